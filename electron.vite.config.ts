@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// One build, three targets. The main target also emits the headless hub (out/main/hub.js),
+// which runs under plain Node: it never imports `electron`, so `npm run hub` and the
+// browser-mode fallback of `npm start` work on machines without the Electron binary.
+export default defineConfig({
+  main: {
+    plugins: [externalizeDepsPlugin()],
+    build: {
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          hub: resolve(__dirname, 'src-main/hub/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    // Sandboxed preloads cannot require() npm packages at run time, so everything is bundled in.
+    build: {
+      rollupOptions: { input: { preload: resolve(__dirname, 'src-main/preload.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    plugins: [react()],
+    build: {
+      // The wall loads from disk, but a smaller bundle still parses faster on a console PC.
+      minify: true,
+      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,9 @@
+// The Debian packages the tests need, each with a file that proves it is installed.
+// One list, used by `npm test`'s pretest check and by .ci/run.
+export const SYSTEM_PACKAGES = [
+  { pkg: 'chromium', proof: '/usr/bin/chromium', why: 'end-to-end tests drive Debian’s Chromium through Playwright' },
+  { pkg: 'fonts-wqy-microhei', proof: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', why: 'a CJK font, so screenshots show the Chinese UI instead of boxes' },
+  { pkg: 'nut-server', proof: '/lib/nut/upsd', why: 'power tests and bench run a real upsd with the dummy-ups driver (/lib/nut/dummy-ups)' },
+  { pkg: 'snmpd', proof: '/usr/sbin/snmpd', why: 'power tests and bench serve UPS-MIB from a real snmpd (pass_persist)' },
+  { pkg: 'openssl', proof: '/usr/bin/openssl', why: 'the NUT STARTTLS test makes a throwaway certificate' },
+];

@@ -1,0 +1,103 @@
+// Composes the core services into the handlers of the API contract. Both hosts (the Electron
+// main process and the headless hub) call this and differ only in how they expose it.
+import type { Handlers } from './contract/api';
+import { createDispatcher, type Dispatcher } from './contract/dispatch';
+import { openRpcDocument } from './contract/openrpc';
+import type { Log } from './capability';
+import { CentreService } from './centre/centre-service';
+import { openCameras } from './cameras';
+import { openConsult } from './consult';
+import { openDuty } from './duty';
+import { openMap } from './map';
+import { openPlans } from './plans';
+import { openPower } from './power';
+import { openStats } from './stats';
+import { ConnectionRegistry } from './connections';
+import { EventBus } from './events';
+import { migrations } from './migrations';
+import { openStore, type Store } from './store';
+import { WallService } from './wall/wall-service';
+import { openWarnings } from './warnings';
+
+export const APP_NAME = 'command-wall';
+export const APP_VERSION = '0.1.0';
+
+export interface CoreOptions {
+  dataDir: string;
+  host: 'electron' | 'hub';
+  log?: Log;
+  /** Load the embedded demo data set (演示数据) where the store has none. */
+  demo?: boolean;
+  now?: () => number;
+}
+
+export interface Core {
+  readonly bus: EventBus;
+  readonly connections: ConnectionRegistry;
+  readonly store: Store;
+  readonly handlers: Handlers;
+  readonly dispatch: Dispatcher;
+  readonly centre: CentreService;
+  close(): Promise<void>;
+}
+
+export async function openCore(opts: CoreOptions): Promise<Core> {
+  const log = opts.log ?? console;
+  const store = await openStore({ dir: opts.dataDir, migrations, log });
+  const bus = new EventBus();
+  const connections = new ConnectionRegistry();
+  const centre = new CentreService(store, bus);
+  const wall = new WallService(store, bus);
+  await wall.ensureDefaults();
+  const deps = { store, bus, connections, log, dataDir: opts.dataDir, now: opts.now ?? Date.now, demo: opts.demo ?? false };
+  const duty = await openDuty(deps);
+  const plans = await openPlans(deps);
+  const power = await openPower(deps);
+  const consult = await openConsult(deps);
+  const map = await openMap(deps);
+  const warnings = await openWarnings(deps);
+  const cameras = await openCameras(deps);
+  const stats = await openStats(deps);
+  const capabilities = [duty, plans, power, consult, map, warnings, cameras, stats];
+
+  const handlers: Handlers = {
+    'rpc.discover': () => openRpcDocument(APP_VERSION),
+    'system.info': () => ({
+      app: APP_NAME,
+      version: APP_VERSION,
+      host: opts.host,
+      serverTime: Date.now(),
+      schemaVersion: store.schemaVersion,
+      dataDir: opts.dataDir,
+    }),
+    'centre.get': () => centre.centre(),
+    'centre.update': ({ centre: c }) => centre.updateCentre(c),
+    'settings.get': () => centre.settings(),
+    'settings.update': ({ patch }) => centre.updateSettings(patch),
+    'wall.state': () => wall.state(),
+    'wall.savePreset': ({ preset }) => wall.savePreset(preset),
+    'wall.deletePreset': ({ id }) => wall.deletePreset(id),
+    'wall.activate': ({ display, presetId }) => wall.activate(display, presetId),
+    ...duty.handlers,
+    ...plans.handlers,
+    ...power.handlers,
+    ...consult.handlers,
+    ...map.handlers,
+    ...warnings.handlers,
+    ...cameras.handlers,
+    ...stats.handlers,
+  };
+
+  return {
+    bus,
+    connections,
+    store,
+    handlers,
+    dispatch: createDispatcher(handlers, log),
+    centre,
+    async close() {
+      for (const c of capabilities) await c.close?.();
+      await store.close();
+    },
+  };
+}

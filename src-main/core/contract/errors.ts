@@ -1,0 +1,47 @@
+// Errors that cross the API boundary. Codes follow JSON-RPC 2.0 so that the IPC bridge and
+// the WebSocket hub report failures the same way.
+export const RpcCode = {
+  ParseError: -32700,
+  InvalidRequest: -32600,
+  MethodNotFound: -32601,
+  InvalidParams: -32602,
+  InternalError: -32603,
+  /** A domain rule refused the request (e.g. a preset name already taken). */
+  Refused: -32000,
+  Unauthorized: -32001,
+} as const;
+
+export type RpcCodeValue = (typeof RpcCode)[keyof typeof RpcCode];
+
+export class RpcError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly data?: unknown,
+  ) {
+    super(message);
+    this.name = 'RpcError';
+  }
+
+  toJSON(): { code: number; message: string; data?: unknown } {
+    return this.data === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, data: this.data };
+  }
+}
+
+/** A domain service refuses a request that is well-formed but breaks a rule. */
+export class RefusedError extends RpcError {
+  constructor(message: string, data?: unknown) {
+    super(RpcCode.Refused, message, data);
+    this.name = 'RefusedError';
+  }
+}
+
+/** Rebuilds an RpcError from its JSON form (client side of either transport). */
+export function rpcErrorFrom(obj: unknown): RpcError {
+  const e = (obj ?? {}) as { code?: unknown; message?: unknown; data?: unknown };
+  const code = typeof e.code === 'number' ? e.code : RpcCode.InternalError;
+  const message = typeof e.message === 'string' ? e.message : 'unknown error';
+  return new RpcError(code, message, e.data);
+}

@@ -1,0 +1,379 @@
+// The one map (一张图): the district's map objects (risk points and hazards, shelters, warehouses,
+// rescue teams, waterlogging and geological hazard points), their import from GeoJSON or CSV, and
+// the tile sources an operator can put under them.
+//
+// Semantics the core keeps (the UI can rely on them):
+//  - Every position is WGS84 and checked to lie in Yuexiu (yuexiu.ts Coordinates). A basemap in
+//    GCJ-02 is the renderer's business: it shifts the overlays, never the stored data.
+//  - An import is all or nothing. A refusal (-32000) names every bad feature or row, with its
+//    field and reason, and writes nothing; `data.problems` lists them for the UI.
+//  - A feature or row carrying an `id` of an existing object updates it; otherwise it creates one
+//    (with that id when it is well formed, so importing the same file twice changes nothing).
+//  - Demo objects (演示数据) are flagged `demo` and labelled as such wherever they are shown.
+//  - Tile sources: XYZ and TMS URL templates ({z} {x} {y}, {s} for subdomains), WMTS templates
+//    ({TileMatrix} {TileRow} {TileCol}, Web Mercator "GoogleMapsCompatible" matrix sets only), and
+//    .mbtiles files placed by the operator in <dataDir>/tiles/ (read by the core with sql.js and
+//    served through map.tile). {key} (or {tk}) in a template is replaced by the source's key,
+//    e.g. a Tianditu token. With no active source the map shows the embedded district outline.
+import { z } from 'zod';
+import { event, method } from './define';
+import { EntityId, Timestamp, type Label } from './duty';
+import { Coordinates, StreetName } from './yuexiu';
+
+// ---- vocabulary ----------------------------------------------------------------------
+export const MapObjectKind = z.enum(['risk', 'shelter', 'warehouse', 'team', 'waterlogging', 'geohazard']);
+export type MapObjectKind = z.infer<typeof MapObjectKind>;
+export const MAP_OBJECT_KINDS = MapObjectKind.options;
+export const MAP_KIND_LABELS: Record<MapObjectKind, Label> = {
+  risk: { zh: '风险点、危险源', en: 'Risk points and hazards' },
+  shelter: { zh: '应急避护场所', en: 'Emergency shelters' },
+  warehouse: { zh: '应急物资储备仓库', en: 'Emergency supply warehouses' },
+  team: { zh: '抢险救援队伍', en: 'Rescue teams' },
+  waterlogging: { zh: '内涝风险点', en: 'Waterlogging points' },
+  geohazard: { zh: '地质灾害隐患点', en: 'Geological hazard points' },
+};
+
+/** Risk grading of the seed plan: red is the most severe. */
+export const RiskLevel = z.enum(['red', 'orange', 'yellow', 'blue']);
+export type RiskLevel = z.infer<typeof RiskLevel>;
+export const RISK_LEVELS = RiskLevel.options;
+export const RISK_LEVEL_LABELS: Record<RiskLevel, Label> = {
+  red: { zh: '红色（重大风险）', en: 'Red (major)' },
+  orange: { zh: '橙色（较大风险）', en: 'Orange (considerable)' },
+  yellow: { zh: '黄色（一般风险）', en: 'Yellow (general)' },
+  blue: { zh: '蓝色（低风险）', en: 'Blue (low)' },
+};
+/** The colours of the four-colour risk map (安全风险四色图). */
+export const RISK_LEVEL_COLOURS: Record<RiskLevel, string> = { red: '#ff1f1f', orange: '#ff8a00', yellow: '#ffe100', blue: '#1f7bff' };
+
+export const RiskCategory = z.enum(['fire', 'traffic', 'construction', 'building', 'geological', 'hazchem', 'gas', 'crowd', 'flood', 'other']);
+export type RiskCategory = z.infer<typeof RiskCategory>;
+export const RISK_CATEGORY_LABELS: Record<RiskCategory, Label> = {
+  fire: { zh: '消防', en: 'Fire' },
+  traffic: { zh: '道路交通', en: 'Traffic' },
+  construction: { zh: '建筑施工', en: 'Construction' },
+  building: { zh: '老旧危房', en: 'Old buildings' },
+  geological: { zh: '地质灾害', en: 'Geological' },
+  hazchem: { zh: '危险化学品', en: 'Hazardous chemicals' },
+  gas: { zh: '燃气管道', en: 'Gas pipelines' },
+  crowd: { zh: '人员密集场所', en: 'Crowded places' },
+  flood: { zh: '三防', en: 'Flood and wind' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const TeamStatus = z.enum(['standby', 'deployed', 'resting']);
+export type TeamStatus = z.infer<typeof TeamStatus>;
+export const TEAM_STATUS_LABELS: Record<TeamStatus, Label> = {
+  standby: { zh: '待命', en: 'Standing by' },
+  deployed: { zh: '出动中', en: 'Deployed' },
+  resting: { zh: '休整', en: 'Resting' },
+};
+
+export const GeohazardType = z.enum(['landslide', 'collapse', 'subsidence', 'debris-flow', 'other']);
+export type GeohazardType = z.infer<typeof GeohazardType>;
+export const GEOHAZARD_TYPE_LABELS: Record<GeohazardType, Label> = {
+  landslide: { zh: '滑坡', en: 'Landslide' },
+  collapse: { zh: '崩塌', en: 'Rockfall' },
+  subsidence: { zh: '地面塌陷', en: 'Subsidence' },
+  'debris-flow': { zh: '泥石流', en: 'Debris flow' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+/** The seed plan's target for shelter area per person (Table 3, indicator 9). */
+export const SHELTER_AREA_TARGET_M2 = 1.5;
+
+// ---- map objects -----------------------------------------------------------------------
+const common = {
+  /** Omit to create; give to change that object (or to create it with that id on import). */
+  id: EntityId.optional(),
+  name: z.string().trim().min(1, 'a map object needs a name').max(80, 'a name is at most 80 characters'),
+  /** The street it lies in; null when not known. */
+  street: StreetName.nullable().default(null),
+  address: z.string().trim().max(200).default(''),
+  position: Coordinates,
+  note: z.string().trim().max(1000).default(''),
+};
+
+export const StockItem = z.strictObject({
+  item: z.string().trim().min(1, 'a stock line needs an item').max(60),
+  quantity: z.number().min(0, 'a quantity is not negative').max(1e9),
+  unit: z.string().trim().min(1, 'a stock line needs a unit').max(12),
+});
+export type StockItem = z.infer<typeof StockItem>;
+
+export const RiskDetails = z.strictObject({ kind: z.literal('risk'), ...common, level: RiskLevel, category: RiskCategory.default('other'), measures: z.string().trim().max(1000).default('') });
+export const ShelterDetails = z.strictObject({
+  kind: z.literal('shelter'),
+  ...common,
+  /** People it can take. */
+  capacity: z.number().int().min(1, 'a shelter takes at least 1 person').max(1_000_000),
+  /** Usable area in square metres. */
+  areaM2: z.number().positive('a shelter’s area is more than 0 m²').max(10_000_000),
+  indoor: z.boolean().default(true),
+  manager: z.string().trim().max(60).default(''),
+});
+export const WarehouseDetails = z.strictObject({
+  kind: z.literal('warehouse'),
+  ...common,
+  areaM2: z.number().min(0).max(1_000_000).nullable().default(null),
+  stock: z.array(StockItem).max(100).default([]),
+  manager: z.string().trim().max(60).default(''),
+});
+export const TeamDetails = z.strictObject({
+  kind: z.literal('team'),
+  ...common,
+  people: z.number().int().min(1, 'a team has at least 1 person').max(10_000),
+  /** Professional team (专业抢险队伍) or a street's part-time team (街道兼职抢险队伍). */
+  professional: z.boolean().default(false),
+  equipment: z.string().trim().max(1000).default(''),
+  status: TeamStatus.default('standby'),
+  contact: z.string().trim().max(60).default(''),
+});
+export const WaterloggingDetails = z.strictObject({
+  kind: z.literal('waterlogging'),
+  ...common,
+  /** Worst depth seen, in centimetres. */
+  maxDepthCm: z.number().min(0).max(1000).nullable().default(null),
+  remediated: z.boolean().default(false),
+});
+export const GeohazardDetails = z.strictObject({
+  kind: z.literal('geohazard'),
+  ...common,
+  hazardType: GeohazardType.default('other'),
+  /** People living within its threat. */
+  threatenedPeople: z.number().int().min(0).max(1_000_000).nullable().default(null),
+  remediated: z.boolean().default(false),
+});
+
+/** A map object as given by a form or an import line. */
+export const MapObjectInput = z.discriminatedUnion('kind', [RiskDetails, ShelterDetails, WarehouseDetails, TeamDetails, WaterloggingDetails, GeohazardDetails]);
+export type MapObjectInput = z.input<typeof MapObjectInput>;
+export type MapObjectParsed = z.output<typeof MapObjectInput>;
+
+const stored = { id: EntityId, demo: z.boolean(), updatedAt: Timestamp };
+export const MapObject = z.discriminatedUnion('kind', [
+  RiskDetails.extend(stored),
+  ShelterDetails.extend({ ...stored, /** areaM2 / capacity. */ areaPerPerson: z.number() }),
+  WarehouseDetails.extend(stored),
+  TeamDetails.extend(stored),
+  WaterloggingDetails.extend(stored),
+  GeohazardDetails.extend(stored),
+]);
+export type MapObject = z.output<typeof MapObject>;
+
+export const MapCounts = z.object({
+  byKind: z.record(MapObjectKind, z.number().int()),
+  riskByLevel: z.record(RiskLevel, z.number().int()),
+  /** People in all rescue teams. */
+  teamPeople: z.number().int(),
+  shelterCapacity: z.number().int(),
+  shelterAreaM2: z.number(),
+  /** Demo objects (演示数据) among them. */
+  demo: z.number().int(),
+});
+export type MapCounts = z.infer<typeof MapCounts>;
+
+export const MapObjectEvent = z.object({
+  at: Timestamp,
+  kind: z.enum(['created', 'changed', 'removed', 'imported', 'demo']),
+  peer: z.string(),
+  /** The object before the change (null on creation). */
+  before: z.unknown().nullable(),
+});
+
+/** One refused feature or row of an import. */
+export const ImportProblem = z.object({
+  /** 1-based feature number (GeoJSON) or line number (CSV, the header is line 1). */
+  index: z.number().int(),
+  /** "feature 3 (“北京路骑楼”)" or "line 7". */
+  label: z.string(),
+  field: z.string(),
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof ImportProblem>;
+
+/** Most features one import may carry (and the map is built to draw smoothly). */
+export const MAX_IMPORT_FEATURES = 10_000;
+/** The hub refuses messages over 1 MiB; an import's text stays under it. */
+export const MAX_IMPORT_CHARS = 900_000;
+
+// ---- tile sources ----------------------------------------------------------------------
+/** Datum of a tile source: GCJ-02 is the offset used by Chinese consumer maps. */
+export const TileCrs = z.enum(['wgs84', 'gcj02']);
+export type TileCrs = z.infer<typeof TileCrs>;
+
+export const TileSourceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a source id is lower-case letters, digits and dashes');
+
+const urlTemplate = z
+  .string()
+  .trim()
+  .max(500)
+  .regex(/^(https?:\/\/[^\s]+|\/[^\s]*)$/, 'a tile URL is http://…, https://… or a path on the hub (/…)');
+
+const hasAll = (s: string, parts: string[]): boolean => parts.every((p) => s.includes(p));
+
+const sourceCommon = {
+  id: TileSourceId,
+  name: z.string().trim().min(1, 'a tile source needs a name').max(40),
+  crs: TileCrs,
+  minZoom: z.number().int().min(0).max(22).default(0),
+  maxZoom: z.number().int().min(0).max(22).default(18),
+  attribution: z.string().trim().max(200).default(''),
+};
+
+export const TileSource = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      type: z.enum(['xyz', 'tms']),
+      ...sourceCommon,
+      url: urlTemplate,
+      /** Letters for {s}, e.g. "abc" or "01234567" (Tianditu t0–t7). */
+      subdomains: z.string().trim().regex(/^[a-z0-9]{0,10}$/, 'subdomains are up to 10 letters or digits').default(''),
+      /** Replaces {key} or {tk} in the URL (a Tianditu token, an intranet server key). */
+      key: z.string().trim().max(100).regex(/^[A-Za-z0-9._-]*$/, 'a key is letters, digits, dots, dashes and underscores').default(''),
+    }),
+    z.strictObject({
+      type: z.literal('wmts'),
+      ...sourceCommon,
+      url: urlTemplate,
+      subdomains: z.string().trim().regex(/^[a-z0-9]{0,10}$/, 'subdomains are up to 10 letters or digits').default(''),
+      key: z.string().trim().max(100).regex(/^[A-Za-z0-9._-]*$/, 'a key is letters, digits, dots, dashes and underscores').default(''),
+    }),
+    z.strictObject({
+      type: z.literal('mbtiles'),
+      ...sourceCommon,
+      /** A file name in <dataDir>/tiles/ (see map.sources for what is there). */
+      file: z.string().regex(/^[^/\\\0]+\.mbtiles$/, 'an .mbtiles file name in the tiles folder, without a path'),
+    }),
+  ])
+  .superRefine((s, ctx) => {
+    if (s.maxZoom < s.minZoom) ctx.addIssue({ code: 'custom', path: ['maxZoom'], message: 'the maximum zoom is not below the minimum' });
+    if (s.type === 'mbtiles') return;
+    const url = s.url;
+    const wmtsStyle = hasAll(url, ['{TileMatrix}', '{TileRow}', '{TileCol}']);
+    const xyzStyle = hasAll(url, ['{z}', '{x}', '{y}']) || hasAll(url, ['{z}', '{x}', '{-y}']);
+    if (s.type === 'wmts' && !wmtsStyle && !xyzStyle)
+      ctx.addIssue({ code: 'custom', path: ['url'], message: 'a WMTS template holds {TileMatrix}, {TileRow} and {TileCol} (or {z}, {x}, {y})' });
+    if (s.type !== 'wmts' && !xyzStyle) ctx.addIssue({ code: 'custom', path: ['url'], message: 'an XYZ or TMS template holds {z}, {x} and {y}' });
+    if (url.includes('{s}') && s.subdomains === '') ctx.addIssue({ code: 'custom', path: ['subdomains'], message: 'the URL has {s}: give the subdomains' });
+    const wantsKey = url.includes('{key}') || url.includes('{tk}');
+    if (wantsKey && s.key === '') ctx.addIssue({ code: 'custom', path: ['key'], message: 'the URL has {key}: give the key (e.g. the Tianditu token)' });
+  });
+export type TileSource = z.output<typeof TileSource>;
+export type TileSourceInput = z.input<typeof TileSource>;
+
+export const MbtilesFile = z.object({
+  file: z.string(),
+  size: z.number().int(),
+  /** From the file's metadata table, where present. */
+  name: z.string(),
+  format: z.string(),
+  minZoom: z.number().int().nullable(),
+  maxZoom: z.number().int().nullable(),
+  /** The reason it cannot be read, if so. */
+  error: z.string().nullable(),
+});
+export type MbtilesFile = z.infer<typeof MbtilesFile>;
+
+export const MapSources = z.object({
+  sources: z.array(TileSource),
+  /** The source under the map; null shows the embedded district outline only. */
+  activeId: TileSourceId.nullable(),
+  /** .mbtiles files found in <dataDir>/tiles/. */
+  mbtiles: z.array(MbtilesFile),
+  tilesDir: z.string(),
+});
+export type MapSources = z.infer<typeof MapSources>;
+
+/** Largest .mbtiles file the core will open (sql.js holds the whole file in memory). */
+export const MAX_MBTILES_BYTES = 512 * 1024 * 1024;
+
+// ---- methods ---------------------------------------------------------------------------
+export const mapMethods = {
+  'map.objects': method({
+    summary: 'Map objects, optionally of some kinds, in one street, or whose name contains q; with counts of everything on the map.',
+    params: z.strictObject({
+      kinds: z.array(MapObjectKind).max(MAP_OBJECT_KINDS.length).optional(),
+      street: StreetName.optional(),
+      q: z.string().trim().max(40).optional(),
+    }),
+    result: z.object({ objects: z.array(MapObject), counts: MapCounts }),
+  }),
+  'map.object': method({
+    summary: 'One map object with the history of its changes (newest first).',
+    params: z.strictObject({ id: EntityId }),
+    result: z.object({ object: MapObject, history: z.array(MapObjectEvent) }),
+  }),
+  'map.saveObject': method({
+    summary: 'Create a map object (no id) or change one (id); its kind cannot change.',
+    params: z.strictObject({ object: MapObjectInput }),
+    result: MapObject,
+  }),
+  'map.removeObject': method({
+    summary: 'Remove a map object (its history is kept).',
+    params: z.strictObject({ id: EntityId }),
+    result: z.object({ id: EntityId, counts: MapCounts }),
+  }),
+  'map.importObjects': method({
+    summary:
+      'Import map objects from GeoJSON (a FeatureCollection of Points; properties as in map.saveObject) or CSV (header: kind,name,lat,lng,street,… ; WGS84). All or nothing: a refusal names every bad feature or row and writes nothing.',
+    params: z.strictObject({
+      format: z.enum(['geojson', 'csv']),
+      text: z.string().min(1, 'the file is empty').max(MAX_IMPORT_CHARS, `an import is at most ${MAX_IMPORT_CHARS} characters: split the file`),
+      /** Used for features and rows that name no kind. */
+      defaultKind: MapObjectKind.optional(),
+      /** Check only: report what would happen, write nothing. */
+      dryRun: z.boolean().default(false),
+    }),
+    result: z.object({ created: z.number().int(), updated: z.number().int(), dryRun: z.boolean(), counts: MapCounts }),
+  }),
+  'map.clearDemo': method({
+    summary: 'Remove every demo object (演示数据) from the map.',
+    params: z.strictObject({}),
+    result: z.object({ removed: z.number().int(), counts: MapCounts }),
+  }),
+  'map.sources': method({
+    summary: 'The operator’s tile sources, the active one, and the .mbtiles files in the tiles folder.',
+    params: z.strictObject({}),
+    result: MapSources,
+  }),
+  'map.saveSource': method({
+    summary: 'Create or replace a tile source (XYZ, TMS, WMTS template, or an .mbtiles file).',
+    params: z.strictObject({ source: TileSource }),
+    result: MapSources,
+  }),
+  'map.removeSource': method({
+    summary: 'Remove a tile source; if it was active the map falls back to the embedded outline.',
+    params: z.strictObject({ id: TileSourceId }),
+    result: MapSources,
+  }),
+  'map.activateSource': method({
+    summary: 'Put a tile source under the map, or none (null) for the embedded district outline.',
+    params: z.strictObject({ id: TileSourceId.nullable() }),
+    result: MapSources,
+  }),
+  'map.tile': method({
+    summary: 'One tile of an .mbtiles source (XYZ numbering; the TMS row flip is done by the core); null where the file has none.',
+    params: z.strictObject({
+      sourceId: TileSourceId,
+      z: z.number().int().min(0).max(22),
+      x: z.number().int().min(0),
+      y: z.number().int().min(0),
+    }),
+    result: z.object({ mediaType: z.string(), base64: z.string() }).nullable(),
+  }),
+} as const;
+
+// ---- events ----------------------------------------------------------------------------
+export const mapEvents = {
+  'map.objectsChanged': event({
+    summary: 'Map objects were saved, removed, imported or loaded. Carries the changed objects (null for a bulk change: re-read map.objects) and the counts.',
+    payload: z.object({
+      change: z.enum(['saved', 'removed', 'imported', 'demo', 'cleared']),
+      objects: z.array(MapObject).nullable(),
+      removedIds: z.array(EntityId),
+      counts: MapCounts,
+    }),
+  }),
+  'map.sourcesChanged': event({ summary: 'Tile sources or the active source changed.', payload: MapSources }),
+} as const;

@@ -1,0 +1,28 @@
+// The application itself: identity, version, discovery.
+import { z } from 'zod';
+import { method } from './define';
+
+// ---- system ------------------------------------------------------------------------
+export const SystemInfo = z.object({
+  app: z.string(),
+  version: z.string(),
+  /** Where the services run: inside the Electron app or in a headless hub. */
+  host: z.enum(['electron', 'hub']),
+  serverTime: z.number(),
+  schemaVersion: z.number().int(),
+  dataDir: z.string(),
+});
+export type SystemInfo = z.infer<typeof SystemInfo>;
+
+export const systemMethods = {
+  'rpc.discover': method({
+    summary: 'The OpenRPC document of this API, generated from the contract.',
+    params: z.object({}).strict(),
+    result: z.record(z.string(), z.unknown()),
+  }),
+  'system.info': method({
+    summary: 'Application name, version, host kind, server time and schema version.',
+    params: z.object({}).strict(),
+    result: SystemInfo,
+  }),
+} as const;

@@ -1,0 +1,117 @@
+// Entry of the duty capability (应急值守): people, roster, handover, duty log, and the demo set
+// for duty and plans together. Opens the services and maps the contract's methods onto them.
+import type { Capability, CapabilityDeps } from '../capability';
+import { XLSX_MEDIA_TYPE, type dutyMethods, type RosterPeriod } from '../contract/duty';
+import { RefusedError } from '../contract/errors';
+import { localDateString, localMonthString } from '../contract/yuexiu';
+import { computeKpis } from '../plans/kpis';
+import { responseView } from '../plans/responses';
+import { dataStatus, loadDemo } from './demo';
+import { DutyLogService, reportHistory, reportsMatching } from './duty-log';
+import { HandoverService } from './handover';
+import { writeLogWorkbook } from './log-xlsx';
+import { PeopleService } from './people';
+import { periodRange, RosterService, shiftsOverlapping } from './roster';
+import { importRoster } from './roster-import';
+import { writeRosterWorkbook } from './roster-xlsx';
+
+/** Most reports one log export carries (a year of a busy duty room fits well inside). */
+const EXPORT_MAX_REPORTS = 20_000;
+
+function periodLabel(p: RosterPeriod): string {
+  switch (p.kind) {
+    case 'month':
+      return p.month;
+    case 'week':
+      return `${p.date}周`;
+    case 'range':
+      return `${localDateString(p.from)}至${localDateString(p.to - 1)}`;
+  }
+}
+
+export async function openDuty(deps: CapabilityDeps): Promise<Capability<typeof dutyMethods>> {
+  const { store, bus, now } = deps;
+  const people = new PeopleService(store, now);
+  const roster = new RosterService(store, bus, now);
+  const handovers = new HandoverService(store, bus, now);
+  const dutyLog = new DutyLogService(store, bus, now);
+
+  /** Loads the demo set and tells every panel (duty and plans alike) to refresh. */
+  const demo = async (): Promise<void> => {
+    const { responseId } = await loadDemo(store, now());
+    roster.changed('demo', null);
+    dutyLog.changed('demo', null);
+    bus.emit('plans.libraryChanged', { change: 'demo', planId: null, drillId: null, kpis: computeKpis(store, now()) });
+    bus.emit('plans.responseChanged', { change: 'demo', response: responseView(store, responseId, now()), entry: null });
+  };
+
+  if (deps.demo && dataStatus(store).empty) {
+    // A demo set that fails to load must not keep the centre from starting: say so and go on empty.
+    try {
+      await demo();
+      deps.log.info(`[duty] loaded the demo data set (演示数据) for ${localMonthString(now())}`);
+    } catch (err) {
+      deps.log.error(`[duty] the demo data set (演示数据) was not loaded: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  return {
+    handlers: {
+      'duty.people': () => people.list(),
+      'duty.savePerson': async ({ person }) => {
+        const saved = await people.save(person);
+        roster.changed('people', null);
+        return saved;
+      },
+
+      'duty.roster': ({ period }) => roster.roster(period),
+      'duty.onDuty': ({ at }) => roster.onDuty(at),
+      'duty.changeShifts': (p, ctx) => roster.changeShifts(p, ctx.peer),
+      'duty.shiftHistory': (p) => roster.history(p),
+      'duty.checkCoverage': ({ period }) => roster.checkCoverage(period),
+      'duty.publishMonth': ({ month, by }, ctx) => roster.publishMonth(month, by, ctx.peer),
+      'duty.unpublishMonth': ({ month, by, reason }, ctx) => roster.unpublishMonth(month, by, reason, ctx.peer),
+      'duty.importRoster': async ({ fileBase64, by }, ctx) => {
+        const r = await importRoster(store, Buffer.from(fileBase64, 'base64'), by, ctx.peer, now());
+        roster.changed('import', r.range);
+        return { created: r.created, updated: r.updated, unchanged: r.unchanged, peopleCreated: r.peopleCreated };
+      },
+      'duty.exportRoster': async ({ period }) => {
+        const r = periodRange(period);
+        const shifts = shiftsOverlapping(store, r.from, r.to);
+        const bytes = await writeRosterWorkbook(shifts);
+        return { fileName: `排班表-${periodLabel(period)}.xlsx`, mediaType: XLSX_MEDIA_TYPE, base64: bytes.toString('base64'), rows: shifts.length };
+      },
+
+      'duty.handoverDraft': ({ outgoingId }) => handovers.draft(outgoingId),
+      'duty.handOver': (p) => handovers.handOver(p),
+      'duty.confirmHandover': ({ id, by, note }) => handovers.confirm(id, by, note),
+      'duty.cancelHandover': ({ id, by, reason }) => handovers.cancel(id, by, reason),
+      'duty.handovers': ({ status, limit }) => handovers.list(status, limit),
+
+      'duty.recordReport': ({ report, by }, ctx) => dutyLog.record(report, by, ctx.peer),
+      'duty.updateReport': ({ id, patch, by, note }, ctx) => dutyLog.update(id, patch, by, note, ctx.peer),
+      'duty.setReportStatus': ({ id, status, by, note }, ctx) => dutyLog.setStatus(id, status, by, note, ctx.peer),
+      'duty.reports': ({ limit, ...filter }) => dutyLog.list(filter, limit),
+      'duty.report': ({ id }) => dutyLog.detail(id),
+      'duty.exportLog': async (filter) => {
+        const reports = reportsMatching(store, filter, EXPORT_MAX_REPORTS + 1);
+        if (reports.length > EXPORT_MAX_REPORTS) throw new RefusedError(`more than ${EXPORT_MAX_REPORTS} reports in that period: export a shorter one`);
+        reports.reverse(); // oldest first, as a log is read
+        const bytes = await writeLogWorkbook(reports, (id) => reportHistory(store, id));
+        return {
+          fileName: `值班日志-${localDateString(filter.from)}至${localDateString(filter.to - 1)}.xlsx`,
+          mediaType: XLSX_MEDIA_TYPE,
+          base64: bytes.toString('base64'),
+          rows: reports.length,
+        };
+      },
+
+      'duty.dataStatus': () => dataStatus(store),
+      'duty.loadDemo': async () => {
+        await demo();
+        return dataStatus(store);
+      },
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// Small helpers every duty and plans service shares: ids, the acting person, and reading a
+// store or a transaction through the same interface.
+import { randomBytes } from 'node:crypto';
+import type { DutyRole, PersonRef } from '../contract/duty';
+import { RefusedError } from '../contract/errors';
+import type { SqlValue } from '../store';
+
+/** What both a Store and a write transaction offer for reading. */
+export interface Reader {
+  all<T = Record<string, SqlValue>>(sql: string, params?: SqlValue[]): T[];
+  get<T = Record<string, SqlValue>>(sql: string, params?: SqlValue[]): T | undefined;
+}
+
+/**
+ * A new id, e.g. "rep_Xk3…". Made here and passed to SQL as a parameter, so the journal replays
+ * the same id (the store never sees randomness).
+ */
+export function newId(prefix: 'per' | 'shf' | 'hov' | 'rep' | 'pln' | 'rsp' | 'act' | 'drl'): string {
+  return `${prefix}_${randomBytes(9).toString('base64url')}`;
+}
+
+/**
+ * The acting person of a change: must exist and be active. Their name and role are copied into
+ * the record, so history reads as it was written.
+ */
+export function actorRef(db: Reader, id: string): PersonRef {
+  const row = db.get<{ id: string; name: string; role: string; active: number }>('SELECT id, name, role, active FROM duty_person WHERE id = ?', [id]);
+  if (!row) throw new RefusedError(`no person with id ${id}: the acting person (by) must be one of duty.people`);
+  if (!row.active) throw new RefusedError(`${row.name} is inactive and cannot act; reactivate them in duty.savePerson first`);
+  return { id: row.id, name: row.name, role: row.role as DutyRole };
+}
+
+/** A PersonRef stored as three columns (prefix_id, prefix_name, prefix_role). */
+export function refFrom(id: unknown, name: unknown, role: unknown): PersonRef {
+  return { id: String(id), name: String(name), role: String(role) as DutyRole };
+}
+
+export function refOrNull(id: unknown, name: unknown, role: unknown): PersonRef | null {
+  return id === null || id === undefined ? null : refFrom(id, name, role);
+}
+
+export const bool = (v: unknown): boolean => v === 1 || v === true;

@@ -1,0 +1,116 @@
+// The roster rules as pure functions over a set of shifts, so that a change, an import and a
+// publication all check them the same way. Each finding names the person, the shift times and the
+// hours at fault; the caller decides which findings concern the change at hand.
+import { DUTY_ROLE_LABELS, MAX_STRETCH_HOURS, MIN_BREAK_HOURS, type CoverageGap, type DutyRole, type RosterViolation } from '../contract/duty';
+import { formatLocalRange, HOUR_MS } from '../contract/yuexiu';
+
+export interface RuleShift {
+  id: string;
+  personId: string;
+  personName: string;
+  role: DutyRole;
+  start: number;
+  end: number;
+}
+
+const roleName = (r: DutyRole): string => `${DUTY_ROLE_LABELS[r].zh} (${DUTY_ROLE_LABELS[r].en.toLowerCase()})`;
+
+export function describeShift(s: RuleShift): string {
+  return `${s.personName}’s ${DUTY_ROLE_LABELS[s.role].zh} shift ${formatLocalRange(s.start, s.end)}`;
+}
+
+function byPerson(shifts: readonly RuleShift[]): Map<string, RuleShift[]> {
+  const m = new Map<string, RuleShift[]>();
+  for (const s of shifts) {
+    const list = m.get(s.personId) ?? [];
+    list.push(s);
+    m.set(s.personId, list);
+  }
+  for (const list of m.values()) list.sort((a, b) => a.start - b.start || a.end - b.end);
+  return m;
+}
+
+/** Rule 1: nobody booked twice at once. Reports pairs where at least one shift is in `concern`. */
+export function doubleBookings(shifts: readonly RuleShift[], concern: ReadonlySet<string>): RosterViolation[] {
+  const out: RosterViolation[] = [];
+  for (const list of byPerson(shifts).values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length && list[j].start < list[i].end; j++) {
+        const [a, b] = [list[i], list[j]];
+        if (!concern.has(a.id) && !concern.has(b.id)) continue;
+        const from = Math.max(a.start, b.start);
+        const to = Math.min(a.end, b.end);
+        out.push({
+          rule: 'double-booking',
+          message: `${a.personName} would be booked twice at once: ${DUTY_ROLE_LABELS[a.role].zh} ${formatLocalRange(a.start, a.end)} overlaps ${DUTY_ROLE_LABELS[b.role].zh} ${formatLocalRange(b.start, b.end)} (${formatLocalRange(from, to)})`,
+          shiftIds: [a.id, b.id],
+          personId: a.personId,
+          from,
+          to,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Rule 2: nobody works more than MAX_STRETCH_HOURS without a break of at least MIN_BREAK_HOURS.
+ * A stretch runs from the first start to the last end of shifts separated by shorter gaps.
+ */
+export function longStretches(shifts: readonly RuleShift[], concern: ReadonlySet<string>): RosterViolation[] {
+  const out: RosterViolation[] = [];
+  const minBreak = MIN_BREAK_HOURS * HOUR_MS;
+  const maxStretch = MAX_STRETCH_HOURS * HOUR_MS;
+  for (const list of byPerson(shifts).values()) {
+    let chain: RuleShift[] = [];
+    let chainEnd = -Infinity;
+    const flush = (): void => {
+      if (chain.length === 0) return;
+      const from = chain[0].start;
+      if (chainEnd - from > maxStretch && chain.some((s) => concern.has(s.id))) {
+        const hours = Math.round(((chainEnd - from) / HOUR_MS) * 10) / 10;
+        out.push({
+          rule: 'rest',
+          message: `${chain[0].personName} would work ${formatLocalRange(from, chainEnd)} (${hours} h) without a break of at least ${MIN_BREAK_HOURS} h; the limit is ${MAX_STRETCH_HOURS} h (shifts ${chain.map((s) => formatLocalRange(s.start, s.end)).join(', ')})`,
+          shiftIds: chain.map((s) => s.id),
+          personId: chain[0].personId,
+          from,
+          to: chainEnd,
+        });
+      }
+      chain = [];
+    };
+    for (const s of list) {
+      if (s.start - chainEnd >= minBreak) flush();
+      chain.push(s);
+      chainEnd = chain.length === 1 ? s.end : Math.max(chainEnd, s.end);
+    }
+    flush();
+  }
+  return out;
+}
+
+/** The roles that must be on duty at every hour, and how many of each at least. */
+export const COVERAGE_ROLES: readonly ('leader' | 'officer')[] = ['leader', 'officer'];
+
+/** Rule 4: the stretches of [from, to) with no leader on duty, or no duty officer. */
+export function coverageGaps(shifts: readonly RuleShift[], from: number, to: number): CoverageGap[] {
+  const gaps: CoverageGap[] = [];
+  for (const role of COVERAGE_ROLES) {
+    const spans = shifts
+      .filter((s) => s.role === role && s.end > from && s.start < to)
+      .map((s) => [Math.max(s.start, from), Math.min(s.end, to)] as const)
+      .sort((a, b) => a[0] - b[0]);
+    let covered = from;
+    const gap = (a: number, b: number): void => {
+      gaps.push({ role, from: a, to: b, message: `no ${roleName(role)} on duty ${formatLocalRange(a, b)}` });
+    };
+    for (const [a, b] of spans) {
+      if (a > covered) gap(covered, a);
+      covered = Math.max(covered, b);
+    }
+    if (covered < to) gap(covered, to);
+  }
+  return gaps.sort((a, b) => a.from - b.from || a.role.localeCompare(b.role));
+}

@@ -1,0 +1,179 @@
+// The roster as an .xlsx workbook (sheet 排班表): export, and an all-or-nothing import that names
+// every bad row, column and reason. Reading the workbook is separate from applying it, so the
+// same rules (roster.ts) judge imported shifts and shifts entered in a form.
+import ExcelJS from 'exceljs';
+import { DUTY_ROLE_LABELS, DutyRole, MAX_STRETCH_HOURS, PersonInput, type RosterViolation, type Shift } from '../contract/duty';
+import { RefusedError } from '../contract/errors';
+import { HOUR_MS } from '../contract/yuexiu';
+import { cellText, cellTime, DATE_TIME_FORMAT, excelDate } from './xlsx-cells';
+
+export const ROSTER_SHEET = '排班表';
+
+/** The columns, in export order; import finds them by header text (Chinese or English) in any order. */
+export const ROSTER_COLUMNS = [
+  { key: 'id', header: '编号', en: 'id', width: 20, required: false },
+  { key: 'name', header: '姓名', en: 'name', width: 12, required: true },
+  { key: 'role', header: '角色', en: 'role', width: 12, required: true },
+  { key: 'phone', header: '电话', en: 'phone', width: 16, required: false },
+  { key: 'unit', header: '单位', en: 'unit', width: 24, required: false },
+  { key: 'start', header: '开始时间', en: 'start', width: 18, required: true },
+  { key: 'end', header: '结束时间', en: 'end', width: 18, required: true },
+  { key: 'note', header: '备注', en: 'note', width: 30, required: false },
+] as const;
+type ColumnKey = (typeof ROSTER_COLUMNS)[number]['key'];
+const HEADER: Record<ColumnKey, string> = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
+
+export interface RowProblem {
+  /** 1-based row number as Excel shows it. */
+  row: number;
+  /** The column's header (Chinese), or '' for the row as a whole. */
+  column: string;
+  reason: string;
+}
+
+export interface RosterRow {
+  row: number;
+  id?: string;
+  name: string;
+  role: DutyRole;
+  phone: string;
+  unit: string;
+  start: number;
+  end: number;
+  note: string;
+}
+
+function parseRole(text: string): DutyRole | null {
+  const t = text.trim();
+  for (const r of DutyRole.options) if (t === r || t === DUTY_ROLE_LABELS[r].zh || t.toLowerCase() === DUTY_ROLE_LABELS[r].en.toLowerCase()) return r;
+  return null;
+}
+
+/** Reads the rows of a roster workbook, checking each cell; rules across rows are checked later. */
+export async function readRosterWorkbook(bytes: Uint8Array): Promise<{ rows: RosterRow[]; problems: RowProblem[] }> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (err) {
+    return { rows: [], problems: [{ row: 0, column: '', reason: `not an .xlsx workbook (${err instanceof Error ? err.message : String(err)})` }] };
+  }
+  const ws = wb.getWorksheet(ROSTER_SHEET) ?? wb.worksheets[0];
+  if (!ws) return { rows: [], problems: [{ row: 0, column: '', reason: 'the workbook has no sheet' }] };
+
+  // The header is the first row with any text.
+  let headerRow = 0;
+  for (let r = 1; r <= Math.min(ws.rowCount, 20) && headerRow === 0; r++) if (ws.getRow(r).actualCellCount > 0) headerRow = r;
+  if (headerRow === 0) return { rows: [], problems: [{ row: 1, column: '', reason: `the sheet ${ws.name} is empty` }] };
+  const col: Partial<Record<ColumnKey, number>> = {};
+  ws.getRow(headerRow).eachCell((cell, n) => {
+    const t = cellText(cell.value).toLowerCase();
+    const c = ROSTER_COLUMNS.find((k) => k.header === t || k.en === t);
+    if (c && col[c.key] === undefined) col[c.key] = n;
+  });
+  const problems: RowProblem[] = [];
+  for (const c of ROSTER_COLUMNS)
+    if (c.required && col[c.key] === undefined) problems.push({ row: headerRow, column: c.header, reason: `missing column (the header row needs ${c.header})` });
+  if (problems.length) return { rows: [], problems };
+
+  const rows: RosterRow[] = [];
+  const seenIds = new Map<string, number>();
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const get = (k: ColumnKey) => (col[k] === undefined ? null : row.getCell(col[k]!).value);
+    const text = (k: ColumnKey): string => cellText(get(k));
+    if (ROSTER_COLUMNS.every((c) => text(c.key) === '')) continue; // blank rows are skipped
+    const bad = (k: ColumnKey, reason: string): void => void problems.push({ row: r, column: HEADER[k], reason });
+    const before = problems.length;
+
+    const id = text('id');
+    if (id !== '') {
+      if (!/^shf_[A-Za-z0-9_-]{4,60}$/.test(id)) bad('id', `“${id}” is not a shift id (leave it empty for a new shift)`);
+      else if (seenIds.has(id)) bad('id', `shift ${id} is already on row ${seenIds.get(id)}`);
+      else seenIds.set(id, r);
+    }
+    const name = text('name');
+    if (name === '') bad('name', 'empty');
+    else if (name.length > 20) bad('name', 'longer than 20 characters');
+    const roleText = text('role');
+    const role = parseRole(roleText);
+    if (role === null) bad('role', roleText === '' ? 'empty' : `“${roleText}” is not a role (${DutyRole.options.map((o) => DUTY_ROLE_LABELS[o].zh).join('、')})`);
+    const phone = text('phone');
+    if (phone !== '' && !PersonInput.shape.phone.safeParse(phone).success) bad('phone', `“${phone}” is not a phone number`);
+    const unit = text('unit');
+    if (unit.length > 60) bad('unit', 'longer than 60 characters');
+    const start = cellTime(get('start'));
+    const end = cellTime(get('end'));
+    if (start === null) bad('start', text('start') === '' ? 'empty' : 'not a date');
+    if (end === null) bad('end', text('end') === '' ? 'empty' : 'not a date');
+    if (start !== null && end !== null) {
+      if (end <= start) bad('end', 'the shift ends before it starts');
+      else if (end - start > MAX_STRETCH_HOURS * HOUR_MS) bad('end', `a shift lasts at most ${MAX_STRETCH_HOURS} hours`);
+    }
+    const note = text('note');
+    if (note.length > 200) bad('note', 'longer than 200 characters');
+    if (problems.length === before)
+      rows.push({ row: r, id: id === '' ? undefined : id, name, role: role!, phone, unit, start: start!, end: end!, note });
+  }
+  if (rows.length === 0 && problems.length === 0) problems.push({ row: headerRow + 1, column: '', reason: 'the sheet has no shifts below its header' });
+  return { rows, problems };
+}
+
+/** Which column a broken rule is best pointed at. */
+const RULE_COLUMN: Record<RosterViolation['rule'], string> = {
+  'double-booking': HEADER.start,
+  rest: HEADER.end,
+  past: HEADER.start,
+  coverage: HEADER.start,
+  inactive: HEADER.name,
+  unknown: HEADER.id,
+};
+
+/** Turns rule violations into row problems: one per workbook row a violation involves. */
+export function violationsToProblems(violations: RosterViolation[], rowOfShift: ReadonlyMap<string, number>): RowProblem[] {
+  const out: RowProblem[] = [];
+  for (const v of violations) {
+    const rows = [...new Set(v.shiftIds.map((id) => rowOfShift.get(id)).filter((r): r is number => r !== undefined))].sort((a, b) => a - b);
+    if (rows.length === 0) {
+      out.push({ row: 0, column: '', reason: v.message });
+      continue;
+    }
+    for (const r of rows) {
+      const others = rows.filter((o) => o !== r);
+      out.push({ row: r, column: RULE_COLUMN[v.rule], reason: others.length ? `${v.message} (with row ${others.join(', ')})` : v.message });
+    }
+  }
+  return out.sort((a, b) => a.row - b.row);
+}
+
+export function refuseImport(problems: RowProblem[]): never {
+  const describe = (p: RowProblem): string => (p.row === 0 ? p.reason : p.column ? `row ${p.row}, column ${p.column}: ${p.reason}` : `row ${p.row}: ${p.reason}`);
+  const shown = problems.slice(0, 30).map(describe);
+  const more = problems.length > shown.length ? `; and ${problems.length - shown.length} more` : '';
+  throw new RefusedError(`the roster workbook was not imported (nothing was written): ${shown.join('; ')}${more}`, { problems });
+}
+
+/** The roster as a workbook that readRosterWorkbook reads back. */
+export async function writeRosterWorkbook(shifts: Shift[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Command Wall 越秀应急指挥大屏';
+  const ws = wb.addWorksheet(ROSTER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // 演示数据 marks demo shifts; the import ignores columns it does not know.
+  ws.columns = [...ROSTER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width })), { header: '演示数据', key: 'demo', width: 10 }];
+  ws.getRow(1).font = { bold: true };
+  for (const s of shifts) {
+    ws.addRow({
+      id: s.id,
+      name: s.person.name,
+      role: DUTY_ROLE_LABELS[s.role].zh,
+      phone: s.person.phone,
+      unit: s.person.unit,
+      start: excelDate(s.start),
+      end: excelDate(s.end),
+      note: s.note,
+      demo: s.demo ? '是' : '',
+    });
+  }
+  ws.getColumn('start').numFmt = DATE_TIME_FORMAT;
+  ws.getColumn('end').numFmt = DATE_TIME_FORMAT;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

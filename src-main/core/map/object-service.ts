@@ -1,0 +1,100 @@
+// Changes to the map objects: save, remove, import (all or nothing), the demo set. Each change
+// is one durable transaction, then one map.objectsChanged event.
+import { RefusedError } from '../contract/errors';
+import { MapObjectInput, type MapCounts, type MapObject, type MapObjectKind, type MapObjectParsed } from '../contract/map';
+import type { EventBus } from '../events';
+import type { Store } from '../store';
+import { demoObjects } from './demo';
+import { crossCheck, readCsv, readGeoJson, refusalMessage } from './import';
+import { countObjects, getObject, hasAnyObject, newObjectId, putObject, removeObject } from './objects';
+
+/** Bulk changes carry no objects in their event: panels re-read instead. */
+const EVENT_OBJECTS_MAX = 50;
+
+export class MapObjectService {
+  constructor(
+    private readonly store: Store,
+    private readonly bus: EventBus,
+    private readonly now: () => number,
+  ) {}
+
+  counts(): MapCounts {
+    return countObjects(this.store);
+  }
+
+  async save(input: MapObjectParsed, peer: string): Promise<MapObject> {
+    if (input.id !== undefined && !getObject(this.store, input.id)) throw new RefusedError(`no map object with id ${input.id}; omit the id to create one`);
+    const id = input.id ?? newObjectId();
+    const at = this.now();
+    const saved = await this.store.write((tx) => putObject(tx, { ...input, id }, { at, peer, event: input.id ? 'changed' : 'created', demo: false }));
+    this.emit('saved', [saved], []);
+    return saved;
+  }
+
+  async remove(id: string, peer: string): Promise<{ id: string; counts: MapCounts }> {
+    if (!getObject(this.store, id)) throw new RefusedError(`no map object with id ${id}`);
+    const at = this.now();
+    await this.store.write((tx) => removeObject(tx, id, at, peer));
+    const counts = this.emit('removed', [], [id]);
+    return { id, counts };
+  }
+
+  async import(
+    format: 'geojson' | 'csv',
+    text: string,
+    defaultKind: MapObjectKind | undefined,
+    dryRun: boolean,
+    peer: string,
+  ): Promise<{ created: number; updated: number; dryRun: boolean; counts: MapCounts }> {
+    const reading = format === 'geojson' ? readGeoJson(text, defaultKind) : readCsv(text, defaultKind);
+    crossCheck(reading);
+    // An id already on the map with another kind would fail inside the write: name it here too.
+    for (const c of reading.candidates) {
+      const existing = c.object.id ? getObject(this.store, c.object.id) : undefined;
+      if (existing && existing.kind !== c.object.kind)
+        reading.problems.push({ index: c.index, label: c.label, field: 'kind', message: `id ${existing.id} is a ${existing.kind} on the map; its kind cannot change to ${c.object.kind}` });
+    }
+    const what = format === 'geojson' ? 'features' : 'rows';
+    if (reading.problems.length > 0) {
+      reading.problems.sort((a, b) => a.index - b.index);
+      throw new RefusedError(refusalMessage(reading.problems, what), { problems: reading.problems });
+    }
+    if (reading.candidates.length === 0) throw new RefusedError(`import refused: the file holds no ${what}`, { problems: [] });
+    const updated = reading.candidates.filter((c) => c.object.id && getObject(this.store, c.object.id)).length;
+    const created = reading.candidates.length - updated;
+    if (dryRun) return { created, updated, dryRun, counts: this.counts() };
+    const at = this.now();
+    const saved = await this.store.write((tx) =>
+      reading.candidates.map((c) => putObject(tx, { ...c.object, id: c.object.id ?? newObjectId() }, { at, peer, event: 'imported', demo: false })),
+    );
+    const counts = this.emit('imported', saved, []);
+    return { created, updated, dryRun, counts };
+  }
+
+  /** Loads the demo set into an empty map (never over an operator's own objects). */
+  async loadDemo(): Promise<number> {
+    if (hasAnyObject(this.store)) return 0;
+    const objects = demoObjects().map((o) => ({ ...MapObjectInput.parse(o), id: o.id }));
+    const at = this.now();
+    await this.store.write((tx) => {
+      for (const o of objects) putObject(tx, o, { at, peer: 'demo', event: 'demo', demo: true });
+    });
+    this.emit('demo', null, []);
+    return objects.length;
+  }
+
+  async clearDemo(peer: string): Promise<{ removed: number; counts: MapCounts }> {
+    const ids = this.store.all<{ id: string }>('SELECT id FROM map_object WHERE demo = 1 ORDER BY id').map((r) => r.id);
+    const at = this.now();
+    if (ids.length > 0) await this.store.write((tx) => ids.forEach((id) => removeObject(tx, id, at, peer)));
+    const counts = this.emit('cleared', null, ids.length <= EVENT_OBJECTS_MAX ? ids : []);
+    return { removed: ids.length, counts };
+  }
+
+  private emit(change: 'saved' | 'removed' | 'imported' | 'demo' | 'cleared', objects: MapObject[] | null, removedIds: string[]): MapCounts {
+    const counts = this.counts();
+    const carried = objects && objects.length <= EVENT_OBJECTS_MAX ? objects : null;
+    this.bus.emit('map.objectsChanged', { change, objects: change === 'cleared' ? null : carried, removedIds, counts });
+    return counts;
+  }
+}

@@ -1,0 +1,146 @@
+// Numbered schema migrations, applied in order on open (the store records the version).
+// Append only: never edit a migration that has shipped; add a new one.
+// Statements must be deterministic (the store replays them from its journal).
+import type { Migration } from './store';
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'settings and centre key-value table',
+    up: `CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL);`,
+  },
+  {
+    version: 2,
+    name: 'wall presets and the active preset per display',
+    up: `
+      CREATE TABLE wall_preset (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, spec TEXT NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE TABLE wall_active (display INTEGER PRIMARY KEY, preset_id TEXT NOT NULL REFERENCES wall_preset(id));
+    `,
+  },
+  {
+    version: 3,
+    name: 'duty: people, shifts with their history, published months, handovers, duty log',
+    up: `
+      CREATE TABLE duty_person (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, phone TEXT NOT NULL, unit TEXT NOT NULL,
+        active INTEGER NOT NULL, demo INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE TABLE duty_shift (id TEXT PRIMARY KEY, person_id TEXT NOT NULL REFERENCES duty_person(id), role TEXT NOT NULL,
+        start_at INTEGER NOT NULL, end_at INTEGER NOT NULL, note TEXT NOT NULL, corrected INTEGER NOT NULL DEFAULT 0,
+        demo INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE INDEX duty_shift_start ON duty_shift (start_at);
+      CREATE INDEX duty_shift_person ON duty_shift (person_id, start_at);
+      CREATE TABLE duty_shift_history (seq INTEGER PRIMARY KEY, shift_id TEXT NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL, via TEXT NOT NULL,
+        correction INTEGER NOT NULL, reason TEXT NOT NULL, before_json TEXT, after_json TEXT,
+        span_from INTEGER NOT NULL, span_to INTEGER NOT NULL, by_id TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, peer TEXT NOT NULL);
+      CREATE INDEX duty_shift_history_shift ON duty_shift_history (shift_id, seq);
+      CREATE INDEX duty_shift_history_span ON duty_shift_history (span_from);
+      CREATE TABLE duty_published_month (month TEXT PRIMARY KEY, published_at INTEGER NOT NULL, by_id TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL,
+        demo INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE duty_publish_log (seq INTEGER PRIMARY KEY, month TEXT NOT NULL, action TEXT NOT NULL, reason TEXT NOT NULL, at INTEGER NOT NULL,
+        by_id TEXT NOT NULL, by_name TEXT NOT NULL, peer TEXT NOT NULL);
+      CREATE TABLE duty_handover (id TEXT PRIMARY KEY, outgoing_id TEXT NOT NULL, outgoing_name TEXT NOT NULL, outgoing_role TEXT NOT NULL,
+        incoming_id TEXT NOT NULL, incoming_name TEXT NOT NULL, incoming_role TEXT NOT NULL, notes TEXT NOT NULL, open_items TEXT NOT NULL,
+        status TEXT NOT NULL, handed_over_at INTEGER NOT NULL, confirmed_at INTEGER, confirm_note TEXT NOT NULL DEFAULT '',
+        cancelled_at INTEGER, cancel_reason TEXT NOT NULL DEFAULT '', demo INTEGER NOT NULL DEFAULT 0);
+      CREATE INDEX duty_handover_time ON duty_handover (handed_over_at);
+      CREATE TABLE duty_report (id TEXT PRIMARY KEY, received_at INTEGER NOT NULL, source TEXT NOT NULL, category TEXT NOT NULL, street TEXT NOT NULL,
+        location TEXT NOT NULL, lat REAL, lng REAL, summary TEXT NOT NULL, severity TEXT NOT NULL, caller TEXT NOT NULL, status TEXT NOT NULL,
+        recorded_by_id TEXT NOT NULL, recorded_by_name TEXT NOT NULL, recorded_by_role TEXT NOT NULL, recorded_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL, demo INTEGER NOT NULL DEFAULT 0);
+      CREATE INDEX duty_report_received ON duty_report (received_at);
+      CREATE INDEX duty_report_status ON duty_report (status);
+      CREATE TABLE duty_report_event (seq INTEGER PRIMARY KEY, report_id TEXT NOT NULL REFERENCES duty_report(id), at INTEGER NOT NULL, kind TEXT NOT NULL,
+        from_status TEXT, to_status TEXT, note TEXT NOT NULL, fields TEXT NOT NULL, response_id TEXT,
+        by_id TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, peer TEXT NOT NULL);
+      CREATE INDEX duty_report_event_report ON duty_report_event (report_id, seq);
+    `,
+  },
+  {
+    version: 4,
+    name: 'plans: library with revisions and attachments, responses with checklists and timelines, drills',
+    up: `
+      CREATE TABLE plan (id TEXT PRIMARY KEY, title TEXT NOT NULL, category TEXT NOT NULL, level TEXT NOT NULL, street TEXT, owner_unit TEXT NOT NULL,
+        summary TEXT NOT NULL, version TEXT NOT NULL, revised_on TEXT NOT NULL, revision_months INTEGER NOT NULL, levels_json TEXT NOT NULL,
+        archived INTEGER NOT NULL DEFAULT 0, demo INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE INDEX plan_category ON plan (category, title);
+      CREATE TABLE plan_revision (seq INTEGER PRIMARY KEY, plan_id TEXT NOT NULL REFERENCES plan(id), at INTEGER NOT NULL, kind TEXT NOT NULL,
+        version TEXT NOT NULL, revised_on TEXT NOT NULL, note TEXT NOT NULL, snapshot_json TEXT NOT NULL,
+        by_id TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, peer TEXT NOT NULL);
+      CREATE INDEX plan_revision_plan ON plan_revision (plan_id, seq);
+      CREATE TABLE plan_attachment (plan_id TEXT NOT NULL REFERENCES plan(id), sha256 TEXT NOT NULL, name TEXT NOT NULL, media_type TEXT NOT NULL,
+        size INTEGER NOT NULL, added_at INTEGER NOT NULL, by_id TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL,
+        PRIMARY KEY (plan_id, sha256));
+      CREATE TABLE plan_response (id TEXT PRIMARY KEY, plan_id TEXT NOT NULL REFERENCES plan(id), plan_title TEXT NOT NULL, category TEXT NOT NULL,
+        level TEXT NOT NULL, status TEXT NOT NULL, activated_at INTEGER NOT NULL, activated_by_id TEXT NOT NULL, activated_by_name TEXT NOT NULL,
+        activated_by_role TEXT NOT NULL, closed_at INTEGER, closed_by_id TEXT, closed_by_name TEXT, closed_by_role TEXT, summary TEXT NOT NULL DEFAULT '',
+        demo INTEGER NOT NULL DEFAULT 0);
+      CREATE INDEX plan_response_status ON plan_response (status, activated_at);
+      CREATE TABLE plan_response_action (id TEXT PRIMARY KEY, response_id TEXT NOT NULL REFERENCES plan_response(id), seq INTEGER NOT NULL,
+        level TEXT NOT NULL, text TEXT NOT NULL, unit TEXT NOT NULL, time_limit_min INTEGER NOT NULL, added_at INTEGER NOT NULL, due_at INTEGER NOT NULL,
+        owner TEXT NOT NULL, status TEXT NOT NULL, started_at INTEGER, done_at INTEGER, note TEXT NOT NULL DEFAULT '', updated_at INTEGER NOT NULL,
+        updated_by_id TEXT, updated_by_name TEXT, updated_by_role TEXT);
+      CREATE INDEX plan_response_action_response ON plan_response_action (response_id, seq);
+      CREATE TABLE plan_response_event (seq INTEGER PRIMARY KEY, response_id TEXT NOT NULL REFERENCES plan_response(id), at INTEGER NOT NULL,
+        kind TEXT NOT NULL, text TEXT NOT NULL, action_id TEXT, from_value TEXT, to_value TEXT,
+        by_id TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, peer TEXT NOT NULL);
+      CREATE INDEX plan_response_event_response ON plan_response_event (response_id, seq);
+      CREATE TABLE plan_response_report (response_id TEXT NOT NULL REFERENCES plan_response(id), report_id TEXT NOT NULL REFERENCES duty_report(id),
+        linked_at INTEGER NOT NULL, PRIMARY KEY (response_id, report_id));
+      CREATE INDEX plan_response_report_report ON plan_response_report (report_id);
+      CREATE TABLE plan_drill (id TEXT PRIMARY KEY, plan_id TEXT NOT NULL REFERENCES plan(id), title TEXT NOT NULL, planned_on TEXT NOT NULL, held_on TEXT,
+        participants TEXT NOT NULL, participant_count INTEGER NOT NULL, findings TEXT NOT NULL, demo INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, by_id TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL);
+      CREATE INDEX plan_drill_planned ON plan_drill (planned_on);
+    `,
+  },
+  {
+    version: 5,
+    name: 'power: configured sources, state transitions, alarms with acknowledgement and mute',
+    up: `
+      CREATE TABLE power_source (id TEXT PRIMARY KEY, position INTEGER NOT NULL, spec TEXT NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE TABLE power_transition (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL,
+        reason_zh TEXT NOT NULL, reason_en TEXT NOT NULL, alarm_id TEXT);
+      CREATE TABLE power_alarm (id TEXT PRIMARY KEY, code TEXT NOT NULL, severity TEXT NOT NULL, source_id TEXT, from_state TEXT, to_state TEXT,
+        message_zh TEXT NOT NULL, message_en TEXT NOT NULL, action_zh TEXT NOT NULL, action_en TEXT NOT NULL, raised_at INTEGER NOT NULL,
+        cleared_at INTEGER, acknowledged_at INTEGER, acknowledged_by TEXT, acknowledged_peer TEXT,
+        muted INTEGER NOT NULL DEFAULT 0, muted_by TEXT, muted_at INTEGER);
+      CREATE INDEX power_alarm_raised ON power_alarm (raised_at);
+      CREATE INDEX power_alarm_open ON power_alarm (cleared_at, acknowledged_at);
+    `,
+  },
+  {
+    version: 6,
+    name: 'one map objects and tile sources, warnings with history, camera sources and tours, indicator values',
+    up: `
+      CREATE TABLE map_object (id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, street TEXT, lat REAL NOT NULL, lng REAL NOT NULL,
+        level TEXT, spec TEXT NOT NULL, demo INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE INDEX map_object_kind ON map_object (kind, name);
+      CREATE TABLE map_object_event (seq INTEGER PRIMARY KEY, object_id TEXT NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL, peer TEXT NOT NULL,
+        before_json TEXT);
+      CREATE INDEX map_object_event_object ON map_object_event (object_id, seq);
+      CREATE TABLE map_tile_source (id TEXT PRIMARY KEY, position INTEGER NOT NULL, spec TEXT NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE TABLE warning (id TEXT PRIMARY KEY, type TEXT NOT NULL, level TEXT NOT NULL, event TEXT NOT NULL, headline TEXT NOT NULL,
+        description TEXT NOT NULL, instruction TEXT NOT NULL, area TEXT NOT NULL, sender TEXT NOT NULL, cap_identifier TEXT NOT NULL,
+        sent_at INTEGER NOT NULL, expires_at INTEGER, status TEXT NOT NULL, issued_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+        ended_at INTEGER, source TEXT NOT NULL);
+      CREATE INDEX warning_status ON warning (status, type);
+      CREATE TABLE warning_event (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, warning_id TEXT NOT NULL REFERENCES warning(id), change TEXT NOT NULL,
+        from_level TEXT, to_level TEXT, headline TEXT NOT NULL, cap_identifier TEXT NOT NULL, via TEXT NOT NULL, peer TEXT NOT NULL);
+      CREATE TABLE warning_cap_seen (sender TEXT NOT NULL, identifier TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (sender, identifier));
+      CREATE TABLE camera_source (id TEXT PRIMARY KEY, position INTEGER NOT NULL, spec TEXT NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE TABLE camera_tour (id TEXT PRIMARY KEY, position INTEGER NOT NULL, spec TEXT NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE TABLE stats_indicator (id TEXT PRIMARY KEY, value REAL NOT NULL, as_of TEXT NOT NULL, note TEXT NOT NULL, updated_at INTEGER NOT NULL);
+    `,
+  },
+  {
+    version: 7,
+    name: 'video consultations and their participants',
+    up: `
+      CREATE TABLE consult_consultation (id TEXT PRIMARY KEY, topic TEXT NOT NULL, host TEXT NOT NULL, started_at INTEGER NOT NULL,
+        ended_at INTEGER, started_by TEXT NOT NULL, ended_by TEXT, duty_entry_id TEXT, plan_response_id TEXT, mode TEXT NOT NULL,
+        low_bandwidth INTEGER NOT NULL, rev INTEGER NOT NULL);
+      CREATE INDEX consult_consultation_started ON consult_consultation (started_at);
+      CREATE TABLE consult_participant (consultation_id TEXT NOT NULL REFERENCES consult_consultation(id), participant_id TEXT NOT NULL,
+        name TEXT NOT NULL, position INTEGER NOT NULL, joined_at INTEGER, left_at INTEGER, PRIMARY KEY (consultation_id, participant_id));
+    `,
+  },
+];

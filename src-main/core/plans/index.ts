@@ -1,0 +1,56 @@
+// Entry of the plans capability (预案管理): library, responses, drills, KPIs. Opens the services
+// and maps the contract's methods onto them; every library or drill change pushes the KPIs.
+import type { Capability, CapabilityDeps } from '../capability';
+import type { planMethods } from '../contract/plans';
+import { DrillService } from './drills';
+import { computeKpis } from './kpis';
+import { PlanLibrary } from './library';
+import { ResponseService } from './responses';
+
+export async function openPlans(deps: CapabilityDeps): Promise<Capability<typeof planMethods>> {
+  const { store, bus, now } = deps;
+  const library = new PlanLibrary(store, deps.dataDir, now);
+  const responses = new ResponseService(store, bus, now);
+  const drills = new DrillService(store, now);
+
+  const libraryChanged = <T>(change: 'saved' | 'archived' | 'attachment' | 'drill', planId: string | null, drillId: string | null, result: T): T => {
+    bus.emit('plans.libraryChanged', { change, planId, drillId, kpis: computeKpis(store, now()) });
+    return result;
+  };
+
+  return {
+    handlers: {
+      'plans.list': (f) => library.list(f),
+      'plans.get': ({ id }) => library.get(id),
+      'plans.save': async ({ plan, by }, ctx) => {
+        const saved = await library.save(plan, by, ctx.peer);
+        return libraryChanged('saved', saved.id, null, saved);
+      },
+      'plans.archive': async ({ id, archived, by, reason }, ctx) => libraryChanged('archived', id, null, await library.archive(id, archived, by, reason, ctx.peer)),
+      'plans.revisions': ({ id }) => library.revisions(id),
+      'plans.addAttachment': async ({ planId, name, mediaType, fileBase64, by }, ctx) =>
+        libraryChanged('attachment', planId, null, await library.addAttachment(planId, name, mediaType, Buffer.from(fileBase64, 'base64'), by, ctx.peer)),
+      'plans.attachment': async ({ planId, sha256 }) => {
+        const a = await library.attachment(planId, sha256);
+        return { name: a.name, mediaType: a.mediaType, size: a.size, base64: a.bytes.toString('base64') };
+      },
+      'plans.removeAttachment': async ({ planId, sha256, by }, ctx) => libraryChanged('attachment', planId, null, await library.removeAttachment(planId, sha256, by, ctx.peer)),
+
+      'plans.activate': (p, ctx) => responses.activate(p, ctx.peer),
+      'plans.linkReport': ({ responseId, reportId, by }, ctx) => responses.linkReport(responseId, reportId, by, ctx.peer),
+      'plans.updateAction': (p, ctx) => responses.updateAction(p, ctx.peer),
+      'plans.changeLevel': (p, ctx) => responses.changeLevel(p, ctx.peer),
+      'plans.addNote': ({ responseId, text, by }, ctx) => responses.addNote(responseId, text, by, ctx.peer),
+      'plans.close': ({ responseId, summary, by }, ctx) => responses.close(responseId, summary, by, ctx.peer),
+      'plans.responses': ({ status, limit }) => responses.list(status, limit),
+      'plans.response': ({ id }) => responses.detail(id),
+
+      'plans.saveDrill': async ({ drill, by }) => {
+        const saved = await drills.save(drill, by);
+        return libraryChanged('drill', saved.planId, saved.id, saved);
+      },
+      'plans.drills': (p) => drills.list(p),
+      'plans.kpis': ({ year }) => computeKpis(store, now(), year),
+    },
+  };
+}

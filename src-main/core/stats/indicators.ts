@@ -1,0 +1,57 @@
+// Table 3's indicators with their current values: live where the system holds the figure (the
+// map's shelters, the plan library's KPIs), otherwise as an operator entered it, dated.
+import { INDICATORS, type IndicatorDef, type IndicatorId, type IndicatorValue } from '../contract/stats';
+import { localDateString } from '../contract/yuexiu';
+import { computeKpis } from '../plans/kpis';
+import type { Store } from '../store';
+
+interface Live {
+  value: number | null;
+  note: string;
+}
+
+const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function liveValue(store: Store, def: IndicatorDef, now: number): Live | null {
+  switch (def.live) {
+    case 'map-shelters': {
+      const r = store.get<{ area: number | null; capacity: number | null; n: number }>(
+        "SELECT sum(json_extract(spec, '$.areaM2')) AS area, sum(json_extract(spec, '$.capacity')) AS capacity, count(*) AS n FROM map_object WHERE kind = 'shelter'",
+      );
+      if (!r || !r.n || !r.capacity) return { value: null, note: 'no shelters on the map yet' };
+      return { value: round((r.area ?? 0) / r.capacity, 2), note: `${r.n} shelters on the map: ${round(r.area ?? 0, 0)} m² for ${r.capacity} people (by capacity)` };
+    }
+    case 'plans-revision': {
+      const k = computeKpis(store, now).revision;
+      return { value: k.rate === null ? null : round(k.rate * 100, 1), note: `${k.revised} of ${k.total} plans revised within their period` };
+    }
+    case 'plans-drills': {
+      const k = computeKpis(store, now).drills;
+      return { value: k.rate === null ? null : round(k.rate * 100, 1), note: `${k.held} of ${k.planned} drills due in ${k.year} held` };
+    }
+    default:
+      return null;
+  }
+}
+
+function meets(def: IndicatorDef, value: number | null): boolean | null {
+  if (value === null) return null;
+  return def.rule === 'below' ? value < def.target : value >= def.target;
+}
+
+export function indicatorValues(store: Store, now: number): IndicatorValue[] {
+  const entered = new Map(
+    store.all<{ id: string; value: number; as_of: string; note: string; updated_at: number }>('SELECT id, value, as_of, note, updated_at FROM stats_indicator').map((r) => [r.id, r]),
+  );
+  return INDICATORS.map((def) => {
+    const live = liveValue(store, def, now);
+    if (live) return { id: def.id, value: live.value, source: live.value === null ? null : 'live', asOf: localDateString(now), note: live.note, met: meets(def, live.value), updatedAt: now };
+    const e = entered.get(def.id);
+    if (!e) return { id: def.id, value: null, source: null, asOf: null, note: '', met: null, updatedAt: null };
+    return { id: def.id, value: e.value, source: 'entered', asOf: e.as_of, note: e.note, met: meets(def, e.value), updatedAt: e.updated_at };
+  });
+}
+
+export function isLive(id: IndicatorId): boolean {
+  return INDICATORS.find((d) => d.id === id)?.live !== null;
+}

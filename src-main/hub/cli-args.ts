@@ -1,0 +1,68 @@
+// Flags of the headless hub. Kept apart from cli.ts so tests can check the parsing.
+export interface HubArgs {
+  dataDir?: string;
+  port: number;
+  hosts: string[];
+  token?: string;
+  staticDir?: string;
+  /** Load the embedded demo data set (演示数据) into an empty store. */
+  demo: boolean;
+  help: boolean;
+}
+
+export const HUB_USAGE = `usage: npm run hub -- [--data DIR] [--port P] [--host H [--host H2]] [--token T] [--static DIR]
+  --data DIR    data directory (default ~/.local/share/command-wall)
+  --port P      TCP port on every host (default 4310)
+  --host H      address to listen on; repeat for each link (default 127.0.0.1)
+  --token T     access token (default: a new random token, printed)
+  --static DIR  built UI to serve (default: the renderer built beside the hub)
+  --demo        load the embedded demo data (演示数据) into an empty store`;
+
+export class UsageError extends Error {}
+
+export function parseHubArgs(argv: string[]): HubArgs {
+  const out: HubArgs = { port: 4310, hosts: [], demo: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--data':
+        out.dataDir = value();
+        break;
+      case '--port': {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not ${v}`);
+        out.port = n;
+        break;
+      }
+      case '--host':
+        out.hosts.push(value());
+        break;
+      case '--token': {
+        const v = value();
+        if (v.length < 8) throw new UsageError('--token must be at least 8 characters');
+        out.token = v;
+        break;
+      }
+      case '--static':
+        out.staticDir = value();
+        break;
+      case '--demo':
+        out.demo = true;
+        break;
+      case '-h':
+      case '--help':
+        out.help = true;
+        break;
+      default:
+        throw new UsageError(`unknown flag: ${flag}`);
+    }
+  }
+  if (out.hosts.length === 0) out.hosts.push('127.0.0.1');
+  return out;
+}

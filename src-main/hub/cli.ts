@@ -1,0 +1,61 @@
+// Entry of the headless hub (built to out/main/hub.js, run by `npm run hub` and by
+// `npm start` when there is no Electron runtime). Plain Node: no Electron here.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openCore } from '../core/app';
+import { defaultDataDir } from '../core/data-dir';
+import { generateToken } from './auth';
+import { HUB_USAGE, parseHubArgs, UsageError } from './cli-args';
+import { startHub } from './server';
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseHubArgs(process.argv.slice(2));
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`hub: ${err.message}\n${HUB_USAGE}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  if (args.help) {
+    console.log(HUB_USAGE);
+    return;
+  }
+  const dataDir = resolve(args.dataDir ?? defaultDataDir());
+  const staticDir = resolve(args.staticDir ?? join(__dirname, '..', 'renderer'));
+  const core = await openCore({ dataDir, host: 'hub', demo: args.demo });
+  const token = args.token ?? generateToken();
+  const hub = await startHub({
+    core,
+    token,
+    hosts: args.hosts,
+    port: args.port,
+    staticDir: existsSync(join(staticDir, 'index.html')) ? staticDir : undefined,
+    mediaDir: join(dataDir, 'media'),
+  });
+  console.log(`Command Wall hub: data ${dataDir}`);
+  for (const url of hub.urls) console.log(`Command Wall hub listening: ${url}`);
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    hub
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0))
+      .catch((err) => {
+        console.error(err);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(`hub: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+// Windows: a fullscreen wall on each display chosen in settings, and a console window.
+import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
+import { join } from 'node:path';
+import type { Settings } from '../core/contract/schemas';
+
+export interface PageLocation {
+  rendererDir: string;
+  devUrl?: string;
+  preload: string;
+}
+
+/** The only place a window is made, so every window gets the same locked-down preferences. */
+function createSecureWindow(options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>, preload: string): BrowserWindow {
+  return new BrowserWindow({
+    ...options,
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      // Middle-click must not open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+}
+
+function load(win: BrowserWindow, where: PageLocation, query: Record<string, string>): void {
+  if (where.devUrl) {
+    const url = new URL(where.devUrl);
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    void win.loadURL(url.href);
+  } else {
+    void win.loadFile(join(where.rendererDir, 'index.html'), { query });
+  }
+}
+
+export function openWindows(settings: Settings, where: PageLocation): BrowserWindow[] {
+  const displays = screen.getAllDisplays();
+  // No choice made yet: the primary display carries the wall.
+  const chosen = settings.wallDisplays.filter((i) => i < displays.length);
+  const wallDisplays = chosen.length > 0 ? chosen : [displays.indexOf(screen.getPrimaryDisplay())];
+  const windows: BrowserWindow[] = [];
+  for (const index of wallDisplays) {
+    const { bounds } = displays[index];
+    const win = createSecureWindow(
+      { ...bounds, fullscreen: true, frame: false, backgroundColor: '#05080f', title: `Command Wall — display ${index + 1}` },
+      where.preload,
+    );
+    load(win, where, { view: 'wall', display: String(index) });
+    windows.push(win);
+  }
+  if (settings.consoleWindow) {
+    const win = createSecureWindow({ width: 1280, height: 860, backgroundColor: '#05080f', title: 'Command Wall — console' }, where.preload);
+    load(win, where, { view: 'console' });
+    windows.push(win);
+  }
+  return windows;
+}

@@ -1,0 +1,27 @@
+// The shape of the Electron preload bridge (src-main/preload.ts exposes it through
+// contextBridge as `window.commandWall`). Declared here because the renderer may not import
+// the preload; the preload's author keeps to this shape.
+
+export type BridgeReply =
+  | { ok: true; result: unknown }
+  | { ok: false; error: { code: number; message: string; data?: unknown } };
+
+export interface BridgeEvent {
+  event: string;
+  payload: unknown;
+}
+
+export interface CommandWallBridge {
+  invoke(method: string, params: unknown): Promise<BridgeReply>;
+  /** One listener for every pushed event; returns its unsubscribe. */
+  subscribe(listener: (msg: BridgeEvent) => void): () => void;
+  /** Saves the calling page as a PDF through webContents.printToPDF and a save dialog. */
+  printToPdf(suggestedName: string): Promise<{ ok: boolean; path?: string; error?: string }>;
+}
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron app; a browser on the hub has no bridge. */
+    commandWall?: CommandWallBridge;
+  }
+}

@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RpcCode, RpcError } from '../../../src-main/core/contract/errors';
+import { rpcUrl, TransportError, WsClient, type SocketLike } from './ws-client';
+
+/** A WebSocket stand-in the test drives by hand: open it, feed it messages, drop it. */
+class FakeSocket implements SocketLike {
+  static all: FakeSocket[] = [];
+  readyState = 0;
+  sent: unknown[] = [];
+  closed = false;
+  onopen: ((ev: unknown) => void) | null = null;
+  onclose: ((ev: unknown) => void) | null = null;
+  onerror: ((ev: unknown) => void) | null = null;
+  onmessage: ((ev: { data: unknown }) => void) | null = null;
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  send(data: string): void {
+    if (this.readyState !== 1) throw new Error('not open');
+    this.sent.push(JSON.parse(data));
+  }
+  close(): void {
+    this.closed = true;
+    this.readyState = 3;
+  }
+  // ---- test controls ----
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+  receive(msg: unknown): void {
+    this.onmessage?.({ data: JSON.stringify(msg) });
+  }
+  drop(): void {
+    this.readyState = 3;
+    this.onclose?.({ code: 1006 });
+  }
+  lastSent(): { id: number; method: string; params: unknown } {
+    return this.sent[this.sent.length - 1] as { id: number; method: string; params: unknown };
+  }
+}
+
+const latest = (): FakeSocket => FakeSocket.all[FakeSocket.all.length - 1];
+const wallState = { presets: [], active: { '0': 'overview' } };
+
+function makeClient(extra: Partial<ConstructorParameters<typeof WsClient>[0]> = {}): WsClient {
+  return new WsClient({ url: 'ws://hub/rpc', WebSocket: FakeSocket, random: () => 0.5, heartbeatMs: 0, ...extra });
+}
+
+let client: WsClient | undefined;
+beforeEach(() => {
+  FakeSocket.all = [];
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  client?.dispose();
+  client = undefined;
+  vi.useRealTimers();
+});
+
+describe('WsClient', () => {
+  it('matches replies to calls by id', async () => {
+    client = makeClient();
+    latest().open();
+    const a = client.call('wall.state', {});
+    const b = client.call('settings.get', {});
+    const [ra, rb] = latest().sent as { id: number; method: string }[];
+    expect(ra.method).toBe('wall.state');
+    expect(rb.method).toBe('settings.get');
+    latest().receive({ jsonrpc: '2.0', id: rb.id, result: { language: 'en', wallDisplays: [], consoleWindow: true } });
+    latest().receive({ jsonrpc: '2.0', id: ra.id, result: wallState });
+    await expect(a).resolves.toEqual(wallState);
+    await expect(b).resolves.toMatchObject({ language: 'en' });
+  });
+
+  it('rejects with an RpcError carrying the hub’s code, message and data', async () => {
+    client = makeClient();
+    latest().open();
+    const p = client.call('wall.deletePreset', { id: 'overview' });
+    latest().receive({ jsonrpc: '2.0', id: latest().lastSent().id, error: { code: -32000, message: 'preset overview is showing', data: { x: 1 } } });
+    const err = await p.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RpcError);
+    expect(err).toMatchObject({ code: RpcCode.Refused, message: 'preset overview is showing', data: { x: 1 } });
+  });
+
+  it('handles batched replies', async () => {
+    client = makeClient();
+    latest().open();
+    const a = client.call('system.info', {});
+    const b = client.call('centre.get', {});
+    const [ra, rb] = latest().sent as { id: number }[];
+    latest().receive([
+      { jsonrpc: '2.0', id: ra.id, result: 1 },
+      { jsonrpc: '2.0', id: rb.id, result: 2 },
+    ]);
+    await expect(Promise.all([a, b])).resolves.toEqual([1, 2]);
+  });
+
+  it('dispatches notifications to on() listeners, checked against the contract', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    client = makeClient();
+    latest().open();
+    const seen: unknown[] = [];
+    const off = client.on('wall.changed', (s) => seen.push(s));
+    latest().receive({ jsonrpc: '2.0', method: 'wall.changed', params: wallState });
+    latest().receive({ jsonrpc: '2.0', method: 'wall.changed', params: { nonsense: true } });
+    latest().receive({ jsonrpc: '2.0', method: 'no.such.event', params: {} });
+    off();
+    latest().receive({ jsonrpc: '2.0', method: 'wall.changed', params: wallState });
+    expect(seen).toEqual([wallState]);
+  });
+
+  it('times out a call nobody answers, with a clear message', async () => {
+    client = makeClient({ callTimeoutMs: 15_000 });
+    latest().open();
+    const p = client.call('wall.state', {});
+    const caught = p.catch((e: unknown) => e);
+    vi.advanceTimersByTime(15_000);
+    const err = await caught;
+    expect(err).toBeInstanceOf(TransportError);
+    expect((err as Error).message).toMatch(/wall\.state timed out after 15 s/);
+  });
+
+  it('holds calls made while connecting and sends them once open', async () => {
+    client = makeClient();
+    const p = client.call('centre.get', {});
+    expect(latest().sent).toEqual([]);
+    latest().open();
+    expect(latest().lastSent().method).toBe('centre.get');
+    latest().receive({ jsonrpc: '2.0', id: latest().lastSent().id, result: 'ok' });
+    await expect(p).resolves.toBe('ok');
+  });
+
+  it('reports status, reconnects with backoff, and says open again after a reconnect', async () => {
+    client = makeClient({ backoffBaseMs: 1000, backoffMaxMs: 4000 });
+    const statuses: string[] = [];
+    client.onStatus((s) => statuses.push(s));
+    expect(statuses).toEqual(['connecting']);
+    latest().open();
+    const inFlight = client.call('wall.state', {}).catch((e: unknown) => e);
+    latest().drop();
+    // A call already sent cannot be known to have happened: it fails at once.
+    expect(await inFlight).toMatchObject({ reason: 'disconnected' });
+    expect(statuses).toEqual(['connecting', 'open', 'closed']);
+
+    // random() = 0.5 → delay = cap/2 + cap/4 = 750 ms for the first attempt (cap 1000).
+    expect(FakeSocket.all).toHaveLength(1);
+    vi.advanceTimersByTime(749);
+    expect(FakeSocket.all).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(FakeSocket.all).toHaveLength(2);
+    latest().drop(); // fails to connect: next cap 2000 → 1500 ms
+    vi.advanceTimersByTime(1499);
+    expect(FakeSocket.all).toHaveLength(2);
+    vi.advanceTimersByTime(1);
+    expect(FakeSocket.all).toHaveLength(3);
+
+    const waiting = client.call('settings.get', {});
+    latest().open();
+    expect(statuses.slice(-2)).toEqual(['connecting', 'open']);
+    latest().receive({ jsonrpc: '2.0', id: latest().lastSent().id, result: 'again' });
+    await expect(waiting).resolves.toBe('again');
+  });
+
+  it('caps the backoff', () => {
+    client = makeClient({ backoffBaseMs: 1000, backoffMaxMs: 4000, random: () => 1 });
+    for (let i = 0; i < 6; i++) {
+      const n = FakeSocket.all.length;
+      latest().drop();
+      vi.advanceTimersByTime(4000);
+      expect(FakeSocket.all).toHaveLength(n + 1);
+    }
+  });
+
+  it('ignores a socket it has given up on', () => {
+    client = makeClient();
+    const first = latest();
+    first.open();
+    const seen: unknown[] = [];
+    client.on('wall.changed', (s) => seen.push(s));
+    first.drop();
+    first.receive({ jsonrpc: '2.0', method: 'wall.changed', params: wallState });
+    expect(seen).toEqual([]);
+  });
+
+  it('gives up a quiet socket whose heartbeat goes unanswered', async () => {
+    client = makeClient({ heartbeatMs: 20_000, callTimeoutMs: 5_000 });
+    const statuses: string[] = [];
+    client.onStatus((s) => statuses.push(s));
+    latest().open();
+    vi.advanceTimersByTime(20_000);
+    expect(latest().lastSent().method).toBe('system.info');
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(statuses.at(-1)).toBe('closed');
+    expect(latest().closed).toBe(true);
+  });
+
+  it('refuses new calls after dispose and fails the outstanding ones', async () => {
+    client = makeClient();
+    const p = client.call('wall.state', {}).catch((e: unknown) => e);
+    client.dispose();
+    expect(await p).toMatchObject({ reason: 'closed' });
+    await expect(client.call('wall.state', {})).rejects.toMatchObject({ reason: 'closed' });
+  });
+});
+
+describe('rpcUrl', () => {
+  it('uses the page origin and passes the page token on', () => {
+    expect(rpcUrl({ protocol: 'http:', host: '10.0.0.5:4399', search: '?view=wall&token=a b' })).toBe('ws://10.0.0.5:4399/rpc?token=a%20b');
+    expect(rpcUrl({ protocol: 'https:', host: 'hub', search: '' })).toBe('wss://hub/rpc');
+  });
+});

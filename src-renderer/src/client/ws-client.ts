@@ -1,0 +1,257 @@
+// ApiClient over WebSocket JSON-RPC 2.0 to the hub (src-main/hub/server.ts, path /rpc).
+// The hub may be across a flaky link, so the client reconnects by itself, holds calls made
+// while it is down until it is back (each call still has its own deadline), and tells the
+// app through onStatus('open') after every (re)connect so the app can refetch its state.
+import type { ApiClient, MethodName, ParamsOf, ResultOf } from '../../../src-main/core/contract/api';
+import { RpcCode, RpcError, rpcErrorFrom } from '../../../src-main/core/contract/errors';
+import { EventListeners, StatusListeners } from './event-listeners';
+
+/** What we need of a browser WebSocket; tests inject a fake with the same shape. */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: unknown) => void) | null;
+  onclose: ((ev: unknown) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+}
+export type SocketCtor = new (url: string) => SocketLike;
+
+const OPEN = 1; // WebSocket.OPEN; fakes need not carry the static
+
+export interface WsClientOptions {
+  url: string;
+  WebSocket?: SocketCtor;
+  /** A call not answered within this time (waiting for a connection included) is rejected. */
+  callTimeoutMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** Calls waiting for a connection beyond this many are refused at once. */
+  maxWaiting?: number;
+  /** A link can die without a TCP close; a quiet socket is probed this often. 0 turns it off. */
+  heartbeatMs?: number;
+  random?: () => number;
+}
+
+/** A failure of the transport itself, not an answer from the hub. */
+export class TransportError extends RpcError {
+  constructor(
+    message: string,
+    readonly reason: 'timeout' | 'disconnected' | 'closed' | 'busy',
+  ) {
+    super(RpcCode.InternalError, message, { transport: reason });
+    this.name = 'TransportError';
+  }
+}
+
+interface Pending {
+  method: string;
+  text: string;
+  sent: boolean;
+  timer: ReturnType<typeof setTimeout>;
+  resolve(result: unknown): void;
+  reject(err: Error): void;
+}
+
+/** The hub's /rpc URL on the page's own origin; the page's ?token= is passed on if present. */
+export function rpcUrl(loc: { protocol: string; host: string; search: string }): string {
+  const token = new URLSearchParams(loc.search).get('token');
+  const base = `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/rpc`;
+  // Without a token in the URL the HttpOnly cookie set when the page was served authenticates.
+  return token ? `${base}?token=${encodeURIComponent(token)}` : base;
+}
+
+export class WsClient implements ApiClient {
+  private readonly opts: Required<WsClientOptions>;
+  private readonly listeners = new EventListeners();
+  private readonly statusListeners = new StatusListeners('connecting');
+  private readonly pending = new Map<number, Pending>();
+  private socket: SocketLike | null = null;
+  private nextId = 1;
+  private attempt = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  private lastHeard = 0;
+  private probing = false;
+  private disposed = false;
+
+  constructor(options: WsClientOptions) {
+    this.opts = {
+      WebSocket: globalThis.WebSocket as unknown as SocketCtor,
+      callTimeoutMs: 15_000,
+      backoffBaseMs: 500,
+      backoffMaxMs: 15_000,
+      maxWaiting: 200,
+      heartbeatMs: 20_000,
+      random: Math.random,
+      ...options,
+    };
+    this.connect();
+  }
+
+  call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
+    return new Promise<ResultOf<M>>((resolve, reject) => {
+      if (this.disposed) return reject(new TransportError(`${method}: the client is closed`, 'closed'));
+      const waiting = [...this.pending.values()].filter((p) => !p.sent).length;
+      if (waiting >= this.opts.maxWaiting) {
+        return reject(new TransportError(`${method}: ${waiting} calls already wait for the hub connection`, 'busy'));
+      }
+      const id = this.nextId++;
+      const seconds = Math.round(this.opts.callTimeoutMs / 1000);
+      const timer = setTimeout(() => {
+        const p = this.pending.get(id);
+        if (!p) return;
+        this.pending.delete(id);
+        const why = p.sent ? 'no reply from the hub' : 'not connected to the hub';
+        p.reject(new TransportError(`${method} timed out after ${seconds} s (${why})`, 'timeout'));
+      }, this.opts.callTimeoutMs);
+      const text = JSON.stringify({ jsonrpc: '2.0', id, method, params: params ?? {} });
+      const entry: Pending = { method, text, sent: false, timer, resolve: resolve as (r: unknown) => void, reject };
+      this.pending.set(id, entry);
+      this.trySend(entry);
+    });
+  }
+
+  on: ApiClient['on'] = (event, listener) => this.listeners.on(event, listener);
+  onStatus: ApiClient['onStatus'] = (listener) => this.statusListeners.on(listener);
+
+  /** Stops reconnecting and fails every outstanding call (page teardown, tests). */
+  dispose(): void {
+    this.disposed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.stopHeartbeat();
+    const s = this.socket;
+    this.socket = null;
+    s?.close(1000, 'client closed');
+    for (const [id, p] of this.pending) {
+      clearTimeout(p.timer);
+      this.pending.delete(id);
+      p.reject(new TransportError(`${p.method}: the client is closed`, 'closed'));
+    }
+    this.statusListeners.emit('closed');
+  }
+
+  private connect(): void {
+    this.reconnectTimer = null;
+    if (this.disposed) return;
+    this.statusListeners.emit('connecting');
+    let s: SocketLike;
+    try {
+      s = new this.opts.WebSocket(this.opts.url);
+    } catch (err) {
+      console.warn('[ws-client] cannot open socket', err);
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = s;
+    // Handlers check `this.socket === s`: a socket we have given up on must not touch state.
+    s.onopen = () => this.socket === s && this.handleOpen();
+    s.onmessage = (ev) => this.socket === s && this.handleMessage(ev.data);
+    s.onclose = () => this.socket === s && this.handleLost(s);
+    s.onerror = () => undefined; // a close event always follows; that is where we act
+  }
+
+  private handleOpen(): void {
+    this.attempt = 0;
+    this.lastHeard = Date.now();
+    this.startHeartbeat();
+    this.statusListeners.emit('open');
+    for (const p of this.pending.values()) if (!p.sent) this.trySend(p);
+  }
+
+  private trySend(p: Pending): void {
+    const s = this.socket;
+    if (!s || s.readyState !== OPEN) return; // waits for handleOpen
+    try {
+      s.send(p.text);
+      p.sent = true;
+    } catch {
+      // The socket died under us; its close event will follow and this call waits for the next one.
+    }
+  }
+
+  private handleMessage(data: unknown): void {
+    this.lastHeard = Date.now();
+    let msg: unknown;
+    try {
+      msg = JSON.parse(String(data));
+    } catch {
+      console.warn('[ws-client] ignoring a message that is not JSON');
+      return;
+    }
+    for (const m of Array.isArray(msg) ? msg : [msg]) this.handleOne(m);
+  }
+
+  private handleOne(m: unknown): void {
+    if (typeof m !== 'object' || m === null) return;
+    const r = m as { id?: unknown; method?: unknown; params?: unknown; result?: unknown; error?: unknown };
+    if (typeof r.method === 'string' && r.id === undefined) return this.listeners.dispatch(r.method, r.params);
+    const p = typeof r.id === 'number' ? this.pending.get(r.id) : undefined;
+    if (!p) {
+      if (r.error) console.warn('[ws-client] hub reported an error for no call of ours', r.error);
+      return;
+    }
+    this.pending.delete(r.id as number);
+    clearTimeout(p.timer);
+    if (r.error !== undefined) p.reject(rpcErrorFrom(r.error));
+    else p.resolve(r.result);
+  }
+
+  /** The socket is gone (closed, failed, or given up on by the heartbeat). */
+  private handleLost(s: SocketLike): void {
+    this.socket = null;
+    this.stopHeartbeat();
+    try {
+      s.close();
+    } catch {
+      /* already closed */
+    }
+    // A call already sent may or may not have been applied; the caller must know it failed.
+    for (const [id, p] of this.pending) {
+      if (!p.sent) continue;
+      clearTimeout(p.timer);
+      this.pending.delete(id);
+      p.reject(new TransportError(`${p.method}: the connection to the hub was lost before it replied`, 'disconnected'));
+    }
+    this.statusListeners.emit('closed');
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.disposed || this.reconnectTimer) return;
+    const { backoffBaseMs, backoffMaxMs, random } = this.opts;
+    const cap = Math.min(backoffMaxMs, backoffBaseMs * 2 ** this.attempt);
+    this.attempt++;
+    // Half fixed, half random: walls that lost the hub together do not all return at once.
+    const delay = cap / 2 + random() * (cap / 2);
+    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  private startHeartbeat(): void {
+    this.stopHeartbeat();
+    const every = this.opts.heartbeatMs;
+    if (every <= 0) return;
+    this.heartbeatTimer = setInterval(() => {
+      const s = this.socket;
+      if (!s || this.probing || Date.now() - this.lastHeard < every) return;
+      // Quiet socket: ask something cheap. If the link is dead, give the socket up rather than
+      // wait minutes for TCP to notice, so the status shows the truth and reconnecting starts.
+      this.probing = true;
+      this.call('system.info', {})
+        .catch((err) => {
+          if (err instanceof TransportError && err.reason === 'timeout' && this.socket === s) this.handleLost(s);
+        })
+        .finally(() => (this.probing = false));
+    }, every);
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+  }
+}
+
+export function createWsClient(options: WsClientOptions): WsClient {
+  return new WsClient(options);
+}

@@ -1,0 +1,101 @@
+// The operator console: pick a display, switch its preset, edit presets, set the language
+// and this centre. Holds only which display and preset are selected; all else is the store's.
+import { useState } from 'react';
+import { ConsultConsole } from '../consult/ConsultConsole';
+import { SituationConsole } from './situation/SituationConsole';
+import { PowerConsole } from './power/PowerConsole';
+import { useT } from '../i18n/use-t';
+import { TransportBadge } from '../shared/TransportBadge';
+import { useActions, useApp } from '../state/context';
+import { activePresetFor } from '../wall/wall-layout';
+import { CentreEditor } from './CentreEditor';
+import { ConsoleTabs, useConsoleTab } from './duty/ConsoleTabs';
+import { DutyConsole } from './duty/DutyConsole';
+import { PlansConsole } from './plans/PlansConsole';
+import { DisplayPicker } from './DisplayPicker';
+import { LanguageToggle } from './LanguageToggle';
+import { PresetEditor } from './PresetEditor';
+import { PresetPicker } from './PresetPicker';
+import { draftFromPreset, newDraft } from './preset-draft';
+
+export function ConsolePage() {
+  const t = useT();
+  const wall = useApp((s) => s.wall);
+  const centre = useApp((s) => s.centre);
+  const loaded = useApp((s) => s.loaded);
+  const { activatePreset } = useActions();
+  const [display, setDisplay] = useState(0);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [justSaved, setJustSaved] = useState<string | null>(null);
+  const [tab, setTab] = useConsoleTab();
+
+  const presets = wall?.presets ?? [];
+  const activeId = wall?.active[String(display)];
+  // The chosen preset if it still exists, else what the display shows.
+  const selected = presets.find((p) => p.id === chosenId) ?? activePresetFor(wall, display);
+  const takenIds = presets.map((p) => p.id);
+  const select = (id: string | null): void => {
+    setChosenId(id);
+    setCreating(false);
+    setJustSaved(null);
+  };
+
+  return (
+    <div className="console" data-testid="console" data-tab={tab}>
+      <header className="console-header">
+        <h1>{t('console.title')}</h1>
+        <span className="console-centre">{centre?.name}</span>
+        <TransportBadge testId="transport-status" />
+        <LanguageToggle />
+      </header>
+      <ConsoleTabs tab={tab} onChange={setTab} />
+      {!loaded && <p className="console-loading">{t('app.loading')}</p>}
+      <section className="console-section">
+        <DisplayPicker
+          display={display}
+          onChange={(n) => {
+            setDisplay(n);
+            select(null);
+          }}
+        />
+        <PresetPicker
+          presets={presets}
+          selectedId={selected?.id}
+          activeId={activeId}
+          onSelect={select}
+          onActivate={() => selected && void activatePreset(display, selected.id)}
+          onNew={() => {
+            setCreating(true);
+            setJustSaved(null);
+          }}
+        />
+      </section>
+      {wall && (creating || selected) && (
+        <section className="console-section">
+          <PresetEditor
+            key={creating || !selected ? 'new' : selected.id}
+            initial={creating || !selected ? newDraft(takenIds) : draftFromPreset(selected)}
+            takenIds={takenIds}
+            justSaved={!creating && !!selected && justSaved === selected.id}
+            onSaved={(id) => {
+              select(id);
+              setJustSaved(id);
+            }}
+            onDeleted={() => select(null)}
+          />
+        </section>
+      )}
+      {centre && (
+        <section className="console-section">
+          <CentreEditor centre={centre} />
+        </section>
+      )}
+      <ConsultConsole />
+      <SituationConsole />
+      <PowerConsole />
+      {tab === 'duty' && <DutyConsole />}
+      {tab === 'plans' && <PlansConsole />}
+    </div>
+  );
+}

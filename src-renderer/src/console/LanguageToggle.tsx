@@ -1,0 +1,21 @@
+// Switches the language of every open page: it is a setting, so the server pushes it to all.
+import { useLanguage, useT } from '../i18n/use-t';
+import { useActions } from '../state/context';
+
+export function LanguageToggle() {
+  const t = useT();
+  const lang = useLanguage();
+  const { setLanguage } = useActions();
+  return (
+    <button
+      type="button"
+      className="language-toggle"
+      data-testid="language-toggle"
+      data-language={lang}
+      aria-label={t('console.language')}
+      onClick={() => void setLanguage(lang === 'en' ? 'zh-CN' : 'en')}
+    >
+      {t('console.switchLanguage')}
+    </button>
+  );
+}

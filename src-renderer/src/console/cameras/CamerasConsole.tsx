@@ -1,0 +1,191 @@
+// Camera sources (HLS playlists or WHEP endpoints) and timed tours through them.
+import { useState } from 'react';
+import type { CameraSourceInput, CameraTourInput } from '../../../../src-main/core/contract/cameras';
+import { YUEXIU_STREETS } from '../../../../src-main/core/contract/yuexiu';
+import { useT } from '../../i18n/use-t';
+import { useCameras } from '../../panels/cameras/cameras-store';
+import { sharedClient } from '../../panels/map/shared/client';
+import { Field } from '../Field';
+import { CommandStatus } from '../situation/CommandStatus';
+import { useCommand } from '../situation/use-command';
+
+interface CamDraft {
+  id: string;
+  name: string;
+  kind: 'hls' | 'whep';
+  url: string;
+  street: string;
+  lat: string;
+  lng: string;
+  enabled: boolean;
+}
+const EMPTY_CAM: CamDraft = { id: '', name: '', kind: 'hls', url: '', street: '', lat: '', lng: '', enabled: true };
+
+function camInput(d: CamDraft): CameraSourceInput {
+  const position = d.lat.trim() || d.lng.trim() ? { lat: Number(d.lat), lng: Number(d.lng) } : null;
+  return { id: d.id, name: d.name, kind: d.kind, url: d.url, street: (d.street || null) as CameraSourceInput['street'], position, enabled: d.enabled };
+}
+
+function SourceForm() {
+  const t = useT();
+  const state = useCameras((s) => s.state);
+  const [d, setD] = useState<CamDraft>(EMPTY_CAM);
+  const cmd = useCommand();
+  const set = (p: Partial<CamDraft>): void => setD((x) => ({ ...x, ...p }));
+  return (
+    <div data-testid="camera-sources">
+      <div className="situation-list">
+        {state?.sources.map((s) => (
+          <span key={s.id}>
+            <button
+              type="button"
+              onClick={() => setD({ id: s.id, name: s.name, kind: s.kind, url: s.url, street: s.street ?? '', lat: s.position ? String(s.position.lat) : '', lng: s.position ? String(s.position.lng) : '', enabled: s.enabled })}
+            >
+              {s.name}
+              {s.enabled ? '' : ` (${t('cameraForm.disabled')})`}
+            </button>
+            <button type="button" aria-label={t('cameraForm.remove')} onClick={() => void cmd.run(() => sharedClient().call('cameras.removeSource', { id: s.id }))}>
+              ×
+            </button>
+          </span>
+        ))}
+      </div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void cmd.run(() => sharedClient().call('cameras.saveSource', { source: camInput(d) }));
+        }}
+      >
+        <div className="form-row">
+          <Field label={t('cameraForm.id')}>
+            <input data-testid="camera-form-id" value={d.id} onChange={(e) => set({ id: e.target.value })} />
+          </Field>
+          <Field label={t('cameraForm.name')}>
+            <input data-testid="camera-form-name" value={d.name} onChange={(e) => set({ name: e.target.value })} />
+          </Field>
+          <Field label={t('cameraForm.kind')}>
+            <select data-testid="camera-form-kind" value={d.kind} onChange={(e) => set({ kind: e.target.value as CamDraft['kind'] })}>
+              <option value="hls">HLS (.m3u8)</option>
+              <option value="whep">WebRTC WHEP</option>
+            </select>
+          </Field>
+          <Field label={t('cameraForm.url')} hint={t('cameraForm.urlHint')}>
+            <input size={44} data-testid="camera-form-url" value={d.url} onChange={(e) => set({ url: e.target.value })} />
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field label={t('mapForm.field.street')}>
+            <select value={d.street} onChange={(e) => set({ street: e.target.value })}>
+              <option value="">{t('mapForm.noStreet')}</option>
+              {YUEXIU_STREETS.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('mapForm.field.lat')} hint={t('cameraForm.positionHint')}>
+            <input value={d.lat} onChange={(e) => set({ lat: e.target.value })} />
+          </Field>
+          <Field label={t('mapForm.field.lng')}>
+            <input value={d.lng} onChange={(e) => set({ lng: e.target.value })} />
+          </Field>
+          <label className="field">
+            <span className="field-label">{t('cameraForm.enabled')}</span>
+            <input type="checkbox" checked={d.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
+          </label>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={cmd.busy} data-testid="camera-form-save">
+            {t('cameraForm.save')}
+          </button>
+        </div>
+      </form>
+      <CommandStatus cmd={cmd} testId="camera-form" />
+    </div>
+  );
+}
+
+function TourForm() {
+  const t = useT();
+  const state = useCameras((s) => s.state);
+  const [d, setD] = useState({ id: '', name: '', ids: '', tiles: '4', dwell: '20' });
+  const cmd = useCommand();
+  const input = (): CameraTourInput => ({
+    id: d.id,
+    name: d.name,
+    cameraIds: d.ids.split(/[\s,，]+/).filter(Boolean),
+    tiles: Number(d.tiles) as CameraTourInput['tiles'],
+    dwellSeconds: Number(d.dwell),
+  });
+  return (
+    <div data-testid="camera-tours">
+      <h3>{t('cameraForm.tours')}</h3>
+      <div className="form-row">
+        <label>
+          <input type="radio" name="tour" checked={!state?.activeTourId} onChange={() => void cmd.run(() => sharedClient().call('cameras.runTour', { id: null }))} /> {t('cameraForm.allCameras')}
+        </label>
+        {state?.tours.map((tour) => (
+          <span key={tour.id}>
+            <label>
+              <input type="radio" name="tour" checked={state.activeTourId === tour.id} onChange={() => void cmd.run(() => sharedClient().call('cameras.runTour', { id: tour.id }))} /> {tour.name}
+            </label>{' '}
+            <button type="button" onClick={() => setD({ id: tour.id, name: tour.name, ids: tour.cameraIds.join(', '), tiles: String(tour.tiles), dwell: String(tour.dwellSeconds) })}>
+              {t('tiles.edit')}
+            </button>
+            <button type="button" onClick={() => void cmd.run(() => sharedClient().call('cameras.removeTour', { id: tour.id }))}>
+              ×
+            </button>
+          </span>
+        ))}
+      </div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void cmd.run(() => sharedClient().call('cameras.saveTour', { tour: input() }));
+        }}
+      >
+        <div className="form-row">
+          <Field label={t('cameraForm.id')}>
+            <input value={d.id} onChange={(e) => setD({ ...d, id: e.target.value })} />
+          </Field>
+          <Field label={t('cameraForm.name')}>
+            <input value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} />
+          </Field>
+          <Field label={t('cameraForm.tourCameras')} hint={t('cameraForm.tourCamerasHint')}>
+            <input size={30} value={d.ids} onChange={(e) => setD({ ...d, ids: e.target.value })} />
+          </Field>
+          <Field label={t('cameraForm.tiles')}>
+            <select value={d.tiles} onChange={(e) => setD({ ...d, tiles: e.target.value })}>
+              {['1', '4', '9', '16'].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('cameraForm.dwell')}>
+            <input size={5} value={d.dwell} onChange={(e) => setD({ ...d, dwell: e.target.value })} />
+          </Field>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={cmd.busy}>
+            {t('cameraForm.saveTour')}
+          </button>
+        </div>
+      </form>
+      <CommandStatus cmd={cmd} testId="camera-tour" />
+    </div>
+  );
+}
+
+export function CamerasConsole() {
+  const t = useT();
+  return (
+    <div data-testid="cameras-console">
+      <h2>{t('cameraForm.title')}</h2>
+      <SourceForm />
+      <TourForm />
+    </div>
+  );
+}

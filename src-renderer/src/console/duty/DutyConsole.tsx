@@ -1,0 +1,37 @@
+// The console's 值守 tab: who is acting, the first-run choice, 接报 and the duty log, handover,
+// the roster and the people. Holds the duty feed while open, so it follows other seats live.
+import { useState } from 'react';
+import { useDutyFeed } from '../../state/duty/use-duty';
+import { ActorPicker } from './ActorPicker';
+import { FirstRunChoice } from './FirstRunChoice';
+import { HandoverSection } from './handover/HandoverSection';
+import { LogTools } from './LogTools';
+import { PeopleSection } from './people/PeopleSection';
+import { ReportDetail } from './reports/ReportDetail';
+import { ReportForm } from './reports/ReportForm';
+import { ReportList } from './reports/ReportList';
+import { RosterSection } from './roster/RosterSection';
+
+export function DutyConsole() {
+  useDutyFeed();
+  const [selected, setSelected] = useState<string | null>(null);
+  return (
+    <>
+      <section className="console-section tab-section tab-toolbar">
+        <ActorPicker />
+        <LogTools />
+      </section>
+      <FirstRunChoice />
+      <section className="console-section tab-section">
+        <ReportForm onRecorded={setSelected} />
+      </section>
+      <section className="console-section tab-section report-pane">
+        <ReportList selectedId={selected} onSelect={setSelected} />
+        {selected && <ReportDetail id={selected} />}
+      </section>
+      <HandoverSection />
+      <RosterSection />
+      <PeopleSection />
+    </>
+  );
+}

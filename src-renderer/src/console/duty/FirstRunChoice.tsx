@@ -1,0 +1,39 @@
+// First run: the store holds no duty or plan data. The operator chooses between the embedded
+// demo set (演示数据, every record marked as such) and starting empty with their own people.
+import { useState } from 'react';
+import { useT } from '../../i18n/use-t';
+import { useDuty, useDutyActions } from '../../state/duty/use-duty';
+
+export function FirstRunChoice() {
+  const t = useT();
+  const status = useDuty((d) => d.dataStatus);
+  const { loadDemo } = useDutyActions();
+  const [dismissed, setDismissed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!status?.empty || dismissed) return null;
+  return (
+    <section className="console-section tab-section first-run" data-testid="first-run">
+      <h2>{t('firstRun.title')}</h2>
+      <p>{t('firstRun.text')}</p>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="primary"
+          data-testid="load-demo"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            await loadDemo();
+            setBusy(false);
+          }}
+        >
+          {t('firstRun.loadDemo')}
+        </button>
+        <button type="button" data-testid="start-empty" onClick={() => setDismissed(true)}>
+          {t('firstRun.startEmpty')}
+        </button>
+      </div>
+      <p className="field-hint">{t('firstRun.demoNote')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+// The duty log of a period, out of the app: a printable page (the browser's print, or a PDF
+// from the desktop app) and an .xlsx workbook with every change.
+import { useState } from 'react';
+import { localDateString } from '../../../../src-main/core/contract/yuexiu';
+import { useT } from '../../i18n/use-t';
+import { useDutyActions, useServerNow } from '../../state/duty/use-duty';
+import { Field } from '../Field';
+import { saveDownload } from './file-io';
+import { parsePrintRange, printBounds, printLogUrl } from './print/print-range';
+
+export function LogTools() {
+  const t = useT();
+  const today = localDateString(useServerNow(60_000));
+  const { exportLog } = useDutyActions();
+  const [from, setFrom] = useState(today);
+  const [to, setTo] = useState(today);
+  const range = parsePrintRange(`?from=${from}&to=${to}`, today);
+  const open = (): void => {
+    const url = printLogUrl(range);
+    // The desktop app allows no new windows: the console itself turns into the printout.
+    if (window.commandWall) window.location.assign(url);
+    else window.open(url, '_blank', 'noopener');
+  };
+  return (
+    <div className="log-tools form-actions" data-testid="log-tools">
+      <Field label={t('logTools.from')}>
+        <input type="date" data-testid="log-from" value={from} onChange={(e) => setFrom(e.target.value)} />
+      </Field>
+      <Field label={t('logTools.to')}>
+        <input type="date" data-testid="log-to" value={to} onChange={(e) => setTo(e.target.value)} />
+      </Field>
+      <button type="button" data-testid="open-print-log" onClick={open}>
+        {t('logTools.print')}
+      </button>
+      <button
+        type="button"
+        data-testid="export-log"
+        onClick={async () => {
+          const b = printBounds(range);
+          const file = await exportLog(b.from, b.to);
+          if (file) saveDownload(file);
+        }}
+      >
+        {t('logTools.export')}
+      </button>
+    </div>
+  );
+}

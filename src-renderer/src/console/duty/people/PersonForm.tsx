@@ -1,0 +1,58 @@
+// Add a person to the duty room, or change one (chosen from the list). People are never
+// deleted: someone who leaves is set inactive and stays in the history.
+import { useState } from 'react';
+import { DUTY_ROLE_LABELS, DutyRole, type Person } from '../../../../../src-main/core/contract/duty';
+import { useT } from '../../../i18n/use-t';
+import { useDutyActions } from '../../../state/duty/use-duty';
+import { Field } from '../../Field';
+import { EnumSelect } from '../EnumSelect';
+
+type Draft = { id?: string; name: string; role: DutyRole; phone: string; unit: string; active: boolean };
+const EMPTY: Draft = { name: '', role: 'officer', phone: '', unit: '', active: true };
+
+export function PersonForm({ editing, onDone }: { editing: Person | null; onDone(): void }) {
+  const t = useT();
+  const { savePerson } = useDutyActions();
+  const [d, setD] = useState<Draft>(editing ? { id: editing.id, name: editing.name, role: editing.role, phone: editing.phone, unit: editing.unit, active: editing.active } : EMPTY);
+  const edit = (p: Partial<Draft>): void => setD({ ...d, ...p });
+  return (
+    <form
+      className="person-form"
+      data-testid="person-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await savePerson(d)) {
+          setD(EMPTY);
+          onDone();
+        }
+      }}
+    >
+      <div className="form-row">
+        <Field label={t('people.name')}>
+          <input data-testid="person-name" value={d.name} maxLength={20} onChange={(e) => edit({ name: e.target.value })} />
+        </Field>
+        <EnumSelect label={t('people.role')} testId="person-role" value={d.role} options={DutyRole.options} labels={DUTY_ROLE_LABELS} onChange={(role) => edit({ role })} />
+        <Field label={t('people.phone')}>
+          <input data-testid="person-phone" value={d.phone} maxLength={20} onChange={(e) => edit({ phone: e.target.value })} />
+        </Field>
+        <Field label={t('people.unit')}>
+          <input data-testid="person-unit" value={d.unit} maxLength={60} onChange={(e) => edit({ unit: e.target.value })} />
+        </Field>
+        <label className="check">
+          <input type="checkbox" data-testid="person-active" checked={d.active} onChange={(e) => edit({ active: e.target.checked })} />
+          {t('people.active')}
+        </label>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary" data-testid="save-person">
+          {t(d.id ? 'people.save' : 'people.add')}
+        </button>
+        {d.id && (
+          <button type="button" onClick={onDone}>
+            {t('dutyForm.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

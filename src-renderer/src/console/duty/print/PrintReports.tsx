@@ -1,0 +1,45 @@
+// The period's reports as one table, oldest first, every field a log needs on paper.
+import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '../../../../../src-main/core/contract/duty';
+import { useT } from '../../../i18n/use-t';
+import { dateTime } from '../../../state/duty/format';
+import { useLabel } from '../../../state/duty/use-duty';
+
+export function PrintReports({ reports }: { reports: Report[] }) {
+  const t = useT();
+  const label = useLabel();
+  if (reports.length === 0) return <p>{t('dutyLog.empty')}</p>;
+  return (
+    <table className="print-table" data-testid="print-reports">
+      <thead>
+        <tr>
+          <th>{t('printLog.no')}</th>
+          <th>{t('reportList.received')}</th>
+          <th>{t('reportForm.source')}</th>
+          <th>{t('reportForm.category')}</th>
+          <th>{t('reportForm.street')}</th>
+          <th>{t('reportForm.location')}</th>
+          <th>{t('reportForm.summary')}</th>
+          <th>{t('reportForm.severity')}</th>
+          <th>{t('reportList.status')}</th>
+          <th>{t('reportDetail.recordedBy')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {reports.map((r, i) => (
+          <tr key={r.id} data-testid="print-report" data-id={r.id}>
+            <td>{i + 1}</td>
+            <td className="nowrap">{dateTime(r.receivedAt)}</td>
+            <td>{label(REPORT_SOURCE_LABELS[r.source])}</td>
+            <td>{label(REPORT_CATEGORY_LABELS[r.category])}</td>
+            <td className="nowrap">{r.street}</td>
+            <td>{r.location}</td>
+            <td>{r.summary}</td>
+            <td>{label(SEVERITY_LABELS[r.severity])}</td>
+            <td>{label(REPORT_STATUS_LABELS[r.status])}</td>
+            <td>{r.recordedBy.name}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

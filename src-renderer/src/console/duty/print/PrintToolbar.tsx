@@ -1,0 +1,36 @@
+// The print page's controls (hidden on paper): the period, print, and back to the console.
+import { useState } from 'react';
+import { useT } from '../../../i18n/use-t';
+import { useDutyActions } from '../../../state/duty/use-duty';
+import { parsePrintRange, printLogUrl, type PrintRange } from './print-range';
+
+export function PrintToolbar({ range, onRange, ready }: { range: PrintRange; onRange(r: PrintRange): void; ready: boolean }) {
+  const t = useT();
+  const { printLog } = useDutyActions();
+  const [from, setFrom] = useState(range.from);
+  const [to, setTo] = useState(range.to);
+  const apply = (): void => {
+    const next = parsePrintRange(`?from=${from}&to=${to}`, range.from);
+    window.history.replaceState(null, '', window.location.pathname + printLogUrl(next));
+    onRange(next);
+  };
+  return (
+    <div className="print-toolbar no-print" data-testid="print-toolbar">
+      <a href="?view=console&tab=duty" data-testid="print-back">
+        {t('printLog.back')}
+      </a>
+      <label>
+        {t('logTools.from')} <input type="date" data-testid="print-from" value={from} onChange={(e) => setFrom(e.target.value)} />
+      </label>
+      <label>
+        {t('logTools.to')} <input type="date" data-testid="print-to" value={to} onChange={(e) => setTo(e.target.value)} />
+      </label>
+      <button type="button" data-testid="print-apply" onClick={apply}>
+        {t('printLog.show')}
+      </button>
+      <button type="button" className="primary" data-testid="print-button" disabled={!ready} onClick={() => void printLog(`值班日志-${range.from}至${range.to}.pdf`)}>
+        {t('printLog.print')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+// Escalate a report into a plan response (plans.activate with its reportId): choose the plan
+// (those of the matching category first) and the response level. A plan already responding
+// takes the report into that response instead (plans.linkReport).
+import { useEffect, useState } from 'react';
+import type { Report } from '../../../../../src-main/core/contract/duty';
+import { RESPONSE_LEVEL_LABELS, type PlanSummary, type ResponseLevel } from '../../../../../src-main/core/contract/plans';
+import { useT } from '../../../i18n/use-t';
+import { useDuty, useDutyActions, useLabel } from '../../../state/duty/use-duty';
+import { Field } from '../../Field';
+import { useActor } from '../ActorPicker';
+import { plansForReport } from './escalate';
+
+export function EscalateForm({ report }: { report: Report }) {
+  const t = useT();
+  const label = useLabel();
+  const actor = useActor();
+  const { read, escalateReport, linkReport } = useDutyActions();
+  const libraryVersion = useDuty((d) => d.libraryVersion);
+  const responses = useDuty((d) => d.responses);
+  const [plans, setPlans] = useState<PlanSummary[]>([]);
+  const [planId, setPlanId] = useState('');
+  const [level, setLevel] = useState<ResponseLevel | ''>('');
+  const [note, setNote] = useState('');
+  useEffect(() => {
+    void read('plans.list', {}).then((p) => p && setPlans(p));
+  }, [libraryVersion, read]);
+
+  const ordered = plansForReport(plans, report.category);
+  const plan = ordered.find((p) => p.id === planId) ?? ordered[0];
+  // The least severe level is the usual start; the officer raises it if the report warrants.
+  const chosenLevel = plan && level && plan.levels.includes(level) ? level : plan?.levels[plan.levels.length - 1];
+  const running = plan ? responses.find((r) => r.planId === plan.id) : undefined;
+  const linked = running ? report.responseIds.includes(running.id) : false;
+
+  return (
+    <fieldset className="escalate-form" data-testid="escalate-form">
+      <legend>{t('escalate.title')}</legend>
+      <div className="form-row">
+        <Field label={t('escalate.plan')}>
+          <select className="wide" data-testid="escalate-plan" value={plan?.id ?? ''} onChange={(e) => setPlanId(e.target.value)}>
+            {ordered.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {!running && plan && (
+          <Field label={t('escalate.level')}>
+            <select data-testid="escalate-level" value={chosenLevel ?? ''} onChange={(e) => setLevel(e.target.value as ResponseLevel)}>
+              {plan.levels.map((l) => (
+                <option key={l} value={l}>
+                  {label(RESPONSE_LEVEL_LABELS[l])}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {!running && (
+          <Field label={t('escalate.note')}>
+            <input className="wide" data-testid="escalate-note" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+          </Field>
+        )}
+      </div>
+      <div className="form-actions">
+        {running ? (
+          linked ? (
+            <span className="saved-note">{t('escalate.alreadyLinked', { id: running.id })}</span>
+          ) : (
+            <button type="button" className="primary" data-testid="link-report" disabled={!actor} onClick={() => void linkReport(running.id, report.id)}>
+              {t('escalate.link', { level: label(RESPONSE_LEVEL_LABELS[running.level]) })}
+            </button>
+          )
+        ) : (
+          <button
+            type="button"
+            className="primary danger-strong"
+            data-testid="escalate-report"
+            disabled={!actor || !plan || !chosenLevel}
+            onClick={async () => {
+              if (plan && chosenLevel && (await escalateReport(report.id, plan.id, chosenLevel, note))) setNote('');
+            }}
+          >
+            {t('escalate.activate')}
+          </button>
+        )}
+      </div>
+    </fieldset>
+  );
+}

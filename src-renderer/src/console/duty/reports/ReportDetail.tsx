@@ -1,0 +1,61 @@
+// One report: its details, the status moves it allows, escalation into a plan response, and
+// its history (every change, time-stamped and attributed). Re-read whenever it changes.
+import { useEffect, useState } from 'react';
+import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type ReportDetail as Detail } from '../../../../../src-main/core/contract/duty';
+import { useT } from '../../../i18n/use-t';
+import { DemoTag } from '../../../panels/duty-now/DemoTag';
+import { dateTime } from '../../../state/duty/format';
+import { useDuty, useDutyActions, useLabel } from '../../../state/duty/use-duty';
+import { EscalateForm } from './EscalateForm';
+import { ReportHistory } from './ReportHistory';
+import { StatusControls } from './StatusControls';
+
+export function ReportDetail({ id }: { id: string }) {
+  const t = useT();
+  const label = useLabel();
+  const { read } = useDutyActions();
+  const stamp = useDuty((d) => d.reports.find((r) => r.id === id)?.updatedAt ?? 0);
+  const [detail, setDetail] = useState<Detail | null>(null);
+  useEffect(() => {
+    let live = true;
+    void read('duty.report', { id }).then((r) => live && r && setDetail(r));
+    return () => {
+      live = false;
+    };
+  }, [id, stamp, read]);
+  if (!detail || detail.id !== id) return <p className="unset">{t('app.loading')}</p>;
+  const facts: [string, string][] = [
+    [t('reportList.received'), dateTime(detail.receivedAt)],
+    [t('reportForm.source'), label(REPORT_SOURCE_LABELS[detail.source])],
+    [t('reportForm.category'), label(REPORT_CATEGORY_LABELS[detail.category])],
+    [t('reportForm.severity'), label(SEVERITY_LABELS[detail.severity])],
+    [t('reportForm.street'), detail.street],
+    [t('reportForm.location'), detail.location],
+    [t('reportDetail.coordinates'), detail.coordinates ? `${detail.coordinates.lat}, ${detail.coordinates.lng}` : t('reportDetail.noCoordinates')],
+    [t('reportForm.caller'), detail.caller || '—'],
+    [t('reportDetail.recordedBy'), `${detail.recordedBy.name} · ${dateTime(detail.recordedAt)}`],
+  ];
+  return (
+    <div className="report-detail" data-testid="report-detail" data-id={detail.id} data-status={detail.status}>
+      <h3>
+        <span className={`status-chip status-${detail.status}`} data-testid="report-detail-status">
+          {label(REPORT_STATUS_LABELS[detail.status])}
+        </span>{' '}
+        {detail.summary}
+        {detail.demo && <DemoTag inline />}
+      </h3>
+      <dl className="facts">
+        {facts.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {detail.responseIds.length > 0 && <p data-testid="report-responses">{t('reportDetail.responses', { ids: detail.responseIds.join('、') })}</p>}
+      <StatusControls report={detail} />
+      {detail.status !== 'closed' && <EscalateForm report={detail} />}
+      <ReportHistory history={detail.history} />
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+// 接报: record an incoming report in the duty log. Time received (blank = now), source,
+// category, street, location and optional WGS84 coordinates, summary, severity, caller.
+import { useState } from 'react';
+import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, ReportCategory, ReportSource, Severity, SEVERITY_LABELS } from '../../../../../src-main/core/contract/duty';
+import { useT } from '../../../i18n/use-t';
+import { useApp } from '../../../state/context';
+import { useDutyActions, useLabel } from '../../../state/duty/use-duty';
+import { Field } from '../../Field';
+import { useActor } from '../ActorPicker';
+import { EnumSelect } from '../EnumSelect';
+import { StreetSelect } from '../StreetSelect';
+import { emptyReportDraft, isDraftProblem, reportInputFrom, type ReportDraft } from './report-draft';
+
+export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
+  const t = useT();
+  const label = useLabel();
+  const actor = useActor();
+  const offset = useApp((s) => s.serverOffsetMs);
+  const { recordReport } = useDutyActions();
+  const [d, setD] = useState<ReportDraft>(emptyReportDraft);
+  const [badTime, setBadTime] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const edit = (p: Partial<ReportDraft>): void => setD({ ...d, ...p });
+
+  const submit = async (): Promise<void> => {
+    const input = reportInputFrom(d, Date.now() + (offset ?? 0));
+    setBadTime(isDraftProblem(input));
+    if (isDraftProblem(input)) return;
+    setBusy(true);
+    const saved = await recordReport(input);
+    setBusy(false);
+    if (!saved) return;
+    setD({ ...emptyReportDraft(), source: d.source, category: d.category });
+    onRecorded(saved.id);
+  };
+
+  return (
+    <form className="report-form" data-testid="report-form" onSubmit={(e) => (e.preventDefault(), void submit())}>
+      <h2>{t('reportForm.title')}</h2>
+      <div className="form-row">
+        <Field label={t('reportForm.receivedAt')} hint={badTime ? t('reportForm.badTime') : t('reportForm.receivedAtHint')}>
+          <input type="datetime-local" data-testid="report-received" value={d.receivedAt} onChange={(e) => edit({ receivedAt: e.target.value })} />
+        </Field>
+        <EnumSelect label={t('reportForm.source')} testId="report-source" value={d.source} options={ReportSource.options} labels={REPORT_SOURCE_LABELS} onChange={(source) => edit({ source })} />
+        <EnumSelect label={t('reportForm.category')} testId="report-category" value={d.category} options={ReportCategory.options} labels={REPORT_CATEGORY_LABELS} onChange={(category) => edit({ category })} />
+        <EnumSelect label={t('reportForm.severity')} testId="report-severity" value={d.severity} options={Severity.options} labels={SEVERITY_LABELS} onChange={(severity) => edit({ severity })} />
+      </div>
+      <div className="form-row">
+        <StreetSelect testId="report-street" value={d.street} onChange={(street) => edit({ street })} />
+        <Field label={t('reportForm.location')}>
+          <input className="wide" data-testid="report-location" value={d.location} maxLength={200} onChange={(e) => edit({ location: e.target.value })} />
+        </Field>
+        <Field label={t('reportForm.lat')} hint={t('reportForm.coordsHint')}>
+          <input className="narrow" inputMode="decimal" data-testid="report-lat" value={d.lat} onChange={(e) => edit({ lat: e.target.value })} />
+        </Field>
+        <Field label={t('reportForm.lng')}>
+          <input className="narrow" inputMode="decimal" data-testid="report-lng" value={d.lng} onChange={(e) => edit({ lng: e.target.value })} />
+        </Field>
+      </div>
+      <div className="form-row">
+        <Field label={t('reportForm.summary')}>
+          <textarea className="wide" rows={3} data-testid="report-summary" value={d.summary} maxLength={2000} onChange={(e) => edit({ summary: e.target.value })} />
+        </Field>
+        <Field label={t('reportForm.caller')}>
+          <input data-testid="report-caller" value={d.caller} maxLength={100} onChange={(e) => edit({ caller: e.target.value })} />
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary" data-testid="record-report" disabled={!actor || busy}>
+          {t('reportForm.record')}
+        </button>
+        <span className="field-hint">{label(REPORT_SOURCE_LABELS[d.source])} → {t('reportForm.startsNew')}</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+// A report's history, oldest first: who did what, when, from which seat.
+import { REPORT_STATUS_LABELS, type ReportEvent } from '../../../../../src-main/core/contract/duty';
+import { useT } from '../../../i18n/use-t';
+import { dateTime } from '../../../state/duty/format';
+import { useLabel } from '../../../state/duty/use-duty';
+
+export function ReportHistory({ history }: { history: ReportEvent[] }) {
+  const t = useT();
+  const label = useLabel();
+  const status = (s: ReportEvent['to']): string => (s ? label(REPORT_STATUS_LABELS[s]) : '—');
+  return (
+    <ol className="history" data-testid="report-history">
+      {history.map((e, i) => (
+        <li key={`${e.at}-${i}`} data-kind={e.kind}>
+          <span className="tabular">{dateTime(e.at)}</span> <b>{e.by.name}</b>{' '}
+          {e.kind === 'status'
+            ? t('history.status', { from: status(e.from), to: status(e.to) })
+            : e.kind === 'escalated' || e.kind === 'linked'
+              ? t(`history.${e.kind}`, { id: e.responseId ?? '' })
+              : e.kind === 'updated'
+                ? t('history.updated', { fields: e.fields.join(', ') })
+                : t('history.recorded')}
+          {e.note && <span className="history-note"> — {e.note}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}

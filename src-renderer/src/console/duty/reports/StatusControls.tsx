@@ -1,0 +1,36 @@
+// Moves a report along new → verifying → handling → closed, only as REPORT_TRANSITIONS allows,
+// with an optional note; each move is time-stamped and names the acting person.
+import { useState } from 'react';
+import { REPORT_STATUS_LABELS, REPORT_TRANSITIONS, type Report } from '../../../../../src-main/core/contract/duty';
+import { useT } from '../../../i18n/use-t';
+import { useDutyActions, useLabel } from '../../../state/duty/use-duty';
+import { useActor } from '../ActorPicker';
+
+export function StatusControls({ report }: { report: Report }) {
+  const t = useT();
+  const label = useLabel();
+  const actor = useActor();
+  const { setReportStatus } = useDutyActions();
+  const [note, setNote] = useState('');
+  const moves = REPORT_TRANSITIONS[report.status];
+  if (moves.length === 0) return <p className="unset">{t('reportDetail.closedForGood')}</p>;
+  return (
+    <div className="form-actions status-controls">
+      <input className="wide" data-testid="status-note" placeholder={t('reportDetail.statusNote')} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+      {moves.map((to) => (
+        <button
+          key={to}
+          type="button"
+          className={to === 'closed' ? '' : 'primary'}
+          data-testid={`report-status-${to}`}
+          disabled={!actor}
+          onClick={async () => {
+            if (await setReportStatus(report.id, to, note)) setNote('');
+          }}
+        >
+          {t('reportDetail.moveTo', { status: label(REPORT_STATUS_LABELS[to]) })}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+// 排班: the roster by week or month, its coverage gaps (every hour needs a 带班领导 and a
+// 值班员), whether the month is published, and the workbook import and export.
+import { useEffect, useState } from 'react';
+import type { Coverage, Roster } from '../../../../../src-main/core/contract/duty';
+import { localDateString } from '../../../../../src-main/core/contract/yuexiu';
+import { useT } from '../../../i18n/use-t';
+import { useDuty, useDutyActions, useServerNow } from '../../../state/duty/use-duty';
+import { Field } from '../../Field';
+import { RosterImport } from './RosterImport';
+import { RosterTable } from './RosterTable';
+import { periodOf, rangeOf, rosterDays, stepDate, type RosterKind } from './roster-view';
+
+export function RosterSection() {
+  const t = useT();
+  const today = localDateString(useServerNow(60_000));
+  const version = useDuty((d) => d.rosterVersion);
+  const { read } = useDutyActions();
+  const [kind, setKind] = useState<RosterKind>('week');
+  const [date, setDate] = useState(today);
+  const [roster, setRoster] = useState<Roster | null>(null);
+  const [coverage, setCoverage] = useState<Coverage | null>(null);
+  const period = periodOf(kind, date);
+  const key = JSON.stringify(period);
+  useEffect(() => {
+    let live = true;
+    void Promise.all([read('duty.roster', { period }), read('duty.checkCoverage', { period })]).then(([r, c]) => {
+      if (!live) return;
+      setRoster(r);
+      setCoverage(c);
+    });
+    return () => {
+      live = false;
+    };
+  }, [key, version, read]); // `period` is read through `key`
+
+  return (
+    <section className="console-section tab-section" data-testid="roster-section">
+      <h2>{t('roster.title')}</h2>
+      <div className="form-actions">
+        <Field label={t('roster.view')}>
+          <select data-testid="roster-kind" value={kind} onChange={(e) => setKind(e.target.value as RosterKind)}>
+            <option value="week">{t('roster.week')}</option>
+            <option value="month">{t('roster.month')}</option>
+          </select>
+        </Field>
+        <button type="button" data-testid="roster-prev" onClick={() => setDate(stepDate(kind, date, -1))}>
+          {t(kind === 'week' ? 'roster.prevWeek' : 'roster.prevMonth')}
+        </button>
+        <Field label={t('roster.date')}>
+          <input type="date" data-testid="roster-date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+        </Field>
+        <button type="button" data-testid="roster-next" onClick={() => setDate(stepDate(kind, date, 1))}>
+          {t(kind === 'week' ? 'roster.nextWeek' : 'roster.nextMonth')}
+        </button>
+        <button type="button" onClick={() => setDate(today)}>
+          {t('roster.today')}
+        </button>
+      </div>
+      {roster && (
+        <p className="roster-facts" data-testid="roster-facts" data-shifts={roster.shifts.length}>
+          {t('roster.counts', { shifts: roster.shifts.length, people: new Set(roster.shifts.map((s) => s.personId)).size })} ·{' '}
+          {roster.publishedMonths.length ? t('roster.published', { months: roster.publishedMonths.join('、') }) : t('roster.draft')}
+        </p>
+      )}
+      {coverage && !coverage.complete && (
+        <ul className="coverage-gaps" data-testid="coverage-gaps">
+          {coverage.gaps.slice(0, 8).map((g) => (
+            <li key={`${g.role}-${g.from}`}>{g.message}</li>
+          ))}
+          {coverage.gaps.length > 8 && <li>{t('roster.moreGaps', { n: coverage.gaps.length - 8 })}</li>}
+        </ul>
+      )}
+      <RosterImport period={period} />
+      {roster && <RosterTable days={rosterDays(roster.shifts, rangeOf(kind, date))} today={today} />}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+// Edit any map object from the console: find it by name (and kind), change its fields, save or
+// remove it; or make a new one. The server checks every field and names any that is wrong.
+import { useState } from 'react';
+import { MAP_OBJECT_KINDS, type MapObjectKind } from '../../../../src-main/core/contract/map';
+import { YUEXIU_STREETS } from '../../../../src-main/core/contract/yuexiu';
+import { useLanguage, useT } from '../../i18n/use-t';
+import { useMapData } from '../../panels/map/map-store';
+import { sharedClient } from '../../panels/map/shared/client';
+import { Field } from '../Field';
+import { CommandStatus } from '../situation/CommandStatus';
+import { useCommand } from '../situation/use-command';
+import { draftFromObject, inputFromDraft, newDraft, type Draft } from './object-draft';
+import { ObjectFields } from './ObjectFields';
+
+const LISTED = 40;
+
+export function MapObjectEditor() {
+  const t = useT();
+  const lang = useLanguage();
+  const objects = useMapData((s) => s.objects);
+  const counts = useMapData((s) => s.counts);
+  const [q, setQ] = useState('');
+  const [kind, setKind] = useState<MapObjectKind | ''>('');
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const cmd = useCommand();
+  const needle = q.trim();
+  const matches = objects.filter((o) => (!kind || o.kind === kind) && (!needle || o.name.includes(needle)));
+  const set = (field: string, value: string | boolean): void => setDraft((d) => (d ? ({ ...d, [field]: value } as Draft) : d));
+
+  const save = async (): Promise<void> => {
+    if (!draft) return;
+    const saved = await cmd.run(() => sharedClient().call('map.saveObject', { object: inputFromDraft(draft) }));
+    if (saved) setDraft(draftFromObject(saved));
+  };
+  const remove = async (): Promise<void> => {
+    if (!draft || typeof draft.id !== 'string') return;
+    if ((await cmd.run(() => sharedClient().call('map.removeObject', { id: draft.id as string }), () => t('mapForm.removed'))) !== undefined) setDraft(null);
+  };
+
+  return (
+    <div className="map-object-editor" data-testid="map-object-editor">
+      <h2>{t('mapForm.title')}</h2>
+      <div className="form-row">
+        <Field label={t('mapForm.find')}>
+          <input data-testid="map-form-find" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('map.searchPlaceholder')} />
+        </Field>
+        <Field label={t('mapForm.kind')}>
+          <select data-testid="map-form-find-kind" value={kind} onChange={(e) => setKind(e.target.value as MapObjectKind | '')}>
+            <option value="">{t('mapForm.allKinds')}</option>
+            {MAP_OBJECT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`map.layer.${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('mapForm.newOf')}>
+          <select
+            data-testid="map-form-new"
+            value=""
+            onChange={(e) => {
+              cmd.reset();
+              if (e.target.value) setDraft(newDraft(e.target.value as MapObjectKind));
+            }}
+          >
+            <option value="">{t('mapForm.new')}</option>
+            {MAP_OBJECT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`map.layer.${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {counts && counts.demo > 0 && (
+          <button type="button" data-testid="map-clear-demo" onClick={() => void cmd.run(() => sharedClient().call('map.clearDemo', {}), (r) => t('mapForm.demoCleared', { n: r.removed }))}>
+            {t('mapForm.clearDemo', { n: counts.demo })}
+          </button>
+        )}
+      </div>
+      <div className="situation-list">
+        {matches.slice(0, LISTED).map((o) => (
+          <button
+            key={o.id}
+            type="button"
+            className={draft?.id === o.id ? 'on' : ''}
+            data-testid="map-form-pick"
+            onClick={() => {
+              cmd.reset();
+              setDraft(draftFromObject(o));
+            }}
+          >
+            {o.name}
+          </button>
+        ))}
+        {matches.length > LISTED && <span className="situation-note">{t('mapForm.more', { n: matches.length - LISTED })}</span>}
+      </div>
+      {draft && (
+        <form
+          data-testid="map-object-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <div className="form-row">
+            <Field label={t('mapForm.kind')}>
+              <span data-testid="map-form-kind">{t(`map.layer.${draft.kind}`)}</span>
+            </Field>
+            <Field label={t('mapForm.field.name')}>
+              <input data-testid="map-form-name" value={String(draft.name)} onChange={(e) => set('name', e.target.value)} />
+            </Field>
+            <Field label={t('mapForm.field.street')}>
+              <select data-testid="map-form-street" value={String(draft.street)} onChange={(e) => set('street', e.target.value)}>
+                <option value="">{t('mapForm.noStreet')}</option>
+                {YUEXIU_STREETS.map((s) => (
+                  <option key={s.name} value={s.name}>
+                    {lang === 'en' ? s.nameEn : s.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('mapForm.field.lat')} hint={t('mapForm.wgs84')}>
+              <input data-testid="map-form-lat" value={String(draft.lat)} onChange={(e) => set('lat', e.target.value)} />
+            </Field>
+            <Field label={t('mapForm.field.lng')}>
+              <input data-testid="map-form-lng" value={String(draft.lng)} onChange={(e) => set('lng', e.target.value)} />
+            </Field>
+            <Field label={t('mapForm.field.address')}>
+              <input data-testid="map-form-address" value={String(draft.address)} onChange={(e) => set('address', e.target.value)} />
+            </Field>
+          </div>
+          <ObjectFields draft={draft} set={set} />
+          <Field label={t('mapForm.field.note')}>
+            <input data-testid="map-form-note" value={String(draft.note)} onChange={(e) => set('note', e.target.value)} />
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={cmd.busy} data-testid="map-form-save">
+              {t('mapForm.save')}
+            </button>
+            {typeof draft.id === 'string' && (
+              <button type="button" disabled={cmd.busy} data-testid="map-form-remove" onClick={() => void remove()}>
+                {t('mapForm.remove')}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+      <CommandStatus cmd={cmd} testId="map-form" />
+    </div>
+  );
+}

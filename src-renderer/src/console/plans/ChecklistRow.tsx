@@ -1,0 +1,60 @@
+// One checklist item of a live response: what, who, when due (red once overdue), its status and
+// note. Ticking saves status and note together; not applicable needs a note saying why.
+import { useState } from 'react';
+import { ACTION_STATUS_LABELS, ActionStatus, type ResponseAction } from '../../../../src-main/core/contract/plans';
+import { useT } from '../../i18n/use-t';
+import { isOverdue } from '../../state/duty/checklist';
+import { hhmm } from '../../state/duty/format';
+import { useDutyActions, useLabel } from '../../state/duty/use-duty';
+
+export function ChecklistRow({ responseId, action, now, canEdit }: { responseId: string; action: ResponseAction; now: number; canEdit: boolean }) {
+  const t = useT();
+  const label = useLabel();
+  const { updateAction } = useDutyActions();
+  const [status, setStatus] = useState(action.status);
+  const [note, setNote] = useState(action.note);
+  const [shown, setShown] = useState(action);
+  // The server's item changed (our save or another seat's): show what it holds now.
+  if (action !== shown) {
+    setShown(action);
+    setStatus(action.status);
+    setNote(action.note);
+  }
+  const overdue = isOverdue(action, now);
+  const dirty = status !== action.status || note.trim() !== action.note;
+  return (
+    <tr className={overdue ? 'overdue' : undefined} data-testid="checklist-row" data-id={action.id} data-status={action.status} data-overdue={overdue ? 'true' : 'false'}>
+      <td className="nowrap">{action.level}</td>
+      <td>{action.text}</td>
+      <td>{action.owner}</td>
+      <td className="tabular nowrap">
+        {hhmm(action.dueAt)}
+        {overdue && <b className="overdue-word"> {t('checklist.overdue')}</b>}
+      </td>
+      <td>
+        <select data-testid="action-status" value={status} disabled={!canEdit} onChange={(e) => setStatus(e.target.value as ActionStatus)}>
+          {ActionStatus.options.map((s) => (
+            <option key={s} value={s}>
+              {label(ACTION_STATUS_LABELS[s])}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input data-testid="action-note" value={note} maxLength={2000} disabled={!canEdit} placeholder={status === 'na' ? t('checklist.naNote') : ''} onChange={(e) => setNote(e.target.value)} />
+      </td>
+      <td>
+        <button
+          type="button"
+          className={dirty ? 'primary' : ''}
+          data-testid="action-save"
+          disabled={!canEdit || !dirty}
+          onClick={() => void updateAction(responseId, action.id, { status: status !== action.status ? status : undefined, note: note.trim() !== action.note ? note.trim() : undefined })}
+        >
+          {t('checklist.save')}
+        </button>
+        {action.updatedBy && <div className="field-hint">{t('checklist.by', { name: action.updatedBy.name, time: hhmm(action.updatedAt) })}</div>}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,54 @@
+// What an officer does to a live response besides ticking: raise or lower its level with a
+// reason, add a note to its timeline, or close it with a summary.
+import { useState } from 'react';
+import { RESPONSE_LEVEL_LABELS, ResponseLevel, type Response } from '../../../../src-main/core/contract/plans';
+import { useT } from '../../i18n/use-t';
+import { useDutyActions, useLabel } from '../../state/duty/use-duty';
+import { Field } from '../Field';
+
+export function ResponseControls({ response, canEdit }: { response: Response; canEdit: boolean }) {
+  const t = useT();
+  const label = useLabel();
+  const { changeLevel, addResponseNote, closeResponse } = useDutyActions();
+  const [level, setLevel] = useState<ResponseLevel>(response.level);
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const [summary, setSummary] = useState('');
+  return (
+    <div className="response-controls">
+      <div className="form-actions">
+        <Field label={t('response.level')}>
+          <select data-testid="level-select" value={level} onChange={(e) => setLevel(e.target.value as ResponseLevel)}>
+            {ResponseLevel.options.map((l) => (
+              <option key={l} value={l}>
+                {label(RESPONSE_LEVEL_LABELS[l])}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('response.reason')}>
+          <input className="wide" data-testid="level-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+        <button type="button" data-testid="change-level" disabled={!canEdit || level === response.level} onClick={async () => (await changeLevel(response.id, level, reason)) && setReason('')}>
+          {t('response.changeLevel')}
+        </button>
+      </div>
+      <div className="form-actions">
+        <Field label={t('response.note')}>
+          <input className="wide" data-testid="response-note" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+        </Field>
+        <button type="button" data-testid="add-note" disabled={!canEdit || note.trim() === ''} onClick={async () => (await addResponseNote(response.id, note)) && setNote('')}>
+          {t('response.addNote')}
+        </button>
+      </div>
+      <div className="form-actions">
+        <Field label={t('response.summary')}>
+          <textarea className="wide" rows={2} data-testid="close-summary" value={summary} maxLength={4000} onChange={(e) => setSummary(e.target.value)} />
+        </Field>
+        <button type="button" className="danger" data-testid="close-response" disabled={!canEdit} onClick={() => void closeResponse(response.id, summary)}>
+          {t('response.close')}
+        </button>
+      </div>
+    </div>
+  );
+}

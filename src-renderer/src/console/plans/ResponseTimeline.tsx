@@ -1,0 +1,31 @@
+// Everything that happened to a response, newest first: activation, ticks, level changes,
+// notes, linked reports, the close; each with who and when.
+import { ACTION_STATUS_LABELS, type ActionStatus, type ResponseDetail } from '../../../../src-main/core/contract/plans';
+import { useT } from '../../i18n/use-t';
+import { dateTime } from '../../state/duty/format';
+import { useLabel } from '../../state/duty/use-duty';
+
+export function ResponseTimeline({ detail }: { detail: ResponseDetail }) {
+  const t = useT();
+  const label = useLabel();
+  const actionText = new Map(detail.actions.map((a) => [a.id, a.text]));
+  const status = (s: string | null): string => (s && s in ACTION_STATUS_LABELS ? label(ACTION_STATUS_LABELS[s as ActionStatus]) : (s ?? '—'));
+  const entries = [...detail.timeline].sort((a, b) => b.at - a.at);
+  return (
+    <ol className="history" data-testid="response-timeline">
+      {entries.map((e, i) => (
+        <li key={`${e.at}-${i}`} data-kind={e.kind}>
+          <span className="tabular">{dateTime(e.at)}</span> <b>{e.by.name}</b>{' '}
+          {e.kind === 'action'
+            ? t('timeline.action', { action: actionText.get(e.actionId ?? '') ?? '', from: status(e.from), to: status(e.to) })
+            : e.kind === 'level'
+              ? t('timeline.level', { from: e.from ?? '—', to: e.to ?? '—' })
+              : e.kind === 'report'
+                ? t('timeline.report', { id: e.to ?? '' })
+                : t(`timeline.${e.kind}`)}
+          {e.text && <span className="history-note"> — {e.text}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}

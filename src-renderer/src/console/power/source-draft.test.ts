@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { PowerSourceInput } from '../../../../src-main/core/contract/power';
+import { draftFromSource, draftToInput, newSourceDraft } from './source-draft';
+
+describe('power source drafts', () => {
+  it('proposes a free id and the kind’s default port', () => {
+    const d = newSourceDraft('nut', ['ups-1']);
+    expect(d).toMatchObject({ id: 'ups-2', port: '3493', loadedId: null });
+    expect(newSourceDraft('modbus', []).port).toBe('502');
+  });
+
+  it('turns a filled NUT form into what the contract accepts, leaving blanks to the defaults', () => {
+    const d = { ...newSourceDraft('nut', []), name: ' 大厅 UPS ', host: '10.0.0.5', ups: 'hallups', pollMs: '' };
+    const input = draftToInput(d);
+    expect(input).toEqual({ kind: 'nut', id: 'ups-1', name: '大厅 UPS', enabled: true, host: '10.0.0.5', port: 3493, ups: 'hallups', login: false, tls: 'none', tlsInsecure: false });
+    expect(PowerSourceInput.safeParse(input).success).toBe(true);
+  });
+
+  it('keeps, replaces or clears the stored NUT password', () => {
+    const stored = draftFromSource({
+      kind: 'nut', id: 'ups-hall', name: 'UPS', enabled: true, host: 'h', port: 3493, ups: 'u', username: 'mon', login: true, tls: 'none', tlsInsecure: false, pollMs: 250, passwordSet: true,
+    });
+    expect(stored).toMatchObject({ loadedId: 'ups-hall', passwordSet: true, password: '' });
+    expect('password' in draftToInput(stored)).toBe(false);
+    expect(draftToInput({ ...stored, password: 'new' })).toMatchObject({ password: 'new' });
+    expect(draftToInput({ ...stored, password: 'typed', clearPassword: true })).toMatchObject({ password: '' });
+  });
+
+  it('round-trips SNMP and Modbus sources', () => {
+    const snmp = { kind: 'snmp' as const, id: 'ups-snmp-1', name: 'SNMP UPS', enabled: false, host: '10.0.0.6', port: 161, community: 'private', version: '1' as const, pollMs: 500 };
+    expect(draftToInput(draftFromSource(snmp))).toEqual(snmp);
+    const modbus = { kind: 'modbus' as const, id: 'generator-1', name: '发电车', enabled: true, host: '10.0.0.7', port: 502, unitId: 3, model: 'generic-controller', pollMs: 250 };
+    expect(draftToInput(draftFromSource(modbus))).toEqual(modbus);
+  });
+
+  it('sends a number box that is not a number as typed, so the server names the field', () => {
+    const bad = draftToInput({ ...newSourceDraft('modbus', []), name: 'g', host: 'h', port: 'abc' });
+    const parsed = PowerSourceInput.safeParse(bad);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0].path).toEqual(['port']);
+  });
+});

@@ -1,0 +1,33 @@
+// The console's sections for the one map, warnings, cameras and statistics.
+import './situation.css';
+import { CamerasConsole } from '../cameras/CamerasConsole';
+import { MapImport } from '../map/MapImport';
+import { MapObjectEditor } from '../map/MapObjectEditor';
+import { TileSourceEditor } from '../map/TileSourceEditor';
+import { IndicatorEditor } from '../stats/IndicatorEditor';
+import { WarningsConsole } from '../warnings/WarningsConsole';
+
+export function SituationConsole() {
+  return (
+    <>
+      <section className="console-section">
+        <MapObjectEditor />
+      </section>
+      <section className="console-section">
+        <MapImport />
+      </section>
+      <section className="console-section">
+        <TileSourceEditor />
+      </section>
+      <section className="console-section">
+        <WarningsConsole />
+      </section>
+      <section className="console-section">
+        <CamerasConsole />
+      </section>
+      <section className="console-section">
+        <IndicatorEditor />
+      </section>
+    </>
+  );
+}

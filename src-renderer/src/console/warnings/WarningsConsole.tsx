@@ -1,0 +1,129 @@
+// Warnings on the console: import a CAP 1.2 file, set the intranet feed the hub polls, and end
+// an active warning by hand (with a reason) when its lifting alert never came.
+import { useRef, useState } from 'react';
+import { MAX_CAP_CHARS, SIGNAL_LEVEL_LABELS, SIGNALS, type CapOutcome } from '../../../../src-main/core/contract/warnings';
+import { useT } from '../../i18n/use-t';
+import { sharedClient } from '../../panels/map/shared/client';
+import { useLabel } from '../../panels/map/shared/label';
+import { useWarnings } from '../../panels/warnings/warnings-store';
+import { Field } from '../Field';
+import { CommandStatus } from '../situation/CommandStatus';
+import { useCommand } from '../situation/use-command';
+
+function CapImport() {
+  const t = useT();
+  const label = useLabel();
+  const file = useRef<HTMLInputElement>(null);
+  const [outcomes, setOutcomes] = useState<CapOutcome[]>([]);
+  const cmd = useCommand();
+  const run = async (): Promise<void> => {
+    setOutcomes([]);
+    const f = file.current?.files?.[0];
+    if (!f) return;
+    const xml = await f.text();
+    if (xml.length > MAX_CAP_CHARS) return void cmd.run(() => Promise.reject(new Error(t('capForm.tooBig'))));
+    const r = await cmd.run(() => sharedClient().call('warnings.importCap', { xml, fileName: f.name.slice(0, 120) }), () => t('capForm.applied'));
+    if (r) setOutcomes(r.outcomes);
+  };
+  return (
+    <div data-testid="cap-import">
+      <div className="form-row">
+        <Field label={t('capForm.file')}>
+          <input ref={file} type="file" accept=".xml,.cap" data-testid="cap-file" onChange={() => cmd.reset()} />
+        </Field>
+        <div className="form-actions">
+          <button type="button" className="primary" disabled={cmd.busy} data-testid="cap-import-run" onClick={() => void run()}>
+            {t('capForm.import')}
+          </button>
+        </div>
+      </div>
+      <CommandStatus cmd={cmd} testId="cap-import" />
+      {outcomes.length > 0 && (
+        <ul data-testid="cap-outcomes">
+          {outcomes.map((o) => (
+            <li key={o.identifier} data-outcome={o.outcome}>
+              {o.identifier}: {label(SIGNALS[o.type])}
+              {o.level && ` ${label(SIGNAL_LEVEL_LABELS[o.level])}`} · {t(`capForm.outcome.${o.outcome}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function FeedForm() {
+  const t = useT();
+  const feed = useWarnings((d) => d.state?.feed);
+  const [url, setUrl] = useState<string | null>(null);
+  const [interval, setIntervalS] = useState<string | null>(null);
+  const cmd = useCommand();
+  const shownUrl = url ?? feed?.config?.url ?? '';
+  const shownInterval = interval ?? String(feed?.config?.intervalSeconds ?? 60);
+  const save = (enabled: boolean): void =>
+    void cmd.run(() => sharedClient().call('warnings.setFeed', { feed: shownUrl ? { url: shownUrl, intervalSeconds: Number(shownInterval), enabled } : null }));
+  return (
+    <div data-testid="cap-feed">
+      <div className="form-row">
+        <Field label={t('capForm.feedUrl')} hint={t('capForm.feedHint')}>
+          <input size={50} data-testid="cap-feed-url" value={shownUrl} onChange={(e) => setUrl(e.target.value)} />
+        </Field>
+        <Field label={t('capForm.interval')}>
+          <input size={6} value={shownInterval} onChange={(e) => setIntervalS(e.target.value)} />
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={() => save(true)} data-testid="cap-feed-save">
+          {t('capForm.feedSave')}
+        </button>
+        <button type="button" onClick={() => save(false)}>
+          {t('capForm.feedPause')}
+        </button>
+        <button type="button" disabled={!feed?.config} onClick={() => void cmd.run(() => sharedClient().call('warnings.pollNow', {}))}>
+          {t('capForm.pollNow')}
+        </button>
+        {feed?.lastPollAt && <span className="situation-note">{feed.lastOk ? t('capForm.feedOk') : feed.lastError}</span>}
+      </div>
+      <CommandStatus cmd={cmd} testId="cap-feed" />
+    </div>
+  );
+}
+
+function ActiveList() {
+  const t = useT();
+  const label = useLabel();
+  const active = useWarnings((d) => d.state?.active ?? []);
+  const [reason, setReason] = useState('');
+  const cmd = useCommand();
+  if (active.length === 0) return <p className="situation-note">{t('warnings.noneActive')}</p>;
+  return (
+    <div>
+      <Field label={t('capForm.cancelReason')}>
+        <input value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      <ul>
+        {active.map((w) => (
+          <li key={w.id}>
+            {label(SIGNALS[w.type])} {label(SIGNAL_LEVEL_LABELS[w.level])} · {w.headline}{' '}
+            <button type="button" onClick={() => void cmd.run(() => sharedClient().call('warnings.cancel', { id: w.id, reason }))}>
+              {t('capForm.cancel')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <CommandStatus cmd={cmd} testId="warning-cancel" />
+    </div>
+  );
+}
+
+export function WarningsConsole() {
+  const t = useT();
+  return (
+    <div data-testid="warnings-console">
+      <h2>{t('capForm.title')}</h2>
+      <CapImport />
+      <FeedForm />
+      <ActiveList />
+    </div>
+  );
+}

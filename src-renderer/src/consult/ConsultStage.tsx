@@ -1,0 +1,59 @@
+// The consultation as the wall shows it: topic and both signalling links on top, a tile per
+// remote site (grid, or one large in speaker focus), this site's own picture small.
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import { useT } from '../i18n/use-t';
+import type { ConsultEndpoint } from './endpoint';
+import { SocketChip } from './LinkChip';
+import { RemoteTile } from './RemoteTile';
+import './consult.css';
+
+function LocalPreview({ stream }: { stream: MediaStream | null }) {
+  const ref = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    if (ref.current && ref.current.srcObject !== stream) ref.current.srcObject = stream;
+  }, [stream]);
+  return <video className="consult-local" ref={ref} muted autoPlay playsInline data-testid="consult-local" />;
+}
+
+export function ConsultStage({ endpoint }: { endpoint: ConsultEndpoint }) {
+  const t = useT();
+  const v = useStore(endpoint.store);
+  const c = v.consultation;
+  const live = c && c.endedAt === null && (v.phase === 'in-call' || v.phase === 'joining');
+  const focusId = v.layout === 'focus' ? (v.focus ?? v.activeSpeaker ?? v.remotes[0]?.id ?? null) : null;
+  const ordered = focusId ? [...v.remotes].sort((a, b) => Number(b.id === focusId) - Number(a.id === focusId)) : v.remotes;
+  return (
+    <div className={`consult-stage layout-${v.layout}`} data-testid="consult-stage" data-phase={v.phase} data-consultation={c?.id ?? ''} data-low-bandwidth={v.lowBandwidth ? '1' : '0'}>
+      <div className="consult-bar">
+        <span className="consult-topic">{live ? c.topic : t(`consult.phase.${v.phase}`)}</span>
+        <SocketChip link="A" state={v.signalling.A} />
+        <SocketChip link="B" state={v.signalling.B} />
+        {v.lowBandwidth && <span className="consult-chip">{t(v.conserve ? 'consult.lowBandwidthPower' : 'consult.lowBandwidth')}</span>}
+        {c?.mode === 'single' && live && <span className="consult-chip">{t('consult.mode.single')}</span>}
+        {v.muted && <span className="consult-chip">{t('consult.muted')}</span>}
+        {v.cameraOff && <span className="consult-chip">{t('consult.cameraOff')}</span>}
+        {live && (
+          <button type="button" className="consult-share" data-testid="consult-share" onClick={() => void endpoint.share(!v.sharing).catch(() => undefined)}>
+            {v.sharing ? t('consult.stopShare') : t('consult.share')}
+          </button>
+        )}
+      </div>
+      {v.phase === 'left' && c && c.endedAt === null && (
+        <button type="button" data-testid="consult-rejoin" onClick={() => void endpoint.rejoin()}>
+          {t('consult.rejoin')}
+        </button>
+      )}
+      {v.error && <div className="consult-error">{v.error}</div>}
+      {live && (
+        <div className="consult-tiles" data-count={ordered.length}>
+          {ordered.length === 0 && <div className="consult-empty">{t('consult.waitingForOthers')}</div>}
+          {ordered.map((r) => (
+            <RemoteTile key={r.id} endpoint={endpoint} remote={r} speaking={r.id === v.activeSpeaker} large={r.id === focusId} />
+          ))}
+        </div>
+      )}
+      {live && <LocalPreview stream={v.localStream} />}
+    </div>
+  );
+}

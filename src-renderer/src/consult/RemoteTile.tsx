@@ -1,0 +1,32 @@
+// One remote participant's tile: its two stacked videos (owned by the endpoint, mounted here so
+// React never re-creates them mid-call), its name and each link's health.
+import { useEffect, useRef } from 'react';
+import type { ConsultEndpoint, RemoteView } from './endpoint';
+import { LinkChip } from './LinkChip';
+
+export function RemoteTile({ endpoint, remote, speaking, large }: { endpoint: ConsultEndpoint; remote: RemoteView; speaking: boolean; large: boolean }) {
+  const slot = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = endpoint.remoteElement(remote.id);
+    const host = slot.current;
+    if (el && host && el.parentElement !== host) host.appendChild(el);
+  }, [endpoint, remote.id]);
+  return (
+    <div
+      className={`consult-tile${speaking ? ' speaking' : ''}${large ? ' large' : ''}`}
+      data-testid="consult-remote"
+      data-remote={remote.id}
+      data-shown={remote.shown ?? ''}
+      data-first-frame-ms={remote.firstFrameMs ?? ''}
+    >
+      <div className="consult-video-slot" ref={slot} />
+      <div className="consult-tile-caption">
+        <span className="consult-tile-name">{remote.name}</span>
+        <span className="consult-tile-links">
+          <LinkChip link="A" stats={remote.A} shown={remote.shown === 'A'} testId={`consult-link-${remote.id}-A`} />
+          <LinkChip link="B" stats={remote.B} shown={remote.shown === 'B'} testId={`consult-link-${remote.id}-B`} />
+        </span>
+      </div>
+    </div>
+  );
+}

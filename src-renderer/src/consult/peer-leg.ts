@@ -1,0 +1,168 @@
+// One WebRTC connection to one remote participant over one link (a "leg"), built with
+// simple-peer. It announces only its link's candidates, beats a heartbeat on an unreliable data
+// channel (so liveness does not depend on the remote's camera), and can lower or raise its video
+// encoding (low-bandwidth mode keeps the standby link light).
+import SimplePeer from 'simple-peer/simplepeer.min.js';
+import type { Instance as PeerInstance, SignalData } from 'simple-peer';
+import type { PcRef, PeerData } from '../../../src-main/core/contract/consult';
+import { filterSdp, judgeCandidate, type Cidr } from './candidates';
+import { POLICY, sampleStats, type StatsSample } from './link-health';
+
+export type Quality = 'high' | 'low';
+
+/** Encodings per quality: low is for a standby link in low-bandwidth mode. */
+const ENCODING: Record<Quality, { maxBitrate: number; scaleResolutionDownBy: number; maxFramerate?: number }> = {
+  high: { maxBitrate: 1_200_000, scaleResolutionDownBy: 1 },
+  low: { maxBitrate: 120_000, scaleResolutionDownBy: 2 },
+};
+
+export interface PeerLegOptions {
+  ref: PcRef;
+  initiator: boolean;
+  stream: MediaStream;
+  /** Only candidates in this subnet are announced; null announces all (single mode). */
+  subnet: Cidr | null;
+  iceServers: RTCIceServer[];
+  quality: Quality;
+  now: () => number;
+  onSignal(data: PeerData): void;
+  onStream(stream: MediaStream): void;
+  onClose(why: string): void;
+  onDropped?(candidate: string, why: string): void;
+}
+
+export class PeerLeg {
+  readonly ref: PcRef;
+  readonly createdAt: number;
+  lastBeatAt: number | null = null;
+  /** Set by the owner from rendered frames of this leg's stream. */
+  lastFrameAt: number | null = null;
+  connectedAt: number | null = null;
+  closed = false;
+  private readonly peer: PeerInstance;
+  private readonly beat: ReturnType<typeof setInterval>;
+  private quality: Quality;
+  private lastSample: StatsSample | null = null;
+
+  constructor(private readonly opts: PeerLegOptions) {
+    this.ref = opts.ref;
+    this.createdAt = opts.now();
+    this.quality = opts.quality;
+    this.peer = new SimplePeer({
+      initiator: opts.initiator,
+      stream: opts.stream,
+      trickle: true,
+      config: { iceServers: opts.iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' },
+      // Heartbeats must not queue behind lost ones: unordered, never retransmitted.
+      channelConfig: { ordered: false, maxRetransmits: 0 },
+      sdpTransform: (sdp) => filterSdp(sdp, opts.subnet),
+    });
+    this.peer.on('signal', (data: SignalData) => this.outgoing(data));
+    this.peer.on('stream', (s: MediaStream) => opts.onStream(s));
+    this.peer.on('connect', () => {
+      this.connectedAt = opts.now();
+      void this.applyQuality();
+    });
+    this.peer.on('data', () => (this.lastBeatAt = opts.now()));
+    this.peer.on('error', (err: Error) => this.close(`error: ${err.message}`));
+    this.peer.on('close', () => this.close('closed by the remote or the browser'));
+    this.beat = setInterval(() => {
+      if (!this.peer.connected) return;
+      try {
+        this.peer.send('h');
+      } catch {
+        /* the channel is closing; the close event follows */
+      }
+    }, POLICY.heartbeatMs);
+  }
+
+  /** The remote's offer, answer or candidate for this connection. */
+  signal(data: PeerData): void {
+    if (this.closed) return;
+    try {
+      this.peer.signal(data as SignalData);
+    } catch (err) {
+      this.close(`bad signal: ${String(err)}`);
+    }
+  }
+
+  setQuality(q: Quality): void {
+    if (q === this.quality) return;
+    this.quality = q;
+    void this.applyQuality();
+  }
+
+  /** Swaps the outgoing video (camera change, screen share) without renegotiating. */
+  async replaceVideo(track: MediaStreamTrack): Promise<void> {
+    const sender = this.pc()?.getSenders().find((s) => s.track?.kind === 'video');
+    if (sender) await sender.replaceTrack(track);
+  }
+
+  async replaceAudio(track: MediaStreamTrack): Promise<void> {
+    const sender = this.pc()?.getSenders().find((s) => s.track?.kind === 'audio');
+    if (sender) await sender.replaceTrack(track);
+  }
+
+  /** Counters since the previous call (null if the connection is gone). */
+  async stats(): Promise<{ prev: StatsSample | null; cur: StatsSample } | null> {
+    const pc = this.pc();
+    if (!pc || this.closed) return null;
+    const report = await pc.getStats();
+    const cur = sampleStats(report.values() as Iterable<{ type: string }>, this.opts.now());
+    const prev = this.lastSample;
+    this.lastSample = cur;
+    return { prev, cur };
+  }
+
+  close(why: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.beat);
+    try {
+      this.peer.destroy();
+    } catch {
+      /* already destroyed */
+    }
+    this.opts.onClose(why);
+  }
+
+  private outgoing(data: SignalData): void {
+    if (this.closed) return;
+    if ('candidate' in data && data.type === 'candidate') {
+      const c = data.candidate as { candidate: string; sdpMLineIndex?: number | null; sdpMid?: string | null };
+      const verdict = judgeCandidate(c.candidate, this.opts.subnet);
+      if (verdict !== 'keep') {
+        this.opts.onDropped?.(c.candidate, verdict);
+        return;
+      }
+      this.opts.onSignal({ type: 'candidate', candidate: { candidate: c.candidate, sdpMLineIndex: c.sdpMLineIndex ?? null, sdpMid: c.sdpMid ?? null } });
+      return;
+    }
+    if ('sdp' in data && (data.type === 'offer' || data.type === 'answer') && typeof data.sdp === 'string') {
+      this.opts.onSignal({ type: data.type, sdp: data.sdp });
+      return;
+    }
+    // Renegotiation requests never happen here: tracks are swapped with replaceTrack.
+    console.warn('[consult] ignoring a simple-peer signal we do not relay', data);
+  }
+
+  private async applyQuality(): Promise<void> {
+    const sender = this.pc()?.getSenders().find((s) => s.track?.kind === 'video');
+    if (!sender) return;
+    const params = sender.getParameters();
+    if (!params.encodings || params.encodings.length === 0) return;
+    const e = ENCODING[this.quality];
+    params.encodings[0].maxBitrate = e.maxBitrate;
+    params.encodings[0].scaleResolutionDownBy = e.scaleResolutionDownBy;
+    try {
+      await sender.setParameters(params);
+    } catch (err) {
+      console.warn('[consult] could not set the video encoding', err);
+    }
+  }
+
+  /** simple-peer keeps its RTCPeerConnection in `_pc`; stats and senders need it. */
+  private pc(): RTCPeerConnection | null {
+    return (this.peer as unknown as { _pc?: RTCPeerConnection })._pc ?? null;
+  }
+}

@@ -1,0 +1,306 @@
+// One remote participant as this endpoint sees it: a connection per link (1+1), a <video> per
+// link stacked in one tile, and the policy that keeps the picture moving:
+// - show the link whose frames are freshest; when the shown one stalls, switch on the next frame
+//   of the other (within about one frame interval);
+// - close a connection that has shown nothing for deadAfterMs; the initiator builds a new one
+//   (every retryEveryMs while the link stays dead), the other side asks it to.
+// In "single" mode there is one connection with every candidate (the plain baseline): it is only
+// rebuilt once the browser itself gives it up.
+import type { LinkStats, MediaMode, PcRef, PeerData, SignalPayload } from '../../../src-main/core/contract/consult';
+import type { Cidr } from './candidates';
+import { chooseShown, FrameClock, legState, POLICY, ratesBetween, rebuildDue, shouldClose, type LinkId, type LinkRates } from './link-health';
+import { PeerLeg, type Quality } from './peer-leg';
+
+export interface RemoteDeps {
+  id: string;
+  name: string;
+  mode: MediaMode;
+  /** This endpoint makes the offers to this remote (the lower participant id does). */
+  initiator: boolean;
+  mySession: () => string;
+  /** The links media runs on, each with the subnet its candidates must lie in. */
+  links: { id: LinkId; subnet: Cidr | null }[];
+  iceServers: RTCIceServer[];
+  now: () => number;
+  localStream: () => MediaStream;
+  quality: (remote: RemoteParticipant, link: LinkId) => Quality;
+  send: (payload: SignalPayload) => void;
+  changed: () => void;
+  log?: (msg: string) => void;
+}
+
+interface Slot {
+  link: LinkId;
+  subnet: Cidr | null;
+  video: HTMLVideoElement;
+  clock: FrameClock;
+  leg: PeerLeg | null;
+  gen: number;
+  lastBuildAt: number | null;
+  lastAskAt: number | null;
+  builds: number;
+  rates: LinkRates;
+  stream: MediaStream | null;
+  /** Candidates that came before their offer (two links can reorder them). */
+  early: { pc: PcRef; data: PeerData; at: number }[];
+}
+
+const EMPTY_RATES: LinkRates = { kbps: null, loss: null, rttMs: null };
+
+export class RemoteParticipant {
+  readonly id: string;
+  readonly name: string;
+  /** The remote endpoint's session; a new one means its page restarted. */
+  session: string | null = null;
+  /** Which link of ours the remote shows (it tells us), for low-bandwidth mode. */
+  remoteShows: LinkId | null = null;
+  shown: LinkId | null = null;
+  firstFrameAt: number | null = null;
+  audioLevel: number | null = null;
+  readonly element: HTMLDivElement;
+  private readonly audio: HTMLAudioElement;
+  private readonly slots = new Map<LinkId, Slot>();
+  private readonly since: number;
+  private lastShownSent = 0;
+  private shownTimer: ReturnType<typeof setTimeout> | null = null;
+  private destroyed = false;
+
+  constructor(private readonly deps: RemoteDeps) {
+    this.id = deps.id;
+    this.name = deps.name;
+    this.since = deps.now();
+    this.element = document.createElement('div');
+    this.element.className = 'consult-videos';
+    this.element.dataset.remote = deps.id;
+    this.audio = document.createElement('audio');
+    this.audio.autoplay = true;
+    this.element.appendChild(this.audio);
+    const links = deps.mode === 'single' ? [{ id: 'A' as LinkId, subnet: null }] : deps.links;
+    for (const l of links) this.slots.set(l.id, this.makeSlot(l.id, l.subnet));
+  }
+
+  get links(): LinkId[] {
+    return [...this.slots.keys()];
+  }
+
+  /**
+   * Builds, closes and asks for connections; called about ten times a second. `judge` is false
+   * right after the page itself stalled: silence it did not witness is no reason to close.
+   */
+  tick(now: number, judge = true): void {
+    if (this.destroyed || this.session === null) return;
+    for (const s of this.slots.values()) {
+      if (judge && s.leg && this.deps.mode === 'dual' && shouldClose(this.times(s), now)) {
+        this.deps.log?.(`${this.id} link ${s.link}: nothing for ${POLICY.deadAfterMs} ms, closing gen ${s.gen}`);
+        s.leg.close('no frames');
+      }
+      if (s.leg) continue;
+      if (this.deps.initiator) {
+        if (rebuildDue(s.lastBuildAt, now)) this.build(s);
+      } else if (now - this.since >= POLICY.retryEveryMs && rebuildDue(s.lastAskAt, now) && rebuildDue(s.lastBuildAt, now)) {
+        // The other side builds; tell it this link has no connection here.
+        s.lastAskAt = now;
+        this.deps.send({ kind: 'rebuild', link: s.link, session: this.deps.mySession() });
+      }
+    }
+  }
+
+  /** The remote's simple-peer signal for one connection. */
+  onPeer(pc: PcRef, data: PeerData): void {
+    const s = this.slots.get(pc.link);
+    if (!s || this.destroyed) return;
+    if (this.deps.initiator) {
+      // Answers and candidates for connections we offered.
+      if (pc.session !== this.deps.mySession() || !s.leg || s.leg.ref.gen !== pc.gen) return;
+      s.leg.signal(data);
+      return;
+    }
+    if (pc.session !== this.session) return; // from a session that has been replaced
+    if (s.leg && s.leg.ref.gen === pc.gen) return s.leg.signal(data);
+    if (pc.gen <= s.gen) return; // late news about an older connection
+    if (data.type !== 'offer') {
+      s.early = s.early.filter((e) => this.deps.now() - e.at < 5000).slice(-40);
+      s.early.push({ pc, data, at: this.deps.now() });
+      return;
+    }
+    s.leg?.close('replaced by a newer connection');
+    this.attach(s, pc, false);
+    s.leg!.signal(data);
+    for (const e of s.early.splice(0)) if (e.pc.gen === pc.gen && e.pc.session === pc.session) s.leg!.signal(e.data);
+  }
+
+  /** The remote says its connection on this link is dead. */
+  onRebuildRequest(link: LinkId): void {
+    const s = this.slots.get(link);
+    if (!s || !this.deps.initiator || this.destroyed) return;
+    const now = this.deps.now();
+    if (s.leg && now - s.leg.createdAt < POLICY.retryEveryMs) return; // a new one is on its way
+    s.leg?.close('the remote asked for a new connection');
+    this.build(s);
+  }
+
+  /** A new session of the remote: everything built with the old one is useless. */
+  resetSession(session: string): void {
+    if (this.session === session) return;
+    this.session = session;
+    for (const s of this.slots.values()) {
+      s.leg?.close('the remote restarted');
+      if (!this.deps.initiator) s.gen = 0; // the remote's new session counts from the start
+      s.lastBuildAt = null;
+      s.lastAskAt = null;
+    }
+    // The initiator offers at once: joining fast is part of the target (first frame within 1 s).
+    this.tick(this.deps.now());
+    this.deps.changed();
+  }
+
+  requalify(): void {
+    for (const s of this.slots.values()) s.leg?.setQuality(this.deps.quality(this, s.link));
+  }
+
+  async replaceVideo(track: MediaStreamTrack): Promise<void> {
+    await Promise.all([...this.slots.values()].map((s) => s.leg?.replaceVideo(track)));
+  }
+
+  async replaceAudio(track: MediaStreamTrack): Promise<void> {
+    await Promise.all([...this.slots.values()].map((s) => s.leg?.replaceAudio(track)));
+  }
+
+  /** Samples getStats of every connection (about once a second). */
+  async sampleStats(): Promise<void> {
+    await Promise.all(
+      [...this.slots.values()].map(async (s) => {
+        const r = await s.leg?.stats().catch(() => null);
+        if (!r) {
+          s.rates = EMPTY_RATES;
+          return;
+        }
+        s.rates = ratesBetween(r.prev, r.cur);
+        if (s.link === this.shown) this.audioLevel = r.cur.audioLevel;
+      }),
+    );
+  }
+
+  linkStats(link: LinkId): LinkStats {
+    const s = this.slots.get(link);
+    if (!s) return { state: 'off', rttMs: null, kbps: null, loss: null, builds: 0 };
+    const state = legState(this.times(s), this.deps.now());
+    const live = state === 'up' || state === 'stalled';
+    return { state, rttMs: live ? s.rates.rttMs : null, kbps: live ? s.rates.kbps : null, loss: live ? s.rates.loss : null, builds: s.builds };
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    if (this.shownTimer) clearTimeout(this.shownTimer);
+    for (const s of this.slots.values()) {
+      s.leg?.close('left');
+      s.video.srcObject = null;
+    }
+    this.audio.srcObject = null;
+    this.element.remove();
+  }
+
+  private times(s: Slot): { createdAt: number | null; lastFrameAt: number | null; lastBeatAt: number | null } {
+    return { createdAt: s.leg?.createdAt ?? null, lastFrameAt: s.leg?.lastFrameAt ?? null, lastBeatAt: s.leg?.lastBeatAt ?? null };
+  }
+
+  private makeSlot(link: LinkId, subnet: Cidr | null): Slot {
+    const video = document.createElement('video');
+    video.muted = true; // sound comes from the one <audio>, following the shown link
+    video.autoplay = true;
+    video.playsInline = true;
+    video.dataset.link = link;
+    video.dataset.shown = '0';
+    this.element.appendChild(video);
+    const slot: Slot = { link, subnet, video, clock: new FrameClock(), leg: null, gen: 0, lastBuildAt: null, lastAskAt: null, builds: 0, rates: EMPTY_RATES, stream: null, early: [] };
+    const onFrame = (): void => {
+      if (this.destroyed) return;
+      this.frame(slot, this.deps.now());
+      video.requestVideoFrameCallback(onFrame);
+    };
+    video.requestVideoFrameCallback(onFrame);
+    return slot;
+  }
+
+  private build(s: Slot): void {
+    s.gen++;
+    this.attach(s, { link: s.link, gen: s.gen, session: this.deps.mySession() }, true);
+  }
+
+  private attach(s: Slot, ref: PcRef, initiator: boolean): void {
+    s.gen = ref.gen;
+    s.lastBuildAt = this.deps.now();
+    s.builds++;
+    const leg: PeerLeg = new PeerLeg({
+      ref,
+      initiator,
+      stream: this.deps.localStream(),
+      subnet: this.deps.mode === 'dual' ? s.subnet : null,
+      iceServers: this.deps.iceServers,
+      quality: this.deps.quality(this, s.link),
+      now: this.deps.now,
+      onSignal: (data) => this.deps.send({ kind: 'peer', pc: ref, data }),
+      onStream: (stream) => {
+        if (s.leg !== leg) return;
+        s.stream = stream;
+        s.video.srcObject = stream;
+        void s.video.play().catch(() => undefined);
+        if (this.shown === s.link) this.playAudio(stream);
+      },
+      onClose: (why) => {
+        if (s.leg !== leg) return;
+        this.deps.log?.(`${this.id} link ${s.link} gen ${ref.gen} closed: ${why}`);
+        s.leg = null;
+        this.deps.changed();
+      },
+    });
+    s.leg = leg;
+    this.deps.changed();
+  }
+
+  private frame(s: Slot, at: number): void {
+    s.clock.frame(at);
+    if (s.leg) s.leg.lastFrameAt = at;
+    if (this.firstFrameAt === null) {
+      this.firstFrameAt = at;
+      this.deps.changed();
+    }
+    const clocks: Partial<Record<LinkId, FrameClock>> = {};
+    for (const x of this.slots.values()) clocks[x.link] = x.clock;
+    const next = chooseShown(this.shown, clocks, at);
+    if (next !== this.shown && next !== null) this.show(next);
+  }
+
+  private show(link: LinkId): void {
+    this.shown = link;
+    for (const x of this.slots.values()) {
+      const on = x.link === link;
+      x.video.dataset.shown = on ? '1' : '0';
+      x.video.classList.toggle('is-shown', on);
+    }
+    const s = this.slots.get(link);
+    if (s?.stream) this.playAudio(s.stream);
+    this.tellShown();
+    this.deps.changed();
+  }
+
+  private playAudio(stream: MediaStream): void {
+    const track = stream.getAudioTracks()[0];
+    if (!track) return;
+    if ((this.audio.srcObject as MediaStream | null)?.getAudioTracks()[0] === track) return;
+    this.audio.srcObject = new MediaStream([track]);
+    // Autoplay of sound can be refused without a user gesture; the picture does not depend on it.
+    void this.audio.play().catch(() => undefined);
+  }
+
+  /** Tells the remote which of its links we show, at most every 300 ms (the last word wins). */
+  private tellShown(): void {
+    if (this.shownTimer) return;
+    const wait = Math.max(0, this.lastShownSent + 300 - this.deps.now());
+    this.shownTimer = setTimeout(() => {
+      this.shownTimer = null;
+      this.lastShownSent = this.deps.now();
+      this.deps.send({ kind: 'shown', link: this.shown, session: this.deps.mySession() });
+    }, wait);
+  }
+}

@@ -1,0 +1,67 @@
+// One camera on the wall: muted live video with its name and state (playing, stalled,
+// reconnecting). A stalled source is retried by itself, less often the longer it stays dead.
+import { useEffect, useRef, useState } from 'react';
+import type { CameraSource } from '../../../../src-main/core/contract/cameras';
+import { useT } from '../../i18n/use-t';
+import { startPlayer, UnsupportedError, type Player, type SourceMemory } from './players';
+import { initial, step, type TileState } from './tile-state';
+
+export function CameraTile({ source }: { source: CameraSource }) {
+  const t = useT();
+  const video = useRef<HTMLVideoElement>(null);
+  const [state, setState] = useState<TileState>('connecting');
+
+  useEffect(() => {
+    const v = video.current!;
+    const memory: SourceMemory = { lastSequence: -1, changedAt: Date.now() };
+    let lastTime = -1;
+    let lastProgressAt = 0;
+    let machine = initial(Date.now());
+    let player: Player | null = null;
+    const connect = (): void => {
+      lastTime = -1;
+      try {
+        player = startPlayer(source.kind, v, source.url, memory);
+      } catch (err) {
+        if (err instanceof UnsupportedError) setState('unsupported');
+        player = null;
+      }
+    };
+    const onTime = (): void => {
+      if (v.currentTime > lastTime + 0.01) {
+        lastTime = v.currentTime;
+        lastProgressAt = Date.now();
+      }
+    };
+    v.addEventListener('timeupdate', onTime);
+    connect();
+    const timer = setInterval(() => {
+      if (!player) return;
+      const now = Date.now();
+      const r = step(machine, { now, lastProgressAt, fresh: player.fresh(now) });
+      machine = r.next;
+      if (r.reconnect) {
+        player.destroy();
+        connect();
+      }
+      setState(machine.state);
+    }, 1000);
+    return () => {
+      clearInterval(timer);
+      v.removeEventListener('timeupdate', onTime);
+      player?.destroy();
+    };
+  }, [source.kind, source.url]);
+
+  return (
+    <div className="camera-tile" data-testid="camera-tile" data-camera={source.id} data-state={state}>
+      <video ref={video} muted autoPlay playsInline disablePictureInPicture />
+      <div className="camera-caption">
+        <span className="camera-name">{source.name}</span>
+        <span className={`camera-state camera-state-${state}`} data-testid="camera-state">
+          {t(`cameras.state.${state}`)}
+        </span>
+      </div>
+    </div>
+  );
+}

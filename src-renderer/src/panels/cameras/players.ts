@@ -1,0 +1,93 @@
+// Players for camera sources: HLS through hls.js (its transmuxing worker loaded from our own
+// files, so the page policy needs no blob: workers) and WebRTC WHEP (one POST of an SDP offer).
+// A player only plays and reports whether its source still looks live; the tile decides states.
+import Hls from 'hls.js';
+import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
+import type { CameraKind } from '../../../../src-main/core/contract/cameras';
+
+export interface Player {
+  /** The source still looks live (HLS: its playlist grew lately; WebRTC: the connection holds). */
+  fresh(now: number): boolean;
+  destroy(): void;
+}
+
+/** What a tile remembers of its source across reconnects (the live edge it last saw). */
+export interface SourceMemory {
+  lastSequence: number;
+  changedAt: number;
+}
+
+export class UnsupportedError extends Error {}
+
+function hlsPlayer(video: HTMLVideoElement, url: string, memory: SourceMemory): Player {
+  if (!Hls.isSupported()) throw new UnsupportedError('this browser has no Media Source Extensions for HLS');
+  let targetMs = 2000;
+  let ended = false;
+  const hls = new Hls({
+    workerPath: hlsWorkerUrl,
+    enableWorker: true,
+    // A wall shows the present: stay near the live edge, keep little behind it.
+    liveSyncDurationCount: 2,
+    maxBufferLength: 8,
+    backBufferLength: 4,
+    manifestLoadingMaxRetry: 1,
+    levelLoadingMaxRetry: 2,
+    fragLoadingMaxRetry: 2,
+  });
+  hls.on(Hls.Events.LEVEL_LOADED, (_e, data) => {
+    const d = data.details;
+    targetMs = d.targetduration * 1000;
+    ended = !d.live;
+    if (d.endSN !== memory.lastSequence) {
+      memory.lastSequence = d.endSN;
+      memory.changedAt = Date.now();
+    }
+  });
+  hls.on(Hls.Events.MANIFEST_PARSED, () => void video.play().catch(() => undefined));
+  hls.attachMedia(video);
+  hls.loadSource(url);
+  return {
+    fresh: (now) => !ended && now - memory.changedAt < Math.max(3 * targetMs, 6000),
+    destroy: () => hls.destroy(),
+  };
+}
+
+function whepPlayer(video: HTMLVideoElement, url: string): Player {
+  if (typeof RTCPeerConnection === 'undefined') throw new UnsupportedError('this browser has no WebRTC');
+  // The hall's cameras are on the intranet: host candidates suffice, no STUN/TURN on the internet.
+  const pc = new RTCPeerConnection({ iceServers: [] });
+  pc.addTransceiver('video', { direction: 'recvonly' });
+  pc.addTransceiver('audio', { direction: 'recvonly' });
+  const stream = new MediaStream();
+  let session: string | null = null;
+  let failed = false;
+  pc.ontrack = (e) => {
+    stream.addTrack(e.track);
+    video.srcObject = stream;
+    void video.play().catch(() => undefined);
+  };
+  void (async () => {
+    await pc.setLocalDescription(await pc.createOffer());
+    // Wait (briefly) for host candidates so the offer carries them: WHEP has no trickle by default.
+    await new Promise<void>((resolve) => {
+      if (pc.iceGatheringState === 'complete') return resolve();
+      const t = setTimeout(resolve, 1500);
+      pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && (clearTimeout(t), resolve()));
+    });
+    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/sdp' }, body: pc.localDescription!.sdp });
+    if (!res.ok) throw new Error(`WHEP endpoint answered ${res.status}`);
+    session = res.headers.get('Location');
+    await pc.setRemoteDescription({ type: 'answer', sdp: await res.text() });
+  })().catch(() => (failed = true));
+  return {
+    fresh: () => !failed && !['failed', 'closed', 'disconnected'].includes(pc.connectionState),
+    destroy: () => {
+      pc.close();
+      if (session) void fetch(new URL(session, url), { method: 'DELETE' }).catch(() => undefined);
+    },
+  };
+}
+
+export function startPlayer(kind: CameraKind, video: HTMLVideoElement, url: string, memory: SourceMemory): Player {
+  return kind === 'hls' ? hlsPlayer(video, url, memory) : whepPlayer(video, url);
+}

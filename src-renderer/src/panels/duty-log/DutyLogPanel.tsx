@@ -1,0 +1,41 @@
+// 值班日志 on the wall: the latest reports, newest first, coloured by status; one just
+// recorded flashes for a few seconds. Kept live by duty.logChanged.
+import { useT } from '../../i18n/use-t';
+import { isFresh } from '../../state/duty/duty-state';
+import { useDuty, useDutyFeed } from '../../state/duty/use-duty';
+import { useNow } from '../../shared/use-now';
+import { DemoTag } from '../duty-now/DemoTag';
+import { OpenCountsBar } from './OpenCountsBar';
+import { ReportRow } from './ReportRow';
+import './duty-log.css';
+
+/** More than fit in the largest cell; the rest is cut off by the cell. */
+const SHOWN = 20;
+
+export function DutyLogPanel() {
+  const t = useT();
+  useDutyFeed();
+  const loaded = useDuty((d) => d.loaded);
+  const reports = useDuty((d) => d.reports);
+  const counts = useDuty((d) => d.openCounts);
+  const arrivals = useDuty((d) => d.arrivals);
+  // Our own clock: arrivals are stamped with it when the push comes in.
+  const now = useNow(1000);
+  if (!loaded) return <div className="panel panel-waiting">{t('app.loading')}</div>;
+  const shown = reports.slice(0, SHOWN);
+  return (
+    <div className="panel duty-log-panel" data-testid="panel-duty-log">
+      {shown.some((r) => r.demo) && <DemoTag />}
+      {counts && <OpenCountsBar counts={counts} />}
+      {shown.length === 0 ? (
+        <div className="panel-waiting">{t('dutyLog.empty')}</div>
+      ) : (
+        <ol className="log-rows">
+          {shown.map((r) => (
+            <ReportRow key={r.id} report={r} fresh={isFresh(arrivals, r.id, now)} />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// One duty log entry on the wall: time, status (colour and word, never colour alone),
+// severity, category and street, and the summary. A report just recorded flashes.
+import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '../../../../src-main/core/contract/duty';
+import { useT } from '../../i18n/use-t';
+import { hhmm } from '../../state/duty/format';
+import { useLabel } from '../../state/duty/use-duty';
+
+export function ReportRow({ report, fresh }: { report: Report; fresh: boolean }) {
+  const t = useT();
+  const label = useLabel();
+  return (
+    <li
+      className={`log-row status-${report.status} severity-${report.severity}${fresh ? ' fresh' : ''}`}
+      data-testid="duty-log-row"
+      data-id={report.id}
+      data-status={report.status}
+      data-fresh={fresh ? 'true' : 'false'}
+    >
+      <time className="log-time tabular" dateTime={new Date(report.receivedAt).toISOString()}>
+        {hhmm(report.receivedAt)}
+      </time>
+      <span className="log-status">{label(REPORT_STATUS_LABELS[report.status])}</span>
+      <span className="log-severity">{label(SEVERITY_LABELS[report.severity])}</span>
+      <span className="log-where">
+        {label(REPORT_CATEGORY_LABELS[report.category])} · {report.street}
+      </span>
+      <span className="log-summary">
+        {fresh && <span className="log-new">{t('dutyLog.new')}</span>}
+        {report.summary}
+      </span>
+    </li>
+  );
+}

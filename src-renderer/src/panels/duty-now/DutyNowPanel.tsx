@@ -1,0 +1,30 @@
+// 今日值班 on the wall: each role's people on duty now with their phones and the end of their
+// shift, and the next shift. A required role with nobody on duty is shown as a gap, in red.
+import { useT } from '../../i18n/use-t';
+import { useDuty, useDutyFeed, useServerNow } from '../../state/duty/use-duty';
+import { DemoTag } from './DemoTag';
+import { anyDemo, roleLines } from './on-duty';
+import { RoleRow } from './RoleRow';
+import './duty-now.css';
+
+export function DutyNowPanel() {
+  const t = useT();
+  useDutyFeed();
+  const onDuty = useDuty((d) => d.onDuty);
+  const now = useServerNow(30_000);
+  if (!onDuty) return <div className="panel panel-waiting">{t('app.loading')}</div>;
+  const lines = roleLines(onDuty);
+  const empty = onDuty.current.length === 0 && onDuty.next.length === 0;
+  return (
+    <div className="panel duty-now-panel" data-testid="panel-duty-now">
+      {anyDemo(onDuty) && <DemoTag />}
+      {empty ? (
+        <div className="panel-waiting" data-testid="duty-now-empty">
+          {t('duty.noRoster')}
+        </div>
+      ) : (
+        lines.map((line) => <RoleRow key={line.role} line={line} now={now} />)
+      )}
+    </div>
+  );
+}

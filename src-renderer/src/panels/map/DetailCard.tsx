@@ -1,0 +1,94 @@
+// The card that opens when a marker is clicked: what the object is, and the facts that matter
+// for it (a shelter's area per person against the 1.5 m² target, a warehouse's stock, …).
+import type { CameraSource } from '../../../../src-main/core/contract/cameras';
+import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '../../../../src-main/core/contract/duty';
+import type { MapObject } from '../../../../src-main/core/contract/map';
+import { RESPONSE_LEVEL_LABELS, type Response } from '../../../../src-main/core/contract/plans';
+import { useT } from '../../i18n/use-t';
+import { Fact } from './Fact';
+import { ObjectFacts } from './ObjectFacts';
+import { formatTime } from './shared/format';
+import { useLabel } from './shared/label';
+
+export type Selected =
+  | { type: 'object'; object: MapObject }
+  | { type: 'camera'; camera: CameraSource }
+  | { type: 'report'; report: Report }
+  | { type: 'response'; response: Response };
+
+function CardBody({ sel }: { sel: Selected }) {
+  const t = useT();
+  const label = useLabel();
+  switch (sel.type) {
+    case 'object':
+      return <ObjectFacts object={sel.object} />;
+    case 'camera':
+      return (
+        <>
+          <Fact label={t('map.card.cameraKind')}>{sel.camera.kind === 'hls' ? 'HLS' : 'WebRTC (WHEP)'}</Fact>
+          <Fact label={t('map.card.url')}>{sel.camera.url}</Fact>
+        </>
+      );
+    case 'report': {
+      const r = sel.report;
+      return (
+        <>
+          <Fact label={t('map.card.received')}>{formatTime(r.receivedAt)}</Fact>
+          <Fact label={t('map.card.category')}>{label(REPORT_CATEGORY_LABELS[r.category])}</Fact>
+          <Fact label={t('map.card.severity')}>{label(SEVERITY_LABELS[r.severity])}</Fact>
+          <Fact label={t('map.card.status')}>{label(REPORT_STATUS_LABELS[r.status])}</Fact>
+          <Fact label={t('map.card.street')}>{r.street}</Fact>
+          <p className="map-card-text">{r.summary}</p>
+        </>
+      );
+    }
+    case 'response': {
+      const r = sel.response;
+      return (
+        <>
+          <Fact label={t('map.card.level')}>{label(RESPONSE_LEVEL_LABELS[r.level])}</Fact>
+          <Fact label={t('map.card.activated')}>{formatTime(r.activatedAt)}</Fact>
+          <Fact label={t('map.card.progress')}>
+            {t('map.card.progressValue', { done: r.progress.done + r.progress.na, total: r.progress.total, overdue: r.progress.overdue })}
+          </Fact>
+        </>
+      );
+    }
+  }
+}
+
+function titleOf(sel: Selected): string {
+  switch (sel.type) {
+    case 'object':
+      return sel.object.name;
+    case 'camera':
+      return sel.camera.name;
+    case 'report':
+      return sel.report.location;
+    case 'response':
+      return sel.response.planTitle;
+  }
+}
+
+export function DetailCard({ sel, onClose }: { sel: Selected; onClose(): void }) {
+  const t = useT();
+  const demo = (sel.type === 'object' && sel.object.demo) || (sel.type === 'report' && sel.report.demo) || (sel.type === 'response' && sel.response.demo);
+  const kind = sel.type === 'object' ? t(`map.layer.${sel.object.kind}`) : t(`map.layer.${sel.type}`);
+  return (
+    <div className="map-card" data-testid="map-detail-card" data-kind={sel.type === 'object' ? sel.object.kind : sel.type}>
+      <div className="map-card-head">
+        <span className="map-card-kind">{kind}</span>
+        {demo && (
+          <span className="demo-badge" data-testid="map-card-demo">
+            {t('map.demoBadge')}
+          </span>
+        )}
+        <button type="button" className="map-card-close" aria-label={t('map.card.close')} data-testid="map-card-close" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <div className="map-card-title">{titleOf(sel)}</div>
+      <CardBody sel={sel} />
+    </div>
+  );
+}

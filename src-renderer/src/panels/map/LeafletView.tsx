@@ -1,0 +1,49 @@
+// Hosts the Leaflet map in a div and keeps it in step with the panel's props.
+import { useEffect, useRef } from 'react';
+import type { TileSource } from '../../../../src-main/core/contract/map';
+import { useLanguage } from '../../i18n/use-t';
+import type { Feature } from './features';
+import { onMapFocus } from './fly-to';
+import type { LayerId } from './layers';
+import { MapController } from './leaflet-map';
+import { sharedClient } from './shared/client';
+
+interface Props {
+  features: readonly Feature[];
+  visible: ReadonlySet<LayerId>;
+  basemap: TileSource | null;
+  selected: string | null;
+  onSelect(key: string | null): void;
+}
+
+export function LeafletView({ features, visible, basemap, selected, onSelect }: Props) {
+  const el = useRef<HTMLDivElement>(null);
+  const ctl = useRef<MapController | null>(null);
+  const select = useRef(onSelect);
+  select.current = onSelect;
+  const language = useLanguage();
+
+  useEffect(() => {
+    const c = new MapController(el.current!, { client: sharedClient(), onSelect: (k) => select.current(k), language });
+    ctl.current = c;
+    // Tests and the bench find a feature's pixel through the element, never through a global.
+    Object.defineProperty(el.current!, 'cwMap', { value: { pointOf: (k: string) => c.pointOf(k), map: c.map }, configurable: true });
+    const off = onMapFocus((f) => {
+      c.flyTo(f.lat, f.lng, f.zoom);
+      if (f.key) select.current(f.key);
+    });
+    return () => {
+      off();
+      c.destroy();
+      ctl.current = null;
+    };
+    // The map is made once per language (its labels are in it); props flow in below.
+  }, [language]);
+
+  useEffect(() => ctl.current?.setVisible(visible), [visible, language]);
+  useEffect(() => ctl.current?.setBasemap(basemap), [basemap, language]);
+  useEffect(() => ctl.current?.setFeatures(features), [features, language]);
+  useEffect(() => ctl.current?.select(selected), [selected, features, language]);
+
+  return <div ref={el} className="map-leaflet" data-testid="map-leaflet" />;
+}

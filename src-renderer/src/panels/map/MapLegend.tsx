@@ -1,0 +1,49 @@
+// Layers with their colours and counts; each row toggles its layer. Risk points break down by
+// level. Demo objects and responses that cannot be placed are said plainly.
+import { RISK_LEVEL_COLOURS, RISK_LEVELS, type MapCounts } from '../../../../src-main/core/contract/map';
+import type { Response } from '../../../../src-main/core/contract/plans';
+import { useT } from '../../i18n/use-t';
+import type { countFeatures } from './features';
+import { LAYERS, type LayerId } from './layers';
+
+interface Props {
+  counts: ReturnType<typeof countFeatures>;
+  totals: MapCounts | null;
+  visible: ReadonlySet<LayerId>;
+  onToggle(id: LayerId): void;
+  unplaced: readonly Response[];
+}
+
+export function MapLegend({ counts, totals, visible, onToggle, unplaced }: Props) {
+  const t = useT();
+  return (
+    <div className="map-legend" data-testid="map-legend">
+      {LAYERS.map((l) => (
+        <div key={l.id} className="map-legend-layer">
+          <label className="map-legend-row" data-testid={`map-layer-${l.id}`} data-count={counts[l.id]} data-on={visible.has(l.id)}>
+            <input type="checkbox" checked={visible.has(l.id)} onChange={() => onToggle(l.id)} />
+            <span className={l.id === 'response' ? 'map-swatch ring' : 'map-swatch'} style={{ background: l.id === 'response' ? undefined : l.colour, borderColor: l.colour }} />
+            <span className="map-legend-title">{t(l.title)}</span>
+            <span className="map-legend-count tabular">{counts[l.id]}</span>
+          </label>
+          {l.id === 'risk' && visible.has('risk') && (
+            <div className="map-legend-levels">
+              {RISK_LEVELS.map((level) => (
+                <span key={level} className="map-legend-level" data-testid={`map-risk-${level}`} data-count={counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}>
+                  <span className="map-swatch" style={{ background: RISK_LEVEL_COLOURS[level] }} />
+                  {t(`map.level.${level}`)} {counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}
+                </span>
+              ))}
+            </div>
+          )}
+        </div>
+      ))}
+      {totals && totals.demo > 0 && (
+        <div className="map-legend-demo" data-testid="map-demo-note">
+          {t('map.demoNote', { n: totals.demo })}
+        </div>
+      )}
+      {unplaced.length > 0 && <div className="map-legend-note">{t('map.unplacedResponses', { n: unplaced.length })}</div>}
+    </div>
+  );
+}

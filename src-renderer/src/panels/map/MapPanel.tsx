@@ -1,0 +1,62 @@
+// The one map (一张图) on a wall cell: the embedded outline or the operator's tiles, every layer
+// with its legend and counts, a card for the clicked object, search and a street filter.
+import 'leaflet/dist/leaflet.css';
+import './map.css';
+import { useMemo, useState } from 'react';
+import type { StreetName } from '../../../../src-main/core/contract/yuexiu';
+import { useT } from '../../i18n/use-t';
+import { BasemapNote } from './BasemapNote';
+import { DetailCard } from './DetailCard';
+import { buildFeatures, countFeatures, unplacedResponses, type Feature } from './features';
+import { focusMap } from './fly-to';
+import { LAYER_IDS, type LayerId } from './layers';
+import { LeafletView } from './LeafletView';
+import { MapLegend } from './MapLegend';
+import { useMapData } from './map-store';
+import { MapToolbar } from './MapToolbar';
+import { streetPoint } from './street-point';
+import { resolveSelection } from './select';
+
+export function MapPanel() {
+  const t = useT();
+  const data = useMapData((s) => s);
+  const [street, setStreet] = useState<StreetName | null>(null);
+  const [visible, setVisible] = useState<ReadonlySet<LayerId>>(() => new Set(LAYER_IDS));
+  const [selected, setSelected] = useState<string | null>(null);
+
+  const features = useMemo(
+    () => buildFeatures({ objects: data.objects, cameras: data.cameras, reports: data.reports, responses: data.responses, street }),
+    [data.objects, data.cameras, data.reports, data.responses, street],
+  );
+  const counts = useMemo(() => countFeatures(features), [features]);
+  const unplaced = useMemo(() => unplacedResponses(data.responses, features), [data.responses, features]);
+  const basemap = data.sources?.sources.find((s) => s.id === data.sources?.activeId) ?? null;
+  const sel = resolveSelection(selected, data);
+
+  const toggle = (id: LayerId): void => {
+    const next = new Set(visible);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setVisible(next);
+  };
+  const pick = (f: Feature): void => focusMap({ lat: f.lat, lng: f.lng, key: f.key });
+  const chooseStreet = (s: StreetName | null): void => {
+    setStreet(s);
+    if (s) focusMap({ ...streetPoint(s), zoom: 15 });
+  };
+
+  return (
+    <div className="panel map-panel" data-testid="map-panel" data-ready={data.loaded} data-features={features.length}>
+      <LeafletView features={features} visible={visible} basemap={basemap} selected={sel ? selected : null} onSelect={setSelected} />
+      <MapToolbar features={features} street={street} onStreet={chooseStreet} onPick={pick} />
+      <MapLegend counts={counts} totals={data.counts} visible={visible} onToggle={toggle} unplaced={unplaced} />
+      <BasemapNote source={basemap} />
+      {sel && <DetailCard sel={sel} onClose={() => setSelected(null)} />}
+      {data.error && (
+        <div className="map-error" role="alert" data-testid="map-error">
+          {t('map.loadFailed', { message: data.error })}
+        </div>
+      )}
+    </div>
+  );
+}

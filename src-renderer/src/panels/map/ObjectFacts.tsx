@@ -1,0 +1,110 @@
+// The facts of one map object in its card, by kind.
+import {
+  GEOHAZARD_TYPE_LABELS,
+  RISK_CATEGORY_LABELS,
+  RISK_LEVEL_COLOURS,
+  SHELTER_AREA_TARGET_M2,
+  TEAM_STATUS_LABELS,
+  type MapObject,
+} from '../../../../src-main/core/contract/map';
+import { useLanguage, useT } from '../../i18n/use-t';
+import { Fact } from './Fact';
+import { formatNumber } from './shared/format';
+import { useLabel } from './shared/label';
+
+function KindFacts({ o }: { o: MapObject }) {
+  const t = useT();
+  const lang = useLanguage();
+  const label = useLabel();
+  const n = (v: number): string => formatNumber(v, lang);
+  const yesNo = (b: boolean): string => t(b ? 'map.card.yes' : 'map.card.no');
+  switch (o.kind) {
+    case 'risk':
+      return (
+        <>
+          <Fact label={t('map.card.level')}>
+            <span className="map-swatch" style={{ background: RISK_LEVEL_COLOURS[o.level] }} /> {t(`map.level.${o.level}`)}
+          </Fact>
+          <Fact label={t('map.card.category')}>{label(RISK_CATEGORY_LABELS[o.category])}</Fact>
+          {o.measures && <Fact label={t('map.card.measures')}>{o.measures}</Fact>}
+        </>
+      );
+    case 'shelter': {
+      const ok = o.areaPerPerson >= SHELTER_AREA_TARGET_M2;
+      return (
+        <>
+          <Fact label={t('map.card.capacity')}>{t('map.card.people', { n: n(o.capacity) })}</Fact>
+          <Fact label={t('map.card.area')}>{n(o.areaM2)} m²</Fact>
+          <Fact label={t('map.card.areaPerPerson')} testId="map-card-area-per-person">
+            <span className={ok ? 'ok' : 'bad'} data-meets={ok}>
+              {n(o.areaPerPerson)} m² · {t(ok ? 'map.card.meetsTarget' : 'map.card.belowTarget', { target: SHELTER_AREA_TARGET_M2 })}
+            </span>
+          </Fact>
+          <Fact label={t('map.card.indoor')}>{yesNo(o.indoor)}</Fact>
+          {o.manager && <Fact label={t('map.card.manager')}>{o.manager}</Fact>}
+        </>
+      );
+    }
+    case 'warehouse':
+      return (
+        <>
+          {o.areaM2 !== null && <Fact label={t('map.card.area')}>{n(o.areaM2)} m²</Fact>}
+          {o.manager && <Fact label={t('map.card.manager')}>{o.manager}</Fact>}
+          <div className="fact-label">{t('map.card.stock')}</div>
+          {o.stock.length === 0 ? (
+            <div className="unset">{t('map.card.noStock')}</div>
+          ) : (
+            <table className="map-stock" data-testid="map-card-stock">
+              <tbody>
+                {o.stock.map((s) => (
+                  <tr key={s.item}>
+                    <td>{s.item}</td>
+                    <td className="tabular">
+                      {n(s.quantity)} {s.unit}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      );
+    case 'team':
+      return (
+        <>
+          <Fact label={t('map.card.teamPeople')}>{t('map.card.people', { n: n(o.people) })}</Fact>
+          <Fact label={t('map.card.teamType')}>{t(o.professional ? 'map.card.professional' : 'map.card.partTime')}</Fact>
+          <Fact label={t('map.card.status')}>{label(TEAM_STATUS_LABELS[o.status])}</Fact>
+          {o.equipment && <Fact label={t('map.card.equipment')}>{o.equipment}</Fact>}
+          {o.contact && <Fact label={t('map.card.contact')}>{o.contact}</Fact>}
+        </>
+      );
+    case 'waterlogging':
+      return (
+        <>
+          {o.maxDepthCm !== null && <Fact label={t('map.card.maxDepth')}>{n(o.maxDepthCm)} cm</Fact>}
+          <Fact label={t('map.card.remediated')}>{yesNo(o.remediated)}</Fact>
+        </>
+      );
+    case 'geohazard':
+      return (
+        <>
+          <Fact label={t('map.card.hazardType')}>{label(GEOHAZARD_TYPE_LABELS[o.hazardType])}</Fact>
+          {o.threatenedPeople !== null && <Fact label={t('map.card.threatened')}>{t('map.card.people', { n: n(o.threatenedPeople) })}</Fact>}
+          <Fact label={t('map.card.remediated')}>{yesNo(o.remediated)}</Fact>
+        </>
+      );
+  }
+}
+
+export function ObjectFacts({ object: o }: { object: MapObject }) {
+  const t = useT();
+  return (
+    <>
+      <KindFacts o={o} />
+      {o.street && <Fact label={t('map.card.street')}>{o.street}</Fact>}
+      {o.address && <Fact label={t('map.card.address')}>{o.address}</Fact>}
+      {o.note && <p className="map-card-text">{o.note}</p>}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+// What the map draws, as plain data: one Feature per marker, from map objects, cameras, duty-log
+// reports and active plan responses, filtered by street. Pure, so it is tested without a map.
+import type { CameraSource } from '../../../../src-main/core/contract/cameras';
+import type { Report } from '../../../../src-main/core/contract/duty';
+import { RISK_LEVEL_COLOURS, type MapObject } from '../../../../src-main/core/contract/map';
+import type { Response } from '../../../../src-main/core/contract/plans';
+import type { StreetName } from '../../../../src-main/core/contract/yuexiu';
+import { layerDef, RISK_RADIUS, type LayerId } from './layers';
+
+export interface Feature {
+  layer: LayerId;
+  /** "obj_…", "camera:<id>", "report:<id>", "response:<id>@<reportId>". */
+  key: string;
+  name: string;
+  lat: number;
+  lng: number;
+  colour: string;
+  radius: number;
+  /** A ring rather than a dot (responses). */
+  ring: boolean;
+}
+
+export interface FeatureInput {
+  objects: readonly MapObject[];
+  cameras: readonly CameraSource[];
+  reports: readonly Report[];
+  responses: readonly Response[];
+  street: StreetName | null;
+}
+
+const SEVERITY_COLOURS: Record<Report['severity'], string> = { low: '#ff9de9', medium: '#ff4fd8', high: '#ff2bb0', critical: '#ff0066' };
+
+export function buildFeatures({ objects, cameras, reports, responses, street }: FeatureInput): Feature[] {
+  const inStreet = (s: StreetName | null): boolean => street === null || s === street;
+  const out: Feature[] = [];
+  for (const o of objects) {
+    if (!inStreet(o.street)) continue;
+    const def = layerDef(o.kind);
+    const risk = o.kind === 'risk';
+    out.push({
+      layer: o.kind,
+      key: o.id,
+      name: o.name,
+      lat: o.position.lat,
+      lng: o.position.lng,
+      colour: risk ? RISK_LEVEL_COLOURS[o.level] : def.colour,
+      radius: risk ? RISK_RADIUS[o.level] : def.radius,
+      ring: false,
+    });
+  }
+  for (const c of cameras) {
+    if (!c.position || !c.enabled || !inStreet(c.street)) continue;
+    out.push({ layer: 'camera', key: `camera:${c.id}`, name: c.name, lat: c.position.lat, lng: c.position.lng, colour: layerDef('camera').colour, radius: 4, ring: false });
+  }
+  const located = new Map<string, Report>();
+  for (const r of reports) {
+    if (!r.coordinates || !inStreet(r.street)) continue;
+    located.set(r.id, r);
+    out.push({ layer: 'report', key: `report:${r.id}`, name: r.location, lat: r.coordinates.lat, lng: r.coordinates.lng, colour: SEVERITY_COLOURS[r.severity], radius: 8, ring: false });
+  }
+  // A response has no place of its own: it is drawn at each located report it was escalated from.
+  for (const resp of responses) {
+    for (const id of resp.reportIds) {
+      const r = located.get(id);
+      if (!r?.coordinates) continue;
+      out.push({ layer: 'response', key: `response:${resp.id}@${id}`, name: resp.planTitle, lat: r.coordinates.lat, lng: r.coordinates.lng, colour: layerDef('response').colour, radius: 13, ring: true });
+    }
+  }
+  return out;
+}
+
+/** Markers per layer, and risk points per level, for the legend. */
+export function countFeatures(features: readonly Feature[]): Record<LayerId, number> & { riskByColour: Record<string, number> } {
+  const counts = { risk: 0, shelter: 0, warehouse: 0, team: 0, waterlogging: 0, geohazard: 0, camera: 0, report: 0, response: 0, riskByColour: {} as Record<string, number> };
+  for (const f of features) {
+    counts[f.layer]++;
+    if (f.layer === 'risk') counts.riskByColour[f.colour] = (counts.riskByColour[f.colour] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Active responses with no located report: listed under the legend, since they cannot be drawn. */
+export function unplacedResponses(responses: readonly Response[], features: readonly Feature[]): Response[] {
+  const placed = new Set(features.filter((f) => f.layer === 'response').map((f) => f.key.slice('response:'.length).split('@')[0]));
+  return responses.filter((r) => !placed.has(r.id));
+}

@@ -1,0 +1,47 @@
+// A Leaflet layer for an operator's tile source: XYZ and TMS templates, WMTS templates (Web
+// Mercator matrix sets), and .mbtiles files whose tiles the core reads and sends (map.tile).
+import L from 'leaflet';
+import type { ApiClient } from '../../../../src-main/core/contract/api';
+import type { TileSource } from '../../../../src-main/core/contract/map';
+
+/** The template with the key filled in and WMTS names turned into Leaflet's {z}/{x}/{y}. */
+export function leafletTemplate(source: Extract<TileSource, { url: string }>): string {
+  return source.url
+    .replaceAll('{key}', encodeURIComponent(source.key))
+    .replaceAll('{tk}', encodeURIComponent(source.key))
+    .replaceAll('{TileMatrix}', '{z}')
+    .replaceAll('{TileRow}', '{y}')
+    .replaceAll('{TileCol}', '{x}');
+}
+
+/** A grid layer whose tiles come from the core over the API (no URL the browser could fetch). */
+const MbtilesLayer = L.GridLayer.extend({
+  createTile(this: L.GridLayer & { options: { client: ApiClient; sourceId: string } }, coords: L.Coords, done: L.DoneCallback): HTMLElement {
+    const img = document.createElement('img');
+    img.alt = '';
+    img.setAttribute('role', 'presentation');
+    this.options.client
+      .call('map.tile', { sourceId: this.options.sourceId, z: coords.z, x: coords.x, y: coords.y })
+      .then((t) => {
+        if (t) {
+          img.onload = () => done(undefined, img);
+          img.onerror = () => done(new Error('tile image failed'), img);
+          img.src = `data:${t.mediaType};base64,${t.base64}`;
+        } else done(undefined, img);
+      })
+      .catch((err: Error) => done(err, img));
+    return img;
+  },
+});
+
+export function tileLayerFor(source: TileSource, client: ApiClient): L.Layer {
+  const common = { minZoom: source.minZoom, maxZoom: 19, maxNativeZoom: source.maxZoom, attribution: source.attribution };
+  if (source.type === 'mbtiles') return new (MbtilesLayer as unknown as new (o: object) => L.GridLayer)({ ...common, client, sourceId: source.id, tileSize: 256 });
+  return L.tileLayer(leafletTemplate(source), {
+    ...common,
+    subdomains: source.subdomains || 'abc',
+    tms: source.type === 'tms',
+    // Intranet tile servers rarely send CORS headers; plain <img> tiles need none.
+    crossOrigin: false,
+  });
+}

@@ -1,0 +1,28 @@
+// One checklist item on the wall: its text, the unit doing it, and how late (red) or how long
+// until it is due.
+import type { ResponseAction } from '../../../../src-main/core/contract/plans';
+import { useT } from '../../i18n/use-t';
+import { wholeMinutes } from '../../state/duty/checklist';
+import { durationParts } from '../../state/duty/format';
+
+export function ActionLine({ action, now, overdue }: { action: ResponseAction; now: number; overdue: boolean }) {
+  const t = useT();
+  const late = durationParts(now - action.dueAt);
+  const left = wholeMinutes(now, action.dueAt);
+  return (
+    <li className={overdue ? 'resp-action overdue' : 'resp-action'} data-testid={overdue ? 'overdue-action' : 'upcoming-action'} data-id={action.id} data-status={action.status}>
+      <span className="resp-action-mark" aria-hidden="true">
+        {overdue ? '!' : '·'}
+      </span>
+      <span className="resp-action-text">{action.text}</span>
+      <span className="resp-action-unit">{action.owner}</span>
+      <span className="resp-action-due tabular">
+        {overdue
+          ? late.h > 0
+            ? t('responses.lateHours', late)
+            : t('responses.lateMinutes', { m: late.m })
+          : t('responses.dueIn', { m: Math.max(0, left) })}
+      </span>
+    </li>
+  );
+}

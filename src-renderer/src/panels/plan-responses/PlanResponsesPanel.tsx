@@ -1,0 +1,31 @@
+// 预案响应 on the wall: every active response with its checklist progress; overdue items in
+// red. The server pushes no event when an item merely becomes overdue, so this recounts on a
+// timer from each item's dueAt.
+import { useT } from '../../i18n/use-t';
+import { useDuty, useDutyFeed, useServerNow } from '../../state/duty/use-duty';
+import { DemoTag } from '../duty-now/DemoTag';
+import { ResponseCard } from './ResponseCard';
+import './plan-responses.css';
+
+export function PlanResponsesPanel() {
+  const t = useT();
+  useDutyFeed();
+  const loaded = useDuty((d) => d.loaded);
+  const responses = useDuty((d) => d.responses);
+  const now = useServerNow(5000);
+  if (!loaded) return <div className="panel panel-waiting">{t('app.loading')}</div>;
+  if (responses.length === 0)
+    return (
+      <div className="panel panel-waiting" data-testid="panel-plan-responses" data-count={0}>
+        {t('responses.none')}
+      </div>
+    );
+  return (
+    <div className="panel plan-responses-panel" data-testid="panel-plan-responses" data-count={responses.length}>
+      {responses.some((r) => r.demo) && <DemoTag />}
+      {responses.map((r) => (
+        <ResponseCard key={r.id} response={r} now={now} />
+      ))}
+    </div>
+  );
+}

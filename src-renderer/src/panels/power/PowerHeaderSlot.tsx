@@ -1,0 +1,64 @@
+// The wall header's power slot: the overall state in its colour and word, minutes of battery or
+// hours of fuel left, power-saving mode, and the alarm sound (data-sounding for tests and for a
+// pulse that draws the eye). It also hosts the wall's power-aware dimming.
+import { useT } from '../../i18n/use-t';
+import { soundingTone } from '../../state/power/power-merge';
+import { usePower } from '../../state/power/use-power';
+import { hoursText, minutesText } from './format';
+import { PowerDimming } from './PowerDimming';
+import { STATE_CLASS } from './state-look';
+import { useAlarmSound } from './use-alarm-sound';
+import './power.css';
+
+function SoundBlocked() {
+  const t = useT();
+  return (
+    <div className="power-sound-blocked" role="alert" data-testid="power-sound-blocked">
+      {t('power.soundBlocked')}
+    </div>
+  );
+}
+
+export function PowerHeaderSlot() {
+  const t = useT();
+  const loaded = usePower((s) => s.loaded);
+  const state = usePower((s) => s.state);
+  const runtime = usePower((s) => s.runtimeMinutes);
+  const fuel = usePower((s) => s.fuelHours);
+  const conserve = usePower((s) => s.conserve);
+  const tone = usePower((s) => soundingTone(s.alarms));
+  const audio = useAlarmSound(tone);
+  const left =
+    state === 'ON_BATTERY' || state === 'LOW_BATTERY'
+      ? t('power.left', { what: minutesText(t, runtime) })
+      : state === 'ON_GENERATOR' && fuel !== null
+        ? t('power.fuelLeft', { what: hoursText(t, fuel) })
+        : null;
+  return (
+    <div
+      className={`header-slot power-slot ${loaded ? STATE_CLASS[state] : 'pw-unknown'}${tone ? ` sounding-${tone}` : ''}`}
+      data-testid="slot-power-status"
+      data-state={loaded ? state : 'loading'}
+      data-sounding={tone ? 'true' : 'false'}
+      data-tone={tone ?? ''}
+      data-audio={audio}
+      data-conserve={conserve ? 'true' : 'false'}
+    >
+      <span className="fact-label">
+        {t('wall.power')}
+        {conserve && <span className="power-slot-conserve"> · {t('power.conserve')}</span>}
+      </span>
+      <span className="power-slot-value">
+        <span className="status-dot" aria-hidden="true" />
+        <span data-testid="power-slot-state">{loaded ? t(`power.state.${state}`) : t('transport.connecting')}</span>
+        {left && (
+          <span className="power-slot-left tabular" data-testid="power-slot-left">
+            {left}
+          </span>
+        )}
+      </span>
+      {tone && audio === 'suspended' && <SoundBlocked />}
+      <PowerDimming />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+// Panel 供电保障: the overall state, the active alarms (acknowledge, mute) and a tile per source.
+// Its data is the power slice (state/power), kept live by the capability's events.
+import { useT } from '../../i18n/use-t';
+import { usePower } from '../../state/power/use-power';
+import { AlarmList } from './AlarmList';
+import { PowerErrorNote } from './PowerErrorNote';
+import { PowerStateBanner } from './PowerStateBanner';
+import { SourceTile } from './SourceTile';
+import { useServerNow } from './use-server-now';
+
+function SourceTiles() {
+  const t = useT();
+  const sources = usePower((s) => s.sources);
+  // Sparklines move every 10 s (the sample period); no need to redraw them every second.
+  const now = useServerNow(10_000);
+  if (sources.length === 0) return <div className="power-no-sources unset">{t('power.noSources')}</div>;
+  return (
+    <div className="power-tiles" data-count={sources.length}>
+      {sources.map((s) => (
+        <SourceTile key={s.id} source={s} now={now} />
+      ))}
+    </div>
+  );
+}
+
+export function PowerPanel() {
+  const t = useT();
+  const loaded = usePower((s) => s.loaded);
+  const state = usePower((s) => s.state);
+  if (!loaded)
+    return (
+      <div className="panel panel-waiting">
+        {t('power.loading')}
+        <PowerErrorNote actions={['loadOverview']} />
+      </div>
+    );
+  return (
+    <div className="panel power-panel" data-testid="power-panel" data-state={state}>
+      <PowerStateBanner />
+      <AlarmList />
+      <SourceTiles />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// Statistics (统计分析): the seed plan's Table 1 and Table 2 as shipped series, Table 3's
+// indicators against target, and live duty-log counts.
+import './stats.css';
+import { useMemo } from 'react';
+import { SEED_PLAN_SOURCE, TABLE1, TABLE2 } from '../../../../src-main/core/contract/stats';
+import { useLanguage, useT } from '../../i18n/use-t';
+import { useLabel } from '../map/shared/label';
+import { table1Option, table2Option } from './chart-options';
+import { EChart } from './EChart';
+import { IndicatorTable } from './IndicatorTable';
+import { LiveCounts } from './LiveCounts';
+import { useStats } from './stats-store';
+
+export function StatsPanel() {
+  const t = useT();
+  const en = useLanguage() === 'en';
+  const label = useLabel();
+  const indicators = useStats((s) => s.indicators);
+  const error = useStats((s) => s.error);
+  const t1 = useMemo(() => table1Option(en, { accidents: t('stats.accidents'), deaths: t('stats.deaths') }), [en, t]);
+  const t2 = useMemo(() => table2Option(en), [en]);
+  return (
+    <div className="panel stats-panel" data-testid="stats-panel">
+      <section className="stats-block" title={label(TABLE1.note)}>
+        <div className="stats-block-title">{label(TABLE1.title)}</div>
+        <EChart option={t1} testId="stats-chart-table1" />
+      </section>
+      <section className="stats-block" title={label(TABLE2.note)}>
+        <div className="stats-block-title">{label(TABLE2.title)}</div>
+        <EChart option={t2} testId="stats-chart-table2" />
+      </section>
+      <section className="stats-block stats-block-table">
+        <div className="stats-block-title">{t('stats.table3')}</div>
+        {indicators ? <IndicatorTable values={indicators} /> : <div className="unset">{error ?? t('app.loading')}</div>}
+      </section>
+      <LiveCounts />
+      <div className="stats-source">{t('stats.source', { source: label(SEED_PLAN_SOURCE) })}</div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+// Who this centre is and how it is wired: names, level, and each network link as
+// configured. Unset fields say "not configured" rather than leaving a blank.
+import type { LinkConfig } from '../../../../src-main/core/contract/schemas';
+import { useT } from '../../i18n/use-t';
+import { useApp } from '../../state/context';
+
+function LinkRow({ link }: { link: LinkConfig }) {
+  const t = useT();
+  const unset = <span className="unset">{t('centre.notConfigured')}</span>;
+  return (
+    <li className="link-row" data-testid={`centre-link-${link.id}`}>
+      <div className="link-name">
+        {t('centre.linkName', { id: link.id })} · {link.name}
+      </div>
+      <div className="link-fact">
+        <span className="fact-label">{t('centre.subnet')}</span> {link.subnet || unset}
+      </div>
+      <div className="link-fact">
+        <span className="fact-label">{t('centre.hubUrl')}</span> {link.hubUrl || unset}
+      </div>
+    </li>
+  );
+}
+
+export function ThisCentrePanel() {
+  const t = useT();
+  const centre = useApp((s) => s.centre);
+  if (!centre) return <div className="panel panel-waiting">{t('app.loading')}</div>;
+  return (
+    <div className="panel centre-panel">
+      <div className="centre-name">{centre.name}</div>
+      {centre.nameEn && <div className="centre-name-en">{centre.nameEn}</div>}
+      <div className="centre-level">
+        <span className="fact-label">{t('centre.level')}</span> {t(`level.${centre.level}`)}
+      </div>
+      <div className="centre-links-title">{t('centre.links')}</div>
+      {centre.links.length === 0 ? (
+        <div className="unset">{t('centre.noLinks')}</div>
+      ) : (
+        <ul className="centre-links">
+          {centre.links.map((l) => (
+            <LinkRow key={l.id} link={l} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// The warnings panel (预测预警): active signals, most severe first, with their text and times;
+// the 三防 response level; the feed's state; and the recent history of every change.
+import './warnings.css';
+import { SIGNAL_LEVEL_LABELS, SIGNALS, type Warning, type WarningHistoryEntry } from '../../../../src-main/core/contract/warnings';
+import { useT } from '../../i18n/use-t';
+import { formatTime } from '../map/shared/format';
+import { useLabel } from '../map/shared/label';
+import { SanfangBadge } from './SanfangBadge';
+import { SignalIcon } from './SignalIcon';
+import { useWarnings } from './warnings-store';
+
+function ActiveWarning({ w }: { w: Warning }) {
+  const t = useT();
+  return (
+    <li className="warning-item" data-testid="warning-active" data-type={w.type} data-level={w.level}>
+      <SignalIcon type={w.type} level={w.level} size="3.2em" />
+      <div className="warning-text">
+        <div className="warning-headline">{w.headline}</div>
+        <div className="warning-meta">
+          {w.sender} · {t('warnings.since', { time: formatTime(w.updatedAt) })}
+          {w.expiresAt !== null && ` · ${t('warnings.until', { time: formatTime(w.expiresAt) })}`}
+        </div>
+        {w.area && <div className="warning-meta">{w.area}</div>}
+      </div>
+    </li>
+  );
+}
+
+function HistoryRow({ h }: { h: WarningHistoryEntry }) {
+  const t = useT();
+  const label = useLabel();
+  const level = h.toLevel ?? h.fromLevel;
+  return (
+    <li className="warning-history-row" data-testid="warning-history-row">
+      <span className="tabular">{formatTime(h.at).slice(5)}</span> {label(SIGNALS[h.type])}
+      {level && ` ${label(SIGNAL_LEVEL_LABELS[level])}`} · {t(`warnings.change.${h.change}`)}
+    </li>
+  );
+}
+
+function FeedLine() {
+  const t = useT();
+  const feed = useWarnings((d) => d.state?.feed);
+  if (!feed?.config) return <div className="warning-feed unset">{t('warnings.feedNone')}</div>;
+  if (feed.lastOk === false)
+    return (
+      <div className="warning-feed bad" data-testid="warning-feed-error">
+        {t('warnings.feedFailed', { error: feed.lastError ?? '' })}
+      </div>
+    );
+  return <div className="warning-feed">{t('warnings.feedOk', { time: formatTime(feed.lastPollAt) })}</div>;
+}
+
+export function WarningsPanel() {
+  const t = useT();
+  const state = useWarnings((d) => d.state);
+  const history = useWarnings((d) => d.history);
+  const error = useWarnings((d) => d.error);
+  if (!state) return <div className="panel panel-waiting">{error ?? t('app.loading')}</div>;
+  return (
+    <div className="panel warnings-panel" data-testid="warnings-panel">
+      <div className="warnings-top">
+        <SanfangBadge />
+        <FeedLine />
+      </div>
+      {state.active.length === 0 ? (
+        <div className="warnings-none" data-testid="warnings-none">
+          {t('warnings.noneActive')}
+        </div>
+      ) : (
+        <ul className="warnings-active">
+          {state.active.map((w) => (
+            <ActiveWarning key={w.id} w={w} />
+          ))}
+        </ul>
+      )}
+      {history.length > 0 && (
+        <>
+          <div className="warnings-history-title">{t('warnings.history')}</div>
+          <ul className="warnings-history">
+            {history.slice(0, 8).map((h) => (
+              <HistoryRow key={h.seq} h={h} />
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

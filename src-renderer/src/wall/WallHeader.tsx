@@ -1,0 +1,66 @@
+// The strip across the top of every wall display: who we are, the time, and the status
+// slots. A slot without a source yet (links) says so.
+import type { MessageKey } from '../i18n';
+import { useLanguage, useT } from '../i18n/use-t';
+import { formatBeijingClock, formatBeijingDate } from '../shared/beijing-time';
+import { TransportBadge } from '../shared/TransportBadge';
+import { useNow } from '../shared/use-now';
+import { useApp } from '../state/context';
+import { HeaderWarningSlot } from '../panels/warnings/HeaderWarningSlot';
+import { PowerHeaderSlot } from '../panels/power/PowerHeaderSlot';
+import { DutyOfficerSlot } from '../panels/duty-now/DutyOfficerSlot';
+
+function CentreTitle() {
+  const t = useT();
+  const lang = useLanguage();
+  const centre = useApp((s) => s.centre);
+  if (!centre) return <div className="header-centre">{t('app.title')}</div>;
+  const name = lang === 'en' && centre.nameEn ? centre.nameEn : centre.name;
+  return (
+    <div className="header-centre" data-testid="header-centre">
+      <span className="header-centre-name">{name}</span>
+      <span className="header-level">{t(`level.${centre.level}`)}</span>
+    </div>
+  );
+}
+
+/** A status slot that later work connects to a source; until then it reads "not connected". */
+function NotConnectedSlot({ label, testId }: { label: MessageKey; testId: string }) {
+  const t = useT();
+  return (
+    <div className="header-slot" data-testid={testId} data-state="not-connected">
+      <span className="fact-label">{t(label)}</span>
+      <span className="unset">{t('wall.notConnected')}</span>
+    </div>
+  );
+}
+
+function HeaderClock() {
+  const t = useT();
+  const lang = useLanguage();
+  const now = useNow();
+  return (
+    <div className="header-clock">
+      <time className="header-time" data-testid="clock" dateTime={new Date(now).toISOString()} title={t('clock.beijingTime')}>
+        {formatBeijingClock(now)}
+      </time>
+      <span className="header-date">{formatBeijingDate(now, lang)}</span>
+    </div>
+  );
+}
+
+export function WallHeader() {
+  return (
+    <header className="wall-header" data-testid="wall-header">
+      <CentreTitle />
+      <div className="header-slots">
+        <DutyOfficerSlot />
+        <NotConnectedSlot label="wall.links" testId="slot-link-status" />
+        <PowerHeaderSlot />
+        <HeaderWarningSlot />
+        <TransportBadge testId="transport-status" />
+      </div>
+      <HeaderClock />
+    </header>
+  );
+}

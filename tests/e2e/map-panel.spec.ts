@@ -1,0 +1,167 @@
+// The one map in Chromium against the built hub with the demo set, and no network: the embedded
+// basemap, layers that toggle, a detail card on click, search and street filter, and a GeoJSON
+// import refused naming its two bad features.
+import { expect, test, type Page } from '@playwright/test';
+import { startHubProcess, type HubProcess } from '../support/hub-process';
+import type { TestSocket } from '../support/rpc-socket';
+import { tempDir } from '../support/temp-dir';
+import { must, offline, rpc, shots, showOnWall } from './map-support';
+
+let hub: HubProcess;
+let sock: TestSocket;
+const tmp = tempDir('cw-e2e-map-');
+
+test.beforeAll(async () => {
+  hub = await startHubProcess(tmp.dir, { extraArgs: ['--demo'] });
+  sock = await rpc(hub);
+  await showOnWall(sock, 'map-only', '1x1', ['map']);
+});
+test.afterAll(async () => {
+  sock?.close();
+  await hub?.stop();
+  tmp.remove();
+});
+
+const wallUrl = () => `${hub.origin}/?token=${hub.token}&view=wall&display=0`;
+
+/** Waits for the demo set on the map; returns how many features it draws (objects + live reports). */
+async function ready(page: Page): Promise<number> {
+  await expect(page.getByTestId('map-layer-risk')).toHaveAttribute('data-count', '146', { timeout: 15_000 });
+  const total = Number(await page.getByTestId('map-panel').getAttribute('data-features'));
+  expect(total).toBeGreaterThanOrEqual(234);
+  await expect(page.getByTestId('map-leaflet')).toHaveAttribute('data-features', String(total));
+  return total;
+}
+
+/** Feature markers Leaflet has on the map now (the map is reached through its element). */
+function markersOnMap(page: Page): Promise<number> {
+  return page.getByTestId('map-leaflet').evaluate((el) => {
+    let n = 0;
+    (el as unknown as { cwMap: { map: { eachLayer(f: (l: { featureKey?: string }) => void): void } } }).cwMap.map.eachLayer((l) => {
+      if (l.featureKey) n++;
+    });
+    return n;
+  });
+}
+
+test('the map shows the embedded outline with every demo layer, offline', async ({ page }) => {
+  const outside = await offline(page, hub.origin);
+  await page.goto(wallUrl());
+  const leaflet = page.getByTestId('map-leaflet');
+  await ready(page);
+  await expect(leaflet).toHaveAttribute('data-basemap', 'outline');
+  await expect(page.getByTestId('map-basemap-note')).toContainText('非街道地图');
+  await expect(page.locator('.map-district-label.highlight')).toContainText('越秀区');
+  await expect(page.getByTestId('map-layer-risk')).toHaveAttribute('data-count', '146');
+  await expect(page.getByTestId('map-risk-orange')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('map-risk-yellow')).toHaveAttribute('data-count', '21');
+  await expect(page.getByTestId('map-risk-blue')).toHaveAttribute('data-count', '124');
+  await expect(page.getByTestId('map-layer-shelter')).toHaveAttribute('data-count', '35');
+  await expect(page.getByTestId('map-layer-warehouse')).toHaveAttribute('data-count', '23');
+  await expect(page.getByTestId('map-layer-team')).toHaveAttribute('data-count', '26');
+  await expect(page.getByTestId('map-layer-waterlogging')).toHaveAttribute('data-count', '3');
+  await expect(page.getByTestId('map-layer-geohazard')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('map-demo-note')).toContainText('演示数据');
+  // The outline is drawn on the map's canvas: it is not blank.
+  const painted = await page.locator('.map-leaflet canvas').first().evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let lit = 0;
+    for (let i = 0; i < d.length; i += 16) if (d[i] + d[i + 1] + d[i + 2] > 60) lit++;
+    return lit;
+  });
+  expect(painted).toBeGreaterThan(1000);
+  await page.screenshot({ path: `${shots}/map-basemap-demo.png` });
+  expect(outside).toEqual([]);
+});
+
+test('layers toggle on and off', async ({ page }) => {
+  await page.goto(wallUrl());
+  const total = await ready(page);
+  expect(await markersOnMap(page)).toBe(total);
+  await page.getByTestId('map-layer-risk').click();
+  await expect(page.getByTestId('map-layer-risk')).toHaveAttribute('data-on', 'false');
+  expect(await markersOnMap(page)).toBe(total - 146);
+  await page.getByTestId('map-layer-shelter').click();
+  expect(await markersOnMap(page)).toBe(total - 146 - 35);
+  await page.screenshot({ path: `${shots}/map-layers-off.png` });
+  await page.getByTestId('map-layer-risk').click();
+  await page.getByTestId('map-layer-shelter').click();
+  expect(await markersOnMap(page)).toBe(total);
+});
+
+test('clicking a shelter opens its card with the area per person against 1.5 m²', async ({ page }) => {
+  await page.goto(wallUrl());
+  const leaflet = page.getByTestId('map-leaflet');
+  await ready(page);
+  // Only shelters on the map, and the shelter in the middle of it: nothing else under the click.
+  for (const l of ['risk', 'warehouse', 'team', 'waterlogging', 'geohazard', 'camera', 'report', 'response']) await page.getByTestId(`map-layer-${l}`).click();
+  const target = 'obj_demo-shelter-004';
+  const p = await leaflet.evaluate((el, key) => {
+    const m = (el as unknown as { cwMap: { pointOf(k: string): { x: number; y: number } | null; map: { panBy(p: [number, number], o: object): void } } }).cwMap;
+    const at = m.pointOf(key)!;
+    m.map.panBy([at.x - el.clientWidth / 2, at.y - el.clientHeight / 2], { animate: false });
+    return m.pointOf(key);
+  }, target);
+  expect(p).not.toBeNull();
+  const box = (await leaflet.boundingBox())!;
+  await page.mouse.click(box.x + p!.x, box.y + p!.y);
+  const card = page.getByTestId('map-detail-card');
+  await expect(card).toBeVisible();
+  await expect(card).toHaveAttribute('data-kind', 'shelter');
+  await expect(card.getByTestId('map-card-demo')).toHaveText('演示数据');
+  await expect(card.getByTestId('map-card-area-per-person')).toContainText('1.5 m²');
+  await page.screenshot({ path: `${shots}/map-detail-card.png` });
+  await card.getByTestId('map-card-close').click();
+  await expect(card).toHaveCount(0);
+});
+
+test('search by name flies to the object and opens it; the street filter narrows the map', async ({ page }) => {
+  await page.goto(wallUrl());
+  const total = await ready(page);
+  await page.getByTestId('map-search').fill('三防抢险队');
+  await page.getByTestId('map-search-result').first().click();
+  await expect(page.getByTestId('map-detail-card')).toHaveAttribute('data-kind', 'team');
+  await expect(page.getByTestId('map-detail-card')).toContainText('80');
+  await page.getByTestId('map-street-filter').selectOption('北京街');
+  const n = Number(await page.getByTestId('map-panel').getAttribute('data-features'));
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThan(total);
+  await page.screenshot({ path: `${shots}/map-street-filter.png` });
+});
+
+test('a GeoJSON with two bad features is refused naming both, and nothing changes', async ({ browser }) => {
+  const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const outside = await offline(desk, hub.origin);
+  await desk.goto(`${hub.origin}/?token=${hub.token}&view=console`);
+  const doc = {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { kind: 'risk', name: '越秀北路工地', level: 'yellow' }, geometry: { type: 'Point', coordinates: [113.275, 23.135] } },
+      { type: 'Feature', properties: { kind: 'risk', name: '坏等级点', level: 'purple' }, geometry: { type: 'Point', coordinates: [113.27, 23.13] } },
+      { type: 'Feature', properties: { kind: 'shelter', name: '好的场所', capacity: 100, areaM2: 200 }, geometry: { type: 'Point', coordinates: [113.28, 23.13] } },
+      { type: 'Feature', properties: { kind: 'shelter', name: '北京的场所', capacity: 100, areaM2: 200 }, geometry: { type: 'Point', coordinates: [116.4, 39.9] } },
+    ],
+  };
+  await desk.getByTestId('map-import-file').setInputFiles({ name: 'bad.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await desk.getByTestId('map-import-run').click();
+  const error = desk.getByTestId('map-import-error');
+  await expect(error).toContainText('2 bad features');
+  await expect(error).toContainText('feature 2 (“坏等级点”)');
+  await expect(error).toContainText('feature 4 (“北京的场所”)');
+  await expect(desk.getByTestId('map-import-problem')).toHaveCount(2);
+  await desk.getByTestId('map-import').scrollIntoViewIfNeeded();
+  await desk.screenshot({ path: `${shots}/map-import-refused.png` });
+  const { counts } = await must(sock, 'map.objects', {});
+  expect(counts.byKind).toEqual({ risk: 146, shelter: 35, warehouse: 23, team: 26, waterlogging: 3, geohazard: 1 });
+
+  // The good file goes in, and the wall shows it live.
+  const wall = await browser.newPage();
+  await wall.goto(wallUrl());
+  const total = await ready(wall);
+  doc.features = [doc.features[0], doc.features[2]];
+  await desk.getByTestId('map-import-file').setInputFiles({ name: 'good.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await desk.getByTestId('map-import-run').click();
+  await expect(desk.getByTestId('map-import-done')).toContainText('2');
+  await expect(wall.getByTestId('map-leaflet')).toHaveAttribute('data-features', String(total + 2));
+  expect(outside).toEqual([]);
+});

@@ -1,0 +1,402 @@
+// The consultation harness: the district and N street centres each in its own network namespace,
+// two links between them (see netns.ts), a hub per centre (the district's listens on both links
+// and relays signalling), and one Debian Chromium per namespace with a fake camera showing the
+// wall's consultation panel. Every rendered frame of every received stream is recorded with
+// requestVideoFrameCallback, with the link it came over and whether it was the one on screen.
+//
+// Used by the scenarios (failover.test.ts) and the bench (tests/bench/failover.ts).
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { STREET_PARTICIPANTS } from '../../src-main/core/contract/consult';
+import { standardLayout } from '../../src-main/core/contract/layouts';
+import { createTopology, cut as cutLink, DISTRICT_IP, inNs, removeNamespaces, SUBNET, type Cut, type CutKind, type Link, type Topology } from './netns';
+
+// __filename, not __dirname: tsx defines only the former when a .mts script imports this file.
+const HERE = dirname(__filename);
+const ROOT = join(HERE, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const HUB_PORT = 4310;
+const DISTRICT_TOKEN = 'cwnet-district-token-0001';
+const streetToken = (i: number): string => `cwnet-street-token-000${i}`;
+/** Small pictures keep three browsers and a dozen encoders inside two shared cores. */
+const CAPTURE = process.env.CWNET_CAPTURE ?? '320x240@20';
+
+// Debian's Chromium, as the e2e tests run it (playwright.config.ts), plus a fake camera and
+// microphone, sound allowed to autoplay, and real local addresses in ICE candidates.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+];
+
+export interface Centre {
+  ns: string;
+  /** Participant id: "district" or a street slug. */
+  id: string;
+  name: string;
+  token: string;
+  hub: ChildProcess | null;
+  browser: Browser | null;
+  wall: Page | null;
+}
+
+export interface Gap {
+  /** Longest time between two frames on screen, ms. */
+  maxGapMs: number;
+  /** Frames on screen in the window. */
+  frames: number;
+}
+
+/** Records every rendered frame of every consultation video: [time, link, on screen]. */
+const FRAME_RECORDER = `(() => {
+  const frames = (window.__cwFrames = {});
+  setInterval(() => {
+    for (const v of document.querySelectorAll('.consult-videos video')) {
+      if (v.__cwHooked) continue;
+      v.__cwHooked = true;
+      const remote = v.parentElement.dataset.remote;
+      const link = v.dataset.link === 'B' ? 1 : 0;
+      const onFrame = (now) => {
+        (frames[remote] ??= []).push(now, link, v.dataset.shown === '1' ? 1 : 0);
+        v.requestVideoFrameCallback(onFrame);
+      };
+      v.requestVideoFrameCallback(onFrame);
+    }
+  }, 50);
+})();`;
+
+export interface HarnessOptions {
+  streets: number;
+  log?: (msg: string) => void;
+}
+
+export class NetHarness {
+  readonly dir: string;
+  readonly topo: Topology;
+  readonly district: Centre;
+  readonly streets: Centre[];
+  console: Page | null = null;
+  private readonly cuts: Cut[] = [];
+  private readonly log: (msg: string) => void;
+  private readonly build: string;
+
+  private constructor(opts: HarnessOptions, dir: string, build: string, topo: Topology) {
+    this.dir = dir;
+    this.build = build;
+    this.topo = topo;
+    this.log = opts.log ?? (() => undefined);
+    this.district = { ns: topo.district, id: 'district', name: '越秀区应急指挥中心', token: DISTRICT_TOKEN, hub: null, browser: null, wall: null };
+    this.streets = topo.streets.map((ns, i) => ({ ns, id: STREET_PARTICIPANTS[i].id, name: STREET_PARTICIPANTS[i].name, token: streetToken(i + 1), hub: null, browser: null, wall: null }));
+  }
+
+  /** Namespaces, hubs, browsers, wall pages. Removes a crashed run's leftovers first. */
+  static async open(opts: HarnessOptions): Promise<NetHarness> {
+    removeNamespaces();
+    const dir = mkdtempSync(join(tmpdir(), 'cwnet-'));
+    let h: NetHarness | null = null;
+    try {
+      const build = buildApp(dir);
+      const topo = createTopology(opts.streets);
+      h = new NetHarness(opts, dir, build, topo);
+      await h.startAll();
+      return h;
+    } catch (err) {
+      if (h) await h.close();
+      else {
+        removeNamespaces();
+        rmSync(dir, { recursive: true, force: true });
+      }
+      throw err;
+    }
+  }
+
+  get centres(): Centre[] {
+    return [this.district, ...this.streets];
+  }
+
+  private async startAll(): Promise<void> {
+    await Promise.all(this.centres.map((c) => this.startHub(c)));
+    this.configure();
+    for (const c of this.centres) await this.startBrowser(c);
+    this.console = await this.district.browser!.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    this.console.on('pageerror', (e) => this.log(`console page error: ${e.message}`));
+    await this.console.goto(`http://127.0.0.1:${HUB_PORT}/?token=${DISTRICT_TOKEN}&view=console`);
+    await this.console.getByTestId('consult-console').waitFor({ timeout: 15_000 });
+  }
+
+  // ---- hubs ------------------------------------------------------------------------------
+  async startHub(c: Centre): Promise<void> {
+    const hosts = c === this.district ? ['127.0.0.1', DISTRICT_IP.A, DISTRICT_IP.B] : ['127.0.0.1'];
+    const args = ['netns', 'exec', c.ns, process.execPath, join(this.build, 'main', 'hub.js'), '--data', join(this.dir, `data-${c.id}`), '--port', String(HUB_PORT), '--token', c.token];
+    for (const h of hosts) args.push('--host', h);
+    args.push('--static', join(this.build, 'renderer'));
+    // The private build lives outside the tree: NODE_PATH finds its external dependencies.
+    const child = spawn('ip', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } });
+    c.hub = child;
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`hub in ${c.ns} did not start within 20 s:\n${out}`)), 20_000);
+      const onData = (d: Buffer): void => {
+        out += d.toString();
+        if ((out.match(/listening:/g) ?? []).length >= hosts.length) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`hub in ${c.ns} exited with ${code}:\n${out}`));
+      });
+    });
+    child.removeAllListeners('exit');
+    this.log(`hub up in ${c.ns}`);
+  }
+
+  /** Kills the district hub outright (SIGKILL: no goodbye to its sockets). */
+  killDistrictHub(): void {
+    const p = this.district.hub;
+    if (p?.pid) process.kill(p.pid, 'SIGKILL');
+    this.district.hub = null;
+  }
+
+  restartDistrictHub(): Promise<void> {
+    return this.startHub(this.district);
+  }
+
+  private rpc(c: Centre, calls: [string, unknown][]): unknown[] {
+    const out = inNs(c.ns, process.execPath, join(HERE, 'rpc-call.mjs'), `ws://127.0.0.1:${HUB_PORT}/rpc?token=${c.token}`, JSON.stringify(calls));
+    return JSON.parse(out) as unknown[];
+  }
+
+  /** Each centre's identity and links (both pointing at the district hub), and a consultation wall. */
+  private configure(): void {
+    const links = (['A', 'B'] as Link[]).map((id) => ({
+      id,
+      name: id === 'A' ? '政务外网' : '专网',
+      subnet: SUBNET[id],
+      hubUrl: `http://${DISTRICT_IP[id]}:${HUB_PORT}/?token=${DISTRICT_TOKEN}`,
+    }));
+    const preset = { id: 'consult', name: '视频会商', layout: standardLayout('1x1'), cells: ['consult'] };
+    for (const c of this.centres) {
+      const centre = { name: c.name, nameEn: c.id, level: c === this.district ? 'district' : 'street', links };
+      this.rpc(c, [
+        ['centre.update', { centre }],
+        ['wall.savePreset', { preset }],
+        ['wall.activate', { display: 0, presetId: 'consult' }],
+      ]);
+    }
+  }
+
+  // ---- browsers ------------------------------------------------------------------------------
+  private async startBrowser(c: Centre): Promise<void> {
+    // Chromium inside the centre's namespace: `ip netns exec` execs it, so its pid is the script's.
+    const wrapper = join(this.dir, `chromium-${c.ns}.sh`);
+    writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${c.ns} ${CHROMIUM} "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    c.browser = await chromium.launch({ executablePath: wrapper, args: CHROMIUM_ARGS, timeout: 30_000 });
+    // The page reaches the district hub on another origin (both links): the hub's CSP
+    // (connect-src 'self') would refuse that socket; see the report on the CSP change it needs.
+    const context = await c.browser.newContext({ viewport: { width: 800, height: 450 }, bypassCSP: true });
+    await context.addInitScript(FRAME_RECORDER);
+    c.wall = await context.newPage();
+    c.wall.on('pageerror', (e) => this.log(`${c.id}: page error: ${e.message}`));
+    c.wall.on('console', (m) => {
+      if (m.type() === 'error' || m.text().startsWith('[consult]')) this.log(`${c.id}: ${m.text()}`);
+    });
+    await c.wall.goto(`http://127.0.0.1:${HUB_PORT}/?token=${c.token}&view=wall&display=0&consultVideo=${CAPTURE}`);
+    await c.wall.locator('[data-testid="consult-stage"][data-phase="waiting"]').waitFor({ timeout: 20_000 });
+    this.log(`browser up in ${c.ns}`);
+  }
+
+  // ---- the consultation ------------------------------------------------------------------------
+  /** Starts a consultation from the district console, inviting every street. Returns when each wall has joined. */
+  async startConsultation(opts: { mode: 'dual' | 'single'; lowBandwidth?: boolean; topic?: string }): Promise<string> {
+    const page = this.console!;
+    await page.getByTestId('consult-topic').fill(opts.topic ?? '防汛防台视频会商');
+    await page.getByTestId('consult-operator').fill('值班员');
+    for (const s of this.streets) await page.getByTestId(`consult-invite-${s.id}`).check();
+    await page.getByTestId('consult-mode').selectOption(opts.mode);
+    await page.getByTestId('consult-lowbw').setChecked(opts.lowBandwidth ?? false);
+    await page.getByTestId('consult-start').click();
+    const live = page.getByTestId('consult-live');
+    await live.waitFor({ timeout: 10_000 });
+    const id = (await live.getAttribute('data-id'))!;
+    for (const c of this.centres) await c.wall!.locator(`[data-testid="consult-stage"][data-phase="in-call"][data-consultation="${id}"]`).waitFor({ timeout: 15_000 });
+    return id;
+  }
+
+  async endConsultation(): Promise<void> {
+    const page = this.console!;
+    await page.getByTestId('consult-end-operator').fill('值班员');
+    await page.getByTestId('consult-end').click();
+    await page.getByTestId('consult-none').waitFor({ timeout: 10_000 });
+    for (const c of this.centres) await c.wall!.locator('[data-testid="consult-stage"][data-phase="waiting"]').waitFor({ timeout: 10_000 });
+  }
+
+  /** Milliseconds from joining to each remote's first frame, per wall. */
+  async firstFrames(): Promise<{ at: string; from: string; ms: number | null }[]> {
+    const out: { at: string; from: string; ms: number | null }[] = [];
+    for (const c of this.centres) {
+      const rows = await c.wall!.locator('[data-testid="consult-remote"]').evaluateAll((els) =>
+        els.map((e) => ({ from: e.getAttribute('data-remote') ?? '', ms: e.getAttribute('data-first-frame-ms') })),
+      );
+      for (const r of rows) out.push({ at: c.id, from: r.from, ms: r.ms ? Number(r.ms) : null });
+    }
+    return out;
+  }
+
+  /** Waits until every wall shows every other centre with the given links up (default both). */
+  async waitLinksUp(links: Link[] = ['A', 'B'], timeoutMs = 20_000, among: Centre[] = this.centres): Promise<void> {
+    const others = among.length - 1;
+    await Promise.all(
+      among.map((c) =>
+        c.wall!.waitForFunction(
+          ({ links, others }) => {
+            const tiles = [...document.querySelectorAll('[data-testid="consult-remote"]')];
+            if (tiles.length < others) return false;
+            return tiles.every((t) => links.every((l) => t.querySelector(`[data-testid$="-${l}"][data-state="up"]`)));
+          },
+          { links, others },
+          { timeout: timeoutMs, polling: 200 },
+        ),
+      ),
+    );
+  }
+
+  /** Which link a wall shows a remote from ('' before its first frame). */
+  async shownLink(at: Centre, from: Centre): Promise<Link | ''> {
+    return ((await at.wall!.locator(`[data-testid="consult-remote"][data-remote="${from.id}"]`).getAttribute('data-shown')) ?? '') as Link | '';
+  }
+
+  async linkState(at: Centre, from: Centre, link: Link): Promise<string> {
+    return (await at.wall!.getByTestId(`consult-link-${from.id}-${link}`).getAttribute('data-state')) ?? '';
+  }
+
+  async signalState(at: Centre, link: Link): Promise<string> {
+    return (await at.wall!.getByTestId(`consult-signal-${link}`).getAttribute('data-state')) ?? '';
+  }
+
+  /** The page's clock (performance.now()), the timeline its frames are recorded on. */
+  async clock(at: Centre): Promise<number> {
+    return at.wall!.evaluate(() => performance.now());
+  }
+
+  /**
+   * The longest gap between frames on screen of one remote's picture, within [from, to] of the
+   * page's clock: counted from the last frame before `from`, up to `to` even if no frame came.
+   */
+  async gap(at: Centre, from: Centre, window: { from: number; to: number }): Promise<Gap> {
+    return at.wall!.evaluate(
+      ({ remote, from, to }) => {
+        const f = ((window as unknown as { __cwFrames: Record<string, number[]> }).__cwFrames[remote] ?? []) as number[];
+        let last: number | null = null;
+        let max = 0;
+        let n = 0;
+        for (let i = 0; i < f.length; i += 3) {
+          const t = f[i];
+          if (f[i + 2] !== 1) continue;
+          if (t < from) {
+            last = t;
+            continue;
+          }
+          if (t > to) break;
+          if (last !== null) max = Math.max(max, t - last);
+          last = t;
+          n++;
+        }
+        max = Math.max(max, last === null ? to - from : to - last);
+        return { maxGapMs: Math.round(max), frames: n };
+      },
+      { remote: from.id, ...window },
+    );
+  }
+
+  /** Drops recorded frames older than a time (long benches). */
+  async trimFrames(at: Centre, before: number): Promise<void> {
+    await at.wall!.evaluate((before) => {
+      const all = (window as unknown as { __cwFrames: Record<string, number[]> }).__cwFrames;
+      for (const k of Object.keys(all)) {
+        const f = all[k];
+        let i = 0;
+        while (i < f.length && f[i] < before) i += 3;
+        all[k] = f.slice(i);
+      }
+    }, before);
+  }
+
+  // ---- links -------------------------------------------------------------------------------
+  cut(street: Centre, link: Link, kind: CutKind): Cut {
+    const c = cutLink(street.ns, link, kind, HUB_PORT);
+    this.cuts.push(c);
+    this.log(`cut ${street.id} link ${link} (${kind})`);
+    return c;
+  }
+
+  restore(c: Cut): void {
+    const i = this.cuts.indexOf(c);
+    if (i < 0) return;
+    this.cuts.splice(i, 1);
+    c.restore();
+    this.log(`restored ${c.ns} link ${c.link} (${c.kind})`);
+  }
+
+  restoreAll(): void {
+    for (const c of [...this.cuts].reverse()) this.restore(c);
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.centres) {
+      await Promise.race([c.browser?.close().catch(() => undefined), sleep(5000)]);
+      c.browser = null;
+      if (c.hub?.pid) {
+        try {
+          process.kill(c.hub.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+      c.hub = null;
+    }
+    // Anything still running inside our namespaces is ours: removeNamespaces kills it by pid.
+    removeNamespaces(this.centres.map((c) => c.ns));
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A private build of the app (hub and renderer) for this run, so a build by someone else in
+ * the shared out/ cannot change the code under a running test.
+ */
+function buildApp(dir: string): string {
+  const out = join(dir, 'out');
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', out], { cwd: ROOT, stdio: 'pipe' });
+  } catch (err) {
+    const e = err as { stderr?: Buffer; stdout?: Buffer };
+    // Fall back to the tree's own build (npm test builds it just before) rather than fail.
+    if (existsSync(join(ROOT, 'out', 'main', 'hub.js')) && existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
+      cpSync(join(ROOT, 'out'), out, { recursive: true });
+      return out;
+    }
+    throw new Error(`building the app failed:\n${e.stderr?.toString() ?? ''}${e.stdout?.toString() ?? ''}`);
+  }
+  return out;
+}

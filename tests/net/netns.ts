@@ -1,0 +1,161 @@
+// Network namespaces for the consultation tests: a district and N streets, two links between
+// each street and the district, each link its own subnet (link A 10.231.1.0/24, link B
+// 10.231.2.0/24; a bridge per link in the district, like the two real networks). Every host gets
+// the settings a real centre needs to keep each connection on its own link: strict reverse-path
+// filtering (rp_filter=1) and ARP from the interface's own subnet (arp_announce=2).
+//
+// Everything lives inside namespaces named PREFIX-…: nothing touches the machine's own network,
+// and removing the namespaces removes it all. Addresses are used only inside them.
+import { execFileSync } from 'node:child_process';
+
+export const PREFIX = 'cwnet';
+export const LINKS = ['A', 'B'] as const;
+export type Link = (typeof LINKS)[number];
+export const SUBNET: Record<Link, string> = { A: '10.231.1.0/24', B: '10.231.2.0/24' };
+export const DISTRICT_IP: Record<Link, string> = { A: '10.231.1.1', B: '10.231.2.1' };
+export const streetIp = (link: Link, i: number): string => `10.231.${link === 'A' ? 1 : 2}.${10 + i}`;
+/** The street-side interface of a link. */
+export const IFACE: Record<Link, string> = { A: 'eth-a', B: 'eth-b' };
+
+export interface Topology {
+  district: string;
+  streets: string[];
+}
+
+function run(cmd: string, args: string[]): string {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    const e = err as { stderr?: string; message: string };
+    throw new Error(`${cmd} ${args.join(' ')} failed: ${e.stderr?.trim() || e.message}`);
+  }
+}
+
+export const ip = (...args: string[]): string => run('ip', args);
+/** A command inside a namespace. */
+export const inNs = (ns: string, cmd: string, ...args: string[]): string => run('ip', ['netns', 'exec', ns, cmd, ...args]);
+
+export function canUseNamespaces(): { ok: true } | { ok: false; why: string } {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return { ok: false, why: 'network namespaces need root (run as root, or in CI)' };
+  try {
+    ip('netns', 'list');
+  } catch (err) {
+    return { ok: false, why: `ip netns does not work here: ${(err as Error).message}` };
+  }
+  return { ok: true };
+}
+
+export function listOurNamespaces(): string[] {
+  return ip('netns', 'list')
+    .split('\n')
+    .map((l) => l.split(' ')[0])
+    .filter((n) => n.startsWith(`${PREFIX}-`));
+}
+
+/** Kills every process inside our namespaces (only ours live there) and deletes them. */
+export function removeNamespaces(names = listOurNamespaces()): void {
+  for (const ns of names) {
+    let pids: string[] = [];
+    try {
+      pids = ip('netns', 'pids', ns).split(/\s+/).filter(Boolean);
+    } catch {
+      /* already gone */
+    }
+    for (const pid of pids) {
+      try {
+        process.kill(Number(pid), 'SIGKILL');
+      } catch {
+        /* exited meanwhile */
+      }
+    }
+  }
+  for (const ns of names) {
+    try {
+      ip('netns', 'del', ns);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+function sysctls(ns: string, ifaces: string[]): void {
+  // Per namespace: these are not inherited from the host. Set "all", "default" and each
+  // interface (an interface keeps the value it had when it appeared).
+  const set = (key: string, v: string): void => void inNs(ns, 'sysctl', '-qw', `${key}=${v}`);
+  for (const scope of ['all', 'default', ...ifaces]) {
+    set(`net.ipv4.conf.${scope}.rp_filter`, '1');
+    set(`net.ipv4.conf.${scope}.arp_announce`, '2');
+    set(`net.ipv4.conf.${scope}.arp_ignore`, '1');
+  }
+}
+
+export function createTopology(streets: number): Topology {
+  const district = `${PREFIX}-d`;
+  const names = Array.from({ length: streets }, (_, i) => `${PREFIX}-s${i + 1}`);
+  for (const ns of [district, ...names]) {
+    ip('netns', 'add', ns);
+    ip('-n', ns, 'link', 'set', 'lo', 'up');
+  }
+  for (const link of LINKS) {
+    const br = `br-${link.toLowerCase()}`;
+    ip('-n', district, 'link', 'add', br, 'type', 'bridge');
+    ip('-n', district, 'addr', 'add', `${DISTRICT_IP[link]}/24`, 'dev', br);
+    ip('-n', district, 'link', 'set', br, 'up');
+  }
+  names.forEach((ns, idx) => {
+    const i = idx + 1;
+    for (const link of LINKS) {
+      const port = `p${link.toLowerCase()}${i}`;
+      // Created straight into the namespaces: no interface ever appears on the host.
+      ip('link', 'add', IFACE[link], 'netns', ns, 'type', 'veth', 'peer', 'name', port, 'netns', district);
+      ip('-n', district, 'link', 'set', port, 'master', `br-${link.toLowerCase()}`);
+      ip('-n', district, 'link', 'set', port, 'up');
+      ip('-n', ns, 'addr', 'add', `${streetIp(link, i)}/24`, 'dev', IFACE[link]);
+      ip('-n', ns, 'link', 'set', IFACE[link], 'up');
+    }
+    sysctls(ns, [IFACE.A, IFACE.B]);
+  });
+  sysctls(district, ['br-a', 'br-b']);
+  return { district, streets: names };
+}
+
+// ---- cutting links -----------------------------------------------------------------------
+export type CutKind = 'link-down' | 'iptables-drop' | 'signalling-only';
+
+export interface Cut {
+  kind: CutKind;
+  ns: string;
+  link: Link;
+  restore(): void;
+}
+
+/**
+ * Cuts one street's link: its interface down, or every packet on it dropped (iptables), or only
+ * the TCP to the hub's port on it (the signalling socket; media on that link goes on).
+ */
+export function cut(ns: string, link: Link, kind: CutKind, hubPort = 4310): Cut {
+  const dev = IFACE[link];
+  if (kind === 'link-down') {
+    ip('-n', ns, 'link', 'set', dev, 'down');
+    return { kind, ns, link, restore: () => void ip('-n', ns, 'link', 'set', dev, 'up') };
+  }
+  const rules: string[][] =
+    kind === 'iptables-drop'
+      ? [
+          ['INPUT', '-i', dev, '-j', 'DROP'],
+          ['OUTPUT', '-o', dev, '-j', 'DROP'],
+        ]
+      : [
+          ['INPUT', '-i', dev, '-p', 'tcp', '--sport', String(hubPort), '-j', 'DROP'],
+          ['OUTPUT', '-o', dev, '-p', 'tcp', '--dport', String(hubPort), '-j', 'DROP'],
+        ];
+  for (const r of rules) inNs(ns, 'iptables', '-I', ...r);
+  return {
+    kind,
+    ns,
+    link,
+    restore: () => {
+      for (const r of rules) inNs(ns, 'iptables', '-D', ...r);
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// Dropping repeats: every message arrives once per link (and once per socket of the target), so
+// the receiver must act on each exactly once, and keep only the newest record and presence.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RecentIds } from '../../../src-main/core/contract/consult';
+import type { SocketLike } from '../../../src-renderer/src/client/ws-client';
+import { DualHub } from '../../../src-renderer/src/consult/dual-hub';
+
+describe('RecentIds', () => {
+  it('says yes the first time and no for repeats', () => {
+    const ids = new RecentIds();
+    expect(ids.firstTime('a.1', 0)).toBe(true);
+    expect(ids.firstTime('a.1', 10)).toBe(false);
+    expect(ids.firstTime('a.2', 10)).toBe(true);
+    expect(ids.firstTime('a.1', 20)).toBe(false);
+  });
+
+  it('forgets ids older than its age limit, and keeps at most its count', () => {
+    const ids = new RecentIds(3, 1000);
+    ids.firstTime('x', 0);
+    expect(ids.firstTime('x', 1001)).toBe(true); // aged out: a new message with a reused id
+    for (const id of ['a', 'b', 'c', 'd']) ids.firstTime(id, 1100);
+    expect(ids.size).toBe(3);
+    expect(ids.has('x', 1100)).toBe(false);
+    expect(ids.has('d', 1100)).toBe(true);
+  });
+});
+
+/** A WebSocket stand-in: the test opens it and feeds it notifications. */
+class FakeSocket implements SocketLike {
+  static all: FakeSocket[] = [];
+  readyState = 0;
+  sent: { id: number; method: string; params: unknown }[] = [];
+  onopen: ((ev: unknown) => void) | null = null;
+  onclose: ((ev: unknown) => void) | null = null;
+  onerror: ((ev: unknown) => void) | null = null;
+  onmessage: ((ev: { data: unknown }) => void) | null = null;
+  constructor(readonly url: string) {
+    FakeSocket.all.push(this);
+  }
+  send(data: string): void {
+    if (this.readyState !== 1) throw new Error('not open');
+    this.sent.push(JSON.parse(data));
+  }
+  close(): void {
+    this.readyState = 3;
+  }
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+  notify(method: string, params: unknown): void {
+    this.onmessage?.({ data: JSON.stringify({ jsonrpc: '2.0', method, params }) });
+  }
+  reply(id: number, result: unknown): void {
+    this.onmessage?.({ data: JSON.stringify({ jsonrpc: '2.0', id, result }) });
+  }
+  drop(): void {
+    this.readyState = 3;
+    this.onclose?.({});
+  }
+}
+
+const CID = 'cs_abcdefgh';
+const signal = (msgId: string) => ({
+  consultationId: CID,
+  from: 'district',
+  to: 'liuhua',
+  msgId,
+  payload: { kind: 'rebuild', link: 'A', session: 'sess-000001' },
+});
+const consultation = (rev: number, topic = '防汛') => ({
+  id: CID, topic, host: 'district', participants: [], startedAt: 1, endedAt: null, startedBy: '张', endedBy: null,
+  dutyEntryId: null, planResponseId: null, mode: 'dual', lowBandwidth: false, rev,
+});
+
+function twoLinks() {
+  FakeSocket.all = [];
+  const got = { signals: [] as unknown[], changed: [] as number[], presence: [] as number[] };
+  const hub = new DualHub(
+    { urls: { A: 'ws://10.231.1.1:4310/rpc', B: 'ws://10.231.2.1:4310/rpc' }, WebSocket: FakeSocket },
+    {
+      signal: (m) => got.signals.push(m.msgId),
+      changed: (c) => got.changed.push(c.rev),
+      presence: (p) => got.presence.push(p.seq),
+    },
+  );
+  const [a, b] = FakeSocket.all;
+  a.open();
+  b.open();
+  return { hub, a, b, got };
+}
+
+let cleanup: (() => void) | null = null;
+afterEach(() => {
+  cleanup?.();
+  cleanup = null;
+  vi.useRealTimers();
+});
+
+describe('DualHub', () => {
+  it('opens one socket per link, to that link’s hub address', () => {
+    const { hub, a, b } = twoLinks();
+    cleanup = () => hub.dispose();
+    expect([a.url, b.url]).toEqual(['ws://10.231.1.1:4310/rpc', 'ws://10.231.2.1:4310/rpc']);
+    expect(hub.state('A')).toBe('open');
+  });
+
+  it('acts once on a signal that arrives on both sockets, twice over', () => {
+    const { hub, a, b, got } = twoLinks();
+    cleanup = () => hub.dispose();
+    a.notify('consult.signal', signal('sess01.1'));
+    b.notify('consult.signal', signal('sess01.1'));
+    b.notify('consult.signal', signal('sess01.2'));
+    a.notify('consult.signal', signal('sess01.1'));
+    a.notify('consult.signal', signal('sess01.2'));
+    expect(got.signals).toEqual(['sess01.1', 'sess01.2']);
+  });
+
+  it('keeps only newer records and newer presence, whichever socket brings them first', () => {
+    const { hub, a, b, got } = twoLinks();
+    cleanup = () => hub.dispose();
+    b.notify('consult.changed', consultation(3));
+    a.notify('consult.changed', consultation(2)); // late copy of an older revision
+    a.notify('consult.changed', consultation(3));
+    a.notify('consult.changed', consultation(4));
+    expect(got.changed).toEqual([3, 4]);
+    const presence = (epoch: number, seq: number) => ({ consultationId: CID, present: [], epoch, seq });
+    a.notify('consult.presence', presence(100, 5));
+    b.notify('consult.presence', presence(100, 4));
+    b.notify('consult.presence', presence(100, 5));
+    // A restarted hub begins a new epoch with a small seq: that is news, not a repeat.
+    a.notify('consult.presence', presence(200, 1));
+    expect(got.presence).toEqual([5, 1]);
+  });
+
+  it('sends a signal on every open socket, and keeps working when one link is lost', async () => {
+    const { hub, a, b } = twoLinks();
+    cleanup = () => hub.dispose();
+    const sent = hub.callAll('consult.signal', signal('sess01.9') as never);
+    expect(a.sent.map((m) => m.method)).toEqual(['consult.signal']);
+    expect(b.sent.map((m) => m.method)).toEqual(['consult.signal']);
+    b.reply(b.sent[0].id, { delivered: 1, duplicate: false });
+    await expect(sent).resolves.toEqual({ delivered: 1, duplicate: false });
+
+    a.drop();
+    expect(hub.state('A')).toBe('closed');
+    const again = hub.callAll('consult.signal', signal('sess01.10') as never);
+    expect(b.sent.map((m) => m.method)).toEqual(['consult.signal', 'consult.signal']);
+    b.reply(b.sent[1].id, { delivered: 1, duplicate: false });
+    await expect(again).resolves.toEqual({ delivered: 1, duplicate: false });
+  });
+
+  it('tells the owner when a link’s socket (re)opens, so it can join again there', () => {
+    vi.useFakeTimers();
+    FakeSocket.all = [];
+    const opened: string[] = [];
+    const hub = new DualHub({ urls: { A: 'ws://a/rpc', B: 'ws://b/rpc' }, WebSocket: FakeSocket }, { opened: (l) => opened.push(l) });
+    cleanup = () => hub.dispose();
+    FakeSocket.all[0].open();
+    FakeSocket.all[1].open();
+    FakeSocket.all[0].drop();
+    vi.advanceTimersByTime(5000); // backoff, then a new socket for link A
+    FakeSocket.all[2].open();
+    expect(opened).toEqual(['A', 'B', 'A']);
+    expect(FakeSocket.all[2].url).toBe('ws://a/rpc');
+  });
+});
