@@ -6,4 +6,5 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'nut-server', proof: '/lib/nut/upsd', why: 'power tests and bench run a real upsd with the dummy-ups driver (/lib/nut/dummy-ups)' },
   { pkg: 'snmpd', proof: '/usr/sbin/snmpd', why: 'power tests and bench serve UPS-MIB from a real snmpd (pass_persist)' },
   { pkg: 'openssl', proof: '/usr/bin/openssl', why: 'the NUT STARTTLS test makes a throwaway certificate' },
+  { pkg: 'ffmpeg', proof: '/usr/bin/ffmpeg', why: 'the camera e2e test and the wall bench make a live HLS stream from a test pattern' },
 ];

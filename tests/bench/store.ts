@@ -12,6 +12,7 @@ import { openStore, type Migration } from '../../src-main/core/store';
 
 const SIZES = [1_000, 100_000, 1_000_000];
 const JOURNAL_COMMITS = 3000;
+const WARMUP = 300;
 const EXPORT_COMMITS: Record<number, number> = { 1_000: 200, 100_000: 50, 1_000_000: 10 };
 /** Small enough that several folds run during the measured commits at every size. */
 const FOLD_EVERY_BYTES = 128 * 1024;
@@ -49,11 +50,11 @@ async function benchJournal(rows: number, print: (o: object) => void): Promise<v
     const store = await openStore({ dir, migrations: MIGRATIONS, log, foldEveryBytes: FOLD_EVERY_BYTES });
     await store.write((tx) => tx.run(SEED, [rows]));
     await store.foldNow(); // the seed lives in a snapshot, not in the journal
-    for (let i = 1; i <= 50; i++) await store.write((tx) => tx.run(INSERT, rowParams(rows + i))); // warm-up
+    for (let i = 1; i <= WARMUP; i++) await store.write((tx) => tx.run(INSERT, rowParams(rows + i))); // JIT warm-up
     folds = 0;
     const samples: number[] = [];
     for (let i = 0; i < JOURNAL_COMMITS; i++) {
-      const id = rows + 100 + i;
+      const id = rows + WARMUP + 1 + i;
       const t = performance.now();
       await store.write((tx) => tx.run(INSERT, rowParams(id)));
       samples.push(performance.now() - t);

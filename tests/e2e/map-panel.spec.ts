@@ -1,7 +1,10 @@
 // The one map in Chromium against the built hub with the demo set, and no network: the embedded
 // basemap, layers that toggle, a detail card on click, search and street filter, and a GeoJSON
 // import refused naming its two bad features.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import initSqlJs from 'sql.js';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import type { TestSocket } from '../support/rpc-socket';
 import { tempDir } from '../support/temp-dir';
@@ -25,21 +28,25 @@ test.afterAll(async () => {
 const wallUrl = () => `${hub.origin}/?token=${hub.token}&view=wall&display=0`;
 
 /** Waits for the demo set on the map; returns how many features it draws (objects + live reports). */
-async function ready(page: Page): Promise<number> {
-  await expect(page.getByTestId('map-layer-risk')).toHaveAttribute('data-count', '146', { timeout: 15_000 });
+async function ready(page: Page, risks = 146): Promise<number> {
+  await expect(page.getByTestId('map-layer-risk')).toHaveAttribute('data-count', String(risks), { timeout: 15_000 });
   const total = Number(await page.getByTestId('map-panel').getAttribute('data-features'));
   expect(total).toBeGreaterThanOrEqual(234);
   await expect(page.getByTestId('map-leaflet')).toHaveAttribute('data-features', String(total));
   return total;
 }
 
-/** Feature markers Leaflet has on the map now (the map is reached through its element). */
+/** Features the map draws now, in the layers shown (read through the map's element). */
 function markersOnMap(page: Page): Promise<number> {
-  return page.getByTestId('map-leaflet').evaluate((el) => {
+  return page.getByTestId('map-leaflet').evaluate((el) => (el as unknown as { cwMap: { visibleCount(): number } }).cwMap.visibleCount());
+}
+
+/** Pixels painted on the features' canvas (the last canvas of the overlay pane). */
+function pointsInk(page: Page): Promise<number> {
+  return page.locator('.map-leaflet .leaflet-overlay-pane canvas').last().evaluate((c: HTMLCanvasElement) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     let n = 0;
-    (el as unknown as { cwMap: { map: { eachLayer(f: (l: { featureKey?: string }) => void): void } } }).cwMap.map.eachLayer((l) => {
-      if (l.featureKey) n++;
-    });
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
     return n;
   });
 }
@@ -51,7 +58,9 @@ test('the map shows the embedded outline with every demo layer, offline', async 
   await ready(page);
   await expect(leaflet).toHaveAttribute('data-basemap', 'outline');
   await expect(page.getByTestId('map-basemap-note')).toContainText('非街道地图');
-  await expect(page.locator('.map-district-label.highlight')).toContainText('越秀区');
+  // Zoomed to Yuexiu, the 18 streets are named (approximate label points).
+  await expect(page.locator('.map-street-label')).toHaveCount(18);
+  await expect(page.locator('.map-street-label', { hasText: '北京街' })).toHaveCount(1);
   await expect(page.getByTestId('map-layer-risk')).toHaveAttribute('data-count', '146');
   await expect(page.getByTestId('map-risk-orange')).toHaveAttribute('data-count', '1');
   await expect(page.getByTestId('map-risk-yellow')).toHaveAttribute('data-count', '21');
@@ -78,9 +87,11 @@ test('layers toggle on and off', async ({ page }) => {
   await page.goto(wallUrl());
   const total = await ready(page);
   expect(await markersOnMap(page)).toBe(total);
+  const inkAll = await pointsInk(page);
   await page.getByTestId('map-layer-risk').click();
   await expect(page.getByTestId('map-layer-risk')).toHaveAttribute('data-on', 'false');
   expect(await markersOnMap(page)).toBe(total - 146);
+  expect(await pointsInk(page)).toBeLessThan(inkAll);
   await page.getByTestId('map-layer-shelter').click();
   expect(await markersOnMap(page)).toBe(total - 146 - 35);
   await page.screenshot({ path: `${shots}/map-layers-off.png` });
@@ -163,5 +174,35 @@ test('a GeoJSON with two bad features is refused naming both, and nothing change
   await desk.getByTestId('map-import-run').click();
   await expect(desk.getByTestId('map-import-done')).toContainText('2');
   await expect(wall.getByTestId('map-leaflet')).toHaveAttribute('data-features', String(total + 2));
+  expect(outside).toEqual([]);
+});
+
+/** A 1×1 dark-blue PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+test('an .mbtiles file in the tiles folder becomes the basemap, its tiles read by the core (TMS rows flipped)', async ({ page }) => {
+  // Zoom 10 tiles around Yuexiu (x 833–835, XYZ y 443–445), stored as MBTiles rows (TMS).
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  db.run('CREATE TABLE metadata (name TEXT, value TEXT); CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);');
+  db.run("INSERT INTO metadata VALUES ('name', 'e2e'), ('format', 'png'), ('minzoom', '10'), ('maxzoom', '10')");
+  for (let x = 833; x <= 835; x++) for (let y = 443; y <= 445; y++) db.run('INSERT INTO tiles VALUES (10, ?, ?, ?)', [x, 1023 - y, PNG]);
+  mkdirSync(join(tmp.dir, 'tiles'), { recursive: true });
+  writeFileSync(join(tmp.dir, 'tiles', 'yuexiu-e2e.mbtiles'), db.export());
+  db.close();
+
+  const outside = await offline(page, hub.origin);
+  await page.goto(wallUrl());
+  await ready(page, 147); // the import test before this one added a risk point
+  await must(sock, 'map.saveSource', { source: { type: 'mbtiles', id: 'local', name: '本地瓦片', crs: 'wgs84', file: 'yuexiu-e2e.mbtiles', minZoom: 9, maxZoom: 10 } });
+  await must(sock, 'map.activateSource', { id: 'local' });
+  await expect(page.getByTestId('map-leaflet')).toHaveAttribute('data-basemap', 'mbtiles');
+  await expect(page.getByTestId('map-basemap-note')).toContainText('本地瓦片');
+  const tiles = page.locator('.map-leaflet .leaflet-tile-pane img[src^="data:image/png"]');
+  await expect(tiles.first()).toBeAttached();
+  expect(await tiles.count()).toBeGreaterThan(0);
+  await page.screenshot({ path: `${shots}/map-mbtiles.png` });
+  await must(sock, 'map.activateSource', { id: null });
+  await expect(page.getByTestId('map-leaflet')).toHaveAttribute('data-basemap', 'outline');
   expect(outside).toEqual([]);
 });

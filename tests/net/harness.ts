@@ -22,7 +22,7 @@ export const HUB_PORT = 4310;
 const DISTRICT_TOKEN = 'cwnet-district-token-0001';
 const streetToken = (i: number): string => `cwnet-street-token-000${i}`;
 /** Small pictures keep three browsers and a dozen encoders inside two shared cores. */
-const CAPTURE = process.env.CWNET_CAPTURE ?? '320x240@20';
+const CAPTURE = process.env.CWNET_CAPTURE ?? '160x120@20';
 
 // Debian's Chromium, as the e2e tests run it (playwright.config.ts), plus a fake camera and
 // microphone, sound allowed to autoplay, and real local addresses in ICE candidates.
@@ -40,6 +40,7 @@ const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
   '--disable-features=WebRtcHideLocalIpsWithMdns',
   '--disable-renderer-backgrounding',
+  '--mute-audio',
   '--disable-background-timer-throttling',
 ];
 
@@ -212,7 +213,7 @@ export class NetHarness {
     c.browser = await chromium.launch({ executablePath: wrapper, args: CHROMIUM_ARGS, timeout: 30_000 });
     // The page reaches the district hub on another origin (both links): the hub's CSP
     // (connect-src 'self') would refuse that socket; see the report on the CSP change it needs.
-    const context = await c.browser.newContext({ viewport: { width: 800, height: 450 }, bypassCSP: true });
+    const context = await c.browser.newContext({ viewport: { width: 480, height: 270 }, bypassCSP: true });
     await context.addInitScript(FRAME_RECORDER);
     c.wall = await context.newPage();
     c.wall.on('pageerror', (e) => this.log(`${c.id}: page error: ${e.message}`));
@@ -301,7 +302,7 @@ export class NetHarness {
    * The longest gap between frames on screen of one remote's picture, within [from, to] of the
    * page's clock: counted from the last frame before `from`, up to `to` even if no frame came.
    */
-  async gap(at: Centre, from: Centre, window: { from: number; to: number }): Promise<Gap> {
+  async gap(at: Centre, from: Centre, span: { from: number; to: number }): Promise<Gap> {
     return at.wall!.evaluate(
       ({ remote, from, to }) => {
         const f = ((window as unknown as { __cwFrames: Record<string, number[]> }).__cwFrames[remote] ?? []) as number[];
@@ -323,7 +324,7 @@ export class NetHarness {
         max = Math.max(max, last === null ? to - from : to - last);
         return { maxGapMs: Math.round(max), frames: n };
       },
-      { remote: from.id, ...window },
+      { remote: from.id, ...span },
     );
   }
 

@@ -1,5 +1,6 @@
 // The operator console: pick a display, switch its preset, edit presets, set the language
 // and this centre. Holds only which display and preset are selected; all else is the store's.
+// Its 值守 and 预案 tabs (console/duty, console/plans) hold the duty room's own forms.
 import { useState } from 'react';
 import { ConsultConsole } from '../consult/ConsultConsole';
 import { SituationConsole } from './situation/SituationConsole';

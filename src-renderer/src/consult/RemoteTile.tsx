@@ -23,8 +23,8 @@ export function RemoteTile({ endpoint, remote, speaking, large }: { endpoint: Co
       <div className="consult-tile-caption">
         <span className="consult-tile-name">{remote.name}</span>
         <span className="consult-tile-links">
-          <LinkChip link="A" stats={remote.A} shown={remote.shown === 'A'} testId={`consult-link-${remote.id}-A`} />
-          <LinkChip link="B" stats={remote.B} shown={remote.shown === 'B'} testId={`consult-link-${remote.id}-B`} />
+          <LinkChip link="A" stats={remote.A} shown={remote.shown === 'A'} path={remote.paths.A} testId={`consult-link-${remote.id}-A`} />
+          <LinkChip link="B" stats={remote.B} shown={remote.shown === 'B'} path={remote.paths.B} testId={`consult-link-${remote.id}-B`} />
         </span>
       </div>
     </div>

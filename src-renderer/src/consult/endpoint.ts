@@ -31,6 +31,8 @@ export interface RemoteView {
   B: LinkStats;
   /** Milliseconds from starting to join until this remote's first frame. */
   firstFrameMs: number | null;
+  /** Local address carrying each link's connection (in single mode: whichever network ICE chose). */
+  paths: Record<LinkId, string | null>;
 }
 
 export interface Device {
@@ -532,6 +534,7 @@ export class ConsultEndpoint {
       A: r.linkStats('A'),
       B: r.linkStats('B'),
       firstFrameMs: r.firstFrameAt !== null && this.joinStartedAt !== null ? Math.max(0, Math.round(r.firstFrameAt - this.joinStartedAt)) : null,
+      paths: { A: r.path('A'), B: r.path('B') },
     }));
     this.set({ remotes });
   }

@@ -13,6 +13,13 @@ export const POLICY = {
   deadAfterMs: 1000,
   /** A new connection that shows no frame within this long is given up and built again. */
   connectTimeoutMs: 2500,
+  /**
+   * When every link to a remote falls silent at once, the remote itself (or this page) is stalled,
+   * or all links are cut: rebuilding would not help, so connections are kept this long first.
+   */
+  allSilentMs: 5000,
+  /** "Flowing now": a frame or heartbeat this recent (heartbeats come every 100 ms). */
+  flowingWithinMs: 300,
   /** A dead link's connection is rebuilt at most this often. */
   retryEveryMs: 2000,
   /** Heartbeats on each connection's data channel. */
@@ -94,9 +101,26 @@ export function legState(t: LegTimes, now: number): LinkState {
   return 'down';
 }
 
-/** A connection should be closed (and, by its initiator, rebuilt) when its state is down. */
-export function shouldClose(t: LegTimes, now: number): boolean {
-  return t.createdAt !== null && legState(t, now) === 'down';
+/**
+ * A connection is closed (and, by its initiator, rebuilt) when it is down while another link to
+ * the same remote still lives: the silence is this link's. When all are silent, only after
+ * allSilentMs (a stalled remote or a loaded machine must not cause a storm of rebuilds).
+ */
+export function shouldClose(t: LegTimes, now: number, otherLinkAlive: boolean): boolean {
+  if (t.createdAt === null || legState(t, now) !== 'down') return false;
+  if (otherLinkAlive) return true;
+  const lastSign = Math.max(t.createdAt, t.lastFrameAt ?? -Infinity, t.lastBeatAt ?? -Infinity);
+  return now - lastSign > POLICY.allSilentMs;
+}
+
+/**
+ * Whether a connection is carrying something right now (a frame or a heartbeat within
+ * flowingWithinMs): the proof that a silence elsewhere is that other link's, not the remote's.
+ */
+export function flowing(t: LegTimes, now: number): boolean {
+  if (t.createdAt === null) return false;
+  const last = Math.max(t.lastFrameAt ?? -Infinity, t.lastBeatAt ?? -Infinity);
+  return last >= t.createdAt && now - last <= POLICY.flowingWithinMs;
 }
 
 /** A link with no connection gets a new one once the retry interval since the last build has passed. */
@@ -114,6 +138,8 @@ export interface StatsSample {
   framesDecoded: number | null;
   rttMs: number | null;
   audioLevel: number | null;
+  /** The local address of the selected candidate pair: the network actually carrying it. */
+  localAddress: string | null;
 }
 
 type StatLike = { type: string; [k: string]: unknown };
@@ -121,7 +147,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 
 /** Reads the inbound video and audio streams and the selected candidate pair of one connection. */
 export function sampleStats(report: Iterable<StatLike>, at: number): StatsSample {
-  const out: StatsSample = { at, videoBytes: null, packetsReceived: null, packetsLost: null, framesDecoded: null, rttMs: null, audioLevel: null };
+  const out: StatsSample = { at, videoBytes: null, packetsReceived: null, packetsLost: null, framesDecoded: null, rttMs: null, audioLevel: null, localAddress: null };
   const stats = [...report];
   const transport = stats.find((s) => s.type === 'transport');
   const selectedId = transport ? transport.selectedCandidatePairId : undefined;
@@ -137,6 +163,11 @@ export function sampleStats(report: Iterable<StatLike>, at: number): StatsSample
       const selected = selectedId !== undefined ? s.id === selectedId : s.nominated === true && s.state === 'succeeded';
       const rtt = num(s.currentRoundTripTime);
       if (selected && rtt !== null) out.rttMs = Math.round(rtt * 1000);
+      if (selected) {
+        const local = stats.find((x) => x.type === 'local-candidate' && x.id === s.localCandidateId);
+        const addr = local?.address ?? local?.ip;
+        if (typeof addr === 'string') out.localAddress = addr;
+      }
     }
   }
   return out;

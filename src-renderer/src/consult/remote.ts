@@ -8,7 +8,7 @@
 // rebuilt once the browser itself gives it up.
 import type { LinkStats, MediaMode, PcRef, PeerData, SignalPayload } from '../../../src-main/core/contract/consult';
 import type { Cidr } from './candidates';
-import { chooseShown, FrameClock, legState, POLICY, ratesBetween, rebuildDue, shouldClose, type LinkId, type LinkRates } from './link-health';
+import { chooseShown, flowing, FrameClock, legState, POLICY, ratesBetween, rebuildDue, shouldClose, type LinkId, type LinkRates } from './link-health';
 import { PeerLeg, type Quality } from './peer-leg';
 
 export interface RemoteDeps {
@@ -40,6 +40,8 @@ interface Slot {
   lastAskAt: number | null;
   builds: number;
   rates: LinkRates;
+  /** Local address of the connection's selected candidate pair (which network carries it). */
+  path: string | null;
   stream: MediaStream | null;
   /** Candidates that came before their offer (two links can reorder them). */
   early: { pc: PcRef; data: PeerData; at: number }[];
@@ -85,20 +87,24 @@ export class RemoteParticipant {
 
   /**
    * Builds, closes and asks for connections; called about ten times a second. `judge` is false
-   * right after the page itself stalled: silence it did not witness is no reason to close.
+   * right after the page itself stalled: silence it did not witness is no reason to act.
+   * Only the initiator closes and builds; the other side keeps its connection (frozen or not)
+   * until a newer one is offered, and asks for one every retryEveryMs while it receives nothing.
+   * One side deciding avoids the two tearing down each other's fresh connections.
    */
   tick(now: number, judge = true): void {
     if (this.destroyed || this.session === null) return;
     for (const s of this.slots.values()) {
-      if (judge && s.leg && this.deps.mode === 'dual' && shouldClose(this.times(s), now)) {
-        this.deps.log?.(`${this.id} link ${s.link}: nothing for ${POLICY.deadAfterMs} ms, closing gen ${s.gen}`);
-        s.leg.close('no frames');
-      }
-      if (s.leg) continue;
+      const t = this.times(s);
+      const otherFlowing = [...this.slots.values()].some((o) => o !== s && flowing(this.times(o), now));
+      const dead = s.leg === null || (this.deps.mode === 'dual' && shouldClose(t, now, otherFlowing));
       if (this.deps.initiator) {
-        if (rebuildDue(s.lastBuildAt, now)) this.build(s);
-      } else if (now - this.since >= POLICY.retryEveryMs && rebuildDue(s.lastAskAt, now) && rebuildDue(s.lastBuildAt, now)) {
-        // The other side builds; tell it this link has no connection here.
+        if (judge && s.leg && dead) {
+          this.deps.log?.(`${this.id} link ${s.link}: gen ${s.gen} shows nothing, closing it`);
+          s.leg.close('no frames');
+        }
+        if (!s.leg && rebuildDue(s.lastBuildAt, now)) this.build(s);
+      } else if (judge && dead && now - this.since >= POLICY.retryEveryMs && rebuildDue(s.lastAskAt, now)) {
         s.lastAskAt = now;
         this.deps.send({ kind: 'rebuild', link: s.link, session: this.deps.mySession() });
       }
@@ -173,9 +179,11 @@ export class RemoteParticipant {
         const r = await s.leg?.stats().catch(() => null);
         if (!r) {
           s.rates = EMPTY_RATES;
+          s.path = null;
           return;
         }
         s.rates = ratesBetween(r.prev, r.cur);
+        s.path = r.cur.localAddress;
         if (s.link === this.shown) this.audioLevel = r.cur.audioLevel;
       }),
     );
@@ -187,6 +195,11 @@ export class RemoteParticipant {
     const state = legState(this.times(s), this.deps.now());
     const live = state === 'up' || state === 'stalled';
     return { state, rttMs: live ? s.rates.rttMs : null, kbps: live ? s.rates.kbps : null, loss: live ? s.rates.loss : null, builds: s.builds };
+  }
+
+  /** The local address carrying this link's connection (null before its first stats). */
+  path(link: LinkId): string | null {
+    return this.slots.get(link)?.path ?? null;
   }
 
   destroy(): void {
@@ -212,7 +225,7 @@ export class RemoteParticipant {
     video.dataset.link = link;
     video.dataset.shown = '0';
     this.element.appendChild(video);
-    const slot: Slot = { link, subnet, video, clock: new FrameClock(), leg: null, gen: 0, lastBuildAt: null, lastAskAt: null, builds: 0, rates: EMPTY_RATES, stream: null, early: [] };
+    const slot: Slot = { link, subnet, video, clock: new FrameClock(), leg: null, gen: 0, lastBuildAt: null, lastAskAt: null, builds: 0, rates: EMPTY_RATES, path: null, stream: null, early: [] };
     const onFrame = (): void => {
       if (this.destroyed) return;
       this.frame(slot, this.deps.now());

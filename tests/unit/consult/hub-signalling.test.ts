@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openCore, type Core } from '../../../src-main/core/app';
-import { RpcCode } from '../../../src-main/core/contract/errors';
+import { RpcCode, type RpcError } from '../../../src-main/core/contract/errors';
 import { startHub, type Hub } from '../../../src-main/hub/server';
 import { connect, type TestSocket } from '../../support/rpc-socket';
 import { tempDir } from '../../support/temp-dir';
@@ -66,15 +66,22 @@ afterAll(async () => {
 describe('consultation records', () => {
   it('refuses a consultation that lists the host, a participant twice, or too many sites', async () => {
     const base = { topic: '防汛会商', startedBy: '张值班' };
-    const host = await core.dispatch('consult.start', { ...base, participants: [{ id: 'district', name: '区' }] }, { transport: 'local', peer: 't' }).catch((e) => e);
+    const refusal = (p: Promise<unknown>): Promise<RpcError> =>
+      p.then(
+        () => {
+          throw new Error('expected a refusal');
+        },
+        (e: RpcError) => e,
+      );
+    const host = await refusal(core.dispatch('consult.start', { ...base, participants: [{ id: 'district', name: '区' }] }, { transport: 'local', peer: 't' }));
     expect(host.code).toBe(RpcCode.Refused);
     expect(host.message).toMatch(/hosts every consultation/);
-    const twice = await core
-      .dispatch('consult.start', { ...base, participants: [{ id: 'liuhua', name: '流花街' }, { id: 'liuhua', name: '流花街' }] }, { transport: 'local', peer: 't' })
-      .catch((e) => e);
+    const twice = await refusal(
+      core.dispatch('consult.start', { ...base, participants: [{ id: 'liuhua', name: '流花街' }, { id: 'liuhua', name: '流花街' }] }, { transport: 'local', peer: 't' }),
+    );
     expect(twice.message).toMatch(/liuhua is listed twice/);
     const many = Array.from({ length: 6 }, (_, i) => ({ id: ['liuhua', 'beijing', 'hongqiao', 'liurong', 'guangta', 'renmin'][i], name: 'x' }));
-    const tooMany = await core.dispatch('consult.start', { ...base, participants: many }, { transport: 'local', peer: 't' }).catch((e) => e);
+    const tooMany = await refusal(core.dispatch('consult.start', { ...base, participants: many }, { transport: 'local', peer: 't' }));
     expect(tooMany.code).toBe(RpcCode.InvalidParams);
     expect(tooMany.message).toMatch(/at most 6 sites/);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chooseShown,
   FrameClock,
+  flowing,
   legState,
   POLICY,
   ratesBetween,
@@ -71,13 +72,22 @@ describe('a connection’s state', () => {
     expect(legState({ createdAt: 0, lastFrameAt: 4400, lastBeatAt: 4450 }, 4400 + POLICY.deadAfterMs + 100)).toBe('down');
   });
 
-  it('is closed after about a second without frames or heartbeats, and rebuilt every 2 s', () => {
+  it('is closed after about a second without frames or heartbeats while the other link lives, and rebuilt every 2 s', () => {
     const t = { createdAt: 0, lastFrameAt: 10_000, lastBeatAt: 10_010 };
-    expect(shouldClose(t, 10_900)).toBe(false);
-    expect(shouldClose(t, 11_100)).toBe(true);
+    expect(shouldClose(t, 10_900, true)).toBe(false);
+    expect(shouldClose(t, 11_100, true)).toBe(true);
     expect(rebuildDue(null, 0)).toBe(true);
     expect(rebuildDue(11_100, 12_000)).toBe(false);
     expect(rebuildDue(11_100, 11_100 + POLICY.retryEveryMs)).toBe(true);
+  });
+
+  it('is kept longer when every link to the remote is silent (a stalled remote, not a dead link)', () => {
+    const t = { createdAt: 0, lastFrameAt: 10_000, lastBeatAt: 10_010 };
+    expect(shouldClose(t, 11_100, false)).toBe(false);
+    expect(shouldClose(t, 10_010 + POLICY.allSilentMs + 1, false)).toBe(true);
+    // A new connection that never showed anything waits as long when the other link is silent too.
+    expect(shouldClose({ createdAt: 0, lastFrameAt: null, lastBeatAt: null }, POLICY.connectTimeoutMs + 1, false)).toBe(false);
+    expect(shouldClose({ createdAt: 0, lastFrameAt: null, lastBeatAt: null }, POLICY.connectTimeoutMs + 1, true)).toBe(true);
   });
 
   it('ignores frames that belong to an older connection', () => {
@@ -89,13 +99,14 @@ describe('getStats', () => {
   const report = (bytes: number, got: number, lost: number, rtt: number) => [
     { type: 'transport', id: 'T1', selectedCandidatePairId: 'CP2' },
     { type: 'candidate-pair', id: 'CP1', currentRoundTripTime: 0.5, nominated: true, state: 'succeeded' },
-    { type: 'candidate-pair', id: 'CP2', currentRoundTripTime: rtt, nominated: true, state: 'succeeded' },
+    { type: 'candidate-pair', id: 'CP2', currentRoundTripTime: rtt, nominated: true, state: 'succeeded', localCandidateId: 'L2' },
+    { type: 'local-candidate', id: 'L2', address: '10.231.2.11' },
     { type: 'inbound-rtp', kind: 'video', bytesReceived: bytes, packetsReceived: got, packetsLost: lost, framesDecoded: 10 },
     { type: 'inbound-rtp', kind: 'audio', audioLevel: 0.25, bytesReceived: 999999 },
   ];
 
   it('reads video counters, audio level and the selected pair’s RTT', () => {
-    expect(sampleStats(report(1000, 10, 0, 0.012), 5)).toEqual({ at: 5, videoBytes: 1000, packetsReceived: 10, packetsLost: 0, framesDecoded: 10, rttMs: 12, audioLevel: 0.25 });
+    expect(sampleStats(report(1000, 10, 0, 0.012), 5)).toEqual({ at: 5, videoBytes: 1000, packetsReceived: 10, packetsLost: 0, framesDecoded: 10, rttMs: 12, audioLevel: 0.25, localAddress: '10.231.2.11' });
   });
 
   it('gives bitrate and loss between two samples', () => {
@@ -114,5 +125,15 @@ describe('active speaker', () => {
     expect(p.update(new Map([['liuhua', 0.2], ['beijing', 0.5]]), 500)).toBe('liuhua'); // held
     expect(p.update(new Map([['liuhua', 0.2], ['beijing', 0.5]]), 1700)).toBe('beijing');
     expect(p.update(new Map([['liuhua', 0.4], ['beijing', 0.0]]), 1800)).toBe('liuhua'); // the speaker fell silent
+  });
+});
+
+describe('flowing', () => {
+  it('means a frame or heartbeat of this connection within the last 300 ms', () => {
+    expect(flowing({ createdAt: 0, lastFrameAt: 900, lastBeatAt: null }, 1000)).toBe(true);
+    expect(flowing({ createdAt: 0, lastFrameAt: 500, lastBeatAt: 950 }, 1000)).toBe(true);
+    expect(flowing({ createdAt: 0, lastFrameAt: 500, lastBeatAt: 600 }, 1000)).toBe(false);
+    expect(flowing({ createdAt: 800, lastFrameAt: 700, lastBeatAt: null }, 1000)).toBe(false);
+    expect(flowing({ createdAt: null, lastFrameAt: null, lastBeatAt: null }, 1000)).toBe(false);
   });
 });

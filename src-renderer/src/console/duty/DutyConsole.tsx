@@ -17,11 +17,11 @@ export function DutyConsole() {
   const [selected, setSelected] = useState<string | null>(null);
   return (
     <>
+      <FirstRunChoice />
       <section className="console-section tab-section tab-toolbar">
         <ActorPicker />
         <LogTools />
       </section>
-      <FirstRunChoice />
       <section className="console-section tab-section">
         <ReportForm onRecorded={setSelected} />
       </section>

@@ -29,7 +29,15 @@ export function FirstRunChoice() {
         >
           {t('firstRun.loadDemo')}
         </button>
-        <button type="button" data-testid="start-empty" onClick={() => setDismissed(true)}>
+        <button
+          type="button"
+          data-testid="start-empty"
+          onClick={() => {
+            setDismissed(true);
+            // Starting empty begins with the people: nobody can act until someone is added.
+            document.querySelector('[data-testid="people-section"]')?.scrollIntoView({ behavior: 'smooth' });
+          }}
+        >
           {t('firstRun.startEmpty')}
         </button>
       </div>

@@ -8,7 +8,7 @@ export function ChecklistTable({ response, canEdit }: { response: Response; canE
   const t = useT();
   const now = useServerNow(15_000);
   return (
-    <div className="table-scroll">
+    <div className="table-scroll checklist-scroll">
       <table className="data-table checklist" data-testid="checklist">
         <thead>
           <tr>

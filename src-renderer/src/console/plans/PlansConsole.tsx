@@ -14,10 +14,10 @@ export function PlansConsole() {
   const [responseId, setResponseId] = useState<string | null>(null);
   return (
     <>
+      <FirstRunChoice />
       <section className="console-section tab-section tab-toolbar">
         <ActorPicker />
       </section>
-      <FirstRunChoice />
       <ResponsesSection selectedId={responseId} onSelect={setResponseId} />
       <PlanLibrary onActivated={setResponseId} />
       <DrillsSection />

@@ -52,7 +52,7 @@ export function PowerConsole() {
             {t('powerConsole.add', { kind: t(`power.kind.${k}`) })}
           </button>
         ))}
-        {savedId && (
+        {savedId && sources.some((s) => s.id === savedId) && (
           <span className="saved-note" role="status" data-testid="power-source-saved">
             {t('console.saved')}
           </span>

@@ -89,10 +89,13 @@ function FeedForm() {
   );
 }
 
+const NONE: readonly never[] = [];
+
 function ActiveList() {
   const t = useT();
   const label = useLabel();
-  const active = useWarnings((d) => d.state?.active ?? []);
+  // Select the stored array itself: a fresh [] from a selector would re-render forever.
+  const active = useWarnings((d) => d.state?.active) ?? NONE;
   const [reason, setReason] = useState('');
   const cmd = useCommand();
   if (active.length === 0) return <p className="situation-note">{t('warnings.noneActive')}</p>;

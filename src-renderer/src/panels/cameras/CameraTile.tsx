@@ -1,12 +1,12 @@
 // One camera on the wall: muted live video with its name and state (playing, stalled,
 // reconnecting). A stalled source is retried by itself, less often the longer it stays dead.
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { CameraSource } from '../../../../src-main/core/contract/cameras';
 import { useT } from '../../i18n/use-t';
 import { startPlayer, UnsupportedError, type Player, type SourceMemory } from './players';
 import { initial, step, type TileState } from './tile-state';
 
-export function CameraTile({ source }: { source: CameraSource }) {
+function CameraTileView({ source }: { source: CameraSource }) {
   const t = useT();
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<TileState>('connecting');
@@ -65,3 +65,6 @@ export function CameraTile({ source }: { source: CameraSource }) {
     </div>
   );
 }
+
+/** Re-renders only when its source changes, not when the grid around it does. */
+export const CameraTile = memo(CameraTileView);

@@ -1,19 +1,33 @@
 // The camera wall (实时监控): a grid of live tiles, paged by the running tour (or through every
 // enabled camera when there are more than fit), each tile showing its own state.
 import './cameras.css';
+import { useEffect, useState } from 'react';
+import type { CamerasState } from '../../../../src-main/core/contract/cameras';
 import { useT } from '../../i18n/use-t';
-import { useNow } from '../../shared/use-now';
 import { CameraTile } from './CameraTile';
 import { useCameras } from './cameras-store';
-import { currentPage } from './tour';
+import { currentPage, type CameraPage } from './tour';
+
+/** The page to show, re-read only when the tour turns (never, when one page holds them all). */
+function usePage(state: CamerasState | null): CameraPage | null {
+  const [now, setNow] = useState(() => Date.now());
+  const page = state ? currentPage(state, now) : null;
+  const turns = page !== null && page.pages > 1;
+  const dwellMs = (page?.dwellSeconds ?? 0) * 1000;
+  useEffect(() => {
+    if (!turns) return;
+    const timer = setTimeout(() => setNow(Date.now()), dwellMs - (Date.now() % dwellMs) + 20);
+    return () => clearTimeout(timer);
+  }, [turns, dwellMs, now]);
+  return page;
+}
 
 export function CamerasPanel() {
   const t = useT();
   const state = useCameras((d) => d.state);
   const error = useCameras((d) => d.error);
-  const now = useNow();
-  if (!state) return <div className="panel panel-waiting">{error ?? t('app.loading')}</div>;
-  const page = currentPage(state, now);
+  const page = usePage(state);
+  if (!page) return <div className="panel panel-waiting">{error ?? t('app.loading')}</div>;
   if (page.sources.length === 0) return <div className="panel panel-waiting" data-testid="cameras-none">{t('cameras.none')}</div>;
   const cols = Math.sqrt(page.tiles);
   return (

@@ -26,10 +26,11 @@ function hlsPlayer(video: HTMLVideoElement, url: string, memory: SourceMemory): 
   const hls = new Hls({
     workerPath: hlsWorkerUrl,
     enableWorker: true,
-    // A wall shows the present: stay near the live edge, keep little behind it.
+    // A wall shows the present: stay near the live edge. Trimming what lies behind it in 30 s
+    // steps keeps a wall that runs for days bounded without buffer work on every segment.
     liveSyncDurationCount: 2,
     maxBufferLength: 8,
-    backBufferLength: 4,
+    backBufferLength: 30,
     manifestLoadingMaxRetry: 1,
     levelLoadingMaxRetry: 2,
     fragLoadingMaxRetry: 2,

@@ -2,7 +2,8 @@
 // recorded flashes for a few seconds. Kept live by duty.logChanged.
 import { useT } from '../../i18n/use-t';
 import { isFresh } from '../../state/duty/duty-state';
-import { useDuty, useDutyFeed } from '../../state/duty/use-duty';
+import { daysApart } from '../../state/duty/format';
+import { useDuty, useDutyFeed, useServerNow } from '../../state/duty/use-duty';
 import { useNow } from '../../shared/use-now';
 import { DemoTag } from '../duty-now/DemoTag';
 import { OpenCountsBar } from './OpenCountsBar';
@@ -21,6 +22,7 @@ export function DutyLogPanel() {
   const arrivals = useDuty((d) => d.arrivals);
   // Our own clock: arrivals are stamped with it when the push comes in.
   const now = useNow(1000);
+  const serverNow = useServerNow(60_000);
   if (!loaded) return <div className="panel panel-waiting">{t('app.loading')}</div>;
   const shown = reports.slice(0, SHOWN);
   return (
@@ -28,11 +30,12 @@ export function DutyLogPanel() {
       {shown.some((r) => r.demo) && <DemoTag />}
       {counts && <OpenCountsBar counts={counts} />}
       {shown.length === 0 ? (
-        <div className="panel-waiting">{t('dutyLog.empty')}</div>
+        <div className="panel-waiting log-empty">{t('dutyLog.empty')}</div>
       ) : (
-        <ol className="log-rows">
+        // Rows from earlier days carry their date: the time column widens for all, so columns align.
+        <ol className={shown.some((r) => daysApart(r.receivedAt, serverNow) !== 0) ? 'log-rows with-dates' : 'log-rows'}>
           {shown.map((r) => (
-            <ReportRow key={r.id} report={r} fresh={isFresh(arrivals, r.id, now)} />
+            <ReportRow key={r.id} report={r} fresh={isFresh(arrivals, r.id, now)} now={serverNow} />
           ))}
         </ol>
       )}

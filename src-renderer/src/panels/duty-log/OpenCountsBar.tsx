@@ -10,7 +10,7 @@ export function OpenCountsBar({ counts }: { counts: OpenCounts }) {
   return (
     <div className="log-counts" data-testid="duty-log-counts">
       {OPEN.map((s) => (
-        <span key={s} className={`log-count status-${s}`} data-testid={`open-count-${s}`} data-count={counts[s]}>
+        <span key={s} className={`log-count rs-${s}`} data-testid={`open-count-${s}`} data-count={counts[s]}>
           <span className="log-count-label">{label(REPORT_STATUS_LABELS[s])}</span>
           <b className="tabular">{counts[s]}</b>
         </span>

@@ -2,22 +2,23 @@
 // severity, category and street, and the summary. A report just recorded flashes.
 import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '../../../../src-main/core/contract/duty';
 import { useT } from '../../i18n/use-t';
-import { hhmm } from '../../state/duty/format';
+import { daysApart, hhmm, shortDateTime } from '../../state/duty/format';
 import { useLabel } from '../../state/duty/use-duty';
 
-export function ReportRow({ report, fresh }: { report: Report; fresh: boolean }) {
+export function ReportRow({ report, fresh, now }: { report: Report; fresh: boolean; now: number }) {
   const t = useT();
   const label = useLabel();
   return (
     <li
-      className={`log-row status-${report.status} severity-${report.severity}${fresh ? ' fresh' : ''}`}
+      className={`log-row rs-${report.status} severity-${report.severity}${fresh ? ' fresh' : ''}`}
       data-testid="duty-log-row"
       data-id={report.id}
       data-status={report.status}
       data-fresh={fresh ? 'true' : 'false'}
     >
       <time className="log-time tabular" dateTime={new Date(report.receivedAt).toISOString()}>
-        {hhmm(report.receivedAt)}
+        {/* Today's reports by time alone; older ones with their date, never mistaken for today's. */}
+        {daysApart(report.receivedAt, now) === 0 ? hhmm(report.receivedAt) : shortDateTime(report.receivedAt)}
       </time>
       <span className="log-status">{label(REPORT_STATUS_LABELS[report.status])}</span>
       <span className="log-severity">{label(SEVERITY_LABELS[report.severity])}</span>

@@ -13,18 +13,18 @@ export function DutyNowPanel() {
   const onDuty = useDuty((d) => d.onDuty);
   const now = useServerNow(30_000);
   if (!onDuty) return <div className="panel panel-waiting">{t('app.loading')}</div>;
-  const lines = roleLines(onDuty);
-  const empty = onDuty.current.length === 0 && onDuty.next.length === 0;
+  if (onDuty.current.length === 0 && onDuty.next.length === 0)
+    return (
+      <div className="panel panel-waiting duty-gap" data-testid="duty-now-empty">
+        {t('duty.noRoster')}
+      </div>
+    );
   return (
     <div className="panel duty-now-panel" data-testid="panel-duty-now">
       {anyDemo(onDuty) && <DemoTag />}
-      {empty ? (
-        <div className="panel-waiting" data-testid="duty-now-empty">
-          {t('duty.noRoster')}
-        </div>
-      ) : (
-        lines.map((line) => <RoleRow key={line.role} line={line} now={now} />)
-      )}
+      {roleLines(onDuty).map((line) => (
+        <RoleRow key={line.role} line={line} now={now} />
+      ))}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // One role on the 今日值班 panel: who is on duty now (name, phone), until when, and who is next.
 import { DUTY_ROLE_LABELS, type Shift } from '../../../../src-main/core/contract/duty';
 import { useT } from '../../i18n/use-t';
+import { phoneGroups } from '../../state/duty/format';
 import { useLabel } from '../../state/duty/use-duty';
 import { earliestEnd, earliestStart, type RoleLine } from './on-duty';
 import { TimeWithDay } from './TimeWithDay';
@@ -11,7 +12,7 @@ function People({ shifts }: { shifts: Shift[] }) {
       {shifts.map((s) => (
         <span key={s.id} className="duty-person" data-testid="duty-person" data-person={s.personId}>
           <span className="duty-person-name">{s.person.name}</span>
-          <span className="duty-person-phone tabular">{s.person.phone}</span>
+          <span className="duty-person-phone tabular">{phoneGroups(s.person.phone)}</span>
         </span>
       ))}
     </>

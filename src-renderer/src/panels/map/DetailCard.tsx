@@ -38,6 +38,7 @@ function CardBody({ sel }: { sel: Selected }) {
           <Fact label={t('map.card.severity')}>{label(SEVERITY_LABELS[r.severity])}</Fact>
           <Fact label={t('map.card.status')}>{label(REPORT_STATUS_LABELS[r.status])}</Fact>
           <Fact label={t('map.card.street')}>{r.street}</Fact>
+          {!r.coordinates && <div className="unset">{t('map.card.approximate')}</div>}
           <p className="map-card-text">{r.summary}</p>
         </>
       );

@@ -27,7 +27,7 @@ export function LeafletView({ features, visible, basemap, selected, onSelect }: 
     const c = new MapController(el.current!, { client: sharedClient(), onSelect: (k) => select.current(k), language });
     ctl.current = c;
     // Tests and the bench find a feature's pixel through the element, never through a global.
-    Object.defineProperty(el.current!, 'cwMap', { value: { pointOf: (k: string) => c.pointOf(k), map: c.map }, configurable: true });
+    Object.defineProperty(el.current!, 'cwMap', { value: { pointOf: (k: string) => c.pointOf(k), visibleCount: () => c.visibleCount(), map: c.map }, configurable: true });
     const off = onMapFocus((f) => {
       c.flyTo(f.lat, f.lng, f.zoom);
       if (f.key) select.current(f.key);

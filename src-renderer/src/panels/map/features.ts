@@ -6,6 +6,7 @@ import { RISK_LEVEL_COLOURS, type MapObject } from '../../../../src-main/core/co
 import type { Response } from '../../../../src-main/core/contract/plans';
 import type { StreetName } from '../../../../src-main/core/contract/yuexiu';
 import { layerDef, RISK_RADIUS, type LayerId } from './layers';
+import { streetPoint } from './street-point';
 
 export interface Feature {
   layer: LayerId;
@@ -16,8 +17,10 @@ export interface Feature {
   lng: number;
   colour: string;
   radius: number;
-  /** A ring rather than a dot (responses). */
+  /** A ring rather than a dot (responses, and reports placed only by their street). */
   ring: boolean;
+  /** Placed at its street's label point, for want of coordinates. */
+  approximate?: boolean;
 }
 
 export interface FeatureInput {
@@ -52,18 +55,21 @@ export function buildFeatures({ objects, cameras, reports, responses, street }: 
     if (!c.position || !c.enabled || !inStreet(c.street)) continue;
     out.push({ layer: 'camera', key: `camera:${c.id}`, name: c.name, lat: c.position.lat, lng: c.position.lng, colour: layerDef('camera').colour, radius: 4, ring: false });
   }
-  const located = new Map<string, Report>();
+  const located = new Map<string, { lat: number; lng: number }>();
   for (const r of reports) {
-    if (!r.coordinates || !inStreet(r.street)) continue;
-    located.set(r.id, r);
-    out.push({ layer: 'report', key: `report:${r.id}`, name: r.location, lat: r.coordinates.lat, lng: r.coordinates.lng, colour: SEVERITY_COLOURS[r.severity], radius: 8, ring: false });
+    if (!inStreet(r.street)) continue;
+    // A report taken without coordinates still has its street: drawn hollow at the street's
+    // label point (an approximate place, as the card says).
+    const at = r.coordinates ?? streetPoint(r.street);
+    located.set(r.id, at);
+    out.push({ layer: 'report', key: `report:${r.id}`, name: r.location, ...at, colour: SEVERITY_COLOURS[r.severity], radius: 8, ring: !r.coordinates, approximate: !r.coordinates });
   }
-  // A response has no place of its own: it is drawn at each located report it was escalated from.
+  // A response has no place of its own: it is drawn at each report it was escalated from.
   for (const resp of responses) {
     for (const id of resp.reportIds) {
-      const r = located.get(id);
-      if (!r?.coordinates) continue;
-      out.push({ layer: 'response', key: `response:${resp.id}@${id}`, name: resp.planTitle, lat: r.coordinates.lat, lng: r.coordinates.lng, colour: layerDef('response').colour, radius: 13, ring: true });
+      const at = located.get(id);
+      if (!at) continue;
+      out.push({ layer: 'response', key: `response:${resp.id}@${id}`, name: resp.planTitle, ...at, colour: layerDef('response').colour, radius: 13, ring: true });
     }
   }
   return out;

@@ -3,16 +3,7 @@
 import L from 'leaflet';
 import type { ApiClient } from '../../../../src-main/core/contract/api';
 import type { TileSource } from '../../../../src-main/core/contract/map';
-
-/** The template with the key filled in and WMTS names turned into Leaflet's {z}/{x}/{y}. */
-export function leafletTemplate(source: Extract<TileSource, { url: string }>): string {
-  return source.url
-    .replaceAll('{key}', encodeURIComponent(source.key))
-    .replaceAll('{tk}', encodeURIComponent(source.key))
-    .replaceAll('{TileMatrix}', '{z}')
-    .replaceAll('{TileRow}', '{y}')
-    .replaceAll('{TileCol}', '{x}');
-}
+import { leafletTemplate } from './tile-template';
 
 /** A grid layer whose tiles come from the core over the API (no URL the browser could fetch). */
 const MbtilesLayer = L.GridLayer.extend({

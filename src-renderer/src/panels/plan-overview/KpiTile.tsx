@@ -21,7 +21,7 @@ export function KpiTile({ testId, title, rate, counts, shortfall, shortfallTitle
   return (
     <section className={`kpi-tile tone-${tone}`} data-testid={testId} data-rate={rate ?? ''}>
       <div className="kpi-title">{t(title)}</div>
-      <div className="kpi-value tabular">{percent(rate)}</div>
+      <div className="kpi-value tabular">{rate === null ? <span className="kpi-none">{t('kpi.none')}</span> : percent(rate)}</div>
       <div className="kpi-counts">{counts}</div>
       <div className="kpi-bar" aria-hidden="true">
         <div className="kpi-bar-fill" style={{ width: `${barPercent(rate)}%` }} />

@@ -7,7 +7,8 @@ import { durationParts } from '../../state/duty/format';
 
 export function ActionLine({ action, now, overdue }: { action: ResponseAction; now: number; overdue: boolean }) {
   const t = useT();
-  const late = durationParts(now - action.dueAt);
+  // Late by under a minute still reads as a minute: "0 min late" would look like on time.
+  const late = durationParts(Math.max(now - action.dueAt, 60_000));
   const left = wholeMinutes(now, action.dueAt);
   return (
     <li className={overdue ? 'resp-action overdue' : 'resp-action'} data-testid={overdue ? 'overdue-action' : 'upcoming-action'} data-id={action.id} data-status={action.status}>

@@ -3,7 +3,7 @@
 // timer from each item's dueAt.
 import { useT } from '../../i18n/use-t';
 import { useDuty, useDutyFeed, useServerNow } from '../../state/duty/use-duty';
-import { DemoTag } from '../duty-now/DemoTag';
+import { RESPONSE_LEVEL_RANK } from '../../../../src-main/core/contract/plans';
 import { ResponseCard } from './ResponseCard';
 import './plan-responses.css';
 
@@ -22,8 +22,8 @@ export function PlanResponsesPanel() {
     );
   return (
     <div className="panel plan-responses-panel" data-testid="panel-plan-responses" data-count={responses.length}>
-      {responses.some((r) => r.demo) && <DemoTag />}
-      {responses.map((r) => (
+      {/* The most severe first: on the wall a Ⅰ response must never sit below a Ⅳ. */}
+      {[...responses].sort((a, b) => RESPONSE_LEVEL_RANK[b.level] - RESPONSE_LEVEL_RANK[a.level] || b.activatedAt - a.activatedAt).map((r) => (
         <ResponseCard key={r.id} response={r} now={now} />
       ))}
     </div>

@@ -5,7 +5,7 @@ import type { ChecklistProgress } from '../../state/duty/checklist';
 export function ProgressBar({ progress }: { progress: ChecklistProgress }) {
   const t = useT();
   return (
-    <div className="resp-progress" data-testid="response-progress" data-finished={progress.finished} data-total={progress.total}>
+    <div className="resp-progress" data-testid="response-progress" data-finished={progress.finished} data-in-progress={progress.inProgress} data-total={progress.total}>
       <div className="resp-bar" role="progressbar" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.finished}>
         <div className="resp-bar-fill" style={{ width: `${Math.round(progress.ratio * 100)}%` }} />
       </div>

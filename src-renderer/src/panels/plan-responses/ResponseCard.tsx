@@ -4,6 +4,7 @@ import type { Response } from '../../../../src-main/core/contract/plans';
 import { useT } from '../../i18n/use-t';
 import { checklistProgress } from '../../state/duty/checklist';
 import { durationParts, hhmm, ROMAN } from '../../state/duty/format';
+import { DemoTag } from '../duty-now/DemoTag';
 import { ActionLine } from './ActionLine';
 import { ProgressBar } from './ProgressBar';
 
@@ -21,6 +22,7 @@ export function ResponseCard({ response, now }: { response: Response; now: numbe
           {t('responses.level', { level: ROMAN[response.level] })}
         </span>
         <span className="resp-title">{response.planTitle}</span>
+        {response.demo && <DemoTag inline />}
         <span className="resp-since tabular">{t('responses.since', { time: hhmm(response.activatedAt), h: running.h, m: running.m })}</span>
       </header>
       <ProgressBar progress={progress} />

@@ -1,6 +1,7 @@
 // The wall header's power slot: the overall state in its colour and word, minutes of battery or
 // hours of fuel left, power-saving mode, and the alarm sound (data-sounding for tests and for a
 // pulse that draws the eye). It also hosts the wall's power-aware dimming.
+import type { PowerSourceStatus } from '../../../../src-main/core/contract/power';
 import { useT } from '../../i18n/use-t';
 import { soundingTone } from '../../state/power/power-merge';
 import { usePower } from '../../state/power/use-power';
@@ -9,6 +10,16 @@ import { PowerDimming } from './PowerDimming';
 import { STATE_CLASS } from './state-look';
 import { useAlarmSound } from './use-alarm-sound';
 import './power.css';
+
+/** The lowest fuel level of the running generators: shown until the burn rate gives hours. */
+function runningFuel(sources: readonly PowerSourceStatus[]): number | null {
+  let least: number | null = null;
+  for (const s of sources) {
+    const f = s.readings.generatorRunning ? s.readings.fuelPercent : null;
+    if (f !== null && (least === null || f < least)) least = f;
+  }
+  return least;
+}
 
 function SoundBlocked() {
   const t = useT();
@@ -26,6 +37,7 @@ export function PowerHeaderSlot() {
   const runtime = usePower((s) => s.runtimeMinutes);
   const fuel = usePower((s) => s.fuelHours);
   const conserve = usePower((s) => s.conserve);
+  const fuelPercent = usePower((s) => runningFuel(s.sources));
   const tone = usePower((s) => soundingTone(s.alarms));
   const audio = useAlarmSound(tone);
   const left =
@@ -33,7 +45,9 @@ export function PowerHeaderSlot() {
       ? t('power.left', { what: minutesText(t, runtime) })
       : state === 'ON_GENERATOR' && fuel !== null
         ? t('power.fuelLeft', { what: hoursText(t, fuel) })
-        : null;
+        : state === 'ON_GENERATOR' && fuelPercent !== null
+          ? t('power.fuelPercent', { v: Math.round(fuelPercent) })
+          : null;
   return (
     <div
       className={`header-slot power-slot ${loaded ? STATE_CLASS[state] : 'pw-unknown'}${tone ? ` sounding-${tone}` : ''}`}

@@ -3,7 +3,7 @@
 import type { PowerReadings, SourceKind } from '../../../../src-main/core/contract/power';
 import type { MessageKey, Translate } from '../../i18n';
 import { useT } from '../../i18n/use-t';
-import { hoursText, minutesText, NONE, num, withUnit } from './format';
+import { hoursText, minutesText, NONE, withUnit } from './format';
 
 type Fact = [label: string, value: string, testId?: string];
 
@@ -13,7 +13,8 @@ function upsFacts(t: Translate, r: PowerReadings): Fact[] {
     [t('power.charge'), withUnit(r.batteryChargePercent, '%'), 'charge'],
     [t('power.runtime'), runtime, 'runtime'],
     [t('power.load'), withUnit(r.loadPercent, '%'), 'load'],
-    [t('power.voltsInOut'), `${num(r.inputVoltage)} / ${withUnit(r.outputVoltage, 'V')}`, 'volts'],
+    [t('power.inputVoltage'), withUnit(r.inputVoltage, 'V'), 'input-voltage'],
+    [t('power.outputVoltage'), withUnit(r.outputVoltage, 'V'), 'output-voltage'],
     [t('power.frequency'), withUnit(r.inputFrequency ?? r.outputFrequency, 'Hz', 1), 'frequency'],
     [t('power.statusWord'), r.status.join(' ') || NONE, 'status'],
   ];

@@ -1,4 +1,4 @@
-// A 30-minute sparkline as inline SVG: the line, a faint 50 % rule, and the newest value beside it.
+// A 30-minute sparkline as inline SVG: the line, a faint 50 % rule, and the live value beside it.
 import type { PowerSample } from '../../../../src-main/core/contract/power';
 import { SPARK_SPAN_MS } from '../../state/power/power-merge';
 import { num } from './format';
@@ -8,12 +8,14 @@ interface Props {
   samples: readonly PowerSample[];
   field: SparkKey;
   label: string;
+  /** The live reading, shown beside the line (samples are every 10 s; the tile's figures are live). */
+  value: number | null;
   /** The right edge: the server's now, so an outage shows as a line that stops short. */
   now: number;
   testId: string;
 }
 
-export function Sparkline({ samples, field, label, now, testId }: Props) {
+export function Sparkline({ samples, field, label, value, now, testId }: Props) {
   const runs = sparkRuns(samples, field, now, SPARK_SPAN_MS);
   return (
     <div className={`power-spark spark-${field}`} data-testid={testId} data-points={samples.filter((s) => s[field] !== null).length}>
@@ -24,7 +26,7 @@ export function Sparkline({ samples, field, label, now, testId }: Props) {
           <polyline key={i} className="spark-line" points={points} />
         ))}
       </svg>
-      <span className="spark-value tabular">{num(lastValue(samples, field))}%</span>
+      <span className="spark-value tabular">{num(value ?? lastValue(samples, field))}%</span>
     </div>
   );
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { lastValue, SPARK_H, SPARK_W, sparkRuns } from './spark-geometry';
+import { lastValue, SPARK_H, SPARK_PAD, SPARK_W, sparkRuns } from './spark-geometry';
 
 const s = (t: number, charge: number | null) => ({ t, charge, load: null, fuel: null });
 
 describe('sparkline geometry', () => {
   it('places samples by time across the window, 100 % at the top', () => {
     const runs = sparkRuns([s(0, 0), s(10_000, 50), s(20_000, 100)], 'charge', 20_000, 20_000);
-    expect(runs).toEqual([`0.0,${SPARK_H.toFixed(1)} ${(SPARK_W / 2).toFixed(1)},${(SPARK_H / 2).toFixed(1)} ${SPARK_W.toFixed(1)},0.0`]);
+    const [bottom, top] = [(SPARK_H - SPARK_PAD).toFixed(1), SPARK_PAD.toFixed(1)];
+    expect(runs).toEqual([`0.0,${bottom} ${(SPARK_W / 2).toFixed(1)},${(SPARK_H / 2).toFixed(1)} ${SPARK_W.toFixed(1)},${top}`]);
   });
 
   it('breaks the line at a missing value and at an outage, and drops what is outside the window', () => {

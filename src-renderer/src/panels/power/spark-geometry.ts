@@ -5,6 +5,8 @@ import type { PowerSample } from '../../../../src-main/core/contract/power';
 
 export const SPARK_W = 300;
 export const SPARK_H = 60;
+/** Room above 100 % and below 0 %, so a full battery's line is not cut in half by the edge. */
+export const SPARK_PAD = 4;
 /** Samples come every 10 s; further apart than this means the source was not answering between. */
 const GAP_MS = 35_000;
 
@@ -25,7 +27,7 @@ export function sparkRuns(samples: readonly PowerSample[], key: SparkKey, now: n
     if (!run || s.t - lastT > GAP_MS) runs.push((run = []));
     lastT = s.t;
     const x = ((s.t - from) / spanMs) * SPARK_W;
-    const y = SPARK_H - (Math.max(0, Math.min(100, v)) / 100) * SPARK_H;
+    const y = SPARK_H - SPARK_PAD - (Math.max(0, Math.min(100, v)) / 100) * (SPARK_H - 2 * SPARK_PAD);
     run.push(`${x.toFixed(1)},${y.toFixed(1)}`);
   }
   // A lone point still shows as a dot-long line.

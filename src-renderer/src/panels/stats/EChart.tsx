@@ -31,7 +31,8 @@ export function EChart({ option, testId }: { option: ChartOption; testId: string
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true, lazyUpdate: true });
+    // Axis data and series are replaced; the chart itself (grid, tooltip) is kept.
+    chart.current?.setOption(option, { replaceMerge: ['xAxis', 'yAxis', 'series'], lazyUpdate: true });
   }, [option]);
 
   return <div ref={el} className="stats-chart" data-testid={testId} />;

@@ -12,14 +12,14 @@ const pick = (l: Label, en: boolean): string => (en ? l.en : l.zh);
 function base(en: boolean): ChartOption {
   return {
     animation: false,
-    textStyle: { color: TEXT, fontFamily: en ? 'sans-serif' : "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif" },
+    textStyle: { color: TEXT, fontSize: 14, fontFamily: en ? 'sans-serif' : "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif" },
     grid: { left: 8, right: 12, top: 28, bottom: 4, containLabel: true },
     tooltip: { trigger: 'axis', backgroundColor: '#0a1320', borderColor: LINE, textStyle: { color: '#f1f5f9' } },
-    legend: { top: 0, textStyle: { color: TEXT }, itemHeight: 10 },
+    legend: { top: 0, textStyle: { color: TEXT, fontSize: 13 }, itemHeight: 10 },
   };
 }
 
-const axis = { axisLine: { lineStyle: { color: LINE } }, axisLabel: { color: TEXT }, splitLine: { lineStyle: { color: LINE } } };
+const axis = { axisLine: { lineStyle: { color: LINE } }, axisLabel: { color: TEXT, fontSize: 13 }, splitLine: { lineStyle: { color: LINE } } };
 
 export function table1Option(en: boolean, names: { accidents: string; deaths: string }): ChartOption {
   return {
@@ -52,13 +52,14 @@ export type CountsView = 'day' | 'category' | 'street';
 
 export function countsOption(counts: ReportCounts, view: CountsView, en: boolean, seriesName: string): ChartOption {
   const b = base(en);
+  // One chart type for every view, so turning views updates data rather than rebuilding series.
   if (view === 'day') {
     return {
       ...b,
       legend: { show: false },
       xAxis: { type: 'category', data: counts.byDay.map((d) => d.date.slice(5)), ...axis },
       yAxis: { type: 'value', minInterval: 1, ...axis },
-      series: [{ name: seriesName, type: 'line', data: counts.byDay.map((d) => d.n), areaStyle: { opacity: 0.2 }, itemStyle: { color: '#ff4fd8' } }],
+      series: [{ name: seriesName, type: 'bar', data: counts.byDay.map((d) => d.n), itemStyle: { color: '#ff4fd8' } }],
     };
   }
   const data =
@@ -68,7 +69,7 @@ export function countsOption(counts: ReportCounts, view: CountsView, en: boolean
   return {
     ...b,
     legend: { show: false },
-    xAxis: { type: 'category', data: data.map((d) => d.name), ...axis, axisLabel: { color: TEXT, rotate: view === 'street' ? 45 : 30, interval: 0 } },
+    xAxis: { type: 'category', data: data.map((d) => d.name), ...axis, axisLabel: { color: TEXT, fontSize: 13, rotate: view === 'street' ? 45 : 30, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1, ...axis },
     series: [{ name: seriesName, type: 'bar', data: data.map((d) => d.n), itemStyle: { color: '#ff4fd8' } }],
   };

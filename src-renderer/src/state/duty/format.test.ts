@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localTime } from '../../../../src-main/core/contract/yuexiu';
-import { daysApart, durationParts, hhmm, parseLocalInput, percent, toLocalInput } from './format';
+import { daysApart, durationParts, hhmm, parseLocalInput, percent, phoneGroups, toLocalInput } from './format';
 
 describe('duty formatting', () => {
   it('shows China Standard Time whatever the machine zone', () => {
@@ -28,6 +28,12 @@ describe('duty formatting', () => {
     expect(percent(27 / 28)).toBe('96.4%');
     expect(percent(0)).toBe('0%');
     expect(percent(null)).toBe('—');
+  });
+
+  it('groups mobile numbers for reading aloud and leaves others as typed', () => {
+    expect(phoneGroups('13800000003')).toBe('138 0000 0003');
+    expect(phoneGroups('138-0000-0003')).toBe('138 0000 0003');
+    expect(phoneGroups('020-8888 1234')).toBe('020-8888 1234');
   });
 
   it('splits durations into hours and minutes, never negative', () => {

@@ -50,3 +50,9 @@ export function parseLocalInput(value: string): number | null {
 export function toLocalInput(ms: number): string {
   return formatLocal(ms).replace(' ', 'T');
 }
+
+/** A mainland mobile number in the 3-4-4 groups people read aloud ("138 0000 0003"); others as typed. */
+export function phoneGroups(phone: string): string {
+  const digits = phone.replace(/[\s-]/g, '');
+  return /^1\d{10}$/.test(digits) ? `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}` : phone;
+}

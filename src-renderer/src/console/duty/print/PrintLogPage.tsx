@@ -48,7 +48,8 @@ export function PrintLogPage() {
             {centre?.name ?? t('app.title')} · {t('printLog.title')}
           </h1>
           <p>
-            {t('printLog.periodLabel')}: <b>{period}</b> · {t('printLog.printedAt', { time: formatLocal(now) })}
+            {t('printLog.periodLabel')}
+            <b>{period}</b> · {t('printLog.printedAt', { time: formatLocal(now) })}
             {reports?.some((r) => r.demo) && <DemoTag inline />}
           </p>
         </header>

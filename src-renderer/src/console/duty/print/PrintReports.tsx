@@ -12,7 +12,7 @@ export function PrintReports({ reports }: { reports: Report[] }) {
     <table className="print-table" data-testid="print-reports">
       <thead>
         <tr>
-          <th>{t('printLog.no')}</th>
+          <th className="nowrap">{t('printLog.no')}</th>
           <th>{t('reportList.received')}</th>
           <th>{t('reportForm.source')}</th>
           <th>{t('reportForm.category')}</th>
@@ -29,14 +29,14 @@ export function PrintReports({ reports }: { reports: Report[] }) {
           <tr key={r.id} data-testid="print-report" data-id={r.id}>
             <td>{i + 1}</td>
             <td className="nowrap">{dateTime(r.receivedAt)}</td>
-            <td>{label(REPORT_SOURCE_LABELS[r.source])}</td>
-            <td>{label(REPORT_CATEGORY_LABELS[r.category])}</td>
+            <td className="nowrap">{label(REPORT_SOURCE_LABELS[r.source])}</td>
+            <td className="nowrap">{label(REPORT_CATEGORY_LABELS[r.category])}</td>
             <td className="nowrap">{r.street}</td>
             <td>{r.location}</td>
             <td>{r.summary}</td>
-            <td>{label(SEVERITY_LABELS[r.severity])}</td>
-            <td>{label(REPORT_STATUS_LABELS[r.status])}</td>
-            <td>{r.recordedBy.name}</td>
+            <td className="nowrap">{label(SEVERITY_LABELS[r.severity])}</td>
+            <td className="nowrap">{label(REPORT_STATUS_LABELS[r.status])}</td>
+            <td className="nowrap">{r.recordedBy.name}</td>
           </tr>
         ))}
       </tbody>

@@ -38,7 +38,7 @@ export function ReportDetail({ id }: { id: string }) {
   return (
     <div className="report-detail" data-testid="report-detail" data-id={detail.id} data-status={detail.status}>
       <h3>
-        <span className={`status-chip status-${detail.status}`} data-testid="report-detail-status">
+        <span className={`status-chip rs-${detail.status}`} data-testid="report-detail-status">
           {label(REPORT_STATUS_LABELS[detail.status])}
         </span>{' '}
         {detail.summary}

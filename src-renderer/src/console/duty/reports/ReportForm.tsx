@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, ReportCategory, ReportSource, Severity, SEVERITY_LABELS } from '../../../../../src-main/core/contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { useApp } from '../../../state/context';
-import { useDutyActions, useLabel } from '../../../state/duty/use-duty';
+import { useDutyActions } from '../../../state/duty/use-duty';
 import { Field } from '../../Field';
 import { useActor } from '../ActorPicker';
 import { EnumSelect } from '../EnumSelect';
@@ -13,7 +13,6 @@ import { emptyReportDraft, isDraftProblem, reportInputFrom, type ReportDraft } f
 
 export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
   const t = useT();
-  const label = useLabel();
   const actor = useActor();
   const offset = useApp((s) => s.serverOffsetMs);
   const { recordReport } = useDutyActions();
@@ -69,7 +68,7 @@ export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
         <button type="submit" className="primary" data-testid="record-report" disabled={!actor || busy}>
           {t('reportForm.record')}
         </button>
-        <span className="field-hint">{label(REPORT_SOURCE_LABELS[d.source])} → {t('reportForm.startsNew')}</span>
+        <span className="field-hint">{t('reportForm.startsNew')}</span>
       </div>
     </form>
   );

@@ -37,7 +37,7 @@ export function ReportList({ selectedId, onSelect }: { selectedId: string | null
             {shown.map((r) => (
               <tr
                 key={r.id}
-                className={`clickable status-${r.status}${r.id === selectedId ? ' selected' : ''}`}
+                className={`clickable rs-${r.status}${r.id === selectedId ? ' selected' : ''}`}
                 data-testid="console-report-row"
                 data-id={r.id}
                 data-status={r.status}

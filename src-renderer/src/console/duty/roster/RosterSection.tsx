@@ -20,6 +20,7 @@ export function RosterSection() {
   const [roster, setRoster] = useState<Roster | null>(null);
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const period = periodOf(kind, date);
+  const range = rangeOf(kind, date);
   const key = JSON.stringify(period);
   useEffect(() => {
     let live = true;
@@ -33,6 +34,8 @@ export function RosterSection() {
     };
   }, [key, version, read]); // `period` is read through `key`
 
+  // The table lists shifts by the day they start; a shift carried in from the day before belongs to the previous period.
+  const shown = roster?.shifts.filter((s) => s.start >= range.from && s.start < range.to);
   return (
     <section className="console-section tab-section" data-testid="roster-section">
       <h2>{t('roster.title')}</h2>
@@ -56,9 +59,9 @@ export function RosterSection() {
           {t('roster.today')}
         </button>
       </div>
-      {roster && (
-        <p className="roster-facts" data-testid="roster-facts" data-shifts={roster.shifts.length}>
-          {t('roster.counts', { shifts: roster.shifts.length, people: new Set(roster.shifts.map((s) => s.personId)).size })} ·{' '}
+      {roster && shown && (
+        <p className="roster-facts" data-testid="roster-facts" data-shifts={shown.length}>
+          {t('roster.counts', { shifts: shown.length, people: new Set(shown.map((s) => s.personId)).size })} ·{' '}
           {roster.publishedMonths.length ? t('roster.published', { months: roster.publishedMonths.join('、') }) : t('roster.draft')}
         </p>
       )}
@@ -71,7 +74,7 @@ export function RosterSection() {
         </ul>
       )}
       <RosterImport period={period} />
-      {roster && <RosterTable days={rosterDays(roster.shifts, rangeOf(kind, date))} today={today} />}
+      {roster && <RosterTable days={rosterDays(roster.shifts, range)} today={today} />}
     </section>
   );
 }

@@ -1,0 +1,115 @@
+// Freeze on a link loss: dual links 1+1 (one connection per link, the freshest picture shown,
+// dead links rebuilt) against the plain one-connection baseline (Chromium's own ICE moves the
+// call), both measured in the same run on the same namespaces (tests/net/harness.ts): the
+// district and one street, real Chromium with a fake camera, frames timed with
+// requestVideoFrameCallback.
+//
+// Each trial cuts the link that carries the picture now (the one on screen at the district, or
+// for the single connection the one its selected candidate pair uses), measures the longest gap
+// between frames on screen in both directions, restores the link and waits for the call to be
+// whole again. Prints one JSON line per mode and scenario:
+//   {"bench":"failover","mode":"dual"|"single","scenario":S,"gap_p50_ms":x,"gap_max_ms":y,"n":N}
+// plus join-to-first-frame lines, and the low-bandwidth variant of the dual mode.
+//
+// `npm run bench -- failover` (as root: it creates network namespaces). FAILOVER_TRIALS=N
+// changes the number of trials per scenario (default 10). Takes about 25 minutes at 10.
+import { NetHarness, sleep, type Centre } from '../net/harness';
+import { canUseNamespaces, type CutKind, type Link } from '../net/netns';
+import { cutAndMeasure, gapsSince, marks, percentile, shownLink } from '../net/scenarios';
+
+type Print = (o: object) => void;
+type Mode = 'dual' | 'single';
+
+const TRIALS = Number(process.env.FAILOVER_TRIALS ?? 10);
+/** How long a cut is held while its gap is measured: long enough for the baseline to recover. */
+const HOLD_MS: Record<Mode, number> = { dual: 3000, single: 15_000 };
+const LONG_OUTAGE_MS = 30_000;
+
+/** The physical link carrying the picture now. */
+async function carrying(h: NetHarness, street: Centre, mode: Mode): Promise<Link> {
+  if (mode === 'dual') return shownLink(h, street);
+  // One connection: its selected pair's local address (10.231.1.x is link A) at the district.
+  const path = await h.district.wall!.getByTestId(`consult-link-${street.id}-A`).getAttribute('data-path');
+  return path?.startsWith('10.231.2.') ? 'B' : 'A';
+}
+
+/** The call is whole again: dual, both links up; single, frames flowing for a second. */
+async function whole(h: NetHarness, street: Centre, mode: Mode): Promise<void> {
+  if (mode === 'dual') return h.waitLinksUp(['A', 'B'], 30_000, [h.district, street]);
+  await h.waitLinksUp(['A'], 30_000, [h.district, street]);
+  await sleep(1000);
+}
+
+function line(print: Print, mode: Mode, scenario: string, gaps: number[], extra: object = {}): void {
+  print({ bench: 'failover', mode, scenario, gap_p50_ms: percentile(gaps, 50), gap_max_ms: Math.max(...gaps), n: gaps.length, ...extra });
+}
+
+async function cutTrials(h: NetHarness, street: Centre, mode: Mode, kind: CutKind): Promise<number[]> {
+  const gaps: number[] = [];
+  for (let i = 0; i < TRIALS; i++) {
+    await whole(h, street, mode);
+    const link = await carrying(h, street, mode);
+    const r = await cutAndMeasure(h, street, link, kind, HOLD_MS[mode], { restore: true, recoverMs: 45_000 });
+    gaps.push(r.max);
+    await h.trimFrames(h.district, (await h.clock(h.district)) - 5000);
+    await h.trimFrames(street, (await h.clock(street)) - 5000);
+  }
+  return gaps;
+}
+
+/** Link A down for 30 s (ICE gives its connection up), back, then link B cut: is A carrying again? */
+async function longOutageTrials(h: NetHarness, street: Centre, mode: Mode): Promise<number[]> {
+  const gaps: number[] = [];
+  for (let i = 0; i < TRIALS; i++) {
+    await whole(h, street, mode);
+    const a = h.cut(street, 'A', 'link-down');
+    await sleep(LONG_OUTAGE_MS);
+    h.restore(a);
+    if (mode === 'dual') await h.waitLinksUp(['A', 'B'], 30_000, [h.district, street]);
+    else await sleep(3000); // the baseline has nothing to wait for: it sits on B
+    const from = await marks(h, street);
+    const b = h.cut(street, 'B', 'link-down');
+    await sleep(HOLD_MS[mode]);
+    const r = await gapsSince(h, street, from);
+    h.restore(b);
+    gaps.push(r.max);
+    if (mode === 'single' && r.max >= HOLD_MS[mode] - 100) {
+      // The baseline never came back on its own: start its call again for the next trial.
+      await h.endConsultation();
+      await h.startConsultation({ mode });
+    }
+  }
+  return gaps;
+}
+
+export async function benchFailover(print: Print): Promise<void> {
+  const can = canUseNamespaces();
+  if (!can.ok) {
+    print({ bench: 'failover', skipped: can.why });
+    return;
+  }
+  const h = await NetHarness.open({ streets: 1 });
+  const street = h.streets[0];
+  try {
+    for (const mode of ['dual', 'single'] as Mode[]) {
+      const joins: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        await h.startConsultation({ mode, topic: `bench ${mode}` });
+        await whole(h, street, mode);
+        for (const f of await h.firstFrames()) if (f.ms !== null) joins.push(f.ms);
+        if (i < 2) await h.endConsultation();
+      }
+      print({ bench: 'failover', mode, scenario: 'join-to-first-frame', p50_ms: percentile(joins, 50), max_ms: Math.max(...joins), n: joins.length });
+      line(print, mode, 'link-down', await cutTrials(h, street, mode, 'link-down'));
+      line(print, mode, 'iptables-drop', await cutTrials(h, street, mode, 'iptables-drop'));
+      line(print, mode, 'a-down-30s-then-b', await longOutageTrials(h, street, mode));
+      await h.endConsultation();
+    }
+    // Low-bandwidth mode: the standby link carries a light encoding, raised on a switch.
+    await h.startConsultation({ mode: 'dual', lowBandwidth: true, topic: 'bench low bandwidth' });
+    line(print, 'dual', 'link-down', await cutTrials(h, street, 'dual', 'link-down'), { low_bandwidth: true });
+    await h.endConsultation();
+  } finally {
+    await h.close();
+  }
+}

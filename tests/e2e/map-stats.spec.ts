@@ -1,0 +1,58 @@
+// Statistics in Chromium against the built hub with the demo set, no network: Table 1 and Table 2
+// charts render, Table 3 shows its 12 indicators (shelter area per person live from the map),
+// and a report recorded in the duty log shows in the live counts at once.
+import { expect, test } from '@playwright/test';
+import { startHubProcess, type HubProcess } from '../support/hub-process';
+import type { TestSocket } from '../support/rpc-socket';
+import { tempDir } from '../support/temp-dir';
+import { must, offline, rpc, shots, showOnWall } from './map-support';
+
+let hub: HubProcess;
+let sock: TestSocket;
+const tmp = tempDir('cw-e2e-stats-');
+
+test.beforeAll(async () => {
+  hub = await startHubProcess(tmp.dir, { extraArgs: ['--demo'] });
+  sock = await rpc(hub);
+  await showOnWall(sock, 'stats', '1x1', ['stats']);
+});
+test.afterAll(async () => {
+  sock?.close();
+  await hub?.stop();
+  tmp.remove();
+});
+
+test('the charts render and the counts follow the duty log live', async ({ page }) => {
+  const outside = await offline(page, hub.origin);
+  await page.goto(`${hub.origin}/?token=${hub.token}&view=wall&display=0`);
+  for (const id of ['stats-chart-table1', 'stats-chart-table2', 'stats-chart-live']) {
+    const chart = page.getByTestId(id);
+    await expect(chart).toHaveAttribute('data-rendered', 'true', { timeout: 15_000 });
+    // ECharts drew on its canvas: not blank.
+    const lit = await chart.locator('canvas').evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 16) if (d[i] > 0) n++;
+      return n;
+    });
+    expect(lit, id).toBeGreaterThan(500);
+  }
+  await expect(page.getByTestId('stats-indicator')).toHaveCount(12);
+  const area = page.locator('[data-testid="stats-indicator"][data-id="shelter-area-per-person"]');
+  await expect(area).toContainText('实时');
+  await expect(page.locator('[data-testid="stats-indicator"][data-id="training-rate"]')).toContainText('未录入');
+
+  const live = page.getByTestId('stats-live');
+  const before = Number((await live.locator('.stats-block-title').innerText()).match(/共 (\d+) 起/)![1]);
+  const [person] = (await must(sock, 'duty.people', {})).filter((p: { active: boolean }) => p.active);
+  await must(sock, 'duty.recordReport', {
+    report: { receivedAt: Date.now() - 60_000, source: 'hotline-12345', category: 'flood', street: '大塘街', location: '大塘街某小区', summary: '地下车库进水', severity: 'medium' },
+    by: person.id,
+  });
+  await expect(live.locator('.stats-block-title')).toContainText(`共 ${before + 1} 起`);
+  await page.screenshot({ path: `${shots}/stats-wall.png` });
+  await page.getByTestId('stats-view-street').click();
+  await expect(live).toHaveAttribute('data-view', 'street');
+  await page.screenshot({ path: `${shots}/stats-by-street.png` });
+  expect(outside).toEqual([]);
+});

@@ -1,0 +1,77 @@
+// The map panel's pure parts: features from the data, legend counts, tile templates, form drafts.
+import { describe, expect, it } from 'vitest';
+import { MapObjectInput, RISK_LEVEL_COLOURS, type MapObject } from '../../../src-main/core/contract/map';
+import { draftFromObject, inputFromDraft, newDraft } from '../../../src-renderer/src/console/map/object-draft';
+import { buildFeatures, countFeatures, unplacedResponses } from '../../../src-renderer/src/panels/map/features';
+import { leafletTemplate } from '../../../src-renderer/src/panels/map/tile-template';
+
+const obj = (o: Partial<MapObject> & Pick<MapObject, 'kind'>): MapObject =>
+  ({ id: `obj_${o.kind}-${Math.random().toString(36).slice(2, 8)}`, name: 'x', street: null, address: '', note: '', position: { lat: 23.13, lng: 113.27 }, demo: false, updatedAt: 0, ...o }) as MapObject;
+
+describe('map features', () => {
+  const objects = [
+    obj({ kind: 'risk', level: 'orange', category: 'fire', measures: '', street: '北京街' } as never),
+    obj({ kind: 'risk', level: 'blue', category: 'fire', measures: '', street: '大塘街' } as never),
+    obj({ kind: 'shelter', capacity: 10, areaM2: 20, areaPerPerson: 2, indoor: true, manager: '', street: '北京街' } as never),
+  ];
+  const report = { id: 'rep_abcd1', location: '某处', street: '北京街', severity: 'high', coordinates: { lat: 23.126, lng: 113.271 } } as never;
+  const unlocated = { id: 'rep_abcd2', location: '无坐标', street: '北京街', severity: 'low', coordinates: null } as never;
+  const response = { id: 'rsp_abcd1', planTitle: '三防预案', reportIds: ['rep_abcd1'] } as never;
+  const lonely = { id: 'rsp_abcd2', planTitle: '火灾预案', reportIds: ['rep_abcd2'] } as never;
+  const camera = { id: 'cam1', name: '路口', kind: 'hls', url: '/m', street: '北京街', position: { lat: 23.127, lng: 113.272 }, watches: null, enabled: true } as never;
+
+  it('draws objects coloured by level, cameras with a place, located reports and their responses', () => {
+    const f = buildFeatures({ objects, cameras: [camera], reports: [report, unlocated], responses: [response, lonely], street: null });
+    expect(f.map((x) => x.layer)).toEqual(['risk', 'risk', 'shelter', 'camera', 'report', 'report', 'response', 'response']);
+    expect(f[0].colour).toBe(RISK_LEVEL_COLOURS.orange);
+    expect(f[0].radius).toBeGreaterThan(f[1].radius);
+    expect(f.find((x) => x.layer === 'response')).toMatchObject({ ring: true, lat: 23.126, key: 'response:rsp_abcd1@rep_abcd1' });
+    const c = countFeatures(f);
+    expect(c.risk).toBe(2);
+    expect(c.riskByColour[RISK_LEVEL_COLOURS.blue]).toBe(1);
+    // A report without coordinates is drawn hollow at its street's label point, and so is its response.
+    expect(f.find((x) => x.key === 'report:rep_abcd2')).toMatchObject({ ring: true, approximate: true, lat: 23.1255, lng: 113.2705 });
+    expect(unplacedResponses([response, lonely], f)).toEqual([]);
+    expect(unplacedResponses([response, lonely], f.filter((x) => x.key !== 'response:rsp_abcd2@rep_abcd2')).map((r) => r.id)).toEqual(['rsp_abcd2']);
+  });
+
+  it('filters by street', () => {
+    const f = buildFeatures({ objects, cameras: [camera], reports: [report], responses: [], street: '大塘街' });
+    expect(f.map((x) => x.layer)).toEqual(['risk']);
+  });
+});
+
+describe('tile templates', () => {
+  it('fills the key and turns WMTS names into Leaflet’s', () => {
+    const url = leafletTemplate({
+      type: 'wmts',
+      id: 't',
+      name: 't',
+      crs: 'wgs84',
+      minZoom: 0,
+      maxZoom: 18,
+      attribution: '',
+      subdomains: '0',
+      key: 'a b',
+      url: 'http://t{s}.x/wmts?TILEMATRIX={TileMatrix}&TILEROW={TileRow}&TILECOL={TileCol}&tk={key}',
+    });
+    expect(url).toBe('http://t{s}.x/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=a%20b');
+  });
+});
+
+describe('the console’s map object draft', () => {
+  it('round-trips an object through the form and back into a valid input', () => {
+    const wh = obj({ kind: 'warehouse', name: '储备点', street: '北京街', areaM2: 56, stock: [{ item: '沙包', quantity: 300, unit: '袋' }], manager: '办事处' } as never);
+    const d = draftFromObject(wh);
+    expect(d.stock).toBe('沙包:300:袋');
+    const back = MapObjectInput.parse(inputFromDraft(d));
+    expect(back).toMatchObject({ kind: 'warehouse', id: wh.id, stock: [{ item: '沙包', quantity: 300, unit: '袋' }], areaM2: 56, position: { lat: 23.13, lng: 113.27 } });
+  });
+
+  it('leaves a missing required number out, so the server names it', () => {
+    const d = { ...newDraft('shelter'), name: '新场所', lat: '23.13', lng: '113.27', areaM2: '100' };
+    const r = MapObjectInput.safeParse(inputFromDraft(d));
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path.join('.'))).toEqual(['capacity']);
+  });
+});
