@@ -7,4 +7,7 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'snmpd', proof: '/usr/sbin/snmpd', why: 'power tests and bench serve UPS-MIB from a real snmpd (pass_persist)' },
   { pkg: 'openssl', proof: '/usr/bin/openssl', why: 'the NUT STARTTLS test makes a throwaway certificate' },
   { pkg: 'ffmpeg', proof: '/usr/bin/ffmpeg', why: 'the camera e2e test and the wall bench make a live HLS stream from a test pattern' },
+  { pkg: 'iproute2', proof: '/bin/ip', why: 'the consultation scenarios (tests/net) build network namespaces and veth links with ip, and cut links with ip link set down' },
+  { pkg: 'iptables', proof: '/usr/sbin/iptables-nft', why: 'the consultation scenarios cut a link, or only its signalling socket, with iptables DROP rules inside a namespace' },
+  { pkg: 'nftables', proof: '/usr/sbin/nft', why: 'the nf_tables backend of iptables (and nft, to inspect the rules a scenario left)' },
 ];

@@ -54,6 +54,10 @@ export function applySessionSecurity(origins: TrustedOrigins): void {
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
     return ALLOWED_PERMISSIONS.has(permission) && origins.isOurs(requestingOrigin.endsWith('/') ? requestingOrigin : requestingOrigin + '/');
   });
-  // Downloads are not part of the product; a page that tries one is refused.
-  ses.on('will-download', (event) => event.preventDefault());
+  // Only our own pages may save files (roster and log workbooks, attachments), and always through
+  // a save dialog; anything else that tries to download is refused.
+  ses.on('will-download', (event, item, contents) => {
+    if (!origins.isOurs(contents.getURL())) return event.preventDefault();
+    item.setSaveDialogOptions({ defaultPath: item.getFilename() });
+  });
 }

@@ -10,7 +10,8 @@ import { must, rpc, shots, showOnWall } from './map-support';
 
 let hub: HubProcess;
 let sock: TestSocket;
-const tmp = tempDir('cw-e2e-duty-');
+// Made in beforeAll: the test runner also loads this file (to list the tests) and would leave one behind.
+let tmp: ReturnType<typeof tempDir>;
 
 interface Ref {
   id: string;
@@ -20,6 +21,7 @@ let leader: Ref;
 let officers: Ref[];
 
 test.beforeAll(async () => {
+  tmp = tempDir('cw-e2e-duty-');
   hub = await startHubProcess(tmp.dir, { extraArgs: ['--demo'] });
   sock = await rpc(hub);
   await showOnWall(sock, 'duty-room', '2x2', ['duty-now', 'duty-log', 'plan-responses', 'plan-overview']);
@@ -32,7 +34,7 @@ test.afterEach(closePages);
 test.afterAll(async () => {
   sock?.close();
   await hub?.stop();
-  tmp.remove();
+  tmp?.remove();
 });
 
 async function openWall(page: Page): Promise<void> {

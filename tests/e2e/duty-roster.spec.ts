@@ -13,12 +13,14 @@ import { must, rpc, shots, showOnWall } from './map-support';
 
 let hub: HubProcess;
 let sock: TestSocket;
-const tmp = tempDir('cw-e2e-roster-');
+// Made in beforeAll: the test runner also loads this file (to list the tests) and would leave one behind.
+let tmp: ReturnType<typeof tempDir>;
 /** The month after this one: not published, so coverage is not yet enforced there. */
 const next = localMonthString(monthRange(localMonthString(Date.now())).to);
 const day = (d: number, hm: string): string => `${next}-${String(d).padStart(2, '0')} ${hm}`;
 
 test.beforeAll(async () => {
+  tmp = tempDir('cw-e2e-roster-');
   hub = await startHubProcess(tmp.dir); // no --demo: a first run
   sock = await rpc(hub);
   await showOnWall(sock, 'duty-room', '2x2', ['duty-now', 'duty-log', 'plan-responses', 'plan-overview']);
@@ -27,7 +29,7 @@ test.afterEach(closePages);
 test.afterAll(async () => {
   sock?.close();
   await hub?.stop();
-  tmp.remove();
+  tmp?.remove();
 });
 
 const HEADER = ['编号', '姓名', '角色', '电话', '单位', '开始时间', '结束时间', '备注'];

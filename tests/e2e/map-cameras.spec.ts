@@ -13,18 +13,19 @@ import { must, offline, rpc, shots, showOnWall } from './map-support';
 let hub: HubProcess;
 let sock: TestSocket;
 let ffmpeg: ChildProcess | null = null;
-const tmp = tempDir('cw-e2e-cam-');
-const mediaDir = join(tmp.dir, 'media', 'cam1');
+// Made in beforeAll: Playwright also loads this file in processes that run no test.
+let tmp: ReturnType<typeof tempDir>;
+const mediaDir = (): string => join(tmp.dir, 'media', 'cam1');
 
 /** A live HLS stream of ffmpeg's test pattern: 1 s segments, a sliding playlist, no end tag. */
 function startFfmpeg(): ChildProcess {
-  mkdirSync(mediaDir, { recursive: true });
+  mkdirSync(mediaDir(), { recursive: true });
   // prettier-ignore
   const child = spawn('ffmpeg', [
     '-hide_banner', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'testsrc=size=640x360:rate=25',
     '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-g', '25',
     '-f', 'hls', '-hls_time', '1', '-hls_list_size', '6', '-hls_flags', 'delete_segments+omit_endlist',
-    '-hls_start_number_source', 'epoch', join(mediaDir, 'index.m3u8'),
+    '-hls_start_number_source', 'epoch', join(mediaDir(), 'index.m3u8'),
   ], { stdio: ['ignore', 'ignore', 'inherit'] });
   return child;
 }
@@ -41,6 +42,7 @@ function stopFfmpeg(): Promise<void> {
 }
 
 test.beforeAll(async () => {
+  tmp = tempDir('cw-e2e-cam-');
   hub = await startHubProcess(tmp.dir);
   sock = await rpc(hub);
   await must(sock, 'cameras.saveSource', { source: { id: 'cam1', name: '越秀公园（测试画面）', kind: 'hls', url: '/media/cam1/index.m3u8' } });
@@ -51,7 +53,7 @@ test.afterAll(async () => {
   await stopFfmpeg();
   sock?.close();
   await hub?.stop();
-  tmp.remove();
+  tmp?.remove();
 });
 
 test('a camera tile plays the local HLS stream, shows stalled when ffmpeg stops, and recovers', async ({ page }) => {

@@ -12,9 +12,11 @@ import { must, offline, rpc, shots, showOnWall } from './map-support';
 
 let hub: HubProcess;
 let sock: TestSocket;
-const tmp = tempDir('cw-e2e-map-');
+// Made in beforeAll: Playwright also loads this file in processes that run no test.
+let tmp: ReturnType<typeof tempDir>;
 
 test.beforeAll(async () => {
+  tmp = tempDir('cw-e2e-map-');
   hub = await startHubProcess(tmp.dir, { extraArgs: ['--demo'] });
   sock = await rpc(hub);
   await showOnWall(sock, 'map-only', '1x1', ['map']);
@@ -22,7 +24,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   sock?.close();
   await hub?.stop();
-  tmp.remove();
+  tmp?.remove();
 });
 
 const wallUrl = () => `${hub.origin}/?token=${hub.token}&view=wall&display=0`;

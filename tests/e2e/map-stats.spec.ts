@@ -9,9 +9,11 @@ import { must, offline, rpc, shots, showOnWall } from './map-support';
 
 let hub: HubProcess;
 let sock: TestSocket;
-const tmp = tempDir('cw-e2e-stats-');
+// Made in beforeAll: Playwright also loads this file in processes that run no test.
+let tmp: ReturnType<typeof tempDir>;
 
 test.beforeAll(async () => {
+  tmp = tempDir('cw-e2e-stats-');
   hub = await startHubProcess(tmp.dir, { extraArgs: ['--demo'] });
   sock = await rpc(hub);
   await showOnWall(sock, 'stats', '1x1', ['stats']);
@@ -19,7 +21,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   sock?.close();
   await hub?.stop();
-  tmp.remove();
+  tmp?.remove();
 });
 
 test('the charts render and the counts follow the duty log live', async ({ page }) => {

@@ -14,9 +14,11 @@ test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/b
 
 let hub: HubProcess;
 let sock: TestSocket;
-const tmp = tempDir('cw-e2e-warn-');
+// Made in beforeAll: Playwright also loads this file in processes that run no test.
+let tmp: ReturnType<typeof tempDir>;
 
 test.beforeAll(async () => {
+  tmp = tempDir('cw-e2e-warn-');
   hub = await startHubProcess(tmp.dir);
   sock = await rpc(hub);
   await showOnWall(sock, 'warn', '2x2', ['warnings', 'map', null, null]);
@@ -24,7 +26,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   sock?.close();
   await hub?.stop();
-  tmp.remove();
+  tmp?.remove();
 });
 
 async function importCap(desk: Page, name: string, xml: string): Promise<void> {

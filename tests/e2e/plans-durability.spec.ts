@@ -7,15 +7,17 @@ import { actAs, closePages, consoleUrl, newPage } from './duty-support';
 import { must, rpc, shots } from './map-support';
 
 let hub: HubProcess;
-const tmp = tempDir('cw-e2e-plans-kill-');
+// Made in beforeAll: the test runner also loads this file (to list the tests) and would leave one behind.
+let tmp: ReturnType<typeof tempDir>;
 
 test.beforeAll(async () => {
+  tmp = tempDir('cw-e2e-plans-kill-');
   hub = await startHubProcess(tmp.dir, { extraArgs: ['--demo'] });
 });
 test.afterEach(closePages);
 test.afterAll(async () => {
   await hub?.stop();
-  tmp.remove();
+  tmp?.remove();
 });
 
 test('a tick acknowledged just before SIGKILL is there after restart', async ({ browser }) => {

@@ -21,8 +21,13 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HUB_PORT = 4310;
 const DISTRICT_TOKEN = 'cwnet-district-token-0001';
 const streetToken = (i: number): string => `cwnet-street-token-000${i}`;
-/** Small pictures keep three browsers and a dozen encoders inside two shared cores. */
-const CAPTURE = process.env.CWNET_CAPTURE ?? '160x120@20';
+/**
+ * Three centres share two cores here, so the harness keeps each light: small pictures, and no
+ * microphone (sound costs about as much CPU as the video: capture processing, Opus both ways and
+ * playout). CWNET_CAPTURE and CWNET_AUDIO=1 change that.
+ */
+const CAPTURE = process.env.CWNET_CAPTURE ?? '160x120@15';
+const AUDIO = process.env.CWNET_AUDIO === '1' ? '' : '&consultAudio=0';
 
 // Debian's Chromium, as the e2e tests run it (playwright.config.ts), plus a fake camera and
 // microphone, sound allowed to autoplay, and real local addresses in ICE candidates.
@@ -60,6 +65,8 @@ export interface Gap {
   maxGapMs: number;
   /** Frames on screen in the window. */
   frames: number;
+  /** Where the longest gap was: its start in the window and the links before and after it. */
+  where: string;
 }
 
 /** Records every rendered frame of every consultation video: [time, link, on screen]. */
@@ -220,7 +227,7 @@ export class NetHarness {
     c.wall.on('console', (m) => {
       if (m.type() === 'error' || m.text().startsWith('[consult]')) this.log(`${c.id}: ${m.text()}`);
     });
-    await c.wall.goto(`http://127.0.0.1:${HUB_PORT}/?token=${c.token}&view=wall&display=0&consultVideo=${CAPTURE}`);
+    await c.wall.goto(`http://127.0.0.1:${HUB_PORT}/?token=${c.token}&view=wall&display=0&consultVideo=${CAPTURE}${AUDIO}`);
     await c.wall.locator('[data-testid="consult-stage"][data-phase="waiting"]').waitFor({ timeout: 20_000 });
     this.log(`browser up in ${c.ns}`);
   }
@@ -307,22 +314,31 @@ export class NetHarness {
       ({ remote, from, to }) => {
         const f = ((window as unknown as { __cwFrames: Record<string, number[]> }).__cwFrames[remote] ?? []) as number[];
         let last: number | null = null;
+        let lastLink = -1;
         let max = 0;
+        let where = '';
         let n = 0;
+        const note = (gap: number, end: string): void => {
+          if (gap <= max) return;
+          max = gap;
+          where = `${Math.round((last ?? from) - from)} ms into the window, ${end}`;
+        };
         for (let i = 0; i < f.length; i += 3) {
           const t = f[i];
           if (f[i + 2] !== 1) continue;
           if (t < from) {
             last = t;
+            lastLink = f[i + 1];
             continue;
           }
           if (t > to) break;
-          if (last !== null) max = Math.max(max, t - last);
+          if (last !== null) note(t - last, `link ${'AB'[lastLink] ?? '?'} → ${'AB'[f[i + 1]]}`);
           last = t;
+          lastLink = f[i + 1];
           n++;
         }
-        max = Math.max(max, last === null ? to - from : to - last);
-        return { maxGapMs: Math.round(max), frames: n };
+        note(last === null ? to - from : to - last, 'until the end of the window');
+        return { maxGapMs: Math.round(max), frames: n, where };
       },
       { remote: from.id, ...span },
     );

@@ -10,7 +10,12 @@ export interface GapReport {
   atDistrict: number;
   atStreet: number;
   max: number;
+  /** Where each longest gap was (for reading a failure). */
+  where: { atDistrict: string; atStreet: string };
 }
+
+/** Lets the call settle (rebuilt connections, their first frames) before a window starts. */
+export const SETTLE_MS = 1500;
 
 /** Both walls' clocks now: the start of a measured window. */
 export async function marks(h: NetHarness, street: Centre): Promise<{ d: number; s: number }> {
@@ -21,7 +26,7 @@ export async function marks(h: NetHarness, street: Centre): Promise<{ d: number;
 export async function gapsSince(h: NetHarness, street: Centre, from: { d: number; s: number }): Promise<GapReport> {
   const to = await marks(h, street);
   const [a, b] = await Promise.all([h.gap(h.district, street, { from: from.d, to: to.d }), h.gap(street, h.district, { from: from.s, to: to.s })]);
-  return { atDistrict: a.maxGapMs, atStreet: b.maxGapMs, max: Math.max(a.maxGapMs, b.maxGapMs) };
+  return { atDistrict: a.maxGapMs, atStreet: b.maxGapMs, max: Math.max(a.maxGapMs, b.maxGapMs), where: { atDistrict: a.where, atStreet: b.where } };
 }
 
 /** The link the district shows the street's picture from (the one whose loss would show). */
@@ -41,6 +46,7 @@ export async function cutAndMeasure(
   holdMs: number,
   opts: { restore?: boolean; recoverMs?: number } = {},
 ): Promise<GapReport> {
+  await sleep(SETTLE_MS);
   const from = await marks(h, street);
   const cut = h.cut(street, link, kind);
   await sleep(holdMs);

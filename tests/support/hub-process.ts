@@ -21,7 +21,11 @@ export function startHubProcess(dataDir: string, opts: { port?: number; token?: 
   });
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start within 20 s:\n${out}`)), 20_000);
+    const timer = setTimeout(() => {
+      // A hub that never said it was listening must not outlive the test.
+      child.kill('SIGKILL');
+      reject(new Error(`hub did not start within 30 s:\n${out}`));
+    }, 30_000);
     const onData = (d: Buffer): void => {
       out += d.toString();
       const m = out.match(/listening: (http:\/\/[^\s]+)/);

@@ -76,7 +76,8 @@ export function listObjects(db: Reader, f: ObjectFilter = {}): MapObject[] {
     where.push('instr(name, ?) > 0');
     params.push(f.q);
   }
-  const sql = `SELECT id, spec, demo, updated_at FROM map_object ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY kind, name, id`;
+  // In insertion order (rowid): the map does not need them sorted, and 5,000 rows sort slowly.
+  const sql = `SELECT id, spec, demo, updated_at FROM map_object ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY rowid`;
   return db.all<Row>(sql, params).map(fromRow);
 }
 

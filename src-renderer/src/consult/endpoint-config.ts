@@ -36,9 +36,22 @@ export function resolveConfig(centre: CentreInfo, ownRpcUrl: string | null): Res
   return { me, links, unfiltered };
 }
 
-/** Capture size for weak machines: `?consultVideo=320x240@15` in the page URL; else 640×360 at 20 fps. */
-export function captureFrom(search: string): { width: number; height: number; frameRate: number } {
-  const m = /^(\d{2,4})x(\d{2,4})@(\d{1,2})$/.exec(new URLSearchParams(search).get('consultVideo') ?? '');
-  if (!m) return { width: 640, height: 360, frameRate: 20 };
-  return { width: Number(m[1]), height: Number(m[2]), frameRate: Number(m[3]) };
+export interface Capture {
+  width: number;
+  height: number;
+  frameRate: number;
+  /** False for an endpoint without a microphone (a wall that only shows and plays). */
+  audio: boolean;
+}
+
+/**
+ * What this endpoint captures, from the page URL: `?consultVideo=320x240@15` for a weak machine
+ * (default 640×360 at 20 fps), `consultAudio=0` for a machine without a microphone.
+ */
+export function captureFrom(search: string): Capture {
+  const q = new URLSearchParams(search);
+  const audio = q.get('consultAudio') !== '0';
+  const m = /^(\d{2,4})x(\d{2,4})@(\d{1,2})$/.exec(q.get('consultVideo') ?? '');
+  if (!m) return { width: 640, height: 360, frameRate: 20, audio };
+  return { width: Number(m[1]), height: Number(m[2]), frameRate: Number(m[3]), audio };
 }

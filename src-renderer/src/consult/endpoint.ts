@@ -16,6 +16,7 @@ import type {
   SignalPayload,
 } from '../../../src-main/core/contract/consult';
 import type { Cidr } from './candidates';
+import type { Capture } from './endpoint-config';
 import { DualHub, type SocketState } from './dual-hub';
 import { LINK_IDS, SpeakerPicker, type LinkId } from './link-health';
 import type { Quality } from './peer-leg';
@@ -29,7 +30,7 @@ export interface RemoteView {
   shown: LinkId | null;
   A: LinkStats;
   B: LinkStats;
-  /** Milliseconds from starting to join until this remote's first frame. */
+  /** Milliseconds from joining (ours, or the remote's if it came later) to this remote's first frame. */
   firstFrameMs: number | null;
   /** Local address carrying each link's connection (in single mode: whichever network ICE chose). */
   paths: Record<LinkId, string | null>;
@@ -74,7 +75,7 @@ export interface EndpointLink {
 export interface EndpointOptions {
   me: string;
   links: EndpointLink[];
-  capture: { width: number; height: number; frameRate: number };
+  capture: Capture;
   iceServers?: RTCIceServer[];
   /** This centre's own services (the power capability's power.conserve event). */
   local?: ApiClient | null;
@@ -113,6 +114,8 @@ export class ConsultEndpoint {
   private disposed = false;
   private lastTick = 0;
   private judgeAfter = 0;
+  /** Signals that came while joining, handled once in the call. */
+  private early: SignalMessage[] = [];
 
   constructor(private readonly opts: EndpointOptions) {
     this.me = opts.me;
@@ -164,7 +167,7 @@ export class ConsultEndpoint {
 
   async dispose(): Promise<void> {
     if (this.disposed) return;
-    await this.hangUp(true).catch(() => undefined);
+    await this.hangUp('closed').catch(() => undefined);
     this.disposed = true;
     for (const t of this.timers) clearInterval(t);
     for (const off of this.offs) off();
@@ -193,7 +196,7 @@ export class ConsultEndpoint {
         this.lowOverride = c.on;
         return this.requalify();
       case 'leave':
-        return this.hangUp(false);
+        return this.hangUp('left');
     }
   }
 
@@ -251,7 +254,7 @@ export class ConsultEndpoint {
     const phase = this.view().phase;
     if (!c) return;
     if (c.endedAt !== null) {
-      if (phase === 'in-call' || phase === 'joining') await this.hangUp(true);
+      if (phase === 'in-call' || phase === 'joining') await this.hangUp('ended');
       this.set({ phase: 'waiting' });
       return;
     }
@@ -263,19 +266,24 @@ export class ConsultEndpoint {
 
   private async join(c: Consultation): Promise<void> {
     this.set({ phase: 'joining', error: null });
+    this.early = [];
     this.joinStartedAt = this.now();
     try {
       // Media and the sockets' joins in parallel: both are needed before the first offer.
-      const media = this.ensureMedia();
+      const t0 = this.now();
+      const media = this.ensureMedia().then((m) => (this.log(`camera ready in ${Math.round(this.now() - t0)} ms`), m));
       const joins = this.hub.links.filter((l) => this.hub.state(l) === 'open').map((l) => this.joinOn(l, c));
       await media;
       await Promise.any(joins.length > 0 ? joins : [Promise.reject(new Error('no link to the district hub is open'))]);
+      this.log(`joined ${c.id} in ${Math.round(this.now() - t0)} ms`);
       this.set({ phase: 'in-call' });
       const presence = this.view().presence;
       if (presence) this.onPresence(presence);
+      for (const m of this.early.splice(0)) this.onSignal(m);
       for (const p of presence?.present ?? []) if (p.id !== this.me) this.sendTo(p.id, { kind: 'hello', session: this.session, mode: c.mode });
     } catch (err) {
       const msg = err instanceof AggregateError ? String(err.errors[0]) : String(err);
+      this.early = [];
       this.set({ phase: 'error', error: msg });
       this.log(`joining ${c.id} failed: ${msg}`);
     }
@@ -286,12 +294,17 @@ export class ConsultEndpoint {
     if (this.hub.acceptPresence(r.presence)) this.onPresence(r.presence);
   }
 
-  private async hangUp(ended: boolean): Promise<void> {
+  /**
+   * Leaves the call here. `ended`: the consultation is over (the hub has let everyone go: no
+   * goodbyes). `left`: the operator left (goodbyes, and the leave is recorded). `closed`: this
+   * page or panel goes away (goodbyes only; the others rebuild when it comes back).
+   */
+  private async hangUp(why: 'ended' | 'left' | 'closed'): Promise<void> {
     const c = this.current();
     const phase = this.view().phase;
-    if (c && (phase === 'in-call' || phase === 'joining')) {
+    if (c && (phase === 'in-call' || phase === 'joining') && why !== 'ended') {
       for (const id of this.remotes.keys()) this.sendTo(id, { kind: 'bye', session: this.session });
-      if (!ended) {
+      if (why === 'left') {
         this.leftId = c.id;
         await this.hub.call('consult.leave', { consultationId: c.id, participantId: this.me, session: this.session }).catch(() => undefined);
       }
@@ -303,18 +316,24 @@ export class ConsultEndpoint {
     this.out = this.camera = this.screen = null;
     // A later join is a new session: the others forget this one's connections.
     this.session = randomId();
-    this.set({ phase: ended ? 'waiting' : 'left', remotes: [], localStream: null, sharing: false, presence: null });
+    this.set({ phase: why === 'left' ? 'left' : 'waiting', remotes: [], localStream: null, sharing: false, presence: null });
   }
 
   // ---- local media -----------------------------------------------------------------------
   private async ensureMedia(): Promise<MediaStream> {
     if (this.out) return this.out;
-    const { width, height, frameRate } = this.opts.capture;
+    const { width, height, frameRate, audio } = this.opts.capture;
     const v = this.view();
-    const stream = await navigator.mediaDevices.getUserMedia({
-      video: { width: { ideal: width }, height: { ideal: height }, frameRate: { ideal: frameRate }, ...(v.cameraId ? { deviceId: { exact: v.cameraId } } : {}) },
-      audio: v.micId ? { deviceId: { exact: v.micId } } : true,
-    });
+    const video = { width: { ideal: width }, height: { ideal: height }, frameRate: { ideal: frameRate }, ...(v.cameraId ? { deviceId: { exact: v.cameraId } } : {}) };
+    let stream: MediaStream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ video, audio: audio ? (v.micId ? { deviceId: { exact: v.micId } } : true) : false });
+    } catch (err) {
+      // No microphone (or it is busy): take part with the picture alone rather than not at all.
+      if (!audio) throw err;
+      this.log(`no microphone (${String(err)}): joining with video only`);
+      stream = await navigator.mediaDevices.getUserMedia({ video, audio: false });
+    }
     this.out = stream;
     this.camera = stream.getVideoTracks()[0] ?? null;
     stream.getAudioTracks().forEach((t) => (t.enabled = !v.muted));
@@ -396,7 +415,14 @@ export class ConsultEndpoint {
 
   private onSignal(m: SignalMessage): void {
     const c = this.current();
-    if (!c || m.consultationId !== c.id || m.to !== this.me || this.view().phase !== 'in-call') return;
+    if (!c || m.consultationId !== c.id || m.to !== this.me) return;
+    // The others hear of us as soon as one socket has joined, while our camera may still be
+    // starting: keep what they send until we can answer, or the first offer is lost.
+    if (this.view().phase === 'joining') {
+      this.early.push(m);
+      return;
+    }
+    if (this.view().phase !== 'in-call') return;
     const p = m.payload;
     switch (p.kind) {
       case 'hello': {
@@ -533,7 +559,8 @@ export class ConsultEndpoint {
       shown: r.shown,
       A: r.linkStats('A'),
       B: r.linkStats('B'),
-      firstFrameMs: r.firstFrameAt !== null && this.joinStartedAt !== null ? Math.max(0, Math.round(r.firstFrameAt - this.joinStartedAt)) : null,
+      // From the moment both sides are in the call: our join, or the remote's arrival if later.
+      firstFrameMs: r.firstFrameAt !== null && this.joinStartedAt !== null ? Math.max(0, Math.round(r.firstFrameAt - Math.max(this.joinStartedAt, r.since))) : null,
       paths: { A: r.path('A'), B: r.path('B') },
     }));
     this.set({ remotes });

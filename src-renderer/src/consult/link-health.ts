@@ -18,12 +18,14 @@ export const POLICY = {
    * or all links are cut: rebuilding would not help, so connections are kept this long first.
    */
   allSilentMs: 5000,
-  /** "Flowing now": a frame or heartbeat this recent (heartbeats come every 100 ms). */
-  flowingWithinMs: 300,
+  /** "Flowing now": a frame or heartbeat this recent (heartbeats come every 200 ms). */
+  flowingWithinMs: 450,
+  /** At the start, the second link's first connection waits at most this long for the first's. */
+  joinStaggerMs: 600,
   /** A dead link's connection is rebuilt at most this often. */
   retryEveryMs: 2000,
   /** Heartbeats on each connection's data channel. */
-  heartbeatMs: 100,
+  heartbeatMs: 200,
   /** Shown link: switch away when its newest frame is older than stallFactor × frame interval… */
   stallFactor: 1.5,
   /** …but never sooner than this (jitter) nor later than this. */
@@ -31,18 +33,23 @@ export const POLICY = {
   stallMaxMs: 250,
 } as const;
 
-/** Rendered frames of one video element: the newest one and a smoothed frame interval. */
+/** Rendered frames of one video element: the newest one, a smoothed frame interval and its jitter. */
 export class FrameClock {
   lastAt: number | null = null;
   count = 0;
   /** Smoothed interval between frames, ms (starts at 50 ms: 20 fps). */
   intervalMs = 50;
+  /** Smoothed deviation of the interval, ms: a loaded machine renders unevenly. */
+  jitterMs = 0;
 
   frame(at: number): void {
     if (this.lastAt !== null) {
       const d = at - this.lastAt;
       // Ignore outages when learning the frame rate: they are not the rate.
-      if (d > 0 && d < 500) this.intervalMs = this.intervalMs * 0.9 + d * 0.1;
+      if (d > 0 && d < 500) {
+        this.jitterMs = this.jitterMs * 0.9 + Math.abs(d - this.intervalMs) * 0.1;
+        this.intervalMs = this.intervalMs * 0.9 + d * 0.1;
+      }
     }
     this.lastAt = at;
     this.count++;
@@ -52,14 +59,24 @@ export class FrameClock {
     return this.lastAt === null ? Infinity : now - this.lastAt;
   }
 
+  /** How old the newest frame may get before this picture counts as stalled. */
+  stallMs(): number {
+    return stallThresholdMs(this.intervalMs, this.jitterMs);
+  }
+
   reset(): void {
     this.lastAt = null;
     this.count = 0;
   }
 }
 
-export function stallThresholdMs(intervalMs: number): number {
-  return Math.min(POLICY.stallMaxMs, Math.max(POLICY.stallMinMs, intervalMs * POLICY.stallFactor));
+/**
+ * 1.5 frame intervals, plus three times the jitter (as TCP sets its retransmission timer), so an
+ * evenly rendered picture switches within about a frame and an unevenly rendered one does not
+ * flap between links at every late frame.
+ */
+export function stallThresholdMs(intervalMs: number, jitterMs = 0): number {
+  return Math.min(POLICY.stallMaxMs, Math.max(POLICY.stallMinMs, intervalMs * POLICY.stallFactor + 3 * jitterMs));
 }
 
 /**
@@ -74,7 +91,7 @@ export function chooseShown(shown: LinkId | null, clocks: Partial<Record<LinkId,
   if (candidates.length === 0) return shown;
   const freshest = candidates.reduce((a, b) => (age(b) < age(a) ? b : a));
   if (shown === null || !clocks[shown]) return freshest;
-  const stall = stallThresholdMs(clocks[shown]!.intervalMs);
+  const stall = clocks[shown]!.stallMs();
   if (age(shown) > stall && age(freshest) < age(shown)) return freshest;
   return shown;
 }

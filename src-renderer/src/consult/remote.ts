@@ -62,7 +62,8 @@ export class RemoteParticipant {
   readonly element: HTMLDivElement;
   private readonly audio: HTMLAudioElement;
   private readonly slots = new Map<LinkId, Slot>();
-  private readonly since: number;
+  /** When this endpoint learned that the remote is in the call. */
+  readonly since: number;
   private lastShownSent = 0;
   private shownTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
@@ -103,12 +104,25 @@ export class RemoteParticipant {
           this.deps.log?.(`${this.id} link ${s.link}: gen ${s.gen} shows nothing, closing it`);
           s.leg.close('no frames');
         }
-        if (!s.leg && rebuildDue(s.lastBuildAt, now)) this.build(s);
+        if (!s.leg && rebuildDue(s.lastBuildAt, now) && !this.holdBack(s, now)) this.build(s);
       } else if (judge && dead && now - this.since >= POLICY.retryEveryMs && rebuildDue(s.lastAskAt, now)) {
         s.lastAskAt = now;
         this.deps.send({ kind: 'rebuild', link: s.link, session: this.deps.mySession() });
       }
     }
+  }
+
+  /**
+   * At the start, the second link's first connection waits until the first one is connected (or
+   * for at most joinStaggerMs): a site joining a mesh sets up many connections at once, and the
+   * first picture comes sooner when they do not all compete for the CPU at the same moment.
+   */
+  private holdBack(s: Slot, now: number): boolean {
+    if (s.builds > 0) return false;
+    const first = [...this.slots.values()].find((o) => o !== s && o.builds > 0);
+    if (!first) return [...this.slots.values()][0] !== s; // the first link goes first
+    if (first.leg?.connectedAt != null) return false;
+    return now - (first.lastBuildAt ?? now) < POLICY.joinStaggerMs;
   }
 
   /** The remote's simple-peer signal for one connection. */
@@ -241,6 +255,7 @@ export class RemoteParticipant {
   }
 
   private attach(s: Slot, ref: PcRef, initiator: boolean): void {
+    if (s.builds === 0) this.deps.log?.(`${this.id} link ${s.link}: first connection ${Math.round(this.deps.now() - this.since)} ms after we learned of it`);
     s.gen = ref.gen;
     s.lastBuildAt = this.deps.now();
     s.builds++;
@@ -276,6 +291,7 @@ export class RemoteParticipant {
     if (s.leg) s.leg.lastFrameAt = at;
     if (this.firstFrameAt === null) {
       this.firstFrameAt = at;
+      this.deps.log?.(`${this.id}: first frame over link ${s.link}, ${Math.round(at - this.since)} ms after we learned of it`);
       this.deps.changed();
     }
     const clocks: Partial<Record<LinkId, FrameClock>> = {};

@@ -97,8 +97,8 @@ describe('configuration', () => {
     expect(resolveConfig({ name: '北京街', nameEn: '', level: 'street', links: [{ id: 'A', name: 'x' }] }, 'ws://x/rpc')).toBe('no-hub-url');
   });
 
-  it('reads a lower capture size for weak machines from the page URL', () => {
-    expect(captureFrom('?view=wall&consultVideo=320x240@15')).toEqual({ width: 320, height: 240, frameRate: 15 });
-    expect(captureFrom('?view=wall')).toEqual({ width: 640, height: 360, frameRate: 20 });
+  it('reads a lower capture size for weak machines, and no microphone, from the page URL', () => {
+    expect(captureFrom('?view=wall&consultVideo=320x240@15')).toEqual({ width: 320, height: 240, frameRate: 15, audio: true });
+    expect(captureFrom('?view=wall&consultAudio=0')).toEqual({ width: 640, height: 360, frameRate: 20, audio: false });
   });
 });

@@ -22,7 +22,7 @@ export function PlanDetail({ id, onActivated }: { id: string; onActivated(respon
         {plan.title}
         {plan.demo && <DemoTag inline />}
       </h3>
-      <p className="field-hint">
+      <p className="meta-line">
         {label(PLAN_CATEGORY_LABELS[plan.category])} · {label(PLAN_LEVEL_LABELS[plan.level])}
         {plan.street && ` · ${plan.street}`} · {plan.ownerUnit} · {t('library.versionOn', { version: plan.version, date: plan.revisedOn })} ·{' '}
         <span className={plan.revisionOverdue ? 'overdue-word' : undefined}>{t('library.revisionDueOn', { date: plan.revisionDueOn })}</span>

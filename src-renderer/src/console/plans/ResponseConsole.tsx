@@ -25,7 +25,7 @@ export function ResponseConsole({ id }: { id: string }) {
         <span className={`level-chip level-${response.level}`}>{t('responses.level', { level: ROMAN[response.level] })}</span> {response.planTitle}
         {response.demo && <DemoTag inline />}
       </h3>
-      <p className="field-hint" data-testid="response-summary-line">
+      <p className="meta-line" data-testid="response-summary-line">
         {t('response.activated', { name: response.activatedBy.name, time: dateTime(response.activatedAt) })} ·{' '}
         {t('responses.finished', { done: p.finished, total: p.total })} · {t('responses.overdue', { n: p.overdue.length })}
         {response.reportIds.length > 0 && ` · ${t('response.reports', { ids: response.reportIds.join('、') })}`}

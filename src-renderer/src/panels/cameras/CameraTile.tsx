@@ -6,6 +6,9 @@ import { useT } from '../../i18n/use-t';
 import { startPlayer, UnsupportedError, type Player, type SourceMemory } from './players';
 import { initial, step, type TileState } from './tile-state';
 
+/** Longest a tile waits for the page to go idle before it starts its video. */
+const START_WAIT_MS = 3000;
+
 function CameraTileView({ source }: { source: CameraSource }) {
   const t = useT();
   const video = useRef<HTMLVideoElement>(null);
@@ -34,7 +37,13 @@ function CameraTileView({ source }: { source: CameraSource }) {
       }
     };
     v.addEventListener('timeupdate', onTime);
-    connect();
+    // Video starts once the wall has drawn its data panels (or after START_WAIT_MS at most):
+    // a picture takes seconds to arrive anyway, and four players starting at once would hold
+    // back the map and the charts while the wall comes up.
+    const idle = requestIdleCallback(() => {
+      machine = initial(Date.now());
+      connect();
+    }, { timeout: START_WAIT_MS });
     const timer = setInterval(() => {
       if (!player) return;
       const now = Date.now();
@@ -47,6 +56,7 @@ function CameraTileView({ source }: { source: CameraSource }) {
       setState(machine.state);
     }, 1000);
     return () => {
+      cancelIdleCallback(idle);
       clearInterval(timer);
       v.removeEventListener('timeupdate', onTime);
       player?.destroy();

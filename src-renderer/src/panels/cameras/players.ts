@@ -31,6 +31,9 @@ function hlsPlayer(video: HTMLVideoElement, url: string, memory: SourceMemory): 
     liveSyncDurationCount: 2,
     maxBufferLength: 8,
     backBufferLength: 30,
+    // Camera streams are plain live HLS with one rendition: no low-latency parts, no bandwidth test.
+    lowLatencyMode: false,
+    testBandwidth: false,
     manifestLoadingMaxRetry: 1,
     levelLoadingMaxRetry: 2,
     fragLoadingMaxRetry: 2,

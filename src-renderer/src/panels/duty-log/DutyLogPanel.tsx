@@ -1,8 +1,9 @@
 // 值班日志 on the wall: the latest reports, newest first, coloured by status; one just
 // recorded flashes for a few seconds. Kept live by duty.logChanged.
+import { Fragment } from 'react';
 import { useT } from '../../i18n/use-t';
 import { isFresh } from '../../state/duty/duty-state';
-import { daysApart } from '../../state/duty/format';
+import { localDateString } from '../../../../src-main/core/contract/yuexiu';
 import { useDuty, useDutyFeed, useServerNow } from '../../state/duty/use-duty';
 import { useNow } from '../../shared/use-now';
 import { DemoTag } from '../duty-now/DemoTag';
@@ -32,11 +33,22 @@ export function DutyLogPanel() {
       {shown.length === 0 ? (
         <div className="panel-waiting log-empty">{t('dutyLog.empty')}</div>
       ) : (
-        // Rows from earlier days carry their date: the time column widens for all, so columns align.
-        <ol className={shown.some((r) => daysApart(r.receivedAt, serverNow) !== 0) ? 'log-rows with-dates' : 'log-rows'}>
-          {shown.map((r) => (
-            <ReportRow key={r.id} report={r} fresh={isFresh(arrivals, r.id, now)} now={serverNow} />
-          ))}
+        <ol className="log-rows">
+          {shown.map((r, i) => {
+            // Reports of an earlier day follow a line naming that day: never mistaken for today's.
+            const date = localDateString(r.receivedAt);
+            const prev = i === 0 ? localDateString(serverNow) : localDateString(shown[i - 1].receivedAt);
+            return (
+              <Fragment key={r.id}>
+                {date !== prev && (
+                  <li className="log-day" data-testid="duty-log-day">
+                    {date}
+                  </li>
+                )}
+                <ReportRow report={r} fresh={isFresh(arrivals, r.id, now)} />
+              </Fragment>
+            );
+          })}
         </ol>
       )}
     </div>

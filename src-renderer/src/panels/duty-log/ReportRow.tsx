@@ -2,10 +2,10 @@
 // severity, category and street, and the summary. A report just recorded flashes.
 import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '../../../../src-main/core/contract/duty';
 import { useT } from '../../i18n/use-t';
-import { daysApart, hhmm, shortDateTime } from '../../state/duty/format';
+import { hhmm } from '../../state/duty/format';
 import { useLabel } from '../../state/duty/use-duty';
 
-export function ReportRow({ report, fresh, now }: { report: Report; fresh: boolean; now: number }) {
+export function ReportRow({ report, fresh }: { report: Report; fresh: boolean }) {
   const t = useT();
   const label = useLabel();
   return (
@@ -17,8 +17,7 @@ export function ReportRow({ report, fresh, now }: { report: Report; fresh: boole
       data-fresh={fresh ? 'true' : 'false'}
     >
       <time className="log-time tabular" dateTime={new Date(report.receivedAt).toISOString()}>
-        {/* Today's reports by time alone; older ones with their date, never mistaken for today's. */}
-        {daysApart(report.receivedAt, now) === 0 ? hhmm(report.receivedAt) : shortDateTime(report.receivedAt)}
+        {hhmm(report.receivedAt)}
       </time>
       <span className="log-status">{label(REPORT_STATUS_LABELS[report.status])}</span>
       <span className="log-severity">{label(SEVERITY_LABELS[report.severity])}</span>

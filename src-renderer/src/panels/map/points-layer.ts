@@ -88,8 +88,9 @@ export const PointsLayerImpl = (L.Renderer as unknown as { extend(p: object): ne
     this._points = points;
     // One batch per style, in layer order, so severe risks draw above the rest of their layer.
     const byStyle = new Map<string, Batch>();
-    const rank = (l: string): number => order.indexOf(l);
-    const sorted = points.map((_p, i) => i).sort((a, b) => rank(points[a].layer) - rank(points[b].layer) || points[a].radius - points[b].radius);
+    const rankOf = new Map(order.map((l, i) => [l, i]));
+    const rank = points.map((p) => rankOf.get(p.layer) ?? order.length);
+    const sorted = points.map((_p, i) => i).sort((a, b) => rank[a] - rank[b] || points[a].radius - points[b].radius);
     const batches: Batch[] = [];
     for (const i of sorted) {
       const p = points[i];

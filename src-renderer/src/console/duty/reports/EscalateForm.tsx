@@ -74,7 +74,7 @@ export function EscalateForm({ report }: { report: Report }) {
         ) : (
           <button
             type="button"
-            className="primary danger-strong"
+            className="primary"
             data-testid="escalate-report"
             disabled={!actor || !plan || !chosenLevel}
             onClick={async () => {
