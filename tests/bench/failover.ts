@@ -49,7 +49,7 @@ async function cutTrials(h: NetHarness, street: Centre, mode: Mode, kind: CutKin
   for (let i = 0; i < TRIALS; i++) {
     await whole(h, street, mode);
     const link = await carrying(h, street, mode);
-    const r = await cutAndMeasure(h, street, link, kind, HOLD_MS[mode], { restore: true, recoverMs: 45_000 });
+    const r = await cutAndMeasure(h, street, link, kind, HOLD_MS[mode], { restore: true, recoverMs: 45_000, links: mode === 'dual' ? ['A', 'B'] : ['A'] });
     gaps.push(r.max);
     await h.trimFrames(h.district, (await h.clock(h.district)) - 5000);
     await h.trimFrames(street, (await h.clock(street)) - 5000);

@@ -105,7 +105,7 @@ describe.skipIf(!can.ok && !inCi)('video consultation over two links (network na
     note('signalling-only-A', r);
     expect(r.max).toBeLessThanOrEqual(MAX_GAP_MS);
     h.restore(sig);
-    await s1.wall!.locator('[data-testid="consult-signal-A"][data-state="open"]').waitFor({ timeout: 20_000 });
+    await h.waitSignalling(['A'], 30_000, [s1]);
   });
 
   it('kill the hub mid-call and restart it: media goes on, signalling reconnects', async () => {
@@ -118,10 +118,7 @@ describe.skipIf(!can.ok && !inCi)('video consultation over two links (network na
     note('hub-killed', during);
     expect(during.max).toBeLessThanOrEqual(MAX_GAP_MS);
     await h.restartDistrictHub();
-    for (const c of h.centres) {
-      await c.wall!.locator('[data-testid="consult-signal-A"][data-state="open"]').waitFor({ timeout: 20_000 });
-      await c.wall!.locator('[data-testid="consult-signal-B"][data-state="open"]').waitFor({ timeout: 20_000 });
-    }
+    await h.waitSignalling(['A', 'B'], 30_000);
     // The restarted hub relays again: a link lost now is rebuilt through it.
     const r = await cutAndMeasure(h, s1, 'A', 'link-down', HOLD_MS);
     note('after-hub-restart-cut-A', r);

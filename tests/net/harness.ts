@@ -296,6 +296,18 @@ export class NetHarness {
     return (await at.wall!.getByTestId(`consult-link-${from.id}-${link}`).getAttribute('data-state')) ?? '';
   }
 
+  /** Waits until every wall's signalling sockets on these links are open; the error names those that are not. */
+  async waitSignalling(links: Link[] = ['A', 'B'], timeoutMs = 30_000, among: Centre[] = this.centres): Promise<void> {
+    const t0 = Date.now();
+    for (;;) {
+      const states = await Promise.all(among.flatMap((c) => links.map(async (l) => ({ c: c.id, l, s: await this.signalState(c, l) }))));
+      const closed = states.filter((x) => x.s !== 'open');
+      if (closed.length === 0) return;
+      if (Date.now() - t0 > timeoutMs) throw new Error(`signalling not open after ${timeoutMs} ms: ${closed.map((x) => `${x.c} ${x.l}=${x.s}`).join(', ')}`);
+      await sleep(250);
+    }
+  }
+
   async signalState(at: Centre, link: Link): Promise<string> {
     return (await at.wall!.getByTestId(`consult-signal-${link}`).getAttribute('data-state')) ?? '';
   }
@@ -311,6 +323,7 @@ export class NetHarness {
    */
   async gap(at: Centre, from: Centre, span: { from: number; to: number }): Promise<Gap> {
     return at.wall!.evaluate(
+      // No named helpers in here: the bench's transpiler would wrap them in a __name() the page lacks.
       ({ remote, from, to }) => {
         const f = ((window as unknown as { __cwFrames: Record<string, number[]> }).__cwFrames[remote] ?? []) as number[];
         let last: number | null = null;
@@ -318,11 +331,6 @@ export class NetHarness {
         let max = 0;
         let where = '';
         let n = 0;
-        const note = (gap: number, end: string): void => {
-          if (gap <= max) return;
-          max = gap;
-          where = `${Math.round((last ?? from) - from)} ms into the window, ${end}`;
-        };
         for (let i = 0; i < f.length; i += 3) {
           const t = f[i];
           if (f[i + 2] !== 1) continue;
@@ -332,12 +340,19 @@ export class NetHarness {
             continue;
           }
           if (t > to) break;
-          if (last !== null) note(t - last, `link ${'AB'[lastLink] ?? '?'} → ${'AB'[f[i + 1]]}`);
+          if (last !== null && t - last > max) {
+            max = t - last;
+            where = `${Math.round(last - from)} ms into the window, link ${'AB'[lastLink] ?? '?'} → ${'AB'[f[i + 1]]}`;
+          }
           last = t;
           lastLink = f[i + 1];
           n++;
         }
-        note(last === null ? to - from : to - last, 'until the end of the window');
+        const tail = last === null ? to - from : to - last;
+        if (tail > max) {
+          max = tail;
+          where = `${Math.round((last ?? from) - from)} ms into the window, until the end of the window`;
+        }
         return { maxGapMs: Math.round(max), frames: n, where };
       },
       { remote: from.id, ...span },

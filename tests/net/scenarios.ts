@@ -36,7 +36,8 @@ export async function shownLink(h: NetHarness, street: Centre): Promise<Link> {
 
 /**
  * Cuts a link of a street for holdMs and measures the gaps over that time; then restores it and
- * waits until both links carry video again in both directions (the rebuilt connection).
+ * waits until the links carry video again in both directions (the rebuilt connection; the
+ * single-connection baseline has only its one).
  */
 export async function cutAndMeasure(
   h: NetHarness,
@@ -44,7 +45,7 @@ export async function cutAndMeasure(
   link: Link,
   kind: CutKind,
   holdMs: number,
-  opts: { restore?: boolean; recoverMs?: number } = {},
+  opts: { restore?: boolean; recoverMs?: number; links?: Link[] } = {},
 ): Promise<GapReport> {
   await sleep(SETTLE_MS);
   const from = await marks(h, street);
@@ -53,7 +54,7 @@ export async function cutAndMeasure(
   const report = await gapsSince(h, street, from);
   if (opts.restore !== false) {
     h.restore(cut);
-    await h.waitLinksUp(['A', 'B'], opts.recoverMs ?? 20_000, [h.district, street]);
+    await h.waitLinksUp(opts.links ?? ['A', 'B'], opts.recoverMs ?? 20_000, [h.district, street]);
   }
   return report;
 }

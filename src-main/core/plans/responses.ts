@@ -119,7 +119,7 @@ export function responseView(db: Reader, id: string, asOf: number): Response {
     closedAt: r.closed_at,
     closedBy: refOrNull(r.closed_by_id, r.closed_by_name, r.closed_by_role),
     summary: r.summary,
-    reportIds: db.all<{ report_id: string }>('SELECT report_id FROM plan_response_report WHERE response_id = ? ORDER BY linked_at', [id]).map((x) => x.report_id),
+    reportIds: db.all<{ report_id: string }>('SELECT report_id FROM plan_response_report WHERE response_id = ? ORDER BY linked_at, rowid', [id]).map((x) => x.report_id),
     actions,
     progress: {
       total: actions.length,
