@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { parseRoute } from './app/route';
-import { createClient } from './client';
+import { pageClient } from './client';
 import { StoreProvider } from './state/context';
 import { connectStore, createAppStore } from './state/store';
 import './styles/base.css';
@@ -15,7 +15,7 @@ import './styles/console.css';
 const route = parseRoute(window.location.search);
 document.body.classList.add(`view-${route.view}`);
 
-const client = createClient();
+const client = pageClient();
 stripTokenFromAddressBar();
 const store = createAppStore(client);
 connectStore(store, client);

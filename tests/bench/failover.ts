@@ -15,7 +15,7 @@
 // changes the number of trials per scenario (default 10). Takes about 25 minutes at 10.
 import { NetHarness, sleep, type Centre } from '../net/harness';
 import { canUseNamespaces, type CutKind, type Link } from '../net/netns';
-import { cutAndMeasure, gapsSince, marks, percentile, shownLink } from '../net/scenarios';
+import { cutAndMeasure, gapsSince, marks, percentile, shownLink, type GapReport } from '../net/scenarios';
 
 type Print = (o: object) => void;
 type Mode = 'dual' | 'single';
@@ -40,6 +40,11 @@ async function whole(h: NetHarness, street: Centre, mode: Mode): Promise<void> {
   await sleep(1000);
 }
 
+/** Each trial on stderr (the JSON lines on stdout stay the summary): for reading an outlier. */
+function trial(mode: Mode, scenario: string, i: number, link: Link, r: GapReport): void {
+  process.stderr.write(`[failover] ${mode} ${scenario} #${i + 1} cut ${link}: ${r.max} ms (district ${r.where.atDistrict}; street ${r.where.atStreet})\n`);
+}
+
 function line(print: Print, mode: Mode, scenario: string, gaps: number[], extra: object = {}): void {
   print({ bench: 'failover', mode, scenario, gap_p50_ms: percentile(gaps, 50), gap_max_ms: Math.max(...gaps), n: gaps.length, ...extra });
 }
@@ -51,6 +56,7 @@ async function cutTrials(h: NetHarness, street: Centre, mode: Mode, kind: CutKin
     const link = await carrying(h, street, mode);
     const r = await cutAndMeasure(h, street, link, kind, HOLD_MS[mode], { restore: true, recoverMs: 45_000, links: mode === 'dual' ? ['A', 'B'] : ['A'] });
     gaps.push(r.max);
+    trial(mode, kind, i, link, r);
     await h.trimFrames(h.district, (await h.clock(h.district)) - 5000);
     await h.trimFrames(street, (await h.clock(street)) - 5000);
   }
@@ -73,6 +79,7 @@ async function longOutageTrials(h: NetHarness, street: Centre, mode: Mode): Prom
     const r = await gapsSince(h, street, from);
     h.restore(b);
     gaps.push(r.max);
+    trial(mode, 'a-down-30s-then-b', i, 'B', r);
     if (mode === 'single' && r.max >= HOLD_MS[mode] - 100) {
       // The baseline never came back on its own: start its call again for the next trial.
       await h.endConsultation();

@@ -5,7 +5,8 @@
 // Prints JSON lines:
 //   interactive   time from navigation to an interactive wall: every panel drawn (5,000 map
 //                 features on the canvas, the charts rendered) and then 500 ms with no long task;
-//                 target ≤ 2,000 ms.
+//                 target ≤ 2,000 ms. Measured at the wall's first start (empty browser profile)
+//                 and over 5 restarts in the same profile (median, slowest, each run listed).
 //   long-tasks    the longest main-thread task (Long Tasks API) in the window after load, with
 //                 cameras playing; target: none over 50 ms. The window is 60 s
 //                 (CW_BENCH_WINDOW_S overrides it; the line says which window was used).
@@ -32,6 +33,8 @@ const ROOT = join(__dirname, '..', '..');
 const FEATURES = 5000;
 const WINDOW_S = Number(process.env.CW_BENCH_WINDOW_S ?? 60);
 const PAN_MS = 4000;
+/** Restarts of the wall for the interactive figure (median reported); CW_BENCH_TRIALS overrides. */
+const TRIALS = Number(process.env.CW_BENCH_TRIALS ?? 5);
 const TOKEN = 'bench-token-0123456789';
 const quiet = { info() {}, warn() {}, error() {} };
 
@@ -62,12 +65,25 @@ function startFfmpeg(dir: string): ChildProcess {
   ], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-/** Long tasks and frames, recorded from the first byte of the page. */
+/**
+ * Long tasks and frames, recorded from the first byte of the page, and the moment the wall is
+ * first complete (every panel drawn), checked on every frame in the page itself: polling from
+ * here would add a round trip or two to the figure that the wall is not responsible for.
+ */
 const PROBE = `
-  window.__cw = { longTasks: [], frames: 0, counting: false };
+  window.__cw = { longTasks: [], frames: 0, counting: false, readyAt: null };
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__cw.longTasks.push({ start: e.startTime, end: e.startTime + e.duration, ms: e.duration }); })
     .observe({ type: 'longtask', buffered: true });
-  const tick = () => { if (window.__cw.counting) window.__cw.frames++; requestAnimationFrame(tick); };
+  const complete = () => {
+    const leaflet = document.querySelector('[data-testid="map-leaflet"]');
+    const charts = [...document.querySelectorAll('[data-testid^="stats-chart-"]')];
+    return leaflet?.dataset.features === '${FEATURES}' && charts.length === 3 && charts.every((c) => c.dataset.rendered === 'true') && !!document.querySelector('[data-testid="warnings-panel"]');
+  };
+  const tick = () => {
+    if (window.__cw.counting) window.__cw.frames++;
+    if (window.__cw.readyAt === null && complete()) window.__cw.readyAt = performance.now();
+    requestAnimationFrame(tick);
+  };
   requestAnimationFrame(tick);
 `;
 
@@ -115,6 +131,46 @@ async function idleFps(page: Page): Promise<number> {
   return Math.round((frames / ((Date.now() - t0) / 1000)) * 10) / 10;
 }
 
+interface WallLoad {
+  ttiMs: number;
+  readyMs: number;
+  readyWallClockMs: number;
+  loadTasks: number;
+  longestLoadTaskMs: number;
+  breakdown: object;
+}
+
+/** One cold load of the wall: navigation to every panel drawn, then 500 ms with no long task. */
+async function loadWall(page: Page, url: string): Promise<WallLoad> {
+  await page.addInitScript(PROBE);
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(() => (window as any).__cw.readyAt !== null, null, { timeout: 60_000, polling: 50 });
+  const readyWallClockMs = Date.now() - t0;
+  const r = await page.evaluate(async () => {
+    const cw = (window as any).__cw;
+    const ready = cw.readyAt as number;
+    let quietFrom = Math.max(ready, ...cw.longTasks.map((t: any) => t.end));
+    for (;;) {
+      await new Promise((res) => setTimeout(res, 100));
+      const last = Math.max(quietFrom, ...cw.longTasks.map((t: any) => t.end));
+      if (last > quietFrom) quietFrom = last;
+      if (performance.now() - quietFrom >= 500) return { readyMs: ready, ttiMs: quietFrom, loadTasks: cw.longTasks.length, longestLoadTaskMs: Math.max(0, ...cw.longTasks.map((t: any) => t.ms)) };
+    }
+  });
+  // Where the time went (diagnostic): the wall's start-up marks and when each script arrived.
+  const breakdown = await page.evaluate(() => ({
+    marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('cw.')).map((m) => [m.name, Math.round(m.startTime)])),
+    scripts: Object.fromEntries(
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => e.name.endsWith('.js'))
+        .map((e) => [e.name.split('/').pop()!.replace(/-[\w-]{8}\.js$/, ''), [Math.round(e.startTime), Math.round(e.responseEnd)]]),
+    ),
+    domContentLoaded: Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd),
+  }));
+  return { ttiMs: Math.round(r.ttiMs), readyMs: Math.round(r.readyMs), readyWallClockMs, loadTasks: r.loadTasks, longestLoadTaskMs: Math.round(r.longestLoadTaskMs), breakdown };
+}
+
 export async function benchWall(print: (o: object) => void): Promise<void> {
   const ui = join(ROOT, 'out', 'renderer');
   if (!existsSync(join(ui, 'index.html'))) throw new Error('no built renderer in out/renderer: run npx electron-vite build first');
@@ -137,46 +193,36 @@ export async function benchWall(print: (o: object) => void): Promise<void> {
     // Let the encoder write a few segments before the wall asks for them.
     await new Promise((r) => setTimeout(r, 3000));
 
-    // ---- the wall ---------------------------------------------------------------------
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.addInitScript(PROBE);
-    const t0 = Date.now();
-    await page.goto(`http://127.0.0.1:${hub.port}/?token=${TOKEN}&view=wall&display=0`);
-    await page.waitForFunction(
-      (n) => {
-        const leaflet = document.querySelector('[data-testid="map-leaflet"]') as HTMLElement | null;
-        const charts = [...document.querySelectorAll('[data-testid^="stats-chart-"]')] as HTMLElement[];
-        return leaflet?.dataset.features === String(n) && charts.length === 3 && charts.every((c) => c.dataset.rendered === 'true') && !!document.querySelector('[data-testid="warnings-panel"]');
-      },
-      FEATURES,
-      { timeout: 60_000, polling: 50 },
-    );
-    const readyWallMs = Date.now() - t0;
-    // Interactive: ready, then a 500 ms window with no long task.
-    const interactive = await page.evaluate(async () => {
-      const cw = (window as any).__cw;
-      const ready = performance.now();
-      let quietFrom = Math.max(ready, ...cw.longTasks.map((t: any) => t.end));
-      for (;;) {
-        await new Promise((r) => setTimeout(r, 100));
-        const last = Math.max(quietFrom, ...cw.longTasks.map((t: any) => t.end));
-        if (last > quietFrom) quietFrom = last;
-        if (performance.now() - quietFrom >= 500) return { readyMs: ready, ttiMs: quietFrom, loadTasks: cw.longTasks.length, longestLoadTaskMs: Math.max(0, ...cw.longTasks.map((t: any) => t.ms)) };
-      }
-    });
+    // ---- the wall: its first start (an empty profile: nothing cached or remembered), then
+    // TRIALS restarts in the same profile, as a wall display comes back after a power cut ----
+    const url = `http://127.0.0.1:${hub.port}/?token=${TOKEN}&view=wall&display=0`;
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    let page = await context.newPage();
+    const first = await loadWall(page, url);
+    const restarts: WallLoad[] = [];
+    for (let i = 0; i < TRIALS; i++) {
+      await page.close();
+      page = await context.newPage();
+      restarts.push(await loadWall(page, url));
+    }
+    const byTti = [...restarts].sort((a, b) => a.ttiMs - b.ttiMs);
+    const mid = byTti[Math.floor(byTti.length / 2)];
     print({
       bench: 'wall',
       case: 'interactive',
       layout: '3x3',
       features: FEATURES,
       cameraTiles: 4,
-      ttiMs: Math.round(interactive.ttiMs),
-      readyMs: Math.round(interactive.readyMs),
-      readyWallClockMs: readyWallMs,
-      longTasksDuringLoad: interactive.loadTasks,
-      longestLoadTaskMs: Math.round(interactive.longestLoadTaskMs),
+      ttiFirstStartMs: first.ttiMs,
+      ttiRestartMs: mid.ttiMs,
+      ttiRestartMaxMs: byTti[byTti.length - 1].ttiMs,
+      ttiRestartRuns: restarts.map((l) => l.ttiMs),
+      n: restarts.length,
+      longTasksDuringLoad: { firstStart: first.loadTasks, restart: mid.loadTasks },
+      longestLoadTaskMs: { firstStart: first.longestLoadTaskMs, restart: mid.longestLoadTaskMs },
+      breakdownMs: { firstStart: first.breakdown, restart: mid.breakdown },
       targetMs: 2000,
-      pass: interactive.ttiMs <= 2000,
+      pass: first.ttiMs <= 2000 && mid.ttiMs <= 2000,
       ...machine(),
     });
 

@@ -97,6 +97,12 @@ describe.skipIf(!can.ok && !inCi)('video consultation over two links (network na
     // The socket is found dead by its heartbeat (3 s) and its unanswered probe (4 s).
     await s1.wall!.locator('[data-testid="consult-signal-A"]:not([data-state="open"])').waitFor({ timeout: 15_000 });
     expect(await h.signalState(s1, 'B')).toBe('open');
+    // The console steers the street's endpoint: the command can only arrive over link B.
+    const mute = h.console!.getByTestId(`consult-mute-${s1.id}`);
+    await mute.click();
+    await s1.wall!.locator('[data-testid="consult-stage"][data-muted="1"]').waitFor({ timeout: 10_000 });
+    await h.console!.getByTestId(`consult-layout-${s1.id}`).selectOption('focus:');
+    await s1.wall!.locator('[data-testid="consult-stage"][data-layout="focus"]').waitFor({ timeout: 10_000 });
     // Now lose link A's media too, and bring it back while its socket is still cut: the new
     // connection's offer and answer can only travel over link B's socket.
     const media = h.cut(s1, 'A', 'iptables-drop');

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { STREET_PARTICIPANTS } from '../../src-main/core/contract/consult';
 import { standardLayout } from '../../src-main/core/contract/layouts';
-import { createTopology, cut as cutLink, DISTRICT_IP, inNs, removeNamespaces, SUBNET, type Cut, type CutKind, type Link, type Topology } from './netns';
+import { createTopology, cut as cutLink, DISTRICT_IP, inNs, listOurNamespaces, removeLeftovers, removeNamespaces, SUBNET, type Cut, type CutKind, type Link, type Topology } from './netns';
 
 // __filename, not __dirname: tsx defines only the former when a .mts script imports this file.
 const HERE = dirname(__filename);
@@ -27,6 +27,7 @@ const streetToken = (i: number): string => `cwnet-street-token-000${i}`;
  * playout). CWNET_CAPTURE and CWNET_AUDIO=1 change that.
  */
 const CAPTURE = process.env.CWNET_CAPTURE ?? '160x120@15';
+const FPS = Number(/@(\d+)$/.exec(CAPTURE)?.[1] ?? 30);
 const AUDIO = process.env.CWNET_AUDIO === '1' ? '' : '&consultAudio=0';
 
 // Debian's Chromium, as the e2e tests run it (playwright.config.ts), plus a fake camera and
@@ -40,7 +41,8 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--use-fake-device-for-media-stream',
+  // The fake camera runs at 20 fps unless told otherwise; it follows the capture's rate here.
+  `--use-fake-device-for-media-stream=fps=${FPS}`,
   '--use-fake-ui-for-media-stream',
   '--autoplay-policy=no-user-gesture-required',
   '--disable-features=WebRtcHideLocalIpsWithMdns',
@@ -111,10 +113,12 @@ export class NetHarness {
     this.streets = topo.streets.map((ns, i) => ({ ns, id: STREET_PARTICIPANTS[i].id, name: STREET_PARTICIPANTS[i].name, token: streetToken(i + 1), hub: null, browser: null, wall: null }));
   }
 
-  /** Namespaces, hubs, browsers, wall pages. Removes a crashed run's leftovers first. */
+  /** Namespaces, hubs, browsers, wall pages. Removes crashed runs' leftovers first (never a live run's). */
   static async open(opts: HarnessOptions): Promise<NetHarness> {
-    removeNamespaces();
+    for (const ns of removeLeftovers()) opts.log?.(`removed ${ns}, left by a run that died`);
     const dir = mkdtempSync(join(tmpdir(), 'cwnet-'));
+    // Interrupted (Ctrl-C, a timeout): still leave no namespace, browser or hub behind.
+    process.once('exit', () => removeNamespaces(listOurNamespaces()));
     let h: NetHarness | null = null;
     try {
       const build = buildApp(dir);
@@ -125,7 +129,7 @@ export class NetHarness {
     } catch (err) {
       if (h) await h.close();
       else {
-        removeNamespaces();
+        removeNamespaces(listOurNamespaces());
         rmSync(dir, { recursive: true, force: true });
       }
       throw err;
@@ -287,9 +291,10 @@ export class NetHarness {
     );
   }
 
-  /** Which link a wall shows a remote from ('' before its first frame). */
+  /** Which link a wall shows a remote from now ('' before its first frame): the video on top. */
   async shownLink(at: Centre, from: Centre): Promise<Link | ''> {
-    return ((await at.wall!.locator(`[data-testid="consult-remote"][data-remote="${from.id}"]`).getAttribute('data-shown')) ?? '') as Link | '';
+    const v = at.wall!.locator(`.consult-videos[data-remote="${from.id}"] video[data-shown="1"]`);
+    return (await v.count()) === 0 ? '' : (((await v.first().getAttribute('data-link')) ?? '') as Link);
   }
 
   async linkState(at: Centre, from: Centre, link: Link): Promise<string> {

@@ -4,11 +4,18 @@
 // the settings a real centre needs to keep each connection on its own link: strict reverse-path
 // filtering (rp_filter=1) and ARP from the interface's own subnet (arp_announce=2).
 //
-// Everything lives inside namespaces named PREFIX-…: nothing touches the machine's own network,
-// and removing the namespaces removes it all. Addresses are used only inside them.
+// Everything lives inside namespaces named cwnet<pid>-…: nothing touches the machine's own
+// network, and removing the namespaces removes it all. Addresses are used only inside them.
 import { execFileSync } from 'node:child_process';
+import { alive } from '../../src-main/core/store/lock';
 
+/**
+ * Namespace names carry the harness process's pid ("cwnet1234-d"): two runs at once (a developer's
+ * and CI's) never touch each other's, and a crashed run's leftovers are known by their dead pid.
+ */
 export const PREFIX = 'cwnet';
+const RUN = `${PREFIX}${process.pid}`;
+const OURS = new RegExp(`^${PREFIX}(\\d+)-`);
 export const LINKS = ['A', 'B'] as const;
 export type Link = (typeof LINKS)[number];
 export const SUBNET: Record<Link, string> = { A: '10.231.1.0/24', B: '10.231.2.0/24' };
@@ -45,11 +52,30 @@ export function canUseNamespaces(): { ok: true } | { ok: false; why: string } {
   return { ok: true };
 }
 
-export function listOurNamespaces(): string[] {
+/** Every harness's namespaces on this machine, with the pid of the run that made them. */
+function harnessNamespaces(): { name: string; pid: number }[] {
   return ip('netns', 'list')
     .split('\n')
     .map((l) => l.split(' ')[0])
-    .filter((n) => n.startsWith(`${PREFIX}-`));
+    .map((name) => ({ name, m: OURS.exec(name) }))
+    .filter((x) => x.m !== null)
+    .map((x) => ({ name: x.name, pid: Number(x.m![1]) }));
+}
+
+/** This run's namespaces. */
+export function listOurNamespaces(): string[] {
+  return harnessNamespaces()
+    .filter((x) => x.pid === process.pid)
+    .map((x) => x.name);
+}
+
+/** Namespaces left by runs that died without cleaning up (their pid is gone); never a live run's. */
+export function removeLeftovers(): string[] {
+  const dead = harnessNamespaces()
+    .filter((x) => x.pid !== process.pid && !alive(x.pid))
+    .map((x) => x.name);
+  removeNamespaces(dead);
+  return dead;
 }
 
 /** Kills every process inside our namespaces (only ours live there) and deletes them. */
@@ -90,8 +116,8 @@ function sysctls(ns: string, ifaces: string[]): void {
 }
 
 export function createTopology(streets: number): Topology {
-  const district = `${PREFIX}-d`;
-  const names = Array.from({ length: streets }, (_, i) => `${PREFIX}-s${i + 1}`);
+  const district = `${RUN}-d`;
+  const names = Array.from({ length: streets }, (_, i) => `${RUN}-s${i + 1}`);
   for (const ns of [district, ...names]) {
     ip('netns', 'add', ns);
     ip('-n', ns, 'link', 'set', 'lo', 'up');

@@ -150,14 +150,43 @@ export const MapObjectInput = z.discriminatedUnion('kind', [RiskDetails, Shelter
 export type MapObjectInput = z.input<typeof MapObjectInput>;
 export type MapObjectParsed = z.output<typeof MapObjectInput>;
 
-const stored = { id: EntityId, demo: z.boolean(), updatedAt: Timestamp };
+// What the core sends back. Plain shapes, like duty's Report: the input rules above (trimming,
+// defaults, the Yuexiu bounds) were applied when the object was written, and checking 5,000 of
+// them again on every read held the hub's one thread for hundreds of milliseconds.
+const storedCommon = {
+  id: EntityId,
+  name: z.string(),
+  street: StreetName.nullable(),
+  address: z.string(),
+  position: z.object({ lat: z.number(), lng: z.number() }),
+  note: z.string(),
+  /** Part of the embedded demo set (演示数据). */
+  demo: z.boolean(),
+  updatedAt: Timestamp,
+};
+const nullableNumber = z.number().nullable();
 export const MapObject = z.discriminatedUnion('kind', [
-  RiskDetails.extend(stored),
-  ShelterDetails.extend({ ...stored, /** areaM2 / capacity. */ areaPerPerson: z.number() }),
-  WarehouseDetails.extend(stored),
-  TeamDetails.extend(stored),
-  WaterloggingDetails.extend(stored),
-  GeohazardDetails.extend(stored),
+  z.object({ kind: z.literal('risk'), ...storedCommon, level: RiskLevel, category: RiskCategory, measures: z.string() }),
+  z.object({
+    kind: z.literal('shelter'),
+    ...storedCommon,
+    capacity: z.number(),
+    areaM2: z.number(),
+    indoor: z.boolean(),
+    manager: z.string(),
+    /** areaM2 / capacity, to two decimals. */
+    areaPerPerson: z.number(),
+  }),
+  z.object({
+    kind: z.literal('warehouse'),
+    ...storedCommon,
+    areaM2: nullableNumber,
+    stock: z.array(z.object({ item: z.string(), quantity: z.number(), unit: z.string() })),
+    manager: z.string(),
+  }),
+  z.object({ kind: z.literal('team'), ...storedCommon, people: z.number(), professional: z.boolean(), equipment: z.string(), status: TeamStatus, contact: z.string() }),
+  z.object({ kind: z.literal('waterlogging'), ...storedCommon, maxDepthCm: nullableNumber, remediated: z.boolean() }),
+  z.object({ kind: z.literal('geohazard'), ...storedCommon, hazardType: GeohazardType, threatenedPeople: nullableNumber, remediated: z.boolean() }),
 ]);
 export type MapObject = z.output<typeof MapObject>;
 

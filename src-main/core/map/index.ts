@@ -4,7 +4,7 @@ import type { Capability, CapabilityDeps } from '../capability';
 import { RefusedError } from '../contract/errors';
 import type { mapMethods } from '../contract/map';
 import { MapObjectService } from './object-service';
-import { countObjects, getObject, listObjects, objectHistory } from './objects';
+import { getObject, objectHistory } from './objects';
 import { TileSourceService } from './tile-sources';
 
 export async function openMap(deps: CapabilityDeps): Promise<Capability<typeof mapMethods>> {
@@ -16,10 +16,12 @@ export async function openMap(deps: CapabilityDeps): Promise<Capability<typeof m
     const n = await objects.loadDemo();
     if (n > 0) deps.log.info(`[map] loaded ${n} demo map objects (演示数据)`);
   }
+  // Read the map once now, before the first wall asks for it.
+  objects.counts();
 
   return {
     handlers: {
-      'map.objects': (f) => ({ objects: listObjects(store, f), counts: countObjects(store) }),
+      'map.objects': (f) => objects.list(f),
       'map.object': ({ id }) => {
         const object = getObject(store, id);
         if (!object) throw new RefusedError(`no map object with id ${id}`);
@@ -35,6 +37,9 @@ export async function openMap(deps: CapabilityDeps): Promise<Capability<typeof m
       'map.activateSource': ({ id }) => sources.activate(id),
       'map.tile': ({ sourceId, z, x, y }) => sources.tile(sourceId, z, x, y),
     },
-    close: async () => sources.close(),
+    close: async () => {
+      objects.close();
+      sources.close();
+    },
   };
 }

@@ -6,20 +6,59 @@ import type { EventBus } from '../events';
 import type { Store } from '../store';
 import { demoObjects } from './demo';
 import { crossCheck, readCsv, readGeoJson, refusalMessage } from './import';
-import { countObjects, getObject, hasAnyObject, newObjectId, putObject, removeObject } from './objects';
+import { countObjects, getObject, hasAnyObject, listObjects, newObjectId, putObject, removeObject, type ObjectFilter } from './objects';
 
 /** Bulk changes carry no objects in their event: panels re-read instead. */
 const EVENT_OBJECTS_MAX = 50;
 
 export class MapObjectService {
+  /**
+   * Every object and the counts, as last read. Every wall display asks for the whole map when it
+   * opens, and reading 5,000 rows blocks the hub's one thread for a noticeable time; only this
+   * service writes map_object, so it knows exactly when the copy goes stale.
+   */
+  private cache: { objects: MapObject[]; counts: MapCounts } | null = null;
+  private refill: ReturnType<typeof setImmediate> | null = null;
+
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
     private readonly now: () => number,
   ) {}
 
+  private current(): { objects: MapObject[]; counts: MapCounts } {
+    this.cache ??= { objects: listObjects(this.store), counts: countObjects(this.store) };
+    return this.cache;
+  }
+
+  /** Reads the map again soon after a change, so the next wall to ask does not wait for it. */
+  private stale(): void {
+    this.cache = null;
+    if (this.refill) return;
+    this.refill = setImmediate(() => {
+      this.refill = null;
+      this.current();
+    });
+  }
+
+  /** Stops a pending re-read (the store is about to close). */
+  close(): void {
+    if (this.refill) clearImmediate(this.refill);
+    this.refill = null;
+  }
+
+  list(f: ObjectFilter = {}): { objects: MapObject[]; counts: MapCounts } {
+    const { objects, counts } = this.current();
+    if (!f.kinds?.length && !f.street && !f.q) return { objects, counts };
+    const kinds = f.kinds?.length ? new Set(f.kinds) : null;
+    return {
+      objects: objects.filter((o) => (!kinds || kinds.has(o.kind)) && (!f.street || o.street === f.street) && (!f.q || o.name.includes(f.q))),
+      counts,
+    };
+  }
+
   counts(): MapCounts {
-    return countObjects(this.store);
+    return this.current().counts;
   }
 
   async save(input: MapObjectParsed, peer: string): Promise<MapObject> {
@@ -92,7 +131,8 @@ export class MapObjectService {
   }
 
   private emit(change: 'saved' | 'removed' | 'imported' | 'demo' | 'cleared', objects: MapObject[] | null, removedIds: string[]): MapCounts {
-    const counts = this.counts();
+    this.stale();
+    const counts = countObjects(this.store);
     const carried = objects && objects.length <= EVENT_OBJECTS_MAX ? objects : null;
     this.bus.emit('map.objectsChanged', { change, objects: change === 'cleared' ? null : carried, removedIds, counts });
     return counts;

@@ -5,7 +5,8 @@ import { StoreError } from './types';
 /** Directories this process has open: a second open in the same process is always a bug. */
 const openHere = new Set<string>();
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM: it does, it is only not ours to signal). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

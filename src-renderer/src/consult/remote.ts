@@ -43,6 +43,11 @@ interface Slot {
   /** Local address of the connection's selected candidate pair (which network carries it). */
   path: string | null;
   stream: MediaStream | null;
+  /**
+   * The connection whose stream the <video> shows. A closed connection's video can still render a
+   * last frame: it must not count as a sign of life of the new connection.
+   */
+  streamLeg: PeerLeg | null;
   /** Candidates that came before their offer (two links can reorder them). */
   early: { pc: PcRef; data: PeerData; at: number }[];
 }
@@ -239,7 +244,7 @@ export class RemoteParticipant {
     video.dataset.link = link;
     video.dataset.shown = '0';
     this.element.appendChild(video);
-    const slot: Slot = { link, subnet, video, clock: new FrameClock(), leg: null, gen: 0, lastBuildAt: null, lastAskAt: null, builds: 0, rates: EMPTY_RATES, path: null, stream: null, early: [] };
+    const slot: Slot = { link, subnet, video, clock: new FrameClock(), leg: null, gen: 0, lastBuildAt: null, lastAskAt: null, builds: 0, rates: EMPTY_RATES, path: null, stream: null, streamLeg: null, early: [] };
     const onFrame = (): void => {
       if (this.destroyed) return;
       this.frame(slot, this.deps.now());
@@ -271,6 +276,7 @@ export class RemoteParticipant {
       onStream: (stream) => {
         if (s.leg !== leg) return;
         s.stream = stream;
+        s.streamLeg = leg;
         s.video.srcObject = stream;
         void s.video.play().catch(() => undefined);
         if (this.shown === s.link) this.playAudio(stream);
@@ -287,8 +293,10 @@ export class RemoteParticipant {
   }
 
   private frame(s: Slot, at: number): void {
+    // Only frames of the current connection's own stream count (for the picture and its health).
+    if (!s.leg || s.streamLeg !== s.leg) return;
     s.clock.frame(at);
-    if (s.leg) s.leg.lastFrameAt = at;
+    s.leg.lastFrameAt = at;
     if (this.firstFrameAt === null) {
       this.firstFrameAt = at;
       this.deps.log?.(`${this.id}: first frame over link ${s.link}, ${Math.round(at - this.since)} ms after we learned of it`);

@@ -3,7 +3,7 @@
 // the first closes).
 import { useEffect, useState } from 'react';
 import type { ApiClient } from '../../../src-main/core/contract/api';
-import { createClient } from '../client';
+import { pageClient } from '../client';
 import { rpcUrl } from '../client/ws-client';
 import { useApp } from '../state/context';
 import { ConsultEndpoint } from './endpoint';
@@ -13,15 +13,13 @@ const LOCK = 'command-wall-consult-endpoint';
 
 export type EndpointHandle = { endpoint: ConsultEndpoint } | { problem: ConfigProblem | 'elsewhere' | 'loading' };
 
-let localClient: ApiClient | null = null;
-/** A second client to this centre's own services, for power.conserve (the app's client is the store's). */
+/** This centre's own services (for power.conserve): the page's client. */
 function local(): ApiClient | null {
   try {
-    localClient ??= createClient();
+    return pageClient();
   } catch {
-    localClient = null;
+    return null;
   }
-  return localClient;
 }
 
 export function useEndpoint(): EndpointHandle {

@@ -3,6 +3,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { CameraSource } from '../../../../src-main/core/contract/cameras';
 import { useT } from '../../i18n/use-t';
+import { focusMap } from '../map/fly-to';
 import { startPlayer, UnsupportedError, type Player, type SourceMemory } from './players';
 import { initial, step, type TileState } from './tile-state';
 
@@ -67,7 +68,14 @@ function CameraTileView({ source }: { source: CameraSource }) {
     <div className="camera-tile" data-testid="camera-tile" data-camera={source.id} data-state={state}>
       <video ref={video} muted autoPlay playsInline disablePictureInPicture />
       <div className="camera-caption">
-        <span className="camera-name">{source.name}</span>
+        {source.position ? (
+          // The name of a placed camera centres it on the wall's map.
+          <button type="button" className="camera-name" title={t('cameras.showOnMap')} onClick={() => focusMap({ ...source.position!, zoom: 17, key: `camera:${source.id}` })}>
+            {source.name}
+          </button>
+        ) : (
+          <span className="camera-name">{source.name}</span>
+        )}
         <span className={`camera-state camera-state-${state}`} data-testid="camera-state">
           {t(`cameras.state.${state}`)}
         </span>

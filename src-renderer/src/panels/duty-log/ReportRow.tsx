@@ -2,15 +2,26 @@
 // severity, category and street, and the summary. A report just recorded flashes.
 import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '../../../../src-main/core/contract/duty';
 import { useT } from '../../i18n/use-t';
+import { focusMap } from '../map/fly-to';
 import { hhmm } from '../../state/duty/format';
 import { useLabel } from '../../state/duty/use-duty';
 
 export function ReportRow({ report, fresh }: { report: Report; fresh: boolean }) {
   const t = useT();
   const label = useLabel();
+  // A click (or Enter) centres the report on every map of this wall and opens its card.
+  const show = (): void => {
+    const key = `report:${report.id}`;
+    focusMap(report.coordinates ? { ...report.coordinates, zoom: 16, key } : { key, zoom: 16 });
+  };
   return (
     <li
       className={`log-row rs-${report.status} severity-${report.severity}${fresh ? ' fresh' : ''}`}
+      role="button"
+      tabIndex={0}
+      title={t('dutyLog.showOnMap')}
+      onClick={show}
+      onKeyDown={(e) => e.key === 'Enter' && show()}
       data-testid="duty-log-row"
       data-id={report.id}
       data-status={report.status}

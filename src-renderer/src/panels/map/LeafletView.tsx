@@ -6,6 +6,7 @@ import type { Feature } from './features';
 import { onMapFocus } from './fly-to';
 import type { LayerId } from './layers';
 import { MapController } from './leaflet-map';
+import { markOnce } from '../../shared/startup-marks';
 import { sharedClient } from './shared/client';
 
 interface Props {
@@ -21,6 +22,8 @@ export function LeafletView({ features, visible, basemap, selected, onSelect }: 
   const ctl = useRef<MapController | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
+  const drawn = useRef(features);
+  drawn.current = features;
   const language = useLanguage();
 
   useEffect(() => {
@@ -29,7 +32,9 @@ export function LeafletView({ features, visible, basemap, selected, onSelect }: 
     // Tests and the bench find a feature's pixel through the element, never through a global.
     Object.defineProperty(el.current!, 'cwMap', { value: { pointOf: (k: string) => c.pointOf(k), visibleCount: () => c.visibleCount(), map: c.map }, configurable: true });
     const off = onMapFocus((f) => {
-      c.flyTo(f.lat, f.lng, f.zoom);
+      const at = f.lat !== undefined ? f : drawn.current.find((x) => x.key === f.key);
+      if (!at) return;
+      c.flyTo(at.lat, at.lng, f.zoom);
       if (f.key) select.current(f.key);
     });
     return () => {
@@ -42,7 +47,10 @@ export function LeafletView({ features, visible, basemap, selected, onSelect }: 
 
   useEffect(() => ctl.current?.setVisible(visible), [visible, language]);
   useEffect(() => ctl.current?.setBasemap(basemap), [basemap, language]);
-  useEffect(() => ctl.current?.setFeatures(features), [features, language]);
+  useEffect(() => {
+    ctl.current?.setFeatures(features);
+    if (features.length > 0) markOnce('cw.map.drawn');
+  }, [features, language]);
   useEffect(() => ctl.current?.select(selected), [selected, features, language]);
 
   return <div ref={el} className="map-leaflet" data-testid="map-leaflet" />;

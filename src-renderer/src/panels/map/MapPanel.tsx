@@ -16,8 +16,10 @@ import { useMapData } from './map-store';
 import { MapToolbar } from './MapToolbar';
 import { streetPoint } from './street-point';
 import { resolveSelection } from './select';
+import { markOnce } from '../../shared/startup-marks';
 
 export function MapPanel() {
+  markOnce('cw.map.code');
   const t = useT();
   const data = useMapData((s) => s);
   const [street, setStreet] = useState<StreetName | null>(null);

@@ -1,11 +1,14 @@
-// The map panel's definition. Its code (Leaflet and the embedded outline) loads on first use,
-// so walls and consoles without a map do not parse it.
+// The map panel's definition. Its code (Leaflet and the embedded outline) is a chunk of its own:
+// consoles never load it, walls fetch it at idle while they start (shared/prefetch.ts).
 import { lazy, Suspense } from 'react';
 import { definePanel } from '../registry';
+import { prefetchOnWall } from './shared/prefetch';
 import { mapStore } from './map-store';
 import { PanelLoading } from './shared/PanelLoading';
 
-const MapPanel = lazy(() => import('./MapPanel').then((m) => ({ default: m.MapPanel })));
+const loadMapPanel = () => import('./MapPanel');
+const MapPanel = lazy(() => loadMapPanel().then((m) => ({ default: m.MapPanel })));
+prefetchOnWall(loadMapPanel);
 
 /**
  * The cell starts fetching the panel's data at once (the store lives in the main bundle), so the

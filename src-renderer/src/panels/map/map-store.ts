@@ -8,6 +8,7 @@ import type { CameraSource } from '../../../../src-main/core/contract/cameras';
 import type { Report } from '../../../../src-main/core/contract/duty';
 import type { MapCounts, MapObject, MapSources } from '../../../../src-main/core/contract/map';
 import type { Response } from '../../../../src-main/core/contract/plans';
+import { markOnce } from '../../shared/startup-marks';
 import { errorMessage, onEveryOpen, sharedClient } from './shared/client';
 
 export interface MapData {
@@ -28,7 +29,9 @@ export function createMapStore(client: ApiClient): StoreApi<MapData> {
   const fail = (err: unknown): void => store.setState({ error: errorMessage(err) });
 
   const loadObjects = async (): Promise<void> => {
+    markOnce('cw.map.asked');
     const { objects, counts } = await client.call('map.objects', {});
+    markOnce('cw.map.objects');
     store.setState({ objects, counts, loaded: true, error: null });
   };
   const loadReports = async (): Promise<void> => {

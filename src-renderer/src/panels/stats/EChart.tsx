@@ -5,6 +5,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { markOnce } from '../../shared/startup-marks';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -20,6 +21,7 @@ export function EChart({ option, testId }: { option: ChartOption; testId: string
     chart.current = c;
     c.on('finished', () => {
       div.dataset.rendered = 'true';
+      markOnce('cw.stats.chart');
     });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(div);

@@ -1,10 +1,14 @@
-// The statistics panel's definition; ECharts loads with the panel, not with every page.
+// The statistics panel's definition. ECharts is a chunk of its own: consoles never load it,
+// walls fetch it at idle while they start (map/shared/prefetch.ts).
 import { lazy, Suspense } from 'react';
 import { PanelLoading } from '../map/shared/PanelLoading';
 import { definePanel } from '../registry';
+import { prefetchOnWall } from '../map/shared/prefetch';
 import { statsStore } from './stats-store';
 
-const StatsPanel = lazy(() => import('./StatsPanel').then((m) => ({ default: m.StatsPanel })));
+const loadStatsPanel = () => import('./StatsPanel');
+const StatsPanel = lazy(() => loadStatsPanel().then((m) => ({ default: m.StatsPanel })));
+prefetchOnWall(loadStatsPanel);
 
 /**
  * The cell starts fetching the panel's data at once (the store lives in the main bundle), so the

@@ -1,15 +1,13 @@
-// React access to the power slice. One slice per page, made on first use with its own client
-// (as consult/use-endpoint.ts does for power.conserve): the app store's client is private to it.
-// In Electron both ride the one IPC bridge; in a browser this is a second socket to the same hub.
+// React access to the power slice. One slice per page, made on first use, on the page's client.
 import { useStore } from 'zustand';
-import { createClient } from '../../client';
+import { pageClient } from '../../client';
 import { connectPowerStore, createPowerStore, type PowerSlice, type PowerStore } from './power-store';
 
 let shared: PowerStore | null = null;
 
 export function powerStore(): PowerStore {
   if (!shared) {
-    const client = createClient();
+    const client = pageClient();
     shared = createPowerStore(client);
     connectPowerStore(shared, client);
   }

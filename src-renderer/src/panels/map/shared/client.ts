@@ -1,20 +1,16 @@
 // The API client for the one-map, warnings, cameras and statistics panels and their console
-// forms. The app's store keeps its client to itself (state/store.ts), so these panels share one
-// of their own per page: created on first use, never more than one. Inside Electron it is the
-// same preload bridge; in browser mode it is a second WebSocket to the same hub.
-// (If the app's store ever hands out its client, this is the one line to change.)
-import { createClient, type ApiClient } from '../../../client';
+// forms: the page's one client (client/index.ts), or a test's stand-in.
+import { pageClient, type ApiClient } from '../../../client';
 
-let shared: ApiClient | null = null;
+let override: ApiClient | null = null;
 
 export function sharedClient(): ApiClient {
-  shared ??= createClient();
-  return shared;
+  return override ?? pageClient();
 }
 
-/** For tests: use this client instead. */
+/** For tests: use this client instead (null: the page's again). */
 export function setSharedClient(client: ApiClient | null): void {
-  shared = client;
+  override = client;
 }
 
 /** The message of a refused call, as the server said it (it names the field). */

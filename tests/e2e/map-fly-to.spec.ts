@@ -1,0 +1,62 @@
+// Other panels move the map: clicking a duty-log entry on the wall centres its report on the map
+// and opens its card; so does a report taken without coordinates (drawn at its street).
+import { expect, test, type Page } from '@playwright/test';
+import { startHubProcess, type HubProcess } from '../support/hub-process';
+import type { TestSocket } from '../support/rpc-socket';
+import { tempDir } from '../support/temp-dir';
+import { must, rpc, shots, showOnWall } from './map-support';
+
+let hub: HubProcess;
+let sock: TestSocket;
+// Made in beforeAll: Playwright also loads this file in processes that run no test.
+let tmp: ReturnType<typeof tempDir>;
+
+test.beforeAll(async () => {
+  tmp = tempDir('cw-e2e-flyto-');
+  hub = await startHubProcess(tmp.dir, { extraArgs: ['--demo'] });
+  sock = await rpc(hub);
+  await showOnWall(sock, 'map-and-log', '2x2', ['map', 'duty-log', null, null]);
+});
+test.afterAll(async () => {
+  sock?.close();
+  await hub?.stop();
+  tmp?.remove();
+});
+
+/** The map's centre, as [lat, lng]. */
+function centre(page: Page): Promise<[number, number]> {
+  return page.getByTestId('map-leaflet').evaluate((el) => {
+    const c = (el as unknown as { cwMap: { map: { getCenter(): { lat: number; lng: number } } } }).cwMap.map.getCenter();
+    return [c.lat, c.lng] as [number, number];
+  });
+}
+
+test('clicking a duty-log entry centres its report on the map and opens its card', async ({ page }) => {
+  const [person] = (await must(sock, 'duty.people', {})).filter((p: { active: boolean }) => p.active);
+  const at = { lat: 23.1335, lng: 113.2905 };
+  const located = await must(sock, 'duty.recordReport', {
+    report: { receivedAt: Date.now() - 120_000, source: 'hotline-12345', category: 'flood', street: '大东街', location: '东湖路口', coordinates: at, summary: '路口积水约 30 厘米', severity: 'high' },
+    by: person.id,
+  });
+  const streetOnly = await must(sock, 'duty.recordReport', {
+    report: { receivedAt: Date.now() - 60_000, source: 'hotline-12345', category: 'fire', street: '六榕街', location: '六榕街某小区', summary: '楼道冒烟', severity: 'medium' },
+    by: person.id,
+  });
+
+  await page.goto(`${hub.origin}/?token=${hub.token}&view=wall&display=0`);
+  await expect(page.getByTestId('map-leaflet')).not.toHaveAttribute('data-features', '0', { timeout: 15_000 });
+  const before = await centre(page);
+
+  await page.locator(`[data-testid="duty-log-row"][data-id="${located.id}"]`).click();
+  const card = page.getByTestId('map-detail-card');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('东湖路口');
+  await expect.poll(async () => (await centre(page)).map((v) => v.toFixed(3)), { timeout: 5000 }).toEqual([at.lat.toFixed(3), at.lng.toFixed(3)]);
+  expect(before).not.toEqual(await centre(page));
+  await page.waitForTimeout(1000); // the fly animation ends (0.8 s) before the screenshot
+  await page.screenshot({ path: `${shots}/map-fly-to-report.png` });
+
+  // No coordinates: the map finds the report where it draws it (its street's label point).
+  await page.locator(`[data-testid="duty-log-row"][data-id="${streetOnly.id}"]`).press('Enter');
+  await expect(card).toContainText('六榕街某小区');
+});
