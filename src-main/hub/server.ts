@@ -43,10 +43,12 @@ const PING_INTERVAL_MS = 15_000;
 // img-src and connect-src also allow http:/https: hosts because the operator configures tile
 // servers (images) and cameras (HLS playlists and segments fetched by hls.js, WHEP offers) on
 // intranet hosts whose addresses are not known when the app is built, and a CSP cannot name
-// address ranges. Nothing else widens: scripts, workers (hls.js loads its worker from our own
+// address ranges. connect-src also allows ws:/wss: hosts: a street centre's page keeps one
+// signalling socket to the district hub on each link (consult/dual-hub.ts), at the addresses its
+// configuration names ('self' covers only a socket back to the page's own host). Nothing else widens: scripts, workers (hls.js loads its worker from our own
 // files, so no blob: workers), styles, fonts and frames stay our own origin only.
 const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: http: https:; media-src 'self' blob: mediastream:; connect-src 'self' http: https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: http: https:; media-src 'self' blob: mediastream:; connect-src 'self' http: https: ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP,
   'X-Content-Type-Options': 'nosniff',

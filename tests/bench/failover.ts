@@ -95,7 +95,11 @@ export async function benchFailover(print: Print): Promise<void> {
     print({ bench: 'failover', skipped: can.why });
     return;
   }
-  const h = await NetHarness.open({ streets: 1 });
+  // The app's default frame rate (consult/endpoint-config.ts: 20 fps), at a small size for the
+  // two shared cores: a gap is counted in frame intervals of the rate centres really send.
+  const capture = process.env.CWNET_CAPTURE ?? '160x120@20';
+  print({ bench: 'failover', case: 'setup', capture, audio: process.env.CWNET_AUDIO === '1', trials: TRIALS });
+  const h = await NetHarness.open({ streets: 1, capture });
   const street = h.streets[0];
   try {
     for (const mode of ['dual', 'single'] as Mode[]) {

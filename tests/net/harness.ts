@@ -24,15 +24,14 @@ const streetToken = (i: number): string => `cwnet-street-token-000${i}`;
 /**
  * Three centres share two cores here, so the harness keeps each light: small pictures, and no
  * microphone (sound costs about as much CPU as the video: capture processing, Opus both ways and
- * playout). CWNET_CAPTURE and CWNET_AUDIO=1 change that.
+ * playout). The `capture` option, CWNET_CAPTURE and CWNET_AUDIO=1 change that.
  */
-const CAPTURE = process.env.CWNET_CAPTURE ?? '160x120@15';
-const FPS = Number(/@(\d+)$/.exec(CAPTURE)?.[1] ?? 30);
+const DEFAULT_CAPTURE = process.env.CWNET_CAPTURE ?? '160x120@15';
 const AUDIO = process.env.CWNET_AUDIO === '1' ? '' : '&consultAudio=0';
 
 // Debian's Chromium, as the e2e tests run it (playwright.config.ts), plus a fake camera and
 // microphone, sound allowed to autoplay, and real local addresses in ICE candidates.
-const CHROMIUM_ARGS = [
+const chromiumArgs = (fps: number): string[] => [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -42,7 +41,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   // The fake camera runs at 20 fps unless told otherwise; it follows the capture's rate here.
-  `--use-fake-device-for-media-stream=fps=${FPS}`,
+  `--use-fake-device-for-media-stream=fps=${fps}`,
   '--use-fake-ui-for-media-stream',
   '--autoplay-policy=no-user-gesture-required',
   '--disable-features=WebRtcHideLocalIpsWithMdns',
@@ -91,6 +90,8 @@ const FRAME_RECORDER = `(() => {
 
 export interface HarnessOptions {
   streets: number;
+  /** Each wall's camera, "WxH@fps" (consultVideo); default 160x120@15, or CWNET_CAPTURE. */
+  capture?: string;
   log?: (msg: string) => void;
 }
 
@@ -103,12 +104,14 @@ export class NetHarness {
   private readonly cuts: Cut[] = [];
   private readonly log: (msg: string) => void;
   private readonly build: string;
+  private readonly capture: string;
 
   private constructor(opts: HarnessOptions, dir: string, build: string, topo: Topology) {
     this.dir = dir;
     this.build = build;
     this.topo = topo;
     this.log = opts.log ?? (() => undefined);
+    this.capture = opts.capture ?? DEFAULT_CAPTURE;
     this.district = { ns: topo.district, id: 'district', name: '越秀区应急指挥中心', token: DISTRICT_TOKEN, hub: null, browser: null, wall: null };
     this.streets = topo.streets.map((ns, i) => ({ ns, id: STREET_PARTICIPANTS[i].id, name: STREET_PARTICIPANTS[i].name, token: streetToken(i + 1), hub: null, browser: null, wall: null }));
   }
@@ -144,7 +147,7 @@ export class NetHarness {
     await Promise.all(this.centres.map((c) => this.startHub(c)));
     this.configure();
     for (const c of this.centres) await this.startBrowser(c);
-    this.console = await this.district.browser!.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    this.console = await this.district.browser!.newPage({ viewport: { width: 1280, height: 900 } });
     this.console.on('pageerror', (e) => this.log(`console page error: ${e.message}`));
     await this.console.goto(`http://127.0.0.1:${HUB_PORT}/?token=${DISTRICT_TOKEN}&view=console`);
     await this.console.getByTestId('consult-console').waitFor({ timeout: 15_000 });
@@ -221,17 +224,18 @@ export class NetHarness {
     const wrapper = join(this.dir, `chromium-${c.ns}.sh`);
     writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${c.ns} ${CHROMIUM} "$@"\n`);
     chmodSync(wrapper, 0o755);
-    c.browser = await chromium.launch({ executablePath: wrapper, args: CHROMIUM_ARGS, timeout: 30_000 });
-    // The page reaches the district hub on another origin (both links): the hub's CSP
-    // (connect-src 'self') would refuse that socket; see the report on the CSP change it needs.
-    const context = await c.browser.newContext({ viewport: { width: 480, height: 270 }, bypassCSP: true });
+    c.browser = await chromium.launch({ executablePath: wrapper, args: chromiumArgs(Number(/@(\d+)$/.exec(this.capture)?.[1] ?? 15)), timeout: 30_000 });
+    // The page reaches the district hub on another origin (both links) under the app's own page
+    // policy (connect-src allows ws: for that): no CSP bypass here, so a policy that blocked the
+    // signalling sockets would fail every scenario.
+    const context = await c.browser.newContext({ viewport: { width: 480, height: 270 } });
     await context.addInitScript(FRAME_RECORDER);
     c.wall = await context.newPage();
     c.wall.on('pageerror', (e) => this.log(`${c.id}: page error: ${e.message}`));
     c.wall.on('console', (m) => {
       if (m.type() === 'error' || m.text().startsWith('[consult]')) this.log(`${c.id}: ${m.text()}`);
     });
-    await c.wall.goto(`http://127.0.0.1:${HUB_PORT}/?token=${c.token}&view=wall&display=0&consultVideo=${CAPTURE}${AUDIO}`);
+    await c.wall.goto(`http://127.0.0.1:${HUB_PORT}/?token=${c.token}&view=wall&display=0&consultVideo=${this.capture}${AUDIO}`);
     await c.wall.locator('[data-testid="consult-stage"][data-phase="waiting"]').waitFor({ timeout: 20_000 });
     this.log(`browser up in ${c.ns}`);
   }
