@@ -38,7 +38,7 @@ describe('choosing the shown link', () => {
     const B = clockWith(20, 1120);
     const stall = stallThresholdMs(A.intervalMs);
     expect(stall).toBeGreaterThanOrEqual(POLICY.stallMinMs);
-    expect(stall).toBeLessThanOrEqual(80); // 1.5 × 50 ms frames
+    expect(stall).toBeLessThanOrEqual(65); // 1.25 × 50 ms frames
     expect(chooseShown('A', { A, B }, 1000 + stall - 1)).toBe('A');
     expect(chooseShown('A', { A, B }, 1000 + stall + 1)).toBe('B');
   });
