@@ -27,6 +27,9 @@ function createSecureWindow(options: Omit<BrowserWindowConstructorOptions, 'webP
       spellcheck: false,
       // Middle-click must not open links in new windows.
       disableBlinkFeatures: 'Auxclick',
+      // A wall has nobody to click it: a new warning's sound, a power alarm and a consultation's
+      // sound must play unattended, as in browser mode with --autoplay-policy.
+      autoplayPolicy: 'no-user-gesture-required',
     },
   });
 }
