@@ -1,27 +1,9 @@
 // Other panels move the map: clicking a duty-log entry on the wall centres its report on the map
 // and opens its card; so does a report taken without coordinates (drawn at its street).
 import { expect, test, type Page } from '@playwright/test';
-import { startHubProcess, type HubProcess } from '../support/hub-process';
-import type { TestSocket } from '../support/rpc-socket';
-import { tempDir } from '../support/temp-dir';
-import { must, rpc, shots, showOnWall } from './map-support';
+import { hubForSpec, must, shots } from './map-support';
 
-let hub: HubProcess;
-let sock: TestSocket;
-// Made in beforeAll: Playwright also loads this file in processes that run no test.
-let tmp: ReturnType<typeof tempDir>;
-
-test.beforeAll(async () => {
-  tmp = tempDir('cw-e2e-flyto-');
-  hub = await startHubProcess(tmp.dir, { extraArgs: ['--demo'] });
-  sock = await rpc(hub);
-  await showOnWall(sock, 'map-and-log', '2x2', ['map', 'duty-log', null, null]);
-});
-test.afterAll(async () => {
-  sock?.close();
-  await hub?.stop();
-  tmp?.remove();
-});
+const spec = hubForSpec('map-and-log', '2x2', ['map', 'duty-log', null, null]);
 
 /** The map's centre, as [lat, lng]. */
 function centre(page: Page): Promise<[number, number]> {
@@ -32,18 +14,18 @@ function centre(page: Page): Promise<[number, number]> {
 }
 
 test('clicking a duty-log entry centres its report on the map and opens its card', async ({ page }) => {
-  const [person] = (await must(sock, 'duty.people', {})).filter((p: { active: boolean }) => p.active);
+  const [person] = (await must(spec.sock, 'duty.people', {})).filter((p: { active: boolean }) => p.active);
   const at = { lat: 23.1335, lng: 113.2905 };
-  const located = await must(sock, 'duty.recordReport', {
+  const located = await must(spec.sock, 'duty.recordReport', {
     report: { receivedAt: Date.now() - 120_000, source: 'hotline-12345', category: 'flood', street: '大东街', location: '东湖路口', coordinates: at, summary: '路口积水约 30 厘米', severity: 'high' },
     by: person.id,
   });
-  const streetOnly = await must(sock, 'duty.recordReport', {
+  const streetOnly = await must(spec.sock, 'duty.recordReport', {
     report: { receivedAt: Date.now() - 60_000, source: 'hotline-12345', category: 'fire', street: '六榕街', location: '六榕街某小区', summary: '楼道冒烟', severity: 'medium' },
     by: person.id,
   });
 
-  await page.goto(`${hub.origin}/?token=${hub.token}&view=wall&display=0`);
+  await page.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=wall&display=0`);
   await expect(page.getByTestId('map-leaflet')).not.toHaveAttribute('data-features', '0', { timeout: 15_000 });
   const before = await centre(page);
 

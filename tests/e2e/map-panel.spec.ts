@@ -5,29 +5,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import initSqlJs from 'sql.js';
-import { startHubProcess, type HubProcess } from '../support/hub-process';
-import type { TestSocket } from '../support/rpc-socket';
-import { tempDir } from '../support/temp-dir';
-import { must, offline, rpc, shots, showOnWall } from './map-support';
+import { hubForSpec, must, offline, shots } from './map-support';
 
-let hub: HubProcess;
-let sock: TestSocket;
-// Made in beforeAll: Playwright also loads this file in processes that run no test.
-let tmp: ReturnType<typeof tempDir>;
+const spec = hubForSpec('map-only', '1x1', ['map']);
 
-test.beforeAll(async () => {
-  tmp = tempDir('cw-e2e-map-');
-  hub = await startHubProcess(tmp.dir, { extraArgs: ['--demo'] });
-  sock = await rpc(hub);
-  await showOnWall(sock, 'map-only', '1x1', ['map']);
-});
-test.afterAll(async () => {
-  sock?.close();
-  await hub?.stop();
-  tmp?.remove();
-});
-
-const wallUrl = () => `${hub.origin}/?token=${hub.token}&view=wall&display=0`;
+const wallUrl = () => `${spec.hub.origin}/?token=${spec.hub.token}&view=wall&display=0`;
 
 /** Waits for the demo set on the map; returns how many features it draws (objects + live reports). */
 async function ready(page: Page, risks = 146): Promise<number> {
@@ -54,7 +36,7 @@ function pointsInk(page: Page): Promise<number> {
 }
 
 test('the map shows the embedded outline with every demo layer, offline', async ({ page }) => {
-  const outside = await offline(page, hub.origin);
+  const outside = await offline(page, spec.hub.origin);
   await page.goto(wallUrl());
   const leaflet = page.getByTestId('map-leaflet');
   await ready(page);
@@ -144,8 +126,8 @@ test('search by name flies to the object and opens it; the street filter narrows
 
 test('a GeoJSON with two bad features is refused naming both, and nothing changes', async ({ browser }) => {
   const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const outside = await offline(desk, hub.origin);
-  await desk.goto(`${hub.origin}/?token=${hub.token}&view=console`);
+  const outside = await offline(desk, spec.hub.origin);
+  await desk.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console`);
   const doc = {
     type: 'FeatureCollection',
     features: [
@@ -164,7 +146,7 @@ test('a GeoJSON with two bad features is refused naming both, and nothing change
   await expect(desk.getByTestId('map-import-problem')).toHaveCount(2);
   await desk.getByTestId('map-import').scrollIntoViewIfNeeded();
   await desk.screenshot({ path: `${shots}/map-import-refused.png` });
-  const { counts } = await must(sock, 'map.objects', {});
+  const { counts } = await must(spec.sock, 'map.objects', {});
   expect(counts.byKind).toEqual({ risk: 146, shelter: 35, warehouse: 23, team: 26, waterlogging: 3, geohazard: 1 });
 
   // The good file goes in, and the wall shows it live.
@@ -189,22 +171,22 @@ test('an .mbtiles file in the tiles folder becomes the basemap, its tiles read b
   db.run('CREATE TABLE metadata (name TEXT, value TEXT); CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);');
   db.run("INSERT INTO metadata VALUES ('name', 'e2e'), ('format', 'png'), ('minzoom', '10'), ('maxzoom', '10')");
   for (let x = 833; x <= 835; x++) for (let y = 443; y <= 445; y++) db.run('INSERT INTO tiles VALUES (10, ?, ?, ?)', [x, 1023 - y, PNG]);
-  mkdirSync(join(tmp.dir, 'tiles'), { recursive: true });
-  writeFileSync(join(tmp.dir, 'tiles', 'yuexiu-e2e.mbtiles'), db.export());
+  mkdirSync(join(spec.tmp.dir, 'tiles'), { recursive: true });
+  writeFileSync(join(spec.tmp.dir, 'tiles', 'yuexiu-e2e.mbtiles'), db.export());
   db.close();
 
-  const outside = await offline(page, hub.origin);
+  const outside = await offline(page, spec.hub.origin);
   await page.goto(wallUrl());
   await ready(page, 147); // the import test before this one added a risk point
-  await must(sock, 'map.saveSource', { source: { type: 'mbtiles', id: 'local', name: '本地瓦片', crs: 'wgs84', file: 'yuexiu-e2e.mbtiles', minZoom: 9, maxZoom: 10 } });
-  await must(sock, 'map.activateSource', { id: 'local' });
+  await must(spec.sock, 'map.saveSource', { source: { type: 'mbtiles', id: 'local', name: '本地瓦片', crs: 'wgs84', file: 'yuexiu-e2e.mbtiles', minZoom: 9, maxZoom: 10 } });
+  await must(spec.sock, 'map.activateSource', { id: 'local' });
   await expect(page.getByTestId('map-leaflet')).toHaveAttribute('data-basemap', 'mbtiles');
   await expect(page.getByTestId('map-basemap-note')).toContainText('本地瓦片');
   const tiles = page.locator('.map-leaflet .leaflet-tile-pane img[src^="data:image/png"]');
   await expect(tiles.first()).toBeAttached();
   expect(await tiles.count()).toBeGreaterThan(0);
   await page.screenshot({ path: `${shots}/map-mbtiles.png` });
-  await must(sock, 'map.activateSource', { id: null });
+  await must(spec.sock, 'map.activateSource', { id: null });
   await expect(page.getByTestId('map-leaflet')).toHaveAttribute('data-basemap', 'outline');
   expect(outside).toEqual([]);
 });

@@ -2,31 +2,13 @@
 // charts render, Table 3 shows its 12 indicators (shelter area per person live from the map),
 // and a report recorded in the duty log shows in the live counts at once.
 import { expect, test } from '@playwright/test';
-import { startHubProcess, type HubProcess } from '../support/hub-process';
-import type { TestSocket } from '../support/rpc-socket';
-import { tempDir } from '../support/temp-dir';
-import { must, offline, rpc, shots, showOnWall } from './map-support';
+import { hubForSpec, must, offline, shots } from './map-support';
 
-let hub: HubProcess;
-let sock: TestSocket;
-// Made in beforeAll: Playwright also loads this file in processes that run no test.
-let tmp: ReturnType<typeof tempDir>;
-
-test.beforeAll(async () => {
-  tmp = tempDir('cw-e2e-stats-');
-  hub = await startHubProcess(tmp.dir, { extraArgs: ['--demo'] });
-  sock = await rpc(hub);
-  await showOnWall(sock, 'stats', '1x1', ['stats']);
-});
-test.afterAll(async () => {
-  sock?.close();
-  await hub?.stop();
-  tmp?.remove();
-});
+const spec = hubForSpec('stats', '1x1', ['stats']);
 
 test('the charts render and the counts follow the duty log live', async ({ page }) => {
-  const outside = await offline(page, hub.origin);
-  await page.goto(`${hub.origin}/?token=${hub.token}&view=wall&display=0`);
+  const outside = await offline(page, spec.hub.origin);
+  await page.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=wall&display=0`);
   for (const id of ['stats-chart-table1', 'stats-chart-table2', 'stats-chart-live']) {
     const chart = page.getByTestId(id);
     await expect(chart).toHaveAttribute('data-rendered', 'true', { timeout: 15_000 });
@@ -46,8 +28,8 @@ test('the charts render and the counts follow the duty log live', async ({ page 
 
   const live = page.getByTestId('stats-live');
   const before = Number((await live.locator('.stats-block-title').innerText()).match(/共 (\d+) 起/)![1]);
-  const [person] = (await must(sock, 'duty.people', {})).filter((p: { active: boolean }) => p.active);
-  await must(sock, 'duty.recordReport', {
+  const [person] = (await must(spec.sock, 'duty.people', {})).filter((p: { active: boolean }) => p.active);
+  await must(spec.sock, 'duty.recordReport', {
     report: { receivedAt: Date.now() - 60_000, source: 'hotline-12345', category: 'flood', street: '大塘街', location: '大塘街某小区', summary: '地下车库进水', severity: 'medium' },
     by: person.id,
   });

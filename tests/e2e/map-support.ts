@@ -1,9 +1,10 @@
 // Shared by the one-map, warnings, cameras and statistics e2e specs: put panels on the wall
 // through the API, and keep the browser off every network but the hub's.
-import type { Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import { standardLayout, type StandardLayoutKind } from '../../src-main/core/contract/layouts';
-import type { HubProcess } from '../support/hub-process';
+import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { connect, type TestSocket } from '../support/rpc-socket';
+import { tempDir } from '../support/temp-dir';
 
 export const shots = 'test-results/screenshots';
 
@@ -24,6 +25,34 @@ export async function showOnWall(sock: TestSocket, id: string, layout: StandardL
   const padded = [...cells, ...Array(l.areas.length).fill(null)].slice(0, l.areas.length);
   await must(sock, 'wall.savePreset', { preset: { id, name: id, layout: l, cells: padded } });
   await must(sock, 'wall.activate', { display: 0, presetId: id });
+}
+
+/** A spec file's hub, its API socket and its data folder: filled in before the file's first test. */
+export interface SpecHub {
+  hub: HubProcess;
+  sock: TestSocket;
+  tmp: ReturnType<typeof tempDir>;
+}
+
+/**
+ * Starts a hub of its own for this spec file (with the demo set unless `demo: false`) and shows
+ * these panels on display 0; stops it and removes its data after the file's last test. The
+ * fields are set in beforeAll: Playwright also loads spec files in processes that run no test.
+ */
+export function hubForSpec(name: string, layout: StandardLayoutKind, cells: (string | null)[], opts: { demo?: boolean } = {}): SpecHub {
+  const spec = {} as SpecHub;
+  test.beforeAll(async () => {
+    spec.tmp = tempDir(`cw-e2e-${name}-`);
+    spec.hub = await startHubProcess(spec.tmp.dir, { extraArgs: opts.demo === false ? [] : ['--demo'] });
+    spec.sock = await rpc(spec.hub);
+    await showOnWall(spec.sock, name, layout, cells);
+  });
+  test.afterAll(async () => {
+    spec.sock?.close();
+    await spec.hub?.stop();
+    spec.tmp?.remove();
+  });
+  return spec;
 }
 
 /**

@@ -4,30 +4,12 @@
 // with the autoplay policy a wall has (Electron allows sound without a click).
 import { expect, test, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { startHubProcess, type HubProcess } from '../support/hub-process';
-import type { TestSocket } from '../support/rpc-socket';
-import { tempDir } from '../support/temp-dir';
 import { capXml } from '../unit/warnings/cap-fixture';
-import { offline, rpc, shots, showOnWall } from './map-support';
+import { hubForSpec, offline, shots } from './map-support';
 
 test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] } });
 
-let hub: HubProcess;
-let sock: TestSocket;
-// Made in beforeAll: Playwright also loads this file in processes that run no test.
-let tmp: ReturnType<typeof tempDir>;
-
-test.beforeAll(async () => {
-  tmp = tempDir('cw-e2e-warn-');
-  hub = await startHubProcess(tmp.dir);
-  sock = await rpc(hub);
-  await showOnWall(sock, 'warn', '2x2', ['warnings', 'map', null, null]);
-});
-test.afterAll(async () => {
-  sock?.close();
-  await hub?.stop();
-  tmp?.remove();
-});
+const spec = hubForSpec('warn', '2x2', ['warnings', 'map', null, null], { demo: false });
 
 async function importCap(desk: Page, name: string, xml: string): Promise<void> {
   await desk.getByTestId('cap-file').setInputFiles({ name, mimeType: 'application/xml', buffer: Buffer.from(xml) });
@@ -37,15 +19,15 @@ async function importCap(desk: Page, name: string, xml: string): Promise<void> {
 
 test('a CAP file raises a warning on the wall with its sound', async ({ browser }) => {
   const wall = await browser.newPage();
-  const outside = await offline(wall, hub.origin);
-  await wall.goto(`${hub.origin}/?token=${hub.token}&view=wall&display=0`);
+  const outside = await offline(wall, spec.hub.origin);
+  await wall.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=wall&display=0`);
   const slot = wall.getByTestId('slot-warnings');
   await expect(slot).toHaveAttribute('data-active', '0');
   await expect(wall.getByTestId('warnings-none')).toBeVisible();
   await expect(slot).toHaveAttribute('data-sound-count', '0');
 
   const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await desk.goto(`${hub.origin}/?token=${hub.token}&view=console`);
+  await desk.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console`);
   await importCap(desk, 'rainstorm-yellow.xml', capXml({ identifier: 'GZ-E2E-1', event: '暴雨黄色预警信号' }));
   await expect(desk.getByTestId('cap-outcomes')).toContainText('GZ-E2E-1');
 
@@ -75,7 +57,7 @@ test('a CAP file raises a warning on the wall with its sound', async ({ browser 
 });
 
 test('a file that is not CAP 1.2 is refused with the reason', async ({ page }) => {
-  await page.goto(`${hub.origin}/?token=${hub.token}&view=console`);
+  await page.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console`);
   await page.getByTestId('cap-file').setInputFiles({ name: 'evil.xml', mimeType: 'application/xml', buffer: Buffer.from('<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>') });
   await page.getByTestId('cap-import-run').click();
   await expect(page.getByTestId('cap-import-error')).toContainText('evil.xml: not well-formed XML: line 1: DOCTYPE and entity declarations are refused');
