@@ -15,6 +15,20 @@ describe('Beijing time', () => {
     expect(formatBeijingDate(T, 'en')).toBe('Wednesday 1 January 2025');
   });
 
+  it('agrees with the Asia/Shanghai zone of ICU from 1992 to 2100', () => {
+    // The arithmetic above assumes UTC+8 with no summer time; ICU's zone data is the reference.
+    const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    const date = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
+    let seed = 7;
+    for (let i = 0; i < 2000; i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const ms = Date.UTC(1992, 0, 1) + (seed / 2 ** 32) * (Date.UTC(2100, 0, 1) - Date.UTC(1992, 0, 1));
+      expect(formatBeijingClock(ms)).toBe(clock.format(ms));
+      const p = Object.fromEntries(date.formatToParts(ms).map((x) => [x.type, x.value]));
+      expect(formatBeijingDate(ms, 'en')).toBe(`${p.weekday} ${p.day} ${p.month} ${p.year}`);
+    }
+  });
+
   it('formats the server offset with its sign', () => {
     expect(formatOffsetSeconds(340)).toBe('+0.3');
     expect(formatOffsetSeconds(-12_000)).toBe('−12.0');

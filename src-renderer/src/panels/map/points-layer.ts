@@ -54,6 +54,7 @@ export const PointsLayerImpl = (L.Renderer as unknown as { extend(p: object): ne
     this._hidden = new Set<string>();
     this._selected = null;
     this._projZoom = NaN;
+    this._frame = 0;
     this._xs = new Float64Array(0);
     this._ys = new Float64Array(0);
   },
@@ -64,7 +65,9 @@ export const PointsLayerImpl = (L.Renderer as unknown as { extend(p: object): ne
     this._ctx = this._container.getContext('2d')!;
   },
 
-  _destroyContainer(this: RendererInternals) {
+  _destroyContainer(this: RendererInternals & { _frame: number }) {
+    if (this._frame) L.Util.cancelAnimFrame(this._frame);
+    this._frame = 0;
     L.DomUtil.remove(this._container);
   },
 
@@ -84,7 +87,7 @@ export const PointsLayerImpl = (L.Renderer as unknown as { extend(p: object): ne
     this._draw();
   },
 
-  setPoints(this: Record<string, unknown> & { _draw(): void; _map?: L.Map }, points: readonly Point[], order: readonly string[]) {
+  setPoints(this: Record<string, unknown> & { _drawSoon(): void }, points: readonly Point[], order: readonly string[]) {
     this._points = points;
     // One batch per style, in layer order, so severe risks draw above the rest of their layer.
     const byStyle = new Map<string, Batch>();
@@ -105,17 +108,27 @@ export const PointsLayerImpl = (L.Renderer as unknown as { extend(p: object): ne
     }
     this._batches = batches;
     this._projZoom = NaN;
-    if (this._map) this._draw();
+    this._drawSoon();
   },
 
-  setHidden(this: Record<string, unknown> & { _draw(): void; _map?: L.Map }, hidden: ReadonlySet<string>) {
+  setHidden(this: Record<string, unknown> & { _drawSoon(): void }, hidden: ReadonlySet<string>) {
     this._hidden = new Set(hidden);
-    if (this._map) this._draw();
+    this._drawSoon();
   },
 
-  setSelected(this: Record<string, unknown> & { _draw(): void; _map?: L.Map }, key: string | null) {
+  setSelected(this: Record<string, unknown> & { _drawSoon(): void }, key: string | null) {
     this._selected = key;
-    if (this._map) this._draw();
+    this._drawSoon();
+  },
+
+  /** Points, hidden layers and the selection usually change together (one React commit runs
+   *  all three effects): draw once, before the next frame is painted, not once per change. */
+  _drawSoon(this: { _map?: L.Map; _frame: number; _draw(): void }) {
+    if (!this._map || this._frame) return;
+    this._frame = L.Util.requestAnimFrame(() => {
+      this._frame = 0;
+      this._draw();
+    });
   },
 
   /** Absolute pixel coordinates at the current zoom, computed once per zoom and data change. */
@@ -136,6 +149,7 @@ export const PointsLayerImpl = (L.Renderer as unknown as { extend(p: object): ne
   },
 
   _draw(this: RendererInternals & {
+    _frame: number;
     _ctx: CanvasRenderingContext2D;
     _project(): void;
     _points: Point[];
@@ -145,6 +159,10 @@ export const PointsLayerImpl = (L.Renderer as unknown as { extend(p: object): ne
     _xs: Float64Array;
     _ys: Float64Array;
   }) {
+    if (this._frame) {
+      L.Util.cancelAnimFrame(this._frame);
+      this._frame = 0;
+    }
     if (!this._map || !this._bounds) return;
     this._project();
     const ctx = this._ctx;

@@ -1,41 +1,52 @@
-// One ECharts chart in a div: made on mount, given new options as they change, resized with its
-// box, disposed on unmount. Only the chart types the panel uses are bundled.
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+// One chart in a div, drawn by ECharts in the statistics worker (chart-worker.ts) as SVG: drawn
+// when it mounts, again when its option or its box changes. The wall shows figures, not a
+// pointer's tooltips, so every value the charts carry is written on them as a label.
+import { useEffect, useRef, useState } from 'react';
 import { markOnce } from '../../shared/startup-marks';
+import type { ChartOption } from './chart-svg';
+import { drawChart } from './chart-worker-client';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-export type ChartOption = echarts.EChartsCoreOption;
+export type { ChartOption } from './chart-svg';
 
 export function EChart({ option, testId }: { option: ChartOption; testId: string }) {
   const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
 
   useEffect(() => {
     const div = el.current!;
-    const c = echarts.init(div, null, { renderer: 'canvas' });
-    chart.current = c;
-    c.on('finished', () => {
-      div.dataset.rendered = 'true';
-      markOnce('cw.stats.chart');
-    });
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(div);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
+    const measure = (): void => {
+      const width = Math.round(div.clientWidth);
+      const height = Math.round(div.clientHeight);
+      setSize((s) => (s && s.width === width && s.height === height ? s : { width, height }));
     };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(div);
+    return () => ro.disconnect();
   }, []);
 
   useEffect(() => {
-    // Axis data and series are replaced; the chart itself (grid, tooltip) is kept.
-    chart.current?.setOption(option, { replaceMerge: ['xAxis', 'yAxis', 'series'], lazyUpdate: true });
-  }, [option]);
+    const div = el.current!;
+    if (!size || size.width === 0 || size.height === 0) return;
+    let current = true;
+    void drawChart(option, size.width, size.height).then((reply) => {
+      if (!current) return; // a newer option or size is being drawn
+      if ('error' in reply) {
+        console.error(`[stats] chart ${testId} not drawn: ${reply.error}`);
+        div.dataset.rendered = 'false';
+        div.textContent = reply.error;
+        return;
+      }
+      // ECharts' own SVG of our own option (text escaped by ECharts); the page policy runs no
+      // script in it.
+      div.innerHTML = reply.svg;
+      div.dataset.rendered = 'true';
+      markOnce('cw.stats.chart');
+    });
+    return () => {
+      current = false;
+    };
+  }, [option, size, testId]);
 
   return <div ref={el} className="stats-chart" data-testid={testId} />;
 }

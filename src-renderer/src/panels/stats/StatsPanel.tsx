@@ -17,7 +17,7 @@ export function StatsPanel() {
   const label = useLabel();
   const indicators = useStats((s) => s.indicators);
   const error = useStats((s) => s.error);
-  const t1 = useMemo(() => table1Option(en, { accidents: t('stats.accidents'), deaths: t('stats.deaths') }), [en, t]);
+  const t1 = useMemo(() => table1Option({ accidents: t('stats.accidents'), deaths: t('stats.deaths') }), [t]);
   const t2 = useMemo(() => table2Option(en), [en]);
   return (
     <div className="panel stats-panel" data-testid="stats-panel">

@@ -1,30 +1,41 @@
 // ECharts options for the statistics panel: dark, large type, no animation (a wall redraws
-// only when data changes). Pure functions of the data and the language.
+// only when data changes), every value labelled (the charts are drawn as SVG, without
+// tooltips). Functions of the data and the language (and the page's font list).
 import { REPORT_CATEGORY_LABELS, type Label } from '../../../../src-main/core/contract/duty';
 import { TABLE1, TABLE2, type ReportCounts } from '../../../../src-main/core/contract/stats';
 import { YUEXIU_STREETS } from '../../../../src-main/core/contract/yuexiu';
-import type { ChartOption } from './EChart';
+import type { ChartOption } from './chart-svg';
 
 const TEXT = '#a9b8cb';
 const LINE = '#22344d';
 const pick = (l: Label, en: boolean): string => (en ? l.en : l.zh);
 
-function base(en: boolean): ChartOption {
+let pageFont: string | null = null;
+/** The page's own font list (styles/base.css), so chart text is measured and shown in the same
+ *  installed CJK font the page uses rather than falling back character by character. */
+function pageFontFamily(): string {
+  if (pageFont === null) pageFont = typeof document === 'undefined' ? 'sans-serif' : getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
+  return pageFont;
+}
+
+function base(): ChartOption {
   return {
     animation: false,
-    textStyle: { color: TEXT, fontSize: 14, fontFamily: en ? 'sans-serif' : "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif" },
+    textStyle: { color: TEXT, fontSize: 14, fontFamily: pageFontFamily() },
     grid: { left: 8, right: 12, top: 28, bottom: 4, containLabel: true },
-    tooltip: { trigger: 'axis', backgroundColor: '#0a1320', borderColor: LINE, textStyle: { color: '#f1f5f9' } },
     legend: { top: 0, textStyle: { color: TEXT, fontSize: 13 }, itemHeight: 10 },
   };
 }
 
 const axis = { axisLine: { lineStyle: { color: LINE } }, axisLabel: { color: TEXT, fontSize: 13 }, splitLine: { lineStyle: { color: LINE } } };
+/** Category axes with a handful of labels (years, table rows) show every one: naming the interval
+ *  spares ECharts measuring each label to pick one, a third of a chart's first layout. */
+const categoryAxis = { ...axis, axisLabel: { ...axis.axisLabel, interval: 0 } };
 
-export function table1Option(en: boolean, names: { accidents: string; deaths: string }): ChartOption {
+export function table1Option(names: { accidents: string; deaths: string }): ChartOption {
   return {
-    ...base(en),
-    xAxis: { type: 'category', data: TABLE1.years.map(String), ...axis },
+    ...base(),
+    xAxis: { type: 'category', data: TABLE1.years.map(String), ...categoryAxis },
     yAxis: { type: 'value', minInterval: 1, ...axis },
     series: [
       { name: names.accidents, type: 'bar', data: [...TABLE1.accidents], itemStyle: { color: '#58c4ff' }, label: { show: true, position: 'top', color: TEXT } },
@@ -36,11 +47,11 @@ export function table1Option(en: boolean, names: { accidents: string; deaths: st
 export function table2Option(en: boolean): ChartOption {
   const rows = TABLE2.rows.filter((r) => r.y2019 !== null && r.y2020 !== null);
   return {
-    ...base(en),
+    ...base(),
     grid: { left: 8, right: 36, top: 28, bottom: 4, containLabel: true },
     // The rows span 1 to 386: a log scale keeps the small ones visible.
     xAxis: { type: 'log', logBase: 10, min: 1, ...axis },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => pick(r.label, en)), ...axis },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => pick(r.label, en)), ...categoryAxis },
     series: [
       { name: '2019', type: 'bar', data: rows.map((r) => r.y2019), itemStyle: { color: '#5a6b82' }, label: { show: true, position: 'right', color: TEXT } },
       { name: '2020', type: 'bar', data: rows.map((r) => r.y2020), itemStyle: { color: '#3ddc84' }, label: { show: true, position: 'right', color: TEXT } },
@@ -51,7 +62,7 @@ export function table2Option(en: boolean): ChartOption {
 export type CountsView = 'day' | 'category' | 'street';
 
 export function countsOption(counts: ReportCounts, view: CountsView, en: boolean, seriesName: string): ChartOption {
-  const b = base(en);
+  const b = base();
   // One chart type for every view, so turning views updates data rather than rebuilding series.
   if (view === 'day') {
     return {
@@ -59,7 +70,7 @@ export function countsOption(counts: ReportCounts, view: CountsView, en: boolean
       legend: { show: false },
       xAxis: { type: 'category', data: counts.byDay.map((d) => d.date.slice(5)), ...axis },
       yAxis: { type: 'value', minInterval: 1, ...axis },
-      series: [{ name: seriesName, type: 'bar', data: counts.byDay.map((d) => d.n), itemStyle: { color: '#ff4fd8' } }],
+      series: [{ name: seriesName, type: 'bar', data: counts.byDay.map((d) => d.n), itemStyle: { color: '#ff4fd8' }, label: { show: true, position: 'top', color: TEXT } }],
     };
   }
   const data =
@@ -71,6 +82,20 @@ export function countsOption(counts: ReportCounts, view: CountsView, en: boolean
     legend: { show: false },
     xAxis: { type: 'category', data: data.map((d) => d.name), ...axis, axisLabel: { color: TEXT, fontSize: 13, rotate: view === 'street' ? 45 : 30, interval: 0 } },
     yAxis: { type: 'value', minInterval: 1, ...axis },
-    series: [{ name: seriesName, type: 'bar', data: data.map((d) => d.n), itemStyle: { color: '#ff4fd8' } }],
+    series: [{ name: seriesName, type: 'bar', data: data.map((d) => d.n), itemStyle: { color: '#ff4fd8' }, label: { show: true, position: 'top', color: TEXT } }],
+  };
+}
+
+/** A throwaway chart like the panel's (CJK labels, bars, a line, value labels), drawn once as
+ *  the worker starts so its first real chart finds ECharts compiled and the fonts loaded. */
+export function warmUpOption(): ChartOption {
+  return {
+    ...base(),
+    xAxis: { type: 'category', data: ['街道', '仓库'], ...categoryAxis },
+    yAxis: { type: 'value', ...axis },
+    series: [
+      { type: 'bar', data: [1, 2], label: { show: true, position: 'top' } },
+      { type: 'line', data: [2, 1], label: { show: true } },
+    ],
   };
 }

@@ -11,6 +11,11 @@ export function formatShort(ms: number, now: number): string {
   return a.slice(0, 10) === formatLocal(now).slice(0, 10) ? a.slice(11) : a.slice(5);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** Up to two decimals, grouped. One formatter per language: toLocaleString would build (and
+ *  look up locale data for) a new one on every call. */
 export function formatNumber(n: number, lang: 'zh-CN' | 'en'): string {
-  return n.toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 2 });
+  let f = numberFormats.get(lang);
+  if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 2 })));
+  return f.format(n);
 }
