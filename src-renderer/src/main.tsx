@@ -1,5 +1,8 @@
-// Renderer entry. zod-setup must stay the first import (see that file).
+// Renderer entry. The first three imports run in this order before anything else: zod-setup
+// (see that file), early-start (the chart worker), early-connect (the hub connection).
 import './zod-setup';
+import './app/early-start';
+import './app/early-connect';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -33,6 +33,13 @@ test('the charts render and the counts follow the duty log live', async ({ page 
   });
   await expect(live.locator('.stats-block-title')).toContainText(`共 ${before + 1} 起`);
   await page.screenshot({ path: `${shots}/stats-wall.png` });
+
+  // The wall restarts: every chart comes back as it last drew it, without starting ECharts.
+  await page.reload();
+  for (const id of ['stats-chart-table1', 'stats-chart-table2', 'stats-chart-live']) await expect(page.getByTestId(id)).toHaveAttribute('data-rendered', 'true');
+  await expect(page.getByTestId('stats-chart-table1')).toContainText('2020');
+  expect(page.workers(), 'no chart worker after a restart with nothing changed').toEqual([]);
+
   await page.getByTestId('stats-view-street').click();
   await expect(live).toHaveAttribute('data-view', 'street');
   await page.screenshot({ path: `${shots}/stats-by-street.png` });

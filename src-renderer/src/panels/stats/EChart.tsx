@@ -1,9 +1,11 @@
 // One chart in a div, drawn by ECharts in the statistics worker (chart-worker.ts) as SVG: drawn
-// when it mounts, again when its option or its box changes. The wall shows figures, not a
+// when it mounts, again when its option or its box changes; what it last drew is remembered
+// (chart-cache.ts) and shown at once when nothing changed. The wall shows figures, not a
 // pointer's tooltips, so every value the charts carry is written on them as a label.
 import { useEffect, useRef, useState } from 'react';
 import { markOnce } from '../../shared/startup-marks';
 import type { ChartOption } from './chart-svg';
+import { chartKey, rememberedSvg, rememberSvg } from './chart-cache';
 import { drawChart } from './chart-worker-client';
 
 export type { ChartOption } from './chart-svg';
@@ -28,6 +30,19 @@ export function EChart({ option, testId }: { option: ChartOption; testId: string
   useEffect(() => {
     const div = el.current!;
     if (!size || size.width === 0 || size.height === 0) return;
+    const show = (svg: string): void => {
+      // ECharts' own SVG of our own option (text escaped by ECharts); the page policy runs no
+      // script in it.
+      div.innerHTML = svg;
+      div.dataset.rendered = 'true';
+      markOnce('cw.stats.chart');
+    };
+    const key = chartKey(option, size.width, size.height);
+    const remembered = rememberedSvg(testId, key);
+    if (remembered) {
+      show(remembered);
+      return;
+    }
     let current = true;
     void drawChart(option, size.width, size.height).then((reply) => {
       if (!current) return; // a newer option or size is being drawn
@@ -37,11 +52,8 @@ export function EChart({ option, testId }: { option: ChartOption; testId: string
         div.textContent = reply.error;
         return;
       }
-      // ECharts' own SVG of our own option (text escaped by ECharts); the page policy runs no
-      // script in it.
-      div.innerHTML = reply.svg;
-      div.dataset.rendered = 'true';
-      markOnce('cw.stats.chart');
+      show(reply.svg);
+      rememberSvg(testId, key, reply.svg);
     });
     return () => {
       current = false;

@@ -5,18 +5,11 @@ import { REPORT_CATEGORY_LABELS, type Label } from '../../../../src-main/core/co
 import { TABLE1, TABLE2, type ReportCounts } from '../../../../src-main/core/contract/stats';
 import { YUEXIU_STREETS } from '../../../../src-main/core/contract/yuexiu';
 import type { ChartOption } from './chart-svg';
+import { pageFontFamily } from './page-font';
 
 const TEXT = '#a9b8cb';
 const LINE = '#22344d';
 const pick = (l: Label, en: boolean): string => (en ? l.en : l.zh);
-
-let pageFont: string | null = null;
-/** The page's own font list (styles/base.css), so chart text is measured and shown in the same
- *  installed CJK font the page uses rather than falling back character by character. */
-function pageFontFamily(): string {
-  if (pageFont === null) pageFont = typeof document === 'undefined' ? 'sans-serif' : getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
-  return pageFont;
-}
 
 function base(): ChartOption {
   return {
@@ -86,16 +79,3 @@ export function countsOption(counts: ReportCounts, view: CountsView, en: boolean
   };
 }
 
-/** A throwaway chart like the panel's (CJK labels, bars, a line, value labels), drawn once as
- *  the worker starts so its first real chart finds ECharts compiled and the fonts loaded. */
-export function warmUpOption(): ChartOption {
-  return {
-    ...base(),
-    xAxis: { type: 'category', data: ['街道', '仓库'], ...categoryAxis },
-    yAxis: { type: 'value', ...axis },
-    series: [
-      { type: 'bar', data: [1, 2], label: { show: true, position: 'top' } },
-      { type: 'line', data: [2, 1], label: { show: true } },
-    ],
-  };
-}

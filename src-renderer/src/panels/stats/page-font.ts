@@ -1,0 +1,8 @@
+let pageFont: string | null = null;
+
+/** The page's own font list (styles/base.css), so chart text is measured and shown in the same
+ *  installed CJK font the page uses rather than falling back character by character. */
+export function pageFontFamily(): string {
+  if (pageFont === null) pageFont = typeof document === 'undefined' ? 'sans-serif' : getComputedStyle(document.documentElement).fontFamily || 'sans-serif';
+  return pageFont;
+}
