@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { markOnce } from '../../shared/startup-marks';
 import type { ChartOption } from './chart-svg';
 import { chartKey, rememberedSvg, rememberSvg } from './chart-cache';
-import { drawChart } from './chart-worker-client';
+import { CHART_RENDERER, drawChart } from './chart-worker-client';
 
 export type { ChartOption } from './chart-svg';
 
@@ -37,7 +37,7 @@ export function EChart({ option, testId }: { option: ChartOption; testId: string
       div.dataset.rendered = 'true';
       markOnce('cw.stats.chart');
     };
-    const key = chartKey(option, size.width, size.height);
+    const key = chartKey(CHART_RENDERER, option, size.width, size.height);
     const remembered = rememberedSvg(testId, key);
     if (remembered) {
       show(remembered);

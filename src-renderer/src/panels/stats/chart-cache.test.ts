@@ -27,15 +27,17 @@ describe('remembered charts', () => {
     delete (globalThis as { localStorage?: Storage }).localStorage;
   });
 
-  it('gives back a chart only for the same option and size', () => {
+  it('gives back a chart only for the same code, option and size', () => {
     const option = { series: [{ type: 'bar', data: [1, 2] }] };
     expect(anyRememberedChart()).toBe(false);
-    rememberSvg('stats-chart-table1', chartKey(option, 300, 120), '<svg>a</svg>');
+    rememberSvg('stats-chart-table1', chartKey('/assets/chart-worker-a.js', option, 300, 120), '<svg>a</svg>');
     expect(anyRememberedChart()).toBe(true);
-    expect(rememberedSvg('stats-chart-table1', chartKey(option, 300, 120))).toBe('<svg>a</svg>');
-    expect(rememberedSvg('stats-chart-table1', chartKey(option, 301, 120))).toBeNull();
-    expect(rememberedSvg('stats-chart-table1', chartKey({ series: [{ type: 'bar', data: [1, 3] }] }, 300, 120))).toBeNull();
-    expect(rememberedSvg('stats-chart-table2', chartKey(option, 300, 120))).toBeNull();
+    expect(rememberedSvg('stats-chart-table1', chartKey('/assets/chart-worker-a.js', option, 300, 120))).toBe('<svg>a</svg>');
+    expect(rememberedSvg('stats-chart-table1', chartKey('/assets/chart-worker-a.js', option, 301, 120))).toBeNull();
+    expect(rememberedSvg('stats-chart-table1', chartKey('/assets/chart-worker-a.js', { series: [{ type: 'bar', data: [1, 3] }] }, 300, 120))).toBeNull();
+    // Drawn by other code (a new ECharts, say): drawn afresh.
+    expect(rememberedSvg('stats-chart-table1', chartKey('/assets/chart-worker-b.js', option, 300, 120))).toBeNull();
+    expect(rememberedSvg('stats-chart-table2', chartKey('/assets/chart-worker-a.js', option, 300, 120))).toBeNull();
   });
 
   it('treats an unreadable entry, a full storage or no storage as nothing remembered', () => {

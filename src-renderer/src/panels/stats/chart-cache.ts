@@ -17,9 +17,9 @@ function storage(): Storage | null {
   }
 }
 
-/** What a drawing depends on: the option and the box it was drawn for. */
-export function chartKey(option: unknown, width: number, height: number): string {
-  return `${width}x${height} ${JSON.stringify(option)}`;
+/** What a drawing depends on: the code that drew it, the option and the box it was drawn for. */
+export function chartKey(renderer: string, option: unknown, width: number, height: number): string {
+  return `${renderer} ${width}x${height} ${JSON.stringify(option)}`;
 }
 
 export function rememberedSvg(chartId: string, key: string): string | null {

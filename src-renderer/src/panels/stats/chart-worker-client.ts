@@ -7,6 +7,11 @@ import { anyRememberedChart } from './chart-cache';
 import type { ChartOption } from './chart-svg';
 import { pageFontFamily } from './page-font';
 import type { ChartReply, ChartRequest } from './chart-worker';
+import chartWorkerUrl from './chart-worker.ts?worker&url';
+
+/** Names the code that draws (its file name carries a hash of ECharts and chart-svg.ts): a
+ *  remembered chart drawn by other code is not shown (chart-cache.ts keys by it). */
+export const CHART_RENDERER = chartWorkerUrl;
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -14,7 +19,7 @@ const waiting = new Map<number, (reply: ChartReply) => void>();
 
 function chartWorker(): Worker {
   if (worker) return worker;
-  const w = new Worker(new URL('./chart-worker.ts', import.meta.url), { name: 'charts' });
+  const w = new Worker(chartWorkerUrl, { name: 'charts' });
   w.onmessage = (e: MessageEvent<ChartReply>) => {
     waiting.get(e.data.id)?.(e.data);
     waiting.delete(e.data.id);
