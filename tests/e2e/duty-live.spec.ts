@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import type { TestSocket } from '../support/rpc-socket';
+import { DAY_MS, localDateString } from '../../src-main/core/contract/yuexiu';
 import { tempDir } from '../support/temp-dir';
 import { actAs, closePages, consoleUrl, latency, newPage, recordLatency, wallUrl } from './duty-support';
 import { must, rpc, shots, showOnWall } from './map-support';
@@ -190,6 +191,9 @@ test('the duty log opens from the console as a printable page and prints', async
   const desk = await ctx.newPage();
   await desk.goto(consoleUrl(hub, 'duty'));
   await expect(desk.getByTestId('log-tools')).toBeVisible();
+  // Yesterday and today (Beijing dates): the demo reports span the last 40 hours, so just after
+  // midnight "today" alone holds only one or two of them.
+  await desk.getByTestId('log-from').fill(localDateString(Date.now() - DAY_MS));
   await desk.screenshot({ path: `${shots}/duty-console-top.png` });
   const [sheet] = await Promise.all([ctx.waitForEvent('page'), desk.getByTestId('open-print-log').click()]);
   await expect(sheet.getByTestId('print-log')).toHaveAttribute('data-state', 'ready');
