@@ -1,3 +1,4 @@
+// The font list charts are drawn in: the page's own, read once from its stylesheet.
 let pageFont: string | null = null;
 
 /** The page's own font list (styles/base.css), so chart text is measured and shown in the same
