@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import gcoord from 'gcoord';
 import initSqlJs from 'sql.js';
 import { hubForSpec, must, offline, shots } from './map-support';
 
@@ -188,5 +189,46 @@ test('an .mbtiles file in the tiles folder becomes the basemap, its tiles read b
   await page.screenshot({ path: `${shots}/map-mbtiles.png` });
   await must(spec.sock, 'map.activateSource', { id: null });
   await expect(page.getByTestId('map-leaflet')).toHaveAttribute('data-basemap', 'outline');
+  expect(outside).toEqual([]);
+});
+
+test('over a GCJ-02 basemap every overlay is drawn shifted onto that datum, and back over WGS84', async ({ page }) => {
+  // The positions stay WGS84 in the store; only the drawing moves (a Tianditu or Gaode-style
+  // basemap in GCJ-02 is offset by some 500 m in Guangzhou, so unshifted points land on the
+  // wrong street). The basemap is an intranet tile server's template (on the hub here).
+  const key = 'obj_demo-shelter-004';
+  const { object } = await must(spec.sock, 'map.object', { id: key });
+  const wgs = object.position as { lat: number; lng: number };
+  const [gLng, gLat] = gcoord.transform([wgs.lng, wgs.lat], gcoord.WGS84, gcoord.GCJ02) as [number, number];
+  const outside = await offline(page, spec.hub.origin);
+  await page.goto(wallUrl());
+  await ready(page, (await must(spec.sock, 'map.objects', { kinds: ['risk'] })).objects.length);
+  const leaflet = page.getByTestId('map-leaflet');
+  /** Where the shelter is drawn, and where the WGS84 and GCJ-02 positions fall on the map now. */
+  const where = () =>
+    leaflet.evaluate(
+      (el, a) => {
+        const m = (el as unknown as { cwMap: { pointOf(k: string): { x: number; y: number } | null; map: { latLngToContainerPoint(l: [number, number]): { x: number; y: number } } } }).cwMap;
+        return { drawn: m.pointOf(a.key)!, wgs: m.map.latLngToContainerPoint([a.wgs.lat, a.wgs.lng]), gcj: m.map.latLngToContainerPoint([a.gLat, a.gLng]) };
+      },
+      { key, wgs, gLat, gLng },
+    );
+  const near = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.hypot(p.x - q.x, p.y - q.y) < 1.5;
+
+  const before = await where();
+  expect(near(before.drawn, before.wgs)).toBe(true);
+  await must(spec.sock, 'map.saveSource', { source: { type: 'xyz', id: 'intranet-gcj', name: '内网瓦片（GCJ-02）', crs: 'gcj02', url: '/gcj-tiles/{z}/{x}/{y}.png' } });
+  await must(spec.sock, 'map.activateSource', { id: 'intranet-gcj' });
+  await expect(page.getByTestId('map-basemap-note')).toContainText('GCJ-02');
+  await expect.poll(async () => { const w = await where(); return near(w.drawn, w.gcj); }).toBe(true);
+  const shifted = await where();
+  // The shift is visible at the wall's zoom, not a rounding difference.
+  expect(Math.hypot(shifted.drawn.x - shifted.wgs.x, shifted.drawn.y - shifted.wgs.y)).toBeGreaterThan(3);
+  await page.screenshot({ path: `${shots}/map-gcj02.png` });
+
+  await must(spec.sock, 'map.activateSource', { id: null });
+  await expect(leaflet).toHaveAttribute('data-basemap', 'outline');
+  await expect.poll(async () => { const w = await where(); return near(w.drawn, w.wgs); }).toBe(true);
+  await must(spec.sock, 'map.removeSource', { id: 'intranet-gcj' });
   expect(outside).toEqual([]);
 });

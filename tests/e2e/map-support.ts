@@ -56,14 +56,16 @@ export function hubForSpec(name: string, layout: StandardLayoutKind, cells: (str
 }
 
 /**
- * The command hall has no internet: any request that is not to the hub is aborted and recorded,
- * so a test can assert that none was attempted.
+ * The command hall has no internet: any request that is not to the hub (or to an intranet
+ * server the test runs itself, such as a camera) is aborted and recorded, so a test can assert
+ * that none was attempted.
  */
-export async function offline(page: Page, origin: string): Promise<string[]> {
+export async function offline(page: Page, origin: string, ...intranet: string[]): Promise<string[]> {
   const outside: string[] = [];
+  const allowed = [origin, ...intranet];
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (allowed.some((o) => url.startsWith(`${o}/`)) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
     outside.push(url);
     return route.abort('internetdisconnected');
   });

@@ -65,8 +65,17 @@ function whepPlayer(video: HTMLVideoElement, url: string): Player {
   pc.addTransceiver('video', { direction: 'recvonly' });
   pc.addTransceiver('audio', { direction: 'recvonly' });
   const stream = new MediaStream();
-  let session: string | null = null;
+  // The endpoint may be given relative to the page (a camera gateway on the hub's own host); the
+  // session's Location is relative to the endpoint.
+  const endpoint = new URL(url, location.href);
+  let session: URL | null = null;
   let failed = false;
+  let destroyed = false;
+  /** Ends the session at the endpoint, so a camera with few viewer slots gets its slot back. */
+  const endSession = (): void => {
+    if (session) void fetch(session, { method: 'DELETE' }).catch(() => undefined);
+    session = null;
+  };
   pc.ontrack = (e) => {
     stream.addTrack(e.track);
     video.srcObject = stream;
@@ -80,16 +89,20 @@ function whepPlayer(video: HTMLVideoElement, url: string): Player {
       const t = setTimeout(resolve, 1500);
       pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && (clearTimeout(t), resolve()));
     });
-    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/sdp' }, body: pc.localDescription!.sdp });
+    const res = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/sdp' }, body: pc.localDescription!.sdp });
     if (!res.ok) throw new Error(`WHEP endpoint answered ${res.status}`);
-    session = res.headers.get('Location');
+    const where = res.headers.get('Location');
+    session = where ? new URL(where, endpoint) : null;
+    // Torn down while the offer was on its way (a tour moved on): end the session it opened.
+    if (destroyed) return endSession();
     await pc.setRemoteDescription({ type: 'answer', sdp: await res.text() });
   })().catch(() => (failed = true));
   return {
     fresh: () => !failed && !['failed', 'closed', 'disconnected'].includes(pc.connectionState),
     destroy: () => {
+      destroyed = true;
       pc.close();
-      if (session) void fetch(new URL(session, url), { method: 'DELETE' }).catch(() => undefined);
+      endSession();
     },
   };
 }
