@@ -1,6 +1,7 @@
 // A WebRTC (WHEP) camera on the wall: the tile posts its offer to a WHEP endpoint on another
-// intranet origin, plays the picture a real WebRTC peer sends, shows "stalled" when the camera
-// dies, connects again when it is back, and ends its session (DELETE) when the source is removed.
+// intranet origin, plays the picture a real WebRTC peer sends, shows "stalled" when the picture
+// freezes with the connection up and when the camera dies, connects again when it is back, and
+// ends its session (DELETE) when the source is removed.
 // No network but the hub and the camera, both on loopback.
 import { expect, test } from '@playwright/test';
 import { startWhepEndpoint, type WhepEndpoint } from '../support/whep-endpoint';
@@ -32,7 +33,7 @@ function framesPerSecond(video: HTMLVideoElement): Promise<number> {
   });
 }
 
-test('a WHEP camera plays, shows stalled when the camera dies, reconnects, and ends its session when removed', async ({ page }) => {
+test('a WHEP camera plays, shows stalled when its picture freezes or the camera dies, reconnects, and ends its session when removed', async ({ page }) => {
   test.setTimeout(150_000);
   const outside = await offline(page, spec.hub.origin, whep.origin);
   await page.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=wall&display=0`);
@@ -45,6 +46,12 @@ test('a WHEP camera plays, shows stalled when the camera dies, reconnects, and e
   expect(whep.offers).toBe(1);
   await page.screenshot({ path: `${shots}/cameras-whep-playing.png` });
 
+  // The picture freezes while the connection holds: a still picture must not pass for live.
+  await whep.freeze(true);
+  await expect(tile).toHaveAttribute('data-state', 'stalled', { timeout: 15_000 });
+  await whep.freeze(false);
+  await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 40_000 });
+
   // The camera dies: its peer closes every session and refuses new offers.
   await whep.cut();
   await expect(tile).toHaveAttribute('data-state', 'stalled', { timeout: 20_000 });
@@ -55,6 +62,7 @@ test('a WHEP camera plays, shows stalled when the camera dies, reconnects, and e
   whep.restore();
   await expect(tile).toHaveAttribute('data-state', 'playing', { timeout: 60_000 });
   expect(whep.offers).toBeGreaterThanOrEqual(2);
+  // The sessions left behind were ended, by the camera or by the tile: only the live one is open.
   expect(await whep.openSessions()).toBe(1);
 
   // Removed from the sources: the tile ends its session at the endpoint instead of leaving it open.

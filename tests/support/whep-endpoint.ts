@@ -19,6 +19,8 @@ export interface WhepEndpoint {
   cut(): Promise<void>;
   /** The camera is back: offers are answered again. */
   restore(): void;
+  /** The picture freezes (an encoder that hangs): no frames are sent, the sessions stay up. */
+  freeze(frozen: boolean): Promise<void>;
   /** Open sessions as the publishing peer sees them. */
   openSessions(): Promise<number>;
   stop(): Promise<void>;
@@ -38,7 +40,10 @@ const PUBLISHER = `
   document.body.append(canvas);
   const ctx = canvas.getContext('2d');
   let n = 0;
+  window.frozen = false;
   setInterval(() => {
+    // A frozen camera: the canvas stops changing, so no frames are sent; the connection holds.
+    if (window.frozen) return;
     n++;
     ctx.fillStyle = 'hsl(' + (n * 7) % 360 + ' 70% 45%)';
     ctx.fillRect(0, 0, 320, 240);
@@ -134,6 +139,7 @@ export async function startWhepEndpoint(): Promise<WhepEndpoint> {
     restore() {
       down = false;
     },
+    freeze: (frozen) => publisher.evaluate((f) => void ((window as any).frozen = f), frozen),
     openSessions: () => publisher.evaluate(() => (window as any).openCount() as number),
     async stop() {
       server.closeAllConnections();

@@ -8,7 +8,7 @@ import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
 import type { CameraKind } from '../../../../src-main/core/contract/cameras';
 
 export interface Player {
-  /** The source still looks live (HLS: its playlist grew lately; WebRTC: the connection holds). */
+  /** The source still looks live (HLS: its playlist grew lately; WebRTC: the connection holds and frames keep arriving). */
   fresh(now: number): boolean;
   destroy(): void;
 }
@@ -58,6 +58,9 @@ function hlsPlayer(video: HTMLVideoElement, url: string, memory: SourceMemory): 
   };
 }
 
+/** A WebRTC picture with no new frame decoded for this long is not live. */
+const FRAME_GAP_MS = 3000;
+
 function whepPlayer(video: HTMLVideoElement, url: string): Player {
   if (typeof RTCPeerConnection === 'undefined') throw new UnsupportedError('this browser has no WebRTC');
   // The hall's cameras are on the intranet: host candidates suffice, no STUN/TURN on the internet.
@@ -76,6 +79,19 @@ function whepPlayer(video: HTMLVideoElement, url: string): Player {
     if (session) void fetch(session, { method: 'DELETE' }).catch(() => undefined);
     session = null;
   };
+  // A picture that stops while the connection holds (an encoder that hangs) must not pass for
+  // live: the video element's clock runs on regardless, so count the frames actually decoded.
+  let framesDecoded = -1;
+  let frameAt = Date.now();
+  const frames = setInterval(() => {
+    void pc.getStats().then((stats) =>
+      stats.forEach((r: { type: string; kind?: string; framesDecoded?: number }) => {
+        if (r.type !== 'inbound-rtp' || r.kind !== 'video' || r.framesDecoded === framesDecoded) return;
+        framesDecoded = r.framesDecoded ?? -1;
+        frameAt = Date.now();
+      }),
+    );
+  }, 1000);
   pc.ontrack = (e) => {
     stream.addTrack(e.track);
     video.srcObject = stream;
@@ -98,9 +114,10 @@ function whepPlayer(video: HTMLVideoElement, url: string): Player {
     await pc.setRemoteDescription({ type: 'answer', sdp: await res.text() });
   })().catch(() => (failed = true));
   return {
-    fresh: () => !failed && !['failed', 'closed', 'disconnected'].includes(pc.connectionState),
+    fresh: (now) => !failed && !['failed', 'closed', 'disconnected'].includes(pc.connectionState) && now - frameAt < FRAME_GAP_MS,
     destroy: () => {
       destroyed = true;
+      clearInterval(frames);
       pc.close();
       endSession();
     },

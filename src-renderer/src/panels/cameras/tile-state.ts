@@ -15,7 +15,7 @@ export interface Observation {
   now: number;
   /** Last time the video's currentTime advanced. */
   lastProgressAt: number;
-  /** Whether the source is still live (a growing playlist; always true for WebRTC). */
+  /** Whether the source is still live (a growing playlist; WebRTC: a connection decoding frames). */
   fresh: boolean;
 }
 
