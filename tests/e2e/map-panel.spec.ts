@@ -10,6 +10,13 @@ import { hubForSpec, must, offline, shots } from './map-support';
 
 const spec = hubForSpec('map-only', '1x1', ['map']);
 
+/** What the map's element carries for tests (LeafletView.tsx): the controller's helpers and the Leaflet map. */
+interface CwMap {
+  pointOf(key: string): { x: number; y: number } | null;
+  visibleCount(): number;
+  map: { panBy(p: [number, number], o: object): void; latLngToContainerPoint(l: [number, number]): { x: number; y: number } };
+}
+
 const wallUrl = () => `${spec.hub.origin}/?token=${spec.hub.token}&view=wall&display=0`;
 
 /** Waits for the demo set on the map; returns how many features it draws (objects + live reports). */
@@ -23,7 +30,7 @@ async function ready(page: Page, risks = 146): Promise<number> {
 
 /** Features the map draws now, in the layers shown (read through the map's element). */
 function markersOnMap(page: Page): Promise<number> {
-  return page.getByTestId('map-leaflet').evaluate((el) => (el as unknown as { cwMap: { visibleCount(): number } }).cwMap.visibleCount());
+  return page.getByTestId('map-leaflet').evaluate((el) => (el as unknown as { cwMap: CwMap }).cwMap.visibleCount());
 }
 
 /** Pixels painted on the features' canvas (the last canvas of the overlay pane). */
@@ -93,7 +100,7 @@ test('clicking a shelter opens its card with the area per person against 1.5 m²
   for (const l of ['risk', 'warehouse', 'team', 'waterlogging', 'geohazard', 'camera', 'report', 'response']) await page.getByTestId(`map-layer-${l}`).click();
   const target = 'obj_demo-shelter-004';
   const p = await leaflet.evaluate((el, key) => {
-    const m = (el as unknown as { cwMap: { pointOf(k: string): { x: number; y: number } | null; map: { panBy(p: [number, number], o: object): void } } }).cwMap;
+    const m = (el as unknown as { cwMap: CwMap }).cwMap;
     const at = m.pointOf(key)!;
     m.map.panBy([at.x - el.clientWidth / 2, at.y - el.clientHeight / 2], { animate: false });
     return m.pointOf(key);
@@ -194,7 +201,7 @@ test('an .mbtiles file in the tiles folder becomes the basemap, its tiles read b
 
 test('over a GCJ-02 basemap every overlay is drawn shifted onto that datum, and back over WGS84', async ({ page }) => {
   // The positions stay WGS84 in the store; only the drawing moves (a Tianditu or Gaode-style
-  // basemap in GCJ-02 is offset by some 500 m in Guangzhou, so unshifted points land on the
+  // basemap in GCJ-02 is offset by some 600 m in Guangzhou, so unshifted points land on the
   // wrong street). The basemap is an intranet tile server's template (on the hub here).
   const key = 'obj_demo-shelter-004';
   const { object } = await must(spec.sock, 'map.object', { id: key });
@@ -208,7 +215,7 @@ test('over a GCJ-02 basemap every overlay is drawn shifted onto that datum, and 
   const where = () =>
     leaflet.evaluate(
       (el, a) => {
-        const m = (el as unknown as { cwMap: { pointOf(k: string): { x: number; y: number } | null; map: { latLngToContainerPoint(l: [number, number]): { x: number; y: number } } } }).cwMap;
+        const m = (el as unknown as { cwMap: CwMap }).cwMap;
         return { drawn: m.pointOf(a.key)!, wgs: m.map.latLngToContainerPoint([a.wgs.lat, a.wgs.lng]), gcj: m.map.latLngToContainerPoint([a.gLat, a.gLng]) };
       },
       { key, wgs, gLat, gLng },

@@ -84,13 +84,15 @@ function whepPlayer(video: HTMLVideoElement, url: string): Player {
   let framesDecoded = -1;
   let frameAt = Date.now();
   const frames = setInterval(() => {
-    void pc.getStats().then((stats) =>
-      stats.forEach((r: { type: string; kind?: string; framesDecoded?: number }) => {
-        if (r.type !== 'inbound-rtp' || r.kind !== 'video' || r.framesDecoded === framesDecoded) return;
-        framesDecoded = r.framesDecoded ?? -1;
-        frameAt = Date.now();
-      }),
-    );
+    pc.getStats()
+      .then((stats) =>
+        stats.forEach((r: { type: string; kind?: string; framesDecoded?: number }) => {
+          if (r.type !== 'inbound-rtp' || r.kind !== 'video' || r.framesDecoded === framesDecoded) return;
+          framesDecoded = r.framesDecoded ?? -1;
+          frameAt = Date.now();
+        }),
+      )
+      .catch(() => undefined); // closed meanwhile: the tile is going away
   }, 1000);
   pc.ontrack = (e) => {
     stream.addTrack(e.track);
