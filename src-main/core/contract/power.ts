@@ -16,6 +16,13 @@
 // - Every alarm carries `message` (what happened) and `action` (what to do now) in zh and en.
 // - Configuration: `power.config`, `power.saveSource`, `power.deleteSource`, `power.saveThresholds`.
 //
+// SECRETS (a NUT password, an SNMP community) are never sent to clients: a source shows
+// `passwordSet` / `communitySet` instead. Left out when saving, the stored one is kept, but only
+// while it would go where it went before: a change of host, port, NUT user or TLS settings (the
+// mode, the CA, the insecure switch), or of the SNMP version, drops it unless the same request
+// gives it again, so re-pointing a source can never send a stored secret to another server.
+// `power.saveSource` then says so in `notice`. "" clears a secret.
+//
 // THE STATE MACHINE (documented here because every client shows its result):
 //   MAINS → ON_BATTERY → LOW_BATTERY → ON_GENERATOR → MAINS, and UNKNOWN.
 //   Each source gives a verdict (mains, generator, battery, low-battery, unknown); the overall state
@@ -112,18 +119,21 @@ export const NutSourceConfig = z
   })
   .strict();
 
-/** A UPS with an SNMP card speaking UPS-MIB (RFC 1628). */
+/** A UPS with an SNMP card speaking UPS-MIB (RFC 1628); its community is added below (a secret). */
 export const SnmpSourceConfig = z
   .object({
     ...sourceCommon,
     kind: z.literal('snmp'),
     host: Host,
     port: Port.default(161),
-    community: z.string().min(1, 'give the SNMP community').max(64).default('public'),
     version: z.enum(['1', '2c']).default('2c'),
     pollMs: PollMs.default(250),
   })
   .strict();
+
+/** Polled with this community while none is stored (SNMP's well-known default: not a secret). */
+export const DEFAULT_SNMP_COMMUNITY = 'public';
+const Community = z.string().max(64, 'an SNMP community is at most 64 characters');
 
 /** A generator or generator-truck controller on Modbus TCP, read through a register map. */
 export const ModbusSourceConfig = z
@@ -139,24 +149,32 @@ export const ModbusSourceConfig = z
   })
   .strict();
 
-/** What a client sends to `power.saveSource`. A NUT password left out keeps the stored one; "" clears it. */
+/**
+ * What a client sends to `power.saveSource`. A NUT password or SNMP community left out keeps the
+ * stored one unless the source was re-pointed (see SECRETS above); "" clears it.
+ */
 export const PowerSourceInput = z.discriminatedUnion('kind', [
   NutSourceConfig.extend({ password: z.string().max(128).optional() }),
-  SnmpSourceConfig,
+  SnmpSourceConfig.extend({ community: Community.optional() }),
   ModbusSourceConfig,
 ]);
 export type PowerSourceInput = z.input<typeof PowerSourceInput>;
 
-/** A source as stored (password included): never sent to clients. */
+/** A source as stored (password and community included): never sent to clients. */
 export const PowerSourceConfig = z.discriminatedUnion('kind', [
   NutSourceConfig.extend({ password: z.string().max(128).optional() }),
-  SnmpSourceConfig,
+  SnmpSourceConfig.extend({ community: Community.optional() }),
   ModbusSourceConfig,
 ]);
 export type PowerSourceConfig = z.output<typeof PowerSourceConfig>;
 
-/** A source as clients see it: the NUT password is replaced by `passwordSet`. */
-export const PowerSourceView = z.discriminatedUnion('kind', [NutSourceConfig.extend({ passwordSet: z.boolean() }), SnmpSourceConfig, ModbusSourceConfig]);
+/** A source as clients see it: the NUT password is replaced by `passwordSet`, the SNMP community by `communitySet`. */
+export const PowerSourceView = z.discriminatedUnion('kind', [
+  NutSourceConfig.extend({ passwordSet: z.boolean() }),
+  /** communitySet false: none stored, polled with "public". */
+  SnmpSourceConfig.extend({ communitySet: z.boolean() }),
+  ModbusSourceConfig,
+]);
 export type PowerSourceView = z.output<typeof PowerSourceView>;
 
 const thresholdFields = {
@@ -346,14 +364,18 @@ export const powerMethods = {
     result: PowerAlarm,
   }),
   'power.config': method({
-    summary: 'The configured sources (passwords withheld), the thresholds and the known generator controller models.',
+    summary: 'The configured sources (passwords and SNMP communities withheld), the thresholds and the known generator controller models.',
     params: z.object({}).strict(),
     result: PowerConfig,
   }),
   'power.saveSource': method({
-    summary: 'Add or replace a power source (NUT, SNMP or Modbus); it is (re)connected at once.',
+    summary:
+      'Add or replace a power source (NUT, SNMP or Modbus); it is (re)connected at once. A stored password or community left out is kept, unless host, port, user, TLS settings or SNMP version changed: then it is dropped and `notice` says so.',
     params: z.object({ source: PowerSourceInput }).strict(),
-    result: PowerConfig,
+    result: PowerConfig.extend({
+      /** What the operator must know about this save (a stored secret dropped because the source was re-pointed); null when nothing. */
+      notice: PowerText.nullable(),
+    }),
   }),
   'power.deleteSource': method({
     summary: 'Remove a power source and stop polling it; its alarm history is kept.',

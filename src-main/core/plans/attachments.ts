@@ -38,10 +38,11 @@ export async function storeAttachment(dataDir: string, bytes: Uint8Array): Promi
   const path = join(dir, sha256);
   if (await intact(path, sha256)) return { sha256, size: bytes.byteLength };
   // A folder made just now is itself an entry of the data directory that must reach the disk.
-  if ((await mkdir(dir, { recursive: true })) !== undefined) await fsyncDir(dataDir);
+  // Owner only (0700, files 0600) like everything in the data directory (store/files.ts).
+  if ((await mkdir(dir, { recursive: true, mode: 0o700 })) !== undefined) await fsyncDir(dataDir);
   const tmp = join(dir, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const fh = await open(tmp, 'wx');
+    const fh = await open(tmp, 'wx', 0o600);
     try {
       await fh.writeFile(bytes);
       await fh.sync();

@@ -1,7 +1,7 @@
 // The configured sources (table power_source) and the thresholds (kv "power.thresholds").
 // Empty by default: a fresh install monitors nothing until sources are configured.
 import { RefusedError } from '../contract/errors';
-import { PowerSourceConfig, PowerThresholds, type PowerSourceInput, type PowerSourceView } from '../contract/power';
+import { PowerSourceConfig, PowerThresholds, type PowerSourceInput, type PowerSourceView, type PowerText } from '../contract/power';
 import { readKv, writeKv } from '../kv';
 import type { Store } from '../store';
 
@@ -9,11 +9,52 @@ export const DEFAULT_THRESHOLDS: PowerThresholds = { runtimeLowMinutes: 10, fuel
 const THRESHOLDS_KEY = 'power.thresholds';
 export const MAX_SOURCES = 16;
 
+/** What clients see of a source: whether a secret is stored, never the secret. */
 export function viewOf(s: PowerSourceConfig): PowerSourceView {
-  if (s.kind !== 'nut') return s;
-  const { password, ...rest } = s;
-  return { ...rest, passwordSet: password !== undefined && password !== '' };
+  switch (s.kind) {
+    case 'nut': {
+      const { password, ...rest } = s;
+      return { ...rest, passwordSet: password !== undefined && password !== '' };
+    }
+    case 'snmp': {
+      const { community, ...rest } = s;
+      return { ...rest, communitySet: community !== undefined && community !== '' };
+    }
+    case 'modbus':
+      return s;
+  }
 }
+
+/**
+ * Everything that decides who receives a source's secret: upsd's address, the account, and the
+ * TLS settings that decide whether it is sent in clear and to whom (mode, trusted CA, the insecure
+ * switch); an SNMP agent's address and version. A stored secret is reused only while this stays
+ * the same, so re-pointing a source never sends it to another server.
+ */
+function secretDestination(s: PowerSourceConfig): string {
+  switch (s.kind) {
+    case 'nut':
+      return JSON.stringify([s.kind, s.host, s.port, s.username ?? null, s.tls, s.tlsCa ?? null, s.tlsInsecure]);
+    case 'snmp':
+      return JSON.stringify([s.kind, s.host, s.port, s.version]);
+    case 'modbus':
+      return JSON.stringify([s.kind]);
+  }
+}
+
+export type DroppedSecret = 'password' | 'community';
+
+/** Tells the operator a stored secret was dropped, and what to do. */
+export const DROPPED_NOTICE: Record<DroppedSecret, PowerText> = {
+  password: {
+    zh: '主机、端口、用户名或 TLS 设置已更改，已清除保存的 NUT 密码（不会发送到新的服务器）：如需登录，请重新输入密码。',
+    en: 'The stored NUT password was cleared because the host, port, user name or TLS settings changed (it is never sent to a new server): enter the password again if this source logs in.',
+  },
+  community: {
+    zh: '主机、端口或 SNMP 版本已更改，已清除保存的 SNMP 团体名（不会发送到新的设备）：在重新输入之前使用默认团体名 public。',
+    en: 'The stored SNMP community was cleared because the host, port or SNMP version changed (it is never sent to a new agent): the default community "public" is used until you enter it again.',
+  },
+};
 
 export class PowerConfigStore {
   constructor(
@@ -37,8 +78,12 @@ export class PowerConfigStore {
     return readKv(this.store, THRESHOLDS_KEY, PowerThresholds, DEFAULT_THRESHOLDS);
   }
 
-  /** Adds or replaces a source; a NUT password left out keeps the stored one, "" clears it. */
-  async save(input: PowerSourceInput, knownModels: string[]): Promise<PowerSourceConfig> {
+  /**
+   * Adds or replaces a source. A secret (NUT password, SNMP community) left out keeps the stored
+   * one while the source still points where it did (secretDestination), else it is dropped and
+   * named in `dropped`; "" clears it.
+   */
+  async save(input: PowerSourceInput, knownModels: string[]): Promise<{ config: PowerSourceConfig; dropped: DroppedSecret | null }> {
     const parsed = PowerSourceConfig.parse(input);
     const existing = this.source(parsed.id);
     const all = this.sources();
@@ -50,14 +95,27 @@ export class PowerConfigStore {
     if (parsed.kind === 'nut' && parsed.password !== undefined && parsed.password !== '' && !parsed.username)
       throw new RefusedError('a NUT password needs a username');
     let config: PowerSourceConfig = parsed;
-    if (parsed.kind === 'nut' && parsed.password === undefined && existing?.kind === 'nut' && existing.password) config = { ...parsed, password: existing.password };
+    let dropped: DroppedSecret | null = null;
+    const samePlace = existing !== undefined && secretDestination(existing) === secretDestination(parsed);
+    if (config.kind === 'nut' && existing?.kind === 'nut') {
+      if (config.password === undefined && existing.password) {
+        if (samePlace) config = { ...config, password: existing.password };
+        else dropped = 'password';
+      }
+    } else if (config.kind === 'snmp' && existing?.kind === 'snmp') {
+      if (config.community === undefined && existing.community) {
+        if (samePlace) config = { ...config, community: existing.community };
+        else dropped = 'community';
+      }
+    }
     if (config.kind === 'nut' && config.password === '') config = { ...config, password: undefined };
+    if (config.kind === 'snmp' && config.community === '') config = { ...config, community: undefined };
     const position = existing ? undefined : all.length;
     await this.store.write((tx) => {
       if (position === undefined) tx.run('UPDATE power_source SET spec = ?, updated_at = ? WHERE id = ?', [JSON.stringify(config), this.now(), config.id]);
       else tx.run('INSERT INTO power_source (id, position, spec, updated_at) VALUES (?, ?, ?, ?)', [config.id, position, JSON.stringify(config), this.now()]);
     });
-    return config;
+    return { config, dropped };
   }
 
   async remove(id: string): Promise<void> {

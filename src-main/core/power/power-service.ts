@@ -24,7 +24,7 @@ import type { CapabilityDeps } from '../capability';
 import { AlarmBook } from './alarm-book';
 import { conditionAlarmWords, STATE_CODE, stateAlarmWords, stateReason } from './alarm-text';
 import { loadRegisterMaps, type RegisterMap } from './maps/register-map';
-import { PowerConfigStore, viewOf } from './power-config';
+import { DROPPED_NOTICE, PowerConfigStore, viewOf } from './power-config';
 import { emptyReadings, round } from './readings';
 import { SAMPLE_SPAN_MS, SourceHistory } from './source-history';
 import { ModbusSource } from './sources/modbus-source';
@@ -158,12 +158,12 @@ export class PowerService {
     };
   }
 
-  async saveSource(input: PowerSourceInput): Promise<PowerConfig> {
-    const saved = await this.config.save(input, [...this.maps.keys()]);
+  async saveSource(input: PowerSourceInput): Promise<PowerConfig & { notice: PowerText | null }> {
+    const { config: saved, dropped } = await this.config.save(input, [...this.maps.keys()]);
     await this.stopSource(saved.id, false);
     this.startSource(saved);
     this.queueEvaluate();
-    return this.configChanged();
+    return { ...this.configChanged(), notice: dropped ? DROPPED_NOTICE[dropped] : null };
   }
 
   async deleteSource(id: string): Promise<PowerConfig> {

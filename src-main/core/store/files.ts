@@ -11,10 +11,19 @@ import path from 'node:path';
  *   spare.snap            an old snapshot kept for the next fold to overwrite (fold-worker-source.ts)
  *   LOCK                  pid of the process that has the store open
  * Numbers are zero-padded to 16 digits so that names sort like the numbers they carry.
+ *
+ * Every committed transaction is in these files in clear, secrets included (the NUT password of a
+ * power source, SNMP communities), so the folder is 0700 and every file 0600 whatever the umask:
+ * both are created with that mode (a umask only takes bits away, so it can never open them up),
+ * and a folder left more open by an older version is tightened when the store opens it.
  */
+export const DIR_MODE = 0o700;
+export const FILE_MODE = 0o600;
 
 const SNAP_RE = /^snap-(\d{16})\.db$/;
 const WAL_RE = /^wal-(\d{16})\.log$/;
+/** Every name in the layout above: the files the store may tighten (it leaves others' files alone). */
+const STORE_FILE_RE = /^(snap-\d{16}\.db(\.tmp|\.corrupt)?|wal-\d{16}\.log|spare\.snap|LOCK)$/;
 
 const pad = (n: number): string => String(n).padStart(16, '0');
 export const snapshotName = (seq: number): string => `snap-${pad(seq)}.db`;
@@ -61,14 +70,39 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-/** mkdir -p, then fsync the parent of every directory created so the directory itself survives a crash. */
+/**
+ * mkdir -p (the folders it makes are DIR_MODE), then fsync the parent of every directory created
+ * so the directory itself survives a crash.
+ */
 export function ensureDirSync(dir: string): void {
   const missing: string[] = [];
   for (let d = path.resolve(dir); !fs.existsSync(d); d = path.dirname(d)) missing.unshift(d);
   for (const d of missing) {
-    fs.mkdirSync(d);
+    fs.mkdirSync(d, { mode: DIR_MODE });
     fsyncDirSync(path.dirname(d));
   }
+}
+
+/**
+ * Makes the folder DIR_MODE and the store's files in it FILE_MODE (an older version left them 0755
+ * and 0644). Other files and subfolders (attachments/, media/) keep their modes: this folder's mode
+ * already keeps other accounts out of them, and a folder given with --data may hold files that are
+ * not ours to change. Symbolic links are not followed. A file or folder that cannot
+ * be changed (another owner, a filesystem without Unix modes) is reported, not fatal: the store
+ * must still open for the command centre to work.
+ */
+export function tightenDirSync(dir: string, warn: (msg: string) => void): void {
+  const fix = (p: string, want: number): void => {
+    try {
+      if ((fs.lstatSync(p).mode & 0o777) !== want) fs.chmodSync(p, want);
+    } catch (e) {
+      // Gone meanwhile (a fold's leftover being removed): nothing left to protect.
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      warn(`${p} could not be made readable by its owner only (chmod ${want.toString(8)}: ${(e as Error).message}); other accounts on this machine may read the stored data, secrets included`);
+    }
+  };
+  fix(dir, DIR_MODE);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) if (entry.isFile() && STORE_FILE_RE.test(entry.name)) fix(path.join(dir, entry.name), FILE_MODE);
 }
 
 /** Full positional write (fs.write may in principle write less than asked). */

@@ -102,7 +102,7 @@ async function writeSnapshot(seq, image) {
   if (fs.existsSync(spare)) {
     fs.renameSync(spare, tmp);
     fd = fs.openSync(tmp, 'r+');
-  } else fd = fs.openSync(tmp, 'w');
+  } else fd = fs.openSync(tmp, 'w', 0o600); // FILE_MODE of files.ts: owner only, like every store file
   try {
     writeAll(fd, snapshotHeader(seq, image), 0);
     let off = 0;

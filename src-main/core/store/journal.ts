@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { JournalRecord } from './codec';
-import { fdatasync, fsyncDir, segmentName, writeFully } from './files';
+import { FILE_MODE, fdatasync, fsyncDir, segmentName, writeFully } from './files';
 import { StoreError } from './types';
 
 export interface JournalHooks {
@@ -169,7 +169,7 @@ export class JournalWriter {
     }
     const first = boundary + 1;
     const fd = await new Promise<number>((resolve, reject) =>
-      fs.open(path.join(this.dir, segmentName(first)), 'wx', (err, n) => (err ? reject(err) : resolve(n))),
+      fs.open(path.join(this.dir, segmentName(first)), 'wx', FILE_MODE, (err, n) => (err ? reject(err) : resolve(n))),
     );
     const old = this.fd;
     this.fd = fd;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { FILE_MODE } from './files';
 import { StoreError } from './types';
 
 /** Directories this process has open: a second open in the same process is always a bug. */
@@ -25,7 +26,7 @@ export function acquireLock(dir: string): () => void {
   const file = path.join(dir, 'LOCK');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx', mode: FILE_MODE });
       openHere.add(key);
       return () => {
         openHere.delete(key);

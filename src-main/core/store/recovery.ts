@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { scanSegment, type JournalRecord } from './codec';
-import { fsyncDirSync, listDir, segmentName, snapshotName } from './files';
+import { FILE_MODE, fsyncDirSync, listDir, segmentName, snapshotName } from './files';
 import { readSnapshot } from './snapshot';
 import { CONNECTION_SETUP, errorText, execStatement, type Database, type SqlJsStatic } from './sqlite';
 import { StoreError, type StoreLog } from './types';
@@ -165,7 +165,7 @@ function rollForward(dir: string, db: Database, snapSeq: number, snapFile: Buffe
   if (tailFd < 0 || tailEnd !== lastSeq) {
     if (tailFd >= 0) fs.closeSync(tailFd);
     const first = lastSeq + 1;
-    tailFd = fs.openSync(path.join(dir, segmentName(first)), 'wx');
+    tailFd = fs.openSync(path.join(dir, segmentName(first)), 'wx', FILE_MODE);
     tailSize = 0;
     fsyncDirSync(dir);
     outSegments.push(first);

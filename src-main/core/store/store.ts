@@ -15,7 +15,7 @@
  */
 import path from 'node:path';
 import { encodeRecord, type JournalRecord } from './codec';
-import { ensureDirSync, segmentName, snapshotName } from './files';
+import { ensureDirSync, segmentName, snapshotName, tightenDirSync } from './files';
 import { DEFAULT_FOLD_TUNING, FoldWorker, type FoldTuning } from './fold-worker';
 import { JournalWriter } from './journal';
 import { acquireLock } from './lock';
@@ -237,6 +237,7 @@ export async function openStoreImpl(opts: InternalStoreOptions): Promise<StoreIm
   const migrations = validateMigrations(opts.migrations);
   const dir = path.resolve(opts.dir);
   ensureDirSync(dir);
+  tightenDirSync(dir, (msg) => log.warn(`store: ${msg}`));
   const releaseLock = acquireLock(dir);
   let folder: FoldWorker | null = null;
   let store: StoreImpl | null = null;

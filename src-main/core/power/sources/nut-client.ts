@@ -11,14 +11,27 @@ const MAX_LINE = 8_192;
 /** Most lines in one LIST reply. */
 const MAX_LIST_LINES = 10_000;
 
+/**
+ * A command as errors and logs may show it: the verb and its first word, except PASSWORD, whose
+ * argument is the password itself (an error ends up in the tile every client sees).
+ */
+function shownCommand(command: string): string {
+  const words = command.split(' ');
+  return words[0] === 'PASSWORD' ? 'PASSWORD' : words.slice(0, 2).join(' ');
+}
+
 /** upsd answered "ERR <code>". */
 export class NutError extends Error {
+  /** The command refused, as it may be shown (see shownCommand). */
+  readonly command: string;
+
   constructor(
     readonly code: string,
-    readonly command: string,
+    command: string,
   ) {
-    super(`upsd refused "${command.split(' ').slice(0, 2).join(' ')}": ERR ${code}`);
+    super(`upsd refused "${shownCommand(command)}": ERR ${code}`);
     this.name = 'NutError';
+    this.command = shownCommand(command);
   }
 }
 

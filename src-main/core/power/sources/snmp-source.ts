@@ -2,11 +2,11 @@
 // object we use per poll. Values are mapped to NUT's status tokens so that every UPS reads alike.
 import * as snmp from 'net-snmp';
 import type { z } from 'zod';
-import type { SnmpSourceConfig } from '../../contract/power';
+import { DEFAULT_SNMP_COMMUNITY, type SnmpSourceConfig } from '../../contract/power';
 import { emptyReadings } from '../readings';
 import { PolledSource, SourceError, type PollResult, type SourceHooks } from './polled-source';
 
-type SnmpConfig = z.output<typeof SnmpSourceConfig>;
+type SnmpConfig = z.output<typeof SnmpSourceConfig> & { community?: string };
 
 /** UPS-MIB objects (upsMIB = 1.3.6.1.2.1.33); table columns read at row 1 (the first line/output). */
 export const UPS_MIB = {
@@ -51,7 +51,7 @@ export class SnmpSource extends PolledSource {
   }
 
   protected async open(): Promise<void> {
-    const session = snmp.createSession(this.cfg.host, this.cfg.community, {
+    const session = snmp.createSession(this.cfg.host, this.cfg.community || DEFAULT_SNMP_COMMUNITY, {
       port: this.cfg.port,
       version: this.cfg.version === '1' ? snmp.Version1 : snmp.Version2c,
       // One try per poll: the next poll is the retry, and staleness is judged over two polls.

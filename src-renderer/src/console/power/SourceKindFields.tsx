@@ -1,15 +1,29 @@
 // The fields only one kind of source has: NUT's UPS name, account and TLS; SNMP's community and
-// version; Modbus's unit id and controller model.
+// version; Modbus's unit id and controller model. The password and the community are secrets: the
+// server never sends them back, only whether one is stored, so their boxes start blank (blank
+// keeps the stored one) and warn before a save that re-points the source drops it.
 import type { ControllerModel } from '../../../../src-main/core/contract/power';
 import type { z } from 'zod';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { Field } from '../Field';
-import type { SourceDraft } from './source-draft';
+import { secretDropped, type SourceDraft } from './source-draft';
 
 interface Props {
   draft: SourceDraft;
   models: z.infer<typeof ControllerModel>[];
   edit(patch: Partial<SourceDraft>): void;
+}
+
+/** Shown while saving would drop the stored secret: the operator learns it before, not after. */
+function DroppedSecretNote({ draft }: { draft: SourceDraft }) {
+  const t = useT();
+  const dropped = secretDropped(draft);
+  if (!dropped) return null;
+  return (
+    <p className="power-secret-dropped" role="status" data-testid="power-source-secret-dropped">
+      {t(dropped === 'password' ? 'powerConsole.passwordWillClear' : 'powerConsole.communityWillClear')}
+    </p>
+  );
 }
 
 function NutFields({ draft, edit }: Omit<Props, 'models'>) {
@@ -64,6 +78,42 @@ function NutFields({ draft, edit }: Omit<Props, 'models'>) {
           </>
         )}
       </div>
+      <DroppedSecretNote draft={draft} />
+    </>
+  );
+}
+
+function SnmpFields({ draft, edit }: Omit<Props, 'models'>) {
+  const t = useT();
+  return (
+    <>
+      <div className="form-row">
+        <Field label={t('powerConsole.community')} hint={draft.communitySet ? t('powerConsole.communityKeep') : t('powerConsole.communityDefault')}>
+          <input
+            data-testid="power-source-community"
+            type="password"
+            value={draft.community}
+            maxLength={64}
+            spellCheck={false}
+            autoComplete="new-password"
+            disabled={draft.clearCommunity}
+            onChange={(e) => edit({ community: e.target.value })}
+          />
+        </Field>
+        {draft.communitySet && (
+          <label className="check">
+            <input type="checkbox" data-testid="power-source-clear-community" checked={draft.clearCommunity} onChange={(e) => edit({ clearCommunity: e.target.checked })} />
+            {t('powerConsole.communityClear')}
+          </label>
+        )}
+        <Field label={t('powerConsole.version')}>
+          <select data-testid="power-source-version" value={draft.version} onChange={(e) => edit({ version: e.target.value as SourceDraft['version'] })}>
+            <option value="2c">v2c</option>
+            <option value="1">v1</option>
+          </select>
+        </Field>
+      </div>
+      <DroppedSecretNote draft={draft} />
     </>
   );
 }
@@ -72,20 +122,7 @@ export function SourceKindFields({ draft, models, edit }: Props) {
   const t = useT();
   const lang = useLanguage();
   if (draft.kind === 'nut') return <NutFields draft={draft} edit={edit} />;
-  if (draft.kind === 'snmp')
-    return (
-      <div className="form-row">
-        <Field label={t('powerConsole.community')}>
-          <input data-testid="power-source-community" value={draft.community} maxLength={64} spellCheck={false} onChange={(e) => edit({ community: e.target.value })} />
-        </Field>
-        <Field label={t('powerConsole.version')}>
-          <select data-testid="power-source-version" value={draft.version} onChange={(e) => edit({ version: e.target.value as SourceDraft['version'] })}>
-            <option value="2c">v2c</option>
-            <option value="1">v1</option>
-          </select>
-        </Field>
-      </div>
-    );
+  if (draft.kind === 'snmp') return <SnmpFields draft={draft} edit={edit} />;
   return (
     <div className="form-row">
       <Field label={t('powerConsole.unitId')}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PowerSourceInput } from '../../../../src-main/core/contract/power';
-import { draftFromSource, draftToInput, newSourceDraft } from './source-draft';
+import { draftFromSource, draftToInput, newSourceDraft, secretDropped } from './source-draft';
 
 describe('power source drafts', () => {
   it('proposes a free id and the kind’s default port', () => {
@@ -26,9 +26,35 @@ describe('power source drafts', () => {
     expect(draftToInput({ ...stored, password: 'typed', clearPassword: true })).toMatchObject({ password: '' });
   });
 
-  it('round-trips SNMP and Modbus sources', () => {
-    const snmp = { kind: 'snmp' as const, id: 'ups-snmp-1', name: 'SNMP UPS', enabled: false, host: '10.0.0.6', port: 161, community: 'private', version: '1' as const, pollMs: 500 };
-    expect(draftToInput(draftFromSource(snmp))).toEqual(snmp);
+  it('keeps, replaces or clears the stored SNMP community, which the server never shows', () => {
+    const snmp = { kind: 'snmp' as const, id: 'ups-snmp-1', name: 'SNMP UPS', enabled: false, host: '10.0.0.6', port: 161, version: '1' as const, pollMs: 500 };
+    const stored = draftFromSource({ ...snmp, communitySet: true });
+    expect(stored).toMatchObject({ communitySet: true, community: '' });
+    expect(draftToInput(stored)).toEqual(snmp);
+    expect(draftToInput({ ...stored, community: 'private' })).toEqual({ ...snmp, community: 'private' });
+    expect(draftToInput({ ...stored, community: 'typed', clearCommunity: true })).toMatchObject({ community: '' });
+    expect(PowerSourceInput.safeParse(draftToInput(stored)).success).toBe(true);
+  });
+
+  it('says before saving when a re-pointed source will lose its stored secret', () => {
+    const nut = draftFromSource({
+      kind: 'nut', id: 'ups-hall', name: 'UPS', enabled: true, host: 'h', port: 3493, ups: 'u', username: 'mon', login: true, tls: 'starttls', tlsCa: 'CA', tlsInsecure: false, pollMs: 250, passwordSet: true,
+    });
+    expect(secretDropped(nut)).toBeNull();
+    expect(secretDropped({ ...nut, name: 'other', ups: 'v', pollMs: '500', login: false })).toBeNull();
+    for (const change of [{ host: 'h2' }, { port: '3494' }, { username: 'root' }, { tls: 'none' as const }, { tlsCa: 'CA2' }, { tlsInsecure: true }])
+      expect({ change, dropped: secretDropped({ ...nut, ...change }) }).toEqual({ change, dropped: 'password' });
+    // Typed again, or cleared on purpose: nothing is lost unawares.
+    expect(secretDropped({ ...nut, host: 'h2', password: 'again' })).toBeNull();
+    expect(secretDropped({ ...nut, host: 'h2', clearPassword: true })).toBeNull();
+    expect(secretDropped({ ...newSourceDraft('nut', []), host: 'h' })).toBeNull();
+    const snmp = draftFromSource({ kind: 'snmp', id: 's', name: 'S', enabled: true, host: 'h', port: 161, version: '2c', pollMs: 250, communitySet: true });
+    expect(secretDropped({ ...snmp, name: 'T' })).toBeNull();
+    for (const change of [{ host: 'h2' }, { port: '1161' }, { version: '1' as const }]) expect(secretDropped({ ...snmp, ...change })).toBe('community');
+    expect(secretDropped({ ...snmp, host: 'h2', community: 'again' })).toBeNull();
+  });
+
+  it('round-trips Modbus sources', () => {
     const modbus = { kind: 'modbus' as const, id: 'generator-1', name: '发电车', enabled: true, host: '10.0.0.7', port: 502, unitId: 3, model: 'generic-controller', pollMs: 250 };
     expect(draftToInput(draftFromSource(modbus))).toEqual(modbus);
   });
