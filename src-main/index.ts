@@ -6,23 +6,26 @@ import { openCore, type Core } from './core/app';
 import { registerIpc } from './shell/ipc-main';
 import { registerPrint } from './shell/print';
 import { applyAppSecurity, applySessionSecurity, trustedOrigins } from './shell/security';
+import { shellSupport } from './shell/support';
 import { openWindows, type PageLocation } from './shell/windows';
 
 applyAppSecurity();
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
+const support = shellSupport(app.isPackaged, process.env);
 const where: PageLocation = {
   rendererDir: join(__dirname, '..', 'renderer'),
-  devUrl: process.env.ELECTRON_RENDERER_URL,
+  devUrl: support.devUrl,
   preload: join(__dirname, '..', 'preload', 'preload.js'),
+  devTools: support.devTools,
 };
 
 let core: Core | undefined;
 
 async function start(): Promise<void> {
-  const origins = trustedOrigins(where.rendererDir, where.devUrl);
-  applySessionSecurity(origins);
+  const origins = trustedOrigins(where.devUrl);
+  applySessionSecurity(origins, { rendererDir: where.rendererDir, devTools: support.devTools });
   core = await openCore({ dataDir: app.getPath('userData'), host: 'electron' });
   registerIpc(core, origins);
   registerPrint(origins);

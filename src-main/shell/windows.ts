@@ -1,20 +1,24 @@
 // Windows: a fullscreen wall on each display chosen in settings, and a console window.
 import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
-import { join } from 'node:path';
 import type { Settings } from '../core/contract/schemas';
+import { appPageUrl } from './app-scheme';
 
 export interface PageLocation {
+  /** The built renderer folder, served as app://wall (shell/app-scheme.ts). */
   rendererDir: string;
   devUrl?: string;
   preload: string;
+  /** Off in a packaged build unless support asked for it (shell/support.ts). */
+  devTools: boolean;
 }
 
 /** The only place a window is made, so every window gets the same locked-down preferences. */
-function createSecureWindow(options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>, preload: string): BrowserWindow {
+function createSecureWindow(options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>, where: PageLocation): BrowserWindow {
   return new BrowserWindow({
     ...options,
     webPreferences: {
-      preload,
+      preload: where.preload,
+      devTools: where.devTools,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -40,7 +44,7 @@ function load(win: BrowserWindow, where: PageLocation, query: Record<string, str
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     void win.loadURL(url.href);
   } else {
-    void win.loadFile(join(where.rendererDir, 'index.html'), { query });
+    void win.loadURL(appPageUrl(query));
   }
 }
 
@@ -54,13 +58,13 @@ export function openWindows(settings: Settings, where: PageLocation): BrowserWin
     const { bounds } = displays[index];
     const win = createSecureWindow(
       { ...bounds, fullscreen: true, frame: false, backgroundColor: '#05080f', title: `Command Wall — display ${index + 1}` },
-      where.preload,
+      where,
     );
     load(win, where, { view: 'wall', display: String(index) });
     windows.push(win);
   }
   if (settings.consoleWindow) {
-    const win = createSecureWindow({ width: 1280, height: 860, backgroundColor: '#05080f', title: 'Command Wall — console' }, where.preload);
+    const win = createSecureWindow({ width: 1280, height: 860, backgroundColor: '#05080f', title: 'Command Wall — console' }, where);
     load(win, where, { view: 'console' });
     windows.push(win);
   }

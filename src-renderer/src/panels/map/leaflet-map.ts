@@ -6,6 +6,7 @@ import L from 'leaflet';
 import type { ApiClient } from '../../../../src-main/core/contract/api';
 import type { TileSource } from '../../../../src-main/core/contract/map';
 import { DISTRICT_NAMES_EN, districtFeatures, streetLabels, YUEXIU_BOUNDS } from './basemap';
+import { escapeHtml } from './escape-html';
 import type { Feature } from './features';
 import { LAYER_IDS, type LayerId } from './layers';
 import { PointsLayerImpl, type PointsLayer } from './points-layer';
@@ -161,8 +162,4 @@ export class MapController {
     this.resize.disconnect();
     this.map.remove();
   }
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -3,6 +3,7 @@
 import L from 'leaflet';
 import type { ApiClient } from '../../../../src-main/core/contract/api';
 import type { TileSource } from '../../../../src-main/core/contract/map';
+import { escapeHtml } from './escape-html';
 import { leafletTemplate } from './tile-template';
 
 /** A grid layer whose tiles come from the core over the API (no URL the browser could fetch). */
@@ -26,7 +27,8 @@ const MbtilesLayer = L.GridLayer.extend({
 });
 
 export function tileLayerFor(source: TileSource, client: ApiClient): L.Layer {
-  const common = { minZoom: source.minZoom, maxZoom: 19, maxNativeZoom: source.maxZoom, attribution: source.attribution };
+  // The attribution is the operator's text; Leaflet's attribution box would read it as HTML.
+  const common = { minZoom: source.minZoom, maxZoom: 19, maxNativeZoom: source.maxZoom, attribution: escapeHtml(source.attribution) };
   if (source.type === 'mbtiles') return new (MbtilesLayer as unknown as new (o: object) => L.GridLayer)({ ...common, client, sourceId: source.id, tileSize: 256 });
   return L.tileLayer(leafletTemplate(source), {
     ...common,

@@ -1,12 +1,15 @@
 // One chart in a div, drawn by ECharts in the statistics worker (chart-worker.ts) as SVG: drawn
 // when it mounts, again when its option or its box changes; what it last drew is remembered
 // (chart-cache.ts) and shown at once when nothing changed. The wall shows figures, not a
-// pointer's tooltips, so every value the charts carry is written on them as a label.
+// pointer's tooltips, so every value the charts carry is written on them as a label. Either
+// way the SVG reaches the page only through the sanitizer (svg-sanitize.ts), never innerHTML:
+// zrender leaves attribute values unescaped, and the remembered copy lives in the profile.
 import { useEffect, useRef, useState } from 'react';
 import { markOnce } from '../../shared/startup-marks';
 import type { ChartOption } from './chart-svg';
 import { chartKey, rememberedSvg, rememberSvg } from './chart-cache';
 import { CHART_RENDERER, drawChart } from './chart-worker-client';
+import { sanitizedSvg } from './svg-sanitize';
 
 export type { ChartOption } from './chart-svg';
 
@@ -30,19 +33,18 @@ export function EChart({ option, testId }: { option: ChartOption; testId: string
   useEffect(() => {
     const div = el.current!;
     if (!size || size.width === 0 || size.height === 0) return;
-    const show = (svg: string): void => {
-      // ECharts' own SVG of our own option (text escaped by ECharts); the page policy runs no
-      // script in it.
-      div.innerHTML = svg;
+    const show = (svg: string): boolean => {
+      const chart = sanitizedSvg(svg);
+      if (!chart) return false;
+      div.replaceChildren(chart);
       div.dataset.rendered = 'true';
       markOnce('cw.stats.chart');
+      return true;
     };
     const key = chartKey(CHART_RENDERER, option, size.width, size.height);
     const remembered = rememberedSvg(testId, key);
-    if (remembered) {
-      show(remembered);
-      return;
-    }
+    // A remembered chart that is no longer one SVG document is drawn afresh (and replaced).
+    if (remembered && show(remembered)) return;
     let current = true;
     void drawChart(option, size.width, size.height).then((reply) => {
       if (!current) return; // a newer option or size is being drawn
@@ -52,7 +54,12 @@ export function EChart({ option, testId }: { option: ChartOption; testId: string
         div.textContent = reply.error;
         return;
       }
-      show(reply.svg);
+      if (!show(reply.svg)) {
+        console.error(`[stats] chart ${testId} not shown: its SVG is not one well-formed SVG document`);
+        div.dataset.rendered = 'false';
+        div.textContent = 'SVG refused';
+        return;
+      }
       rememberSvg(testId, key, reply.svg);
     });
     return () => {
