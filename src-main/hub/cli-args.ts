@@ -3,18 +3,23 @@ export interface HubArgs {
   dataDir?: string;
   port: number;
   hosts: string[];
+  /** Given on the command line: visible to every local user in `ps` while the hub starts. */
   token?: string;
+  /** A file holding the token (created with a new token, mode 0600, when it does not exist). */
+  tokenFile?: string;
   staticDir?: string;
   /** Load the embedded demo data set (演示数据) into an empty store. */
   demo: boolean;
   help: boolean;
 }
 
-export const HUB_USAGE = `usage: npm run hub -- [--data DIR] [--port P] [--host H [--host H2]] [--token T] [--static DIR]
+export const HUB_USAGE = `usage: npm run hub -- [--data DIR] [--port P] [--host H [--host H2]] [--token-file F | --token T] [--static DIR]
   --data DIR    data directory (default ~/.local/share/command-wall)
   --port P      TCP port on every host (default 4310)
   --host H      address to listen on; repeat for each link (default 127.0.0.1)
-  --token T     access token (default: a new random token, printed)
+  --token-file F  file holding the access token; made with a new token (mode 0600) if missing
+  --token T     access token (shows in \`ps\`: prefer --token-file or COMMAND_WALL_TOKEN)
+                without either: COMMAND_WALL_TOKEN, else a new random token, printed
   --static DIR  built UI to serve (default: the renderer built beside the hub)
   --demo        load the embedded demo data (演示数据) into an empty store`;
 
@@ -49,6 +54,9 @@ export function parseHubArgs(argv: string[]): HubArgs {
         out.token = v;
         break;
       }
+      case '--token-file':
+        out.tokenFile = value();
+        break;
       case '--static':
         out.staticDir = value();
         break;
@@ -63,6 +71,7 @@ export function parseHubArgs(argv: string[]): HubArgs {
         throw new UsageError(`unknown flag: ${flag}`);
     }
   }
+  if (out.token !== undefined && out.tokenFile !== undefined) throw new UsageError('give --token or --token-file, not both');
   if (out.hosts.length === 0) out.hosts.push('127.0.0.1');
   return out;
 }

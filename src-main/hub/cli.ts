@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openCore } from '../core/app';
 import { defaultDataDir } from '../core/data-dir';
-import { generateToken } from './auth';
+import { loadToken } from './auth';
 import { HUB_USAGE, parseHubArgs, UsageError } from './cli-args';
 import { startHub } from './server';
 
@@ -23,10 +23,16 @@ async function main(): Promise<void> {
     console.log(HUB_USAGE);
     return;
   }
+  if (args.token !== undefined) {
+    // The command line is readable by every local user (ps, /proc): overwrite what they see.
+    process.title = 'command-wall-hub';
+    console.warn('hub: --token is visible to other users of this machine while the hub starts; prefer --token-file or COMMAND_WALL_TOKEN');
+  }
+  const { token } = loadToken(args, process.env);
+  delete process.env.COMMAND_WALL_TOKEN;
   const dataDir = resolve(args.dataDir ?? defaultDataDir());
   const staticDir = resolve(args.staticDir ?? join(__dirname, '..', 'renderer'));
   const core = await openCore({ dataDir, host: 'hub', demo: args.demo });
-  const token = args.token ?? generateToken();
   const hub = await startHub({
     core,
     token,

@@ -14,6 +14,14 @@ export interface JsonRpcResponse {
 }
 
 const MAX_BATCH = 100;
+/**
+ * A batch's replies together stay under this: past it the remaining calls are answered with an
+ * error instead of run, so one message cannot make the hub serialise tens of megabytes at once.
+ */
+export const MAX_BATCH_REPLY_BYTES = 4 << 20;
+
+/** Lets timers and other sockets run between the calls of a batch. */
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function errorResponse(id: Id, err: RpcError): JsonRpcResponse {
   return { jsonrpc: '2.0', id, error: err.toJSON() };
@@ -48,8 +56,11 @@ async function handleOne(req: unknown, dispatch: Dispatcher, ctx: CallContext): 
   }
 }
 
-/** Handles one incoming text message; resolves to the text to send back, or null for none. */
-export async function handleMessage(text: string, dispatch: Dispatcher, ctx: CallContext): Promise<string | null> {
+/**
+ * Handles one incoming text message; resolves to the text to send back, or null for none.
+ * `abandoned` tells a batch that its client has gone, so the rest of it is not worked on.
+ */
+export async function handleMessage(text: string, dispatch: Dispatcher, ctx: CallContext, abandoned: () => boolean = () => false): Promise<string | null> {
   let msg: unknown;
   try {
     msg = JSON.parse(text);
@@ -60,12 +71,24 @@ export async function handleMessage(text: string, dispatch: Dispatcher, ctx: Cal
     if (msg.length === 0) return JSON.stringify(errorResponse(null, new RpcError(RpcCode.InvalidRequest, 'an empty batch is not a request')));
     if (msg.length > MAX_BATCH) return JSON.stringify(errorResponse(null, new RpcError(RpcCode.InvalidRequest, `a batch holds at most ${MAX_BATCH} requests`)));
     // Sequential on purpose: calls in a batch may depend on each other's writes.
-    const replies: JsonRpcResponse[] = [];
+    const replies: string[] = [];
+    let bytes = 0;
     for (const req of msg) {
+      if (abandoned()) return null;
+      if (bytes > MAX_BATCH_REPLY_BYTES) {
+        const id = typeof req === 'object' && req !== null && 'id' in req && validId((req as { id: unknown }).id) ? (req as { id: Id }).id : null;
+        replies.push(JSON.stringify(errorResponse(id, new RpcError(RpcCode.Refused, `this batch's replies passed ${MAX_BATCH_REPLY_BYTES} bytes; send the rest in another batch`))));
+        continue;
+      }
       const reply = await handleOne(req, dispatch, ctx);
-      if (reply) replies.push(reply);
+      if (reply) {
+        const text = JSON.stringify(reply);
+        bytes += text.length;
+        replies.push(text);
+      }
+      await yieldToLoop();
     }
-    return replies.length > 0 ? JSON.stringify(replies) : null;
+    return replies.length > 0 ? `[${replies.join(',')}]` : null;
   }
   const reply = await handleOne(msg, dispatch, ctx);
   return reply ? JSON.stringify(reply) : null;

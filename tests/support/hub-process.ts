@@ -16,8 +16,10 @@ const ROOT = join(__dirname, '..', '..');
 
 export function startHubProcess(dataDir: string, opts: { port?: number; token?: string; extraArgs?: string[] } = {}): Promise<HubProcess> {
   const token = opts.token ?? 'e2e-token-0123456789';
-  const child = spawn(process.execPath, [join(ROOT, 'out/main/hub.js'), '--data', dataDir, '--port', String(opts.port ?? 0), '--token', token, ...(opts.extraArgs ?? [])], {
+  // The token by environment, as a supervised hub gets it: never on a command line others can read.
+  const child = spawn(process.execPath, [join(ROOT, 'out/main/hub.js'), '--data', dataDir, '--port', String(opts.port ?? 0), ...(opts.extraArgs ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, COMMAND_WALL_TOKEN: token },
   });
   let out = '';
   return new Promise((resolve, reject) => {

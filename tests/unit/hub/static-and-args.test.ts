@@ -1,17 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadToken, sameOrigin, SESSION_IDLE_MS, Sessions, TOKEN_ENV } from '../../../src-main/hub/auth';
+import { tempDir } from '../../support/temp-dir';
 import { parseHubArgs, UsageError } from '../../../src-main/hub/cli-args';
-import { resolveUnder } from '../../../src-main/hub/static-files';
-
-describe('static files', () => {
-  it('serves index.html for / and never a path outside the root', () => {
-    expect(resolveUnder('/srv/ui', '/')).toBe('/srv/ui/index.html');
-    expect(resolveUnder('/srv/ui', '/assets/a.js')).toBe('/srv/ui/assets/a.js');
-    expect(resolveUnder('/srv/ui', '/../etc/passwd')).toBe('/srv/ui/etc/passwd');
-    expect(resolveUnder('/srv/ui', '/%2e%2e/%2e%2e/etc/passwd')).toBe('/srv/ui/etc/passwd');
-    expect(resolveUnder('/srv/ui', '/a/%00')).toBeNull();
-    expect(resolveUnder('/srv/ui', '/%E0%A4%A')).toBeNull();
-  });
-});
 
 describe('hub flags', () => {
   it('takes several hosts, a port and a token', () => {
@@ -30,5 +22,60 @@ describe('hub flags', () => {
     expect(() => parseHubArgs(['--host'])).toThrow(/--host needs a value/);
     expect(() => parseHubArgs(['--token', 'short'])).toThrow(/at least 8/);
     expect(() => parseHubArgs(['--frobnicate'])).toThrow(UsageError);
+  });
+});
+
+describe('the token', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.remove());
+
+  it('comes from a token file, made with a new token readable by its owner only when missing', () => {
+    const file = join(tmp.dir, 'token');
+    const made = loadToken({ tokenFile: file }, {});
+    expect(made.token.length).toBeGreaterThanOrEqual(32);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // A restarted hub reads the same token back, so the wall's URLs stay valid.
+    expect(loadToken({ tokenFile: file }, {}).token).toBe(made.token);
+  });
+
+  it('tightens a token file others can read', () => {
+    const file = join(tmp.dir, 'loose');
+    writeFileSync(file, 'a-token-of-enough-length\n', { mode: 0o644 });
+    expect(loadToken({ tokenFile: file }, {}).token).toBe('a-token-of-enough-length');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('comes from COMMAND_WALL_TOKEN when no flag names one, and is never too short', () => {
+    expect(loadToken({}, { [TOKEN_ENV]: 'from-the-environment' })).toMatchObject({ token: 'from-the-environment', source: TOKEN_ENV });
+    expect(() => loadToken({}, { [TOKEN_ENV]: 'short' })).toThrow(/at least 8/);
+    expect(loadToken({ token: 'from-the-flag' }, { [TOKEN_ENV]: 'from-the-environment' }).token).toBe('from-the-flag');
+  });
+
+  it('takes --token-file, but not together with --token', () => {
+    expect(parseHubArgs(['--token-file', '/etc/cw/token'])).toMatchObject({ tokenFile: '/etc/cw/token' });
+    expect(() => parseHubArgs(['--token-file', '/x', '--token', 'abcdefgh'])).toThrow(/not both/);
+  });
+});
+
+describe('browser sessions', () => {
+  it('end after they go unused, and each use renews them', () => {
+    let now = 0;
+    const sessions = new Sessions(() => now);
+    const id = sessions.create();
+    now += SESSION_IDLE_MS - 1;
+    expect(sessions.touch(id)).toBe(true);
+    now += SESSION_IDLE_MS - 1;
+    expect(sessions.touch(id)).toBe(true);
+    now += SESSION_IDLE_MS;
+    expect(sessions.touch(id)).toBe(false);
+    expect(sessions.touch('made-up')).toBe(false);
+  });
+
+  it('judge a socket’s Origin against the host it was sent to', () => {
+    expect(sameOrigin('http://10.0.0.5:4310', '10.0.0.5:4310')).toBe(true);
+    expect(sameOrigin('http://10.0.0.5:4311', '10.0.0.5:4310')).toBe(false);
+    expect(sameOrigin('null', '10.0.0.5:4310')).toBe(false);
+    expect(sameOrigin('file:///x', '10.0.0.5:4310')).toBe(false);
+    expect(sameOrigin(undefined, '10.0.0.5:4310')).toBe(false);
   });
 });

@@ -1,0 +1,151 @@
+// The hub's HTTP side on Fastify: /healthz (the only open route), the credential check every
+// other request passes, the /rpc socket, and the built UI and local media as static files
+// (@fastify/static: Range, ETag, errors answered). A handler's failure is a 4xx/5xx answer and
+// a log line; nothing a client sends can throw out of here.
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { realpath } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import type { WebSocket } from 'ws';
+import { APP_VERSION, type Core } from '../core/app';
+import { MAX_MESSAGE_BYTES } from '../core/contract/limits';
+import { presentedCredential, sameOrigin, SESSION_COOKIE, SESSION_IDLE_MS, Sessions, tokenMatches } from './auth';
+import { serveRpcSocket, type HubLog } from './rpc-socket';
+
+// Browser mode's page policy; the Electron build carries the same policy in index.html.
+// img-src and connect-src also allow http:/https: hosts because the operator configures tile
+// servers (images) and cameras (HLS playlists and segments fetched by hls.js, WHEP offers) on
+// intranet hosts whose addresses are not known when the app is built, and a CSP cannot name
+// address ranges. connect-src also allows ws:/wss: hosts: a street centre's page keeps one
+// signalling socket to the district hub on each link (consult/dual-hub.ts), at the addresses its
+// configuration names ('self' covers only a socket back to the page's own host). Nothing else widens: scripts, workers (hls.js loads its worker from our own
+// files, so no blob: workers), styles, fonts and frames stay our own origin only.
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: http: https:; media-src 'self' blob: mediastream:; connect-src 'self' http: https: ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const SECURITY_HEADERS = {
+  'content-security-policy': CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+/** A file that vanished or cannot be read between the check and the open (an encoder rotating its segments). */
+const FILE_ERROR_STATUS: Record<string, number> = { ENOENT: 404, ENOTDIR: 404, EISDIR: 404, EACCES: 403, EPERM: 403 };
+
+export interface HttpDeps {
+  core: Core;
+  token: string;
+  sessions: Sessions;
+  sockets: Set<WebSocket>;
+  staticDir?: string;
+  mediaDir?: string;
+  log: HubLog;
+  nextConnectionId(): string;
+}
+
+export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
+  const { log } = deps;
+  const app = Fastify({
+    logger: false,
+    // Nothing the hub serves takes a body; what little arrives is refused early.
+    bodyLimit: 64 * 1024,
+    // A client that trickles its request (slowloris) is cut off.
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    routerOptions: { maxParamLength: 500 },
+    return503OnClosing: true,
+  });
+
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : (FILE_ERROR_STATUS[err.code ?? ''] ?? 500);
+    if (status >= 500) log.error(`[hub] ${req.method} ${req.url}: ${err.message}`);
+    // The static plugin may have set the file's type before the file failed: answer as JSON.
+    void reply
+      .code(status)
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify({ error: status >= 500 ? 'internal error' : err.message }));
+  });
+  app.setNotFoundHandler((_req, reply) => void reply.code(404).send({ error: 'not found' }));
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.headers(SECURITY_HEADERS);
+    return payload;
+  });
+
+  await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
+
+  app.get('/healthz', async (_req, reply) => reply.header('cache-control', 'no-store').send({ ok: true, version: APP_VERSION }));
+  app.addHook('onRequest', (req, reply, done) => {
+    if (req.routeOptions.url === '/healthz') return done();
+    const refusal = admit(req, reply, deps);
+    if (refusal) {
+      void reply
+        .code(refusal.status)
+        .header('www-authenticate', 'Bearer')
+        .header('cache-control', 'no-store')
+        .send({ error: refusal.message });
+      return;
+    }
+    done();
+  });
+
+  app.get('/rpc', { websocket: true }, (ws, req) => {
+    serveRpcSocket(ws, `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`, deps.nextConnectionId(), deps.core, deps.sockets, log);
+  });
+
+  await registerFiles(app, '/media/', deps.mediaDir, 'this hub serves no media');
+  await registerFiles(app, '/', deps.staticDir, 'this hub serves no UI');
+  return app;
+}
+
+/** Checks the request's credential; returns why it is refused, or null to let it through. */
+function admit(req: FastifyRequest, reply: FastifyReply, deps: HttpDeps): { status: number; message: string } | null {
+  const cred = presentedCredential(req.headers, req.query, req.cookies);
+  if (cred.via === 'header' || cred.via === 'query') {
+    if (!tokenMatches(deps.token, cred.token)) return { status: 401, message: 'a valid token is required: Authorization: Bearer T, or ?token=T' };
+    if (cred.via === 'query' && !isUpgrade(req)) {
+      // Lets the page's own assets and its socket in without the token in every URL.
+      void reply.setCookie(SESSION_COOKIE, deps.sessions.create(), { path: '/', httpOnly: true, sameSite: 'strict', maxAge: SESSION_IDLE_MS / 1000 });
+    }
+    return null;
+  }
+  if (cred.via === 'cookie' && deps.sessions.touch(cred.session)) {
+    if (isUpgrade(req) && !sameOrigin(req.headers.origin, req.headers.host)) {
+      return { status: 403, message: 'a socket opened with the session cookie must come from a page of this hub' };
+    }
+    return null;
+  }
+  return { status: 401, message: 'a valid token is required: Authorization: Bearer T, or ?token=T' };
+}
+
+function isUpgrade(req: FastifyRequest): boolean {
+  return (req.headers.upgrade ?? '').toLowerCase() === 'websocket';
+}
+
+async function registerFiles(app: FastifyInstance, prefix: string, root: string | undefined, missing: string): Promise<void> {
+  if (!root) {
+    app.get(`${prefix}*`, async (_req, reply) => reply.code(404).send({ error: missing }));
+    return;
+  }
+  const realRoot = await realpath(root).catch(() => root);
+  await app.register(async (scope) => {
+    // Files are served from under the root only: a symlink that leads out of it is not followed.
+    scope.addHook('preHandler', async (req, reply) => {
+      const wild = (req.params as { '*'?: string })['*'] ?? '';
+      const inside = await realpath(join(realRoot, wild)).catch(() => null);
+      if (inside !== null && inside !== realRoot && !inside.startsWith(realRoot + sep)) return reply.code(404).send({ error: 'not found' });
+    });
+    await scope.register(fastifyStatic, {
+      root: realRoot,
+      prefix,
+      decorateReply: false,
+      index: prefix === '/' ? 'index.html' : false,
+      cacheControl: false,
+      // Hashed asset names can be cached; the page itself must not be, or an update goes unseen.
+      // A live playlist (.m3u8) changes every few seconds and must not be cached either.
+      setHeaders: (res, path) => res.header('cache-control', path.startsWith(join(realRoot, 'assets') + sep) ? 'private, max-age=31536000, immutable' : 'no-store'),
+    });
+  });
+}
