@@ -12,7 +12,14 @@ const mode = (p: string): string => (fs.statSync(p).mode & 0o777).toString(8).pa
 /** The mode of the directory and of every file in it, by name. */
 function modes(dir: string): Record<string, string> {
   const out: Record<string, string> = { '.': mode(dir) };
-  for (const name of fs.readdirSync(dir)) out[name] = mode(path.join(dir, name));
+  for (const name of fs.readdirSync(dir)) {
+    // The fold worker may retire a file between the listing and its stat.
+    try {
+      out[name] = mode(path.join(dir, name));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
   return out;
 }
 
