@@ -1,16 +1,16 @@
 // Who may talk to the hub. A street centre or tool presents the token (a bearer header or
 // ?token=); a browser page presents it once in its URL and gets a session cookie in exchange,
 // so the token itself never travels in a cookie (a tile server or camera on the same host
-// would receive every cookie of that host). Sessions are random ids held in memory: a restart
-// of the hub ends them, and a page that still has ?token= in its URL simply gets a new one.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// would receive every cookie of that host). A session is a random id with its end time, signed
+// with a key derived from the token: it survives a restart of the hub (a wall page reloads after
+// a crash without its token, which it removed from its address bar), needs no store writes, and
+// every session ends when the token changes. The cookie tells nothing about the token.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 
 export const SESSION_COOKIE = 'cw_session';
-/** A wall runs for days; a session unused this long ends. Each use renews it. */
+/** A wall runs for days; a session unused this long ends. A page using it gets a fresh one. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
-/** More live sessions than this means something is minting them: the oldest go first. */
-const MAX_SESSIONS = 10_000;
 
 export function generateToken(): string {
   return randomBytes(24).toString('base64url');
@@ -36,34 +36,39 @@ export function presentedCredential(headers: { authorization?: string }, query: 
   return { via: 'none' };
 }
 
+export type SessionCheck = 'valid' | 'renew' | 'invalid';
+
 export class Sessions {
-  /** session id → time it ends (insertion order doubles as age order for eviction). */
-  private readonly live = new Map<string, number>();
+  private readonly key: Buffer;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    token: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.key = createHmac('sha256', token).update('command-wall browser session v1').digest();
+  }
 
+  /** A new session: `<end time>.<random id>.<signature>`. */
   create(): string {
-    const id = randomBytes(32).toString('base64url');
-    if (this.live.size >= MAX_SESSIONS) this.live.delete(this.live.keys().next().value as string);
-    this.live.set(id, this.now() + SESSION_IDLE_MS);
-    return id;
+    const body = `${(this.now() + SESSION_IDLE_MS).toString(36)}.${randomBytes(18).toString('base64url')}`;
+    return `${body}.${this.sign(body)}`;
   }
 
-  /** True for a live session, which is renewed; an expired one is forgotten. */
-  touch(id: string): boolean {
-    const ends = this.live.get(id);
-    if (ends === undefined) return false;
-    if (ends <= this.now()) {
-      this.live.delete(id);
-      return false;
-    }
-    this.live.delete(id);
-    this.live.set(id, this.now() + SESSION_IDLE_MS);
-    return true;
+  /** 'renew' is a live session past half its life: the page should be given a fresh one. */
+  check(value: string): SessionCheck {
+    const cut = value.lastIndexOf('.');
+    if (cut < 0) return 'invalid';
+    const body = value.slice(0, cut);
+    const given = Buffer.from(value.slice(cut + 1));
+    const wanted = Buffer.from(this.sign(body));
+    if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return 'invalid';
+    const left = parseInt(body.slice(0, body.indexOf('.')), 36) - this.now();
+    if (!(left > 0)) return 'invalid';
+    return left < SESSION_IDLE_MS / 2 ? 'renew' : 'valid';
   }
 
-  get size(): number {
-    return this.live.size;
+  private sign(body: string): string {
+    return createHmac('sha256', this.key).update(body).digest('base64url');
   }
 }
 

@@ -105,19 +105,25 @@ function admit(req: FastifyRequest, reply: FastifyReply, deps: HttpDeps): { stat
   const cred = presentedCredential(req.headers, req.query, req.cookies);
   if (cred.via === 'header' || cred.via === 'query') {
     if (!tokenMatches(deps.token, cred.token)) return { status: 401, message: 'a valid token is required: Authorization: Bearer T, or ?token=T' };
-    if (cred.via === 'query' && !isUpgrade(req)) {
-      // Lets the page's own assets and its socket in without the token in every URL.
-      void reply.setCookie(SESSION_COOKIE, deps.sessions.create(), { path: '/', httpOnly: true, sameSite: 'strict', maxAge: SESSION_IDLE_MS / 1000 });
-    }
+    // Lets the page's own assets and its socket in without the token in every URL.
+    if (cred.via === 'query') giveSession(req, reply, deps.sessions);
     return null;
   }
-  if (cred.via === 'cookie' && deps.sessions.touch(cred.session)) {
+  const session = cred.via === 'cookie' ? deps.sessions.check(cred.session) : 'invalid';
+  if (session !== 'invalid') {
     if (isUpgrade(req) && !sameOrigin(req.headers.origin, req.headers.host)) {
       return { status: 403, message: 'a socket opened with the session cookie must come from a page of this hub' };
     }
+    if (session === 'renew') giveSession(req, reply, deps.sessions);
     return null;
   }
   return { status: 401, message: 'a valid token is required: Authorization: Bearer T, or ?token=T' };
+}
+
+function giveSession(req: FastifyRequest, reply: FastifyReply, sessions: Sessions): void {
+  // A socket handshake's answer carries no cookie to the page; its page load already did.
+  if (isUpgrade(req)) return;
+  void reply.setCookie(SESSION_COOKIE, sessions.create(), { path: '/', httpOnly: true, sameSite: 'strict', maxAge: SESSION_IDLE_MS / 1000 });
 }
 
 function isUpgrade(req: FastifyRequest): boolean {

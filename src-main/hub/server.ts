@@ -1,7 +1,7 @@
 // The hub: the core's API over HTTP and WebSocket (JSON-RPC 2.0 at /rpc) for street centres,
 // for WebRTC signalling and for browser mode. It listens on every host given, because a
 // centre reaches it over two links: one Fastify instance per address (http-routes.ts), sharing
-// the sessions and the sockets. Only GET /healthz is open; all else needs the token or a session.
+// the session key and the sockets. Only GET /healthz is open; all else needs the token or a session.
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { WebSocket } from 'ws';
@@ -37,7 +37,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const { core, token } = opts;
   const log = opts.log ?? { info: console.log, warn: console.warn, error: console.error };
   const sockets = new Set<WebSocket>();
-  const sessions = new Sessions();
+  const sessions = new Sessions(token);
   let connectionSeq = 0;
   const nextConnectionId = (): string => `ws-${++connectionSeq}`;
 

@@ -58,17 +58,27 @@ describe('the token', () => {
 });
 
 describe('browser sessions', () => {
-  it('end after they go unused, and each use renews them', () => {
+  it('end after they go unused; a page using one past half its life is given a fresh one', () => {
     let now = 0;
-    const sessions = new Sessions(() => now);
+    const sessions = new Sessions('the-token-of-this-hub', () => now);
     const id = sessions.create();
-    now += SESSION_IDLE_MS - 1;
-    expect(sessions.touch(id)).toBe(true);
-    now += SESSION_IDLE_MS - 1;
-    expect(sessions.touch(id)).toBe(true);
-    now += SESSION_IDLE_MS;
-    expect(sessions.touch(id)).toBe(false);
-    expect(sessions.touch('made-up')).toBe(false);
+    expect(id).not.toContain('the-token-of-this-hub');
+    expect(sessions.check(id)).toBe('valid');
+    now += SESSION_IDLE_MS / 2 + 1;
+    expect(sessions.check(id)).toBe('renew');
+    const fresh = sessions.create();
+    now += SESSION_IDLE_MS / 2;
+    expect(sessions.check(id)).toBe('invalid');
+    expect(sessions.check(fresh)).toBe('valid');
+  });
+
+  it('survive a restart of the hub, but not a change of its token, and cannot be forged', () => {
+    const id = new Sessions('the-token-of-this-hub').create();
+    expect(new Sessions('the-token-of-this-hub').check(id)).toBe('valid');
+    expect(new Sessions('another-token-altogether').check(id)).toBe('invalid');
+    const [end, rand, sig] = id.split('.');
+    expect(new Sessions('the-token-of-this-hub').check(`${(parseInt(end, 36) * 2).toString(36)}.${rand}.${sig}`)).toBe('invalid');
+    for (const junk of ['', '.', '..', 'a.b.c', '%', `${end}.${rand}.`]) expect(new Sessions('the-token-of-this-hub').check(junk)).toBe('invalid');
   });
 
   it('judge a socket’s Origin against the host it was sent to', () => {
