@@ -12,6 +12,31 @@ export function describeIssues(error: z.ZodError, root = 'params'): string {
     .join('; ');
 }
 
+/** A lone UTF-16 surrogate: JSON can carry one as an escape ("\\ud800"), but it is not text. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The path of the first string (value or key) in `value` holding a lone surrogate, or null.
+ * Walks with its own stack: params nested however deep cannot overflow the call stack.
+ */
+export function loneSurrogatePath(value: unknown): string[] | null {
+  const stack: { v: unknown; path: string[] }[] = [{ v: value, path: [] }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (LONE_SURROGATE.test(v)) return path;
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, String(i)] });
+    } else if (v !== null && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        if (LONE_SURROGATE.test(k)) return [...path, k];
+        stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, k] });
+      }
+    }
+  }
+  return null;
+}
+
 export interface Dispatcher {
   (method: string, params: unknown, ctx: CallContext): Promise<unknown>;
 }
@@ -24,6 +49,14 @@ export function createDispatcher(handlers: Handlers, log: { error(msg: string): 
     if (!parsed.success) {
       throw new RpcError(RpcCode.InvalidParams, `invalid params for ${name}: ${describeIssues(parsed.error)}`, {
         issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      });
+    }
+    // Valid by its schema but not text: the store refuses to keep it, so refuse it here, by name.
+    const bad = loneSurrogatePath(parsed.data);
+    if (bad) {
+      const message = 'contains a lone UTF-16 surrogate (not Unicode text)';
+      throw new RpcError(RpcCode.InvalidParams, `invalid params for ${name}: ${['params', ...bad].join('.')}: ${message}`, {
+        issues: [{ path: bad, message }],
       });
     }
     let result: unknown;

@@ -23,11 +23,19 @@
 //     the gaps. 值班长 (chief) and 技术保障 (tech) shifts do not count towards coverage.
 import { z } from 'zod';
 import { event, method } from './define';
-import { Coordinates, LocalDate, LocalMonth, StreetName } from './yuexiu';
+import { utf8Max } from './limits';
+import { Coordinates, LocalDate, LocalMonth, localTime, MAX_YEAR, monthRange, StreetName, weekRange, type TimeRange } from './yuexiu';
 
 // ---- primitives shared with plans.ts -----------------------------------------------
+/**
+ * The last moment a Timestamp may name: 9999-12-31 23:59:59.999 in China Standard Time, so that
+ * every Timestamp has a local date with a four-digit year (LocalDate). JavaScript dates reach
+ * further (8.64e15), but a time that far out only comes from a typo or a fuzzer, and made dates
+ * in results such as "+275760-09-13".
+ */
+export const MAX_TIMESTAMP = localTime(MAX_YEAR + 1, 1, 1) - 1;
 /** Epoch milliseconds. */
-export const Timestamp = z.number().int().min(0).max(8_640_000_000_000_000);
+export const Timestamp = z.number().int().min(0).max(MAX_TIMESTAMP);
 /** Ids are made by the core ("per_…", "shf_…", "rep_…", …). */
 export const EntityId = z.string().regex(/^[a-z]{2,4}_[A-Za-z0-9_-]{4,60}$/, 'not an id of this system');
 /** The acting person: an id from duty.people. Recorded, with their name, in the history. */
@@ -35,11 +43,14 @@ export const ActorId = EntityId.describe('the acting person: an id from duty.peo
 
 /** Largest file carried as base64 over the API (the hub refuses messages over 1 MiB). */
 export const MAX_FILE_BYTES = 700 * 1024;
-export const FileBase64 = z
-  .string()
-  .min(4, 'the file is empty')
-  .max(Math.ceil(MAX_FILE_BYTES / 3) * 4, `the file is larger than ${MAX_FILE_BYTES / 1024} KiB`)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+/** Its base64 (ASCII: a character is a byte), which fits in one hub message (limits.ts). */
+export const MAX_FILE_BASE64_BYTES = Math.ceil(MAX_FILE_BYTES / 3) * 4;
+export const FileBase64 = utf8Max(
+  z.string().min(4, 'the file is empty').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+  MAX_FILE_BASE64_BYTES,
+  'a file in base64',
+  `the file is larger than ${MAX_FILE_BYTES / 1024} KiB`,
+);
 export const FileDownload = z.object({
   fileName: z.string(),
   mediaType: z.string(),
@@ -138,10 +149,17 @@ export const Shift = z.object({
 });
 export type Shift = z.infer<typeof Shift>;
 
+/**
+ * A month or week whose start or (exclusive) end is no Timestamp: 1970-01 in UTC+08:00 begins
+ * before the epoch, 9999-12 ends in the year 10000.
+ */
+const inTimestamps = (r: TimeRange): boolean => r.from >= 0 && r.to <= MAX_TIMESTAMP;
+const PERIOD_MESSAGE = 'a period lies between 1970-01-01 08:00 and 9999-12-31 (China Standard Time)';
+
 /** A stretch of time: a calendar month, the week containing a date, or an explicit range. */
 export const RosterPeriod = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('month'), month: LocalMonth }),
-  z.strictObject({ kind: z.literal('week'), /** Any date in the week (Monday to Sunday). */ date: LocalDate }),
+  z.strictObject({ kind: z.literal('month'), month: LocalMonth.refine((m) => inTimestamps(monthRange(m)), PERIOD_MESSAGE) }),
+  z.strictObject({ kind: z.literal('week'), /** Any date in the week (Monday to Sunday). */ date: LocalDate.refine((d) => inTimestamps(weekRange(d)), PERIOD_MESSAGE) }),
   z
     .strictObject({ kind: z.literal('range'), from: Timestamp, to: Timestamp })
     .refine((r) => r.to > r.from, { message: 'a range ends after it starts', path: ['to'] })

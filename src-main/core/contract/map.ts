@@ -18,6 +18,7 @@
 import { z } from 'zod';
 import { event, method } from './define';
 import { EntityId, Timestamp, type Label } from './duty';
+import { utf8Max } from './limits';
 import { Coordinates, StreetName } from './yuexiu';
 
 // ---- vocabulary ----------------------------------------------------------------------
@@ -223,8 +224,13 @@ export type ImportProblem = z.infer<typeof ImportProblem>;
 
 /** Most features one import may carry (and the map is built to draw smoothly). */
 export const MAX_IMPORT_FEATURES = 10_000;
-/** The hub refuses messages over 1 MiB; an import's text stays under it. */
-export const MAX_IMPORT_CHARS = 900_000;
+/**
+ * Largest import text, in bytes as it travels (UTF-8, JSON escapes included: see limits.ts), so
+ * that an import at the limit still fits in one hub message of MAX_MESSAGE_BYTES.
+ */
+export const MAX_IMPORT_BYTES = 900_000;
+/** @deprecated the limit counts bytes: use MAX_IMPORT_BYTES with jsonUtf8Length (limits.ts). */
+export const MAX_IMPORT_CHARS = MAX_IMPORT_BYTES;
 
 // ---- tile sources ----------------------------------------------------------------------
 /** Datum of a tile source: GCJ-02 is the offset used by Chinese consumer maps. */
@@ -272,7 +278,10 @@ export const TileSource = z
       type: z.literal('mbtiles'),
       ...sourceCommon,
       /** A file name in <dataDir>/tiles/ (see map.sources for what is there). */
-      file: z.string().regex(/^[^/\\\0]+\.mbtiles$/, 'an .mbtiles file name in the tiles folder, without a path'),
+      file: z
+        .string()
+        .max(255, 'a file name is at most 255 characters')
+        .regex(/^[^/\\\0]+\.mbtiles$/, 'an .mbtiles file name in the tiles folder, without a path'),
     }),
   ])
   .superRefine((s, ctx) => {
@@ -348,7 +357,7 @@ export const mapMethods = {
       'Import map objects from GeoJSON (a FeatureCollection of Points; properties as in map.saveObject) or CSV (header: kind,name,lat,lng,street,… ; WGS84). All or nothing: a refusal names every bad feature or row and writes nothing.',
     params: z.strictObject({
       format: z.enum(['geojson', 'csv']),
-      text: z.string().min(1, 'the file is empty').max(MAX_IMPORT_CHARS, `an import is at most ${MAX_IMPORT_CHARS} characters: split the file`),
+      text: utf8Max(z.string().min(1, 'the file is empty'), MAX_IMPORT_BYTES, 'an import', 'split the file'),
       /** Used for features and rows that name no kind. */
       defaultKind: MapObjectKind.optional(),
       /** Check only: report what would happen, write nothing. */

@@ -13,10 +13,11 @@
 //  - Nothing is dropped: an alert whose event is not one of the known signals is kept as type
 //    "other" with its colour; every change is in warnings.history.
 //  - The XML parser refuses DOCTYPE and entity declarations (no external entities, no entity
-//    expansion) and documents over MAX_CAP_CHARS; a refusal names what is wrong.
+//    expansion) and documents over MAX_CAP_BYTES; a refusal names what is wrong.
 import { z } from 'zod';
 import { event, method } from './define';
 import { EntityId, Timestamp, type Label } from './duty';
+import { utf8Max } from './limits';
 
 // ---- Guangdong's warning signals ---------------------------------------------------------
 export const SignalLevel = z.enum(['white', 'blue', 'yellow', 'orange', 'red']);
@@ -173,8 +174,10 @@ export const CapOutcome = z.object({
 });
 export type CapOutcome = z.infer<typeof CapOutcome>;
 
-/** Largest CAP document accepted (a CAP alert is a few kilobytes). */
-export const MAX_CAP_CHARS = 512 * 1024;
+/** Largest CAP document accepted (a CAP alert is a few kilobytes), in bytes as it travels (limits.ts). */
+export const MAX_CAP_BYTES = 512 * 1024;
+/** @deprecated the limit counts bytes: use MAX_CAP_BYTES with jsonUtf8Length (limits.ts). */
+export const MAX_CAP_CHARS = MAX_CAP_BYTES;
 
 // ---- methods ----------------------------------------------------------------------------
 export const warningsMethods = {
@@ -191,7 +194,7 @@ export const warningsMethods = {
   'warnings.importCap': method({
     summary: 'Apply a CAP 1.2 document (one <alert>, or several in one document) from a file. Refused, naming the problem, when it is not CAP 1.2.',
     params: z.strictObject({
-      xml: z.string().min(1, 'the file is empty').max(MAX_CAP_CHARS, `a CAP document is at most ${MAX_CAP_CHARS / 1024} KiB`),
+      xml: utf8Max(z.string().min(1, 'the file is empty'), MAX_CAP_BYTES, 'a CAP document'),
       fileName: z.string().trim().max(120).default('file'),
     }),
     result: z.object({ outcomes: z.array(CapOutcome), state: WarningsState }),

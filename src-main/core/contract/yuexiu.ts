@@ -77,15 +77,29 @@ export const UTC_OFFSET_MS = 8 * 3600_000;
 export const HOUR_MS = 3600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
+/**
+ * Years a date or month of the API may name: from 1970 (times are epoch milliseconds, never
+ * negative) to 9999 (four digits, as the Timestamps of duty.ts end there).
+ */
+export const MIN_YEAR = 1970;
+export const MAX_YEAR = 9999;
+// (A string not shaped like a date is left to the pattern's message.)
+const yearInRange = (s: string): boolean => !/^\d{4}/.test(s) || Number(s.slice(0, 4)) >= MIN_YEAR;
+const yearRangeError = (i: { input: unknown }): string => `${String(i.input)}: the year is ${MIN_YEAR} to ${MAX_YEAR}`;
+
 /** A calendar date in local time, "YYYY-MM-DD". */
 export const LocalDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date is written YYYY-MM-DD')
+  .refine(yearInRange, { error: yearRangeError, abort: true })
   .refine((s) => localDateString(parseLocalDate(s)) === s, { error: (i) => `${String(i.input)} is not a calendar date` });
 export type LocalDate = z.infer<typeof LocalDate>;
 
 /** A calendar month in local time, "YYYY-MM". */
-export const LocalMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is written YYYY-MM');
+export const LocalMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is written YYYY-MM')
+  .refine(yearInRange, { error: yearRangeError });
 export type LocalMonth = z.infer<typeof LocalMonth>;
 
 export interface LocalParts {
@@ -172,11 +186,13 @@ export function yearRange(year: number): TimeRange {
 
 /** Months ("YYYY-MM") a range touches, in order. */
 export function monthsOverlapping(r: TimeRange): string[] {
+  // Counts months as numbers: the string of the month after 9999-12 ("10000-0…") once sent
+  // this loop back to 9999-12 for ever.
   const out: string[] = [];
-  let m = localMonthString(r.from);
-  while (monthRange(m).from < r.to) {
-    out.push(m);
-    m = localMonthString(monthRange(m).to);
+  let { year, month } = localParts(r.from);
+  while (localTime(year, month, 1) < r.to) {
+    out.push(`${year}-${pad(month)}`);
+    if (++month > 12) [year, month] = [year + 1, 1];
   }
   return out;
 }

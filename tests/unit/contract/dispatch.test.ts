@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { methodNames, type Handlers } from '../../../src-main/core/contract/api';
-import { createDispatcher } from '../../../src-main/core/contract/dispatch';
+import { createDispatcher, loneSurrogatePath } from '../../../src-main/core/contract/dispatch';
 import { RpcCode, RpcError } from '../../../src-main/core/contract/errors';
 import { standardLayout } from '../../../src-main/core/contract/layouts';
 import { openRpcDocument } from '../../../src-main/core/contract/openrpc';
@@ -43,6 +43,34 @@ describe('the contract dispatcher', () => {
   it('refuses unknown extra params rather than ignoring them', async () => {
     const dispatch = createDispatcher(fakeHandlers({ 'settings.get': () => ({ wallDisplays: [], consoleWindow: true, language: 'zh-CN' }) }));
     await expect(dispatch('settings.get', { surprise: 1 }, ctx)).rejects.toMatchObject({ code: RpcCode.InvalidParams });
+  });
+
+  it('refuses a string that is not Unicode text (a lone surrogate) with -32602 naming the field', async () => {
+    // JSON can carry "\ud800" escapes; the store cannot keep them (and refused with -32603).
+    const savePerson = vi.fn();
+    const dispatch = createDispatcher(fakeHandlers({ 'duty.savePerson': savePerson }));
+    const person = { name: 'Li\ud800', role: 'officer', phone: '020-1234', unit: 'x' };
+    const err = (await dispatch('duty.savePerson', JSON.parse(JSON.stringify({ person })), ctx).catch((e) => e)) as RpcError;
+    expect(err.code).toBe(RpcCode.InvalidParams);
+    expect(err.message).toContain('params.person.name');
+    expect(err.message).toContain('lone UTF-16 surrogate');
+    expect(savePerson).not.toHaveBeenCalled();
+    // Deep down, and in a key.
+    const deep = JSON.parse('{"outgoingId":"per_abcd","incomingId":"per_efgh","openItems":[{"text":"ok"},{"text":"a\\udc00b"}]}');
+    await expect(dispatch('duty.handOver', deep, ctx)).rejects.toMatchObject({ code: RpcCode.InvalidParams, message: expect.stringContaining('params.openItems.1.text') });
+    expect(loneSurrogatePath(JSON.parse('{"a":[1,{"\\ud83d":2}]}'))).toEqual(['a', '1', '\ud83d']);
+    expect(loneSurrogatePath({ a: ['😀', 'é', '\ud83d\ude00'] })).toBeNull();
+    // Paired surrogates (an emoji) are fine.
+    const ok = vi.fn(() => ({ id: 'per_abcd', name: 'Li😀', role: 'officer' as const, phone: '020-1234', unit: 'x', active: true, demo: false }));
+    await expect(createDispatcher(fakeHandlers({ 'duty.savePerson': ok }))('duty.savePerson', { person: { ...person, name: 'Li😀' } }, ctx)).resolves.toMatchObject({ name: 'Li😀' });
+  });
+
+  it('refuses params nested deeper than any method takes without overflowing the stack', async () => {
+    const dispatch = createDispatcher(fakeHandlers());
+    let deep: unknown = 'x';
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    await expect(dispatch('settings.update', { patch: { wallDisplays: deep } }, ctx)).rejects.toMatchObject({ code: RpcCode.InvalidParams });
+    await expect(dispatch('settings.update', deep, ctx)).rejects.toMatchObject({ code: RpcCode.InvalidParams });
   });
 
   it('passes domain refusals through and hides internal errors behind -32603', async () => {
