@@ -1,11 +1,12 @@
 // The roster as an .xlsx workbook (sheet 排班表): export, and an all-or-nothing import that names
 // every bad row, column and reason. Reading the workbook is separate from applying it, so the
 // same rules (roster.ts) judge imported shifts and shifts entered in a form.
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { DUTY_ROLE_LABELS, DutyRole, MAX_STRETCH_HOURS, PersonInput, type RosterViolation, type Shift } from '../contract/duty';
 import { RefusedError } from '../contract/errors';
 import { HOUR_MS } from '../contract/yuexiu';
 import { cellText, cellTime, DATE_TIME_FORMAT, excelDate } from './xlsx-cells';
+import { checkWorkbookZip, DEFAULT_WORKER_LIMITS, readSheetInWorker, type SheetCells, type WorkerLimits } from './xlsx-guard';
 
 export const ROSTER_SHEET = '排班表';
 
@@ -49,27 +50,32 @@ function parseRole(text: string): DutyRole | null {
   return null;
 }
 
-/** Reads the rows of a roster workbook, checking each cell; rules across rows are checked later. */
-export async function readRosterWorkbook(bytes: Uint8Array): Promise<{ rows: RosterRow[]; problems: RowProblem[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    return { rows: [], problems: [{ row: 0, column: '', reason: `not an .xlsx workbook (${err instanceof Error ? err.message : String(err)})` }] };
-  }
-  const ws = wb.getWorksheet(ROSTER_SHEET) ?? wb.worksheets[0];
-  if (!ws) return { rows: [], problems: [{ row: 0, column: '', reason: 'the workbook has no sheet' }] };
+/**
+ * Reads the rows of a roster workbook, checking each cell; rules across rows are checked later.
+ * The file comes from outside: its zip is checked before anything is inflated, and exceljs reads
+ * it in a worker under `limits` (xlsx-guard.ts); any refusal is a problem of row 0.
+ */
+export async function readRosterWorkbook(bytes: Uint8Array, limits: Partial<WorkerLimits> = {}): Promise<{ rows: RosterRow[]; problems: RowProblem[] }> {
+  const refuse = (reason: string) => ({ rows: [], problems: [{ row: 0, column: '', reason }] });
+  const unsafe = await checkWorkbookZip(bytes);
+  if (unsafe) return refuse(unsafe);
+  const sheet = await readSheetInWorker(bytes, ROSTER_SHEET, { ...DEFAULT_WORKER_LIMITS, ...limits });
+  if (typeof sheet === 'string') return refuse(sheet);
+  return readRosterSheet(sheet);
+}
 
-  // The header is the first row with any text.
-  let headerRow = 0;
-  for (let r = 1; r <= Math.min(ws.rowCount, 20) && headerRow === 0; r++) if (ws.getRow(r).actualCellCount > 0) headerRow = r;
-  if (headerRow === 0) return { rows: [], problems: [{ row: 1, column: '', reason: `the sheet ${ws.name} is empty` }] };
+/** The rows of the sheet's cells, as exceljs read them. */
+function readRosterSheet(sheet: SheetCells): { rows: RosterRow[]; problems: RowProblem[] } {
+  // The header is the first row with any text (among the first 20).
+  const header = sheet.rows.find(([r, cells]) => r <= 20 && cells.length > 0);
+  if (!header) return { rows: [], problems: [{ row: 1, column: '', reason: `the sheet ${sheet.name} is empty` }] };
+  const headerRow = header[0];
   const col: Partial<Record<ColumnKey, number>> = {};
-  ws.getRow(headerRow).eachCell((cell, n) => {
-    const t = cellText(cell.value).toLowerCase();
+  for (const [n, value] of header[1]) {
+    const t = cellText(value as CellValue).toLowerCase();
     const c = ROSTER_COLUMNS.find((k) => k.header === t || k.en === t);
     if (c && col[c.key] === undefined) col[c.key] = n;
-  });
+  }
   const problems: RowProblem[] = [];
   for (const c of ROSTER_COLUMNS)
     if (c.required && col[c.key] === undefined) problems.push({ row: headerRow, column: c.header, reason: `missing column (the header row needs ${c.header})` });
@@ -77,9 +83,10 @@ export async function readRosterWorkbook(bytes: Uint8Array): Promise<{ rows: Ros
 
   const rows: RosterRow[] = [];
   const seenIds = new Map<string, number>();
-  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const get = (k: ColumnKey) => (col[k] === undefined ? null : row.getCell(col[k]!).value);
+  for (const [r, cells] of sheet.rows) {
+    if (r <= headerRow) continue;
+    const row = new Map(cells);
+    const get = (k: ColumnKey): CellValue => (col[k] === undefined ? null : ((row.get(col[k]!) ?? null) as CellValue));
     const text = (k: ColumnKey): string => cellText(get(k));
     if (ROSTER_COLUMNS.every((c) => text(c.key) === '')) continue; // blank rows are skipped
     const bad = (k: ColumnKey, reason: string): void => void problems.push({ row: r, column: HEADER[k], reason });
@@ -154,6 +161,8 @@ export function refuseImport(problems: RowProblem[]): never {
 
 /** The roster as a workbook that readRosterWorkbook reads back. */
 export async function writeRosterWorkbook(shifts: Shift[]): Promise<Buffer> {
+  // Loaded on first use: exceljs is a large module, and a restarting hub should not wait for it.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Command Wall 越秀应急指挥大屏';
   const ws = wb.addWorksheet(ROSTER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -2,7 +2,7 @@
 // on the government extranet). The URL and interval live in the store; the last poll's outcome
 // is kept in memory and shown on the console, so a dead feed is seen rather than silently quiet.
 import { z } from 'zod';
-import { FeedConfig, MAX_CAP_CHARS, type FeedStatus } from '../contract/warnings';
+import { FeedConfig, MAX_CAP_BYTES, type FeedStatus } from '../contract/warnings';
 import { readKv, writeKv } from '../kv';
 import type { Log } from '../capability';
 import type { Store } from '../store';
@@ -11,6 +11,34 @@ import { readCap, type CapAlert } from './cap';
 const KEY = 'warnings.feed';
 const Stored = z.object({ feed: FeedConfig.nullable() });
 const FETCH_TIMEOUT_MS = 10_000;
+const CAP_LIMIT = `a CAP document is at most ${MAX_CAP_BYTES / 1024} KiB`;
+
+/**
+ * The answer's body as text, read no further than MAX_CAP_BYTES (the limit a CAP file has): a feed
+ * that answers without end is hung up on, rather than held whole in memory before it is judged.
+ */
+async function readCapped(res: Response): Promise<string> {
+  const announced = Number(res.headers.get('content-length') ?? NaN);
+  if (announced > MAX_CAP_BYTES) {
+    await res.body?.cancel();
+    throw new Error(`the feed announced ${announced} bytes; ${CAP_LIMIT}`);
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_CAP_BYTES) {
+      await reader.cancel();
+      throw new Error(`the feed sent more than ${MAX_CAP_BYTES} bytes; ${CAP_LIMIT}`);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
 
 export class FeedPoller {
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -70,10 +98,11 @@ export class FeedPoller {
     let applied = 0;
     try {
       const res = await fetch(c.url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'error' });
-      if (!res.ok) throw new Error(`HTTP ${res.status} from ${c.url}`);
-      const text = await res.text();
-      if (text.length > MAX_CAP_CHARS) throw new Error(`the feed returned ${text.length} characters; a CAP document is at most ${MAX_CAP_CHARS}`);
-      applied = await this.apply(readCap(text), c.url);
+      if (!res.ok) {
+        await res.body?.cancel();
+        throw new Error(`HTTP ${res.status} from ${c.url}`);
+      }
+      applied = await this.apply(readCap(await readCapped(res)), c.url);
       this.status = { ...this.status, lastPollAt: this.now(), lastOk: true, lastError: null, applied: this.status.applied + applied };
     } catch (err) {
       const message = err instanceof Error ? (err.name === 'TimeoutError' ? `no answer from ${c.url} within ${FETCH_TIMEOUT_MS / 1000} s` : err.message) : String(err);

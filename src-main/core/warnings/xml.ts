@@ -1,8 +1,14 @@
 // A small, safe XML reader for CAP documents: elements, attributes, text, CDATA, comments and
 // processing instructions; the five predefined entities and character references. It refuses
 // DOCTYPE (and with it every entity declaration: no external entities, no entity expansion),
-// documents nested deeper than MAX_DEPTH and documents with more than MAX_NODES elements.
-// Namespace prefixes are resolved to their URIs so `cap:alert` and a default namespace read alike.
+// documents nested deeper than MAX_DEPTH, with more than MAX_NODES elements or with more than
+// MAX_ATTRS attributes on one element. Namespace prefixes are resolved to their URIs so
+// `cap:alert` and a default namespace read alike.
+//
+// Why not fast-xml-parser: it resolves no namespace URIs, accepts DOCTYPE (and expands its
+// entities), leaves unknown entities as text and accepts a second root, and names errors only in
+// its separate validator, in other words; a wrapper restoring all of that would be a second
+// parser around it, and the two passes took ~550 ms on the 512 KiB document this one reads in tens.
 
 export interface XmlElement {
   /** Local name, without prefix. */
@@ -17,32 +23,120 @@ export interface XmlElement {
 
 export class XmlError extends Error {}
 
+// Every cost below is linear in the document: a CAP import or feed is read on the hub's event
+// loop, so one quadratic step lets a 512 KiB message stall every console (issue 12: 75k
+// attributes on one element blocked the hub 40 s). Attributes are checked for repeats with a
+// set, namespace scopes are chained rather than copied into every element, and each limit is
+// checked before the work it bounds.
 const MAX_DEPTH = 64;
 const MAX_NODES = 20_000;
+/** A CAP element carries at most its namespace declarations; a wrapper a few more. */
+const MAX_ATTRS = 256;
 const NAME = /^[A-Za-z_][\w.-]*(:[A-Za-z_][\w.-]*)?$/;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+// Sticky (y) patterns match at lastIndex in the document itself: no slice per tag or attribute,
+// and no length cut-off that would misread a long attribute value as malformed.
+const START_TAG = /<([^\s/>]+)/y;
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);|&/g;
 
+/** The 1-based line of offset i. Only called to word the one error that ends a parse. */
 function lineOf(s: string, i: number): number {
   let n = 1;
-  for (let k = 0; k < i && k < s.length; k++) if (s.charCodeAt(k) === 10) n++;
+  for (let k = s.indexOf('\n'); k >= 0 && k < i; k = s.indexOf('\n', k + 1)) n++;
   return n;
 }
 
-function decode(s: string, at: () => number, src: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);|&/g, (_whole, ref: string | undefined) => {
-    if (ref === undefined) throw new XmlError(`line ${lineOf(src, at())}: a bare & (write &amp;)`);
-    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10));
+function charRef(digits: string, radix: number, src: string, at: number): string {
+  const code = parseInt(digits, radix);
+  // Not a Unicode scalar value, or NUL: String.fromCodePoint would throw or embed it unnamed.
+  if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff))
+    throw new XmlError(`line ${lineOf(src, at)}: &#${radix === 16 ? 'x' : ''}${digits}; is not a character`);
+  return String.fromCodePoint(code);
+}
+
+/** Replaces references in src[from, to); an error names the line of the offending &. */
+function decode(src: string, from: number, to: number): string {
+  const s = src.slice(from, to);
+  if (!s.includes('&')) return s;
+  return s.replace(REFERENCE, (whole: string, ref: string | undefined, offset: number) => {
+    const at = from + offset;
+    if (ref === undefined) throw new XmlError(`line ${lineOf(src, at)}: a bare & (write &amp;)`);
+    if (ref.startsWith('#x')) return charRef(ref.slice(2), 16, src, at);
+    if (ref.startsWith('#')) return charRef(ref.slice(1), 10, src, at);
     const v = PREDEFINED[ref];
-    if (v === undefined) throw new XmlError(`line ${lineOf(src, at())}: unknown entity &${ref}; (only the five XML entities are allowed)`);
+    if (v === undefined) throw new XmlError(`line ${lineOf(src, at)}: unknown entity ${whole} (only the five XML entities are allowed)`);
     return v;
   });
 }
 
+/** Namespace declarations of one element, chained to its parent's: looked up, never copied. */
+interface Scope {
+  decl: Map<string, string>;
+  parent: Scope | null;
+}
+
+function lookup(scope: Scope | null, prefix: string): string | undefined {
+  for (let s = scope; s; s = s.parent) {
+    const ns = s.decl.get(prefix);
+    if (ns !== undefined) return ns;
+  }
+  return undefined;
+}
+
+/** Local name and namespace URI of a qualified name; unprefixed attributes have no namespace. */
+function resolve(qname: string, scope: Scope | null, attr: boolean, src: string, at: number): { name: string; ns: string } {
+  const colon = qname.indexOf(':');
+  if (colon < 0) return { name: qname, ns: attr ? '' : (lookup(scope, '') ?? '') };
+  const prefix = qname.slice(0, colon);
+  if (prefix === 'xml') return { name: qname.slice(colon + 1), ns: XML_NS };
+  const ns = lookup(scope, prefix);
+  if (ns === undefined) throw new XmlError(`line ${lineOf(src, at)}: namespace prefix ${prefix}: is not declared`);
+  return { name: qname.slice(colon + 1), ns };
+}
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
 interface Open {
   el: XmlElement;
   qname: string;
-  scope: Record<string, string>;
+  scope: Scope | null;
+}
+
+interface StartTag {
+  qname: string;
+  rawAttrs: [string, string][];
+  selfClosing: boolean;
+  /** Offset just past the tag. */
+  end: number;
+}
+
+/** Reads the start tag at src[i] ('<' followed by a name). */
+function readStartTag(src: string, i: number): StartTag {
+  START_TAG.lastIndex = i;
+  const m = START_TAG.exec(src);
+  if (!m || !NAME.test(m[1])) throw new XmlError(`line ${lineOf(src, i)}: a malformed tag`);
+  const qname = m[1];
+  let j = START_TAG.lastIndex;
+  const rawAttrs: [string, string][] = [];
+  const seen = new Set<string>();
+  for (;;) {
+    while (j < src.length && isSpace(src.charCodeAt(j))) j++;
+    if (j >= src.length) throw new XmlError(`line ${lineOf(src, i)}: <${qname}> is never closed`);
+    if (src[j] === '>') return { qname, rawAttrs, selfClosing: false, end: j + 1 };
+    if (src.startsWith('/>', j)) return { qname, rawAttrs, selfClosing: true, end: j + 2 };
+    ATTRIBUTE.lastIndex = j;
+    const am = ATTRIBUTE.exec(src);
+    if (!am || !NAME.test(am[1])) throw new XmlError(`line ${lineOf(src, j)}: a malformed attribute in <${qname}>`);
+    if (seen.has(am[1])) throw new XmlError(`line ${lineOf(src, j)}: attribute ${am[1]} is given twice`);
+    if (seen.size >= MAX_ATTRS) throw new XmlError(`line ${lineOf(src, i)}: <${qname}> has more than ${MAX_ATTRS} attributes: not a CAP document`);
+    seen.add(am[1]);
+    // The value's own offset, so an error inside it names its line.
+    const valueAt = ATTRIBUTE.lastIndex - 1 - (am[2] ?? am[3] ?? '').length;
+    rawAttrs.push([am[1], decode(src, valueAt, ATTRIBUTE.lastIndex - 1)]);
+    j = ATTRIBUTE.lastIndex;
+  }
 }
 
 export function parseXml(src: string): XmlElement {
@@ -50,25 +144,13 @@ export function parseXml(src: string): XmlElement {
   const stack: Open[] = [];
   let root: XmlElement | null = null;
   let nodes = 0;
-  const here = (): number => i;
-
-  const resolve = (qname: string, scope: Record<string, string>, attr = false): { name: string; ns: string } => {
-    const colon = qname.indexOf(':');
-    if (colon < 0) return { name: qname, ns: attr ? '' : (scope[''] ?? '') };
-    const prefix = qname.slice(0, colon);
-    if (prefix === 'xml') return { name: qname.slice(colon + 1), ns: 'http://www.w3.org/XML/1998/namespace' };
-    const ns = scope[prefix];
-    if (ns === undefined) throw new XmlError(`line ${lineOf(src, i)}: namespace prefix ${prefix}: is not declared`);
-    return { name: qname.slice(colon + 1), ns };
-  };
 
   while (i < src.length) {
     const lt = src.indexOf('<', i);
     const textEnd = lt < 0 ? src.length : lt;
     if (textEnd > i) {
-      const text = src.slice(i, textEnd);
-      if (stack.length > 0) stack[stack.length - 1].el.text += decode(text, here, src);
-      else if (text.trim() !== '') throw new XmlError(`line ${lineOf(src, i)}: text outside the root element`);
+      if (stack.length > 0) stack[stack.length - 1].el.text += decode(src, i, textEnd);
+      else if (src.slice(i, textEnd).trim() !== '') throw new XmlError(`line ${lineOf(src, i)}: text outside the root element`);
       i = textEnd;
       continue;
     }
@@ -98,34 +180,20 @@ export function parseXml(src: string): XmlElement {
       if (open.qname !== qname) throw new XmlError(`line ${lineOf(src, i)}: </${qname}> closes <${open.qname}>`);
       i = end + 1;
     } else {
-      // A start tag: name, attributes (quoted), optional self-closing slash.
-      const m = /^<([^\s/>]+)/.exec(src.slice(i, i + 300));
-      if (!m || !NAME.test(m[1])) throw new XmlError(`line ${lineOf(src, i)}: a malformed tag`);
-      const qname = m[1];
-      let j = i + m[0].length;
-      const rawAttrs: [string, string][] = [];
-      for (;;) {
-        while (j < src.length && /\s/.test(src[j])) j++;
-        if (src[j] === '>' || src.startsWith('/>', j)) break;
-        const am = /^([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/.exec(src.slice(j, j + 2000));
-        if (!am || !NAME.test(am[1])) throw new XmlError(`line ${lineOf(src, j)}: a malformed attribute in <${qname}>`);
-        if (rawAttrs.some(([n]) => n === am[1])) throw new XmlError(`line ${lineOf(src, j)}: attribute ${am[1]} is given twice`);
-        rawAttrs.push([am[1], decode(am[3] ?? am[4] ?? '', () => j, src)]);
-        j += am[0].length;
-      }
-      if (j >= src.length) throw new XmlError(`line ${lineOf(src, i)}: <${qname}> is never closed`);
-      const selfClosing = src[j] === '/';
-      const parentScope = stack.length > 0 ? stack[stack.length - 1].scope : {};
-      const scope = { ...parentScope };
-      for (const [n, v] of rawAttrs) {
-        if (n === 'xmlns') scope[''] = v;
-        else if (n.startsWith('xmlns:')) scope[n.slice(6)] = v;
-      }
-      const attrs: Record<string, string> = {};
-      for (const [n, v] of rawAttrs) if (n !== 'xmlns' && !n.startsWith('xmlns:')) attrs[resolve(n, scope, true).name] = v;
-      const { name, ns } = resolve(qname, scope);
-      const el: XmlElement = { name, ns, attrs, children: [], text: '' };
       if (++nodes > MAX_NODES) throw new XmlError(`more than ${MAX_NODES} elements: not a CAP document`);
+      const { qname, rawAttrs, selfClosing, end } = readStartTag(src, i);
+      const parentScope = stack.length > 0 ? stack[stack.length - 1].scope : null;
+      const decl = new Map<string, string>();
+      for (const [n, v] of rawAttrs) {
+        if (n === 'xmlns') decl.set('', v);
+        else if (n.startsWith('xmlns:')) decl.set(n.slice(6), v);
+      }
+      const scope = decl.size > 0 ? { decl, parent: parentScope } : parentScope;
+      // No prototype: an attribute named __proto__ is just an attribute.
+      const attrs = Object.create(null) as Record<string, string>;
+      for (const [n, v] of rawAttrs) if (n !== 'xmlns' && !n.startsWith('xmlns:')) attrs[resolve(n, scope, true, src, i).name] = v;
+      const { name, ns } = resolve(qname, scope, false, src, i);
+      const el: XmlElement = { name, ns, attrs, children: [], text: '' };
       if (stack.length > 0) stack[stack.length - 1].el.children.push(el);
       else if (root) throw new XmlError(`line ${lineOf(src, i)}: a second root element <${qname}>`);
       else root = el;
@@ -133,7 +201,7 @@ export function parseXml(src: string): XmlElement {
         if (stack.length >= MAX_DEPTH) throw new XmlError(`line ${lineOf(src, i)}: elements nested deeper than ${MAX_DEPTH}`);
         stack.push({ el, qname, scope });
       }
-      i = j + (selfClosing ? 2 : 1);
+      i = end;
     }
   }
   if (stack.length > 0) throw new XmlError(`<${stack[stack.length - 1].qname}> is never closed`);
