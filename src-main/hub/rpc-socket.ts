@@ -18,10 +18,12 @@ export interface HubLog {
 export const MAX_BUFFERED_BYTES = 8 << 20;
 /** Messages (a batch counts once) being worked on per connection before reading pauses. */
 export const MAX_IN_FLIGHT = 4;
+/** Reading a paused client again waits until its unread replies are below this. */
+const RESUME_BELOW_BYTES = 1 << 20;
 const PING_INTERVAL_MS = 15_000;
 
 /** Sends text unless the peer has stopped reading, in which case it is closed instead. */
-export function sendOrCut(ws: WebSocket, text: string): boolean {
+export function sendOrCut(ws: WebSocket, text: string | Buffer): boolean {
   if (ws.readyState !== ws.OPEN) return false;
   if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
     ws.close(1008, 'client does not read its replies');
@@ -29,8 +31,21 @@ export function sendOrCut(ws: WebSocket, text: string): boolean {
     setTimeout(() => ws.terminate(), 1000).unref();
     return false;
   }
-  ws.send(text);
+  // A pre-encoded frame is still text (JSON), never binary.
+  ws.send(text, { binary: false });
   return true;
+}
+
+/** Runs fn with the socket under ws corked, so what it sends leaves in one write. */
+export function withCorkedSocket(ws: WebSocket, fn: () => void): void {
+  // `_socket` is ws's own net.Socket (not in its types): corking it is the only way to batch frames.
+  const raw = (ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+  raw?.cork();
+  try {
+    fn();
+  } finally {
+    raw?.uncork();
+  }
 }
 
 export function serveRpcSocket(ws: WebSocket, peer: string, connectionId: string, core: Core, sockets: Set<WebSocket>, log: HubLog): void {
@@ -49,13 +64,25 @@ export function serveRpcSocket(ws: WebSocket, peer: string, connectionId: string
     ws.ping();
   }, PING_INTERVAL_MS);
 
+  // Reading resumes once fewer messages are in work and the client has read most of its replies:
+  // a client that sends without reading is held back by TCP instead of filling our memory.
+  const resumeWhenRead = (): void => {
+    if (!paused || closed || inFlight >= MAX_IN_FLIGHT) return;
+    if (ws.bufferedAmount > RESUME_BELOW_BYTES) {
+      setTimeout(resumeWhenRead, 50);
+      return;
+    }
+    paused = false;
+    ws.resume();
+  };
+
   ws.on('message', (data, isBinary) => {
     if (isBinary) {
       sendOrCut(ws, JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: RpcCode.ParseError, message: 'binary frames are not JSON-RPC; send text' } }));
       return;
     }
     inFlight++;
-    if (inFlight >= MAX_IN_FLIGHT && !paused) {
+    if ((inFlight >= MAX_IN_FLIGHT || ws.bufferedAmount > RESUME_BELOW_BYTES) && !paused) {
       paused = true;
       ws.pause();
     }
@@ -66,10 +93,7 @@ export function serveRpcSocket(ws: WebSocket, peer: string, connectionId: string
       .catch((err: unknown) => log.error(`[hub] ${peer}: ${String(err)}`))
       .finally(() => {
         inFlight--;
-        if (paused && inFlight < MAX_IN_FLIGHT && !closed) {
-          paused = false;
-          ws.resume();
-        }
+        resumeWhenRead();
       });
   });
   ws.on('error', (err) => log.warn(`[hub] socket ${peer}: ${err.message}`));

@@ -9,7 +9,10 @@ import type { Core } from '../core/app';
 import { Sessions } from './auth';
 import { buildHttp } from './http-routes';
 import { notification } from './jsonrpc';
-import { sendOrCut, type HubLog } from './rpc-socket';
+import { sendOrCut, withCorkedSocket, type HubLog } from './rpc-socket';
+
+/** Sockets pushed to per turn of the event loop. */
+const SOCKETS_PER_TURN = 25;
 
 export interface HubOptions {
   core: Core;
@@ -41,10 +44,22 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   let connectionSeq = 0;
   const nextConnectionId = (): string => `ws-${++connectionSeq}`;
 
-  // One subscription for all sockets: each event is serialised once.
+  // One subscription for all sockets: each event is serialised and encoded once, and the events
+  // of one turn of the event loop (a group commit finishes many writes at once) go out together,
+  // one system call per socket rather than one per event and socket; the sockets are served a
+  // slice per turn, so /healthz and the replies of a busy hub wait for a slice, never for all.
+  let pending: Buffer[] = [];
+  const flush = (frames: Buffer[], targets: WebSocket[]): void => {
+    for (const ws of targets.splice(0, SOCKETS_PER_TURN)) withCorkedSocket(ws, () => frames.every((frame) => sendOrCut(ws, frame)));
+    if (targets.length > 0) setImmediate(flush, frames, targets);
+  };
   const unsubscribe = core.bus.onAny((event, payload) => {
-    const text = notification(event, payload);
-    for (const ws of sockets) sendOrCut(ws, text);
+    if (pending.push(Buffer.from(notification(event, payload))) > 1) return;
+    setImmediate(() => {
+      const frames = pending;
+      pending = [];
+      flush(frames, [...sockets]);
+    });
   });
 
   const apps: FastifyInstance[] = [];

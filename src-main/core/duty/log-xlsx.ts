@@ -1,7 +1,6 @@
 // The duty log as an .xlsx workbook: sheet 值班日志 (one row per report) and sheet 处理记录 (every
 // change of every report, time-stamped and attributed). Labels are Chinese, as the duty room
 // files them; times are local wall-clock.
-import ExcelJS from 'exceljs';
 import {
   DUTY_ROLE_LABELS,
   REPORT_CATEGORY_LABELS,
@@ -25,6 +24,8 @@ const EVENT_LABELS: Record<ReportEvent['kind'], string> = {
 };
 
 export async function writeLogWorkbook(reports: Report[], historyOf: (id: string) => ReportEvent[]): Promise<Buffer> {
+  // Loaded on first use: exceljs is a large module, and a restarting hub should not wait for it.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Command Wall 越秀应急指挥大屏';
   const ws = wb.addWorksheet(LOG_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
