@@ -2,6 +2,7 @@
 // and whether the alert issues, changes or lifts it. The Chinese release system names the signal
 // in <event> and <headline> ("广州市气象台发布暴雨橙色预警信号"); <severity> is the fallback for
 // the colour (Extreme red, Severe orange, Moderate yellow, Minor blue).
+import { MAX_TIMESTAMP } from '../contract/duty';
 import { SIGNALS, SignalType, type SignalLevel } from '../contract/warnings';
 import { childrenNamed, childText, descendants, parseXml, XmlError, type XmlElement } from './xml';
 
@@ -65,6 +66,8 @@ function capTime(s: string, field: string, identifier: string): number {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$/.test(s)) throw new CapError(`alert ${identifier}: <${field}> “${s}” is not a CAP time (YYYY-MM-DDThh:mm:ss+08:00)`);
   const t = Date.parse(s);
   if (Number.isNaN(t)) throw new CapError(`alert ${identifier}: <${field}> “${s}” is not a date`);
+  // The store keeps times from 1970 to the end of 9999 (China time); an alert outside them is not real.
+  if (t < 0 || t > MAX_TIMESTAMP) throw new CapError(`alert ${identifier}: <${field}> “${s}” lies outside 1970–9999`);
   return t;
 }
 
