@@ -229,8 +229,6 @@ export const MAX_IMPORT_FEATURES = 10_000;
  * that an import at the limit still fits in one hub message of MAX_MESSAGE_BYTES.
  */
 export const MAX_IMPORT_BYTES = 900_000;
-/** @deprecated the limit counts bytes: use MAX_IMPORT_BYTES with jsonUtf8Length (limits.ts). */
-export const MAX_IMPORT_CHARS = MAX_IMPORT_BYTES;
 
 // ---- tile sources ----------------------------------------------------------------------
 /** Datum of a tile source: GCJ-02 is the offset used by Chinese consumer maps. */

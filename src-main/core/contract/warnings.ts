@@ -176,8 +176,6 @@ export type CapOutcome = z.infer<typeof CapOutcome>;
 
 /** Largest CAP document accepted (a CAP alert is a few kilobytes), in bytes as it travels (limits.ts). */
 export const MAX_CAP_BYTES = 512 * 1024;
-/** @deprecated the limit counts bytes: use MAX_CAP_BYTES with jsonUtf8Length (limits.ts). */
-export const MAX_CAP_CHARS = MAX_CAP_BYTES;
 
 // ---- methods ----------------------------------------------------------------------------
 export const warningsMethods = {

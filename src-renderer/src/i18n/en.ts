@@ -445,7 +445,7 @@ export const en: Record<MessageKey, string> = {
   'mapImport.run': 'Import',
   'mapImport.chooseFile': 'Choose a file first',
   'mapImport.unknownType': 'Cannot tell the format of {name}: use .geojson, .json or .csv',
-  'mapImport.tooBig': 'The file is over {max} characters: split it',
+  'mapImport.tooBig': 'The file is over {max} bytes: split it',
   'mapImport.checked': 'Check passed: would create {created} and update {updated}',
   'mapImport.imported': 'Imported: {created} created, {updated} updated',
   'tiles.title': 'One map: tile sources',

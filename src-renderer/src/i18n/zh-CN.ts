@@ -443,7 +443,7 @@ export const zhCN = {
   'mapImport.run': '导入',
   'mapImport.chooseFile': '请先选择文件',
   'mapImport.unknownType': '无法识别 {name} 的格式：请用 .geojson、.json 或 .csv',
-  'mapImport.tooBig': '文件超过 {max} 个字符，请拆分后导入',
+  'mapImport.tooBig': '文件超过 {max} 字节，请拆分后导入',
   'mapImport.checked': '检查通过：将新建 {created} 项、更新 {updated} 项',
   'mapImport.imported': '已导入：新建 {created} 项、更新 {updated} 项',
   'tiles.title': '一张图：底图瓦片源',

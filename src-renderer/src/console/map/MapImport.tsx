@@ -1,7 +1,8 @@
 // Import map objects from a GeoJSON or CSV file. All or nothing: a refused file lists every bad
 // feature or row with its field and reason, and the map is left as it was.
 import { useRef, useState } from 'react';
-import { MAP_OBJECT_KINDS, MAX_IMPORT_CHARS, type ImportProblem, type MapObjectKind } from '../../../../src-main/core/contract/map';
+import { jsonUtf8Length } from '../../../../src-main/core/contract/limits';
+import { MAP_OBJECT_KINDS, MAX_IMPORT_BYTES, type ImportProblem, type MapObjectKind } from '../../../../src-main/core/contract/map';
 import { useT } from '../../i18n/use-t';
 import { sharedClient } from '../../panels/map/shared/client';
 import { Field } from '../Field';
@@ -30,7 +31,7 @@ export function MapImport() {
     const format = formatOf(f.name);
     if (!format) return setLocal(t('mapImport.unknownType', { name: f.name }));
     const text = await f.text();
-    if (text.length > MAX_IMPORT_CHARS) return setLocal(t('mapImport.tooBig', { max: MAX_IMPORT_CHARS }));
+    if (jsonUtf8Length(text) > MAX_IMPORT_BYTES) return setLocal(t('mapImport.tooBig', { max: MAX_IMPORT_BYTES }));
     await cmd.run(
       () => sharedClient().call('map.importObjects', { format, text, defaultKind: defaultKind || undefined, dryRun }),
       (r) => t(r.dryRun ? 'mapImport.checked' : 'mapImport.imported', { created: r.created, updated: r.updated }),

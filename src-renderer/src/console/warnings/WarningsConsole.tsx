@@ -1,7 +1,8 @@
 // Warnings on the console: import a CAP 1.2 file, set the intranet feed the hub polls, and end
 // an active warning by hand (with a reason) when its lifting alert never came.
 import { useRef, useState } from 'react';
-import { MAX_CAP_CHARS, SIGNAL_LEVEL_LABELS, SIGNALS, type CapOutcome } from '../../../../src-main/core/contract/warnings';
+import { jsonUtf8Length } from '../../../../src-main/core/contract/limits';
+import { MAX_CAP_BYTES, SIGNAL_LEVEL_LABELS, SIGNALS, type CapOutcome } from '../../../../src-main/core/contract/warnings';
 import { useT } from '../../i18n/use-t';
 import { sharedClient } from '../../panels/map/shared/client';
 import { useLabel } from '../../panels/map/shared/label';
@@ -21,7 +22,7 @@ function CapImport() {
     const f = file.current?.files?.[0];
     if (!f) return;
     const xml = await f.text();
-    if (xml.length > MAX_CAP_CHARS) return void cmd.run(() => Promise.reject(new Error(t('capForm.tooBig'))));
+    if (jsonUtf8Length(xml) > MAX_CAP_BYTES) return void cmd.run(() => Promise.reject(new Error(t('capForm.tooBig'))));
     const r = await cmd.run(() => sharedClient().call('warnings.importCap', { xml, fileName: f.name.slice(0, 120) }), () => t('capForm.applied'));
     if (r) setOutcomes(r.outcomes);
   };
