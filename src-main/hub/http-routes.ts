@@ -74,7 +74,9 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   });
 
   await app.register(cookie);
-  await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES } });
+  // Frames up to twice the limit are read so that one over it gets a JSON-RPC error naming the
+  // limit (rpc-socket.ts); past that the socket closes with 1009.
+  await app.register(websocket, { options: { maxPayload: 2 * MAX_MESSAGE_BYTES } });
 
   app.get('/healthz', async (_req, reply) => reply.header('cache-control', 'no-store').send({ ok: true, version: APP_VERSION }));
   app.addHook('onRequest', (req, reply, done) => {

@@ -6,6 +6,7 @@
 import type { WebSocket } from 'ws';
 import type { Core } from '../core/app';
 import { RpcCode } from '../core/contract/errors';
+import { MAX_MESSAGE_BYTES } from '../core/contract/limits';
 import { handleMessage, notification } from './jsonrpc';
 
 export interface HubLog {
@@ -79,6 +80,12 @@ export function serveRpcSocket(ws: WebSocket, peer: string, connectionId: string
   ws.on('message', (data, isBinary) => {
     if (isBinary) {
       sendOrCut(ws, JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: RpcCode.ParseError, message: 'binary frames are not JSON-RPC; send text' } }));
+      return;
+    }
+    const bytes = (data as Buffer).length;
+    if (bytes > MAX_MESSAGE_BYTES) {
+      const message = `a message is at most ${MAX_MESSAGE_BYTES} bytes (this one is ${bytes}): send less in one message, or split the batch`;
+      sendOrCut(ws, JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: RpcCode.InvalidRequest, message } }));
       return;
     }
     inFlight++;

@@ -232,11 +232,13 @@ describe('sockets that misbehave', () => {
     expect(hub.clientCount).toBe(0);
   }, 20_000);
 
-  it('answers an over-size frame by closing with 1009, and stays up', async () => {
-    const ws = new WebSocket(`ws://${base}/rpc?token=${TOKEN}`);
-    await new Promise((r) => ws.once('open', r));
-    const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
-    ws.send('x'.repeat((1 << 20) + 10));
+  it('answers a message over the limit with a JSON-RPC error naming it, and a huge frame by closing with 1009', async () => {
+    const s = await connect(`ws://${base}/rpc?token=${TOKEN}`);
+    const batch = JSON.stringify(Array.from({ length: 60 }, (_, i) => ({ jsonrpc: '2.0', id: i, method: 'system.info', params: {}, pad: 'x'.repeat(20_000) })));
+    expect(await s.sendRaw(batch)).toMatchObject({ id: null, error: { code: -32600, message: expect.stringContaining('at most 1048576 bytes') } });
+    expect((await s.call('system.info')).result).toMatchObject({ app: 'command-wall' });
+    const closed = new Promise<number>((r) => s.ws.once('close', (code) => r(code)));
+    s.ws.send('x'.repeat((2 << 20) + 10));
     expect(await closed).toBe(1009);
     await healthy();
   });
