@@ -266,7 +266,17 @@ export class DutyLogService {
   }
 
   list(f: ReportFilter, limit: number): { reports: Report[]; openCounts: ReturnType<typeof openCounts> } {
-    return { reports: reportsMatching(this.store, f, limit), openCounts: openCounts(this.store) };
+    return { reports: reportsMatching(this.store, f, limit), openCounts: this.openCountsNow() };
+  }
+
+  /**
+   * The counts scan every open report; a group commit finishes many writes at once, and each
+   * announces the counts, so they are counted once per state of the store, not once per write.
+   */
+  private counted: { seq: number; counts: ReturnType<typeof openCounts> } | null = null;
+  private openCountsNow(): ReturnType<typeof openCounts> {
+    if (this.counted?.seq !== this.store.seq) this.counted = { seq: this.store.seq, counts: openCounts(this.store) };
+    return this.counted.counts;
   }
 
   detail(id: string): ReportDetail {
@@ -276,7 +286,7 @@ export class DutyLogService {
   /** Tells the wall about one report (or, with null, a bulk change). */
   changed(change: 'recorded' | 'updated' | 'status' | 'escalated' | 'linked' | 'demo', id: string | null): Report {
     const report = id ? getReport(this.store, id) : null;
-    this.bus.emit('duty.logChanged', { change, report, openCounts: openCounts(this.store) });
+    this.bus.emit('duty.logChanged', { change, report, openCounts: this.openCountsNow() });
     return report!;
   }
 }

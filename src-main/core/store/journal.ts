@@ -4,6 +4,9 @@ import type { JournalRecord } from './codec';
 import { FILE_MODE, fdatasync, fsyncDir, segmentName, writeFully } from './files';
 import { StoreError } from './types';
 
+/** Writes of one group commit acknowledged per turn of the event loop. */
+const RESOLVE_PER_TURN = 8;
+
 export interface JournalHooks {
   /** Called after each fdatasync'd batch with its records, in sequence order. */
   onDurable(records: JournalRecord[]): void;
@@ -157,7 +160,13 @@ export class JournalWriter {
       this.queue.unshift(...batch);
       throw e;
     }
-    for (const e of batch) e.resolve();
+    // Each acknowledged write goes on to build its reply and its events; a group of hundreds
+    // resolved at once would hold the event loop for all of them. A slice at a time, with other
+    // sockets and timers served in between.
+    for (let i = 0; i < batch.length; i += RESOLVE_PER_TURN) {
+      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      for (const e of batch.slice(i, i + RESOLVE_PER_TURN)) e.resolve();
+    }
   }
 
   private async rotateNow(): Promise<number> {

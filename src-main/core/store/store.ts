@@ -114,6 +114,10 @@ class StoreImpl implements Store {
     return this.journal.append(record, frame).then(() => result);
   }
 
+  get seq(): number {
+    return this.lastSeq;
+  }
+
   all<T = Record<string, SqlValue>>(sql: string, params?: SqlValue[]): T[] {
     this.checkOpen();
     // Inside a write callback the store-level methods act on (and journal through) that transaction.

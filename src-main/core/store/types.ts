@@ -48,6 +48,11 @@ export interface Store {
    * the row order of queries without ORDER BY inside writes.
    */
   write<T>(fn: (tx: Tx) => T): Promise<T>;
+  /**
+   * Sequence number of the last write applied to the in-memory database (durable or about to be):
+   * what a reader computed from the data stays true until it changes.
+   */
+  readonly seq: number;
   all<T = Record<string, SqlValue>>(sql: string, params?: SqlValue[]): T[];
   get<T = Record<string, SqlValue>>(sql: string, params?: SqlValue[]): T | undefined;
   readonly schemaVersion: number;
