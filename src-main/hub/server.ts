@@ -11,6 +11,7 @@ import { buildHttp } from './http-routes';
 import { notification } from './jsonrpc';
 import { sendOrCut, withCorkedSocket, type HubLog } from './rpc-socket';
 
+const BIND_RETRY_MS = 2000;
 /** Sockets pushed to per turn of the event loop. */
 const SOCKETS_PER_TURN = 25;
 
@@ -62,19 +63,47 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     });
   });
 
+  // A link's address may not exist yet (its interface still down at boot): the hub serves the
+  // links it can and keeps trying the others, rather than leaving the whole district without one.
   const apps: FastifyInstance[] = [];
+  const retries = new Set<NodeJS.Timeout>();
+  let closed = false;
   let port = opts.port;
-  try {
-    for (const host of opts.hosts) {
-      const app = await buildHttp({ core, token, sessions, sockets, staticDir: opts.staticDir, mediaDir: opts.mediaDir, log, nextConnectionId });
-      apps.push(app);
+  const build = (): Promise<FastifyInstance> =>
+    buildHttp({ core, token, sessions, sockets, staticDir: opts.staticDir, mediaDir: opts.mediaDir, log, nextConnectionId });
+  const listenOn = async (host: string): Promise<void> => {
+    const app = await build();
+    try {
       await app.listen({ host, port });
-      port = (app.server.address() as AddressInfo).port;
+    } catch (err) {
+      await app.close();
+      throw err;
     }
-  } catch (err) {
-    await Promise.all(apps.map((a) => a.close()));
+    apps.push(app);
+    port = (app.server.address() as AddressInfo).port;
+  };
+  const keepTrying = (host: string): void => {
+    const timer = setTimeout(() => {
+      retries.delete(timer);
+      if (closed) return;
+      listenOn(host).then(
+        () => log.info(`[hub] now listening on ${host}:${port}`),
+        () => keepTrying(host),
+      );
+    }, BIND_RETRY_MS);
+    retries.add(timer);
+  };
+  const failed: { host: string; err: Error }[] = [];
+  for (const host of opts.hosts) {
+    await listenOn(host).catch((err: Error) => failed.push({ host, err }));
+  }
+  if (apps.length === 0) {
     unsubscribe();
-    throw err;
+    throw failed[0].err;
+  }
+  for (const { host, err } of failed) {
+    log.warn(`[hub] cannot listen on ${host}:${port} yet (${err.message}); trying again every ${BIND_RETRY_MS / 1000} s`);
+    keepTrying(host);
   }
 
   const urls = opts.hosts.map((h) => `http://${h.includes(':') ? `[${h}]` : h}:${port}/?token=${encodeURIComponent(token)}`);
@@ -85,6 +114,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       return sockets.size;
     },
     async close() {
+      closed = true;
+      for (const t of retries) clearTimeout(t);
       unsubscribe();
       for (const ws of sockets) ws.terminate();
       await Promise.all(
