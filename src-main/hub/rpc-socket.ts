@@ -67,10 +67,14 @@ export function serveRpcSocket(ws: WebSocket, peer: string, connectionId: string
 
   // Reading resumes once fewer messages are in work and the client has read most of its replies:
   // a client that sends without reading is held back by TCP instead of filling our memory.
+  let recheck: NodeJS.Timeout | null = null;
   const resumeWhenRead = (): void => {
-    if (!paused || closed || inFlight >= MAX_IN_FLIGHT) return;
+    if (!paused || closed || inFlight >= MAX_IN_FLIGHT || recheck) return;
     if (ws.bufferedAmount > RESUME_BELOW_BYTES) {
-      setTimeout(resumeWhenRead, 50);
+      recheck = setTimeout(() => {
+        recheck = null;
+        resumeWhenRead();
+      }, 50);
       return;
     }
     paused = false;
@@ -107,6 +111,7 @@ export function serveRpcSocket(ws: WebSocket, peer: string, connectionId: string
   ws.on('close', () => {
     closed = true;
     clearInterval(ping);
+    if (recheck) clearTimeout(recheck);
     sockets.delete(ws);
     unregister();
   });
