@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { PAGE_CSP_META } from './src-main/core/page-policy';
 
 // One build, three targets. The main target also emits the headless hub (out/main/hub.js),
 // which runs under plain Node: it never imports `electron`, so `npm run hub` and the
@@ -25,7 +26,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    plugins: [react()],
+    // The page's policy has one source (page-policy.ts), shared with the hub's and app://'s header.
+    plugins: [react(), { name: 'page-policy', transformIndexHtml: (html: string) => html.replace('%PAGE_CSP%', PAGE_CSP_META) }],
     build: {
       // The wall loads from disk, but a smaller bundle still parses faster on a console PC.
       minify: true,

@@ -1,5 +1,6 @@
 // Composes the core services into the handlers of the API contract. Both hosts (the Electron
 // main process and the headless hub) call this and differ only in how they expose it.
+import { version } from '../../package.json';
 import type { Handlers } from './contract/api';
 import { createDispatcher, type Dispatcher } from './contract/dispatch';
 import { openRpcDocument } from './contract/openrpc';
@@ -20,7 +21,8 @@ import { WallService } from './wall/wall-service';
 import { openWarnings } from './warnings';
 
 export const APP_NAME = 'command-wall';
-export const APP_VERSION = '0.1.0';
+/** One place for the version: package.json's, bundled into the build. */
+export const APP_VERSION: string = version;
 
 export interface CoreOptions {
   dataDir: string;

@@ -11,21 +11,12 @@ import { join, sep } from 'node:path';
 import type { WebSocket } from 'ws';
 import { APP_VERSION, type Core } from '../core/app';
 import { MAX_MESSAGE_BYTES } from '../core/contract/limits';
+import { PAGE_CSP_HEADER } from '../core/page-policy';
 import { presentedCredential, sameOrigin, SESSION_COOKIE, SESSION_IDLE_MS, Sessions, tokenMatches } from './auth';
 import { serveRpcSocket, type HubLog } from './rpc-socket';
 
-// Browser mode's page policy; the Electron build carries the same policy in index.html.
-// img-src and connect-src also allow http:/https: hosts because the operator configures tile
-// servers (images) and cameras (HLS playlists and segments fetched by hls.js, WHEP offers) on
-// intranet hosts whose addresses are not known when the app is built, and a CSP cannot name
-// address ranges. connect-src also allows ws:/wss: hosts: a street centre's page keeps one
-// signalling socket to the district hub on each link (consult/dual-hub.ts), at the addresses its
-// configuration names ('self' covers only a socket back to the page's own host). Nothing else widens: scripts, workers (hls.js loads its worker from our own
-// files, so no blob: workers), styles, fonts and frames stay our own origin only.
-const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: http: https:; media-src 'self' blob: mediastream:; connect-src 'self' http: https: ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 const SECURITY_HEADERS = {
-  'content-security-policy': CSP,
+  'content-security-policy': PAGE_CSP_HEADER,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',

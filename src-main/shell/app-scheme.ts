@@ -5,19 +5,14 @@
 // shell/security.ts registers the scheme and hands requests to appResponse().
 import { promises as fsp } from 'node:fs';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { PAGE_CSP_HEADER } from '../core/page-policy';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'wall';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/**
- * The policy every app:// response carries as a header: the page's own meta policy
- * (src-renderer/index.html, the same as the hub's header), which as a header also covers the
- * chart and HLS workers, plus frame-ancestors, which only a header can say. sql.js needs
- * 'wasm-unsafe-eval'; 'self' is app://wall because the scheme is standard.
- */
-export const APP_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: http: https:; media-src 'self' blob: mediastream:; connect-src 'self' http: https: ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+/** The pages' policy as a header (src-main/core/page-policy.ts). */
+export const APP_CSP = PAGE_CSP_HEADER;
 
 /** Only what the build emits; anything else is not ours to serve (404, never sniffed). */
 const MIME_TYPES: Record<string, string> = {

@@ -3,6 +3,7 @@
 // chart's SVG reaches the page only through the allow-list sanitizer (svg-sanitize.ts), even
 // when the remembered copy in the browser profile has been tampered with.
 import { expect, test, type Page } from '@playwright/test';
+import { PAGE_CSP_HEADER, PAGE_CSP_META } from '../../src-main/core/page-policy';
 import { hubForSpec, must, offline, shots } from './map-support';
 
 const spec = hubForSpec('hardening-render', '2x2', ['map', 'stats']);
@@ -100,4 +101,10 @@ test('chart SVG is sanitized before it reaches the page, even from a tampered pr
   // Cleaned up for whoever uses this profile next: the charts are drawn afresh on a new option.
   await page.evaluate(() => Object.keys(localStorage).forEach((k) => k.startsWith('command-wall.chart.') && localStorage.removeItem(k)));
   expect(outside).toEqual([]);
+});
+
+test('the built page carries the one page policy, and the hub sends it as a header', async ({ page }) => {
+  const res = await page.goto(wallUrl());
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(PAGE_CSP_META);
+  expect(res?.headers()['content-security-policy']).toBe(PAGE_CSP_HEADER);
 });

@@ -18,7 +18,7 @@ import type {
 import type { Cidr } from './candidates';
 import type { Capture } from './endpoint-config';
 import { DualHub, type SocketState } from './dual-hub';
-import { LINK_IDS, SpeakerPicker, type LinkId } from './link-health';
+import { SpeakerPicker, type LinkId } from './link-health';
 import type { Quality } from './peer-leg';
 import { RemoteParticipant } from './remote';
 
@@ -606,4 +606,3 @@ export class ConsultEndpoint {
   }
 }
 
-export { LINK_IDS };

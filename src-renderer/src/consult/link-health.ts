@@ -2,10 +2,12 @@
 // "connected" for seconds after a link dies. Each link's connection is judged by its rendered
 // frames (requestVideoFrameCallback) and a heartbeat on its data channel; its RTT, bitrate and
 // loss come from getStats. Pure functions and small classes, unit-tested.
+import { LinkId as LinkIds } from '../../../src-main/core/contract/centre';
 import type { LinkState } from '../../../src-main/core/contract/consult';
 
-export type LinkId = 'A' | 'B';
-export const LINK_IDS: readonly LinkId[] = ['A', 'B'];
+export type LinkId = (typeof LinkIds.options)[number];
+/** The two links, as the contract names them. */
+export const LINK_IDS: readonly LinkId[] = LinkIds.options;
 
 /** Timings of the 1+1 policy (see the README's measurements). */
 export const POLICY = {

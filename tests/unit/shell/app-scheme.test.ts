@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_CSP_META } from '../../../src-main/core/page-policy';
 import { APP_CSP, APP_ORIGIN, appPageUrl, appResponse, isOurOrigin, resolveAppPath } from '../../../src-main/shell/app-scheme';
 import { tempDir } from '../../support/temp-dir';
 
@@ -116,14 +117,17 @@ describe('app:// files', () => {
 
 describe('the policy app:// pages get as a header', () => {
   it("is the page's own meta policy, plus what only a header can say", () => {
-    const html = readFileSync(join(__dirname, '../../../src-renderer/index.html'), 'utf8');
-    const meta = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)![1];
     const directives = (p: string) => new Map(p.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
     const header = directives(APP_CSP);
     expect(header.get('frame-ancestors')).toBe("'none'");
     header.delete('frame-ancestors');
-    expect(header).toEqual(directives(meta));
+    expect(header).toEqual(directives(PAGE_CSP_META));
     // sql.js compiles WebAssembly; workers and modules load from our own origin.
     expect(header.get('script-src')).toBe("'self' 'wasm-unsafe-eval'");
+  });
+
+  it('is written into index.html by the build, from the same source', () => {
+    const html = readFileSync(join(__dirname, '../../../src-renderer/index.html'), 'utf8');
+    expect(html).toMatch(/http-equiv="Content-Security-Policy"\s+content="%PAGE_CSP%"/);
   });
 });

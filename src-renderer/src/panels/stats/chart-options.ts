@@ -15,7 +15,7 @@ function base(): ChartOption {
   return {
     animation: false,
     textStyle: { color: TEXT, fontSize: 14, fontFamily: pageFontFamily() },
-    grid: { left: 8, right: 12, top: 28, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 12, top: 28, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     legend: { top: 0, textStyle: { color: TEXT, fontSize: 13 }, itemHeight: 10 },
   };
 }
@@ -41,7 +41,7 @@ export function table2Option(en: boolean): ChartOption {
   const rows = TABLE2.rows.filter((r) => r.y2019 !== null && r.y2020 !== null);
   return {
     ...base(),
-    grid: { left: 8, right: 36, top: 28, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 36, top: 28, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     // The rows span 1 to 386: a log scale keeps the small ones visible.
     xAxis: { type: 'log', logBase: 10, min: 1, ...axis },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => pick(r.label, en)), ...categoryAxis },

@@ -45,7 +45,7 @@ function warmUpOption(): ChartOption {
     animation: false,
     textStyle: { fontSize: 14, fontFamily: pageFontFamily() },
     legend: { top: 0 },
-    grid: { containLabel: true },
+    grid: { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'category', data: ['街道', '仓库'] },
     yAxis: { type: 'value' },
     series: [

@@ -1,16 +1,9 @@
 // The API client for the one-map, warnings, cameras and statistics panels and their console
-// forms: the page's one client (client/index.ts), or a test's stand-in.
+// forms: the page's one client (client/index.ts).
 import { pageClient, type ApiClient } from '../../../client';
 
-let override: ApiClient | null = null;
-
 export function sharedClient(): ApiClient {
-  return override ?? pageClient();
-}
-
-/** For tests: use this client instead (null: the page's again). */
-export function setSharedClient(client: ApiClient | null): void {
-  override = client;
+  return pageClient();
 }
 
 /** The message of a refused call, as the server said it (it names the field). */
