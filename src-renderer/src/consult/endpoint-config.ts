@@ -2,10 +2,17 @@
 // consultation, and each link's hub URL and subnet. Pure; unit-tested.
 import { participantIdOf } from '../../../src-main/core/contract/consult';
 import type { CentreInfo } from '../../../src-main/core/contract/schemas';
-import { parseCidr } from './candidates';
-import type { EndpointLink } from './endpoint';
+import { parseCidr, type Cidr } from './candidates';
 import { hubRpcUrl } from './hub-url';
-import { LINK_IDS } from './link-health';
+import { LINK_IDS, type LinkId } from './link-health';
+
+export interface EndpointLink {
+  id: LinkId;
+  /** The district hub's /rpc URL on this link; null leaves the link's socket off. */
+  url: string | null;
+  /** The link's subnet: this link's connection announces only candidates inside it. */
+  subnet: Cidr | null;
+}
 
 export type ConfigProblem = 'no-participant' | 'no-hub-url';
 

@@ -15,8 +15,7 @@ import type {
   SignalMessage,
   SignalPayload,
 } from '../../../src-main/core/contract/consult';
-import type { Cidr } from './candidates';
-import type { Capture } from './endpoint-config';
+import type { Capture, EndpointLink } from './endpoint-config';
 import { DualHub, type SocketState } from './dual-hub';
 import { SpeakerPicker, type LinkId } from './link-health';
 import type { Quality } from './peer-leg';
@@ -62,14 +61,6 @@ export interface EndpointView {
   micId: string | null;
   localStream: MediaStream | null;
   error: string | null;
-}
-
-export interface EndpointLink {
-  id: LinkId;
-  /** The district hub's /rpc URL on this link; null leaves the link's socket off. */
-  url: string | null;
-  /** The link's subnet: this link's connection announces only candidates inside it. */
-  subnet: Cidr | null;
 }
 
 export interface EndpointOptions {
