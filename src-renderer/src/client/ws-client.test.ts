@@ -1,46 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RpcCode, RpcError } from '../../../src-main/core/contract/errors';
-import { rpcUrl, TransportError, WsClient, type SocketLike } from './ws-client';
+import { FakeSocket } from '../test-kit/fake-socket';
+import { rpcUrl, TransportError, WsClient } from './ws-client';
 
-/** A WebSocket stand-in the test drives by hand: open it, feed it messages, drop it. */
-class FakeSocket implements SocketLike {
-  static all: FakeSocket[] = [];
-  readyState = 0;
-  sent: unknown[] = [];
-  closed = false;
-  onopen: ((ev: unknown) => void) | null = null;
-  onclose: ((ev: unknown) => void) | null = null;
-  onerror: ((ev: unknown) => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  constructor(readonly url: string) {
-    FakeSocket.all.push(this);
-  }
-  send(data: string): void {
-    if (this.readyState !== 1) throw new Error('not open');
-    this.sent.push(JSON.parse(data));
-  }
-  close(): void {
-    this.closed = true;
-    this.readyState = 3;
-  }
-  // ---- test controls ----
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  receive(msg: unknown): void {
-    this.onmessage?.({ data: JSON.stringify(msg) });
-  }
-  drop(): void {
-    this.readyState = 3;
-    this.onclose?.({ code: 1006 });
-  }
-  lastSent(): { id: number; method: string; params: unknown } {
-    return this.sent[this.sent.length - 1] as { id: number; method: string; params: unknown };
-  }
-}
-
-const latest = (): FakeSocket => FakeSocket.all[FakeSocket.all.length - 1];
+const latest = (): FakeSocket => FakeSocket.latest();
 const wallState = { presets: [], active: { '0': 'overview' } };
 
 function makeClient(extra: Partial<ConstructorParameters<typeof WsClient>[0]> = {}): WsClient {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiClient, EventName, TransportStatus } from '../../../src-main/core/contract/api';
 import { RpcError } from '../../../src-main/core/contract/errors';
 import { standardLayout } from '../../../src-main/core/contract/layouts';
 import type { CentreInfo, Settings, WallState } from '../../../src-main/core/contract/schemas';
+import { fakeClient } from '../test-kit/fake-client';
 import { connectStore, createAppStore } from './store';
 
 const centre: CentreInfo = { name: '越秀区应急指挥中心', nameEn: 'Yuexiu', level: 'district', links: [] };
@@ -12,39 +12,8 @@ const wall: WallState = {
   active: { '0': 'single' },
 };
 
-/** A client whose calls the test answers from a table and whose events the test pushes. */
-function fakeClient(handlers: Record<string, (params: never) => unknown>) {
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
-  const statusListeners = new Set<(s: TransportStatus) => void>();
-  const calls: string[] = [];
-  const client: ApiClient = {
-    call: (async (method: string, params: unknown) => {
-      calls.push(method);
-      const h = handlers[method];
-      if (!h) throw new RpcError(-32601, `unknown method: ${method}`);
-      return h(params as never);
-    }) as ApiClient['call'],
-    on: (event, l) => {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(l as (p: unknown) => void);
-      return () => set.delete(l as (p: unknown) => void);
-    },
-    onStatus: (l) => {
-      statusListeners.add(l);
-      return () => statusListeners.delete(l);
-    },
-  };
-  return {
-    client,
-    calls,
-    push: (event: EventName, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload)),
-    status: (s: TransportStatus) => statusListeners.forEach((l) => l(s)),
-  };
-}
-
 const serverTable = (serverTime = 10_000) => ({
-  'system.info': () => ({ app: 'command-wall', version: '0.1.0', host: 'hub', serverTime, schemaVersion: 1, dataDir: '/d' }),
+  'system.info': () => ({ app: 'command-wall', version: '0.1.0', host: 'hub' as const, serverTime, schemaVersion: 1, dataDir: '/d' }),
   'centre.get': () => centre,
   'settings.get': () => settings,
   'wall.state': () => wall,
@@ -69,16 +38,16 @@ describe('app store', () => {
     expect(store.getState().transport).toBe('closed');
     fake.status('open');
     await new Promise((r) => setTimeout(r, 0));
-    expect(fake.calls.filter((c) => c === 'wall.state')).toHaveLength(2);
+    expect(fake.calls.filter((c) => c.method === 'wall.state')).toHaveLength(2);
   });
 
   it('applies pushed events live', () => {
     const fake = fakeClient(serverTable());
     const store = createAppStore(fake.client);
     connectStore(store, fake.client);
-    fake.push('settings.changed', { ...settings, language: 'en' });
-    fake.push('centre.changed', { ...centre, name: '新名称' });
-    fake.push('wall.changed', { ...wall, active: { '0': 'other' } });
+    fake.emit('settings.changed', { ...settings, language: 'en' });
+    fake.emit('centre.changed', { ...centre, name: '新名称' });
+    fake.emit('wall.changed', { ...wall, active: { '0': 'other' } });
     expect(store.getState().settings?.language).toBe('en');
     expect(store.getState().centre?.name).toBe('新名称');
     expect(store.getState().wall?.active['0']).toBe('other');
@@ -91,7 +60,7 @@ describe('app store', () => {
     const store = createAppStore(fake.client);
     connectStore(store, fake.client);
     const loading = store.getState().actions.loadAll();
-    fake.push('wall.changed', { ...wall, active: { '0': 'newer' } });
+    fake.emit('wall.changed', { ...wall, active: { '0': 'newer' } });
     release();
     await loading;
     expect(store.getState().wall?.active['0']).toBe('newer');

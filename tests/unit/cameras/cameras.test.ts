@@ -1,16 +1,16 @@
 // Camera sources and tours through the contract.
 import { afterEach, describe, expect, it } from 'vitest';
 import { RpcCode } from '../../../src-main/core/contract/errors';
-import { openTestCore, refusal, type TestCore } from '../map/helpers';
+import { openCoreHarness, refusal, type CoreHarness } from '../../support/core-harness';
 
-let t: TestCore;
+let t: CoreHarness;
 afterEach(async () => t?.close());
 
 const cam = (id: string, url = `/media/${id}/index.m3u8`) => ({ id, name: `摄像头 ${id}`, kind: 'hls' as const, url });
 
 describe('camera sources and tours', () => {
   it('keeps sources in order, runs a tour, and refuses to drop a camera a tour shows', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     await t.call('cameras.saveSource', { source: cam('cam1') });
     await t.call('cameras.saveSource', { source: { ...cam('cam2', 'http://10.1.2.3/whep/cam2'), kind: 'whep', street: '北京街', position: { lat: 23.126, lng: 113.27 } } });
     await t.call('cameras.saveSource', { source: { ...cam('cam1'), name: '越秀公园' } });
@@ -35,7 +35,7 @@ describe('camera sources and tours', () => {
   });
 
   it('refuses bad URLs, unknown cameras in tours, and a camera listed twice', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     const js = await refusal(t.call('cameras.saveSource', { source: cam('x', 'javascript:alert(1)') }));
     expect(js.code).toBe(RpcCode.InvalidParams);
     expect(js.message).toMatch(/params\.source\.url/);

@@ -1,57 +1,20 @@
-// A real core on a real store in a temp dir, with a clock the test moves, every pushed event
-// recorded, and calls made through the contract's dispatcher exactly as a client makes them.
-import { openCore, type Core } from '../../../src-main/core/app';
-import type { MethodName, ParamsOf, ResultOf } from '../../../src-main/core/contract/api';
-import { RpcError } from '../../../src-main/core/contract/errors';
+// Duty and plans fixtures on the shared core harness (tests/support/core-harness.ts): the duty
+// room's clock and times, and a small staff.
 import { localTime } from '../../../src-main/core/contract/yuexiu';
-import { tempDir } from '../../support/temp-dir';
+import { openCoreHarness, type CoreHarness } from '../../support/core-harness';
 
-export const quiet = { info() {}, warn() {}, error() {} };
+export { quiet } from '../../support/core-harness';
 
 /** 2025-06-10 10:00 in Guangzhou: a Tuesday, mid-month. */
 export const T0 = localTime(2025, 6, 10, 10);
 export const H = 3600_000;
 export const at = (day: number, hour: number, minute = 0, month = 6): number => localTime(2025, month, day, hour, minute);
 
-export interface Harness {
-  core: Core;
-  dir: string;
-  clock: { now: number };
-  events: { event: string; payload: any }[];
-  call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>>;
-  /** The RpcError a call fails with (fails the test if it succeeds). */
-  refusal(method: MethodName, params: unknown): Promise<RpcError>;
-  close(): Promise<void>;
-}
+export type Harness = CoreHarness;
 
-export async function openHarness(opts: { now?: number; demo?: boolean; dir?: string } = {}): Promise<Harness> {
-  const tmp = opts.dir ? null : tempDir('cw-duty-');
-  const dir = opts.dir ?? tmp!.dir;
-  const clock = { now: opts.now ?? T0 };
-  const core = await openCore({ dataDir: dir, host: 'hub', now: () => clock.now, demo: opts.demo, log: quiet });
-  const events: { event: string; payload: any }[] = [];
-  core.bus.onAny((event, payload) => events.push({ event, payload }));
-  const ctx = { transport: 'local' as const, peer: 'test' };
-  return {
-    core,
-    dir,
-    clock,
-    events,
-    call: (method, params) => core.dispatch(method, params, ctx) as Promise<any>,
-    async refusal(method, params) {
-      try {
-        await core.dispatch(method, params, ctx);
-      } catch (e) {
-        if (e instanceof RpcError) return e;
-        throw e;
-      }
-      throw new Error(`${method} succeeded but a refusal was expected`);
-    },
-    async close() {
-      await core.close();
-      tmp?.remove();
-    },
-  };
+/** The core harness with the duty room's clock: 2025-06-10 10:00 unless told. */
+export function openHarness(opts: { now?: number; demo?: boolean; dir?: string } = {}): Promise<Harness> {
+  return openCoreHarness({ ...opts, now: opts.now ?? T0 });
 }
 
 /** A small duty room: two leaders, two officers, a chief, a tech. Returns their ids by name. */

@@ -1,9 +1,9 @@
 // Map objects through the contract: the demo set, edits with history, and all-or-nothing imports.
 import { afterEach, describe, expect, it } from 'vitest';
 import { RpcCode } from '../../../src-main/core/contract/errors';
-import { openTestCore, refusal, type TestCore } from './helpers';
+import { openCoreHarness, refusal, type CoreHarness } from '../../support/core-harness';
 
-let t: TestCore;
+let t: CoreHarness;
 afterEach(async () => t?.close());
 
 const shelter = {
@@ -17,7 +17,7 @@ const shelter = {
 
 describe('the demo set', () => {
   it('loads on an empty store when demo is on, with the seed plan’s counts', async () => {
-    t = await openTestCore({ demo: true });
+    t = await openCoreHarness({ demo: true });
     const { objects, counts } = await t.call('map.objects', {});
     expect(objects).toHaveLength(146 + 35 + 23 + 26 + 3 + 1);
     expect(counts.byKind).toEqual({ risk: 146, shelter: 35, warehouse: 23, team: 26, waterlogging: 3, geohazard: 1 });
@@ -28,15 +28,15 @@ describe('the demo set', () => {
   });
 
   it('is not loaded over the operator’s own objects, and can be cleared', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     await t.call('map.saveObject', { object: shelter });
     const dir = t.dir;
     await t.core.close();
-    t = await openTestCore({ demo: true, dir });
+    t = await openCoreHarness({ demo: true, dir });
     expect((await t.call('map.objects', {})).objects).toHaveLength(1);
     await t.core.close();
 
-    t = await openTestCore({ demo: true });
+    t = await openCoreHarness({ demo: true });
     const cleared = await t.call('map.clearDemo', {});
     expect(cleared.removed).toBe(234);
     expect(cleared.counts.demo).toBe(0);
@@ -46,7 +46,7 @@ describe('the demo set', () => {
 
 describe('editing map objects', () => {
   it('creates, changes and removes, keeping every version in the history', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     const created = await t.call('map.saveObject', { object: shelter });
     expect(created.id).toMatch(/^obj_/);
     expect(created.kind === 'shelter' && created.areaPerPerson).toBe(1.2);
@@ -67,7 +67,7 @@ describe('editing map objects', () => {
   });
 
   it('refuses positions outside Yuexiu and fields of the wrong shape, naming them', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     const outside = await refusal(t.call('map.saveObject', { object: { ...shelter, position: { lat: 39.9, lng: 116.4 } } }));
     expect(outside.code).toBe(RpcCode.InvalidParams);
     expect(outside.message).toMatch(/params\.object\.position.*outside Yuexiu/);
@@ -76,7 +76,7 @@ describe('editing map objects', () => {
   });
 
   it('filters by kind, street and name', async () => {
-    t = await openTestCore({ demo: true });
+    t = await openCoreHarness({ demo: true });
     const streetOnly = await t.call('map.objects', { street: '北京街' });
     expect(streetOnly.objects.length).toBeGreaterThan(0);
     expect(streetOnly.objects.every((o) => o.street === '北京街')).toBe(true);
@@ -93,7 +93,7 @@ const feature = (props: Record<string, unknown>, coords: unknown = [113.27, 23.1
 
 describe('importing', () => {
   it('refuses a GeoJSON with two bad features, naming both, and writes nothing', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     const doc = {
       type: 'FeatureCollection',
       features: [
@@ -114,7 +114,7 @@ describe('importing', () => {
   });
 
   it('names non-Point geometries and missing kinds', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     const doc = { type: 'FeatureCollection', features: [feature({ name: '无类型' }), feature({ kind: 'risk', name: '面', level: 'blue' }, [[[0, 0]]], 'Polygon')] };
     const r = await refusal(t.call('map.importObjects', { format: 'geojson', text: JSON.stringify(doc) }));
     expect(r.message).toContain('feature 1 (“无类型”): kind: no kind');
@@ -122,7 +122,7 @@ describe('importing', () => {
   });
 
   it('imports GeoJSON, and importing the same file again updates rather than duplicates', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     const doc = {
       type: 'FeatureCollection',
       features: [
@@ -138,7 +138,7 @@ describe('importing', () => {
   });
 
   it('imports CSV with Chinese headers and words, and refuses bad rows by line', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     const good = ['类型,名称,纬度,经度,街道,等级,容纳人数,面积,物资', '风险点,"中山五路, 地铁口",23.127,113.270,北京街,黄色,,,', '仓库,北京街储备点,23.126,113.271,北京街,,,,"沙包:200:袋;救生衣:20:件"', ''].join('\r\n');
     const r = await t.call('map.importObjects', { format: 'csv', text: good });
     expect(r).toMatchObject({ created: 2, updated: 0 });
@@ -153,7 +153,7 @@ describe('importing', () => {
   });
 
   it('checks without writing on a dry run, and refuses one id used twice', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     const csv = 'kind,name,lat,lng,level,id\nrisk,A,23.13,113.27,blue,obj_same\nrisk,B,23.13,113.27,blue,obj_same\n';
     const r = await refusal(t.call('map.importObjects', { format: 'csv', text: csv }));
     expect(r.message).toContain('line 3 (“B”): id: id obj_same is also used by line 2 (“A”)');
@@ -163,7 +163,7 @@ describe('importing', () => {
   });
 
   it('takes 5,000 rows in one import', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     const rows = ['kind,name,lat,lng,level'];
     for (let i = 0; i < 5000; i++) rows.push(`risk,点${i},${(23.12 + (i % 70) * 0.0005).toFixed(5)},${(113.26 + Math.floor(i / 70) * 0.0005).toFixed(5)},blue`);
     const r = await t.call('map.importObjects', { format: 'csv', text: rows.join('\n') });

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RpcCode } from '../../../src-main/core/contract/errors';
-import { openTestCore, refusal, type TestCore } from './helpers';
+import { openCoreHarness, refusal, type CoreHarness } from '../../support/core-harness';
 
-let t: TestCore;
+let t: CoreHarness;
 afterEach(async () => t?.close());
 
 const tianditu = {
@@ -32,7 +32,7 @@ async function writeMbtiles(path: string): Promise<void> {
 
 describe('tile sources', () => {
   it('saves a Tianditu WMTS template with its key, activates it, and falls back when removed', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     const saved = await t.call('map.saveSource', { source: tianditu });
     expect(saved.sources.map((s) => s.id)).toEqual(['tianditu-vec']);
     expect(saved.activeId).toBeNull();
@@ -43,7 +43,7 @@ describe('tile sources', () => {
   });
 
   it('refuses templates that cannot work, naming the field', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     const noKey = await refusal(t.call('map.saveSource', { source: { ...tianditu, key: '' } }));
     expect(noKey.code).toBe(RpcCode.InvalidParams);
     expect(noKey.message).toMatch(/params\.source\.key: the URL has \{key\}/);
@@ -55,7 +55,7 @@ describe('tile sources', () => {
   });
 
   it('reads tiles from an .mbtiles file in the tiles folder, flipping the TMS row', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     mkdirSync(join(t.dir, 'tiles'));
     await writeMbtiles(join(t.dir, 'tiles', 'yuexiu.mbtiles'));
     writeFileSync(join(t.dir, 'tiles', 'broken.mbtiles'), 'not sqlite at all');

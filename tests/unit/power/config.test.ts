@@ -1,6 +1,7 @@
 // Configuration through the contract (validation, refusals, the withheld password), the host's
 // own power feeding the state machine, and what survives a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MethodName } from '../../../src-main/core/contract/api';
 import { RpcCode } from '../../../src-main/core/contract/errors';
 import { openPowerCore, type PowerCore } from './helpers';
 
@@ -15,7 +16,7 @@ afterAll(async () => {
 });
 
 // Nothing listens on port 9 of loopback: these sources stay unreachable, which is all we need here.
-const nut = { kind: 'nut', id: 'ups-a', name: 'UPS A', host: '127.0.0.1', port: 9, ups: 'ups1', username: 'mon', password: 's3cret', pollMs: 500 };
+const nut = { kind: 'nut' as const, id: 'ups-a', name: 'UPS A', host: '127.0.0.1', port: 9, ups: 'ups1', username: 'mon', password: 's3cret', pollMs: 500 };
 
 describe('sources and thresholds', () => {
   it('starts empty with the default thresholds and the shipped controller model', async () => {
@@ -36,11 +37,11 @@ describe('sources and thresholds', () => {
     // Saving without the password keeps it; "" clears it.
     const { password: _p, ...withoutPassword } = nut;
     expect((await pc.call('power.saveSource', { source: { ...withoutPassword, name: 'UPS A1' } })).sources[0]).toMatchObject({ name: 'UPS A1', passwordSet: true });
-    expect((await pc.call('power.saveSource', { source: { ...nut, password: '' } })).sources[0].passwordSet).toBe(false);
+    expect((await pc.call('power.saveSource', { source: { ...nut, password: '' } })).sources[0]).toMatchObject({ passwordSet: false });
   });
 
   it('refuses malformed sources at the boundary, naming the field', async () => {
-    const bad = async (source: unknown) => pc.call('power.saveSource', { source }).catch((e) => e);
+    const bad = async (source: unknown) => pc.call('power.saveSource', { source: source as never }).catch((e) => e);
     expect(await bad({ ...nut, id: 'Has Spaces' })).toMatchObject({ code: RpcCode.InvalidParams, message: expect.stringContaining('params.source.id') });
     expect(await bad({ ...nut, port: 70000 })).toMatchObject({ code: RpcCode.InvalidParams, message: expect.stringContaining('params.source.port') });
     expect(await bad({ ...nut, pollMs: 10 })).toMatchObject({ message: expect.stringContaining('poll at most every 100 ms') });
@@ -50,7 +51,7 @@ describe('sources and thresholds', () => {
   });
 
   it('refuses what breaks a rule: unknown controller model, a duplicate name, a password without a user, deleting what is not there', async () => {
-    const refused = async (method: string, params: unknown) => pc.call(method, params).catch((e) => e);
+    const refused = async (method: MethodName, params: unknown) => pc.call(method, params as never).catch((e) => e);
     expect(await refused('power.saveSource', { source: { kind: 'modbus', id: 'gen', name: 'Gen', host: '127.0.0.1', model: 'acme-9000' } })).toMatchObject({
       code: RpcCode.Refused,
       message: expect.stringContaining('known: generic-controller'),
@@ -68,7 +69,7 @@ describe('sources and thresholds', () => {
     const c = await pc.call('power.saveThresholds', { patch: { runtimeLowMinutes: 15 } });
     expect(c.thresholds).toEqual({ runtimeLowMinutes: 15, fuelLowPercent: 20, recoveryHoldSeconds: 5 });
     await expect(pc.call('power.saveThresholds', { patch: { fuelLowPercent: 0 } })).rejects.toMatchObject({ code: RpcCode.InvalidParams, message: expect.stringContaining('params.patch.fuelLowPercent') });
-    await expect(pc.call('power.saveThresholds', { patch: { nonsense: 1 } })).rejects.toMatchObject({ code: RpcCode.InvalidParams });
+    await expect(pc.call('power.saveThresholds', { patch: { nonsense: 1 } as never })).rejects.toMatchObject({ code: RpcCode.InvalidParams });
   });
 
   it('a disabled source is shown but does not vote; deleting a source stops it', async () => {
@@ -82,7 +83,7 @@ describe('sources and thresholds', () => {
 
 describe('the contract', () => {
   it('documents every power method and event in the OpenRPC document', async () => {
-    const doc = await pc.call('rpc.discover');
+    const doc = (await pc.call('rpc.discover')) as { methods: { name: string }[] };
     const names = doc.methods.map((m: { name: string }) => m.name).filter((n: string) => n.startsWith('power.'));
     expect(names.sort()).toEqual(
       ['power.acknowledgeAlarm', 'power.alarms', 'power.config', 'power.deleteSource', 'power.muteAlarm', 'power.overview', 'power.reportHostPower', 'power.saveSource', 'power.saveThresholds', 'power.transitions'].sort(),
@@ -104,7 +105,7 @@ describe('the app machine’s own power (Electron powerMonitor)', () => {
     const alarm = (await pc.waitEvent('power.alarmRaised', (a) => a.code === 'STATE_ON_BATTERY', 2000, t0)).payload;
     expect(alarm.message.zh).toContain('本机');
     expect((await pc.waitEvent('power.conserve', (p) => p.active, 2000, t0)).payload.state).toBe('ON_BATTERY');
-    const tile = (await pc.call('power.overview')).sources.find((s: any) => s.id === 'host');
+    const tile = (await pc.call('power.overview')).sources.find((s: any) => s.id === 'host') as any;
     expect(tile).toMatchObject({ kind: 'host', verdict: 'battery', readings: { status: ['OB'] } });
     await pc.call('power.reportHostPower', { onBattery: false });
     await pc.waitState('MAINS', 2000);
@@ -115,7 +116,7 @@ describe('the app machine’s own power (Electron powerMonitor)', () => {
 describe('after a restart', () => {
   it('keeps transitions and alarms with their acknowledgement; starts UNKNOWN; unacknowledged alarms stay active', async () => {
     const before = await pc.call('power.alarms', { scope: 'all' });
-    const onBattery = before.alarms.find((a: any) => a.code === 'STATE_ON_BATTERY');
+    const onBattery = before.alarms.find((a: any) => a.code === 'STATE_ON_BATTERY') as any;
     // Acknowledge everything so far (including the UNKNOWN raised for the unreachable test source).
     for (const a of (await pc.call('power.alarms', { scope: 'active' })).alarms) await pc.call('power.acknowledgeAlarm', { id: a.id, by: '王五' });
     await pc.call('power.reportHostPower', { onBattery: true });

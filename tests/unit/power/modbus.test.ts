@@ -85,7 +85,7 @@ describe('the generator controller on Modbus TCP', () => {
     // A fuel level that wobbles just above the threshold does not clear it (5-point dead band).
     gen.set({ fuelLevel: 270, alarmBits: 1 << 6 });
     await pc.waitEvent('power.alarmChanged', (a) => a.id === oil.id && a.clearedAt !== null, 3000, t0);
-    const fuelNow = (await pc.call('power.alarms', { scope: 'all' })).alarms.find((a: any) => a.id === fuel.id);
+    const fuelNow = (await pc.call('power.alarms', { scope: 'all' })).alarms.find((a: any) => a.id === fuel.id) as any;
     expect(fuelNow.clearedAt).toBeNull();
   });
 

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 const source = (over: Record<string, unknown> = {}) => ({
-  kind: 'nut',
+  kind: 'nut' as const,
   id: 'ups-hall',
   name: '大厅 UPS',
   host: '127.0.0.1',
@@ -121,7 +121,7 @@ describe('a UPS behind real upsd', () => {
     const conserve = await pc.waitEvent('power.conserve', (p) => p.active === false, 1000, t0);
     expect(conserve.payload.state).toBe('MAINS');
     const { alarms } = await pc.call('power.alarms', { scope: 'all' });
-    const low = alarms.find((a: any) => a.code === 'STATE_LOW_BATTERY');
+    const low = alarms.find((a: any) => a.code === 'STATE_LOW_BATTERY') as any;
     expect(low.clearedAt).not.toBeNull();
     // Cleared but never acknowledged: it stays in the active list until someone does.
     expect((await pc.call('power.alarms', { scope: 'active' })).alarms.map((a: any) => a.id)).toEqual([low.id]);
@@ -161,7 +161,7 @@ describe('a UPS behind real upsd', () => {
     // Entering UNKNOWN while a new source starts is silent; the error it then meets is not.
     const alarm = (await pc.waitEvent('power.alarmRaised', (a) => a.code === 'STATE_UNKNOWN', 3000, t0)).payload;
     expect(alarm.message.en).toContain('nosuchups');
-    const tile = (await pc.call('power.overview')).sources.find((s: any) => s.id === 'ups-typo');
+    const tile = (await pc.call('power.overview')).sources.find((s: any) => s.id === 'ups-typo') as any;
     expect(tile.link).toBe('error');
     expect(tile.detail).toContain(`has no UPS named "nosuchups" (it has: ${nut.ups})`);
     await pc.call('power.deleteSource', { id: 'ups-typo' });

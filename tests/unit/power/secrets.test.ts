@@ -86,7 +86,7 @@ async function startRelay(upsdPort: number, opts: { refusePassword?: boolean } =
 }
 
 const nutSource = (over: Record<string, unknown> = {}) => ({
-  kind: 'nut',
+  kind: 'nut' as const,
   id: 'ups-hall',
   name: '大厅 UPS',
   host: '127.0.0.1',
@@ -95,7 +95,7 @@ const nutSource = (over: Record<string, unknown> = {}) => ({
   username: MONITOR.user,
   password: MONITOR.password,
   login: true,
-  tls: 'none',
+  tls: 'none' as const,
   pollMs: 250,
   ...over,
 });
@@ -114,8 +114,8 @@ describe('a stored NUT password', () => {
       await waitFor('the source to reach the relay', () => relay.lines.includes(`LIST UPS`));
       expect(relay.lines.filter((l) => l.startsWith('PASSWORD'))).toEqual([]);
       expect(c.sources.find((s: any) => s.id === 'ups-hall')).toMatchObject({ port: relay.port, passwordSet: false });
-      expect(c.notice.en).toContain('password was cleared');
-      expect(c.notice.zh).toContain('密码');
+      expect(c.notice!.en).toContain('password was cleared');
+      expect(c.notice!.zh).toContain('密码');
       // Without its password upsd refuses the LOGIN: the tile says so.
       await pc.waitEvent('power.sourcesChanged', linkOf('ups-hall', 'error'), 5000, t0);
     } finally {
@@ -162,8 +162,8 @@ describe('a stored NUT password', () => {
     const after = async (change: Record<string, unknown>, password?: string) => {
       await pc.call('power.saveSource', { source: base });
       const next = { ...without(base, 'password'), ...change, ...(password === undefined ? {} : { password }) };
-      const c = await pc.call('power.saveSource', { source: Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) });
-      return { view: c.sources.find((s: any) => s.id === 'ups-x'), notice: c.notice };
+      const c = await pc.call('power.saveSource', { source: Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) as never });
+      return { view: c.sources.find((s: any) => s.id === 'ups-x') as any, notice: c.notice };
     };
     try {
       for (const change of dropping) {
@@ -205,7 +205,7 @@ describe('a stored NUT password', () => {
 
 describe('an SNMP community', () => {
   const snmpSource = (over: Record<string, unknown> = {}) => ({
-    kind: 'snmp',
+    kind: 'snmp' as const,
     id: 'ups-snmp',
     name: '机房 UPS',
     host: agent.host,
@@ -220,7 +220,7 @@ describe('an SNMP community', () => {
     const saved = await pc.call('power.saveSource', { source: snmpSource() });
     await pc.waitEvent('power.sourcesChanged', linkOf('ups-snmp', 'online'), 5000, t0);
     await pc.waitEvent('power.configChanged', () => true, 1000, t0);
-    const view = saved.sources.find((s: any) => s.id === 'ups-snmp');
+    const view = saved.sources.find((s: any) => s.id === 'ups-snmp') as any;
     expect(view).toMatchObject({ kind: 'snmp', communitySet: true });
     expect('community' in view).toBe(false);
     expect(JSON.stringify(saved)).not.toContain(agent.community);
@@ -233,7 +233,7 @@ describe('an SNMP community', () => {
     expect(c.sources.find((s: any) => s.id === 'ups-snmp')).toMatchObject({ name: '机房 UPS（主）', communitySet: true });
     expect(c.notice).toBeNull();
     // The restarted source reads the agent (which answers its community only).
-    const tile = async () => (await pc.call('power.overview')).sources.find((s: any) => s.id === 'ups-snmp');
+    const tile = async () => (await pc.call('power.overview')).sources.find((s: any) => s.id === 'ups-snmp') as any;
     await waitFor('a reading after the restart', async () => ((await tile()).lastUpdate ?? 0) > t0, 3000);
     expect(await tile()).toMatchObject({ link: 'online', verdict: 'mains' });
   });
@@ -247,7 +247,7 @@ describe('an SNMP community', () => {
     try {
       const c = await pc.call('power.saveSource', { source: without(snmpSource({ port: recorder.address().port }), 'community') });
       expect(c.sources.find((s: any) => s.id === 'ups-snmp')).toMatchObject({ communitySet: false });
-      expect(c.notice.en).toContain('community was cleared');
+      expect(c.notice!.en).toContain('community was cleared');
       await waitFor('a request at the new port', () => packets.length >= 2);
       expect(packets.some((p) => p.includes(agent.community))).toBe(false);
       // Until it is typed again the SNMP default is used.
@@ -262,7 +262,7 @@ describe('an SNMP community', () => {
     const after = async (change: Record<string, unknown>) => {
       await pc.call('power.saveSource', { source: base });
       const c = await pc.call('power.saveSource', { source: { ...without(base, 'community'), ...change } });
-      return { view: c.sources.find((s: any) => s.id === 'ups-y'), notice: c.notice };
+      return { view: c.sources.find((s: any) => s.id === 'ups-y') as any, notice: c.notice };
     };
     try {
       for (const change of [{ host: 'localhost' }, { port: 10 }, { version: '1' }]) {

@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { INDICATORS, TABLE1, TABLE2 } from '../../../src-main/core/contract/stats';
 import { localTime } from '../../../src-main/core/contract/yuexiu';
-import { openTestCore, refusal, type TestCore } from '../map/helpers';
+import { openCoreHarness, refusal, type CoreHarness } from '../../support/core-harness';
 
-let t: TestCore;
+let t: CoreHarness;
 afterEach(async () => t?.close());
 
 describe('the seed plan’s tables', () => {
@@ -26,7 +26,7 @@ describe('the seed plan’s tables', () => {
 
 describe('Table 3 indicators', () => {
   it('computes shelter area per person from the map, and never calls an unentered indicator met', async () => {
-    t = await openTestCore({ demo: true });
+    t = await openCoreHarness({ demo: true });
     const values = await t.call('stats.indicators', {});
     const area = values.find((v) => v.id === 'shelter-area-per-person')!;
     expect(area.source).toBe('live');
@@ -39,7 +39,7 @@ describe('Table 3 indicators', () => {
   });
 
   it('takes entered values with a date, judges them against target, and refuses to overwrite a live one', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     let values = await t.call('stats.setIndicator', { id: 'fire-deaths-per-population', value: 0.12, asOf: '2025-05-31', note: '消防救援大队通报' });
     expect(values.find((v) => v.id === 'fire-deaths-per-population')).toMatchObject({ value: 0.12, source: 'entered', asOf: '2025-05-31', met: true });
     values = await t.call('stats.setIndicator', { id: 'demo-communities', value: 3, asOf: '2025-05-31' });
@@ -54,7 +54,7 @@ describe('Table 3 indicators', () => {
 describe('duty-log counts', () => {
   it('counts reports by category, street and local day', async () => {
     const now = localTime(2025, 6, 3, 12);
-    t = await openTestCore({ now: () => now });
+    t = await openCoreHarness({ now: () => now });
     const person = await t.call('duty.savePerson', { person: { name: '张值班', role: 'officer', phone: '020-1234567', unit: '区应急管理局' } });
     const report = (receivedAt: number, category: 'fire' | 'flood', street: '北京街' | '大塘街') =>
       t.call('duty.recordReport', {

@@ -6,9 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jsonUtf8Length } from '../../../src-main/core/contract/limits';
 import { MAX_CAP_BYTES } from '../../../src-main/core/contract/warnings';
-import { openTestCore, refusal, type TestCore } from '../map/helpers';
+import { openCoreHarness, refusal, type CoreHarness } from '../../support/core-harness';
 
-let t: TestCore;
+let t: CoreHarness;
 let server: Server | null = null;
 afterEach(async () => {
   await t?.close();
@@ -42,7 +42,7 @@ describe('the CAP feed under a flooding server', () => {
   it('stops reading an endless answer at the size limit and says so', async () => {
     const total = 256 * 1024 * 1024;
     const feed = await floodingFeed(total, false);
-    t = await openTestCore();
+    t = await openCoreHarness();
     await t.call('warnings.setFeed', { feed: { url: feed.url, intervalSeconds: 3600, enabled: true } });
     const status = await t.call('warnings.pollNow', {});
     expect(status.lastOk).toBe(false);
@@ -53,7 +53,7 @@ describe('the CAP feed under a flooding server', () => {
 
   it('refuses an announced Content-Length over the limit without reading the body', async () => {
     const feed = await floodingFeed(MAX_CAP_BYTES + 1, true);
-    t = await openTestCore();
+    t = await openCoreHarness();
     await t.call('warnings.setFeed', { feed: { url: feed.url, intervalSeconds: 3600, enabled: true } });
     const status = await t.call('warnings.pollNow', {});
     expect(status.lastError).toMatch(/the feed announced \d+ bytes; a CAP document is at most 512 KiB/);
@@ -62,7 +62,7 @@ describe('the CAP feed under a flooding server', () => {
 
 describe('a CAP file with a hostile shape', () => {
   it('is refused within the budget, naming the file and the limit', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     // As many distinct attributes as the contract lets through (its limit counts JSON bytes).
     const attrs: string[] = [];
     let size = jsonUtf8Length('<alert/>');

@@ -4,10 +4,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RpcCode } from '../../../src-main/core/contract/errors';
-import { openTestCore, refusal, type TestCore } from '../map/helpers';
+import { openCoreHarness, refusal, type CoreHarness } from '../../support/core-harness';
 import { capXml } from './cap-fixture';
 
-let t: TestCore;
+let t: CoreHarness;
 let server: Server | null = null;
 afterEach(async () => {
   await t?.close();
@@ -20,7 +20,7 @@ const T0 = Date.parse('2025-06-01T00:40:00Z');
 describe('warnings from CAP files', () => {
   it('issues, raises, lowers and lifts one warning per signal type, keeping every change', async () => {
     let now = T0;
-    t = await openTestCore({ now: () => now });
+    t = await openCoreHarness({ now: () => now });
     const issue = await t.call('warnings.importCap', { xml: capXml({ identifier: 'R1', event: '暴雨黄色预警信号' }), fileName: 'r1.xml' });
     expect(issue.outcomes).toMatchObject([{ outcome: 'issued', type: 'rainstorm', level: 'yellow' }]);
     expect(t.events.at(-1)).toMatchObject({ event: 'warnings.changed', payload: { changes: [{ change: 'issued', level: 'yellow', type: 'rainstorm' }] } });
@@ -54,13 +54,13 @@ describe('warnings from CAP files', () => {
     // Kept across a restart.
     const dir = t.dir;
     await t.core.close();
-    t = await openTestCore({ now: () => now, dir });
+    t = await openCoreHarness({ now: () => now, dir });
     expect((await t.call('warnings.history', {})).length).toBe(5);
     expect((await t.call('warnings.state', {})).active.map((w) => w.type)).toEqual(['typhoon']);
   });
 
   it('applies a CAP identifier once, and never sounds an exercise or a test', async () => {
-    t = await openTestCore({ now: () => T0 });
+    t = await openCoreHarness({ now: () => T0 });
     const xml = capXml({ identifier: 'D1', event: '高温橙色预警信号' });
     await t.call('warnings.importCap', { xml });
     expect((await t.call('warnings.importCap', { xml })).outcomes[0].outcome).toBe('duplicate');
@@ -73,7 +73,7 @@ describe('warnings from CAP files', () => {
 
   it('expires a warning at its <expires>, hiding it at once and recording it on the timer', async () => {
     let now = T0;
-    t = await openTestCore({ now: () => now });
+    t = await openCoreHarness({ now: () => now });
     await t.call('warnings.importCap', { xml: capXml({ identifier: 'E1', event: '雷雨大风黄色预警信号', expires: '2025-06-01T09:00:00+08:00' }) });
     expect((await t.call('warnings.state', {})).active).toHaveLength(1);
     now = Date.parse('2025-06-01T01:00:01Z');
@@ -86,7 +86,7 @@ describe('warnings from CAP files', () => {
   });
 
   it('lets the operator end a warning with a reason', async () => {
-    t = await openTestCore({ now: () => T0 });
+    t = await openCoreHarness({ now: () => T0 });
     const { outcomes } = await t.call('warnings.importCap', { xml: capXml({ identifier: 'C1', event: '寒冷黄色预警信号' }) });
     const id = outcomes[0].warningId!;
     expect((await t.call('warnings.cancel', { id, reason: '气象台电话确认已解除' })).active).toHaveLength(0);
@@ -95,7 +95,7 @@ describe('warnings from CAP files', () => {
   });
 
   it('refuses a file that is not CAP 1.2, naming the file and the problem', async () => {
-    t = await openTestCore();
+    t = await openCoreHarness();
     const r = await refusal(t.call('warnings.importCap', { xml: '<!DOCTYPE x><x/>', fileName: 'evil.xml' }));
     expect(r.code).toBe(RpcCode.Refused);
     expect(r.message).toMatch(/^evil\.xml: not well-formed XML: line 1: DOCTYPE/);
@@ -112,7 +112,7 @@ describe('the CAP feed', () => {
     });
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cap.xml`;
-    t = await openTestCore({ now: () => T0 });
+    t = await openCoreHarness({ now: () => T0 });
 
     await t.call('warnings.setFeed', { feed: { url, intervalSeconds: 3600, enabled: true } });
     const polled = await t.call('warnings.pollNow', {});

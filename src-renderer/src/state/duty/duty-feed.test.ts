@@ -1,52 +1,17 @@
 // The duty slice through the real app store with a scripted client: the feed loads on open,
 // applies pushes, replays pushes that overtake a read, and refusals reach the error banner.
 import { describe, expect, it } from 'vitest';
-import type { ApiClient, EventName, TransportStatus } from '../../../../src-main/core/contract/api';
 import { RpcError } from '../../../../src-main/core/contract/errors';
+import { PlanCategory } from '../../../../src-main/core/contract/plans';
+import { fakeClient } from '../../test-kit/fake-client';
 import { createAppStore } from '../store';
 import { handover, onDuty, report, response, shift } from './test-fixtures';
-
-function fakeClient(handlers: Record<string, (params: never) => unknown>) {
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
-  const statusListeners = new Set<(s: TransportStatus) => void>();
-  let status: TransportStatus = 'connecting';
-  const calls: { method: string; params: unknown }[] = [];
-  const client: ApiClient = {
-    call: (async (method: string, params: unknown) => {
-      calls.push({ method, params });
-      const h = handlers[method];
-      if (!h) throw new RpcError(-32601, `unknown method: ${method}`);
-      return h(params as never);
-    }) as ApiClient['call'],
-    on: (event, l) => {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(l as (p: unknown) => void);
-      return () => set.delete(l as (p: unknown) => void);
-    },
-    onStatus: (l) => {
-      statusListeners.add(l);
-      l(status);
-      return () => statusListeners.delete(l);
-    },
-  };
-  return {
-    client,
-    calls,
-    listenerCount: () => [...listeners.values()].reduce((n, s) => n + s.size, 0) + statusListeners.size,
-    push: (event: EventName, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload)),
-    status: (s: TransportStatus) => {
-      status = s;
-      statusListeners.forEach((l) => l(s));
-    },
-  };
-}
 
 const kpis = {
   asOf: '2025-06-03',
   revision: { revised: 1, total: 2, rate: 0.5, target: 1 as const, overdue: [] },
   drills: { year: 2025, planned: 0, held: 0, rate: null, target: 1 as const, overdue: [] },
-  plansByCategory: {},
+  plansByCategory: Object.fromEntries(PlanCategory.options.map((c) => [c, 0])) as Record<PlanCategory, number>,
 };
 const counts = { new: 1, verifying: 0, handling: 0 };
 
@@ -91,18 +56,18 @@ describe('duty feed', () => {
     store.getState().dutyActions.retain();
     fake.status('open');
     await tick();
-    fake.push('duty.logChanged', { change: 'recorded', report: report('rep_new00001', 2000), openCounts: { ...counts, new: 2 } });
+    fake.emit('duty.logChanged', { change: 'recorded', report: report('rep_new00001', 2000), openCounts: { ...counts, new: 2 } });
     let d = store.getState().duty;
     expect(d.reports.map((r) => r.id)).toEqual(['rep_new00001', 'rep_old00001']);
     expect(d.arrivals.rep_new00001).toBe(50_000);
     expect(d.openCounts?.new).toBe(2);
     const r = response('rsp_a0001', 1000, []);
-    fake.push('plans.responseChanged', { change: 'activated', response: r, entry: null });
+    fake.emit('plans.responseChanged', { change: 'activated', response: r, entry: null });
     expect(store.getState().duty.responses).toHaveLength(1);
-    fake.push('plans.responseChanged', { change: 'closed', response: { ...r, status: 'closed', closedAt: 2000 }, entry: null });
+    fake.emit('plans.responseChanged', { change: 'closed', response: { ...r, status: 'closed', closedAt: 2000 }, entry: null });
     expect(store.getState().duty.responses).toHaveLength(0);
-    fake.push('duty.handoverChanged', { handover: handover('hov_a0001', 3000) });
-    fake.push('plans.libraryChanged', { change: 'drill', planId: null, drillId: null, kpis: { ...kpis, revision: { ...kpis.revision, rate: 1 } } });
+    fake.emit('duty.handoverChanged', { handover: handover('hov_a0001', 3000) });
+    fake.emit('plans.libraryChanged', { change: 'drill', planId: null, drillId: null, kpis: { ...kpis, revision: { ...kpis.revision, rate: 1 } } });
     d = store.getState().duty;
     expect(d.handovers.map((h) => h.id)).toEqual(['hov_a0001']);
     expect(d.kpis?.revision.rate).toBe(1);
@@ -116,7 +81,7 @@ describe('duty feed', () => {
     fake.status('open');
     await tick();
     // The status change happened after the server read the log, but its push overtakes the reply.
-    fake.push('duty.logChanged', { change: 'status', report: report('rep_old00001', 1000, { status: 'verifying' }), openCounts: counts });
+    fake.emit('duty.logChanged', { change: 'status', report: report('rep_old00001', 1000, { status: 'verifying' }), openCounts: counts });
     answer({ reports: [report('rep_old00001', 1000)], openCounts: counts });
     await tick();
     await tick();

@@ -1,40 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiClient, EventName, TransportStatus } from '../../../../src-main/core/contract/api';
 import { RpcError } from '../../../../src-main/core/contract/errors';
 import type { PowerAlarm, PowerOverview, PowerReadings, PowerSourceLive } from '../../../../src-main/core/contract/power';
 import { appendSample, mergeAlarm, mergeSources, SPARK_SPAN_MS, soundingTone, sortAlarms } from './power-merge';
 import { connectPowerStore, createPowerStore } from './power-store';
-
-/** A client whose calls the test answers from a table and whose events the test pushes. */
-function fakeClient(handlers: Record<string, (params: never) => unknown>) {
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
-  const statusListeners = new Set<(s: TransportStatus) => void>();
-  const calls: { method: string; params: unknown }[] = [];
-  const client: ApiClient = {
-    call: (async (method: string, params: unknown) => {
-      calls.push({ method, params });
-      const h = handlers[method];
-      if (!h) throw new RpcError(-32601, `unknown method: ${method}`);
-      return h(params as never);
-    }) as ApiClient['call'],
-    on: (event, l) => {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(l as (p: unknown) => void);
-      return () => set.delete(l as (p: unknown) => void);
-    },
-    onStatus: (l) => {
-      statusListeners.add(l);
-      return () => statusListeners.delete(l);
-    },
-  };
-  return {
-    client,
-    calls,
-    push: (event: EventName, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload)),
-    status: (s: TransportStatus) => statusListeners.forEach((l) => l(s)),
-  };
-}
+import { fakeClient } from '../../test-kit/fake-client';
 
 const readings = (over: Partial<PowerReadings> = {}): PowerReadings => ({
   status: ['OL'],
@@ -158,9 +127,9 @@ describe('power store', () => {
     await tick();
     expect(store.getState()).toMatchObject({ loaded: true, state: 'MAINS', since: 500 });
 
-    fake.push('power.stateChanged', { transition: { seq: 2, at: 2000, from: 'MAINS', to: 'ON_BATTERY', reason: { zh: 'UPS 电池供电', en: 'UPS on battery' }, alarmId: 'a1' }, conserve: true });
-    fake.push('power.alarmRaised', alarm('a1'));
-    fake.push('power.sourcesChanged', { state: 'ON_BATTERY', runtimeMinutes: 25, fuelHours: null, sources: [live('ups', 1900, { verdict: 'battery' })] });
+    fake.emit('power.stateChanged', { transition: { seq: 2, at: 2000, from: 'MAINS', to: 'ON_BATTERY', reason: { zh: 'UPS 电池供电', en: 'UPS on battery' }, alarmId: 'a1' }, conserve: true });
+    fake.emit('power.alarmRaised', alarm('a1'));
+    fake.emit('power.sourcesChanged', { state: 'ON_BATTERY', runtimeMinutes: 25, fuelHours: null, sources: [live('ups', 1900, { verdict: 'battery' })] });
     const s = store.getState();
     expect(s).toMatchObject({ state: 'ON_BATTERY', since: 2000, conserve: true, runtimeMinutes: 25 });
     expect(s.alarms.map((a) => a.id)).toEqual(['a1']);
@@ -174,8 +143,8 @@ describe('power store', () => {
     const store = createPowerStore(fake.client);
     connectPowerStore(store, fake.client);
     const loading = store.getState().actions.loadOverview();
-    fake.push('power.stateChanged', { transition: { seq: 3, at: 3000, from: 'MAINS', to: 'UNKNOWN', reason: { zh: '无法读取', en: 'Cannot read' }, alarmId: null }, conserve: false });
-    fake.push('power.alarmRaised', alarm('u1', { code: 'STATE_UNKNOWN', severity: 'warning' }));
+    fake.emit('power.stateChanged', { transition: { seq: 3, at: 3000, from: 'MAINS', to: 'UNKNOWN', reason: { zh: '无法读取', en: 'Cannot read' }, alarmId: null }, conserve: false });
+    fake.emit('power.alarmRaised', alarm('u1', { code: 'STATE_UNKNOWN', severity: 'warning' }));
     release();
     await loading;
     expect(store.getState().state).toBe('UNKNOWN');
@@ -192,10 +161,10 @@ describe('power store', () => {
     connectPowerStore(store, fake.client);
     await store.getState().actions.loadOverview();
     pending = { state: 'MAINS', since: 4000, until: 9000 };
-    fake.push('power.sourcesChanged', { state: 'ON_BATTERY', runtimeMinutes: null, fuelHours: null, sources: [live('ups', 4000, { verdict: 'mains' })] });
+    fake.emit('power.sourcesChanged', { state: 'ON_BATTERY', runtimeMinutes: null, fuelHours: null, sources: [live('ups', 4000, { verdict: 'mains' })] });
     await tick();
     expect(store.getState().pending).toEqual(pending);
-    fake.push('power.stateChanged', { transition: { seq: 4, at: 9000, from: 'ON_BATTERY', to: 'MAINS', reason: { zh: '市电', en: 'Mains' }, alarmId: null }, conserve: false });
+    fake.emit('power.stateChanged', { transition: { seq: 4, at: 9000, from: 'ON_BATTERY', to: 'MAINS', reason: { zh: '市电', en: 'Mains' }, alarmId: null }, conserve: false });
     expect(store.getState().pending).toBeNull();
   });
 
@@ -232,7 +201,7 @@ describe('power store', () => {
   });
 
   it('offers the active people of the duty room, and nobody when duty refuses', async () => {
-    const person = (name: string, active: boolean) => ({ id: name, name, role: 'officer', phone: '123', unit: 'u', active, demo: false });
+    const person = (name: string, active: boolean) => ({ id: name, name, role: 'officer' as const, phone: '123', unit: 'u', active, demo: false });
     const fake = fakeClient({ 'duty.people': () => [person('张伟', true), person('李娜', false)] });
     const store = createPowerStore(fake.client);
     await store.getState().actions.loadOfficers();

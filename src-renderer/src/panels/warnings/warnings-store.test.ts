@@ -1,6 +1,6 @@
 // The 三防 response level the wall shows: the most severe active 三防 response.
 import { describe, expect, it } from 'vitest';
-import { sanfangLevel } from '../../../src-renderer/src/panels/warnings/warnings-store';
+import { sanfangLevel } from './warnings-store';
 
 const resp = (id: string, category: string, level: string, status = 'active', activatedAt = 0) => ({ id, category, level, status, activatedAt, planTitle: `plan ${id}` }) as never;
 

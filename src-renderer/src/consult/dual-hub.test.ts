@@ -1,64 +1,8 @@
 // Dropping repeats: every message arrives once per link (and once per socket of the target), so
 // the receiver must act on each exactly once, and keep only the newest record and presence.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RecentIds } from '../../../src-main/core/contract/consult';
-import type { SocketLike } from '../../../src-renderer/src/client/ws-client';
-import { DualHub } from '../../../src-renderer/src/consult/dual-hub';
-
-describe('RecentIds', () => {
-  it('says yes the first time and no for repeats', () => {
-    const ids = new RecentIds();
-    expect(ids.firstTime('a.1', 0)).toBe(true);
-    expect(ids.firstTime('a.1', 10)).toBe(false);
-    expect(ids.firstTime('a.2', 10)).toBe(true);
-    expect(ids.firstTime('a.1', 20)).toBe(false);
-  });
-
-  it('forgets ids older than its age limit, and keeps at most its count', () => {
-    const ids = new RecentIds(3, 1000);
-    ids.firstTime('x', 0);
-    expect(ids.firstTime('x', 1001)).toBe(true); // aged out: a new message with a reused id
-    for (const id of ['a', 'b', 'c', 'd']) ids.firstTime(id, 1100);
-    expect(ids.size).toBe(3);
-    expect(ids.has('x', 1100)).toBe(false);
-    expect(ids.has('d', 1100)).toBe(true);
-  });
-});
-
-/** A WebSocket stand-in: the test opens it and feeds it notifications. */
-class FakeSocket implements SocketLike {
-  static all: FakeSocket[] = [];
-  readyState = 0;
-  sent: { id: number; method: string; params: unknown }[] = [];
-  onopen: ((ev: unknown) => void) | null = null;
-  onclose: ((ev: unknown) => void) | null = null;
-  onerror: ((ev: unknown) => void) | null = null;
-  onmessage: ((ev: { data: unknown }) => void) | null = null;
-  constructor(readonly url: string) {
-    FakeSocket.all.push(this);
-  }
-  send(data: string): void {
-    if (this.readyState !== 1) throw new Error('not open');
-    this.sent.push(JSON.parse(data));
-  }
-  close(): void {
-    this.readyState = 3;
-  }
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  notify(method: string, params: unknown): void {
-    this.onmessage?.({ data: JSON.stringify({ jsonrpc: '2.0', method, params }) });
-  }
-  reply(id: number, result: unknown): void {
-    this.onmessage?.({ data: JSON.stringify({ jsonrpc: '2.0', id, result }) });
-  }
-  drop(): void {
-    this.readyState = 3;
-    this.onclose?.({});
-  }
-}
+import { FakeSocket } from '../test-kit/fake-socket';
+import { DualHub } from './dual-hub';
 
 const CID = 'cs_abcdefgh';
 const signal = (msgId: string) => ({

@@ -1,9 +1,6 @@
 // Candidate filtering: each link's connection announces only candidates of that link.
 import { describe, expect, it } from 'vitest';
-import { filterSdp, ipInCidr, judgeCandidate, parseCandidate, parseCidr } from '../../../src-renderer/src/consult/candidates';
-import { hubRpcUrl } from '../../../src-renderer/src/consult/hub-url';
-import { captureFrom, resolveConfig } from '../../../src-renderer/src/consult/endpoint-config';
-import { participantIdOf, STREET_PARTICIPANTS } from '../../../src-main/core/contract/consult';
+import { filterSdp, ipInCidr, judgeCandidate, parseCandidate, parseCidr } from './candidates';
 
 const A = parseCidr('10.231.1.0/24')!;
 const B = parseCidr('10.231.2.0/24')!;
@@ -64,41 +61,5 @@ describe('candidate filtering', () => {
     const sdp = ['v=0', 'm=video 9 UDP/TLS/RTP/SAVPF 96', `a=${hostA}`, `a=${hostB}`, `a=${tcpB}`, 'a=end-of-candidates', ''].join('\r\n');
     expect(filterSdp(sdp, A)).toBe(['v=0', 'm=video 9 UDP/TLS/RTP/SAVPF 96', `a=${hostA}`, 'a=end-of-candidates', ''].join('\r\n'));
     expect(filterSdp(sdp, null)).toBe(sdp);
-  });
-});
-
-describe('configuration', () => {
-  it('turns an operator’s hub URL into the /rpc socket URL, keeping the token', () => {
-    expect(hubRpcUrl('http://10.231.1.1:4310')).toBe('ws://10.231.1.1:4310/rpc');
-    expect(hubRpcUrl('10.231.2.1:4310/?token=abc')).toBe('ws://10.231.2.1:4310/rpc?token=abc');
-    expect(hubRpcUrl('wss://hub.example/rpc?token=x')).toBe('wss://hub.example/rpc?token=x');
-    expect(hubRpcUrl('ftp://x')).toBeNull();
-    expect(hubRpcUrl('  ')).toBeNull();
-  });
-
-  it('names the participant from the centre: district, or the street its name begins with', () => {
-    expect(participantIdOf({ level: 'district', name: '越秀区应急指挥中心' })).toBe('district');
-    expect(participantIdOf({ level: 'street', name: '流花街应急指挥分中心' })).toBe('liuhua');
-    expect(participantIdOf({ level: 'street', name: '梅花村街' })).toBe('meihuacun');
-    expect(participantIdOf({ level: 'street', name: '某某街' })).toBeNull();
-    expect(new Set(STREET_PARTICIPANTS.map((s) => s.id)).size).toBe(18);
-  });
-
-  it('resolves each link’s socket URL and subnet; the district falls back to its own hub', () => {
-    const street = resolveConfig(
-      { name: '北京街', nameEn: '', level: 'street', links: [{ id: 'A', name: '政务外网', subnet: '10.231.1.0/24', hubUrl: 'http://10.231.1.1:4310/?token=t' }, { id: 'B', name: '专网', hubUrl: 'http://10.231.2.1:4310/?token=t' }] },
-      null,
-    );
-    expect(street).toMatchObject({ me: 'beijing', unfiltered: ['B'] });
-    if (typeof street === 'string') throw new Error(street);
-    expect(street.links.map((l) => l.url)).toEqual(['ws://10.231.1.1:4310/rpc?token=t', 'ws://10.231.2.1:4310/rpc?token=t']);
-    const district = resolveConfig({ name: '越秀区应急指挥中心', nameEn: '', level: 'district', links: [{ id: 'A', name: '政务外网' }, { id: 'B', name: '专网' }] }, 'ws://127.0.0.1:4310/rpc');
-    expect(typeof district !== 'string' && district.links.map((l) => l.url)).toEqual(['ws://127.0.0.1:4310/rpc', null]);
-    expect(resolveConfig({ name: '北京街', nameEn: '', level: 'street', links: [{ id: 'A', name: 'x' }] }, 'ws://x/rpc')).toBe('no-hub-url');
-  });
-
-  it('reads a lower capture size for weak machines, and no microphone, from the page URL', () => {
-    expect(captureFrom('?view=wall&consultVideo=320x240@15')).toEqual({ width: 320, height: 240, frameRate: 15, audio: true });
-    expect(captureFrom('?view=wall&consultAudio=0')).toEqual({ width: 640, height: 360, frameRate: 20, audio: false });
   });
 });

@@ -1,9 +1,7 @@
-// The map panel's pure parts: features from the data, legend counts, tile templates, form drafts.
+// The map panel's pure parts: features from the data and legend counts.
 import { describe, expect, it } from 'vitest';
-import { MapObjectInput, RISK_LEVEL_COLOURS, type MapObject } from '../../../src-main/core/contract/map';
-import { draftFromObject, inputFromDraft, newDraft } from '../../../src-renderer/src/console/map/object-draft';
-import { buildFeatures, countFeatures, unplacedResponses } from '../../../src-renderer/src/panels/map/features';
-import { leafletTemplate } from '../../../src-renderer/src/panels/map/tile-template';
+import { RISK_LEVEL_COLOURS, type MapObject } from '../../../../src-main/core/contract/map';
+import { buildFeatures, countFeatures, unplacedResponses } from './features';
 
 const obj = (o: Partial<MapObject> & Pick<MapObject, 'kind'>): MapObject =>
   ({ id: `obj_${o.kind}-${Math.random().toString(36).slice(2, 8)}`, name: 'x', street: null, address: '', note: '', position: { lat: 23.13, lng: 113.27 }, demo: false, updatedAt: 0, ...o }) as MapObject;
@@ -38,40 +36,5 @@ describe('map features', () => {
   it('filters by street', () => {
     const f = buildFeatures({ objects, cameras: [camera], reports: [report], responses: [], street: '大塘街' });
     expect(f.map((x) => x.layer)).toEqual(['risk']);
-  });
-});
-
-describe('tile templates', () => {
-  it('fills the key and turns WMTS names into Leaflet’s', () => {
-    const url = leafletTemplate({
-      type: 'wmts',
-      id: 't',
-      name: 't',
-      crs: 'wgs84',
-      minZoom: 0,
-      maxZoom: 18,
-      attribution: '',
-      subdomains: '0',
-      key: 'a b',
-      url: 'http://t{s}.x/wmts?TILEMATRIX={TileMatrix}&TILEROW={TileRow}&TILECOL={TileCol}&tk={key}',
-    });
-    expect(url).toBe('http://t{s}.x/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=a%20b');
-  });
-});
-
-describe('the console’s map object draft', () => {
-  it('round-trips an object through the form and back into a valid input', () => {
-    const wh = obj({ kind: 'warehouse', name: '储备点', street: '北京街', areaM2: 56, stock: [{ item: '沙包', quantity: 300, unit: '袋' }], manager: '办事处' } as never);
-    const d = draftFromObject(wh);
-    expect(d.stock).toBe('沙包:300:袋');
-    const back = MapObjectInput.parse(inputFromDraft(d));
-    expect(back).toMatchObject({ kind: 'warehouse', id: wh.id, stock: [{ item: '沙包', quantity: 300, unit: '袋' }], areaM2: 56, position: { lat: 23.13, lng: 113.27 } });
-  });
-
-  it('leaves a missing required number out, so the server names it', () => {
-    const d = { ...newDraft('shelter'), name: '新场所', lat: '23.13', lng: '113.27', areaM2: '100' };
-    const r = MapObjectInput.safeParse(inputFromDraft(d));
-    expect(r.success).toBe(false);
-    expect(r.error!.issues.map((i) => i.path.join('.'))).toEqual(['capacity']);
   });
 });

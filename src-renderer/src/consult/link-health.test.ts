@@ -12,7 +12,7 @@ import {
   shouldClose,
   SpeakerPicker,
   stallThresholdMs,
-} from '../../../src-renderer/src/consult/link-health';
+} from './link-health';
 
 /** A clock that has rendered frames every `every` ms from `from` to `to`. */
 function clockWith(from: number, to: number, every = 50): FrameClock {
