@@ -3,6 +3,9 @@
 //   src-main/core           domain on Node: no Electron, no React, no renderer
 //   src-main/hub            Node server: no Electron
 //   src-renderer            browser: nothing from Node, Electron, or src-main but the contract
+// and keeps the capabilities apart (as VS Code's code-import-patterns does): a file under
+// src-main/core/<capability>/ imports only the shared core modules and its own folder. A
+// capability that needs another's data gets a small interface (core/shared/links.ts) from app.ts.
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
@@ -18,6 +21,23 @@ const restrict = (names, regexes, why) => [
     patterns: regexes.map((regex) => ({ regex, message: why })),
   },
 ];
+/** One rule setting from several (a later setting of a rule replaces an earlier one, it does not add to it). */
+const both = (...settings) => [
+  'error',
+  { paths: settings.flatMap((s) => s[1].paths), patterns: settings.flatMap((s) => s[1].patterns) },
+];
+
+const coreWhy = 'src-main/core is the domain: it never imports Electron, React, the hub or the renderer.';
+const coreRule = restrict([...electron, ...ui], ['(^|/)src-renderer/', '(^|/)hub/', '(^|/)shell/'], coreWhy);
+
+// The shared core modules a capability may import: folders, then single files at src-main/core/.
+const sharedCore = '(contract|store|shared)(/.*)?|(events|connections|capability|kv|data-dir)(\\.ts)?';
+/** Leaving the capability's folder (`up` levels of `../`) for a file of src-main/core that is not a shared core module (leaving src-main/core is the rules' above). */
+const leavesCapability = (up) => `^${'\\.\\./'.repeat(up)}(?!\\.\\./)(?!(${sharedCore})$)`;
+const isolationWhy =
+  'a capability imports only shared core modules (contract, store, shared, events, connections, capability, kv, data-dir) and its own folder, never a sibling capability or app.ts: ask through the deps app.ts gives it (core/shared/links.ts).';
+// Folders under src-main/core/ that are shared, not capabilities.
+const notCapabilities = ['contract', 'store', 'shared'].map((d) => `src-main/core/${d}/**`);
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -28,9 +48,18 @@ export default tseslint.config(
   },
   {
     files: ['src-main/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict([...electron, ...ui], ['(^|/)src-renderer/', '(^|/)hub/', '(^|/)shell/'], 'src-main/core is the domain: it never imports Electron, React, the hub or the renderer.'),
-    },
+    rules: { 'no-restricted-imports': coreRule },
+  },
+  // Capability isolation, by depth: `../` leaves a capability from its top folder, `../../` from a subfolder.
+  {
+    files: ['src-main/core/*/*.ts'],
+    ignores: notCapabilities,
+    rules: { 'no-restricted-imports': both(coreRule, restrict([], [leavesCapability(1)], isolationWhy)) },
+  },
+  {
+    files: ['src-main/core/*/*/*.ts'],
+    ignores: notCapabilities,
+    rules: { 'no-restricted-imports': both(coreRule, restrict([], [leavesCapability(2)], isolationWhy)) },
   },
   {
     files: ['src-main/core/contract/**/*.ts'],

@@ -8,7 +8,7 @@ import type { Log } from './capability';
 import { CentreService } from './centre/centre-service';
 import { openCameras } from './cameras';
 import { openConsult } from './consult';
-import { openDuty } from './duty';
+import { openDuty, reportLinks } from './duty';
 import { openMap } from './map';
 import { openPlans } from './plans';
 import { openPower } from './power';
@@ -52,14 +52,15 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const wall = new WallService(store, bus);
   await wall.ensureDefaults();
   const deps = { store, bus, connections, log, dataDir: opts.dataDir, now: opts.now ?? Date.now, demo: opts.demo ?? false };
-  const duty = await openDuty(deps);
-  const plans = await openPlans(deps);
+  // Capabilities never import each other: what one needs of another is handed over here.
+  const plans = await openPlans(deps, { reports: reportLinks });
+  const duty = await openDuty(deps, { plansDemo: plans.demo });
   const power = await openPower(deps);
   const consult = await openConsult(deps);
   const map = await openMap(deps);
   const warnings = await openWarnings(deps);
   const cameras = await openCameras(deps);
-  const stats = await openStats(deps);
+  const stats = await openStats(deps, { planKpis: plans.kpis });
   const capabilities = [duty, plans, power, consult, map, warnings, cameras, stats];
 
   let discovery: ReturnType<typeof openRpcDocument> | undefined;

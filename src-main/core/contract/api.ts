@@ -52,7 +52,6 @@ export type ResultOf<M extends MethodName> = z.output<Methods[M]['result']>;
 export type PayloadOf<E extends EventName> = z.output<Events[E]['payload']>;
 
 export const methodNames = Object.keys(methods) as MethodName[];
-export const eventNames = Object.keys(events) as EventName[];
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);

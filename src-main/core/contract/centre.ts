@@ -41,22 +41,22 @@ export type Settings = z.infer<typeof Settings>;
 export const centreMethods = {
   'centre.get': method({
     summary: 'This centre: name, level (district or street) and its network links.',
-    params: z.object({}).strict(),
+    params: z.strictObject({}),
     result: CentreInfo,
   }),
   'centre.update': method({
     summary: 'Change this centre’s name, level or links.',
-    params: z.object({ centre: CentreInfo }).strict(),
+    params: z.strictObject({ centre: CentreInfo }),
     result: CentreInfo,
   }),
   'settings.get': method({
     summary: 'Operator settings: wall displays, console window, language.',
-    params: z.object({}).strict(),
+    params: z.strictObject({}),
     result: Settings,
   }),
   'settings.update': method({
     summary: 'Change some operator settings; the others keep their values.',
-    params: z.object({ patch: Settings.partial() }).strict(),
+    params: z.strictObject({ patch: Settings.partial() }),
     result: Settings,
   }),
 } as const;

@@ -103,46 +103,40 @@ export type Presence = z.infer<typeof Presence>;
 
 // ---- signalling ------------------------------------------------------------------------
 /** One peer connection: its link, its generation (a rebuild is a new one) and its owner's session. */
-export const PcRef = z
-  .object({
-    link: LinkId,
-    gen: z.number().int().min(0).max(1_000_000_000),
-    /** The initiator's session: the pair (session, link, gen) names the connection. */
-    session: SessionId,
-  })
-  .strict();
+export const PcRef = z.strictObject({
+  link: LinkId,
+  gen: z.number().int().min(0).max(1_000_000_000),
+  /** The initiator's session: the pair (session, link, gen) names the connection. */
+  session: SessionId,
+});
 export type PcRef = z.infer<typeof PcRef>;
 
 /** What simple-peer emits for its remote: a description or one ICE candidate. */
 export const PeerData = z.union([
-  z.object({ type: z.enum(['offer', 'answer']), sdp: z.string().min(1).max(60_000) }).strict(),
-  z
-    .object({
-      type: z.literal('candidate'),
-      candidate: z
-        .object({
-          candidate: z.string().max(1_000),
-          sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
-          sdpMid: z.string().max(64).nullable().optional(),
-          usernameFragment: z.string().max(256).nullable().optional(),
-        })
-        .strict(),
-    })
-    .strict(),
+  z.strictObject({ type: z.enum(['offer', 'answer']), sdp: z.string().min(1).max(60_000) }),
+  z.strictObject({
+    type: z.literal('candidate'),
+    candidate: z.strictObject({
+      candidate: z.string().max(1_000),
+      sdpMLineIndex: z.number().int().min(0).max(64).nullable().optional(),
+      sdpMid: z.string().max(64).nullable().optional(),
+      usernameFragment: z.string().max(256).nullable().optional(),
+    }),
+  }),
 ]);
 export type PeerData = z.infer<typeof PeerData>;
 
 export const SignalPayload = z.discriminatedUnion('kind', [
   /** "I am here as this session": a new session resets the receiver's connections with me. */
-  z.object({ kind: z.literal('hello'), session: SessionId, mode: MediaMode }).strict(),
+  z.strictObject({ kind: z.literal('hello'), session: SessionId, mode: MediaMode }),
   /** "I left": close every connection with me. */
-  z.object({ kind: z.literal('bye'), session: SessionId }).strict(),
+  z.strictObject({ kind: z.literal('bye'), session: SessionId }),
   /** simple-peer's offer, answer or candidate for one connection. */
-  z.object({ kind: z.literal('peer'), pc: PcRef, data: PeerData }).strict(),
+  z.strictObject({ kind: z.literal('peer'), pc: PcRef, data: PeerData }),
   /** From the answering side: "my connection on this link is dead, build a new one". */
-  z.object({ kind: z.literal('rebuild'), link: LinkId, session: SessionId }).strict(),
+  z.strictObject({ kind: z.literal('rebuild'), link: LinkId, session: SessionId }),
   /** "I now show your video from this link" (the sender raises that link's encoding). */
-  z.object({ kind: z.literal('shown'), link: LinkId.nullable(), session: SessionId }).strict(),
+  z.strictObject({ kind: z.literal('shown'), link: LinkId.nullable(), session: SessionId }),
 ]);
 export type SignalPayload = z.infer<typeof SignalPayload>;
 
@@ -161,14 +155,14 @@ export type Layout = z.infer<typeof Layout>;
 const DeviceId = z.string().max(200);
 
 export const ControlCommand = z.discriminatedUnion('cmd', [
-  z.object({ cmd: z.literal('mute'), on: z.boolean() }).strict(),
-  z.object({ cmd: z.literal('camera'), on: z.boolean() }).strict(),
+  z.strictObject({ cmd: z.literal('mute'), on: z.boolean() }),
+  z.strictObject({ cmd: z.literal('camera'), on: z.boolean() }),
   /** "focus" shows one participant large: the one named, or the active speaker when null. */
-  z.object({ cmd: z.literal('layout'), layout: Layout, focus: ParticipantId.nullable() }).strict(),
-  z.object({ cmd: z.literal('devices'), cameraId: DeviceId.nullable(), micId: DeviceId.nullable() }).strict(),
-  z.object({ cmd: z.literal('lowBandwidth'), on: z.boolean() }).strict(),
+  z.strictObject({ cmd: z.literal('layout'), layout: Layout, focus: ParticipantId.nullable() }),
+  z.strictObject({ cmd: z.literal('devices'), cameraId: DeviceId.nullable(), micId: DeviceId.nullable() }),
+  z.strictObject({ cmd: z.literal('lowBandwidth'), on: z.boolean() }),
   /** Leave this consultation (the endpoint then offers "rejoin" on its own screen). */
-  z.object({ cmd: z.literal('leave') }).strict(),
+  z.strictObject({ cmd: z.literal('leave') }),
 ]);
 export type ControlCommand = z.infer<typeof ControlCommand>;
 
@@ -224,60 +218,58 @@ const RecordRef = z.string().trim().min(1).max(80, 'a record id is at most 80 ch
 export const consultMethods = {
   'consult.start': method({
     summary: 'The district starts a consultation with the named participants (the host is always the district centre).',
-    params: z
-      .object({
-        topic: Topic,
-        participants: z
-          .array(z.object({ id: ParticipantId, name: z.string().trim().min(1).max(60) }).strict())
-          .min(1, 'invite at least one participant')
-          .max(MESH_MAX_SITES - 1, `a mesh consultation serves at most ${MESH_MAX_SITES} sites (the host and ${MESH_MAX_SITES - 1} others)`),
-        startedBy: OperatorName,
-        dutyEntryId: RecordRef.optional(),
-        planResponseId: RecordRef.optional(),
-        mode: MediaMode.default('dual'),
-        lowBandwidth: z.boolean().default(false),
-      })
-      .strict(),
+    params: z.strictObject({
+      topic: Topic,
+      participants: z
+        .array(z.strictObject({ id: ParticipantId, name: z.string().trim().min(1).max(60) }))
+        .min(1, 'invite at least one participant')
+        .max(MESH_MAX_SITES - 1, `a mesh consultation serves at most ${MESH_MAX_SITES} sites (the host and ${MESH_MAX_SITES - 1} others)`),
+      startedBy: OperatorName,
+      dutyEntryId: RecordRef.optional(),
+      planResponseId: RecordRef.optional(),
+      mode: MediaMode.default('dual'),
+      lowBandwidth: z.boolean().default(false),
+    }),
     result: Consultation,
   }),
   'consult.end': method({
     summary: 'Ends a live consultation; endpoints leave when they hear consult.changed with endedAt set.',
-    params: z.object({ id: ConsultationId, endedBy: OperatorName }).strict(),
+    params: z.strictObject({ id: ConsultationId, endedBy: OperatorName }),
     result: Consultation,
   }),
   'consult.get': method({
     summary: 'One consultation record.',
-    params: z.object({ id: ConsultationId }).strict(),
+    params: z.strictObject({ id: ConsultationId }),
     result: Consultation,
   }),
   'consult.list': method({
     summary: 'Consultations, newest first, with the live one (if any) and who is present in it.',
-    params: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
+    params: z.strictObject({ limit: z.number().int().min(1).max(200).default(20) }),
     result: z.object({ live: Consultation.nullable(), presence: Presence.nullable(), status: z.array(EndpointStatus), recent: z.array(Consultation) }),
   }),
   'consult.join': method({
     summary: 'Binds this socket to a participant of a live consultation (call it on each link’s socket, and again after each reconnect).',
-    params: z.object({ consultationId: ConsultationId, participantId: ParticipantId, session: SessionId, link: LinkId }).strict(),
+    params: z.strictObject({ consultationId: ConsultationId, participantId: ParticipantId, session: SessionId, link: LinkId }),
     result: z.object({ consultation: Consultation, presence: Presence }),
   }),
   'consult.leave': method({
     summary: 'The participant leaves (every socket of that session is unbound); recorded as its leave time.',
-    params: z.object({ consultationId: ConsultationId, participantId: ParticipantId, session: SessionId }).strict(),
+    params: z.strictObject({ consultationId: ConsultationId, participantId: ParticipantId, session: SessionId }),
     result: Consultation,
   }),
   'consult.signal': method({
     summary: 'Relays one signalling message to every socket of its target; a repeat of a message already relayed is dropped.',
-    params: SignalMessage.strict(),
+    params: z.strictObject(SignalMessage.shape),
     result: z.object({ delivered: z.number().int(), duplicate: z.boolean() }),
   }),
   'consult.control': method({
     summary: 'A console steers a participant’s joined endpoint (mute, camera, layout, devices, low bandwidth, leave).',
-    params: ControlMessage.strict(),
+    params: z.strictObject(ControlMessage.shape),
     result: z.object({ delivered: z.number().int(), duplicate: z.boolean() }),
   }),
   'consult.report': method({
     summary: 'An endpoint reports its state (links, devices, layout) for the consoles; sent about once a second.',
-    params: z.object({ status: EndpointStatus }).strict(),
+    params: z.strictObject({ status: EndpointStatus }),
     result: z.object({ ok: z.literal(true) }),
   }),
 } as const;

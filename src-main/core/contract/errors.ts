@@ -11,8 +11,6 @@ export const RpcCode = {
   Unauthorized: -32001,
 } as const;
 
-export type RpcCodeValue = (typeof RpcCode)[keyof typeof RpcCode];
-
 export class RpcError extends Error {
   constructor(
     readonly code: number,

@@ -17,7 +17,7 @@
 //    e.g. a Tianditu token. With no active source the map shows the embedded district outline.
 import { z } from 'zod';
 import { event, method } from './define';
-import { EntityId, Timestamp, type Label } from './duty';
+import { EntityId, Timestamp, type Label } from './primitives';
 import { utf8Max } from './limits';
 import { Coordinates, StreetName } from './yuexiu';
 
@@ -25,14 +25,6 @@ import { Coordinates, StreetName } from './yuexiu';
 export const MapObjectKind = z.enum(['risk', 'shelter', 'warehouse', 'team', 'waterlogging', 'geohazard']);
 export type MapObjectKind = z.infer<typeof MapObjectKind>;
 export const MAP_OBJECT_KINDS = MapObjectKind.options;
-export const MAP_KIND_LABELS: Record<MapObjectKind, Label> = {
-  risk: { zh: '风险点、危险源', en: 'Risk points and hazards' },
-  shelter: { zh: '应急避护场所', en: 'Emergency shelters' },
-  warehouse: { zh: '应急物资储备仓库', en: 'Emergency supply warehouses' },
-  team: { zh: '抢险救援队伍', en: 'Rescue teams' },
-  waterlogging: { zh: '内涝风险点', en: 'Waterlogging points' },
-  geohazard: { zh: '地质灾害隐患点', en: 'Geological hazard points' },
-};
 
 /** Risk grading of the seed plan: red is the most severe. */
 export const RiskLevel = z.enum(['red', 'orange', 'yellow', 'blue']);

@@ -24,7 +24,8 @@
 //    before the library records them.
 import { z } from 'zod';
 import { event, method } from './define';
-import { ActorId, EntityId, FileBase64, PersonRef, Timestamp, type Label } from './duty';
+import { PersonRef } from './duty';
+import { ActorId, EntityId, FileBase64, Timestamp, type Label } from './primitives';
 import { LocalDate, StreetName } from './yuexiu';
 
 // ---- vocabulary ----------------------------------------------------------------------

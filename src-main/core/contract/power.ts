@@ -94,60 +94,54 @@ const sourceCommon = {
 };
 
 /** A UPS behind NUT's upsd (network protocol on TCP 3493). */
-export const NutSourceConfig = z
-  .object({
-    ...sourceCommon,
-    kind: z.literal('nut'),
-    host: Host,
-    port: Port.default(3493),
-    /** The UPS name on that upsd (`LIST UPS`), e.g. "ups1". */
-    ups: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'the NUT UPS name is letters, digits, dot, dash or underscore'),
-    /** upsd.users account; sent only after STARTTLS when `tls` is "starttls". */
-    username: z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'a NUT user name is letters, digits and . _ @ -').optional(),
-    /**
-     * LOGIN to the UPS as a secondary monitor. Off by default: a logged-in client counts in upsd's
-     * NUMLOGINS, so the primary upsmon waits for it before shutting down on a forced shutdown.
-     */
-    login: z.boolean().default(false),
-    /** "starttls" refuses to talk (or send a password) in clear if upsd cannot start TLS. */
-    tls: z.enum(['none', 'starttls']).default('none'),
-    /** PEM certificate(s) to trust for upsd's TLS certificate; the system CAs when absent. */
-    tlsCa: z.string().max(20_000).optional(),
-    /** Accept any certificate (a test bench only: it defeats the point of TLS). */
-    tlsInsecure: z.boolean().default(false),
-    pollMs: PollMs.default(250),
-  })
-  .strict();
+export const NutSourceConfig = z.strictObject({
+  ...sourceCommon,
+  kind: z.literal('nut'),
+  host: Host,
+  port: Port.default(3493),
+  /** The UPS name on that upsd (`LIST UPS`), e.g. "ups1". */
+  ups: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'the NUT UPS name is letters, digits, dot, dash or underscore'),
+  /** upsd.users account; sent only after STARTTLS when `tls` is "starttls". */
+  username: z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'a NUT user name is letters, digits and . _ @ -').optional(),
+  /**
+   * LOGIN to the UPS as a secondary monitor. Off by default: a logged-in client counts in upsd's
+   * NUMLOGINS, so the primary upsmon waits for it before shutting down on a forced shutdown.
+   */
+  login: z.boolean().default(false),
+  /** "starttls" refuses to talk (or send a password) in clear if upsd cannot start TLS. */
+  tls: z.enum(['none', 'starttls']).default('none'),
+  /** PEM certificate(s) to trust for upsd's TLS certificate; the system CAs when absent. */
+  tlsCa: z.string().max(20_000).optional(),
+  /** Accept any certificate (a test bench only: it defeats the point of TLS). */
+  tlsInsecure: z.boolean().default(false),
+  pollMs: PollMs.default(250),
+});
 
 /** A UPS with an SNMP card speaking UPS-MIB (RFC 1628); its community is added below (a secret). */
-export const SnmpSourceConfig = z
-  .object({
-    ...sourceCommon,
-    kind: z.literal('snmp'),
-    host: Host,
-    port: Port.default(161),
-    version: z.enum(['1', '2c']).default('2c'),
-    pollMs: PollMs.default(250),
-  })
-  .strict();
+export const SnmpSourceConfig = z.strictObject({
+  ...sourceCommon,
+  kind: z.literal('snmp'),
+  host: Host,
+  port: Port.default(161),
+  version: z.enum(['1', '2c']).default('2c'),
+  pollMs: PollMs.default(250),
+});
 
 /** Polled with this community while none is stored (SNMP's well-known default: not a secret). */
 export const DEFAULT_SNMP_COMMUNITY = 'public';
 const Community = z.string().max(64, 'an SNMP community is at most 64 characters');
 
 /** A generator or generator-truck controller on Modbus TCP, read through a register map. */
-export const ModbusSourceConfig = z
-  .object({
-    ...sourceCommon,
-    kind: z.literal('modbus'),
-    host: Host,
-    port: Port.default(502),
-    unitId: z.number().int().min(0).max(255).default(1),
-    /** Register map of the controller model; `power.config` lists them (`models`). */
-    model: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a controller model id is lower-case letters, digits and dashes').default('generic-controller'),
-    pollMs: PollMs.default(250),
-  })
-  .strict();
+export const ModbusSourceConfig = z.strictObject({
+  ...sourceCommon,
+  kind: z.literal('modbus'),
+  host: Host,
+  port: Port.default(502),
+  unitId: z.number().int().min(0).max(255).default(1),
+  /** Register map of the controller model; `power.config` lists them (`models`). */
+  model: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a controller model id is lower-case letters, digits and dashes').default('generic-controller'),
+  pollMs: PollMs.default(250),
+});
 
 /**
  * What a client sends to `power.saveSource`. A NUT password or SNMP community left out keeps the
@@ -340,38 +334,38 @@ const Limit = z.number().int().min(1).max(500).default(100);
 export const powerMethods = {
   'power.overview': method({
     summary: 'The power state, a tile per source (readings, link, 30-minute samples) and the active alarms.',
-    params: z.object({}).strict(),
+    params: z.strictObject({}),
     result: PowerOverview,
   }),
   'power.transitions': method({
     summary: 'Stored transitions of the power state, newest first; pass `before` (a seq) to page back.',
-    params: z.object({ limit: Limit, before: z.number().int().optional() }).strict(),
+    params: z.strictObject({ limit: Limit, before: z.number().int().optional() }),
     result: z.object({ transitions: z.array(PowerTransition), more: z.boolean() }),
   }),
   'power.alarms': method({
     summary: 'Power alarms, newest first: "active" (warning or critical, not yet both cleared and acknowledged) or "all" (the history); page back with `before` (the id of the last alarm of the previous page).',
-    params: z.object({ scope: z.enum(['active', 'all']).default('active'), limit: Limit, before: AlarmId.optional() }).strict(),
+    params: z.strictObject({ scope: z.enum(['active', 'all']).default('active'), limit: Limit, before: AlarmId.optional() }),
     result: z.object({ alarms: z.array(PowerAlarm), more: z.boolean() }),
   }),
   'power.acknowledgeAlarm': method({
     summary: 'The duty officer acknowledges an alarm: who and when are recorded, and its sound stops.',
-    params: z.object({ id: AlarmId, by: OfficerName }).strict(),
+    params: z.strictObject({ id: AlarmId, by: OfficerName }),
     result: PowerAlarm,
   }),
   'power.muteAlarm': method({
     summary: 'Mute (or unmute) one alarm’s sound on the wall; there is no global mute.',
-    params: z.object({ id: AlarmId, muted: z.boolean(), by: OfficerName }).strict(),
+    params: z.strictObject({ id: AlarmId, muted: z.boolean(), by: OfficerName }),
     result: PowerAlarm,
   }),
   'power.config': method({
     summary: 'The configured sources (passwords and SNMP communities withheld), the thresholds and the known generator controller models.',
-    params: z.object({}).strict(),
+    params: z.strictObject({}),
     result: PowerConfig,
   }),
   'power.saveSource': method({
     summary:
       'Add or replace a power source (NUT, SNMP or Modbus); it is (re)connected at once. A stored password or community left out is kept, unless host, port, user, TLS settings or SNMP version changed: then it is dropped and `notice` says so.',
-    params: z.object({ source: PowerSourceInput }).strict(),
+    params: z.strictObject({ source: PowerSourceInput }),
     result: PowerConfig.extend({
       /** What the operator must know about this save (a stored secret dropped because the source was re-pointed); null when nothing. */
       notice: PowerText.nullable(),
@@ -379,17 +373,17 @@ export const powerMethods = {
   }),
   'power.deleteSource': method({
     summary: 'Remove a power source and stop polling it; its alarm history is kept.',
-    params: z.object({ id: SourceId }).strict(),
+    params: z.strictObject({ id: SourceId }),
     result: PowerConfig,
   }),
   'power.saveThresholds': method({
     summary: 'Change some thresholds (runtime, fuel, recovery hold); the others keep their values.',
-    params: z.object({ patch: z.object(thresholdFields).partial().strict() }).strict(),
+    params: z.strictObject({ patch: z.strictObject(thresholdFields).partial() }),
     result: PowerConfig,
   }),
   'power.reportHostPower': method({
     summary: 'The Electron shell reports the app machine’s own power (powerMonitor on-battery / on-ac); only the in-process shell may call it.',
-    params: z.object({ onBattery: z.boolean() }).strict(),
+    params: z.strictObject({ onBattery: z.boolean() }),
     result: z.object({ state: PowerState }),
   }),
 } as const;

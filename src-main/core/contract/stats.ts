@@ -8,7 +8,7 @@
 // nobody has entered says so: it is never shown as met.
 import { z } from 'zod';
 import { event, method } from './define';
-import { Timestamp, type Label } from './duty';
+import { Timestamp, type Label } from './primitives';
 import { LocalDate, StreetName } from './yuexiu';
 import { ReportCategory } from './duty';
 

@@ -17,12 +17,12 @@ export type SystemInfo = z.infer<typeof SystemInfo>;
 export const systemMethods = {
   'rpc.discover': method({
     summary: 'The OpenRPC document of this API, generated from the contract.',
-    params: z.object({}).strict(),
+    params: z.strictObject({}),
     result: z.record(z.string(), z.unknown()),
   }),
   'system.info': method({
     summary: 'Application name, version, host kind, server time and schema version.',
-    params: z.object({}).strict(),
+    params: z.strictObject({}),
     result: SystemInfo,
   }),
 } as const;

@@ -35,22 +35,22 @@ export type WallState = z.infer<typeof WallState>;
 export const wallMethods = {
   'wall.state': method({
     summary: 'All wall presets and the active preset of each display.',
-    params: z.object({}).strict(),
+    params: z.strictObject({}),
     result: WallState,
   }),
   'wall.savePreset': method({
     summary: 'Create or replace a named wall preset (layout plus a panel per cell).',
-    params: z.object({ preset: WallPreset }).strict(),
+    params: z.strictObject({ preset: WallPreset }),
     result: WallState,
   }),
   'wall.deletePreset': method({
     summary: 'Delete a wall preset that no display is showing.',
-    params: z.object({ id: PresetId }).strict(),
+    params: z.strictObject({ id: PresetId }),
     result: WallState,
   }),
   'wall.activate': method({
     summary: 'Show a preset on a display.',
-    params: z.object({ display: DisplayIndex, presetId: PresetId }).strict(),
+    params: z.strictObject({ display: DisplayIndex, presetId: PresetId }),
     result: WallState,
   }),
 } as const;

@@ -16,14 +16,13 @@
 //    expansion) and documents over MAX_CAP_BYTES; a refusal names what is wrong.
 import { z } from 'zod';
 import { event, method } from './define';
-import { EntityId, Timestamp, type Label } from './duty';
+import { EntityId, Timestamp, type Label } from './primitives';
 import { utf8Max } from './limits';
 
 // ---- Guangdong's warning signals ---------------------------------------------------------
+/** Least to most severe. */
 export const SignalLevel = z.enum(['white', 'blue', 'yellow', 'orange', 'red']);
 export type SignalLevel = z.infer<typeof SignalLevel>;
-/** Least to most severe. */
-export const SIGNAL_LEVELS = SignalLevel.options;
 export const SIGNAL_LEVEL_RANK: Record<SignalLevel, number> = { white: 0, blue: 1, yellow: 2, orange: 3, red: 4 };
 export const SIGNAL_LEVEL_LABELS: Record<SignalLevel, Label> = {
   white: { zh: '白色', en: 'White' },

@@ -179,11 +179,6 @@ export function weekRange(date: string): TimeRange {
   return { from, to: from + 7 * DAY_MS };
 }
 
-/** The local calendar year, e.g. for the drill execution rate. */
-export function yearRange(year: number): TimeRange {
-  return { from: localTime(year, 1, 1), to: localTime(year + 1, 1, 1) };
-}
-
 /** Months ("YYYY-MM") a range touches, in order. */
 export function monthsOverlapping(r: TimeRange): string[] {
   // Counts months as numbers: the string of the month after 9999-12 ("10000-0…") once sent

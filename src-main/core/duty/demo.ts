@@ -5,11 +5,11 @@
 import type { DataStatus, DutyRole, PersonRef, ReportInput } from '../contract/duty';
 import { RefusedError } from '../contract/errors';
 import { DAY_MS, HOUR_MS, localMonthString, localParts, localTime, monthRange, streetInfo, UTC_OFFSET_MS, type StreetName } from '../contract/yuexiu';
+import type { PlansDemo } from '../shared/links';
 import type { Store, Tx } from '../store';
-import { seedPlansDemo } from '../plans/demo-plans';
 import { changeStatus, insertReport } from './duty-log';
 import { putPerson } from './people';
-import type { Reader } from './records';
+import type { Reader } from '../shared/records';
 import { checkShiftChange, publish, refuseViolations, writeShiftChange, type ChangeOptions } from './roster';
 import { coverageGaps } from './roster-rules';
 
@@ -82,7 +82,7 @@ export function dataStatus(db: Reader): DataStatus {
 }
 
 /** Loads the whole demo set in one transaction; refused unless the store is empty. */
-export async function loadDemo(store: Store, now: number): Promise<{ responseId: string }> {
+export async function loadDemo(store: Store, plans: PlansDemo, now: number): Promise<{ responseId: string }> {
   return store.write((tx) => {
     const status = dataStatus(tx);
     if (!status.empty)
@@ -103,7 +103,7 @@ export async function loadDemo(store: Store, now: number): Promise<{ responseId:
     seedRoster(tx, now, people.map((p) => p.id), { leaders, chiefs, officers, techs }, admin);
     const reportIds = seedReports(tx, now, officers.map(ref));
     seedHandover(tx, now, people, officers);
-    const { responseId } = seedPlansDemo(tx, now, ref(leaders[0]), officers.map(ref), reportIds[0]);
+    const { responseId } = plans.seed(tx, now, ref(leaders[0]), officers.map(ref), reportIds[0]);
     return { responseId };
   });
 }

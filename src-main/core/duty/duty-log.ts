@@ -16,7 +16,7 @@ import { RefusedError } from '../contract/errors';
 import { formatLocal } from '../contract/yuexiu';
 import type { EventBus } from '../events';
 import type { SqlValue, Store, Tx } from '../store';
-import { actorRef, bool, newId, refFrom, type Reader } from './records';
+import { actorRef, bool, newId, refFrom, type Reader } from '../shared/records';
 
 interface ReportRow {
   id: string;
@@ -209,6 +209,8 @@ export function reportHistory(db: Reader, id: string): ReportEvent[] {
 /** Allows for clocks of consoles a little ahead of the server's. */
 const FUTURE_SLACK_MS = 2 * 60_000;
 
+type LogChange = 'recorded' | 'updated' | 'status' | 'escalated' | 'linked' | 'demo';
+
 export class DutyLogService {
   constructor(
     private readonly store: Store,
@@ -283,10 +285,12 @@ export class DutyLogService {
     return { ...getReport(this.store, id), history: reportHistory(this.store, id) };
   }
 
-  /** Tells the wall about one report (or, with null, a bulk change). */
-  changed(change: 'recorded' | 'updated' | 'status' | 'escalated' | 'linked' | 'demo', id: string | null): Report {
-    const report = id ? getReport(this.store, id) : null;
+  /** Tells the wall about one report (returned), or with null about a bulk change (no report). */
+  changed(change: LogChange, id: string): Report;
+  changed(change: LogChange, id: null): null;
+  changed(change: LogChange, id: string | null): Report | null {
+    const report = id === null ? null : getReport(this.store, id);
     this.bus.emit('duty.logChanged', { change, report, openCounts: this.openCountsNow() });
-    return report!;
+    return report;
   }
 }

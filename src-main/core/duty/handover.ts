@@ -4,7 +4,7 @@ import type { Handover, HandoverItem, PersonRef } from '../contract/duty';
 import { RefusedError } from '../contract/errors';
 import type { EventBus } from '../events';
 import type { Store } from '../store';
-import { actorRef, bool, newId, refFrom, type Reader } from './records';
+import { actorRef, bool, newId, refFrom, type Reader } from '../shared/records';
 
 interface HandoverRow {
   id: string;

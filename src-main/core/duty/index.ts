@@ -1,13 +1,14 @@
 // Entry of the duty capability (应急值守): people, roster, handover, duty log, and the demo set
 // for duty and plans together. Opens the services and maps the contract's methods onto them.
+// Plans' part of the demo comes through `links.plansDemo` (given by app.ts from plans); plans
+// reaches the duty log through `reportLinks`, which app.ts hands it.
 import type { Capability, CapabilityDeps } from '../capability';
 import { XLSX_MEDIA_TYPE, type dutyMethods, type RosterPeriod } from '../contract/duty';
 import { RefusedError } from '../contract/errors';
 import { localDateString, localMonthString } from '../contract/yuexiu';
-import { computeKpis } from '../plans/kpis';
-import { responseView } from '../plans/responses';
+import type { PlansDemo, ReportLinks } from '../shared/links';
 import { dataStatus, loadDemo } from './demo';
-import { DutyLogService, reportHistory, reportsMatching } from './duty-log';
+import { DutyLogService, getReport, linkReport, openCounts, reportHistory, reportsMatching } from './duty-log';
 import { HandoverService } from './handover';
 import { writeLogWorkbook } from './log-xlsx';
 import { PeopleService } from './people';
@@ -29,7 +30,10 @@ function periodLabel(p: RosterPeriod): string {
   }
 }
 
-export async function openDuty(deps: CapabilityDeps): Promise<Capability<typeof dutyMethods>> {
+/** The duty log as plans may use it (app.ts passes it to openPlans). */
+export const reportLinks: ReportLinks = { report: getReport, link: linkReport, openCounts };
+
+export async function openDuty(deps: CapabilityDeps, links: { plansDemo: PlansDemo }): Promise<Capability<typeof dutyMethods>> {
   const { store, bus, now } = deps;
   const people = new PeopleService(store, now);
   const roster = new RosterService(store, bus, now);
@@ -38,11 +42,10 @@ export async function openDuty(deps: CapabilityDeps): Promise<Capability<typeof 
 
   /** Loads the demo set and tells every panel (duty and plans alike) to refresh. */
   const demo = async (): Promise<void> => {
-    const { responseId } = await loadDemo(store, now());
+    const { responseId } = await loadDemo(store, links.plansDemo, now());
     roster.changed('demo', null);
     dutyLog.changed('demo', null);
-    bus.emit('plans.libraryChanged', { change: 'demo', planId: null, drillId: null, kpis: computeKpis(store, now()) });
-    bus.emit('plans.responseChanged', { change: 'demo', response: responseView(store, responseId, now()), entry: null });
+    links.plansDemo.loaded(responseId);
   };
 
   if (deps.demo && dataStatus(store).empty) {

@@ -4,7 +4,7 @@
 import { DUTY_ROLE_LABELS, Person, type DutyRole, type PersonInput } from '../contract/duty';
 import { RefusedError } from '../contract/errors';
 import type { Store, Tx } from '../store';
-import { bool, newId, type Reader } from './records';
+import { bool, newId, type Reader } from '../shared/records';
 
 interface PersonRow {
   id: string;

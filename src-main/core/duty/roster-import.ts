@@ -5,7 +5,7 @@
 import type { PersonRef } from '../contract/duty';
 import type { Store } from '../store';
 import { findPersonByName, putPerson } from './people';
-import { actorRef } from './records';
+import { actorRef } from '../shared/records';
 import { checkShiftChange, writeShiftChange, type ChangeOptions } from './roster';
 import { readRosterWorkbook, refuseImport, violationsToProblems, type RowProblem } from './roster-xlsx';
 import type { TimeRange } from '../contract/yuexiu';

@@ -17,7 +17,7 @@ import { formatLocal, monthRange, monthsOverlapping, weekRange, type TimeRange }
 import type { EventBus } from '../events';
 import type { Store, Tx } from '../store';
 import { listPeople, getPerson } from './people';
-import { actorRef, bool, newId, refFrom, type Reader } from './records';
+import { actorRef, bool, newId, refFrom, type Reader } from '../shared/records';
 import { coverageGaps, describeShift, doubleBookings, longStretches, type RuleShift } from './roster-rules';
 
 interface ShiftRow {

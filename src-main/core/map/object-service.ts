@@ -1,7 +1,7 @@
 // Changes to the map objects: save, remove, import (all or nothing), the demo set. Each change
 // is one durable transaction, then one map.objectsChanged event.
 import { RefusedError } from '../contract/errors';
-import { MapObjectInput, type MapCounts, type MapObject, type MapObjectKind, type MapObjectParsed } from '../contract/map';
+import { MAX_IMPORT_FEATURES, MapObjectInput, type MapCounts, type MapObject, type MapObjectKind, type MapObjectParsed } from '../contract/map';
 import type { EventBus } from '../events';
 import type { Store } from '../store';
 import { demoObjects } from './demo';
@@ -86,6 +86,8 @@ export class MapObjectService {
     peer: string,
   ): Promise<{ created: number; updated: number; dryRun: boolean; counts: MapCounts }> {
     const reading = format === 'geojson' ? readGeoJson(text, defaultKind) : readCsv(text, defaultKind);
+    const n = reading.candidates.length;
+    if (n > MAX_IMPORT_FEATURES) throw new RefusedError(`nothing written: an import carries at most ${MAX_IMPORT_FEATURES} ${format === 'geojson' ? 'features' : 'rows'}, this one ${n}: split the file`);
     crossCheck(reading);
     // An id already on the map with another kind would fail inside the write: name it here too.
     for (const c of reading.candidates) {

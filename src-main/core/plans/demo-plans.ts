@@ -6,6 +6,7 @@
 import type { PersonRef } from '../contract/duty';
 import type { PlanCategory, PlanLevel, ResponseLevel } from '../contract/plans';
 import { localDateString, localParts, type StreetName } from '../contract/yuexiu';
+import type { ReportLinks } from '../shared/links';
 import type { Tx } from '../store';
 import { putDrill } from './drills';
 import { putPlan, type PlanData } from './library';
@@ -197,9 +198,9 @@ export interface PlansDemoResult {
 
 /**
  * Seeds the plans demo inside the demo transaction. `floodReportId` is the demo report the active
- * 三防 response was escalated from; `officers` tick its checklist.
+ * 三防 response was escalated from (linked through `reports`); `officers` tick its checklist.
  */
-export function seedPlansDemo(tx: Tx, now: number, by: PersonRef, officers: PersonRef[], floodReportId: string): PlansDemoResult {
+export function seedPlansDemo(tx: Tx, reports: ReportLinks, now: number, by: PersonRef, officers: PersonRef[], floodReportId: string): PlansDemoResult {
   const peer = 'demo';
   const ids: string[] = [];
   for (const p of DEMO_PLANS) {
@@ -253,7 +254,7 @@ export function seedPlansDemo(tx: Tx, now: number, by: PersonRef, officers: Pers
   const started = now - 3 * 3600_000;
   const officer = officers[0] ?? by;
   const responseId = createResponse(tx, ids[0], 'IV', { by, peer, now: started }, '【演示数据】气象台发布暴雨黄色预警，启动三防Ⅳ级应急响应', true);
-  attachReport(tx, responseId, floodReportId, 'escalated', { by, peer, now: started + 60_000 });
+  attachReport(tx, reports, responseId, floodReportId, 'escalated', { by, peer, now: started + 60_000 });
   const items = tx.all<{ id: string }>('SELECT id FROM plan_response_action WHERE response_id = ? ORDER BY seq', [responseId]).map((a) => a.id);
   updateAction(tx, responseId, items[0], { status: 'done', note: '已通过政务微信群发布' }, { by: officer, peer, now: started + 20 * 60_000 });
   updateAction(tx, responseId, items[1], { status: 'in_progress' }, { by: officer, peer, now: started + 25 * 60_000 });

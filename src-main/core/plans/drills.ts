@@ -4,7 +4,7 @@ import { RefusedError } from '../contract/errors';
 import type { Drill } from '../contract/plans';
 import { localDateString, localParts } from '../contract/yuexiu';
 import type { SqlValue, Store, Tx } from '../store';
-import { actorRef, bool, newId, refFrom, type Reader } from '../duty/records';
+import { actorRef, bool, newId, refFrom, type Reader } from '../shared/records';
 import { planRow } from './library';
 
 interface DrillRow {

@@ -1,16 +1,20 @@
 // Entry of the plans capability (预案管理): library, responses, drills, KPIs. Opens the services
 // and maps the contract's methods onto them; every library or drill change pushes the KPIs.
+// The duty log is reached only through `links.reports` (given by app.ts from duty); plans gives
+// back its demo set for duty's demo loader.
 import type { Capability, CapabilityDeps } from '../capability';
 import type { planMethods } from '../contract/plans';
+import type { PlanKpis, PlansDemo, ReportLinks } from '../shared/links';
+import { seedPlansDemo } from './demo-plans';
 import { DrillService } from './drills';
 import { computeKpis } from './kpis';
 import { PlanLibrary } from './library';
-import { ResponseService } from './responses';
+import { ResponseService, responseView } from './responses';
 
-export async function openPlans(deps: CapabilityDeps): Promise<Capability<typeof planMethods>> {
+export async function openPlans(deps: CapabilityDeps, links: { reports: ReportLinks }): Promise<Capability<typeof planMethods> & { demo: PlansDemo; kpis: PlanKpis }> {
   const { store, bus, now } = deps;
   const library = new PlanLibrary(store, deps.dataDir, now);
-  const responses = new ResponseService(store, bus, now);
+  const responses = new ResponseService(store, bus, now, links.reports);
   const drills = new DrillService(store, now);
 
   const libraryChanged = <T>(change: 'saved' | 'archived' | 'attachment' | 'drill', planId: string | null, drillId: string | null, result: T): T => {
@@ -18,7 +22,17 @@ export async function openPlans(deps: CapabilityDeps): Promise<Capability<typeof
     return result;
   };
 
+  const demo: PlansDemo = {
+    seed: (tx, at, by, officers, floodReportId) => seedPlansDemo(tx, links.reports, at, by, officers, floodReportId),
+    loaded: (responseId) => {
+      bus.emit('plans.libraryChanged', { change: 'demo', planId: null, drillId: null, kpis: computeKpis(store, now()) });
+      bus.emit('plans.responseChanged', { change: 'demo', response: responseView(store, responseId, now()), entry: null });
+    },
+  };
+
   return {
+    demo,
+    kpis: (at) => computeKpis(store, at),
     handlers: {
       'plans.list': (f) => library.list(f),
       'plans.get': ({ id }) => library.get(id),

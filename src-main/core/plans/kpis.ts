@@ -2,7 +2,7 @@
 // and the library's size per category (预案概况). Definitions in the header of contract/plans.ts.
 import { PlanCategory, type Kpis } from '../contract/plans';
 import { localDateString, localParts } from '../contract/yuexiu';
-import type { Reader } from '../duty/records';
+import type { Reader } from '../shared/records';
 import { addMonths } from './library';
 
 export function computeKpis(db: Reader, now: number, year?: number): Kpis {

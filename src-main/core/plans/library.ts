@@ -13,7 +13,7 @@ import { RefusedError } from '../contract/errors';
 import { localDateString, type LocalDate } from '../contract/yuexiu';
 import type { PersonRef } from '../contract/duty';
 import type { SqlValue, Store, Tx } from '../store';
-import { actorRef, bool, newId, refFrom, type Reader } from '../duty/records';
+import { actorRef, bool, newId, refFrom, type Reader } from '../shared/records';
 import { readAttachment, storeAttachment } from './attachments';
 
 export interface PlanRow {

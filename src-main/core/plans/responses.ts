@@ -15,8 +15,8 @@ import {
 } from '../contract/plans';
 import type { EventBus } from '../events';
 import type { Store, Tx } from '../store';
-import { getReport, linkReport, openCounts } from '../duty/duty-log';
-import { actorRef, bool, newId, refFrom, refOrNull, type Reader } from '../duty/records';
+import type { ReportLinks } from '../shared/links';
+import { actorRef, bool, newId, refFrom, refOrNull, type Reader } from '../shared/records';
 import { planFromRow, planRow } from './library';
 
 interface ResponseRow {
@@ -207,8 +207,8 @@ export function createResponse(tx: Tx, planId: string, level: ResponseLevel, s: 
 }
 
 /** Links a duty report to a response, both sides, and notes it on the timeline. */
-export function attachReport(tx: Tx, responseId: string, reportId: string, kind: 'escalated' | 'linked', s: Stamp): void {
-  linkReport(tx, reportId, responseId, kind, s.by, s.peer, s.now);
+export function attachReport(tx: Tx, reports: ReportLinks, responseId: string, reportId: string, kind: 'escalated' | 'linked', s: Stamp): void {
+  reports.link(tx, reportId, responseId, kind, s.by, s.peer, s.now);
   append(tx, responseId, s, { kind: 'report', text: kind === 'escalated' ? '由值班日志升级启动' : '关联值班日志', to: reportId });
 }
 
@@ -253,15 +253,16 @@ export class ResponseService {
     private readonly store: Store,
     private readonly bus: EventBus,
     private readonly now: () => number,
+    private readonly reports: ReportLinks,
   ) {}
 
   async activate(p: { planId: string; level: ResponseLevel; by: string; reportId?: string; note: string }, peer: string): Promise<ResponseDetail> {
     const now = this.now();
     const id = await this.store.write((tx) => {
       const s: Stamp = { by: actorRef(tx, p.by), peer, now };
-      if (p.reportId) getReport(tx, p.reportId); // a clear "no report" before anything else
+      if (p.reportId) this.reports.report(tx, p.reportId); // a clear "no report" before anything else
       const id = createResponse(tx, p.planId, p.level, s, p.note);
-      if (p.reportId) attachReport(tx, id, p.reportId, 'escalated', s);
+      if (p.reportId) attachReport(tx, this.reports, id, p.reportId, 'escalated', s);
       return id;
     });
     this.changed('activated', id);
@@ -274,7 +275,7 @@ export class ResponseService {
     await this.store.write((tx) => {
       const s: Stamp = { by: actorRef(tx, by), peer, now };
       activeRow(tx, responseId);
-      attachReport(tx, responseId, reportId, 'linked', s);
+      attachReport(tx, this.reports, responseId, reportId, 'linked', s);
     });
     this.reportChanged('linked', reportId);
     return this.changed('report', responseId);
@@ -346,6 +347,6 @@ export class ResponseService {
   }
 
   private reportChanged(change: 'escalated' | 'linked', reportId: string): void {
-    this.bus.emit('duty.logChanged', { change, report: getReport(this.store, reportId), openCounts: openCounts(this.store) });
+    this.bus.emit('duty.logChanged', { change, report: this.reports.report(this.store, reportId), openCounts: this.reports.openCounts(this.store) });
   }
 }

@@ -1,16 +1,18 @@
 // Entry of statistics (统计分析): Table 3's indicators (live or entered) and duty-log counts.
 // Tables 1 and 2 are shipped series in the contract (contract/stats.ts) and need no method.
 import type { Capability, CapabilityDeps } from '../capability';
+import type { PlanKpis } from '../shared/links';
 import { RefusedError } from '../contract/errors';
 import { INDICATORS, type statsMethods } from '../contract/stats';
 import { indicatorValues, isLive } from './indicators';
 import { reportCounts } from './report-counts';
 
-export async function openStats(deps: CapabilityDeps): Promise<Capability<typeof statsMethods>> {
+/** The plans' KPIs come from plans, handed over by the composer (capabilities never import each other). */
+export async function openStats(deps: CapabilityDeps, links: { planKpis: PlanKpis }): Promise<Capability<typeof statsMethods>> {
   const { store, bus, now } = deps;
   return {
     handlers: {
-      'stats.indicators': () => indicatorValues(store, now()),
+      'stats.indicators': () => indicatorValues(store, links.planKpis, now()),
       'stats.setIndicator': async ({ id, value, asOf, note }) => {
         if (isLive(id)) {
           const def = INDICATORS.find((d) => d.id === id)!;
@@ -25,7 +27,7 @@ export async function openStats(deps: CapabilityDeps): Promise<Capability<typeof
                 [id, value, asOf, note, at],
               ),
         );
-        const indicators = indicatorValues(store, now());
+        const indicators = indicatorValues(store, links.planKpis, now());
         bus.emit('stats.indicatorsChanged', { indicators });
         return indicators;
       },

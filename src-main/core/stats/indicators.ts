@@ -2,7 +2,7 @@
 // map's shelters, the plan library's KPIs), otherwise as an operator entered it, dated.
 import { INDICATORS, type IndicatorDef, type IndicatorId, type IndicatorValue } from '../contract/stats';
 import { localDateString } from '../contract/yuexiu';
-import { computeKpis } from '../plans/kpis';
+import type { PlanKpis } from '../shared/links';
 import type { Store } from '../store';
 
 interface Live {
@@ -12,7 +12,7 @@ interface Live {
 
 const round = (n: number, digits: number): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
-function liveValue(store: Store, def: IndicatorDef, now: number): Live | null {
+function liveValue(store: Store, planKpis: PlanKpis, def: IndicatorDef, now: number): Live | null {
   switch (def.live) {
     case 'map-shelters': {
       const r = store.get<{ area: number | null; capacity: number | null; n: number }>(
@@ -22,11 +22,11 @@ function liveValue(store: Store, def: IndicatorDef, now: number): Live | null {
       return { value: round((r.area ?? 0) / r.capacity, 2), note: `${r.n} shelters on the map: ${round(r.area ?? 0, 0)} m² for ${r.capacity} people (by capacity)` };
     }
     case 'plans-revision': {
-      const k = computeKpis(store, now).revision;
+      const k = planKpis(now).revision;
       return { value: k.rate === null ? null : round(k.rate * 100, 1), note: `${k.revised} of ${k.total} plans revised within their period` };
     }
     case 'plans-drills': {
-      const k = computeKpis(store, now).drills;
+      const k = planKpis(now).drills;
       return { value: k.rate === null ? null : round(k.rate * 100, 1), note: `${k.held} of ${k.planned} drills due in ${k.year} held` };
     }
     default:
@@ -39,12 +39,12 @@ function meets(def: IndicatorDef, value: number | null): boolean | null {
   return def.rule === 'below' ? value < def.target : value >= def.target;
 }
 
-export function indicatorValues(store: Store, now: number): IndicatorValue[] {
+export function indicatorValues(store: Store, planKpis: PlanKpis, now: number): IndicatorValue[] {
   const entered = new Map(
     store.all<{ id: string; value: number; as_of: string; note: string; updated_at: number }>('SELECT id, value, as_of, note, updated_at FROM stats_indicator').map((r) => [r.id, r]),
   );
   return INDICATORS.map((def) => {
-    const live = liveValue(store, def, now);
+    const live = liveValue(store, planKpis, def, now);
     if (live) return { id: def.id, value: live.value, source: live.value === null ? null : 'live', asOf: localDateString(now), note: live.note, met: meets(def, live.value), updatedAt: now };
     const e = entered.get(def.id);
     if (!e) return { id: def.id, value: null, source: null, asOf: null, note: '', met: null, updatedAt: null };

@@ -35,4 +35,30 @@ describe('imports point one way', () => {
     expect(await violations('src-renderer/src/x.ts', "import { tokenMatches } from '../../src-main/hub/auth';")).toHaveLength(1);
     expect(await violations('src-renderer/src/x.ts', "import { methods } from '../../src-main/core/contract/api';")).toHaveLength(0);
   });
+  it('a capability imports only shared core modules and its own folder, never a sibling capability', async () => {
+    // Siblings, from the capability's top folder and from a subfolder of it.
+    expect(await violations('src-main/core/duty/x.ts', "import { computeKpis } from '../plans/kpis';")).toHaveLength(1);
+    expect(await violations('src-main/core/duty/x.ts', "import { openPlans } from '../plans';")).toHaveLength(1);
+    expect(await violations('src-main/core/plans/x.ts', "import type { Reader } from '../duty/records';")).toHaveLength(1);
+    expect(await violations('src-main/core/power/sources/x.ts', "import { openMap } from '../../map';")).toHaveLength(1);
+    expect(await violations('src-main/core/power/x.ts', "export { openMap } from '../map';")).toHaveLength(1);
+    // The composer and the migrations are not shared modules.
+    expect(await violations('src-main/core/wall/x.ts', "import { openCore } from '../app';")).toHaveLength(1);
+    // Shared core modules and the capability's own files are fine.
+    const shared = [
+      "import { RefusedError } from '../contract/errors';",
+      "import type { Store } from '../store';",
+      "import type { Tx } from '../store/tx';",
+      "import { newId } from '../shared/records';",
+      "import type { ReportLinks } from '../shared/links';",
+      "import type { EventBus } from '../events';",
+      "import type { ConnectionRegistry } from '../connections';",
+      "import type { Capability } from '../capability';",
+      "import { kvGet } from '../kv';",
+      "import { dataDir } from '../data-dir';",
+      "import { getReport } from './duty-log';",
+    ].join('\n');
+    expect(await violations('src-main/core/duty/x.ts', shared)).toHaveLength(0);
+    expect(await violations('src-main/core/power/sources/x.ts', "import { decodeRegisters } from '../maps/register-map';\nimport type { Capability } from '../../capability';")).toHaveLength(0);
+  });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src-main/core/app';
 import type { CallContext } from '../../../src-main/core/contract/api';
-import { MAX_TIMESTAMP } from '../../../src-main/core/contract/duty';
+import { MAX_TIMESTAMP } from '../../../src-main/core/contract/primitives';
 import { RpcCode, type RpcError } from '../../../src-main/core/contract/errors';
 import { tempDir } from '../../support/temp-dir';
 

@@ -24,7 +24,7 @@ import { openCore, type Core } from '../../../src-main/core/app';
 import { events, isEventName, methodNames, methods, type CallContext, type Handlers, type MethodName } from '../../../src-main/core/contract/api';
 import { STREET_PARTICIPANTS } from '../../../src-main/core/contract/consult';
 import { createDispatcher, type Dispatcher } from '../../../src-main/core/contract/dispatch';
-import { MAX_TIMESTAMP } from '../../../src-main/core/contract/duty';
+import { MAX_TIMESTAMP } from '../../../src-main/core/contract/primitives';
 import { RpcCode, RpcError } from '../../../src-main/core/contract/errors';
 import { LayoutSpec, STANDARD_LAYOUTS, standardLayout } from '../../../src-main/core/contract/layouts';
 import { MapObjectInput } from '../../../src-main/core/contract/map';

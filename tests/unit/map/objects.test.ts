@@ -1,6 +1,7 @@
 // Map objects through the contract: the demo set, edits with history, and all-or-nothing imports.
 import { afterEach, describe, expect, it } from 'vitest';
 import { RpcCode } from '../../../src-main/core/contract/errors';
+import { MAX_IMPORT_FEATURES } from '../../../src-main/core/contract/map';
 import { openCoreHarness, refusal, type CoreHarness } from '../../support/core-harness';
 
 let t: CoreHarness;
@@ -111,6 +112,15 @@ describe('importing', () => {
     expect(r.data.problems.map((p: { index: number }) => p.index)).toEqual([2, 4]);
     expect((await t.call('map.objects', {})).objects).toHaveLength(0);
     expect(t.events.filter((e) => e.event === 'map.objectsChanged')).toHaveLength(0);
+  });
+
+  it('refuses an import of more features than the map is built to draw, writing nothing', async () => {
+    t = await openCoreHarness();
+    const rows = Array.from({ length: MAX_IMPORT_FEATURES + 1 }, (_, i) => `risk,R${i},23.13,113.27,blue`);
+    const r = await refusal(t.call('map.importObjects', { format: 'csv', text: ['kind,name,lat,lng,level', ...rows].join('\n') }));
+    expect(r.code).toBe(RpcCode.Refused);
+    expect(r.message).toContain(`at most ${MAX_IMPORT_FEATURES} rows, this one ${MAX_IMPORT_FEATURES + 1}`);
+    expect((await t.call('map.objects', {})).objects).toHaveLength(0);
   });
 
   it('names non-Point geometries and missing kinds', async () => {

@@ -1,4 +1,4 @@
-// Small helpers every duty and plans service shares: ids, the acting person, and reading a
+// Helpers the capabilities share (duty and plans today): ids, the acting person, and reading a
 // store or a transaction through the same interface.
 import { randomBytes } from 'node:crypto';
 import type { DutyRole, PersonRef } from '../contract/duty';

@@ -1,0 +1,30 @@
+// What one capability needs of another, as small interfaces. A capability never imports a sibling
+// (lint enforces it); where it needs another's data, app.ts hands it one of these in its deps.
+import type { PersonRef, Report } from '../contract/duty';
+import type { Kpis } from '../contract/plans';
+import type { Tx } from '../store';
+import type { Reader } from './records';
+
+/** The duty log, as plans sees it: a response escalates or links reports (given by duty). */
+export interface ReportLinks {
+  /** The report, or a refusal naming the id. */
+  report(db: Reader, id: string): Report;
+  /** Records in the same transaction that the report belongs to the response; refused if it is closed or linked already. */
+  link(tx: Tx, reportId: string, responseId: string, kind: 'escalated' | 'linked', by: PersonRef, peer: string, now: number): Report;
+  /** Open reports by status, as duty.logChanged carries them. */
+  openCounts(db: Reader): { new: number; verifying: number; handling: number };
+}
+
+/** The plans demo, as duty's demo loader sees it (given by plans). */
+export interface PlansDemo {
+  /**
+   * Seeds the plans demo inside the demo transaction: `by` activated the 三防 response escalated
+   * from `floodReportId`, and `officers` tick its checklist.
+   */
+  seed(tx: Tx, now: number, by: PersonRef, officers: PersonRef[], floodReportId: string): { responseId: string };
+  /** After the demo transaction: tells the plans panels to refresh. */
+  loaded(responseId: string): void;
+}
+
+/** The plan library's KPIs (revision and drill rates) as of a time, for stats' live indicators (given by plans). */
+export type PlanKpis = (now: number) => Kpis;
