@@ -83,7 +83,8 @@ test('layers toggle on and off', async ({ page }) => {
   await page.getByTestId('map-layer-risk').click();
   await expect(page.getByTestId('map-layer-risk')).toHaveAttribute('data-on', 'false');
   expect(await markersOnMap(page)).toBe(total - 146);
-  expect(await pointsInk(page)).toBeLessThan(inkAll);
+  // The points are redrawn on the next animation frame, not at the click: wait for that frame.
+  await expect.poll(() => pointsInk(page)).toBeLessThan(inkAll);
   await page.getByTestId('map-layer-shelter').click();
   expect(await markersOnMap(page)).toBe(total - 146 - 35);
   await page.screenshot({ path: `${shots}/map-layers-off.png` });
