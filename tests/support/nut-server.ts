@@ -217,3 +217,19 @@ export async function startNutServer(opts: { ups?: string; vars?: Record<string,
   }
   return server;
 }
+
+/** A NUT source of the power contract that monitors this server's UPS as MONITOR; `over` changes any field. */
+export function nutSourceOf(nut: NutServer, over: Record<string, unknown> = {}) {
+  return {
+    kind: 'nut' as const,
+    id: 'ups-hall',
+    name: '大厅 UPS',
+    host: '127.0.0.1',
+    port: nut.port,
+    ups: nut.ups,
+    username: MONITOR.user,
+    password: MONITOR.password,
+    login: true,
+    ...over,
+  };
+}

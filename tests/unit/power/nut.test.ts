@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RpcCode } from '../../../src-main/core/contract/errors';
-import { MONITOR, ONLINE_UPS, startNutServer, type NutServer } from '../../support/nut-server';
+import { nutSourceOf, ONLINE_UPS, startNutServer, type NutServer } from '../../support/nut-server';
 import { tempDir } from '../../support/temp-dir';
 import { openPowerCore, sleep, type PowerCore } from './helpers';
 
@@ -27,19 +27,7 @@ afterAll(async () => {
   await nut?.stop();
 });
 
-const source = (over: Record<string, unknown> = {}) => ({
-  kind: 'nut' as const,
-  id: 'ups-hall',
-  name: '大厅 UPS',
-  host: '127.0.0.1',
-  port: nut.port,
-  ups: nut.ups,
-  username: MONITOR.user,
-  password: MONITOR.password,
-  login: true,
-  pollMs: POLL_MS,
-  ...over,
-});
+const source = (over: Record<string, unknown> = {}) => nutSourceOf(nut, { pollMs: POLL_MS, ...over });
 
 describe('a UPS behind real upsd', () => {
   it('starts UNKNOWN on an empty configuration, then reads the UPS once its driver is up, without alarming on WAIT', async () => {

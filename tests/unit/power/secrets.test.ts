@@ -5,7 +5,7 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MONITOR, startNutServer, type NutServer } from '../../support/nut-server';
+import { nutSourceOf, startNutServer, type NutServer } from '../../support/nut-server';
 import { startSnmpAgent, type SnmpAgent } from '../../support/snmp-agent';
 import { openPowerCore, sleep, type PowerCore } from './helpers';
 
@@ -85,20 +85,7 @@ async function startRelay(upsdPort: number, opts: { refusePassword?: boolean } =
   };
 }
 
-const nutSource = (over: Record<string, unknown> = {}) => ({
-  kind: 'nut' as const,
-  id: 'ups-hall',
-  name: '大厅 UPS',
-  host: '127.0.0.1',
-  port: nut.port,
-  ups: nut.ups,
-  username: MONITOR.user,
-  password: MONITOR.password,
-  login: true,
-  tls: 'none' as const,
-  pollMs: 250,
-  ...over,
-});
+const nutSource = (over: Record<string, unknown> = {}) => nutSourceOf(nut, { tls: 'none' as const, pollMs: 250, ...over });
 
 const without = <T extends Record<string, unknown>>(o: T, key: string): T => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key)) as T;
 const linkOf = (id: string, link: string) => (p: any) => p.sources.some((s: any) => s.id === id && s.link === link);
