@@ -496,6 +496,20 @@ async function repeated(hub: Hub, send: () => Promise<Reply>): Promise<{ r: Repl
   return { r, ms, probe: await prober.stop() };
 }
 
+/** The fields every import case prints: what the hub answered, how long each import took, the probe. */
+function importOutcome({ r, ms, probe }: Awaited<ReturnType<typeof repeated>>, hub: Hub) {
+  const survived = hub.alive();
+  return {
+    outcome: r.result ? 'accepted' : 'refused',
+    imports: REPEATS,
+    import_ms: ms,
+    ...(r.error ? { message: r.error.message.slice(0, 200) } : {}),
+    ...probe,
+    hub_survived: survived,
+    target_met: targetsMet(probe) && survived,
+  };
+}
+
 // ---- case 2: a workbook of 20 MiB of sheet XML ----------------------------------------------------
 
 async function caseWorkbook(print: (o: object) => void): Promise<void> {
@@ -510,21 +524,14 @@ async function caseWorkbook(print: (o: object) => void): Promise<void> {
     const sheet = bombSheet(Math.ceil((20 * 2 ** 20 - bombSheet(0).length) / rowBytes));
     for (const variant of ['honest-directory', 'directory-claims-40kB'] as const) {
       const zip = writeZip(replaced(real, SHEET, { data: sheet, declaredSize: variant === 'honest-directory' ? undefined : 40_000 }));
-      const { r, ms, probe } = await repeated(hub, () => rpc.call('duty.importRoster', { fileBase64: zip.toString('base64'), by }));
-      const survived = hub.alive();
+      const repeat = await repeated(hub, () => rpc.call('duty.importRoster', { fileBase64: zip.toString('base64'), by }));
       print({
         bench: 'abuse',
         case: 'workbook',
         variant,
         zip_bytes: zip.length,
         sheet_xml_mib: round(sheet.length / 2 ** 20, 2),
-        outcome: r.result ? 'accepted' : 'refused',
-        imports: REPEATS,
-        import_ms: ms,
-        ...(r.error ? { message: r.error.message.slice(0, 200) } : {}),
-        ...probe,
-        hub_survived: survived,
-        target_met: targetsMet(probe) && survived,
+        ...importOutcome(repeat, hub),
       });
     }
     rpc.close();
@@ -567,8 +574,7 @@ async function caseCap(print: (o: object) => void): Promise<void> {
       const xml = bigCap(bytes);
       const frame = Buffer.byteLength(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'warnings.importCap', params: { xml, fileName: 'big.xml' } }));
       if (frame > MAX_MESSAGE_BYTES) throw new Error(`the ${variant} CAP frame is ${frame} bytes, over the hub's ${MAX_MESSAGE_BYTES}`);
-      const { r, ms, probe } = await repeated(hub, () => rpc.call('warnings.importCap', { xml, fileName: 'big.xml' }));
-      const survived = hub.alive();
+      const repeat = await repeated(hub, () => rpc.call('warnings.importCap', { xml, fileName: 'big.xml' }));
       print({
         bench: 'abuse',
         case: 'cap',
@@ -577,13 +583,7 @@ async function caseCap(print: (o: object) => void): Promise<void> {
         xml_bytes_as_the_contract_counts: jsonUtf8Length(xml),
         frame_bytes: frame,
         elements: (xml.match(/<parameter /g) ?? []).length,
-        outcome: r.result ? 'accepted' : 'refused',
-        imports: REPEATS,
-        import_ms: ms,
-        ...(r.error ? { message: r.error.message.slice(0, 200) } : {}),
-        ...probe,
-        hub_survived: survived,
-        target_met: targetsMet(probe) && survived,
+        ...importOutcome(repeat, hub),
       });
     }
     rpc.close();
