@@ -26,6 +26,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
+    resolve: { alias: { '@contract': resolve(__dirname, 'src-main/core/contract') } },
     // The page's policy has one source (page-policy.ts), shared with the hub's and app://'s header.
     plugins: [react(), { name: 'page-policy', transformIndexHtml: (html: string) => html.replace('%PAGE_CSP%', PAGE_CSP_META) }],
     build: {

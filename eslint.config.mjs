@@ -2,7 +2,7 @@
 //   src-main/core/contract  runs anywhere: no Node, no Electron, no React
 //   src-main/core           domain on Node: no Electron, no React, no renderer
 //   src-main/hub            Node server: no Electron
-//   src-renderer            browser: nothing from Node, Electron, or src-main but the contract
+//   src-renderer            browser: nothing from Node, Electron, or src-main but the contract (@contract/…)
 // and keeps the capabilities apart (as VS Code's code-import-patterns does): a file under
 // src-main/core/<capability>/ imports only the shared core modules and its own folder. A
 // capability that needs another's data gets a small interface (core/shared/links.ts) from app.ts.
@@ -78,8 +78,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [...nodeBuiltins, ...electron, 'ws', 'sql.js'],
-        ['(^|/)src-main/(?!core/contract/)'],
-        'the renderer runs in a browser: nothing from Node or Electron; from src-main only the contract.',
+        ['(^|/)src-main/'],
+        'the renderer runs in a browser: nothing from Node or Electron; from src-main only the contract, as @contract/….',
       ),
     },
   },

@@ -46,9 +46,9 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
-import { MAX_MESSAGE_BYTES, jsonUtf8Length } from '../../src-main/core/contract/limits';
-import { MAX_CAP_BYTES } from '../../src-main/core/contract/warnings';
-import { YUEXIU_STREETS } from '../../src-main/core/contract/yuexiu';
+import { MAX_MESSAGE_BYTES, jsonUtf8Length } from '@contract/limits';
+import { MAX_CAP_BYTES } from '@contract/warnings';
+import { YUEXIU_STREETS } from '@contract/yuexiu';
 import { freeTcpPort } from '../support/free-port';
 import { superviseHub, HUB_UNIT, type SupervisedHub } from '../support/supervisor';
 import { tempDir } from '../support/temp-dir';
@@ -310,7 +310,7 @@ class Rpc {
 }
 
 async function personId(rpc: Rpc, role: string): Promise<string> {
-  const people = (await rpc.must('duty.people')) as { id: string; role: string; active: boolean }[];
+  const people = (await rpc.must('duty.listPeople')) as { id: string; role: string; active: boolean }[];
   const p = people.find((x) => x.role === role && x.active);
   if (!p) throw new Error(`no active ${role} in the demo data`);
   return p.id;
@@ -439,7 +439,7 @@ async function caseWritersFlood(print: (o: object) => void): Promise<void> {
     const stored = new Set<string>();
     let to = base + seq + 1;
     for (let page = 0; page < 10_000; page++) {
-      const r = (await reader.must('duty.reports', { from: base, to, limit: 500 })) as { reports: { id: string; receivedAt: number }[] };
+      const r = (await reader.must('duty.listReports', { from: base, to, limit: 500 })) as { reports: { id: string; receivedAt: number }[] };
       for (const rep of r.reports) stored.add(rep.id);
       if (r.reports.length < 500) break;
       to = Math.min(...r.reports.map((x) => x.receivedAt));

@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { openCore } from '../../src-main/core/app';
-import { standardLayout } from '../../src-main/core/contract/layouts';
+import { standardLayout } from '@contract/layouts';
 import { insideRing } from '../../src-main/core/map/yuexiu-outline';
 import { startHub } from '../../src-main/hub/server';
 import { tempDir } from '../support/temp-dir';

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import type { TestSocket } from '../support/rpc-socket';
-import { DAY_MS, localDateString } from '../../src-main/core/contract/yuexiu';
+import { DAY_MS, localDateString } from '@contract/yuexiu';
 import { tempDir } from '../support/temp-dir';
 import { actAs, closePages, consoleUrl, latency, newPage, recordLatency, wallUrl } from './duty-support';
 import { must, rpc, shots, showOnWall } from './map-support';
@@ -26,7 +26,7 @@ test.beforeAll(async () => {
   hub = await startHubProcess(tmp.dir, { extraArgs: ['--demo'] });
   sock = await rpc(hub);
   await showOnWall(sock, 'duty-room', '2x2', ['duty-now', 'duty-log', 'plan-responses', 'plan-overview']);
-  const onDuty = await must(sock, 'duty.onDuty', {});
+  const onDuty = await must(sock, 'duty.getOnDuty', {});
   const ref = (s: { personId: string; person: { name: string } }): Ref => ({ id: s.personId, name: s.person.name });
   leader = ref(onDuty.current.find((s: { role: string }) => s.role === 'leader'));
   officers = onDuty.current.filter((s: { role: string }) => s.role === 'officer').map(ref);
@@ -175,7 +175,7 @@ test('a handover completes: the outgoing officer hands over, the incoming one co
   // The outgoing seat follows live.
   await expect(out.locator(`[data-testid="handover-row"][data-id="${id}"]`)).toHaveAttribute('data-status', 'confirmed');
   await inc.getByTestId('handover-section').screenshot({ path: `${shots}/duty-console-handover-confirmed.png` });
-  const h = (await must(sock, 'duty.handovers', {})).find((x: { id: string }) => x.id === id);
+  const h = (await must(sock, 'duty.listHandovers', {})).find((x: { id: string }) => x.id === id);
   expect(h).toMatchObject({ status: 'confirmed', outgoing: { id: officers[0].id }, incoming: { id: incomingId }, confirmNote: '已接班，清楚待办事项' });
   expect(h.confirmedAt).toBeGreaterThanOrEqual(h.handedOverAt);
 });

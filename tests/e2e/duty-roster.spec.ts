@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { localMonthString, monthRange } from '../../src-main/core/contract/yuexiu';
+import { localMonthString, monthRange } from '@contract/yuexiu';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import type { TestSocket } from '../support/rpc-socket';
 import { tempDir } from '../support/temp-dir';
@@ -47,7 +47,7 @@ async function importFile(page: Page, name: string, bytes: Buffer): Promise<void
 }
 
 async function nextMonthShifts(): Promise<number> {
-  return (await must(sock, 'duty.roster', { period: { kind: 'month', month: next } })).shifts.length;
+  return (await must(sock, 'duty.getRoster', { period: { kind: 'month', month: next } })).shifts.length;
 }
 
 test('first run: the operator loads the demo data, and the wall follows', async ({ browser }) => {
@@ -69,7 +69,7 @@ test('first run: the operator loads the demo data, and the wall follows', async 
   // The wall needed no reload: the demo load was pushed to it.
   await expect(wall.getByTestId('duty-role-leader')).not.toContainText('无人当班');
   await expect(wall.getByTestId('plan-response')).toHaveCount(1);
-  const status = await must(sock, 'duty.dataStatus', {});
+  const status = await must(sock, 'duty.getDataStatus', {});
   expect(status).toMatchObject({ empty: false, demo: true });
   expect(status.counts.plans).toBeGreaterThanOrEqual(40);
 });
@@ -77,7 +77,7 @@ test('first run: the operator loads the demo data, and the wall follows', async 
 test('a valid roster workbook imports; one with three bad rows is refused naming them, and nothing is written', async ({ browser }) => {
   const desk = await newPage(browser, { width: 1366, height: 1000 });
   await desk.goto(consoleUrl(hub, 'duty'));
-  const people = await must(sock, 'duty.people', {});
+  const people = await must(sock, 'duty.listPeople', {});
   const chief = people.find((p: { role: string }) => p.role === 'chief');
   await actAs(desk, chief.id);
   await desk.getByTestId('roster-kind').selectOption('month');
@@ -98,7 +98,7 @@ test('a valid roster workbook imports; one with three bad rows is refused naming
   await expect(desk.locator(`[data-testid="roster-day"][data-date="${next}-10"] [data-testid="roster-shift"]`)).toHaveCount(3);
   await expect(desk.getByTestId('roster-section')).toContainText('孙立新');
 
-  const peopleBefore = (await must(sock, 'duty.people', {})).length;
+  const peopleBefore = (await must(sock, 'duty.listPeople', {})).length;
   const shiftsBefore = await nextMonthShifts();
   const bad = await workbook([
     [null, '李明', '值班长', null, null, day(12, '08:00'), day(13, '08:00'), null],
@@ -121,8 +121,8 @@ test('a valid roster workbook imports; one with three bad rows is refused naming
   await desk.getByTestId('roster-section').screenshot({ path: `${shots}/duty-console-roster-import-refused.png` });
   // Nothing written: not the good rows, not the new person.
   expect(await nextMonthShifts()).toBe(shiftsBefore);
-  expect((await must(sock, 'duty.people', {})).length).toBe(peopleBefore);
-  expect((await must(sock, 'duty.people', {})).some((p: { name: string }) => p.name === '钱多多')).toBe(false);
+  expect((await must(sock, 'duty.listPeople', {})).length).toBe(peopleBefore);
+  expect((await must(sock, 'duty.listPeople', {})).some((p: { name: string }) => p.name === '钱多多')).toBe(false);
 
   // Export the month shown: the workbook the import reads, with the imported shifts.
   const [download] = await Promise.all([desk.waitForEvent('download'), desk.getByTestId('roster-export').click()]);
@@ -153,7 +153,7 @@ test('people: a person added on the console can act and be booked', async ({ bro
 });
 
 test('the duty panels and forms read in English', async ({ browser }) => {
-  await must(sock, 'settings.update', { patch: { language: 'en' } });
+  await must(sock, 'settings.save', { patch: { language: 'en' } });
   try {
     const wall = await newPage(browser, { width: 1920, height: 1080 });
     await wall.goto(wallUrl(hub));
@@ -165,6 +165,6 @@ test('the duty panels and forms read in English', async ({ browser }) => {
     await expect(desk.getByTestId('plan-library')).toContainText('Plan library');
     await desk.screenshot({ path: `${shots}/plans-console-en.png`, fullPage: true });
   } finally {
-    await must(sock, 'settings.update', { patch: { language: 'zh-CN' } });
+    await must(sock, 'settings.save', { patch: { language: 'zh-CN' } });
   }
 });

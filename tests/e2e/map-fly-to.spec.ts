@@ -14,7 +14,7 @@ function centre(page: Page): Promise<[number, number]> {
 }
 
 test('clicking a duty-log entry centres its report on the map and opens its card', async ({ page }) => {
-  const [person] = (await must(spec.sock, 'duty.people', {})).filter((p: { active: boolean }) => p.active);
+  const [person] = (await must(spec.sock, 'duty.listPeople', {})).filter((p: { active: boolean }) => p.active);
   const at = { lat: 23.1335, lng: 113.2905 };
   const located = await must(spec.sock, 'duty.recordReport', {
     report: { receivedAt: Date.now() - 120_000, source: 'hotline-12345', category: 'flood', street: '大东街', location: '东湖路口', coordinates: at, summary: '路口积水约 30 厘米', severity: 'high' },

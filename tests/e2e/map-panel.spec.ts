@@ -155,7 +155,7 @@ test('a GeoJSON with two bad features is refused naming both, and nothing change
   await expect(desk.getByTestId('map-import-problem')).toHaveCount(2);
   await desk.getByTestId('map-import').scrollIntoViewIfNeeded();
   await desk.screenshot({ path: `${shots}/map-import-refused.png` });
-  const { counts } = await must(spec.sock, 'map.objects', {});
+  const { counts } = await must(spec.sock, 'map.listObjects', {});
   expect(counts.byKind).toEqual({ risk: 146, shelter: 35, warehouse: 23, team: 26, waterlogging: 3, geohazard: 1 });
 
   // The good file goes in, and the wall shows it live.
@@ -205,12 +205,12 @@ test('over a GCJ-02 basemap every overlay is drawn shifted onto that datum, and 
   // basemap in GCJ-02 is offset by some 600 m in Guangzhou, so unshifted points land on the
   // wrong street). The basemap is an intranet tile server's template (on the hub here).
   const key = 'obj_demo-shelter-004';
-  const { object } = await must(spec.sock, 'map.object', { id: key });
+  const { object } = await must(spec.sock, 'map.getObject', { id: key });
   const wgs = object.position as { lat: number; lng: number };
   const [gLng, gLat] = gcoord.transform([wgs.lng, wgs.lat], gcoord.WGS84, gcoord.GCJ02) as [number, number];
   const outside = await offline(page, spec.hub.origin);
   await page.goto(wallUrl());
-  await ready(page, (await must(spec.sock, 'map.objects', { kinds: ['risk'] })).objects.length);
+  await ready(page, (await must(spec.sock, 'map.listObjects', { kinds: ['risk'] })).objects.length);
   const leaflet = page.getByTestId('map-leaflet');
   /** Where the shelter is drawn, and where the WGS84 and GCJ-02 positions fall on the map now. */
   const where = () =>

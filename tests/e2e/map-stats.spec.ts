@@ -26,7 +26,7 @@ test('the charts render and the counts follow the duty log live', async ({ page 
 
   const live = page.getByTestId('stats-live');
   const before = Number((await live.locator('.stats-block-title').innerText()).match(/共 (\d+) 起/)![1]);
-  const [person] = (await must(spec.sock, 'duty.people', {})).filter((p: { active: boolean }) => p.active);
+  const [person] = (await must(spec.sock, 'duty.listPeople', {})).filter((p: { active: boolean }) => p.active);
   await must(spec.sock, 'duty.recordReport', {
     report: { receivedAt: Date.now() - 60_000, source: 'hotline-12345', category: 'flood', street: '大塘街', location: '大塘街某小区', summary: '地下车库进水', severity: 'medium' },
     by: person.id,

@@ -1,7 +1,7 @@
 // Shared by the one-map, warnings, cameras and statistics e2e specs: put panels on the wall
 // through the API, and keep the browser off every network but the hub's.
 import { test, type Page } from '@playwright/test';
-import { standardLayout, type StandardLayoutKind } from '../../src-main/core/contract/layouts';
+import { standardLayout, type StandardLayoutKind } from '@contract/layouts';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { connect, type TestSocket } from '../support/rpc-socket';
 import { tempDir } from '../support/temp-dir';

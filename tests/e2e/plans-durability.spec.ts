@@ -22,8 +22,8 @@ test.afterAll(async () => {
 
 test('a tick acknowledged just before SIGKILL is there after restart', async ({ browser }) => {
   let sock = await rpc(hub);
-  const [response] = await must(sock, 'plans.responses', {});
-  const officer = (await must(sock, 'duty.onDuty', {})).current.find((s: { role: string }) => s.role === 'officer');
+  const [response] = await must(sock, 'plans.listResponses', {});
+  const officer = (await must(sock, 'duty.getOnDuty', {})).current.find((s: { role: string }) => s.role === 'officer');
   const pending = response.actions.filter((a: { status: string }) => a.status === 'pending');
   expect(pending.length).toBeGreaterThanOrEqual(2);
   const [viaConsole, viaApi] = pending;
@@ -47,7 +47,7 @@ test('a tick acknowledged just before SIGKILL is there after restart', async ({ 
 
   hub = await startHubProcess(tmp.dir, { port: hub.port });
   sock = await rpc(hub);
-  const after = (await must(sock, 'plans.response', { id: response.id })) as { actions: { id: string; status: string; note: string }[] };
+  const after = (await must(sock, 'plans.getResponse', { id: response.id })) as { actions: { id: string; status: string; note: string }[] };
   expect(after.actions.find((a) => a.id === viaConsole.id)).toMatchObject({ status: 'done', note: '抽排设备已到位（SIGKILL 前确认）' });
   expect(after.actions.find((a) => a.id === viaApi.id)).toMatchObject({ status: 'in_progress', note: '已出发' });
   sock.close();

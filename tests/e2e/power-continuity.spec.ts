@@ -6,7 +6,7 @@
 // header in each state go to test-results/screenshots/.
 import { expect, test, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { standardLayout } from '../../src-main/core/contract/layouts';
+import { standardLayout } from '@contract/layouts';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import { GENERATOR_STANDBY, startModbusGenerator, type ModbusGenerator } from '../support/modbus-generator';
 import { startNutServer, type NutServer } from '../support/nut-server';
@@ -36,7 +36,7 @@ test.beforeAll(async () => {
   // A 1 s recovery hold keeps the test short; the hysteresis itself is unit-tested in the core.
   await ok('power.saveThresholds', { patch: { recoveryHoldSeconds: 1 } });
   // The power panel in the big cell, next to panels that dim in power-saving mode.
-  const layout = (await ok('wall.state', {})).presets.find((p: any) => p.id === 'overview').layout;
+  const layout = (await ok('wall.get', {})).presets.find((p: any) => p.id === 'overview').layout;
   await ok('wall.savePreset', { preset: { id: 'power-e2e', name: '供电测试', layout, cells: ['power', 'clock-status', 'this-centre', null, null, null] } });
   await ok('wall.activate', { display: 0, presetId: 'power-e2e' });
 });
@@ -138,7 +138,7 @@ test('mains lost, acknowledged, generator, mains back, upsd gone: the wall follo
     const after = await audioStarts(wall);
     await wall.waitForTimeout(3000);
     expect(await audioStarts(wall)).toBe(after);
-    const all = await ok('power.alarms', { scope: 'all' });
+    const all = await ok('power.listAlarms', { scope: 'all' });
     const stored = all.alarms.find((a: any) => a.id === onBatteryAlarmId);
     expect(stored).toMatchObject({ code: 'STATE_ON_BATTERY', acknowledgedBy: OFFICER, sounding: false });
     expect(stored.acknowledgedAt).toBeGreaterThanOrEqual(stored.raisedAt);
@@ -176,7 +176,7 @@ test('mains lost, acknowledged, generator, mains back, upsd gone: the wall follo
     await alarm.getByTestId('power-alarm-ack').click();
     await expect(alarm).toHaveCount(0);
     await shoot(wall, 'mains-restored');
-    const { transitions } = await ok('power.transitions', {});
+    const { transitions } = await ok('power.listTransitions', {});
     const story = transitions.map((t: any) => `${t.from}>${t.to}: ${t.reason.en}`).join('\n');
     expect(transitions.map((t: any) => t.to).slice(0, 4).reverse(), story).toEqual(['MAINS', 'ON_BATTERY', 'ON_GENERATOR', 'MAINS']);
   });
@@ -205,10 +205,10 @@ test('mains lost, acknowledged, generator, mains back, upsd gone: the wall follo
   });
 
   await test.step('the panel in English', async () => {
-    await ok('settings.update', { patch: { language: 'en' } });
+    await ok('settings.save', { patch: { language: 'en' } });
     await expect(wall.getByTestId('power-state')).toContainText('Unknown');
     await shoot(wall, 'unknown-en');
-    await ok('settings.update', { patch: { language: 'zh-CN' } });
+    await ok('settings.save', { patch: { language: 'zh-CN' } });
   });
 });
 
@@ -234,7 +234,7 @@ test('the console adds, edits and deletes a source and saves thresholds, showing
   const row = section.getByTestId('power-source-row-gen-fixed');
   await expect(row).toContainText('固定发电机组');
   await expect(row).toContainText('市电', { timeout: 10_000 });
-  expect((await ok('power.config', {})).sources.find((s: any) => s.id === 'gen-fixed')).toMatchObject({ kind: 'modbus', port: gen!.port, model: 'generic-controller' });
+  expect((await ok('power.getConfig', {})).sources.find((s: any) => s.id === 'gen-fixed')).toMatchObject({ kind: 'modbus', port: gen!.port, model: 'generic-controller' });
 
   // Edit: the id stays, the name changes; a NUT source keeps its password unless replaced.
   await section.getByTestId('power-source-edit-gen-fixed').click();
@@ -253,7 +253,7 @@ test('the console adds, edits and deletes a source and saves thresholds, showing
   await form.getByTestId('power-source-enabled').uncheck();
   await form.getByTestId('power-source-save').click();
   await expect(section.getByTestId('power-source-row-ups-secure')).toContainText('已停用');
-  const secure = (await ok('power.config', {})).sources.find((s: any) => s.id === 'ups-secure');
+  const secure = (await ok('power.getConfig', {})).sources.find((s: any) => s.id === 'ups-secure');
   expect(secure).toMatchObject({ kind: 'nut', username: 'monuser', passwordSet: true, enabled: false });
   expect(secure.password).toBeUndefined();
   await page.screenshot({ path: `${shots}/power-console-form.png`, fullPage: false });
@@ -265,7 +265,7 @@ test('the console adds, edits and deletes a source and saves thresholds, showing
   await section.getByTestId('power-threshold-runtimeLowMinutes').fill('15');
   await section.getByTestId('power-thresholds-save').click();
   await expect(section.getByTestId('power-thresholds')).toContainText('已保存');
-  expect((await ok('power.config', {})).thresholds.runtimeLowMinutes).toBe(15);
+  expect((await ok('power.getConfig', {})).thresholds.runtimeLowMinutes).toBe(15);
 
   // Delete asks once more.
   for (const id of ['gen-fixed', 'ups-secure']) {

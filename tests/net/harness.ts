@@ -10,8 +10,8 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { STREET_PARTICIPANTS } from '../../src-main/core/contract/consult';
-import { standardLayout } from '../../src-main/core/contract/layouts';
+import { STREET_PARTICIPANTS } from '@contract/consult';
+import { standardLayout } from '@contract/layouts';
 import { createTopology, cut as cutLink, DISTRICT_IP, inNs, listOurNamespaces, removeLeftovers, removeNamespaces, SUBNET, type Cut, type CutKind, type Link, type Topology } from './netns';
 
 // __filename, not __dirname: tsx defines only the former when a .mts script imports this file.
@@ -211,7 +211,7 @@ export class NetHarness {
     for (const c of this.centres) {
       const centre = { name: c.name, nameEn: c.id, level: c === this.district ? 'district' : 'street', links };
       this.rpc(c, [
-        ['centre.update', { centre }],
+        ['centre.save', { centre }],
         ['wall.savePreset', { preset }],
         ['wall.activate', { display: 0, presetId: 'consult' }],
       ]);

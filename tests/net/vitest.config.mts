@@ -1,8 +1,13 @@
 // The consultation scenarios: real Chromium in network namespaces (root only). Run apart from
 // the unit tests: `npx vitest run --config tests/net/vitest.config.mts`.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/** The contract's path alias, as tsconfig.json declares it (renderer and tests import `@contract/…`). */
+const contract = fileURLToPath(new URL('../../src-main/core/contract', import.meta.url));
+
 export default defineConfig({
+  resolve: { alias: { '@contract': contract } },
   test: {
     include: ['tests/net/**/*.test.ts'],
     environment: 'node',

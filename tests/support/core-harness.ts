@@ -4,9 +4,9 @@
 // Capability fixtures (duty staff, NUT servers, …) live in their own helper files and build on it.
 import { join } from 'node:path';
 import { openCore, type Core } from '../../src-main/core/app';
-import type { MethodName, ParamsOf, ResultOf } from '../../src-main/core/contract/api';
-import type { CallContext } from '../../src-main/core/contract/define';
-import { RpcError } from '../../src-main/core/contract/errors';
+import type { MethodName, ParamsOf, ResultOf } from '@contract/api';
+import type { CallContext } from '@contract/define';
+import { RpcError } from '@contract/errors';
 import { tempDir } from './temp-dir';
 
 /** A logger that says nothing, for a core or hub the test opens by hand. */

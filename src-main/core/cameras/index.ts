@@ -7,7 +7,7 @@ export async function openCameras(deps: CapabilityDeps): Promise<Capability<type
   const svc = new CameraService(deps.store, deps.bus, deps.now);
   return {
     handlers: {
-      'cameras.state': () => svc.state(),
+      'cameras.get': () => svc.state(),
       'cameras.saveSource': ({ source }) => svc.saveSource(source),
       'cameras.removeSource': ({ id }) => svc.removeSource(id),
       'cameras.saveTour': ({ tour }) => svc.saveTour(tour),

@@ -93,7 +93,7 @@ export class ConsultRelay {
   report(connectionId: string | undefined, status: EndpointStatus): void {
     this.mustSpeakFor(connectionId, status.consultationId, status.participantId);
     this.status.set(`${status.consultationId}:${status.participantId}`, status);
-    this.bus.emit('consult.status', status);
+    this.bus.emit('consult.getStatus', status);
   }
 
   statuses(consultationId: string): EndpointStatus[] {

@@ -65,7 +65,7 @@ export const CamerasState = z.object({
 export type CamerasState = z.infer<typeof CamerasState>;
 
 export const camerasMethods = {
-  'cameras.state': method({
+  'cameras.get': method({
     summary: 'Camera sources, tours and the active tour.',
     params: z.strictObject({}),
     result: CamerasState,

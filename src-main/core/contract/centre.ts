@@ -44,7 +44,7 @@ export const centreMethods = {
     params: z.strictObject({}),
     result: CentreInfo,
   }),
-  'centre.update': method({
+  'centre.save': method({
     summary: 'Change this centre’s name, level or links.',
     params: z.strictObject({ centre: CentreInfo }),
     result: CentreInfo,
@@ -54,7 +54,7 @@ export const centreMethods = {
     params: z.strictObject({}),
     result: Settings,
   }),
-  'settings.update': method({
+  'settings.save': method({
     summary: 'Change some operator settings; the others keep their values.',
     params: z.strictObject({ patch: Settings.partial() }),
     result: Settings,

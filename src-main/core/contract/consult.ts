@@ -12,7 +12,7 @@
 //   "dual"), so the hub going away does not stop a running call; only new connections wait for
 //   the sockets to come back. Mode "single" is the plain one-connection baseline for comparison.
 // - The wall endpoint reports its state (`consult.report`) about once a second; consoles show it
-//   from `consult.status` and steer the endpoint with `consult.control`.
+//   from `consult.getStatus` and steer the endpoint with `consult.control`.
 import { z } from 'zod';
 import { LinkId, type CentreInfo } from './centre';
 import { event, method } from './define';
@@ -279,7 +279,7 @@ export const consultEvents = {
   'consult.presence': event({ summary: 'Who is joined to the live consultation now, and on which links.', payload: Presence }),
   'consult.signal': event({ summary: 'A signalling message for this participant only (sent to its sockets alone).', payload: SignalMessage }),
   'consult.control': event({ summary: 'A console’s command for this participant’s endpoint (sent to its sockets alone).', payload: ControlMessage }),
-  'consult.status': event({ summary: 'An endpoint’s reported state (throttled by the endpoint to about once a second).', payload: EndpointStatus }),
+  'consult.getStatus': event({ summary: 'An endpoint’s reported state (throttled by the endpoint to about once a second).', payload: EndpointStatus }),
 } as const;
 
 // ---- dropping repeats ------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 //
 // Times are epoch milliseconds; "local" means China Standard Time (UTC+08:00, see yuexiu.ts).
 // Every change that is kept in a history names who made it: `by` is the id of a person in
-// duty.people (their name is copied into the history, so renaming a person later does not
+// duty.listPeople (their name is copied into the history, so renaming a person later does not
 // rewrite it), and the caller's transport peer is recorded beside it.
 //
 // ROSTER RULES (checked by the core; a refusal is a JSON-RPC -32000 error whose message names the
@@ -14,7 +14,7 @@
 //     its last end, may last at most MAX_STRETCH_HOURS (24 h). Always checked.
 //  3. Past: a shift that has started (start ≤ now) is history. It can be changed, removed, or
 //     a new one created in the past, only as a correction: `correction: { reason }`. Every
-//     version of every shift is kept (duty.shiftHistory), corrections marked with their reason.
+//     version of every shift is kept (duty.listShiftHistory), corrections marked with their reason.
 //  4. Coverage: every hour has a 带班领导 (leader) and at least one 值班员 (officer) on duty.
 //     A roster is built incrementally, so coverage is enforced per published month: a month is
 //     published with duty.publishMonth, which is refused while any gap remains (listing them);
@@ -106,7 +106,7 @@ export const Shift = z.object({
   start: Timestamp,
   end: Timestamp,
   note: z.string(),
-  /** The shift has been changed at least once as a correction (see duty.shiftHistory). */
+  /** The shift has been changed at least once as a correction (see duty.listShiftHistory). */
   corrected: z.boolean(),
   demo: z.boolean(),
   /** The booked person, as they are now. */
@@ -338,7 +338,7 @@ export const Report = z.object({
   recordedAt: Timestamp,
   /** Last change of any kind. */
   updatedAt: Timestamp,
-  /** Plan responses this report was escalated into or linked to (plans.response). */
+  /** Plan responses this report was escalated into or linked to (plans.getResponse). */
   responseIds: z.array(EntityId),
   demo: z.boolean(),
 });
@@ -393,7 +393,7 @@ const ReportFilter = {
 
 export const dutyMethods = {
   // people
-  'duty.people': method({
+  'duty.listPeople': method({
     summary: 'Everyone in the duty room (active and inactive), by role then name.',
     params: z.strictObject({}),
     result: z.array(Person),
@@ -405,12 +405,12 @@ export const dutyMethods = {
   }),
 
   // roster
-  'duty.roster': method({
+  'duty.getRoster': method({
     summary: 'The roster of a month, a week or a range: every overlapping shift with its person.',
     params: z.strictObject({ period: RosterPeriod }),
     result: Roster,
   }),
-  'duty.onDuty': method({
+  'duty.getOnDuty': method({
     summary: 'Who is on duty now (or at `at`) and the next shift of each role (今日值班). Re-ask at validUntil.',
     params: z.strictObject({ at: Timestamp.optional() }),
     result: OnDuty,
@@ -429,7 +429,7 @@ export const dutyMethods = {
       .refine((p) => p.put.length + p.remove.length > 0, { message: 'nothing to change: give put or remove', path: ['put'] }),
     result: z.object({ shifts: z.array(Shift), removed: z.array(EntityId) }),
   }),
-  'duty.shiftHistory': method({
+  'duty.listShiftHistory': method({
     summary: 'Every version of a shift, or of all shifts touching a period (newest first); corrections are marked with their reason.',
     params: z
       .strictObject({ shiftId: EntityId.optional(), period: RosterPeriod.optional(), correctionsOnly: z.boolean().default(false) })
@@ -470,7 +470,7 @@ export const dutyMethods = {
   }),
 
   // handover
-  'duty.handoverDraft': method({
+  'duty.getHandoverDraft': method({
     summary: 'A starting point for a handover: the suggested incoming person (next shift of the same role) and open items (reports not closed, items still carried).',
     params: z.strictObject({ outgoingId: EntityId }),
     result: z.object({ incoming: PersonRef.nullable(), openItems: z.array(HandoverItem) }),
@@ -495,7 +495,7 @@ export const dutyMethods = {
     params: z.strictObject({ id: EntityId, by: ActorId, reason: z.string().trim().min(2).max(500) }),
     result: Handover,
   }),
-  'duty.handovers': method({
+  'duty.listHandovers': method({
     summary: 'Handovers, newest first.',
     params: z.strictObject({ status: HandoverStatus.optional(), limit: z.number().int().min(1).max(200).default(20) }),
     result: z.array(Handover),
@@ -507,7 +507,7 @@ export const dutyMethods = {
     params: z.strictObject({ report: ReportInput, by: ActorId }),
     result: Report,
   }),
-  'duty.updateReport': method({
+  'duty.saveReport': method({
     summary: 'Correct the details of a report that is not closed; the changed fields are kept in its history.',
     params: z.strictObject({ id: EntityId, patch: ReportPatch, by: ActorId, note: z.string().trim().max(500).default('') }),
     result: Report,
@@ -517,12 +517,12 @@ export const dutyMethods = {
     params: z.strictObject({ id: EntityId, status: ReportStatus, by: ActorId, note: z.string().trim().max(2000).default('') }),
     result: Report,
   }),
-  'duty.reports': method({
+  'duty.listReports': method({
     summary: 'Duty log entries, newest received first, with optional filters.',
     params: z.strictObject({ ...ReportFilter, limit: z.number().int().min(1).max(500).default(50) }),
     result: z.object({ reports: z.array(Report), openCounts: OpenReportCounts }),
   }),
-  'duty.report': method({
+  'duty.getReport': method({
     summary: 'One report with its full history.',
     params: z.strictObject({ id: EntityId }),
     result: ReportDetail,
@@ -537,7 +537,7 @@ export const dutyMethods = {
   }),
 
   // first run
-  'duty.dataStatus': method({
+  'duty.getDataStatus': method({
     summary: 'Whether the store holds any duty or plan data (first run), and whether demo data is loaded.',
     params: z.strictObject({}),
     result: DataStatus,

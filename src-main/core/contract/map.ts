@@ -13,7 +13,7 @@
 //  - Tile sources: XYZ and TMS URL templates ({z} {x} {y}, {s} for subdomains), WMTS templates
 //    ({TileMatrix} {TileRow} {TileCol}, Web Mercator "GoogleMapsCompatible" matrix sets only), and
 //    .mbtiles files placed by the operator in <dataDir>/tiles/ (read by the core with sql.js and
-//    served through map.tile). {key} (or {tk}) in a template is replaced by the source's key,
+//    served through map.getTile). {key} (or {tk}) in a template is replaced by the source's key,
 //    e.g. a Tianditu token. With no active source the map shows the embedded district outline.
 import { z } from 'zod';
 import { event, method } from './define';
@@ -267,7 +267,7 @@ export const TileSource = z
     z.strictObject({
       type: z.literal('mbtiles'),
       ...sourceCommon,
-      /** A file name in <dataDir>/tiles/ (see map.sources for what is there). */
+      /** A file name in <dataDir>/tiles/ (see map.listSources for what is there). */
       file: z
         .string()
         .max(255, 'a file name is at most 255 characters')
@@ -318,7 +318,7 @@ export const MAX_MBTILES_BYTES = 512 * 1024 * 1024;
 
 // ---- methods ---------------------------------------------------------------------------
 export const mapMethods = {
-  'map.objects': method({
+  'map.listObjects': method({
     summary: 'Map objects, optionally of some kinds, in one street, or whose name contains q; with counts of everything on the map.',
     params: z.strictObject({
       kinds: z.array(MapObjectKind).max(MAP_OBJECT_KINDS.length).optional(),
@@ -327,7 +327,7 @@ export const mapMethods = {
     }),
     result: z.object({ objects: z.array(MapObject), counts: MapCounts }),
   }),
-  'map.object': method({
+  'map.getObject': method({
     summary: 'One map object with the history of its changes (newest first).',
     params: z.strictObject({ id: EntityId }),
     result: z.object({ object: MapObject, history: z.array(MapObjectEvent) }),
@@ -360,7 +360,7 @@ export const mapMethods = {
     params: z.strictObject({}),
     result: z.object({ removed: z.number().int(), counts: MapCounts }),
   }),
-  'map.sources': method({
+  'map.listSources': method({
     summary: 'The operator’s tile sources, the active one, and the .mbtiles files in the tiles folder.',
     params: z.strictObject({}),
     result: MapSources,
@@ -380,7 +380,7 @@ export const mapMethods = {
     params: z.strictObject({ id: TileSourceId.nullable() }),
     result: MapSources,
   }),
-  'map.tile': method({
+  'map.getTile': method({
     summary: 'One tile of an .mbtiles source (XYZ numbering; the TMS row flip is done by the core); null where the file has none.',
     params: z.strictObject({
       sourceId: TileSourceId,
@@ -395,7 +395,7 @@ export const mapMethods = {
 // ---- events ----------------------------------------------------------------------------
 export const mapEvents = {
   'map.objectsChanged': event({
-    summary: 'Map objects were saved, removed, imported or loaded. Carries the changed objects (null for a bulk change: re-read map.objects) and the counts.',
+    summary: 'Map objects were saved, removed, imported or loaded. Carries the changed objects (null for a bulk change: re-read map.listObjects) and the counts.',
     payload: z.object({
       change: z.enum(['saved', 'removed', 'imported', 'demo', 'cleared']),
       objects: z.array(MapObject).nullable(),

@@ -346,7 +346,7 @@ export const planMethods = {
     result: Plan,
   }),
   'plans.save': method({
-    summary: 'Create a plan (no id) or save a new revision of one (id); every save is kept in plans.revisions.',
+    summary: 'Create a plan (no id) or save a new revision of one (id); every save is kept in plans.listRevisions.',
     params: z.strictObject({ plan: PlanInput, by: ActorId }),
     result: Plan,
   }),
@@ -355,7 +355,7 @@ export const planMethods = {
     params: z.strictObject({ id: EntityId, archived: z.boolean(), by: ActorId, reason: z.string().trim().min(2).max(500) }),
     result: Plan,
   }),
-  'plans.revisions': method({
+  'plans.listRevisions': method({
     summary: 'The history of a plan: creation, revisions, archiving, attachments; newest first.',
     params: z.strictObject({ id: EntityId }),
     result: z.array(PlanRevision),
@@ -371,7 +371,7 @@ export const planMethods = {
     }),
     result: Plan,
   }),
-  'plans.attachment': method({
+  'plans.getAttachment': method({
     summary: 'The bytes of a plan’s attachment (checked against its hash).',
     params: z.strictObject({ planId: EntityId, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lower-case hex digits') }),
     result: z.object({ name: z.string(), mediaType: z.string(), size: z.number().int(), base64: z.string() }),
@@ -428,12 +428,12 @@ export const planMethods = {
     params: z.strictObject({ responseId: EntityId, summary: z.string().trim().min(2, 'a closing summary is required').max(4000), by: ActorId }),
     result: Response,
   }),
-  'plans.responses': method({
+  'plans.listResponses': method({
     summary: 'Responses with their checklists and progress (预案响应), newest first; active ones by default.',
     params: z.strictObject({ status: z.enum(['active', 'closed', 'all']).default('active'), limit: z.number().int().min(1).max(200).default(20) }),
     result: z.array(Response),
   }),
-  'plans.response': method({
+  'plans.getResponse': method({
     summary: 'One response with its full timeline.',
     params: z.strictObject({ id: EntityId }),
     result: ResponseDetail,
@@ -445,12 +445,12 @@ export const planMethods = {
     params: z.strictObject({ drill: DrillInput, by: ActorId }),
     result: Drill,
   }),
-  'plans.drills': method({
+  'plans.listDrills': method({
     summary: 'Drills planned in a date range (default: this year), optionally of one plan, by planned date.',
     params: z.strictObject({ from: LocalDate.optional(), to: LocalDate.optional(), planId: EntityId.optional() }),
     result: z.array(Drill),
   }),
-  'plans.kpis': method({
+  'plans.getKpis': method({
     summary: 'Plan revision rate and drill execution rate (target 100%) and plans per category (预案概况).',
     params: z.strictObject({ year: z.number().int().min(2000).max(2100).optional() }),
     result: Kpis,

@@ -2,7 +2,7 @@
 // (Modbus TCP), the app machine's own power, one power state over all of them, and alarms.
 //
 // How a power panel uses this file alone:
-// - `power.overview` once, for the state, a tile per source (readings + 30-minute samples for the
+// - `power.getOverview` once, for the state, a tile per source (readings + 30-minute samples for the
 //   charge and load sparklines) and the active alarms; then keep it current from events:
 //   `power.stateChanged` (the overall state), `power.sourcesChanged` (tiles; append each source's
 //   `lastSample` to its sparkline), `power.alarmRaised` / `power.alarmChanged` (the alarm list).
@@ -14,7 +14,7 @@
 //   ended at night is still there in the morning. Info alarms (STATE_MAINS) are notices: they are
 //   pushed and kept in the history, never in the active list.
 // - Every alarm carries `message` (what happened) and `action` (what to do now) in zh and en.
-// - Configuration: `power.config`, `power.saveSource`, `power.deleteSource`, `power.saveThresholds`.
+// - Configuration: `power.getConfig`, `power.saveSource`, `power.removeSource`, `power.saveThresholds`.
 //
 // SECRETS (a NUT password, an SNMP community) are never sent to clients: a source shows
 // `passwordSet` / `communitySet` instead. Left out when saving, the stored one is kept, but only
@@ -44,7 +44,7 @@
 // once per change (ON_BATTERY → LOW_BATTERY sends nothing new), and never for UNKNOWN, which says
 // nothing about the supply (conserve keeps its value). Other parts listen to it to save power: the
 // consultation lowers its video bitrate, the wall dims panels that are not essential. The current
-// value is also in `power.overview` (`conserve`), for a client that connects while it is active.
+// value is also in `power.getOverview` (`conserve`), for a client that connects while it is active.
 import { z } from 'zod';
 import { event, method } from './define';
 
@@ -138,7 +138,7 @@ export const ModbusSourceConfig = z.strictObject({
   host: Host,
   port: Port.default(502),
   unitId: z.number().int().min(0).max(255).default(1),
-  /** Register map of the controller model; `power.config` lists them (`models`). */
+  /** Register map of the controller model; `power.getConfig` lists them (`models`). */
   model: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a controller model id is lower-case letters, digits and dashes').default('generic-controller'),
   pollMs: PollMs.default(250),
 });
@@ -332,17 +332,17 @@ export type PowerOverview = z.infer<typeof PowerOverview>;
 const Limit = z.number().int().min(1).max(500).default(100);
 
 export const powerMethods = {
-  'power.overview': method({
+  'power.getOverview': method({
     summary: 'The power state, a tile per source (readings, link, 30-minute samples) and the active alarms.',
     params: z.strictObject({}),
     result: PowerOverview,
   }),
-  'power.transitions': method({
+  'power.listTransitions': method({
     summary: 'Stored transitions of the power state, newest first; pass `before` (a seq) to page back.',
     params: z.strictObject({ limit: Limit, before: z.number().int().optional() }),
     result: z.object({ transitions: z.array(PowerTransition), more: z.boolean() }),
   }),
-  'power.alarms': method({
+  'power.listAlarms': method({
     summary: 'Power alarms, newest first: "active" (warning or critical, not yet both cleared and acknowledged) or "all" (the history); page back with `before` (the id of the last alarm of the previous page).',
     params: z.strictObject({ scope: z.enum(['active', 'all']).default('active'), limit: Limit, before: AlarmId.optional() }),
     result: z.object({ alarms: z.array(PowerAlarm), more: z.boolean() }),
@@ -357,7 +357,7 @@ export const powerMethods = {
     params: z.strictObject({ id: AlarmId, muted: z.boolean(), by: OfficerName }),
     result: PowerAlarm,
   }),
-  'power.config': method({
+  'power.getConfig': method({
     summary: 'The configured sources (passwords and SNMP communities withheld), the thresholds and the known generator controller models.',
     params: z.strictObject({}),
     result: PowerConfig,
@@ -371,7 +371,7 @@ export const powerMethods = {
       notice: PowerText.nullable(),
     }),
   }),
-  'power.deleteSource': method({
+  'power.removeSource': method({
     summary: 'Remove a power source and stop polling it; its alarm history is kept.',
     params: z.strictObject({ id: SourceId }),
     result: PowerConfig,

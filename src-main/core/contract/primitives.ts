@@ -15,8 +15,8 @@ export const MAX_TIMESTAMP = localTime(MAX_YEAR + 1, 1, 1) - 1;
 export const Timestamp = z.number().int().min(0).max(MAX_TIMESTAMP);
 /** Ids are made by the core ("per_…", "shf_…", "rep_…", …). */
 export const EntityId = z.string().regex(/^[a-z]{2,4}_[A-Za-z0-9_-]{4,60}$/, 'not an id of this system');
-/** The acting person: an id from duty.people. Recorded, with their name, in the history. */
-export const ActorId = EntityId.describe('the acting person: an id from duty.people');
+/** The acting person: an id from duty.listPeople. Recorded, with their name, in the history. */
+export const ActorId = EntityId.describe('the acting person: an id from duty.listPeople');
 
 /** Largest file carried as base64 over the API (the hub refuses messages over 1 MiB). */
 export const MAX_FILE_BYTES = 700 * 1024;

@@ -4,7 +4,7 @@
 //
 // Current values of the indicators come from the system where it holds them (shelter area per
 // person from the map's shelters; plan revision and drill execution rates from the plan library)
-// and otherwise from the operator (stats.setIndicator), dated and with a note. An indicator
+// and otherwise from the operator (stats.saveIndicator), dated and with a note. An indicator
 // nobody has entered says so: it is never shown as met.
 import { z } from 'zod';
 import { event, method } from './define';
@@ -156,12 +156,12 @@ export const ReportCounts = z.object({
 export type ReportCounts = z.infer<typeof ReportCounts>;
 
 export const statsMethods = {
-  'stats.indicators': method({
+  'stats.listIndicators': method({
     summary: 'The seed plan’s Table 3 indicators with their current values (live where the system holds them, else as entered) against target.',
     params: z.strictObject({}),
     result: z.array(IndicatorValue),
   }),
-  'stats.setIndicator': method({
+  'stats.saveIndicator': method({
     summary: 'Enter the current value of an indicator the system does not compute (dated, with a note); null clears it.',
     params: z.strictObject({
       id: IndicatorId,
@@ -171,7 +171,7 @@ export const statsMethods = {
     }),
     result: z.array(IndicatorValue),
   }),
-  'stats.reportCounts': method({
+  'stats.getReportCounts': method({
     summary: 'Duty-log reports received in a range, counted by category, by street and by local day.',
     params: z
       .strictObject({ from: Timestamp, to: Timestamp })

@@ -33,7 +33,7 @@ export type WallState = z.infer<typeof WallState>;
 
 
 export const wallMethods = {
-  'wall.state': method({
+  'wall.get': method({
     summary: 'All wall presets and the active preset of each display.',
     params: z.strictObject({}),
     result: WallState,
@@ -43,7 +43,7 @@ export const wallMethods = {
     params: z.strictObject({ preset: WallPreset }),
     result: WallState,
   }),
-  'wall.deletePreset': method({
+  'wall.removePreset': method({
     summary: 'Delete a wall preset that no display is showing.',
     params: z.strictObject({ id: PresetId }),
     result: WallState,

@@ -11,7 +11,7 @@
 //    minute and on every read).
 //  - The same CAP identifier from the same sender is recognised and not applied twice.
 //  - Nothing is dropped: an alert whose event is not one of the known signals is kept as type
-//    "other" with its colour; every change is in warnings.history.
+//    "other" with its colour; every change is in warnings.listHistory.
 //  - The XML parser refuses DOCTYPE and entity declarations (no external entities, no entity
 //    expansion) and documents over MAX_CAP_BYTES; a refusal names what is wrong.
 import { z } from 'zod';
@@ -178,12 +178,12 @@ export const MAX_CAP_BYTES = 512 * 1024;
 
 // ---- methods ----------------------------------------------------------------------------
 export const warningsMethods = {
-  'warnings.state': method({
+  'warnings.get': method({
     summary: 'Active warnings (most severe first) and the feed’s status.',
     params: z.strictObject({}),
     result: WarningsState,
   }),
-  'warnings.history': method({
+  'warnings.listHistory': method({
     summary: 'Every change of every warning, newest first.',
     params: z.strictObject({ limit: z.number().int().min(1).max(500).default(100), beforeSeq: z.number().int().min(1).optional() }),
     result: z.array(WarningHistoryEntry),

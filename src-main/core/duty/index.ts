@@ -60,17 +60,17 @@ export async function openDuty(deps: CapabilityDeps, links: { plansDemo: PlansDe
 
   return {
     handlers: {
-      'duty.people': () => people.list(),
+      'duty.listPeople': () => people.list(),
       'duty.savePerson': async ({ person }) => {
         const saved = await people.save(person);
         roster.changed('people', null);
         return saved;
       },
 
-      'duty.roster': ({ period }) => roster.roster(period),
-      'duty.onDuty': ({ at }) => roster.onDuty(at),
+      'duty.getRoster': ({ period }) => roster.roster(period),
+      'duty.getOnDuty': ({ at }) => roster.onDuty(at),
       'duty.changeShifts': (p, ctx) => roster.changeShifts(p, ctx.peer),
-      'duty.shiftHistory': (p) => roster.history(p),
+      'duty.listShiftHistory': (p) => roster.history(p),
       'duty.checkCoverage': ({ period }) => roster.checkCoverage(period),
       'duty.publishMonth': ({ month, by }, ctx) => roster.publishMonth(month, by, ctx.peer),
       'duty.unpublishMonth': ({ month, by, reason }, ctx) => roster.unpublishMonth(month, by, reason, ctx.peer),
@@ -86,17 +86,17 @@ export async function openDuty(deps: CapabilityDeps, links: { plansDemo: PlansDe
         return { fileName: `排班表-${periodLabel(period)}.xlsx`, mediaType: XLSX_MEDIA_TYPE, base64: bytes.toString('base64'), rows: shifts.length };
       },
 
-      'duty.handoverDraft': ({ outgoingId }) => handovers.draft(outgoingId),
+      'duty.getHandoverDraft': ({ outgoingId }) => handovers.draft(outgoingId),
       'duty.handOver': (p) => handovers.handOver(p),
       'duty.confirmHandover': ({ id, by, note }) => handovers.confirm(id, by, note),
       'duty.cancelHandover': ({ id, by, reason }) => handovers.cancel(id, by, reason),
-      'duty.handovers': ({ status, limit }) => handovers.list(status, limit),
+      'duty.listHandovers': ({ status, limit }) => handovers.list(status, limit),
 
       'duty.recordReport': ({ report, by }, ctx) => dutyLog.record(report, by, ctx.peer),
-      'duty.updateReport': ({ id, patch, by, note }, ctx) => dutyLog.update(id, patch, by, note, ctx.peer),
+      'duty.saveReport': ({ id, patch, by, note }, ctx) => dutyLog.update(id, patch, by, note, ctx.peer),
       'duty.setReportStatus': ({ id, status, by, note }, ctx) => dutyLog.setStatus(id, status, by, note, ctx.peer),
-      'duty.reports': ({ limit, ...filter }) => dutyLog.list(filter, limit),
-      'duty.report': ({ id }) => dutyLog.detail(id),
+      'duty.listReports': ({ limit, ...filter }) => dutyLog.list(filter, limit),
+      'duty.getReport': ({ id }) => dutyLog.detail(id),
       'duty.exportLog': async (filter) => {
         const reports = reportsMatching(store, filter, EXPORT_MAX_REPORTS + 1);
         if (reports.length > EXPORT_MAX_REPORTS) throw new RefusedError(`more than ${EXPORT_MAX_REPORTS} reports in that period: export a shorter one`);
@@ -110,7 +110,7 @@ export async function openDuty(deps: CapabilityDeps, links: { plansDemo: PlansDe
         };
       },
 
-      'duty.dataStatus': () => dataStatus(store),
+      'duty.getDataStatus': () => dataStatus(store),
       'duty.loadDemo': async () => {
         await demo();
         return dataStatus(store);

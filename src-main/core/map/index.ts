@@ -21,8 +21,8 @@ export async function openMap(deps: CapabilityDeps): Promise<Capability<typeof m
 
   return {
     handlers: {
-      'map.objects': (f) => objects.list(f),
-      'map.object': ({ id }) => {
+      'map.listObjects': (f) => objects.list(f),
+      'map.getObject': ({ id }) => {
         const object = getObject(store, id);
         if (!object) throw new RefusedError(`no map object with id ${id}`);
         return { object, history: objectHistory(store, id) };
@@ -31,11 +31,11 @@ export async function openMap(deps: CapabilityDeps): Promise<Capability<typeof m
       'map.removeObject': ({ id }, ctx) => objects.remove(id, ctx.peer),
       'map.importObjects': ({ format, text, defaultKind, dryRun }, ctx) => objects.import(format, text, defaultKind, dryRun, ctx.peer),
       'map.clearDemo': (_p, ctx) => objects.clearDemo(ctx.peer),
-      'map.sources': () => sources.state(),
+      'map.listSources': () => sources.state(),
       'map.saveSource': ({ source }) => sources.save(source),
       'map.removeSource': ({ id }) => sources.remove(id),
       'map.activateSource': ({ id }) => sources.activate(id),
-      'map.tile': ({ sourceId, z, x, y }) => sources.tile(sourceId, z, x, y),
+      'map.getTile': ({ sourceId, z, x, y }) => sources.tile(sourceId, z, x, y),
     },
     close: async () => {
       objects.close();

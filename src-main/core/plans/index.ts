@@ -41,10 +41,10 @@ export async function openPlans(deps: CapabilityDeps, links: { reports: ReportLi
         return libraryChanged('saved', saved.id, null, saved);
       },
       'plans.archive': async ({ id, archived, by, reason }, ctx) => libraryChanged('archived', id, null, await library.archive(id, archived, by, reason, ctx.peer)),
-      'plans.revisions': ({ id }) => library.revisions(id),
+      'plans.listRevisions': ({ id }) => library.revisions(id),
       'plans.addAttachment': async ({ planId, name, mediaType, fileBase64, by }, ctx) =>
         libraryChanged('attachment', planId, null, await library.addAttachment(planId, name, mediaType, Buffer.from(fileBase64, 'base64'), by, ctx.peer)),
-      'plans.attachment': async ({ planId, sha256 }) => {
+      'plans.getAttachment': async ({ planId, sha256 }) => {
         const a = await library.attachment(planId, sha256);
         return { name: a.name, mediaType: a.mediaType, size: a.size, base64: a.bytes.toString('base64') };
       },
@@ -56,15 +56,15 @@ export async function openPlans(deps: CapabilityDeps, links: { reports: ReportLi
       'plans.changeLevel': (p, ctx) => responses.changeLevel(p, ctx.peer),
       'plans.addNote': ({ responseId, text, by }, ctx) => responses.addNote(responseId, text, by, ctx.peer),
       'plans.close': ({ responseId, summary, by }, ctx) => responses.close(responseId, summary, by, ctx.peer),
-      'plans.responses': ({ status, limit }) => responses.list(status, limit),
-      'plans.response': ({ id }) => responses.detail(id),
+      'plans.listResponses': ({ status, limit }) => responses.list(status, limit),
+      'plans.getResponse': ({ id }) => responses.detail(id),
 
       'plans.saveDrill': async ({ drill, by }) => {
         const saved = await drills.save(drill, by);
         return libraryChanged('drill', saved.planId, saved.id, saved);
       },
-      'plans.drills': (p) => drills.list(p),
-      'plans.kpis': ({ year }) => computeKpis(store, now(), year),
+      'plans.listDrills': (p) => drills.list(p),
+      'plans.getKpis': ({ year }) => computeKpis(store, now(), year),
     },
   };
 }

@@ -10,14 +10,14 @@ export async function openPower(deps: CapabilityDeps): Promise<Capability<typeof
   const svc = await PowerService.open(deps);
   return {
     handlers: {
-      'power.overview': () => svc.overview(),
-      'power.transitions': ({ limit, before }) => svc.transitions(limit, before),
-      'power.alarms': ({ scope, limit, before }) => svc.alarms(scope, limit, before),
+      'power.getOverview': () => svc.overview(),
+      'power.listTransitions': ({ limit, before }) => svc.transitions(limit, before),
+      'power.listAlarms': ({ scope, limit, before }) => svc.alarms(scope, limit, before),
       'power.acknowledgeAlarm': ({ id, by }, ctx) => svc.acknowledge(id, by, ctx),
       'power.muteAlarm': ({ id, muted, by }) => svc.mute(id, muted, by),
-      'power.config': () => svc.configView(),
+      'power.getConfig': () => svc.configView(),
       'power.saveSource': ({ source }) => svc.saveSource(source),
-      'power.deleteSource': ({ id }) => svc.deleteSource(id),
+      'power.removeSource': ({ id }) => svc.deleteSource(id),
       'power.saveThresholds': ({ patch }) => svc.saveThresholds(patch),
       'power.reportHostPower': ({ onBattery }, ctx) => svc.reportHostPower(onBattery, ctx),
     },

@@ -25,7 +25,7 @@ export function newId(prefix: 'per' | 'shf' | 'hov' | 'rep' | 'pln' | 'rsp' | 'a
  */
 export function actorRef(db: Reader, id: string): PersonRef {
   const row = db.get<{ id: string; name: string; role: string; active: number }>('SELECT id, name, role, active FROM duty_person WHERE id = ?', [id]);
-  if (!row) throw new RefusedError(`no person with id ${id}: the acting person (by) must be one of duty.people`);
+  if (!row) throw new RefusedError(`no person with id ${id}: the acting person (by) must be one of duty.listPeople`);
   if (!row.active) throw new RefusedError(`${row.name} is inactive and cannot act; reactivate them in duty.savePerson first`);
   return { id: row.id, name: row.name, role: row.role as DutyRole };
 }

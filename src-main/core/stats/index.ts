@@ -12,8 +12,8 @@ export async function openStats(deps: CapabilityDeps, links: { planKpis: PlanKpi
   const { store, bus, now } = deps;
   return {
     handlers: {
-      'stats.indicators': () => indicatorValues(store, links.planKpis, now()),
-      'stats.setIndicator': async ({ id, value, asOf, note }) => {
+      'stats.listIndicators': () => indicatorValues(store, links.planKpis, now()),
+      'stats.saveIndicator': async ({ id, value, asOf, note }) => {
         if (isLive(id)) {
           const def = INDICATORS.find((d) => d.id === id)!;
           throw new RefusedError(`indicator ${def.n} (${def.label.zh}) is computed live from ${def.live === 'map-shelters' ? 'the map’s shelters' : 'the plan library'}; change those instead`);
@@ -31,7 +31,7 @@ export async function openStats(deps: CapabilityDeps, links: { planKpis: PlanKpi
         bus.emit('stats.indicatorsChanged', { indicators });
         return indicators;
       },
-      'stats.reportCounts': ({ from, to }) => reportCounts(store, from, to),
+      'stats.getReportCounts': ({ from, to }) => reportCounts(store, from, to),
     },
   };
 }

@@ -28,8 +28,8 @@ export async function openWarnings(deps: CapabilityDeps): Promise<Capability<typ
 
   return {
     handlers: {
-      'warnings.state': () => service.state(),
-      'warnings.history': ({ limit, beforeSeq }) => service.history(limit, beforeSeq),
+      'warnings.get': () => service.state(),
+      'warnings.listHistory': ({ limit, beforeSeq }) => service.history(limit, beforeSeq),
       'warnings.importCap': async ({ xml, fileName }, ctx) => {
         let alerts;
         try {

@@ -1,6 +1,6 @@
 // Listener bookkeeping shared by both clients: per-event listeners and status listeners.
 // Payloads are checked against the contract so a malformed push never reaches the store.
-import { events, isEventName, type EventName, type PayloadOf, type TransportStatus } from '../../../src-main/core/contract/api';
+import { events, isEventName, type EventName, type PayloadOf, type TransportStatus } from '@contract/api';
 
 type AnyPayloadListener = (payload: unknown) => void;
 

@@ -1,9 +1,9 @@
 // The app asks for "a client" and never learns which transport carries it.
-import type { ApiClient } from '../../../src-main/core/contract/api';
+import type { ApiClient } from '@contract/api';
 import { createIpcClient } from './ipc-client';
 import { createWsClient, rpcUrl } from './ws-client';
 
-export type { ApiClient } from '../../../src-main/core/contract/api';
+export type { ApiClient } from '@contract/api';
 
 /** Inside Electron the preload bridge is there; in a browser on the hub we use its WebSocket. */
 function createClient(): ApiClient {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RpcError } from '../../../src-main/core/contract/errors';
+import { RpcError } from '@contract/errors';
 import type { BridgeEvent, CommandWallBridge } from './bridge';
 import { createIpcClient } from './ipc-client';
 
@@ -19,11 +19,11 @@ function fakeBridge(reply: (method: string, params: unknown) => unknown) {
 describe('createIpcClient', () => {
   it('returns results and rejects errors as RpcError', async () => {
     const { bridge } = fakeBridge((m) =>
-      m === 'wall.state' ? { ok: true, result: { presets: [], active: {} } } : { ok: false, error: { code: -32602, message: 'invalid params: params.preset.name: a preset needs a name' } },
+      m === 'wall.get' ? { ok: true, result: { presets: [], active: {} } } : { ok: false, error: { code: -32602, message: 'invalid params: params.preset.name: a preset needs a name' } },
     );
     const c = createIpcClient(bridge);
-    await expect(c.call('wall.state', {})).resolves.toEqual({ presets: [], active: {} });
-    const err = await c.call('wall.deletePreset', { id: 'x' }).catch((e: unknown) => e);
+    await expect(c.call('wall.get', {})).resolves.toEqual({ presets: [], active: {} });
+    const err = await c.call('wall.removePreset', { id: 'x' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RpcError);
     expect(err).toMatchObject({ code: -32602, message: expect.stringContaining('params.preset.name') });
   });

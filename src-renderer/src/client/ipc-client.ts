@@ -1,7 +1,7 @@
 // ApiClient over the Electron preload bridge. IPC to our own main process cannot drop, so
 // the transport is always 'open'.
-import type { ApiClient, MethodName, ParamsOf, ResultOf } from '../../../src-main/core/contract/api';
-import { RpcCode, RpcError, rpcErrorFrom } from '../../../src-main/core/contract/errors';
+import type { ApiClient, MethodName, ParamsOf, ResultOf } from '@contract/api';
+import { RpcCode, RpcError, rpcErrorFrom } from '@contract/errors';
 import type { CommandWallBridge } from './bridge';
 import { EventListeners, StatusListeners } from './event-listeners';
 

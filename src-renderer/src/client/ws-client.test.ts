@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RpcCode, RpcError } from '../../../src-main/core/contract/errors';
+import { RpcCode, RpcError } from '@contract/errors';
 import { FakeSocket } from '../test-kit/fake-socket';
 import { rpcUrl, TransportError, WsClient } from './ws-client';
 
@@ -26,10 +26,10 @@ describe('WsClient', () => {
   it('matches replies to calls by id', async () => {
     client = makeClient();
     latest().open();
-    const a = client.call('wall.state', {});
+    const a = client.call('wall.get', {});
     const b = client.call('settings.get', {});
     const [ra, rb] = latest().sent as { id: number; method: string }[];
-    expect(ra.method).toBe('wall.state');
+    expect(ra.method).toBe('wall.get');
     expect(rb.method).toBe('settings.get');
     latest().receive({ jsonrpc: '2.0', id: rb.id, result: { language: 'en', wallDisplays: [], consoleWindow: true } });
     latest().receive({ jsonrpc: '2.0', id: ra.id, result: wallState });
@@ -40,7 +40,7 @@ describe('WsClient', () => {
   it('rejects with an RpcError carrying the hub’s code, message and data', async () => {
     client = makeClient();
     latest().open();
-    const p = client.call('wall.deletePreset', { id: 'overview' });
+    const p = client.call('wall.removePreset', { id: 'overview' });
     latest().receive({ jsonrpc: '2.0', id: latest().lastSent().id, error: { code: -32000, message: 'preset overview is showing', data: { x: 1 } } });
     const err = await p.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RpcError);
@@ -77,12 +77,12 @@ describe('WsClient', () => {
   it('times out a call nobody answers, with a clear message', async () => {
     client = makeClient({ callTimeoutMs: 15_000 });
     latest().open();
-    const p = client.call('wall.state', {});
+    const p = client.call('wall.get', {});
     const caught = p.catch((e: unknown) => e);
     vi.advanceTimersByTime(15_000);
     const err = await caught;
     expect(err).toBeInstanceOf(TransportError);
-    expect((err as Error).message).toMatch(/wall\.state timed out after 15 s/);
+    expect((err as Error).message).toMatch(/wall\.get timed out after 15 s/);
   });
 
   it('holds calls made while connecting and sends them once open', async () => {
@@ -101,7 +101,7 @@ describe('WsClient', () => {
     client.onStatus((s) => statuses.push(s));
     expect(statuses).toEqual(['connecting']);
     latest().open();
-    const inFlight = client.call('wall.state', {}).catch((e: unknown) => e);
+    const inFlight = client.call('wall.get', {}).catch((e: unknown) => e);
     latest().drop();
     // A call already sent cannot be known to have happened: it fails at once.
     expect(await inFlight).toMatchObject({ reason: 'disconnected' });
@@ -161,10 +161,10 @@ describe('WsClient', () => {
 
   it('refuses new calls after dispose and fails the outstanding ones', async () => {
     client = makeClient();
-    const p = client.call('wall.state', {}).catch((e: unknown) => e);
+    const p = client.call('wall.get', {}).catch((e: unknown) => e);
     client.dispose();
     expect(await p).toMatchObject({ reason: 'closed' });
-    await expect(client.call('wall.state', {})).rejects.toMatchObject({ reason: 'closed' });
+    await expect(client.call('wall.get', {})).rejects.toMatchObject({ reason: 'closed' });
   });
 });
 

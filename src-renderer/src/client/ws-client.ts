@@ -2,8 +2,8 @@
 // The hub may be across a flaky link, so the client reconnects by itself, holds calls made
 // while it is down until it is back (each call still has its own deadline), and tells the
 // app through onStatus('open') after every (re)connect so the app can refetch its state.
-import type { ApiClient, MethodName, ParamsOf, ResultOf } from '../../../src-main/core/contract/api';
-import { RpcCode, RpcError, rpcErrorFrom } from '../../../src-main/core/contract/errors';
+import type { ApiClient, MethodName, ParamsOf, ResultOf } from '@contract/api';
+import { RpcCode, RpcError, rpcErrorFrom } from '@contract/errors';
 import { EventListeners, StatusListeners } from './event-listeners';
 
 /** What we need of a browser WebSocket; tests inject a fake with the same shape. */

@@ -1,5 +1,5 @@
 // A small picture of the layout with a panel chooser in each cell, placed as on the wall.
-import type { LayoutSpec } from '../../../src-main/core/contract/layouts';
+import type { LayoutSpec } from '@contract/layouts';
 import { useT } from '../i18n/use-t';
 import { panels } from '../panels';
 import { areaStyle, gridStyle } from '../wall/wall-layout';

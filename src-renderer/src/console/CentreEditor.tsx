@@ -1,7 +1,7 @@
 // This centre's name, level and network links. Saved as one record; the server checks it
 // and its refusal, naming the field, appears in the error banner.
 import { useState } from 'react';
-import type { CentreInfo } from '../../../src-main/core/contract/schemas';
+import type { CentreInfo } from '@contract/schemas';
 import { useT } from '../i18n/use-t';
 import { useActions } from '../state/context';
 import { cleanCentre, missingLinkIds } from './centre-draft';

@@ -1,5 +1,5 @@
 // The preset's layout: one of the standard wall layouts, or a custom grid of equal cells.
-import type { LayoutSpec } from '../../../src-main/core/contract/layouts';
+import type { LayoutSpec } from '@contract/layouts';
 import { useT } from '../i18n/use-t';
 import { Field } from './Field';
 import { LAYOUT_CHOICES, MAX_GRID, type DraftAction, type LayoutChoice } from './preset-draft';

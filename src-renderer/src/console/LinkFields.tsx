@@ -1,5 +1,5 @@
 // One network link of this centre: its name, local subnet and the hub's URL over it.
-import type { LinkConfig } from '../../../src-main/core/contract/schemas';
+import type { LinkConfig } from '@contract/schemas';
 import { useT } from '../i18n/use-t';
 import { Field } from './Field';
 

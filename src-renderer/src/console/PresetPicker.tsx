@@ -1,5 +1,5 @@
 // Choose a preset (to show on the display, and to edit below) or start a new one.
-import type { WallPreset } from '../../../src-main/core/contract/schemas';
+import type { WallPreset } from '@contract/schemas';
 import { useT } from '../i18n/use-t';
 import { Field } from './Field';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CentreInfo } from '../../../src-main/core/contract/schemas';
+import { CentreInfo } from '@contract/schemas';
 import { cleanCentre, missingLinkIds } from './centre-draft';
 
 describe('centre form', () => {

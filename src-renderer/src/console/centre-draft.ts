@@ -1,7 +1,7 @@
 // Turning the centre form into what the server accepts: blank optional fields are left out
 // rather than sent as empty strings, and links stay in A, B order.
-import { LinkId } from '../../../src-main/core/contract/centre';
-import type { CentreInfo, LinkConfig } from '../../../src-main/core/contract/schemas';
+import { LinkId } from '@contract/centre';
+import type { CentreInfo, LinkConfig } from '@contract/schemas';
 
 /** The links in the contract's order (A, B). */
 const LINK_IDS: readonly LinkConfig['id'][] = LinkId.options;

@@ -1,6 +1,6 @@
 // Which displays the console offers: every display the settings or the wall state know,
 // plus the next one, so a newly added screen can be given a preset before it is configured.
-import type { Settings, WallState } from '../../../src-main/core/contract/schemas';
+import type { Settings, WallState } from '@contract/schemas';
 
 const MAX_DISPLAY = 15; // the contract's DisplayIndex
 

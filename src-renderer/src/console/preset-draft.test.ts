@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { standardLayout } from '../../../src-main/core/contract/layouts';
-import { WallPreset } from '../../../src-main/core/contract/schemas';
+import { standardLayout } from '@contract/layouts';
+import { WallPreset } from '@contract/schemas';
 import { derivePresetId, draftFromPreset, draftReducer, draftToPreset, equalGrid, newDraft } from './preset-draft';
 
 const taken = ['overview', 'single', 'quad'];

@@ -1,7 +1,7 @@
 // The preset being edited on the console, as a reducer: pure, so its rules are unit-tested.
 // Validation stays on the server; its error names the field, and the banner shows it.
-import { standardLayout, STANDARD_LAYOUTS, type LayoutSpec, type StandardLayoutKind } from '../../../src-main/core/contract/layouts';
-import type { WallPreset } from '../../../src-main/core/contract/schemas';
+import { standardLayout, STANDARD_LAYOUTS, type LayoutSpec, type StandardLayoutKind } from '@contract/layouts';
+import type { WallPreset } from '@contract/schemas';
 
 export type LayoutChoice = LayoutSpec['kind'];
 export const LAYOUT_CHOICES: readonly LayoutChoice[] = [...STANDARD_LAYOUTS, 'custom'];

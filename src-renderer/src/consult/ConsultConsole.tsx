@@ -1,7 +1,7 @@
 // The console's consultation section: start and end (the district), the live consultation with
 // who is present on which link, each endpoint's links and the controls to steer it.
 import { useState } from 'react';
-import { HOST_PARTICIPANT, type Consultation } from '../../../src-main/core/contract/consult';
+import { HOST_PARTICIPANT, type Consultation } from '@contract/consult';
 import { useT } from '../i18n/use-t';
 import { ConsultStartForm } from './ConsultStartForm';
 import { EndpointControls } from './EndpointControls';

@@ -1,6 +1,6 @@
 // The district starts a consultation: topic, who joins, the operator, and what it belongs to.
 import { useState, type FormEvent } from 'react';
-import { MESH_MAX_SITES, STREET_PARTICIPANTS, type MediaMode } from '../../../src-main/core/contract/consult';
+import { MESH_MAX_SITES, STREET_PARTICIPANTS, type MediaMode } from '@contract/consult';
 import { useT } from '../i18n/use-t';
 import { useLanguage } from '../i18n/use-t';
 import type { DualHub } from './dual-hub';

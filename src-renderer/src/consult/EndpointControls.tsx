@@ -1,6 +1,6 @@
 // A participant's endpoint as its last report shows it, with the console's controls for it:
 // mute, camera, layout and focus, devices, low-bandwidth mode, leave (rejoining is done on the endpoint).
-import type { ControlCommand, EndpointStatus } from '../../../src-main/core/contract/consult';
+import type { ControlCommand, EndpointStatus } from '@contract/consult';
 import { useT } from '../i18n/use-t';
 import type { DualHub } from './dual-hub';
 import { LinkChip } from './LinkChip';

@@ -1,5 +1,5 @@
 // One link's health in words and numbers (A up · 12 ms · 850 kbit/s · 0.1 %), never colour alone.
-import type { LinkStats } from '../../../src-main/core/contract/consult';
+import type { LinkStats } from '@contract/consult';
 import { useT } from '../i18n/use-t';
 
 export function LinkChip({ link, stats, shown, testId, path }: { link: 'A' | 'B'; stats: LinkStats; shown: boolean; testId: string; path?: string | null }) {

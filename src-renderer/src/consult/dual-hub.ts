@@ -2,8 +2,8 @@
 // each reconnecting with backoff by itself). Every message goes out on every open socket; what
 // comes back arrives once per socket, so repeats are dropped here: signalling and control by
 // message id, records by revision, presence by (epoch, seq). Losing one socket changes nothing.
-import type { MethodName, ParamsOf, ResultOf, TransportStatus } from '../../../src-main/core/contract/api';
-import { RecentIds, type Consultation, type ControlMessage, type EndpointStatus, type Presence, type SignalMessage } from '../../../src-main/core/contract/consult';
+import type { MethodName, ParamsOf, ResultOf, TransportStatus } from '@contract/api';
+import { RecentIds, type Consultation, type ControlMessage, type EndpointStatus, type Presence, type SignalMessage } from '@contract/consult';
 import { TransportError, WsClient, type SocketCtor } from '../client/ws-client';
 import { LINK_IDS, type LinkId } from './link-health';
 
@@ -60,7 +60,7 @@ export class DualHub {
         client.on('consult.control', (m) => this.once(`c:${m.msgId}`) && this.on.control?.(m)),
         client.on('consult.changed', (c) => this.newerRev(c) && this.on.changed?.(c)),
         client.on('consult.presence', (p) => this.newerPresence(p) && this.on.presence?.(p)),
-        client.on('consult.status', (s) => this.newerStatus(s) && this.on.status?.(s)),
+        client.on('consult.getStatus', (s) => this.newerStatus(s) && this.on.status?.(s)),
       );
     }
   }

@@ -1,7 +1,7 @@
 // From this centre's configuration to what an endpoint or a console needs: who we are in a
 // consultation, and each link's hub URL and subnet. Pure; unit-tested.
-import { participantIdOf } from '../../../src-main/core/contract/consult';
-import type { CentreInfo } from '../../../src-main/core/contract/schemas';
+import { participantIdOf } from '@contract/consult';
+import type { CentreInfo } from '@contract/schemas';
 import { parseCidr, type Cidr } from './candidates';
 import { hubRpcUrl } from './hub-url';
 import { LINK_IDS, type LinkId } from './link-health';

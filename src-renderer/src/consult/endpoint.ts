@@ -3,7 +3,7 @@
 // RemoteParticipant (two connections) per other site, obeys the console's commands, and reports
 // its state to the hub about once a second. Plain TypeScript; React only reads its store.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ApiClient } from '../../../src-main/core/contract/api';
+import type { ApiClient } from '@contract/api';
 import type {
   Consultation,
   ControlCommand,
@@ -14,7 +14,7 @@ import type {
   Presence,
   SignalMessage,
   SignalPayload,
-} from '../../../src-main/core/contract/consult';
+} from '@contract/consult';
 import type { Capture, EndpointLink } from './endpoint-config';
 import { DualHub, type SocketState } from './dual-hub';
 import { SpeakerPicker, type LinkId } from './link-health';
@@ -510,7 +510,7 @@ export class ConsultEndpoint {
       }),
     );
     local
-      .call('power.overview', {})
+      .call('power.getOverview', {})
       .then((o) => {
         this.set({ conserve: o.conserve });
         this.requalify();

@@ -2,8 +2,8 @@
 // "connected" for seconds after a link dies. Each link's connection is judged by its rendered
 // frames (requestVideoFrameCallback) and a heartbeat on its data channel; its RTT, bitrate and
 // loss come from getStats. Pure functions and small classes, unit-tested.
-import { LinkId as LinkIds } from '../../../src-main/core/contract/centre';
-import type { LinkState } from '../../../src-main/core/contract/consult';
+import { LinkId as LinkIds } from '@contract/centre';
+import type { LinkState } from '@contract/consult';
 
 export type LinkId = (typeof LinkIds.options)[number];
 /** The two links, as the contract names them. */

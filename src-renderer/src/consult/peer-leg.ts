@@ -4,7 +4,7 @@
 // encoding (low-bandwidth mode keeps the standby link light).
 import SimplePeer from 'simple-peer/simplepeer.min.js';
 import type { Instance as PeerInstance, SignalData } from 'simple-peer';
-import type { PcRef, PeerData } from '../../../src-main/core/contract/consult';
+import type { PcRef, PeerData } from '@contract/consult';
 import { filterSdp, judgeCandidate, type Cidr } from './candidates';
 import { POLICY, sampleStats, type StatsSample } from './link-health';
 

@@ -6,7 +6,7 @@
 //   (every retryEveryMs while the link stays dead), the other side asks it to.
 // In "single" mode there is one connection with every candidate (the plain baseline): it is only
 // rebuilt once the browser itself gives it up.
-import type { LinkStats, MediaMode, PcRef, PeerData, SignalPayload } from '../../../src-main/core/contract/consult';
+import type { LinkStats, MediaMode, PcRef, PeerData, SignalPayload } from '@contract/consult';
 import type { Cidr } from './candidates';
 import { chooseShown, flowing, FrameClock, legState, POLICY, ratesBetween, rebuildDue, shouldClose, type LinkId, type LinkRates } from './link-health';
 import { PeerLeg, type Quality } from './peer-leg';

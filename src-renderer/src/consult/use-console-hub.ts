@@ -1,7 +1,7 @@
 // The console's view of consultations: its own two sockets to the district hub (one per link),
 // the live consultation, who is present, and each endpoint's reported status.
 import { useEffect, useMemo, useState } from 'react';
-import type { Consultation, EndpointStatus, Presence } from '../../../src-main/core/contract/consult';
+import type { Consultation, EndpointStatus, Presence } from '@contract/consult';
 import { rpcUrl } from '../client/ws-client';
 import { useApp } from '../state/context';
 import { DualHub, type SocketState } from './dual-hub';

@@ -2,7 +2,7 @@
 // sure two wall windows showing the panel do not both join (the second waits and takes over when
 // the first closes).
 import { useEffect, useState } from 'react';
-import type { ApiClient } from '../../../src-main/core/contract/api';
+import type { ApiClient } from '@contract/api';
 import { pageClient } from '../client';
 import { rpcUrl } from '../client/ws-client';
 import { useApp } from '../state/context';

@@ -360,7 +360,7 @@ export const en: Record<MessageKey, string> = {
   'warnings.noneActive': 'No warning signal in force',
   'warnings.since': 'from {time}',
   'warnings.until': 'until {time}',
-  'warnings.history': 'History',
+  'warnings.listHistory': 'History',
   'warnings.feedNone': 'No CAP feed set (import CAP files on the console)',
   'warnings.feedFailed': 'CAP feed failing: {error}',
   'warnings.feedOk': 'CAP feed OK, last read {time}',

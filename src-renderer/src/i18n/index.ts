@@ -1,11 +1,11 @@
 // Every user-visible string goes through here. Pure: the current language is passed in,
 // or read by useT() from the app store, so every open page follows settings.language live.
-import type { Language } from '../../../src-main/core/contract/schemas';
+import type { Language } from '@contract/schemas';
 import { en } from './en';
 import { zhCN, type MessageKey } from './zh-CN';
 
 export type { MessageKey } from './zh-CN';
-export type { Language } from '../../../src-main/core/contract/schemas';
+export type { Language } from '@contract/schemas';
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 

@@ -358,7 +358,7 @@ export const zhCN = {
   'warnings.noneActive': '当前无生效预警信号',
   'warnings.since': '{time} 起',
   'warnings.until': '至 {time}',
-  'warnings.history': '预警记录',
+  'warnings.listHistory': '预警记录',
   'warnings.feedNone': '未配置预警订阅地址（可在控制台导入 CAP 文件）',
   'warnings.feedFailed': '预警订阅读取失败：{error}',
   'warnings.feedOk': '预警订阅正常，最近读取 {time}',

@@ -1,5 +1,5 @@
 // The page's own connection to the services: a coloured dot and a word, never colour alone.
-import type { TransportStatus } from '../../../src-main/core/contract/api';
+import type { TransportStatus } from '@contract/api';
 import { useT } from '../i18n/use-t';
 import { useApp } from '../state/context';
 

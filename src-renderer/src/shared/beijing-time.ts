@@ -1,6 +1,6 @@
 // Times on the wall are Beijing time whatever the machine's own zone is set to: the hall
 // coordinates with city and province by that clock.
-import { localParts } from '../../../src-main/core/contract/yuexiu';
+import { localParts } from '@contract/yuexiu';
 import type { Language } from '../i18n';
 
 // China has kept UTC+8 all year since 1991 (no summer time), so Beijing time is the contract's

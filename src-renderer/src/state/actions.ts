@@ -1,7 +1,7 @@
 // The operator's commands, by name. Each calls the server and applies its result, so the
 // page that acted updates at once; other pages update from the pushed event.
-import type { ApiClient } from '../../../src-main/core/contract/api';
-import type { CentreInfo, Language, Settings, WallPreset, WallState } from '../../../src-main/core/contract/schemas';
+import type { ApiClient } from '@contract/api';
+import type { CentreInfo, Language, Settings, WallPreset, WallState } from '@contract/schemas';
 import type { AppState, SliceClock } from './store';
 import type { DutyActionName } from './duty';
 
@@ -63,7 +63,7 @@ export function createActions({ client, set, get, clock, now }: Deps): Actions {
           timedInfo,
           client.call('centre.get', {}),
           client.call('settings.get', {}),
-          client.call('wall.state', {}),
+          client.call('wall.get', {}),
         ]);
         // The server stamped its time somewhere between our send and its reply: take the middle.
         const next: Partial<AppState> = { system: info, serverOffsetMs: info.serverTime - (t0 + t1) / 2, loaded: true };
@@ -79,18 +79,18 @@ export function createActions({ client, set, get, clock, now }: Deps): Actions {
 
     savePreset: (preset) => run('savePreset', async () => setWall(await client.call('wall.savePreset', { preset }))),
 
-    deletePreset: (id) => run('deletePreset', async () => setWall(await client.call('wall.deletePreset', { id }))),
+    deletePreset: (id) => run('deletePreset', async () => setWall(await client.call('wall.removePreset', { id }))),
 
     setLanguage: (language) =>
       run('setLanguage', async () => {
-        const settings: Settings = await client.call('settings.update', { patch: { language } });
+        const settings: Settings = await client.call('settings.save', { patch: { language } });
         clock.touch('settings');
         set({ settings });
       }),
 
     updateCentre: (centre) =>
       run('updateCentre', async () => {
-        const saved = await client.call('centre.update', { centre });
+        const saved = await client.call('centre.save', { centre });
         clock.touch('centre');
         set({ centre: saved });
       }),

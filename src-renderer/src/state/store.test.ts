@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RpcError } from '../../../src-main/core/contract/errors';
-import { standardLayout } from '../../../src-main/core/contract/layouts';
-import type { CentreInfo, Settings, WallState } from '../../../src-main/core/contract/schemas';
+import { RpcError } from '@contract/errors';
+import { standardLayout } from '@contract/layouts';
+import type { CentreInfo, Settings, WallState } from '@contract/schemas';
 import { fakeClient } from '../test-kit/fake-client';
 import { connectStore, createAppStore } from './store';
 
@@ -16,7 +16,7 @@ const serverTable = (serverTime = 10_000) => ({
   'system.info': () => ({ app: 'command-wall', version: '0.1.0', host: 'hub' as const, serverTime, schemaVersion: 1, dataDir: '/d' }),
   'centre.get': () => centre,
   'settings.get': () => settings,
-  'wall.state': () => wall,
+  'wall.get': () => wall,
 });
 
 describe('app store', () => {
@@ -38,7 +38,7 @@ describe('app store', () => {
     expect(store.getState().transport).toBe('closed');
     fake.status('open');
     await new Promise((r) => setTimeout(r, 0));
-    expect(fake.calls.filter((c) => c.method === 'wall.state')).toHaveLength(2);
+    expect(fake.calls.filter((c) => c.method === 'wall.get')).toHaveLength(2);
   });
 
   it('applies pushed events live', () => {
@@ -56,7 +56,7 @@ describe('app store', () => {
   it('keeps an event that arrived while loadAll was waiting', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const fake = fakeClient({ ...serverTable(), 'wall.state': async () => (await gate, wall) });
+    const fake = fakeClient({ ...serverTable(), 'wall.get': async () => (await gate, wall) });
     const store = createAppStore(fake.client);
     connectStore(store, fake.client);
     const loading = store.getState().actions.loadAll();
@@ -92,8 +92,8 @@ describe('app store', () => {
 
   it('setLanguage and updateCentre apply what the server returns', async () => {
     const fake = fakeClient({
-      'settings.update': ({ patch }: { patch: Partial<Settings> }) => ({ ...settings, ...patch }),
-      'centre.update': ({ centre: c }: { centre: CentreInfo }) => c,
+      'settings.save': ({ patch }: { patch: Partial<Settings> }) => ({ ...settings, ...patch }),
+      'centre.save': ({ centre: c }: { centre: CentreInfo }) => c,
     });
     const store = createAppStore(fake.client);
     await store.getState().actions.setLanguage('en');

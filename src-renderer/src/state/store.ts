@@ -2,8 +2,8 @@
 // and the transport status; it changes only through the named actions in actions.ts and
 // through the server's pushed events, wired here.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ApiClient, TransportStatus } from '../../../src-main/core/contract/api';
-import type { CentreInfo, Settings, SystemInfo, WallState } from '../../../src-main/core/contract/schemas';
+import type { ApiClient, TransportStatus } from '@contract/api';
+import type { CentreInfo, Settings, SystemInfo, WallState } from '@contract/schemas';
 import { createActions, type ActionName, type Actions } from './actions';
 import { createDutyActions, initialDutyState, type DutyActions, type DutyState } from './duty';
 

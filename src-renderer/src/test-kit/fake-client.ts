@@ -2,8 +2,8 @@
 // tell: pushed events go through the real listener bookkeeping (`client/event-listeners.ts`, so a
 // payload outside the contract is dropped, as it would be in the app), and a status listener hears
 // the current status at once on subscribe. Calls are answered from replies the test scripts.
-import type { ApiClient, EventName, MethodName, ParamsOf, PayloadOf, ResultOf, TransportStatus } from '../../../src-main/core/contract/api';
-import { RpcError } from '../../../src-main/core/contract/errors';
+import type { ApiClient, EventName, MethodName, ParamsOf, PayloadOf, ResultOf, TransportStatus } from '@contract/api';
+import { RpcError } from '@contract/errors';
 import { EventListeners, StatusListeners } from '../client/event-listeners';
 
 /** How the fake answers a method: return (or resolve) its result, or throw an RpcError to refuse. */

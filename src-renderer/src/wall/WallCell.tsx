@@ -1,5 +1,5 @@
 // One cell of the wall grid: its panel from the registry under a title strip, or a notice.
-import type { CellArea } from '../../../src-main/core/contract/layouts';
+import type { CellArea } from '@contract/layouts';
 import { useT } from '../i18n/use-t';
 import { panels } from '../panels';
 import { PanelErrorBoundary } from '../shared/PanelErrorBoundary';

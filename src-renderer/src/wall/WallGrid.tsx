@@ -1,5 +1,5 @@
 // The preset's cells on a CSS grid sized by its LayoutSpec.
-import type { WallPreset } from '../../../src-main/core/contract/schemas';
+import type { WallPreset } from '@contract/schemas';
 import { WallCell } from './WallCell';
 import { gridStyle } from './wall-layout';
 

@@ -1,7 +1,7 @@
 // The wall's remembered preset: shown again at start-up, and nothing unusable is ever shown.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { standardLayout } from '../../../src-main/core/contract/layouts';
-import type { WallPreset } from '../../../src-main/core/contract/wall';
+import { standardLayout } from '@contract/layouts';
+import type { WallPreset } from '@contract/wall';
 import { rememberedPreset, rememberPreset } from './remembered-preset';
 
 const store = new Map<string, string>();

@@ -4,7 +4,7 @@
 // app's, instead of one round trip later. A hub that is slow or unreachable leaves the wall
 // showing its last layout (the header says the link is down), not a blank "loading" screen.
 // The live state replaces it as soon as it arrives.
-import type { WallPreset } from '../../../src-main/core/contract/wall';
+import type { WallPreset } from '@contract/wall';
 
 const key = (display: number): string => `command-wall.display-${display}.preset`;
 

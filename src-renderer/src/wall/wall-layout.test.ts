@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { standardLayout } from '../../../src-main/core/contract/layouts';
-import type { WallState } from '../../../src-main/core/contract/schemas';
+import { standardLayout } from '@contract/layouts';
+import type { WallState } from '@contract/schemas';
 import { activePresetFor, areaStyle, gridStyle } from './wall-layout';
 
 const wall: WallState = {

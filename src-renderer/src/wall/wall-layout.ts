@@ -1,8 +1,8 @@
 // Pure geometry and selection for the wall: which preset a display shows, and the CSS grid
 // placement of its cells from the preset's LayoutSpec.
 import type { CSSProperties } from 'react';
-import type { CellArea, LayoutSpec } from '../../../src-main/core/contract/layouts';
-import type { WallPreset, WallState } from '../../../src-main/core/contract/schemas';
+import type { CellArea, LayoutSpec } from '@contract/layouts';
+import type { WallPreset, WallState } from '@contract/schemas';
 
 /** The display's active preset; a display never assigned (or assigned a deleted preset) shows the first. */
 export function activePresetFor(wall: WallState | null, display: number): WallPreset | undefined {

@@ -33,7 +33,7 @@ describe('imports point one way', () => {
     expect(await violations('src-renderer/src/x.ts', "import { ipcRenderer } from 'electron';")).toHaveLength(1);
     expect(await violations('src-renderer/src/x.ts', "import { openCore } from '../../src-main/core/app';")).toHaveLength(1);
     expect(await violations('src-renderer/src/x.ts', "import { tokenMatches } from '../../src-main/hub/auth';")).toHaveLength(1);
-    expect(await violations('src-renderer/src/x.ts', "import { methods } from '../../src-main/core/contract/api';")).toHaveLength(0);
+    expect(await violations('src-renderer/src/x.ts', "import { methods } from '@contract/api';")).toHaveLength(0);
   });
   it('a capability imports only shared core modules and its own folder, never a sibling capability', async () => {
     // Siblings, from the capability's top folder and from a subfolder of it.

@@ -1,6 +1,6 @@
 // Camera sources and tours through the contract.
 import { afterEach, describe, expect, it } from 'vitest';
-import { RpcCode } from '../../../src-main/core/contract/errors';
+import { RpcCode } from '@contract/errors';
 import { openCoreHarness, refusal, type CoreHarness } from '../../support/core-harness';
 
 let t: CoreHarness;
@@ -14,7 +14,7 @@ describe('camera sources and tours', () => {
     await t.call('cameras.saveSource', { source: cam('cam1') });
     await t.call('cameras.saveSource', { source: { ...cam('cam2', 'http://10.1.2.3/whep/cam2'), kind: 'whep', street: '北京街', position: { lat: 23.126, lng: 113.27 } } });
     await t.call('cameras.saveSource', { source: { ...cam('cam1'), name: '越秀公园' } });
-    let s = await t.call('cameras.state', {});
+    let s = await t.call('cameras.get', {});
     expect(s.sources.map((c) => [c.id, c.name])).toEqual([
       ['cam1', '越秀公园'],
       ['cam2', '摄像头 cam2'],

@@ -1,6 +1,6 @@
 // The consultation contract's helpers: dropping repeated message ids, and naming a participant.
 import { describe, expect, it } from 'vitest';
-import { participantIdOf, RecentIds, STREET_PARTICIPANTS } from '../../../src-main/core/contract/consult';
+import { participantIdOf, RecentIds, STREET_PARTICIPANTS } from '@contract/consult';
 
 describe('RecentIds', () => {
   it('says yes the first time and no for repeats', () => {

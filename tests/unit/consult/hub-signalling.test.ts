@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openCore, type Core } from '../../../src-main/core/app';
-import { RpcCode, type RpcError } from '../../../src-main/core/contract/errors';
+import { RpcCode, type RpcError } from '@contract/errors';
 import { startHub, type Hub } from '../../../src-main/hub/server';
 import { connect, type TestSocket } from '../../support/rpc-socket';
 import { tempDir } from '../../support/temp-dir';
@@ -179,7 +179,7 @@ describe('signalling over two sockets per participant', () => {
     };
     expect((await other.call('consult.report', { status })).error?.code).toBe(RpcCode.Refused);
     expect((await sB.call('consult.report', { status })).result).toEqual({ ok: true });
-    expect(await drain(other, 'consult.status')).toEqual([status]);
+    expect(await drain(other, 'consult.getStatus')).toEqual([status]);
     const list = await other.call('consult.list', {});
     expect(list.result.live.id).toBe(cid);
     expect(list.result.status).toEqual([status]);

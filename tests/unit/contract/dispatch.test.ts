@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { methodNames, type Handlers } from '../../../src-main/core/contract/api';
-import { createDispatcher, loneSurrogatePath } from '../../../src-main/core/contract/dispatch';
-import { RpcCode, RpcError } from '../../../src-main/core/contract/errors';
-import { standardLayout } from '../../../src-main/core/contract/layouts';
-import { openRpcDocument } from '../../../src-main/core/contract/openrpc';
+import { methodNames, type Handlers } from '@contract/api';
+import { createDispatcher, loneSurrogatePath } from '@contract/dispatch';
+import { RpcCode, RpcError } from '@contract/errors';
+import { standardLayout } from '@contract/layouts';
+import { openRpcDocument } from '@contract/openrpc';
 
 const ctx = { transport: 'local' as const, peer: 'test' };
 
@@ -69,25 +69,25 @@ describe('the contract dispatcher', () => {
     const dispatch = createDispatcher(fakeHandlers());
     let deep: unknown = 'x';
     for (let i = 0; i < 200_000; i++) deep = [deep];
-    await expect(dispatch('settings.update', { patch: { wallDisplays: deep } }, ctx)).rejects.toMatchObject({ code: RpcCode.InvalidParams });
-    await expect(dispatch('settings.update', deep, ctx)).rejects.toMatchObject({ code: RpcCode.InvalidParams });
+    await expect(dispatch('settings.save', { patch: { wallDisplays: deep } }, ctx)).rejects.toMatchObject({ code: RpcCode.InvalidParams });
+    await expect(dispatch('settings.save', deep, ctx)).rejects.toMatchObject({ code: RpcCode.InvalidParams });
   });
 
   it('passes domain refusals through and hides internal errors behind -32603', async () => {
     const log = { error: vi.fn() };
     const dispatch = createDispatcher(
       fakeHandlers({
-        'wall.deletePreset': () => {
+        'wall.removePreset': () => {
           throw new RpcError(RpcCode.Refused, 'preset is showing');
         },
-        'wall.state': () => {
+        'wall.get': () => {
           throw new TypeError('boom');
         },
       }),
       log,
     );
-    await expect(dispatch('wall.deletePreset', { id: 'a' }, ctx)).rejects.toMatchObject({ code: RpcCode.Refused, message: 'preset is showing' });
-    await expect(dispatch('wall.state', {}, ctx)).rejects.toMatchObject({ code: RpcCode.InternalError });
+    await expect(dispatch('wall.removePreset', { id: 'a' }, ctx)).rejects.toMatchObject({ code: RpcCode.Refused, message: 'preset is showing' });
+    await expect(dispatch('wall.get', {}, ctx)).rejects.toMatchObject({ code: RpcCode.InternalError });
     expect(log.error).toHaveBeenCalled();
   });
 

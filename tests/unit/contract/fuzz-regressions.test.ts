@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src-main/core/app';
-import type { CallContext } from '../../../src-main/core/contract/api';
-import { MAX_TIMESTAMP } from '../../../src-main/core/contract/primitives';
-import { RpcCode, type RpcError } from '../../../src-main/core/contract/errors';
+import type { CallContext } from '@contract/api';
+import { MAX_TIMESTAMP } from '@contract/primitives';
+import { RpcCode, type RpcError } from '@contract/errors';
 import { tempDir } from '../../support/temp-dir';
 
 const yuexiuModule = join(__dirname, '../../../src-main/core/contract/yuexiu.ts');
@@ -51,7 +51,7 @@ describe('found by the contract fuzz', () => {
   });
 
   it('a date or time outside 1970–9999 is refused as invalid params, not answered with an invalid result', async () => {
-    // duty.roster {"period":{"kind":"week","date":"1000-01-01"}} → result.from < 0 outside the Timestamp schema
+    // duty.getRoster {"period":{"kind":"week","date":"1000-01-01"}} → result.from < 0 outside the Timestamp schema
     for (const [period, message] of [
       [{ kind: 'week', date: '1000-01-01' }, /params\.period\.date: .*the year is 1970 to 9999/],
       [{ kind: 'month', month: '0050-01' }, /params\.period\.month: .*the year is 1970 to 9999/],
@@ -60,20 +60,20 @@ describe('found by the contract fuzz', () => {
       [{ kind: 'week', date: '1970-01-01' }, /params\.period\.date: a period lies between/],
       [{ kind: 'week', date: '9999-12-31' }, /params\.period\.date: a period lies between/],
     ] as const) {
-      const r = await call('duty.roster', { period });
+      const r = await call('duty.getRoster', { period });
       expect(r, JSON.stringify(period)).toMatchObject({ code: RpcCode.InvalidParams, message: expect.stringMatching(message) });
     }
-    expect(await call('duty.roster', { period: { kind: 'month', month: '1970-02' } })).toHaveProperty('result');
-    // stats.reportCounts {"from":8e15,"to":8e15+1} (a Timestamp up to 8.64e15 was allowed) → byDay dates of year 255479
-    expect(await call('stats.reportCounts', { from: 0, to: 3_600_000 })).toMatchObject({ result: { byDay: [{ date: '1970-01-01', n: 0 }] } });
+    expect(await call('duty.getRoster', { period: { kind: 'month', month: '1970-02' } })).toHaveProperty('result');
+    // stats.getReportCounts {"from":8e15,"to":8e15+1} (a Timestamp up to 8.64e15 was allowed) → byDay dates of year 255479
+    expect(await call('stats.getReportCounts', { from: 0, to: 3_600_000 })).toMatchObject({ result: { byDay: [{ date: '1970-01-01', n: 0 }] } });
     const last = Date.UTC(9999, 11, 31, 16) - 1; // 9999-12-31 23:59:59.999 in UTC+08:00
-    expect(await call('stats.reportCounts', { from: last - 86_400_000, to: last })).toMatchObject({ result: { byDay: [{ date: '9999-12-30' }, { date: '9999-12-31' }] } });
-    expect(await call('stats.reportCounts', { from: 8e15, to: 8e15 + 1 })).toMatchObject({ code: RpcCode.InvalidParams, message: expect.stringContaining('params.from') });
-    expect(await call('duty.onDuty', { at: last + 1 })).toMatchObject({ code: RpcCode.InvalidParams });
+    expect(await call('stats.getReportCounts', { from: last - 86_400_000, to: last })).toMatchObject({ result: { byDay: [{ date: '9999-12-30' }, { date: '9999-12-31' }] } });
+    expect(await call('stats.getReportCounts', { from: 8e15, to: 8e15 + 1 })).toMatchObject({ code: RpcCode.InvalidParams, message: expect.stringContaining('params.from') });
+    expect(await call('duty.getOnDuty', { at: last + 1 })).toMatchObject({ code: RpcCode.InvalidParams });
   });
 
   it('a roster up to the last Timestamp answers (monthsOverlapping looped for ever on "10000-0" and grew the hub until V8 died)', async () => {
-    // duty.roster {"period":{"kind":"range","from":253402200000000,"to":253402300000000}} on the old contract, and
+    // duty.getRoster {"period":{"kind":"range","from":253402200000000,"to":253402300000000}} on the old contract, and
     // {"period":{"kind":"month","month":"9999-12"}}: "Fatal JavaScript invalid size error" after minutes at 100 % CPU.
     // Probed in a child first: the loop is synchronous, no test timeout could stop it in this process.
     const probe = spawnSync(
@@ -83,16 +83,16 @@ describe('found by the contract fuzz', () => {
     );
     expect(probe.signal, 'monthsOverlapping did not return within 10 s').toBeNull();
     expect(JSON.parse(probe.stdout)).toEqual(['9999-11', '9999-12']);
-    expect(await call('duty.roster', { period: { kind: 'month', month: '9999-11' } })).toHaveProperty('result');
-    expect(await call('duty.roster', { period: { kind: 'range', from: MAX_TIMESTAMP - 86_400_000, to: MAX_TIMESTAMP } })).toHaveProperty('result');
+    expect(await call('duty.getRoster', { period: { kind: 'month', month: '9999-11' } })).toHaveProperty('result');
+    expect(await call('duty.getRoster', { period: { kind: 'range', from: MAX_TIMESTAMP - 86_400_000, to: MAX_TIMESTAMP } })).toHaveProperty('result');
     expect(await call('duty.checkCoverage', { period: { kind: 'range', from: MAX_TIMESTAMP - 86_400_000, to: MAX_TIMESTAMP } })).toHaveProperty('result');
     // Its end (10000-01-01 00:00) is no Timestamp.
-    expect(await call('duty.roster', { period: { kind: 'month', month: '9999-12' } })).toMatchObject({ code: RpcCode.InvalidParams });
+    expect(await call('duty.getRoster', { period: { kind: 'month', month: '9999-12' } })).toMatchObject({ code: RpcCode.InvalidParams });
   });
 
   // KNOWN, reported to the owner of src-main/core/warnings/ (not fixed here): cap.ts accepts any
   // four-digit year in <sent> and <expires>, stores the warning, and from then on every call that
-  // returns the warnings state (warnings.state, .importCap, .cancel, .setFeed, .pollNow) answers
+  // returns the warnings state (warnings.get, .importCap, .cancel, .setFeed, .pollNow) answers
   // -32603 because the stored times lie outside the Timestamp schema; warnings.changed events carry
   // them too. cap.ts now refuses such times.
   it('a CAP alert sent before 1970 is refused, and the warnings state still answers', async () => {
@@ -103,6 +103,6 @@ describe('found by the contract fuzz', () => {
       '<certainty>Observed</certainty><headline>h</headline><description>d</description><area><areaDesc>越秀区</areaDesc></area></info></alert>';
     const r = await call('warnings.importCap', { xml });
     expect(r.code).not.toBe(RpcCode.InternalError);
-    expect(await call('warnings.state', {})).toHaveProperty('result');
+    expect(await call('warnings.get', {})).toHaveProperty('result');
   });
 });

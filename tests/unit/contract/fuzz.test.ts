@@ -21,15 +21,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { openCore, type Core } from '../../../src-main/core/app';
-import { events, isEventName, methodNames, methods, type CallContext, type Handlers, type MethodName } from '../../../src-main/core/contract/api';
-import { STREET_PARTICIPANTS } from '../../../src-main/core/contract/consult';
-import { createDispatcher, type Dispatcher } from '../../../src-main/core/contract/dispatch';
-import { MAX_TIMESTAMP } from '../../../src-main/core/contract/primitives';
-import { RpcCode, RpcError } from '../../../src-main/core/contract/errors';
-import { LayoutSpec, STANDARD_LAYOUTS, standardLayout } from '../../../src-main/core/contract/layouts';
-import { MapObjectInput } from '../../../src-main/core/contract/map';
-import { WallPreset } from '../../../src-main/core/contract/wall';
-import { Coordinates, DAY_MS, HOUR_MS, LocalDate, LocalMonth, localDateString, localMonthString, YUEXIU_BBOX } from '../../../src-main/core/contract/yuexiu';
+import { events, isEventName, methodNames, methods, type CallContext, type Handlers, type MethodName } from '@contract/api';
+import { STREET_PARTICIPANTS } from '@contract/consult';
+import { createDispatcher, type Dispatcher } from '@contract/dispatch';
+import { MAX_TIMESTAMP } from '@contract/primitives';
+import { RpcCode, RpcError } from '@contract/errors';
+import { LayoutSpec, STANDARD_LAYOUTS, standardLayout } from '@contract/layouts';
+import { MapObjectInput } from '@contract/map';
+import { WallPreset } from '@contract/wall';
+import { Coordinates, DAY_MS, HOUR_MS, LocalDate, LocalMonth, localDateString, localMonthString, YUEXIU_BBOX } from '@contract/yuexiu';
 import { freeTcpPort, freeUdpPort } from '../../support/free-port';
 import { tempDir } from '../../support/temp-dir';
 import { mutate, zodArbitrary, type Mutation, type Path } from '../../support/zod-arbitrary';
@@ -245,7 +245,7 @@ function steerFor(method: MethodName) {
     if (method === 'warnings.importCap' && path.join('.') === 'xml') return fc.oneof({ weight: 4, arbitrary: capDocuments }, { weight: 1, arbitrary: generated() });
     if (method === 'map.importObjects' && path.length === 0)
       return fc.oneof({ weight: 3, arbitrary: mapImports(zodArbitrary(MapObjectInput, { override: steerFor('map.saveObject') })) }, { weight: 1, arbitrary: generated() });
-    if (method === 'duty.shiftHistory' && path.length === 0)
+    if (method === 'duty.listShiftHistory' && path.length === 0)
       // Exactly one of shiftId and period.
       return fc.tuple(generated(), fc.boolean()).map(([p, keepShift]) => {
         if (!isRecord(p)) return p;
@@ -433,7 +433,7 @@ describe('every contract method under fuzz', () => {
 
   it('leaves a store that opens again, answers, and holds what was acknowledged', async () => {
     // Reads whose answers depend on the store alone (not on the clock or live connections).
-    const reads = ['duty.dataStatus', 'duty.people', 'wall.state', 'settings.get', 'centre.get', 'cameras.state', 'map.objects', 'plans.list', 'power.config'] as const;
+    const reads = ['duty.getDataStatus', 'duty.listPeople', 'wall.get', 'settings.get', 'centre.get', 'cameras.get', 'map.listObjects', 'plans.list', 'power.getConfig'] as const;
     const before = await Promise.all(reads.map((m) => core.dispatch(m, {}, ctx)));
     await core.close();
     core = await openCore({ dataDir, host: 'hub', log });
@@ -459,8 +459,8 @@ describe('the fuzz harness', () => {
   });
 
   it('catches a handler that never answers', async () => {
-    const dispatch = planted({ 'stats.indicators': () => new Promise<never>(() => {}) });
-    await expect(fuzzMethod(dispatch, 'stats.indicators', opts())).rejects.toThrow(/did not settle within 300 ms/);
+    const dispatch = planted({ 'stats.listIndicators': () => new Promise<never>(() => {}) });
+    await expect(fuzzMethod(dispatch, 'stats.listIndicators', opts())).rejects.toThrow(/did not settle within 300 ms/);
   });
 
   it('catches a result outside the schema', async () => {

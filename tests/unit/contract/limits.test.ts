@@ -4,10 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
-import { methodNames, methods, type Handlers } from '../../../src-main/core/contract/api';
-import { createDispatcher } from '../../../src-main/core/contract/dispatch';
-import { RpcCode, RpcError } from '../../../src-main/core/contract/errors';
-import { byteLimitOf, jsonUtf8Length, MAX_FIELD_BYTES, MAX_MESSAGE_BYTES } from '../../../src-main/core/contract/limits';
+import { methodNames, methods, type Handlers } from '@contract/api';
+import { createDispatcher } from '@contract/dispatch';
+import { RpcCode, RpcError } from '@contract/errors';
+import { byteLimitOf, jsonUtf8Length, MAX_FIELD_BYTES, MAX_MESSAGE_BYTES } from '@contract/limits';
 
 const ctx = { transport: 'ws' as const, peer: 'test', connectionId: 'c1' };
 const IMPORT_LIMIT = 900_000;
@@ -172,7 +172,7 @@ describe('byte limits of large text fields', () => {
   });
 
   it('documents the byte limits in the OpenRPC schema', async () => {
-    const { openRpcDocument } = await import('../../../src-main/core/contract/openrpc');
+    const { openRpcDocument } = await import('@contract/openrpc');
     const doc = openRpcDocument('test') as { methods: { name: string; params: { name: string; schema: Record<string, unknown> }[] }[] };
     const text = doc.methods.find((m) => m.name === 'map.importObjects')?.params.find((p) => p.name === 'text');
     expect(text?.schema).toMatchObject({ maxLength: IMPORT_LIMIT, 'x-maxUtf8Bytes': IMPORT_LIMIT });

@@ -1,10 +1,10 @@
 // The duty and plans parts of the contract: discoverable, strict, and self-describing.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { events, methods } from '../../../src-main/core/contract/api';
-import { dutyEvents, dutyMethods } from '../../../src-main/core/contract/duty';
-import { openRpcDocument } from '../../../src-main/core/contract/openrpc';
-import { planEvents, planMethods } from '../../../src-main/core/contract/plans';
+import { events, methods } from '@contract/api';
+import { dutyEvents, dutyMethods } from '@contract/duty';
+import { openRpcDocument } from '@contract/openrpc';
+import { planEvents, planMethods } from '@contract/plans';
 
 const ours = { ...dutyMethods, ...planMethods };
 

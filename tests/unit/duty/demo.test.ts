@@ -1,7 +1,7 @@
 // The embedded demo set (演示数据): loaded only when asked, only into an empty store, every record
 // marked, and a roster for the current month that obeys every rule.
 import { afterEach, describe, expect, it } from 'vitest';
-import { localTime } from '../../../src-main/core/contract/yuexiu';
+import { localTime } from '@contract/yuexiu';
 import { coverageGaps, doubleBookings, longStretches } from '../../../src-main/core/duty/roster-rules';
 import { openHarness, type Harness } from './harness';
 
@@ -14,19 +14,19 @@ afterEach(async () => {
 describe('the demo data set', () => {
   it('is not loaded unless asked: a fresh store is a first run', async () => {
     h = await openHarness();
-    expect(await h.call('duty.dataStatus', {})).toMatchObject({ empty: true, demo: false });
+    expect(await h.call('duty.getDataStatus', {})).toMatchObject({ empty: true, demo: false });
     expect(await h.call('plans.list', {})).toEqual([]);
   });
 
   it('loads with the demo flag on an empty store: people, a published month, reports, ~40 plans, one active 三防 response', async () => {
     h = await openHarness({ demo: true });
-    const status = await h.call('duty.dataStatus', {});
+    const status = await h.call('duty.getDataStatus', {});
     expect(status).toMatchObject({ empty: false, demo: true });
     expect(status.counts).toMatchObject({ people: 19, reports: 12, plans: 40, responses: 1, drills: 30 });
 
-    const people = await h.call('duty.people', {});
+    const people = await h.call('duty.listPeople', {});
     expect(people.every((p) => p.demo)).toBe(true);
-    const month = await h.call('duty.roster', { period: { kind: 'month', month: '2025-06' } });
+    const month = await h.call('duty.getRoster', { period: { kind: 'month', month: '2025-06' } });
     expect(month.publishedMonths).toEqual(['2025-06']);
     expect(month.shifts.every((s) => s.demo)).toBe(true);
     expect((await h.call('duty.checkCoverage', { period: { kind: 'month', month: '2025-06' } })).complete).toBe(true);
@@ -37,11 +37,11 @@ describe('the demo data set', () => {
     expect(longStretches(rule, all)).toEqual([]);
     expect(coverageGaps(rule, localTime(2025, 6, 1), localTime(2025, 7, 1))).toEqual([]);
 
-    const now = await h.call('duty.onDuty', {});
+    const now = await h.call('duty.getOnDuty', {});
     expect(now.current.filter((s) => s.role === 'leader')).toHaveLength(1);
     expect(now.current.filter((s) => s.role === 'officer').length).toBeGreaterThanOrEqual(1);
 
-    const { reports } = await h.call('duty.reports', {});
+    const { reports } = await h.call('duty.listReports', {});
     expect(reports).toHaveLength(12);
     expect(reports.every((r) => r.demo && r.summary.startsWith('【演示数据】'))).toBe(true);
 
@@ -52,14 +52,14 @@ describe('the demo data set', () => {
     expect(plans.map((p) => p.title)).toContain('越秀区防汛防旱防风防冻应急预案');
     expect(plans.map((p) => p.title)).toContain('越秀区火灾事故应急预案');
 
-    const [active] = await h.call('plans.responses', {});
+    const [active] = await h.call('plans.listResponses', {});
     expect(active).toMatchObject({ category: 'sanfang', level: 'III', status: 'active', demo: true });
     expect(active.progress.done).toBe(2);
     expect(active.progress.overdue).toBeGreaterThanOrEqual(1);
-    const flood = await h.call('duty.report', { id: active.reportIds[0] });
+    const flood = await h.call('duty.getReport', { id: active.reportIds[0] });
     expect(flood).toMatchObject({ status: 'handling', category: 'flood', responseIds: [active.id] });
 
-    const kpis = await h.call('plans.kpis', {});
+    const kpis = await h.call('plans.getKpis', {});
     expect(kpis.revision.total).toBe(40);
     expect(kpis.revision.rate).toBeLessThan(1); // two demo plans are past their revision date
     expect(kpis.drills.rate).toBeLessThan(1);
@@ -81,7 +81,7 @@ describe('the demo data set', () => {
       const one = await openHarness({ demo: true, now });
       const month = new Date(now + 8 * 3600_000).toISOString().slice(0, 7);
       expect((await one.call('duty.checkCoverage', { period: { kind: 'month', month } })).complete).toBe(true);
-      expect((await one.call('duty.onDuty', {})).current.length).toBeGreaterThan(0);
+      expect((await one.call('duty.getOnDuty', {})).current.length).toBeGreaterThan(0);
       await one.close();
     }
   });

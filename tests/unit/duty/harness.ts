@@ -1,6 +1,6 @@
 // Duty and plans fixtures on the shared core harness (tests/support/core-harness.ts): the duty
 // room's clock and times, and a small staff.
-import { localTime } from '../../../src-main/core/contract/yuexiu';
+import { localTime } from '@contract/yuexiu';
 import { openCoreHarness, type CoreHarness } from '../../support/core-harness';
 
 export { quiet } from '../../support/core-harness';

@@ -1,9 +1,9 @@
 // The duty log through the contract: validation at the boundary, status transitions, every
 // change time-stamped and attributed, events for the wall.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReportInput } from '../../../src-main/core/contract/duty';
-import { RpcCode } from '../../../src-main/core/contract/errors';
-import { YUEXIU_STREETS } from '../../../src-main/core/contract/yuexiu';
+import type { ReportInput } from '@contract/duty';
+import { RpcCode } from '@contract/errors';
+import { YUEXIU_STREETS } from '@contract/yuexiu';
 import { H, openHarness, staff, T0, type Harness } from './harness';
 
 let h: Harness;
@@ -71,7 +71,7 @@ describe('status', () => {
     h.clock.now = T0 + 180_000;
     const closed = await h.call('duty.setReportStatus', { id: r.id, status: 'closed', by: ids['李明'], note: '积水已退' });
     expect(closed.status).toBe('closed');
-    const d = await h.call('duty.report', { id: r.id });
+    const d = await h.call('duty.getReport', { id: r.id });
     expect(d.history.map((e) => [e.kind, e.from, e.to, e.by.name, e.at])).toEqual([
       ['recorded', null, 'new', '周杰', T0],
       ['status', 'new', 'verifying', '周杰', T0 + 60_000],
@@ -90,36 +90,36 @@ describe('status', () => {
     // Found false while verifying: closed directly.
     await h.call('duty.setReportStatus', { id: r.id, status: 'closed', by: ids['周杰'], note: '误报' });
     expect((await h.refusal('duty.setReportStatus', { id: r.id, status: 'handling', by: ids['周杰'] })).message).toContain('a closed report stays closed');
-    expect((await h.refusal('duty.updateReport', { id: r.id, patch: { summary: 'x' }, by: ids['周杰'] })).message).toContain('is closed');
+    expect((await h.refusal('duty.saveReport', { id: r.id, patch: { summary: 'x' }, by: ids['周杰'] })).message).toContain('is closed');
   });
 
   it('keeps corrections of the details, naming the fields changed', async () => {
     const r = await h.call('duty.recordReport', { report: report(), by: ids['周杰'] });
-    const u = await h.call('duty.updateReport', { id: r.id, patch: { street: '大塘街', coordinates: null, severity: 'high' }, by: ids['吴婷'], note: '地址更正' });
+    const u = await h.call('duty.saveReport', { id: r.id, patch: { street: '大塘街', coordinates: null, severity: 'high' }, by: ids['吴婷'], note: '地址更正' });
     expect(u).toMatchObject({ street: '大塘街', coordinates: null, severity: 'high', summary: '路段积水约30厘米', source: 'hotline-12345' });
-    const d = await h.call('duty.report', { id: r.id });
+    const d = await h.call('duty.getReport', { id: r.id });
     expect(d.history[1]).toMatchObject({ kind: 'updated', fields: ['street', 'severity', 'coordinates'], note: '地址更正', by: { name: '吴婷' } });
-    expect((await h.refusal('duty.updateReport', { id: r.id, patch: { street: '大塘街' }, by: ids['吴婷'] })).message).toContain('changes nothing');
-    expect((await h.refusal('duty.updateReport', { id: r.id, patch: {}, by: ids['吴婷'] })).code).toBe(RpcCode.InvalidParams);
+    expect((await h.refusal('duty.saveReport', { id: r.id, patch: { street: '大塘街' }, by: ids['吴婷'] })).message).toContain('changes nothing');
+    expect((await h.refusal('duty.saveReport', { id: r.id, patch: {}, by: ids['吴婷'] })).code).toBe(RpcCode.InvalidParams);
   });
 
   it('lists newest first with filters and open counts', async () => {
     await h.call('duty.recordReport', { report: report({ receivedAt: T0 - 3 * H }), by: ids['周杰'] });
     const b = await h.call('duty.recordReport', { report: report({ receivedAt: T0 - H, street: '登峰街', category: 'geological' }), by: ids['周杰'] });
     await h.call('duty.setReportStatus', { id: b.id, status: 'verifying', by: ids['周杰'] });
-    const all = await h.call('duty.reports', {});
+    const all = await h.call('duty.listReports', {});
     expect(all.reports.map((r) => r.street)).toEqual(['登峰街', '北京街']);
     expect(all.openCounts).toEqual({ new: 1, verifying: 1, handling: 0 });
-    expect((await h.call('duty.reports', { street: '登峰街' })).reports).toHaveLength(1);
-    expect((await h.call('duty.reports', { status: ['new'] })).reports.map((r) => r.street)).toEqual(['北京街']);
-    expect((await h.call('duty.reports', { from: T0 - 2 * H, to: T0 })).reports).toHaveLength(1);
+    expect((await h.call('duty.listReports', { street: '登峰街' })).reports).toHaveLength(1);
+    expect((await h.call('duty.listReports', { status: ['new'] })).reports.map((r) => r.street)).toEqual(['北京街']);
+    expect((await h.call('duty.listReports', { from: T0 - 2 * H, to: T0 })).reports).toHaveLength(1);
   });
 });
 
 describe('handover', () => {
   it('the outgoing officer hands over with notes and open items; only the incoming confirms; both times recorded', async () => {
     const r = await h.call('duty.recordReport', { report: report(), by: ids['周杰'] });
-    const draft = await h.call('duty.handoverDraft', { outgoingId: ids['周杰'] });
+    const draft = await h.call('duty.getHandoverDraft', { outgoingId: ids['周杰'] });
     expect(draft.openItems).toEqual([{ text: '北京街：路段积水约30厘米', reportId: r.id }]);
 
     const ho = await h.call('duty.handOver', { outgoingId: ids['周杰'], incomingId: ids['吴婷'], notes: '设备正常', openItems: draft.openItems });
@@ -134,9 +134,9 @@ describe('handover', () => {
     expect((await h.refusal('duty.confirmHandover', { id: ho.id, by: ids['吴婷'] })).message).toContain('is confirmed, not waiting');
 
     // What 吴婷 received is carried on in her own handover, and not twice.
-    const next = await h.call('duty.handoverDraft', { outgoingId: ids['吴婷'] });
+    const next = await h.call('duty.getHandoverDraft', { outgoingId: ids['吴婷'] });
     expect(next.openItems).toEqual([{ text: '北京街：路段积水约30厘米', reportId: r.id }]);
-    expect((await h.call('duty.handovers', {})).map((x) => x.status)).toEqual(['confirmed']);
+    expect((await h.call('duty.listHandovers', {})).map((x) => x.status)).toEqual(['confirmed']);
   });
 
   it('suggests the incoming person from the roster and lets the outgoing cancel', async () => {
@@ -148,7 +148,7 @@ describe('handover', () => {
       by: ids['李明'],
     });
     h.clock.now = T0 + 8 * H;
-    const draft = await h.call('duty.handoverDraft', { outgoingId: ids['周杰'] });
+    const draft = await h.call('duty.getHandoverDraft', { outgoingId: ids['周杰'] });
     expect(draft.incoming).toMatchObject({ name: '吴婷', role: 'officer' });
     expect((await h.refusal('duty.handOver', { outgoingId: ids['周杰'], incomingId: ids['周杰'] })).message).toContain('cannot hand over to themselves');
     const ho = await h.call('duty.handOver', { outgoingId: ids['周杰'], incomingId: ids['吴婷'] });

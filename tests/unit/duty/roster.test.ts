@@ -1,7 +1,7 @@
 // The roster rules through the contract, on a real store: double booking, the 24-hour limit,
 // corrections of started shifts kept in history, coverage per published month, on duty now.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RpcCode } from '../../../src-main/core/contract/errors';
+import { RpcCode } from '@contract/errors';
 import { at, H, openHarness, staff, type Harness } from './harness';
 
 let h: Harness;
@@ -96,7 +96,7 @@ describe('the past', () => {
     });
     expect(fixed.shifts[0]).toMatchObject({ id: s.id, end: at(11, 18), corrected: true });
 
-    const history = await h.call('duty.shiftHistory', { shiftId: s.id });
+    const history = await h.call('duty.listShiftHistory', { shiftId: s.id });
     expect(history.map((x) => [x.kind, x.correction])).toEqual([
       ['changed', true],
       ['created', false],
@@ -104,7 +104,7 @@ describe('the past', () => {
     expect(history[0]).toMatchObject({ reason: '周杰提前离岗，吴婷顶班', by: { name: '李明', role: 'chief' }, peer: 'test', at: at(11, 12) });
     expect(history[0].before).toMatchObject({ personName: '周杰', end: at(11, 20) });
     expect(history[0].after).toMatchObject({ personName: '周杰', end: at(11, 18) });
-    const corrections = await h.call('duty.shiftHistory', { period: { kind: 'week', date: '2025-06-11' }, correctionsOnly: true });
+    const corrections = await h.call('duty.listShiftHistory', { period: { kind: 'week', date: '2025-06-11' }, correctionsOnly: true });
     expect(corrections).toHaveLength(2);
   });
 });
@@ -164,19 +164,19 @@ describe('reading the roster', () => {
       ],
       by: ids['李明'],
     });
-    const week = await h.call('duty.roster', { period: { kind: 'week', date: '2025-06-12' } });
+    const week = await h.call('duty.getRoster', { period: { kind: 'week', date: '2025-06-12' } });
     expect(week.from).toBe(at(9, 0));
     expect(week.to).toBe(at(16, 0));
     expect(week.shifts).toHaveLength(4); // 16 June is the next week
-    const month = await h.call('duty.roster', { period: { kind: 'month', month: '2025-06' } });
+    const month = await h.call('duty.getRoster', { period: { kind: 'month', month: '2025-06' } });
     expect(month.shifts).toHaveLength(5);
     expect(month.people.map((p) => p.name)).toContain('冯涛');
 
-    const now = await h.call('duty.onDuty', { at: at(11, 10) });
+    const now = await h.call('duty.getOnDuty', { at: at(11, 10) });
     expect(now.current.map((s) => s.person.name)).toEqual(['陈志强', '周杰']);
     expect(now.next.map((s) => s.person.name)).toEqual(['林慧敏', '李明', '吴婷']);
     expect(now.validUntil).toBe(at(11, 20));
     h.clock.now = at(11, 21);
-    expect((await h.call('duty.onDuty', {})).current.map((s) => s.person.name)).toEqual(['陈志强', '吴婷']);
+    expect((await h.call('duty.getOnDuty', {})).current.map((s) => s.person.name)).toEqual(['陈志强', '吴婷']);
   });
 });

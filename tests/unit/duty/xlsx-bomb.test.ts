@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES } from '../../../src-main/core/contract/duty';
-import { RpcCode } from '../../../src-main/core/contract/errors';
+import { MAX_FILE_BYTES } from '@contract/duty';
+import { RpcCode } from '@contract/errors';
 import { readRosterWorkbook } from '../../../src-main/core/duty/roster-xlsx';
 import { openHarness, staff, type Harness } from './harness';
 import { bombSheet, replaced, rosterEntries, SHEET, writeZip, type ZipEntry } from './zip-files';
@@ -36,7 +36,7 @@ interface Measured {
 async function refusedImport(zip: Buffer): Promise<Measured> {
   expect(zip.length).toBeLessThanOrEqual(MAX_FILE_BYTES);
   const fileBase64 = zip.toString('base64');
-  const before = await h.call('duty.dataStatus', {});
+  const before = await h.call('duty.getDataStatus', {});
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   let rssMax = process.memoryUsage.rss();
   const rss0 = rssMax;
@@ -50,7 +50,7 @@ async function refusedImport(zip: Buffer): Promise<Measured> {
   rssMax = Math.max(rssMax, process.memoryUsage.rss());
   expect(e.code).toBe(RpcCode.Refused);
   expect(e.message).toContain('nothing was written');
-  expect((await h.call('duty.dataStatus', {})).counts).toEqual(before.counts);
+  expect((await h.call('duty.getDataStatus', {})).counts).toEqual(before.counts);
   return { ms, maxDelayMs: histogram.max / 1e6, rssGrowthMb: (rssMax - rss0) / 2 ** 20, message: e.message };
 }
 

@@ -1,8 +1,8 @@
 // Roster import/export and duty log export as real .xlsx files, written and read by exceljs.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES } from '../../../src-main/core/contract/duty';
-import { RpcCode } from '../../../src-main/core/contract/errors';
+import { MAX_FILE_BYTES } from '@contract/duty';
+import { RpcCode } from '@contract/errors';
 import { at, openHarness, staff, T0, type Harness } from './harness';
 
 let h: Harness;
@@ -26,7 +26,7 @@ async function workbook(rows: unknown[][], header = ['编号', '姓名', '角色
 }
 
 async function counts() {
-  return (await h.call('duty.dataStatus', {})).counts;
+  return (await h.call('duty.getDataStatus', {})).counts;
 }
 
 describe('roster import', () => {
@@ -40,14 +40,14 @@ describe('roster import', () => {
     ]);
     const r = await h.call('duty.importRoster', { fileBase64: file, by: ids['李明'] });
     expect(r).toEqual({ created: 4, updated: 0, unchanged: 0, peopleCreated: 1 });
-    const roster = await h.call('duty.roster', { period: { kind: 'range', from: at(20, 0), to: at(22, 0) } });
+    const roster = await h.call('duty.getRoster', { period: { kind: 'range', from: at(20, 0), to: at(22, 0) } });
     expect(roster.shifts.map((s) => [s.person.name, s.role, s.start, s.end, s.note])).toEqual([
       ['陈志强', 'leader', at(20, 8), at(21, 8), ''],
       ['周杰', 'officer', at(20, 8), at(20, 20), '白班'],
       ['冯涛', 'tech', at(20, 8, 30), at(20, 17, 30), ''],
       ['赵新', 'officer', at(20, 20), at(21, 8), '夜班'],
     ]);
-    const history = await h.call('duty.shiftHistory', { shiftId: roster.shifts[0].id });
+    const history = await h.call('duty.listShiftHistory', { shiftId: roster.shifts[0].id });
     expect(history[0]).toMatchObject({ kind: 'created', via: 'import', by: { name: '李明' } });
     expect(h.events.some((e) => e.event === 'duty.rosterChanged' && e.payload.reason === 'import')).toBe(true);
   });

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCore, type Core } from '../../../src-main/core/app';
-import { methodNames } from '../../../src-main/core/contract/api';
-import { RpcCode } from '../../../src-main/core/contract/errors';
-import { standardLayout } from '../../../src-main/core/contract/layouts';
+import { methodNames } from '@contract/api';
+import { RpcCode } from '@contract/errors';
+import { standardLayout } from '@contract/layouts';
 import { startHub, type Hub } from '../../../src-main/hub/server';
 import { connect } from '../../support/rpc-socket';
 import { tempDir } from '../../support/temp-dir';
@@ -107,7 +107,7 @@ describe('the hub over WebSocket', () => {
 
   it('refuses domain rule violations with a clear message', async () => {
     const s = await connect(`ws://${base}/rpc?token=${TOKEN}`);
-    const del = await s.call('wall.deletePreset', { id: 'overview' });
+    const del = await s.call('wall.removePreset', { id: 'overview' });
     expect(del.error).toMatchObject({ code: RpcCode.Refused, message: expect.stringContaining('display 1') });
     const missing = await s.call('wall.activate', { display: 0, presetId: 'no-such' });
     expect(missing.error?.message).toContain('no preset with id no-such');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Dispatcher } from '../../../src-main/core/contract/dispatch';
-import { RpcCode, RpcError } from '../../../src-main/core/contract/errors';
+import type { Dispatcher } from '@contract/dispatch';
+import { RpcCode, RpcError } from '@contract/errors';
 import { handleMessage } from '../../../src-main/hub/jsonrpc';
 
 const ctx = { transport: 'ws' as const, peer: 'test' };

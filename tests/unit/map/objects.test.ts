@@ -1,7 +1,7 @@
 // Map objects through the contract: the demo set, edits with history, and all-or-nothing imports.
 import { afterEach, describe, expect, it } from 'vitest';
-import { RpcCode } from '../../../src-main/core/contract/errors';
-import { MAX_IMPORT_FEATURES } from '../../../src-main/core/contract/map';
+import { RpcCode } from '@contract/errors';
+import { MAX_IMPORT_FEATURES } from '@contract/map';
 import { openCoreHarness, refusal, type CoreHarness } from '../../support/core-harness';
 
 let t: CoreHarness;
@@ -19,7 +19,7 @@ const shelter = {
 describe('the demo set', () => {
   it('loads on an empty store when demo is on, with the seed plan’s counts', async () => {
     t = await openCoreHarness({ demo: true });
-    const { objects, counts } = await t.call('map.objects', {});
+    const { objects, counts } = await t.call('map.listObjects', {});
     expect(objects).toHaveLength(146 + 35 + 23 + 26 + 3 + 1);
     expect(counts.byKind).toEqual({ risk: 146, shelter: 35, warehouse: 23, team: 26, waterlogging: 3, geohazard: 1 });
     expect(counts.riskByLevel).toEqual({ red: 0, orange: 1, yellow: 21, blue: 124 });
@@ -34,14 +34,14 @@ describe('the demo set', () => {
     const dir = t.dir;
     await t.core.close();
     t = await openCoreHarness({ demo: true, dir });
-    expect((await t.call('map.objects', {})).objects).toHaveLength(1);
+    expect((await t.call('map.listObjects', {})).objects).toHaveLength(1);
     await t.core.close();
 
     t = await openCoreHarness({ demo: true });
     const cleared = await t.call('map.clearDemo', {});
     expect(cleared.removed).toBe(234);
     expect(cleared.counts.demo).toBe(0);
-    expect((await t.call('map.objects', {})).objects).toHaveLength(0);
+    expect((await t.call('map.listObjects', {})).objects).toHaveLength(0);
   });
 });
 
@@ -55,7 +55,7 @@ describe('editing map objects', () => {
 
     const changed = await t.call('map.saveObject', { object: { ...shelter, id: created.id, areaM2: 1800 } });
     expect(changed.kind === 'shelter' && changed.areaPerPerson).toBe(1.8);
-    const { history } = await t.call('map.object', { id: created.id });
+    const { history } = await t.call('map.getObject', { id: created.id });
     expect(history.map((h) => h.kind)).toEqual(['changed', 'created']);
     expect(history[0].before).toMatchObject({ areaM2: 1200 });
 
@@ -63,8 +63,8 @@ describe('editing map objects', () => {
     expect(kindChange.message).toMatch(/kind cannot change/);
 
     await t.call('map.removeObject', { id: created.id });
-    expect((await t.call('map.objects', {})).objects).toHaveLength(0);
-    expect((await refusal(t.call('map.object', { id: created.id }))).message).toMatch(/no map object/);
+    expect((await t.call('map.listObjects', {})).objects).toHaveLength(0);
+    expect((await refusal(t.call('map.getObject', { id: created.id }))).message).toMatch(/no map object/);
   });
 
   it('refuses positions outside Yuexiu and fields of the wrong shape, naming them', async () => {
@@ -78,10 +78,10 @@ describe('editing map objects', () => {
 
   it('filters by kind, street and name', async () => {
     t = await openCoreHarness({ demo: true });
-    const streetOnly = await t.call('map.objects', { street: '北京街' });
+    const streetOnly = await t.call('map.listObjects', { street: '北京街' });
     expect(streetOnly.objects.length).toBeGreaterThan(0);
     expect(streetOnly.objects.every((o) => o.street === '北京街')).toBe(true);
-    const teams = await t.call('map.objects', { kinds: ['team'], q: '三防' });
+    const teams = await t.call('map.listObjects', { kinds: ['team'], q: '三防' });
     expect(teams.objects.map((o) => o.name)).toEqual(['区三防抢险队']);
   });
 });
@@ -110,7 +110,7 @@ describe('importing', () => {
     expect(r.message).toContain('feature 2 (“北京路坏点”): level');
     expect(r.message).toContain('feature 4 (“远方场所”): position');
     expect(r.data.problems.map((p: { index: number }) => p.index)).toEqual([2, 4]);
-    expect((await t.call('map.objects', {})).objects).toHaveLength(0);
+    expect((await t.call('map.listObjects', {})).objects).toHaveLength(0);
     expect(t.events.filter((e) => e.event === 'map.objectsChanged')).toHaveLength(0);
   });
 
@@ -120,7 +120,7 @@ describe('importing', () => {
     const r = await refusal(t.call('map.importObjects', { format: 'csv', text: ['kind,name,lat,lng,level', ...rows].join('\n') }));
     expect(r.code).toBe(RpcCode.Refused);
     expect(r.message).toContain(`at most ${MAX_IMPORT_FEATURES} rows, this one ${MAX_IMPORT_FEATURES + 1}`);
-    expect((await t.call('map.objects', {})).objects).toHaveLength(0);
+    expect((await t.call('map.listObjects', {})).objects).toHaveLength(0);
   });
 
   it('names non-Point geometries and missing kinds', async () => {
@@ -144,7 +144,7 @@ describe('importing', () => {
     expect(first).toMatchObject({ created: 2, updated: 0 });
     const again = await t.call('map.importObjects', { format: 'geojson', text: JSON.stringify(doc) });
     expect(again).toMatchObject({ created: 0, updated: 2 });
-    expect((await t.call('map.objects', {})).objects.map((o) => o.id).sort()).toEqual(['obj_site-a', 'obj_team-x']);
+    expect((await t.call('map.listObjects', {})).objects.map((o) => o.id).sort()).toEqual(['obj_site-a', 'obj_team-x']);
   });
 
   it('imports CSV with Chinese headers and words, and refuses bad rows by line', async () => {
@@ -152,14 +152,14 @@ describe('importing', () => {
     const good = ['类型,名称,纬度,经度,街道,等级,容纳人数,面积,物资', '风险点,"中山五路, 地铁口",23.127,113.270,北京街,黄色,,,', '仓库,北京街储备点,23.126,113.271,北京街,,,,"沙包:200:袋;救生衣:20:件"', ''].join('\r\n');
     const r = await t.call('map.importObjects', { format: 'csv', text: good });
     expect(r).toMatchObject({ created: 2, updated: 0 });
-    const { objects } = await t.call('map.objects', { q: '储备点' });
+    const { objects } = await t.call('map.listObjects', { q: '储备点' });
     expect(objects[0]).toMatchObject({ kind: 'warehouse', stock: [{ item: '沙包', quantity: 200, unit: '袋' }, { item: '救生衣', quantity: 20, unit: '件' }] });
 
     const bad = ['kind,name,lat,lng,capacity,areaM2', 'shelter,A,23.13,113.27,100,150', 'shelter,B,23.13,113.27,abc,150', 'shelter,C,91,113.27,100,150'].join('\n');
     const refused = await refusal(t.call('map.importObjects', { format: 'csv', text: bad }));
     expect(refused.message).toContain('line 3 (“B”): capacity');
     expect(refused.message).toContain('line 4 (“C”): position.lat');
-    expect((await t.call('map.objects', {})).objects).toHaveLength(2);
+    expect((await t.call('map.listObjects', {})).objects).toHaveLength(2);
   });
 
   it('checks without writing on a dry run, and refuses one id used twice', async () => {
@@ -169,7 +169,7 @@ describe('importing', () => {
     expect(r.message).toContain('line 3 (“B”): id: id obj_same is also used by line 2 (“A”)');
     const dry = await t.call('map.importObjects', { format: 'csv', text: csv.replace('B,23.13,113.27,blue,obj_same', 'B,23.13,113.27,blue,'), dryRun: true });
     expect(dry).toMatchObject({ created: 2, dryRun: true });
-    expect((await t.call('map.objects', {})).objects).toHaveLength(0);
+    expect((await t.call('map.listObjects', {})).objects).toHaveLength(0);
   });
 
   it('takes 5,000 rows in one import', async () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { YUEXIU_STREETS } from '../../../src-main/core/contract/yuexiu';
+import { YUEXIU_STREETS } from '@contract/yuexiu';
 import { demoObjects } from '../../../src-main/core/map/demo';
 import { insideRing, type LngLat } from '../../../src-main/core/map/yuexiu-outline';
 

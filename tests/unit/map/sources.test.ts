@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RpcCode } from '../../../src-main/core/contract/errors';
+import { RpcCode } from '@contract/errors';
 import { openCoreHarness, refusal, type CoreHarness } from '../../support/core-harness';
 
 let t: CoreHarness;
@@ -59,19 +59,19 @@ describe('tile sources', () => {
     mkdirSync(join(t.dir, 'tiles'));
     await writeMbtiles(join(t.dir, 'tiles', 'yuexiu.mbtiles'));
     writeFileSync(join(t.dir, 'tiles', 'broken.mbtiles'), 'not sqlite at all');
-    const listed = await t.call('map.sources', {});
+    const listed = await t.call('map.listSources', {});
     expect(listed.mbtiles.find((m) => m.file === 'yuexiu.mbtiles')).toMatchObject({ name: '越秀测试', format: 'png', minZoom: 0, maxZoom: 1, error: null });
     expect(listed.mbtiles.find((m) => m.file === 'broken.mbtiles')?.error).toBeTruthy();
 
     await t.call('map.saveSource', { source: { type: 'mbtiles', id: 'local', name: '本地瓦片', crs: 'wgs84', file: 'yuexiu.mbtiles' } });
     // XYZ y=0 at z=1 is TMS row 1.
-    expect(await t.call('map.tile', { sourceId: 'local', z: 1, x: 0, y: 0 })).toEqual({ mediaType: 'image/png', base64: Buffer.from([1, 2, 3]).toString('base64') });
-    expect(await t.call('map.tile', { sourceId: 'local', z: 1, x: 0, y: 1 })).toEqual({ mediaType: 'image/png', base64: Buffer.from([9, 9]).toString('base64') });
-    expect(await t.call('map.tile', { sourceId: 'local', z: 1, x: 1, y: 1 })).toBeNull();
-    expect(await t.call('map.tile', { sourceId: 'local', z: 1, x: 5, y: 0 })).toBeNull();
+    expect(await t.call('map.getTile', { sourceId: 'local', z: 1, x: 0, y: 0 })).toEqual({ mediaType: 'image/png', base64: Buffer.from([1, 2, 3]).toString('base64') });
+    expect(await t.call('map.getTile', { sourceId: 'local', z: 1, x: 0, y: 1 })).toEqual({ mediaType: 'image/png', base64: Buffer.from([9, 9]).toString('base64') });
+    expect(await t.call('map.getTile', { sourceId: 'local', z: 1, x: 1, y: 1 })).toBeNull();
+    expect(await t.call('map.getTile', { sourceId: 'local', z: 1, x: 5, y: 0 })).toBeNull();
 
     await t.call('map.saveSource', { source: { type: 'mbtiles', id: 'gone', name: '缺失', crs: 'wgs84', file: 'missing.mbtiles' } });
-    expect((await refusal(t.call('map.tile', { sourceId: 'gone', z: 0, x: 0, y: 0 }))).message).toMatch(/missing\.mbtiles is not in the tiles folder/);
+    expect((await refusal(t.call('map.getTile', { sourceId: 'gone', z: 0, x: 0, y: 0 }))).message).toMatch(/missing\.mbtiles is not in the tiles folder/);
     const traversal = await refusal(t.call('map.saveSource', { source: { type: 'mbtiles', id: 'up', name: 'up', crs: 'wgs84', file: '../x.mbtiles' } }));
     expect(traversal.code).toBe(RpcCode.InvalidParams);
   });

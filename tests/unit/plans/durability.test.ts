@@ -46,9 +46,9 @@ describe('a checklist tick and SIGKILL', () => {
     const started = await startChild(dataDir);
     child = started.child;
     const socket = await connect(`ws://127.0.0.1:${started.port}/rpc?token=${TOKEN}`);
-    const [response] = (await socket.call('plans.responses', {})).result;
+    const [response] = (await socket.call('plans.listResponses', {})).result;
     const pending = response.actions.find((a: { status: string }) => a.status === 'pending');
-    const officer = (await socket.call('duty.people', {})).result.find((p: { role: string }) => p.role === 'officer');
+    const officer = (await socket.call('duty.listPeople', {})).result.find((p: { role: string }) => p.role === 'officer');
     expect(pending).toBeDefined();
 
     const exited = new Promise<NodeJS.Signals | null>((r) => child!.once('exit', (_code, signal) => r(signal)));
@@ -61,7 +61,7 @@ describe('a checklist tick and SIGKILL', () => {
 
     const core = await openCore({ dataDir, host: 'hub', log: quiet });
     try {
-      const after = (await core.dispatch('plans.response', { id: response.id }, { transport: 'local', peer: 'test' })) as any;
+      const after = (await core.dispatch('plans.getResponse', { id: response.id }, { transport: 'local', peer: 'test' })) as any;
       expect(after.actions.find((a: { id: string }) => a.id === pending.id)).toMatchObject({ status: 'done', note: '已落实（kill 测试）', updatedBy: { id: officer.id } });
       expect(after.timeline.at(-1)).toMatchObject({ kind: 'action', actionId: pending.id, to: 'done' });
     } finally {

@@ -1,5 +1,5 @@
 // A plan to start from: the district 三防 plan with two response levels.
-import type { PlanInput } from '../../../src-main/core/contract/plans';
+import type { PlanInput } from '@contract/plans';
 
 /** Overrides may be invalid on purpose (refusal tests): the result is typed as the input the API expects. */
 export const sanfang = (over: Record<string, unknown> = {}): PlanInput => ({

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RpcCode } from '../../../src-main/core/contract/errors';
+import { RpcCode } from '@contract/errors';
 import { openHarness, staff, type Harness } from '../duty/harness';
 import { sanfang } from './fixtures';
 
@@ -23,7 +23,7 @@ describe('the plan library', () => {
     expect(p.responseLevels.map((l) => l.level)).toEqual(['III', 'IV']);
     const revised = await h.call('plans.save', { plan: sanfang({ id: p.id, version: '2025版', revisedOn: '2025-05-20' }), by: ids['陈志强'] });
     expect(revised.revisedOn).toBe('2025-05-20');
-    expect((await h.call('plans.revisions', { id: p.id })).map((r) => [r.kind, r.version, r.by.name])).toEqual([
+    expect((await h.call('plans.listRevisions', { id: p.id })).map((r) => [r.kind, r.version, r.by.name])).toEqual([
       ['changed', '2025版', '陈志强'],
       ['created', '2024版', '李明'],
     ]);
@@ -54,9 +54,9 @@ describe('the plan library', () => {
     await h.call('plans.archive', { id: p.id, archived: true, by: ids['李明'], reason: '被新版替代' });
     expect(await h.call('plans.list', {})).toEqual([]);
     expect((await h.call('plans.list', { includeArchived: true }))[0].archived).toBe(true);
-    expect((await h.call('plans.kpis', {})).revision.total).toBe(0);
+    expect((await h.call('plans.getKpis', {})).revision.total).toBe(0);
     await h.call('plans.archive', { id: p.id, archived: false, by: ids['李明'], reason: '恢复' });
-    expect((await h.call('plans.revisions', { id: p.id }))[1]).toMatchObject({ kind: 'archived', note: '被新版替代' });
+    expect((await h.call('plans.listRevisions', { id: p.id }))[1]).toMatchObject({ kind: 'archived', note: '被新版替代' });
   });
 });
 
@@ -73,14 +73,14 @@ describe('attachments by content hash', () => {
     expect(readdirSync(dir)).toEqual([sha]); // one file, no temp files left behind
     expect(readFileSync(join(dir, sha))).toEqual(bytes);
 
-    const back = await h.call('plans.attachment', { planId: a.id, sha256: sha });
+    const back = await h.call('plans.getAttachment', { planId: a.id, sha256: sha });
     expect(Buffer.from(back.base64, 'base64')).toEqual(bytes);
     expect((await h.refusal('plans.addAttachment', { planId: a.id, name: 'again.pdf', mediaType: 'application/pdf', fileBase64: bytes.toString('base64'), by: ids['李明'] })).message).toContain(
       'already attached to the plan as “预案正文.pdf”',
     );
 
     writeFileSync(join(dir, sha), 'tampered');
-    expect((await h.refusal('plans.attachment', { planId: a.id, sha256: sha })).message).toContain('is damaged');
+    expect((await h.refusal('plans.getAttachment', { planId: a.id, sha256: sha })).message).toContain('is damaged');
     // Detaching keeps the file: plan b still names it.
     await h.call('plans.removeAttachment', { planId: a.id, sha256: sha, by: ids['李明'] });
     expect(existsSync(join(dir, sha))).toBe(true);
@@ -100,7 +100,7 @@ describe('drills and KPIs', () => {
     await h.call('plans.save', { plan: sanfang({ title: '越秀区火灾事故应急预案', category: 'fire', revisedOn: '2022-06-09' }), by: ids['李明'] }); // due 2025-06-09: overdue
     await h.call('plans.save', { plan: sanfang({ title: '越秀区地质灾害应急预案', category: 'geological', revisedOn: '2022-06-10', revisionPeriodMonths: 36 }), by: ids['李明'] }); // due today: still revised
 
-    const k1 = await h.call('plans.kpis', {});
+    const k1 = await h.call('plans.getKpis', {});
     expect(k1.revision).toMatchObject({ revised: 2, total: 3, target: 1 });
     expect(k1.revision.rate).toBeCloseTo(2 / 3);
     expect(k1.revision.overdue.map((p) => [p.title, p.revisionDueOn])).toEqual([['越秀区火灾事故应急预案', '2025-06-09']]);
@@ -115,15 +115,15 @@ describe('drills and KPIs', () => {
     const missed = await h.call('plans.saveDrill', { drill: { planId: fresh.id, plannedOn: '2025-05-20' }, by: ids['李明'] });
     expect(missed.status).toBe('overdue');
     await h.call('plans.saveDrill', { drill: { planId: fresh.id, plannedOn: '2025-11-20' }, by: ids['李明'] }); // not yet due
-    const k2 = await h.call('plans.kpis', {});
+    const k2 = await h.call('plans.getKpis', {});
     expect(k2.drills).toMatchObject({ planned: 2, held: 1, rate: 0.5 });
     expect(k2.drills.overdue.map((d) => d.plannedOn)).toEqual(['2025-05-20']);
 
     // Recording the missed drill as held brings the rate to its target.
     await h.call('plans.saveDrill', { drill: { id: missed.id, planId: fresh.id, plannedOn: '2025-05-20', heldOn: '2025-06-02', findings: '补充演练' }, by: ids['李明'] });
-    expect((await h.call('plans.kpis', {})).drills.rate).toBe(1);
+    expect((await h.call('plans.getKpis', {})).drills.rate).toBe(1);
     expect((await h.refusal('plans.saveDrill', { drill: { planId: fresh.id, plannedOn: '2025-06-20', heldOn: '2025-06-20' }, by: ids['李明'] })).message).toContain('lies in the future');
-    expect((await h.call('plans.drills', {})).map((d) => d.status)).toEqual(['held', 'held', 'planned']);
+    expect((await h.call('plans.listDrills', {})).map((d) => d.status)).toEqual(['held', 'held', 'planned']);
     const drillEvent = h.events.filter((e) => e.event === 'plans.libraryChanged' && e.payload.change === 'drill').pop();
     expect(drillEvent?.payload.kpis.drills.rate).toBe(1);
   });

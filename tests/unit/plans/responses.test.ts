@@ -1,7 +1,7 @@
 // Live responses through the contract: activation and escalation from the duty log, checklist
 // ticks, level changes, notes, overdue items, closing, and the events the wall listens to.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RpcCode } from '../../../src-main/core/contract/errors';
+import { RpcCode } from '@contract/errors';
 import { openHarness, staff, T0, type Harness } from '../duty/harness';
 import { sanfang } from './fixtures';
 
@@ -45,7 +45,7 @@ describe('activation', () => {
     const reportId = await floodReport();
     const r = await h.call('plans.activate', { planId, level: 'III', by: ids['陈志强'], reportId });
     expect(r.reportIds).toEqual([reportId]);
-    const rep = await h.call('duty.report', { id: reportId });
+    const rep = await h.call('duty.getReport', { id: reportId });
     expect(rep).toMatchObject({ status: 'handling', responseIds: [r.id] });
     expect(rep.history.at(-1)).toMatchObject({ kind: 'escalated', from: 'new', to: 'handling', responseId: r.id, by: { name: '陈志强' } });
     expect(r.timeline.map((t) => t.kind)).toEqual(['activated', 'report']);
@@ -58,7 +58,7 @@ describe('activation', () => {
     await h.call('duty.setReportStatus', { id: second, status: 'verifying', by: ids['周杰'] });
     const linked = await h.call('plans.linkReport', { responseId: r.id, reportId: second, by: ids['周杰'] });
     expect(linked.reportIds).toEqual([reportId, second]);
-    expect((await h.call('duty.report', { id: second })).status).toBe('handling');
+    expect((await h.call('duty.getReport', { id: second })).status).toBe('handling');
     expect((await h.refusal('plans.linkReport', { responseId: r.id, reportId: second, by: ids['周杰'] })).message).toContain('already linked');
   });
 
@@ -68,7 +68,7 @@ describe('activation', () => {
     await h.call('duty.setReportStatus', { id: reportId, status: 'closed', by: ids['周杰'], note: '误报' });
     const e = await h.refusal('plans.activate', { planId, level: 'IV', by: ids['陈志强'], reportId });
     expect(e.message).toContain('is closed and cannot be escalated');
-    expect(await h.call('plans.responses', { status: 'all' })).toEqual([]);
+    expect(await h.call('plans.listResponses', { status: 'all' })).toEqual([]);
   });
 });
 
@@ -91,7 +91,7 @@ describe('the checklist', () => {
     const back = await h.call('plans.updateAction', { responseId: r.id, actionId: first.id, status: 'pending', by: ids['周杰'] });
     expect(back.actions[0]).toMatchObject({ status: 'pending', startedAt: null, doneAt: null });
 
-    const detail = await h.call('plans.response', { id: r.id });
+    const detail = await h.call('plans.getResponse', { id: r.id });
     expect(detail.timeline.filter((t) => t.kind === 'action').map((t) => [t.from, t.to, t.text])).toEqual([
       ['pending', 'in_progress', '负责：王科长'],
       ['in_progress', 'done', '已发布'],
@@ -109,15 +109,15 @@ describe('the checklist', () => {
   it('marks items overdue once their time limit from activation has passed, until done', async () => {
     const r = await h.call('plans.activate', { planId, level: 'III', by: ids['陈志强'] });
     h.clock.now = T0 + 31 * MIN;
-    let [now] = await h.call('plans.responses', {});
+    let [now] = await h.call('plans.listResponses', {});
     expect(now.actions.map((a) => a.overdue)).toEqual([true, false]);
     expect(now.progress.overdue).toBe(1);
     await h.call('plans.updateAction', { responseId: r.id, actionId: r.actions[0].id, status: 'in_progress', by: ids['周杰'] });
     h.clock.now = T0 + 121 * MIN;
-    [now] = await h.call('plans.responses', {});
+    [now] = await h.call('plans.listResponses', {});
     expect(now.progress.overdue).toBe(2); // in progress past its limit is still overdue
     await h.call('plans.updateAction', { responseId: r.id, actionId: r.actions[0].id, status: 'done', by: ids['周杰'] });
-    [now] = await h.call('plans.responses', {});
+    [now] = await h.call('plans.listResponses', {});
     expect(now.actions.map((a) => a.overdue)).toEqual([false, true]);
   });
 });
@@ -136,7 +136,7 @@ describe('level changes and closing', () => {
     expect(down.actions).toHaveLength(2);
     expect((await h.refusal('plans.changeLevel', { responseId: r.id, level: 'IV', reason: '再次', by: ids['陈志强'] })).message).toContain('already at Ⅳ级');
     expect((await h.refusal('plans.changeLevel', { responseId: r.id, level: 'III', reason: '', by: ids['陈志强'] })).code).toBe(RpcCode.InvalidParams);
-    const tl = (await h.call('plans.response', { id: r.id })).timeline.filter((t) => t.kind === 'level');
+    const tl = (await h.call('plans.getResponse', { id: r.id })).timeline.filter((t) => t.kind === 'level');
     expect(tl.map((t) => [t.from, t.to, t.text])).toEqual([
       ['IV', 'III', '升级为橙色预警'],
       ['III', 'IV', '雨势减弱'],
@@ -158,9 +158,9 @@ describe('level changes and closing', () => {
       ['plans.close', { responseId: r.id, summary: '再次关闭', by: ids['周杰'] }],
     ] as const)
       expect((await h.refusal(m, p)).message).toContain('is closed and no longer changes');
-    expect((await h.call('plans.response', { id: r.id })).timeline.map((t) => t.kind)).toEqual(['activated', 'note', 'closed']);
-    expect(await h.call('plans.responses', {})).toEqual([]);
-    expect((await h.call('plans.responses', { status: 'closed' })).map((x) => x.id)).toEqual([r.id]);
+    expect((await h.call('plans.getResponse', { id: r.id })).timeline.map((t) => t.kind)).toEqual(['activated', 'note', 'closed']);
+    expect(await h.call('plans.listResponses', {})).toEqual([]);
+    expect((await h.call('plans.listResponses', { status: 'closed' })).map((x) => x.id)).toEqual([r.id]);
     // The plan can be activated again.
     expect((await h.call('plans.activate', { planId, level: 'IV', by: ids['陈志强'] })).status).toBe('active');
   });

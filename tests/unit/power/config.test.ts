@@ -1,8 +1,8 @@
 // Configuration through the contract (validation, refusals, the withheld password), the host's
 // own power feeding the state machine, and what survives a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodName } from '../../../src-main/core/contract/api';
-import { RpcCode } from '../../../src-main/core/contract/errors';
+import type { MethodName } from '@contract/api';
+import { RpcCode } from '@contract/errors';
 import { openPowerCore, type PowerCore } from './helpers';
 
 let pc: PowerCore;
@@ -20,7 +20,7 @@ const nut = { kind: 'nut' as const, id: 'ups-a', name: 'UPS A', host: '127.0.0.1
 
 describe('sources and thresholds', () => {
   it('starts empty with the default thresholds and the shipped controller model', async () => {
-    const c = await pc.call('power.config');
+    const c = await pc.call('power.getConfig');
     expect(c.sources).toEqual([]);
     expect(c.thresholds).toEqual({ runtimeLowMinutes: 10, fuelLowPercent: 20, recoveryHoldSeconds: 5 });
     expect(c.models).toEqual([{ id: 'generic-controller', name: { zh: '通用发电机组控制器', en: 'Generic generator controller' } }]);
@@ -31,7 +31,7 @@ describe('sources and thresholds', () => {
     const [s] = c.sources;
     expect(s).toMatchObject({ id: 'ups-a', kind: 'nut', port: 9, tls: 'none', login: false, enabled: true, passwordSet: true });
     expect(JSON.stringify(c)).not.toContain('s3cret');
-    expect(JSON.stringify(await pc.call('power.overview'))).not.toContain('s3cret');
+    expect(JSON.stringify(await pc.call('power.getOverview'))).not.toContain('s3cret');
     const pushed = await pc.waitEvent('power.configChanged', () => true, 1000, 0);
     expect(JSON.stringify(pushed.payload)).not.toContain('s3cret');
     // Saving without the password keeps it; "" clears it.
@@ -62,7 +62,7 @@ describe('sources and thresholds', () => {
     });
     const { username: _u, ...noUser } = nut;
     expect(await refused('power.saveSource', { source: { ...noUser, id: 'ups-c', name: 'UPS C' } })).toMatchObject({ message: 'a NUT password needs a username' });
-    expect(await refused('power.deleteSource', { id: 'nope' })).toMatchObject({ code: RpcCode.Refused, message: 'no power source with id nope' });
+    expect(await refused('power.removeSource', { id: 'nope' })).toMatchObject({ code: RpcCode.Refused, message: 'no power source with id nope' });
   });
 
   it('changes thresholds by patch, within their bounds', async () => {
@@ -74,10 +74,10 @@ describe('sources and thresholds', () => {
 
   it('a disabled source is shown but does not vote; deleting a source stops it', async () => {
     await pc.call('power.saveSource', { source: { ...nut, enabled: false } });
-    const o = await pc.call('power.overview');
+    const o = await pc.call('power.getOverview');
     expect(o.sources[0]).toMatchObject({ id: 'ups-a', link: 'disabled' });
-    await pc.call('power.deleteSource', { id: 'ups-a' });
-    expect((await pc.call('power.overview')).sources).toEqual([]);
+    await pc.call('power.removeSource', { id: 'ups-a' });
+    expect((await pc.call('power.getOverview')).sources).toEqual([]);
   });
 });
 
@@ -86,7 +86,7 @@ describe('the contract', () => {
     const doc = (await pc.call('rpc.discover')) as { methods: { name: string }[] };
     const names = doc.methods.map((m: { name: string }) => m.name).filter((n: string) => n.startsWith('power.'));
     expect(names.sort()).toEqual(
-      ['power.acknowledgeAlarm', 'power.alarms', 'power.config', 'power.deleteSource', 'power.muteAlarm', 'power.overview', 'power.reportHostPower', 'power.saveSource', 'power.saveThresholds', 'power.transitions'].sort(),
+      ['power.acknowledgeAlarm', 'power.listAlarms', 'power.getConfig', 'power.removeSource', 'power.muteAlarm', 'power.getOverview', 'power.reportHostPower', 'power.saveSource', 'power.saveThresholds', 'power.listTransitions'].sort(),
     );
   });
 });
@@ -105,7 +105,7 @@ describe('the app machine’s own power (Electron powerMonitor)', () => {
     const alarm = (await pc.waitEvent('power.alarmRaised', (a) => a.code === 'STATE_ON_BATTERY', 2000, t0)).payload;
     expect(alarm.message.zh).toContain('本机');
     expect((await pc.waitEvent('power.conserve', (p) => p.active, 2000, t0)).payload.state).toBe('ON_BATTERY');
-    const tile = (await pc.call('power.overview')).sources.find((s: any) => s.id === 'host') as any;
+    const tile = (await pc.call('power.getOverview')).sources.find((s: any) => s.id === 'host') as any;
     expect(tile).toMatchObject({ kind: 'host', verdict: 'battery', readings: { status: ['OB'] } });
     await pc.call('power.reportHostPower', { onBattery: false });
     await pc.waitState('MAINS', 2000);
@@ -115,44 +115,44 @@ describe('the app machine’s own power (Electron powerMonitor)', () => {
 
 describe('after a restart', () => {
   it('keeps transitions and alarms with their acknowledgement; starts UNKNOWN; unacknowledged alarms stay active', async () => {
-    const before = await pc.call('power.alarms', { scope: 'all' });
+    const before = await pc.call('power.listAlarms', { scope: 'all' });
     const onBattery = before.alarms.find((a: any) => a.code === 'STATE_ON_BATTERY') as any;
     // Acknowledge everything so far (including the UNKNOWN raised for the unreachable test source).
-    for (const a of (await pc.call('power.alarms', { scope: 'active' })).alarms) await pc.call('power.acknowledgeAlarm', { id: a.id, by: '王五' });
+    for (const a of (await pc.call('power.listAlarms', { scope: 'active' })).alarms) await pc.call('power.acknowledgeAlarm', { id: a.id, by: '王五' });
     await pc.call('power.reportHostPower', { onBattery: true });
     await pc.waitState('ON_BATTERY', 2000);
-    const open = (await pc.call('power.alarms', { scope: 'active' })).alarms;
+    const open = (await pc.call('power.listAlarms', { scope: 'active' })).alarms;
     expect(open.map((a: any) => a.code)).toEqual(['STATE_ON_BATTERY']);
     const dir = pc.dataDir;
     await pc.closeKeep();
 
     const again = await openPowerCore(dir);
     try {
-      const o = await again.call('power.overview');
+      const o = await again.call('power.getOverview');
       expect(o.state).toBe('UNKNOWN');
       expect(o.conserve).toBe(false);
-      const { transitions } = await again.call('power.transitions', { limit: 3 });
+      const { transitions } = await again.call('power.listTransitions', { limit: 3 });
       expect(transitions[0]).toMatchObject({ from: 'ON_BATTERY', to: 'UNKNOWN', alarmId: null });
-      const all = (await again.call('power.alarms', { scope: 'all' })).alarms;
+      const all = (await again.call('power.listAlarms', { scope: 'all' })).alarms;
       expect(all.find((a: any) => a.id === onBattery.id)).toMatchObject({ acknowledgedBy: '王五' });
       // The open alarm of the last run is closed (its condition is no longer known) but stays
       // active, unacknowledged, and no longer sounds.
-      const active = (await again.call('power.alarms', { scope: 'active' })).alarms;
+      const active = (await again.call('power.listAlarms', { scope: 'active' })).alarms;
       expect(active).toHaveLength(1);
       expect(active[0]).toMatchObject({ id: open[0].id, sounding: false, acknowledgedAt: null });
       expect(active[0].clearedAt).not.toBeNull();
       // Pages back through the history.
-      const page1 = await again.call('power.transitions', { limit: 2 });
-      const page2 = await again.call('power.transitions', { limit: 2, before: page1.transitions[1].seq });
+      const page1 = await again.call('power.listTransitions', { limit: 2 });
+      const page2 = await again.call('power.listTransitions', { limit: 2, before: page1.transitions[1].seq });
       expect(page1.more).toBe(true);
       expect(page2.transitions[0].seq).toBe(page1.transitions[1].seq - 1);
-      const everything = (await again.call('power.alarms', { scope: 'all', limit: 500 })).alarms.map((a: any) => a.id);
+      const everything = (await again.call('power.listAlarms', { scope: 'all', limit: 500 })).alarms.map((a: any) => a.id);
       const paged: string[] = [];
-      let page = await again.call('power.alarms', { scope: 'all', limit: 1 });
+      let page = await again.call('power.listAlarms', { scope: 'all', limit: 1 });
       for (;;) {
         paged.push(...page.alarms.map((a: any) => a.id));
         if (!page.more) break;
-        page = await again.call('power.alarms', { scope: 'all', limit: 1, before: paged[paged.length - 1] });
+        page = await again.call('power.listAlarms', { scope: 'all', limit: 1, before: paged[paged.length - 1] });
       }
       expect(paged).toEqual(everything);
       expect(everything.length).toBeGreaterThan(2);

@@ -45,7 +45,7 @@ export async function openPowerCore(existingDir?: string): Promise<PowerCore> {
     },
     async waitState(state, timeoutMs = 5000) {
       const t0 = Date.now();
-      const now = (await pc.call('power.overview')).state;
+      const now = (await pc.call('power.getOverview')).state;
       if (now === state) return;
       return (await pc.waitEvent('power.stateChanged', (p) => p.transition.to === state, timeoutMs, t0)).payload;
     },

@@ -44,7 +44,7 @@ describe('the generator controller on Modbus TCP', () => {
     expect(saved.error).toBeUndefined();
     expect(saved.result.models.map((m: { id: string }) => m.id)).toContain('generic-controller');
     await pc.waitState('MAINS', 5000);
-    const tile = (await pc.call('power.overview')).sources[0];
+    const tile = (await pc.call('power.getOverview')).sources[0];
     expect(tile).toMatchObject({ kind: 'modbus', link: 'online', verdict: 'mains' });
     expect(tile.readings).toMatchObject({
       generatorRunning: false,
@@ -67,7 +67,7 @@ describe('the generator controller on Modbus TCP', () => {
     expect(alarm.message.zh).toContain('燃油 85%');
     const state = await nextNotice('power.stateChanged', (p) => p.transition.to === 'ON_GENERATOR');
     expect(state.transition).toMatchObject({ from: 'MAINS', to: 'ON_GENERATOR' });
-    const tile = (await pc.call('power.overview')).sources[0];
+    const tile = (await pc.call('power.getOverview')).sources[0];
     expect(tile.readings).toMatchObject({ generatorRunning: true, engineRpm: 1500, outputVoltage: 230.1, outputFrequency: 50.02, oilPressureKpa: 420, loadPercent: 55 });
     expect(tile.readings.status).toEqual(['NO-MAINS', 'RUN']);
   });
@@ -85,7 +85,7 @@ describe('the generator controller on Modbus TCP', () => {
     // A fuel level that wobbles just above the threshold does not clear it (5-point dead band).
     gen.set({ fuelLevel: 270, alarmBits: 1 << 6 });
     await pc.waitEvent('power.alarmChanged', (a) => a.id === oil.id && a.clearedAt !== null, 3000, t0);
-    const fuelNow = (await pc.call('power.alarms', { scope: 'all' })).alarms.find((a: any) => a.id === fuel.id) as any;
+    const fuelNow = (await pc.call('power.listAlarms', { scope: 'all' })).alarms.find((a: any) => a.id === fuel.id) as any;
     expect(fuelNow.clearedAt).toBeNull();
   });
 
@@ -97,7 +97,7 @@ describe('the generator controller on Modbus TCP', () => {
     gen.freeze(false);
     gen.set({ ...GENERATOR_STANDBY });
     await pc.waitState('MAINS', 8000);
-    const tile = (await pc.call('power.overview')).sources[0];
+    const tile = (await pc.call('power.getOverview')).sources[0];
     expect(tile.link).toBe('online');
     expect(GEN.fuelLevel).toBe(5);
   });

@@ -7,7 +7,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RpcCode } from '../../../src-main/core/contract/errors';
+import { RpcCode } from '@contract/errors';
 import { nutSourceOf, ONLINE_UPS, startNutServer, type NutServer } from '../../support/nut-server';
 import { tempDir } from '../../support/temp-dir';
 import { openPowerCore, sleep, type PowerCore } from './helpers';
@@ -31,13 +31,13 @@ const source = (over: Record<string, unknown> = {}) => nutSourceOf(nut, { pollMs
 
 describe('a UPS behind real upsd', () => {
   it('starts UNKNOWN on an empty configuration, then reads the UPS once its driver is up, without alarming on WAIT', async () => {
-    const first = await pc.call('power.overview');
+    const first = await pc.call('power.getOverview');
     expect(first.state).toBe('UNKNOWN');
     expect(first.sources).toEqual([]);
     await pc.call('power.saveThresholds', { patch: { recoveryHoldSeconds: 1 } });
     await pc.call('power.saveSource', { source: source() });
     await pc.waitEvent('power.sourcesChanged', (p) => p.sources.some((s: any) => s.id === 'ups-hall' && s.link === 'waiting'));
-    expect((await pc.call('power.overview')).state).toBe('UNKNOWN');
+    expect((await pc.call('power.getOverview')).state).toBe('UNKNOWN');
     await nut.startDriver();
     await pc.waitState('MAINS', 10_000);
 
@@ -45,10 +45,10 @@ describe('a UPS behind real upsd', () => {
     expect(seenLinks.has('waiting')).toBe(true);
     const raised = pc.events.filter((e) => e.event === 'power.alarmRaised').map((e) => e.payload);
     expect(raised.map((a) => [a.code, a.severity])).toEqual([['STATE_MAINS', 'info']]);
-    const { transitions } = await pc.call('power.transitions', {});
+    const { transitions } = await pc.call('power.listTransitions', {});
     expect(transitions.map((t: any) => `${t.from}>${t.to}`)).toEqual(['UNKNOWN>MAINS']);
 
-    const o = await pc.call('power.overview');
+    const o = await pc.call('power.getOverview');
     const tile = o.sources[0];
     expect(tile).toMatchObject({ id: 'ups-hall', kind: 'nut', link: 'online', verdict: 'mains' });
     expect(tile.readings).toMatchObject({ batteryChargePercent: 100, runtimeMinutes: 30, runtimeBasis: 'reported', loadPercent: 35, inputVoltage: 230, outputVoltage: 230, inputFrequency: 50 });
@@ -71,13 +71,13 @@ describe('a UPS behind real upsd', () => {
     expect(alarm.action.en).toMatch(/generator/i);
     const conserve = await pc.waitEvent('power.conserve', (p) => p.active === true, 1000, t0);
     expect(conserve.payload.state).toBe('ON_BATTERY');
-    const o = await pc.call('power.overview');
+    const o = await pc.call('power.getOverview');
     expect(o).toMatchObject({ state: 'ON_BATTERY', conserve: true });
     expect(o.activeAlarms.map((a: any) => a.id)).toEqual([alarm.id]);
   });
 
   it('the duty officer acknowledges the alarm (who and when recorded); a second acknowledgement is refused', async () => {
-    const [active] = (await pc.call('power.alarms', { scope: 'active' })).alarms;
+    const [active] = (await pc.call('power.listAlarms', { scope: 'active' })).alarms;
     const acked = await pc.call('power.acknowledgeAlarm', { id: active.id, by: '值班员 张三' });
     expect(acked).toMatchObject({ id: active.id, acknowledgedBy: '值班员 张三', sounding: false, active: true });
     expect(acked.acknowledgedAt).toBeGreaterThan(0);
@@ -96,7 +96,7 @@ describe('a UPS behind real upsd', () => {
     const muted = await pc.call('power.muteAlarm', { id: alarm.id, muted: true, by: '张三' });
     expect(muted).toMatchObject({ muted: true, mutedBy: '张三', sounding: false, active: true });
     // The earlier ON_BATTERY alarm is cleared by the move and was acknowledged: it leaves the active list.
-    const active = (await pc.call('power.alarms', { scope: 'active' })).alarms;
+    const active = (await pc.call('power.listAlarms', { scope: 'active' })).alarms;
     expect(active.map((a: any) => a.code)).toEqual(['STATE_LOW_BATTERY']);
   });
 
@@ -108,11 +108,11 @@ describe('a UPS behind real upsd', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
     const conserve = await pc.waitEvent('power.conserve', (p) => p.active === false, 1000, t0);
     expect(conserve.payload.state).toBe('MAINS');
-    const { alarms } = await pc.call('power.alarms', { scope: 'all' });
+    const { alarms } = await pc.call('power.listAlarms', { scope: 'all' });
     const low = alarms.find((a: any) => a.code === 'STATE_LOW_BATTERY') as any;
     expect(low.clearedAt).not.toBeNull();
     // Cleared but never acknowledged: it stays in the active list until someone does.
-    expect((await pc.call('power.alarms', { scope: 'active' })).alarms.map((a: any) => a.id)).toEqual([low.id]);
+    expect((await pc.call('power.listAlarms', { scope: 'active' })).alarms.map((a: any) => a.id)).toEqual([low.id]);
   });
 
   it('stopping upsd is UNKNOWN at once (within two poll intervals), with an alarm; it reconnects when upsd is back', async () => {
@@ -124,13 +124,13 @@ describe('a UPS behind real upsd', () => {
     expect(st.transition.alarmId).not.toBeNull();
     const alarm = (await pc.waitEvent('power.alarmRaised', (a) => a.code === 'STATE_UNKNOWN', 1000, t0)).payload;
     expect(alarm.severity).toBe('warning');
-    const tile = (await pc.call('power.overview')).sources[0];
+    const tile = (await pc.call('power.getOverview')).sources[0];
     expect(tile.link).toBe('offline');
     expect(tile.verdict).toBe('unknown');
 
     await nut.startUpsd();
     await pc.waitState('MAINS', 10_000);
-    const { transitions } = await pc.call('power.transitions', { limit: 10 });
+    const { transitions } = await pc.call('power.listTransitions', { limit: 10 });
     expect(transitions.map((t: any) => `${t.from}>${t.to}`).reverse()).toEqual([
       'UNKNOWN>MAINS',
       'MAINS>ON_BATTERY',
@@ -149,10 +149,10 @@ describe('a UPS behind real upsd', () => {
     // Entering UNKNOWN while a new source starts is silent; the error it then meets is not.
     const alarm = (await pc.waitEvent('power.alarmRaised', (a) => a.code === 'STATE_UNKNOWN', 3000, t0)).payload;
     expect(alarm.message.en).toContain('nosuchups');
-    const tile = (await pc.call('power.overview')).sources.find((s: any) => s.id === 'ups-typo') as any;
+    const tile = (await pc.call('power.getOverview')).sources.find((s: any) => s.id === 'ups-typo') as any;
     expect(tile.link).toBe('error');
     expect(tile.detail).toContain(`has no UPS named "nosuchups" (it has: ${nut.ups})`);
-    await pc.call('power.deleteSource', { id: 'ups-typo' });
+    await pc.call('power.removeSource', { id: 'ups-typo' });
     await pc.waitState('MAINS', 5000);
   });
 });
@@ -177,7 +177,7 @@ describe('STARTTLS', () => {
       const bad = await pc.waitEvent('power.sourcesChanged', (p) => p.sources.some((s: any) => s.id === 'ups-tls' && s.link === 'error'), 5000, 0);
       expect(bad.payload.sources.find((s: any) => s.id === 'ups-tls').detail).toMatch(/cannot start TLS .*FEATURE-NOT-CONFIGURED.*refusing/);
     } finally {
-      await pc.call('power.deleteSource', { id: 'ups-tls' }).catch(() => undefined);
+      await pc.call('power.removeSource', { id: 'ups-tls' }).catch(() => undefined);
       await front.close();
       tmp.remove();
     }
@@ -211,9 +211,9 @@ describe('resilience against a server that is not upsd', () => {
       expect(mine.length).toBe(2);
       expect(mine[0]).toMatch(/error: .*(unasked|answered LIST UPS)/);
       expect(mine[1]).toMatch(/offline: .*closed/);
-      expect((await pc.call('power.overview')).state).toBe('UNKNOWN');
+      expect((await pc.call('power.getOverview')).state).toBe('UNKNOWN');
     } finally {
-      await pc.call('power.deleteSource', { id: 'ups-bogus' }).catch(() => undefined);
+      await pc.call('power.removeSource', { id: 'ups-bogus' }).catch(() => undefined);
       for (const s of sockets) s.destroy();
       await new Promise((r) => bogus.close(r));
     }

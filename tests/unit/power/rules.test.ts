@@ -1,7 +1,7 @@
 // The rules on their own: aggregation, hysteresis, verdicts and dead bands, runtime and fuel
 // estimates, register maps, and the NUT line syntax.
 import { describe, expect, it } from 'vitest';
-import { PowerState } from '../../../src-main/core/contract/power';
+import { PowerState } from '@contract/power';
 import genericMap from '../../../src-main/core/power/maps/generic-controller.json';
 import { decodeRegisters, readPlan, RegisterMap } from '../../../src-main/core/power/maps/register-map';
 import { emptyReadings } from '../../../src-main/core/power/readings';

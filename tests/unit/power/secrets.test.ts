@@ -24,7 +24,7 @@ afterAll(async () => {
 
 /** Everything a client could have seen: the configuration, the overview and every event pushed. */
 async function clientView(): Promise<string> {
-  return JSON.stringify([await pc.call('power.config'), await pc.call('power.overview'), pc.events]);
+  return JSON.stringify([await pc.call('power.getConfig'), await pc.call('power.getOverview'), pc.events]);
 }
 
 async function waitFor(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
@@ -168,7 +168,7 @@ describe('a stored NUT password', () => {
       // "" still clears it.
       expect((await after({}, '')).view.passwordSet).toBe(false);
     } finally {
-      await pc.call('power.deleteSource', { id: 'ups-x' }).catch(() => undefined);
+      await pc.call('power.removeSource', { id: 'ups-x' }).catch(() => undefined);
     }
   });
 
@@ -184,7 +184,7 @@ describe('a stored NUT password', () => {
       expect(await clientView()).not.toContain(secret);
       expect(pc.logs.join('\n')).not.toContain(secret);
     } finally {
-      await pc.call('power.deleteSource', { id: 'ups-refused' }).catch(() => undefined);
+      await pc.call('power.removeSource', { id: 'ups-refused' }).catch(() => undefined);
       await relay.close();
     }
   });
@@ -220,7 +220,7 @@ describe('an SNMP community', () => {
     expect(c.sources.find((s: any) => s.id === 'ups-snmp')).toMatchObject({ name: '机房 UPS（主）', communitySet: true });
     expect(c.notice).toBeNull();
     // The restarted source reads the agent (which answers its community only).
-    const tile = async () => (await pc.call('power.overview')).sources.find((s: any) => s.id === 'ups-snmp') as any;
+    const tile = async () => (await pc.call('power.getOverview')).sources.find((s: any) => s.id === 'ups-snmp') as any;
     await waitFor('a reading after the restart', async () => ((await tile()).lastUpdate ?? 0) > t0, 3000);
     expect(await tile()).toMatchObject({ link: 'online', verdict: 'mains' });
   });
@@ -266,7 +266,7 @@ describe('an SNMP community', () => {
       expect((await after({ community: '' })).view.communitySet).toBe(false);
       expect(await clientView()).not.toContain('topsecret-y');
     } finally {
-      await pc.call('power.deleteSource', { id: 'ups-y' }).catch(() => undefined);
+      await pc.call('power.removeSource', { id: 'ups-y' }).catch(() => undefined);
     }
   });
 });

@@ -23,7 +23,7 @@ afterAll(async () => {
 describe('a UPS-MIB agent on real snmpd', () => {
   it('reads UPS-MIB into the tile: MAINS', async () => {
     await pc.waitState('MAINS', 5000);
-    const tile = (await pc.call('power.overview')).sources[0];
+    const tile = (await pc.call('power.getOverview')).sources[0];
     expect(tile).toMatchObject({ kind: 'snmp', link: 'online', verdict: 'mains' });
     expect(tile.readings).toMatchObject({
       status: ['OL'],
@@ -52,7 +52,7 @@ describe('a UPS-MIB agent on real snmpd', () => {
 
     agent.set({ ...UPS_ON_MAINS, upsOutputSource: 5, upsBatteryStatus: 3, upsEstimatedMinutesRemaining: 4, upsAlarmsPresent: 1 });
     await pc.waitState('LOW_BATTERY', 3000);
-    const o = await pc.call('power.overview');
+    const o = await pc.call('power.getOverview');
     expect(o.runtimeMinutes).toBe(4);
     expect(o.sources[0].readings.status).toEqual(['OB', 'DISCHRG', 'LB']);
   });
@@ -68,7 +68,7 @@ describe('a UPS-MIB agent on real snmpd', () => {
     await pc.waitState('UNKNOWN', 3000);
     // UDP has no connection to lose: silence is the only sign, judged over two poll intervals.
     expect(Date.now() - killedAt).toBeLessThanOrEqual(2 * POLL_MS + 250);
-    const tile = (await pc.call('power.overview')).sources[0];
+    const tile = (await pc.call('power.getOverview')).sources[0];
     expect(['stale', 'offline', 'error']).toContain(tile.link);
   });
 });

@@ -1,7 +1,7 @@
 // Statistics: the seed's tables as shipped, Table 3 with live and entered values, duty-log counts.
 import { afterEach, describe, expect, it } from 'vitest';
-import { INDICATORS, TABLE1, TABLE2 } from '../../../src-main/core/contract/stats';
-import { localTime } from '../../../src-main/core/contract/yuexiu';
+import { INDICATORS, TABLE1, TABLE2 } from '@contract/stats';
+import { localTime } from '@contract/yuexiu';
 import { openCoreHarness, refusal, type CoreHarness } from '../../support/core-harness';
 
 let t: CoreHarness;
@@ -27,7 +27,7 @@ describe('the seed plan’s tables', () => {
 describe('Table 3 indicators', () => {
   it('computes shelter area per person from the map, and never calls an unentered indicator met', async () => {
     t = await openCoreHarness({ demo: true });
-    const values = await t.call('stats.indicators', {});
+    const values = await t.call('stats.listIndicators', {});
     const area = values.find((v) => v.id === 'shelter-area-per-person')!;
     expect(area.source).toBe('live');
     expect(area.value).toBeGreaterThan(1);
@@ -40,14 +40,14 @@ describe('Table 3 indicators', () => {
 
   it('takes entered values with a date, judges them against target, and refuses to overwrite a live one', async () => {
     t = await openCoreHarness();
-    let values = await t.call('stats.setIndicator', { id: 'fire-deaths-per-population', value: 0.12, asOf: '2025-05-31', note: '消防救援大队通报' });
+    let values = await t.call('stats.saveIndicator', { id: 'fire-deaths-per-population', value: 0.12, asOf: '2025-05-31', note: '消防救援大队通报' });
     expect(values.find((v) => v.id === 'fire-deaths-per-population')).toMatchObject({ value: 0.12, source: 'entered', asOf: '2025-05-31', met: true });
-    values = await t.call('stats.setIndicator', { id: 'demo-communities', value: 3, asOf: '2025-05-31' });
+    values = await t.call('stats.saveIndicator', { id: 'demo-communities', value: 3, asOf: '2025-05-31' });
     expect(values.find((v) => v.id === 'demo-communities')!.met).toBe(false);
     expect(t.events.at(-1)?.event).toBe('stats.indicatorsChanged');
-    values = await t.call('stats.setIndicator', { id: 'demo-communities', value: null, asOf: '2025-05-31' });
+    values = await t.call('stats.saveIndicator', { id: 'demo-communities', value: null, asOf: '2025-05-31' });
     expect(values.find((v) => v.id === 'demo-communities')!.value).toBeNull();
-    expect((await refusal(t.call('stats.setIndicator', { id: 'shelter-area-per-person', value: 2, asOf: '2025-05-31' }))).message).toMatch(/computed live from the map’s shelters/);
+    expect((await refusal(t.call('stats.saveIndicator', { id: 'shelter-area-per-person', value: 2, asOf: '2025-05-31' }))).message).toMatch(/computed live from the map’s shelters/);
   });
 });
 
@@ -64,7 +64,7 @@ describe('duty-log counts', () => {
     await report(localTime(2025, 6, 1, 23, 59), 'fire', '北京街');
     await report(localTime(2025, 6, 2, 0, 1), 'flood', '大塘街');
     await report(localTime(2025, 6, 2, 9), 'flood', '大塘街');
-    const c = await t.call('stats.reportCounts', { from: localTime(2025, 6, 1), to: localTime(2025, 6, 4) });
+    const c = await t.call('stats.getReportCounts', { from: localTime(2025, 6, 1), to: localTime(2025, 6, 4) });
     expect(c.total).toBe(3);
     expect(c.byDay).toEqual([
       { date: '2025-06-01', n: 1 },
@@ -74,6 +74,6 @@ describe('duty-log counts', () => {
     expect(c.byCategory.find((x) => x.category === 'flood')!.n).toBe(2);
     expect(c.byStreet.find((x) => x.street === '大塘街')!.n).toBe(2);
     expect(c.byStreet).toHaveLength(18);
-    expect((await refusal(t.call('stats.reportCounts', { from: 10, to: 5 }))).message).toMatch(/to must be after from/);
+    expect((await refusal(t.call('stats.getReportCounts', { from: 10, to: 5 }))).message).toMatch(/to must be after from/);
   });
 });

@@ -4,8 +4,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { jsonUtf8Length } from '../../../src-main/core/contract/limits';
-import { MAX_CAP_BYTES } from '../../../src-main/core/contract/warnings';
+import { jsonUtf8Length } from '@contract/limits';
+import { MAX_CAP_BYTES } from '@contract/warnings';
 import { openCoreHarness, refusal, type CoreHarness } from '../../support/core-harness';
 
 let t: CoreHarness;

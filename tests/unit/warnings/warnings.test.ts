@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RpcCode } from '../../../src-main/core/contract/errors';
+import { RpcCode } from '@contract/errors';
 import { openCoreHarness, refusal, type CoreHarness } from '../../support/core-harness';
 import { capXml } from './cap-fixture';
 
@@ -29,7 +29,7 @@ describe('warnings from CAP files', () => {
     const raise = await t.call('warnings.importCap', { xml: capXml({ identifier: 'R2', event: '暴雨橙色预警信号', msgType: 'Update', sent: '2025-06-01T09:30:00+08:00' }) });
     expect(raise.outcomes[0]).toMatchObject({ outcome: 'raised', warningId: issue.outcomes[0].warningId });
     await t.call('warnings.importCap', { xml: capXml({ identifier: 'T1', event: '台风白色预警信号' }) });
-    const state = await t.call('warnings.state', {});
+    const state = await t.call('warnings.get', {});
     expect(state.active.map((w) => [w.type, w.level])).toEqual([
       ['rainstorm', 'orange'],
       ['typhoon', 'white'],
@@ -42,7 +42,7 @@ describe('warnings from CAP files', () => {
     expect(lift.outcomes[0].outcome).toBe('cancelled');
     expect(lift.state.active.map((w) => w.type)).toEqual(['typhoon']);
 
-    const history = await t.call('warnings.history', {});
+    const history = await t.call('warnings.listHistory', {});
     expect(history.filter((h) => h.type === 'rainstorm').map((h) => [h.change, h.fromLevel, h.toLevel])).toEqual([
       ['cancelled', 'yellow', null],
       ['lowered', 'orange', 'yellow'],
@@ -55,8 +55,8 @@ describe('warnings from CAP files', () => {
     const dir = t.dir;
     await t.core.close();
     t = await openCoreHarness({ now: () => now, dir });
-    expect((await t.call('warnings.history', {})).length).toBe(5);
-    expect((await t.call('warnings.state', {})).active.map((w) => w.type)).toEqual(['typhoon']);
+    expect((await t.call('warnings.listHistory', {})).length).toBe(5);
+    expect((await t.call('warnings.get', {})).active.map((w) => w.type)).toEqual(['typhoon']);
   });
 
   it('applies a CAP identifier once, and never sounds an exercise or a test', async () => {
@@ -75,13 +75,13 @@ describe('warnings from CAP files', () => {
     let now = T0;
     t = await openCoreHarness({ now: () => now });
     await t.call('warnings.importCap', { xml: capXml({ identifier: 'E1', event: '雷雨大风黄色预警信号', expires: '2025-06-01T09:00:00+08:00' }) });
-    expect((await t.call('warnings.state', {})).active).toHaveLength(1);
+    expect((await t.call('warnings.get', {})).active).toHaveLength(1);
     now = Date.parse('2025-06-01T01:00:01Z');
-    expect((await t.call('warnings.state', {})).active).toHaveLength(0);
+    expect((await t.call('warnings.get', {})).active).toHaveLength(0);
     // A new alert of the same type after expiry is a new warning, not a change of the old one.
     const again = await t.call('warnings.importCap', { xml: capXml({ identifier: 'E2', event: '雷雨大风橙色预警信号' }) });
     expect(again.outcomes[0].outcome).toBe('issued');
-    const changes = (await t.call('warnings.history', {})).map((h) => h.change);
+    const changes = (await t.call('warnings.listHistory', {})).map((h) => h.change);
     expect(changes).toEqual(['issued', 'expired', 'issued']);
   });
 
@@ -91,7 +91,7 @@ describe('warnings from CAP files', () => {
     const id = outcomes[0].warningId!;
     expect((await t.call('warnings.cancel', { id, reason: '气象台电话确认已解除' })).active).toHaveLength(0);
     expect((await refusal(t.call('warnings.cancel', { id, reason: '再次' }))).message).toMatch(/already cancelled/);
-    expect((await t.call('warnings.history', {}))[0]).toMatchObject({ change: 'cancelled', via: 'operator: 气象台电话确认已解除' });
+    expect((await t.call('warnings.listHistory', {}))[0]).toMatchObject({ change: 'cancelled', via: 'operator: 气象台电话确认已解除' });
   });
 
   it('refuses a file that is not CAP 1.2, naming the file and the problem', async () => {
@@ -117,7 +117,7 @@ describe('the CAP feed', () => {
     await t.call('warnings.setFeed', { feed: { url, intervalSeconds: 3600, enabled: true } });
     const polled = await t.call('warnings.pollNow', {});
     expect(polled).toMatchObject({ lastOk: true, lastError: null, applied: 1, config: { url } });
-    expect((await t.call('warnings.state', {})).active.map((w) => [w.type, w.level, w.source])).toEqual([['rainstorm', 'red', 'feed']]);
+    expect((await t.call('warnings.get', {})).active.map((w) => [w.type, w.level, w.source])).toEqual([['rainstorm', 'red', 'feed']]);
     expect((await t.call('warnings.pollNow', {})).applied).toBe(1);
 
     status = 503;

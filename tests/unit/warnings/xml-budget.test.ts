@@ -2,7 +2,7 @@
 // or refuses every one in well under a second, because the hub's event loop waits while it reads.
 // (Issue 12 row 5: 74,895 attributes on one element blocked the hub for 39.8 s.)
 import { describe, expect, it } from 'vitest';
-import { MAX_CAP_BYTES } from '../../../src-main/core/contract/warnings';
+import { MAX_CAP_BYTES } from '@contract/warnings';
 import { readCap } from '../../../src-main/core/warnings/cap';
 import { parseXml, type XmlElement } from '../../../src-main/core/warnings/xml';
 

@@ -1,7 +1,7 @@
 // Camera sources (HLS playlists or WHEP endpoints) and timed tours through them.
 import { useState } from 'react';
-import type { CameraSourceInput, CameraTourInput } from '../../../../src-main/core/contract/cameras';
-import { YUEXIU_STREETS } from '../../../../src-main/core/contract/yuexiu';
+import type { CameraSourceInput, CameraTourInput } from '@contract/cameras';
+import { YUEXIU_STREETS } from '@contract/yuexiu';
 import { useT } from '../../i18n/use-t';
 import { useCameras } from '../../panels/cameras/cameras-store';
 import { sharedClient } from '../../panels/map/shared/client';

@@ -1,6 +1,6 @@
 // Who is acting at this console. Every change the server records names this person, so the
 // choice is explicit, shown on every duty and plans form, and remembered for the seat.
-import { DUTY_ROLE_LABELS } from '../../../../src-main/core/contract/duty';
+import { DUTY_ROLE_LABELS } from '@contract/duty';
 import { useT } from '../../i18n/use-t';
 import { useDuty, useDutyActions, useLabel } from '../../state/duty/use-duty';
 import { ROLE_ORDER } from '../../panels/duty-now/on-duty';

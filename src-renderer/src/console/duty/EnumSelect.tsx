@@ -1,5 +1,5 @@
 // A select over one of the contract's enums, labelled in the current language.
-import type { Label } from '../../../../src-main/core/contract/duty';
+import type { Label } from '@contract/duty';
 import { useLabel } from '../../state/duty/use-duty';
 import { Field } from '../Field';
 

@@ -1,7 +1,7 @@
 // The duty log of a period, out of the app: a printable page (the browser's print, or a PDF
 // from the desktop app) and an .xlsx workbook with every change.
 import { useState } from 'react';
-import { localDateString } from '../../../../src-main/core/contract/yuexiu';
+import { localDateString } from '@contract/yuexiu';
 import { useT } from '../../i18n/use-t';
 import { useDutyActions, useServerNow } from '../../state/duty/use-duty';
 import { Field } from '../Field';

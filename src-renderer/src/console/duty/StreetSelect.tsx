@@ -1,5 +1,5 @@
 // One of Yuexiu's 18 streets, in the district's official order; the value is the Chinese name.
-import { YUEXIU_STREETS, type StreetName } from '../../../../src-main/core/contract/yuexiu';
+import { YUEXIU_STREETS, type StreetName } from '@contract/yuexiu';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { Field } from '../Field';
 

@@ -1,6 +1,6 @@
 // Files across the API travel as base64 (contract FileBase64 / FileDownload): read a chosen
 // file into it, and turn a download back into a file the browser saves.
-import type { FileDownload } from '../../../../src-main/core/contract/duty';
+import type { FileDownload } from '@contract/duty';
 
 export function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';

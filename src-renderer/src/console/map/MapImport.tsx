@@ -1,8 +1,8 @@
 // Import map objects from a GeoJSON or CSV file. All or nothing: a refused file lists every bad
 // feature or row with its field and reason, and the map is left as it was.
 import { useRef, useState } from 'react';
-import { jsonUtf8Length } from '../../../../src-main/core/contract/limits';
-import { MAP_OBJECT_KINDS, MAX_IMPORT_BYTES, type ImportProblem, type MapObjectKind } from '../../../../src-main/core/contract/map';
+import { jsonUtf8Length } from '@contract/limits';
+import { MAP_OBJECT_KINDS, MAX_IMPORT_BYTES, type ImportProblem, type MapObjectKind } from '@contract/map';
 import { useT } from '../../i18n/use-t';
 import { sharedClient } from '../../panels/map/shared/client';
 import { Field } from '../Field';

@@ -1,8 +1,8 @@
 // Edit any map object from the console: find it by name (and kind), change its fields, save or
 // remove it; or make a new one. The server checks every field and names any that is wrong.
 import { useState } from 'react';
-import { MAP_OBJECT_KINDS, type MapObjectKind } from '../../../../src-main/core/contract/map';
-import { YUEXIU_STREETS } from '../../../../src-main/core/contract/yuexiu';
+import { MAP_OBJECT_KINDS, type MapObjectKind } from '@contract/map';
+import { YUEXIU_STREETS } from '@contract/yuexiu';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useMapData } from '../../panels/map/map-store';
 import { sharedClient } from '../../panels/map/shared/client';

@@ -4,8 +4,8 @@ import {
   RISK_CATEGORY_LABELS,
   RISK_LEVEL_LABELS,
   TEAM_STATUS_LABELS,
-} from '../../../../src-main/core/contract/map';
-import type { Label } from '../../../../src-main/core/contract/duty';
+} from '@contract/map';
+import type { Label } from '@contract/duty';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../panels/map/shared/label';
 import { Field } from '../Field';

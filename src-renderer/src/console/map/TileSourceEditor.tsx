@@ -1,7 +1,7 @@
 // The operator's tile sources: XYZ/TMS/WMTS templates with their datum (WGS84 or GCJ-02) and key,
 // or an .mbtiles file from the data folder; choose which lies under the map (or the outline).
 import { useState } from 'react';
-import type { TileSourceInput } from '../../../../src-main/core/contract/map';
+import type { TileSourceInput } from '@contract/map';
 import { useT } from '../../i18n/use-t';
 import { useMapData } from '../../panels/map/map-store';
 import { sharedClient } from '../../panels/map/shared/client';

@@ -1,6 +1,6 @@
 // The console's map object form drafts.
 import { describe, expect, it } from 'vitest';
-import { MapObjectInput, type MapObject } from '../../../../src-main/core/contract/map';
+import { MapObjectInput, type MapObject } from '@contract/map';
 import { draftFromObject, inputFromDraft, newDraft } from './object-draft';
 
 const obj = (o: Partial<MapObject> & Pick<MapObject, 'kind'>): MapObject =>

@@ -1,6 +1,6 @@
 // A map object as a form holds it (text in inputs) and back as map.saveObject takes it. The
 // server checks the result and names any field that is wrong; this only converts.
-import type { MapObject, MapObjectInput, MapObjectKind } from '../../../../src-main/core/contract/map';
+import type { MapObject, MapObjectInput, MapObjectKind } from '@contract/map';
 
 export type Draft = Record<string, string | boolean> & { kind: MapObjectKind };
 

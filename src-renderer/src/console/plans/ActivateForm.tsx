@@ -1,6 +1,6 @@
 // Start a response from a plan at one of its levels: the level's actions become the checklist.
 import { useState } from 'react';
-import { RESPONSE_LEVEL_LABELS, type Plan, type ResponseLevel } from '../../../../src-main/core/contract/plans';
+import { RESPONSE_LEVEL_LABELS, type Plan, type ResponseLevel } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { useDutyActions, useLabel } from '../../state/duty/use-duty';
 import { useActor } from '../duty/ActorPicker';

@@ -1,7 +1,7 @@
 // One checklist item of a live response: what, who, when due (red once overdue), its status and
 // note. Ticking saves status and note together; not applicable needs a note saying why.
 import { useState } from 'react';
-import { ACTION_STATUS_LABELS, ActionStatus, type ResponseAction } from '../../../../src-main/core/contract/plans';
+import { ACTION_STATUS_LABELS, ActionStatus, type ResponseAction } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { isOverdue } from '../../state/duty/checklist';
 import { hhmm } from '../../state/duty/format';

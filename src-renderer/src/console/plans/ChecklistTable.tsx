@@ -1,5 +1,5 @@
 // A live response's checklist, in plan order; items that join on a level change follow.
-import type { Response } from '../../../../src-main/core/contract/plans';
+import type { Response } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { useServerNow } from '../../state/duty/use-duty';
 import { ChecklistRow } from './ChecklistRow';

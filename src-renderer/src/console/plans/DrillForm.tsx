@@ -1,6 +1,6 @@
 // Plan a drill (演练) or record one held: date held, who took part, what it found.
 import { useState } from 'react';
-import type { PlanSummary } from '../../../../src-main/core/contract/plans';
+import type { PlanSummary } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { useDutyActions } from '../../state/duty/use-duty';
 import { useActor } from '../duty/ActorPicker';

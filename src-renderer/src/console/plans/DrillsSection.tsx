@@ -1,7 +1,7 @@
 // 演练: this year's drills by planned date, held or not (overdue in red); plan a new one or
 // record one as held. Saving a drill moves the drill execution rate on the wall.
 import { useState } from 'react';
-import { localDateString } from '../../../../src-main/core/contract/yuexiu';
+import { localDateString } from '@contract/yuexiu';
 import { useT } from '../../i18n/use-t';
 import { useDuty, useServerNow } from '../../state/duty/use-duty';
 import { DrillForm } from './DrillForm';
@@ -12,7 +12,7 @@ export function DrillsSection() {
   const t = useT();
   const today = localDateString(useServerNow(60_000));
   const version = useDuty((d) => d.libraryVersion);
-  const drills = useRead('plans.drills', {}, version) ?? [];
+  const drills = useRead('plans.listDrills', {}, version) ?? [];
   const plans = useRead('plans.list', {}, version) ?? [];
   const [draft, setDraft] = useState<DrillDraft | null>(null);
   return (

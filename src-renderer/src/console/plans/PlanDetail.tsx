@@ -1,6 +1,6 @@
 // One plan in full: owner, version and revision dates, each response level with its trigger and
 // actions (responsible unit, time limit), attachments; and starting a response from it.
-import { PLAN_CATEGORY_LABELS, PLAN_LEVEL_LABELS, RESPONSE_LEVEL_LABELS } from '../../../../src-main/core/contract/plans';
+import { PLAN_CATEGORY_LABELS, PLAN_LEVEL_LABELS, RESPONSE_LEVEL_LABELS } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { DemoTag } from '../../panels/duty-now/DemoTag';
 import { useDuty, useDutyActions, useLabel } from '../../state/duty/use-duty';
@@ -47,7 +47,7 @@ export function PlanDetail({ id, onActivated }: { id: string; onActivated(respon
           {plan.attachments.map((a) => (
             <li key={a.sha256}>
               <button type="button" className="link" onClick={async () => {
-                const f = await read('plans.attachment', { planId: plan.id, sha256: a.sha256 });
+                const f = await read('plans.getAttachment', { planId: plan.id, sha256: a.sha256 });
                 if (f) saveDownload({ fileName: f.name, mediaType: f.mediaType, base64: f.base64, rows: 0 });
               }}>
                 {a.name}

@@ -1,7 +1,7 @@
 // 预案库: the plan library with filters (category, words in the title or owner unit); choosing
 // a plan shows it in full below, where a response can be started from it.
 import { useState } from 'react';
-import { PLAN_CATEGORY_LABELS, PLAN_LEVEL_LABELS, PlanCategory } from '../../../../src-main/core/contract/plans';
+import { PLAN_CATEGORY_LABELS, PLAN_LEVEL_LABELS, PlanCategory } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { useDuty, useLabel } from '../../state/duty/use-duty';
 import { Field } from '../Field';

@@ -16,7 +16,7 @@ export function ResponseConsole({ id }: { id: string }) {
   const actor = useActor();
   const now = useServerNow(15_000);
   const response = useDuty((d) => d.responses.find((r) => r.id === id) ?? null);
-  const detail = useRead('plans.response', { id }, response);
+  const detail = useRead('plans.getResponse', { id }, response);
   if (!response) return <p className="unset">{t('response.gone')}</p>;
   const p = checklistProgress(response.actions, now);
   return (

@@ -1,7 +1,7 @@
 // What an officer does to a live response besides ticking: raise or lower its level with a
 // reason, add a note to its timeline, or close it with a summary.
 import { useState } from 'react';
-import { RESPONSE_LEVEL_LABELS, ResponseLevel, type Response } from '../../../../src-main/core/contract/plans';
+import { RESPONSE_LEVEL_LABELS, ResponseLevel, type Response } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { useDutyActions, useLabel } from '../../state/duty/use-duty';
 import { Field } from '../Field';

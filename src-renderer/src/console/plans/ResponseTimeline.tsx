@@ -1,6 +1,6 @@
 // Everything that happened to a response, newest first: activation, ticks, level changes,
 // notes, linked reports, the close; each with who and when.
-import { ACTION_STATUS_LABELS, type ActionStatus, type ResponseDetail } from '../../../../src-main/core/contract/plans';
+import { ACTION_STATUS_LABELS, type ActionStatus, type ResponseDetail } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { dateTime } from '../../state/duty/format';
 import { useLabel } from '../../state/duty/use-duty';

@@ -1,6 +1,6 @@
 // The drill form as typed, and the drill it saves: planned (plan, date, title) or, once held,
 // with the date held, participants and findings.
-import type { Drill, DrillInput } from '../../../../src-main/core/contract/plans';
+import type { Drill, DrillInput } from '@contract/plans';
 
 export interface DrillDraft {
   id?: string;

@@ -1,7 +1,7 @@
 // Reads for the plans console that follow the server: re-asked whenever the library changes
 // (plans.libraryChanged) or the response does (plans.responseChanged).
 import { useEffect, useState } from 'react';
-import type { ParamsOf, ResultOf } from '../../../../src-main/core/contract/api';
+import type { ParamsOf, ResultOf } from '@contract/api';
 import type { ReadMethod } from '../../state/duty/duty-commands';
 import { useDutyActions } from '../../state/duty/use-duty';
 

@@ -2,7 +2,7 @@
 // version; Modbus's unit id and controller model. The password and the community are secrets: the
 // server never sends them back, only whether one is stored, so their boxes start blank (blank
 // keeps the stored one) and warn before a save that re-points the source drops it.
-import type { ControllerModel } from '../../../../src-main/core/contract/power';
+import type { ControllerModel } from '@contract/power';
 import type { z } from 'zod';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { Field } from '../Field';

@@ -1,7 +1,7 @@
 // One configured source in the console's list: what it is, where, what it says now, and the
 // edit and delete buttons (delete asks once more; the source's alarm history is kept).
 import { useState } from 'react';
-import type { PowerSourceView } from '../../../../src-main/core/contract/power';
+import type { PowerSourceView } from '@contract/power';
 import { useT } from '../../i18n/use-t';
 import { VERDICT_CLASS } from '../../panels/power/state-look';
 import { usePower, usePowerActions } from '../../state/power/use-power';

@@ -1,6 +1,6 @@
 // The alarm thresholds: battery runtime and fuel levels, and the recovery hold (hysteresis).
 import { useState } from 'react';
-import type { PowerThresholds } from '../../../../src-main/core/contract/power';
+import type { PowerThresholds } from '@contract/power';
 import { useT } from '../../i18n/use-t';
 import { PowerErrorNote } from '../../panels/power/PowerErrorNote';
 import { usePowerActions } from '../../state/power/use-power';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PowerSourceInput } from '../../../../src-main/core/contract/power';
+import { PowerSourceInput } from '@contract/power';
 import { draftFromSource, draftToInput, newSourceDraft, secretDropped } from './source-draft';
 
 describe('power source drafts', () => {

@@ -3,7 +3,7 @@
 // SNMP community) left blank keeps the stored secret (the contract's rule), and "clear" sends "" to
 // remove it. The server drops a kept secret when the source is re-pointed (host, port, user, TLS,
 // SNMP version): secretDropped() lets the form say so before saving.
-import type { PowerSourceInput, PowerSourceView } from '../../../../src-main/core/contract/power';
+import type { PowerSourceInput, PowerSourceView } from '@contract/power';
 
 export type DraftKind = 'nut' | 'snmp' | 'modbus';
 

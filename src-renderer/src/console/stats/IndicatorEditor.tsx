@@ -1,7 +1,7 @@
 // Enter the current value of a Table 3 indicator the system does not compute, with its date.
 import { useState } from 'react';
-import { INDICATORS, type IndicatorId } from '../../../../src-main/core/contract/stats';
-import { localDateString } from '../../../../src-main/core/contract/yuexiu';
+import { INDICATORS, type IndicatorId } from '@contract/stats';
+import { localDateString } from '@contract/yuexiu';
 import { useT } from '../../i18n/use-t';
 import { sharedClient } from '../../panels/map/shared/client';
 import { useLabel } from '../../panels/map/shared/label';
@@ -25,7 +25,7 @@ export function IndicatorEditor() {
       data-testid="indicator-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        void cmd.run(() => sharedClient().call('stats.setIndicator', { id, value: value.trim() === '' ? null : Number(value), asOf, note }));
+        void cmd.run(() => sharedClient().call('stats.saveIndicator', { id, value: value.trim() === '' ? null : Number(value), asOf, note }));
       }}
     >
       <h2>{t('indicatorForm.title')}</h2>

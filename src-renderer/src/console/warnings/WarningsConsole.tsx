@@ -1,8 +1,8 @@
 // Warnings on the console: import a CAP 1.2 file, set the intranet feed the hub polls, and end
 // an active warning by hand (with a reason) when its lifting alert never came.
 import { useRef, useState } from 'react';
-import { jsonUtf8Length } from '../../../../src-main/core/contract/limits';
-import { MAX_CAP_BYTES, SIGNAL_LEVEL_LABELS, SIGNALS, type CapOutcome } from '../../../../src-main/core/contract/warnings';
+import { jsonUtf8Length } from '@contract/limits';
+import { MAX_CAP_BYTES, SIGNAL_LEVEL_LABELS, SIGNALS, type CapOutcome } from '@contract/warnings';
 import { useT } from '../../i18n/use-t';
 import { sharedClient } from '../../panels/map/shared/client';
 import { useLabel } from '../../panels/map/shared/label';

@@ -1,7 +1,7 @@
 // One camera on the wall: muted live video with its name and state (playing, stalled,
 // reconnecting). A stalled source is retried by itself, less often the longer it stays dead.
 import { memo, useEffect, useRef, useState } from 'react';
-import type { CameraSource } from '../../../../src-main/core/contract/cameras';
+import type { CameraSource } from '@contract/cameras';
 import { useT } from '../../i18n/use-t';
 import { focusMap } from '../map/fly-to';
 import { startPlayer, UnsupportedError, type Player, type SourceMemory } from './players';

@@ -2,7 +2,7 @@
 // enabled camera when there are more than fit), each tile showing its own state.
 import './cameras.css';
 import { useEffect, useState } from 'react';
-import type { CamerasState } from '../../../../src-main/core/contract/cameras';
+import type { CamerasState } from '@contract/cameras';
 import { useT } from '../../i18n/use-t';
 import { CameraTile } from './CameraTile';
 import { useCameras } from './cameras-store';

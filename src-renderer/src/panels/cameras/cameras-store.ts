@@ -1,8 +1,8 @@
 // The camera panels' slice: sources, tours and the running tour, from cameras.* and its event.
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ApiClient } from '../../../../src-main/core/contract/api';
-import type { CamerasState } from '../../../../src-main/core/contract/cameras';
+import type { ApiClient } from '@contract/api';
+import type { CamerasState } from '@contract/cameras';
 import { errorMessage, onEveryOpen, sharedClient } from '../map/shared/client';
 
 export interface CamerasData {
@@ -14,7 +14,7 @@ export function createCamerasStore(client: ApiClient): StoreApi<CamerasData> {
   const store = createStore<CamerasData>()(() => ({ state: null, error: null }));
   client.on('cameras.changed', (state) => store.setState({ state, error: null }));
   onEveryOpen(client, () => {
-    client.call('cameras.state', {}).then(
+    client.call('cameras.get', {}).then(
       (state) => store.setState({ state, error: null }),
       (err) => store.setState({ error: errorMessage(err) }),
     );

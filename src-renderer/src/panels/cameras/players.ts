@@ -5,7 +5,7 @@
 // and 40% less code to parse on a wall that is starting.
 import Hls from 'hls.js/light';
 import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
-import type { CameraKind } from '../../../../src-main/core/contract/cameras';
+import type { CameraKind } from '@contract/cameras';
 
 export interface Player {
   /** The source still looks live (HLS: its playlist grew lately; WebRTC: the connection holds and frames keep arriving). */

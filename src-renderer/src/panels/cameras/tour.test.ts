@@ -1,6 +1,6 @@
 // The camera panel's pure parts: which cameras a page shows.
 import { describe, expect, it } from 'vitest';
-import type { CamerasState } from '../../../../src-main/core/contract/cameras';
+import type { CamerasState } from '@contract/cameras';
 import { currentPage, DEFAULT_DWELL_S } from './tour';
 
 const cam = (id: string, enabled = true) => ({ id, name: id, kind: 'hls' as const, url: `/media/${id}`, street: null, position: null, watches: null, enabled });

@@ -1,6 +1,6 @@
 // Which cameras a camera panel shows now: the running tour's page, or every enabled source
 // (paged when there are more than 16). Pure: the panel passes the clock.
-import type { CameraSource, CamerasState } from '../../../../src-main/core/contract/cameras';
+import type { CameraSource, CamerasState } from '@contract/cameras';
 
 /** How long a page of "all cameras" stays up when there is no tour. */
 export const DEFAULT_DWELL_S = 20;

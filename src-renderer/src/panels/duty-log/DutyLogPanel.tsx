@@ -3,7 +3,7 @@
 import { Fragment } from 'react';
 import { useT } from '../../i18n/use-t';
 import { isFresh } from '../../state/duty/duty-state';
-import { localDateString } from '../../../../src-main/core/contract/yuexiu';
+import { localDateString } from '@contract/yuexiu';
 import { useDuty, useDutyFeed, useServerNow } from '../../state/duty/use-duty';
 import { useNow } from '../../shared/use-now';
 import { DemoTag } from '../duty-now/DemoTag';

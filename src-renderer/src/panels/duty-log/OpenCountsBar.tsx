@@ -1,5 +1,5 @@
 // The open reports by status: what the duty room still has in hand.
-import { REPORT_STATUS_LABELS } from '../../../../src-main/core/contract/duty';
+import { REPORT_STATUS_LABELS } from '@contract/duty';
 import type { OpenCounts } from '../../state/duty/duty-state';
 import { useLabel } from '../../state/duty/use-duty';
 

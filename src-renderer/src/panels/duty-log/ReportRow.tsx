@@ -1,6 +1,6 @@
 // One duty log entry on the wall: time, status (colour and word, never colour alone),
 // severity, category and street, and the summary. A report just recorded flashes.
-import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '../../../../src-main/core/contract/duty';
+import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '@contract/duty';
 import { useT } from '../../i18n/use-t';
 import { focusMap } from '../map/fly-to';
 import { hhmm } from '../../state/duty/format';

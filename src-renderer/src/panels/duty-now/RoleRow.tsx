@@ -1,5 +1,5 @@
 // One role on the 今日值班 panel: who is on duty now (name, phone), until when, and who is next.
-import { DUTY_ROLE_LABELS, type Shift } from '../../../../src-main/core/contract/duty';
+import { DUTY_ROLE_LABELS, type Shift } from '@contract/duty';
 import { useT } from '../../i18n/use-t';
 import { phoneGroups } from '../../state/duty/format';
 import { useLabel } from '../../state/duty/use-duty';

@@ -1,6 +1,6 @@
 // 今日值班 arithmetic: the roles in the order the duty room names them, each with who is on
 // duty now and who comes next, and whether the two roles that must always be covered are.
-import type { DutyRole, OnDuty, Shift } from '../../../../src-main/core/contract/duty';
+import type { DutyRole, OnDuty, Shift } from '@contract/duty';
 
 export const ROLE_ORDER: readonly DutyRole[] = ['leader', 'chief', 'officer', 'tech'];
 /** Every hour needs a 带班领导 and at least one 值班员 (contract/duty.ts, rule 4). */

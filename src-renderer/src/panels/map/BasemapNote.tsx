@@ -1,5 +1,5 @@
 // Says what lies under the markers: the embedded outline is an outline, not a street map.
-import type { TileSource } from '../../../../src-main/core/contract/map';
+import type { TileSource } from '@contract/map';
 import { useT } from '../../i18n/use-t';
 
 export function BasemapNote({ source }: { source: TileSource | null }) {

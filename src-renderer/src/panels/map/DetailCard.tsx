@@ -1,9 +1,9 @@
 // The card that opens when a marker is clicked: what the object is, and the facts that matter
 // for it (a shelter's area per person against the 1.5 m² target, a warehouse's stock, …).
-import type { CameraSource } from '../../../../src-main/core/contract/cameras';
-import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '../../../../src-main/core/contract/duty';
-import type { MapObject } from '../../../../src-main/core/contract/map';
-import { RESPONSE_LEVEL_LABELS, type Response } from '../../../../src-main/core/contract/plans';
+import type { CameraSource } from '@contract/cameras';
+import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '@contract/duty';
+import type { MapObject } from '@contract/map';
+import { RESPONSE_LEVEL_LABELS, type Response } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { Fact } from './Fact';
 import { ObjectFacts } from './ObjectFacts';

@@ -1,6 +1,6 @@
 // Hosts the Leaflet map in a div and keeps it in step with the panel's props.
 import { useEffect, useRef } from 'react';
-import type { TileSource } from '../../../../src-main/core/contract/map';
+import type { TileSource } from '@contract/map';
 import { useLanguage } from '../../i18n/use-t';
 import type { Feature } from './features';
 import { onMapFocus } from './fly-to';

@@ -1,7 +1,7 @@
 // Layers with their colours and counts; each row toggles its layer. Risk points break down by
 // level. Demo objects and responses that cannot be placed are said plainly.
-import { RISK_LEVEL_COLOURS, RISK_LEVELS, type MapCounts } from '../../../../src-main/core/contract/map';
-import type { Response } from '../../../../src-main/core/contract/plans';
+import { RISK_LEVEL_COLOURS, RISK_LEVELS, type MapCounts } from '@contract/map';
+import type { Response } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import type { countFeatures } from './features';
 import { LAYERS, type LayerId } from './layers';

@@ -3,7 +3,7 @@
 import 'leaflet/dist/leaflet.css';
 import './map.css';
 import { useMemo, useState } from 'react';
-import type { StreetName } from '../../../../src-main/core/contract/yuexiu';
+import type { StreetName } from '@contract/yuexiu';
 import { useT } from '../../i18n/use-t';
 import { BasemapNote } from './BasemapNote';
 import { DetailCard } from './DetailCard';

@@ -1,6 +1,6 @@
 // Search by name and filter by street, over the map's top-left corner.
 import { useState } from 'react';
-import { YUEXIU_STREETS, type StreetName } from '../../../../src-main/core/contract/yuexiu';
+import { YUEXIU_STREETS, type StreetName } from '@contract/yuexiu';
 import { useLanguage, useT } from '../../i18n/use-t';
 import type { Feature } from './features';
 

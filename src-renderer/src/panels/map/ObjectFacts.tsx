@@ -6,7 +6,7 @@ import {
   SHELTER_AREA_TARGET_M2,
   TEAM_STATUS_LABELS,
   type MapObject,
-} from '../../../../src-main/core/contract/map';
+} from '@contract/map';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { Fact } from './Fact';
 import { formatNumber } from './shared/format';

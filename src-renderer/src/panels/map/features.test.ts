@@ -1,6 +1,6 @@
 // The map panel's pure parts: features from the data and legend counts.
 import { describe, expect, it } from 'vitest';
-import { RISK_LEVEL_COLOURS, type MapObject } from '../../../../src-main/core/contract/map';
+import { RISK_LEVEL_COLOURS, type MapObject } from '@contract/map';
 import { buildFeatures, countFeatures, unplacedResponses } from './features';
 
 const obj = (o: Partial<MapObject> & Pick<MapObject, 'kind'>): MapObject =>

@@ -1,10 +1,10 @@
 // What the map draws, as plain data: one Feature per marker, from map objects, cameras, duty-log
 // reports and active plan responses, filtered by street. Pure, so it is tested without a map.
-import type { CameraSource } from '../../../../src-main/core/contract/cameras';
-import type { Report } from '../../../../src-main/core/contract/duty';
-import { RISK_LEVEL_COLOURS, type MapObject } from '../../../../src-main/core/contract/map';
-import type { Response } from '../../../../src-main/core/contract/plans';
-import type { StreetName } from '../../../../src-main/core/contract/yuexiu';
+import type { CameraSource } from '@contract/cameras';
+import type { Report } from '@contract/duty';
+import { RISK_LEVEL_COLOURS, type MapObject } from '@contract/map';
+import type { Response } from '@contract/plans';
+import type { StreetName } from '@contract/yuexiu';
 import { layerDef, RISK_RADIUS, type LayerId } from './layers';
 import { streetPoint } from './street-point';
 

@@ -1,6 +1,6 @@
 // The map's layers: one per kind of map object, plus cameras, live duty-log reports and active
 // plan responses. Colours are chosen to read on the dark wall and apart from the risk colours.
-import { RISK_LEVEL_COLOURS, type MapObjectKind, type RiskLevel } from '../../../../src-main/core/contract/map';
+import { RISK_LEVEL_COLOURS, type MapObjectKind, type RiskLevel } from '@contract/map';
 import type { MessageKey } from '../../i18n';
 
 export type LayerId = MapObjectKind | 'camera' | 'report' | 'response';

@@ -3,8 +3,8 @@
 // the canvas moves as one image and redraws in a few milliseconds when the move ends).
 import gcoord from 'gcoord';
 import L from 'leaflet';
-import type { ApiClient } from '../../../../src-main/core/contract/api';
-import type { TileSource } from '../../../../src-main/core/contract/map';
+import type { ApiClient } from '@contract/api';
+import type { TileSource } from '@contract/map';
 import { DISTRICT_NAMES_EN, districtFeatures, streetLabels, YUEXIU_BOUNDS } from './basemap';
 import { escapeHtml } from './escape-html';
 import type { Feature } from './features';

@@ -3,11 +3,11 @@
 // kept current from pushed events and refetched after every reconnect.
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ApiClient } from '../../../../src-main/core/contract/api';
-import type { CameraSource } from '../../../../src-main/core/contract/cameras';
-import type { Report } from '../../../../src-main/core/contract/duty';
-import type { MapCounts, MapObject, MapSources } from '../../../../src-main/core/contract/map';
-import type { Response } from '../../../../src-main/core/contract/plans';
+import type { ApiClient } from '@contract/api';
+import type { CameraSource } from '@contract/cameras';
+import type { Report } from '@contract/duty';
+import type { MapCounts, MapObject, MapSources } from '@contract/map';
+import type { Response } from '@contract/plans';
 import { markOnce } from '../../shared/startup-marks';
 import { errorMessage, onEveryOpen, sharedClient } from './shared/client';
 
@@ -30,20 +30,20 @@ export function createMapStore(client: ApiClient): StoreApi<MapData> {
 
   const loadObjects = async (): Promise<void> => {
     markOnce('cw.map.asked');
-    const { objects, counts } = await client.call('map.objects', {});
+    const { objects, counts } = await client.call('map.listObjects', {});
     markOnce('cw.map.objects');
     store.setState({ objects, counts, loaded: true, error: null });
   };
   const loadReports = async (): Promise<void> => {
-    const { reports } = await client.call('duty.reports', { status: [...OPEN_STATUSES], limit: 500 });
+    const { reports } = await client.call('duty.listReports', { status: [...OPEN_STATUSES], limit: 500 });
     store.setState({ reports });
   };
   const loadAll = (): void => {
     loadObjects().catch(fail);
-    client.call('map.sources', {}).then((sources) => store.setState({ sources }), fail);
-    client.call('cameras.state', {}).then((s) => store.setState({ cameras: s.sources }), fail);
+    client.call('map.listSources', {}).then((sources) => store.setState({ sources }), fail);
+    client.call('cameras.get', {}).then((s) => store.setState({ cameras: s.sources }), fail);
     loadReports().catch(fail);
-    client.call('plans.responses', { status: 'active', limit: 200 }).then((responses) => store.setState({ responses }), fail);
+    client.call('plans.listResponses', { status: 'active', limit: 200 }).then((responses) => store.setState({ responses }), fail);
   };
 
   client.on('map.objectsChanged', (e) => {

@@ -1,5 +1,5 @@
 // Where a street's name is drawn on the embedded basemap (an approximate point, not a boundary).
-import type { StreetName } from '../../../../src-main/core/contract/yuexiu';
+import type { StreetName } from '@contract/yuexiu';
 import { streetLabels } from './basemap';
 
 export function streetPoint(name: StreetName): { lat: number; lng: number } {

@@ -1,8 +1,8 @@
 // A Leaflet layer for an operator's tile source: XYZ and TMS templates, WMTS templates (Web
-// Mercator matrix sets), and .mbtiles files whose tiles the core reads and sends (map.tile).
+// Mercator matrix sets), and .mbtiles files whose tiles the core reads and sends (map.getTile).
 import L from 'leaflet';
-import type { ApiClient } from '../../../../src-main/core/contract/api';
-import type { TileSource } from '../../../../src-main/core/contract/map';
+import type { ApiClient } from '@contract/api';
+import type { TileSource } from '@contract/map';
 import { escapeHtml } from './escape-html';
 import { leafletTemplate } from './tile-template';
 
@@ -13,7 +13,7 @@ const MbtilesLayer = L.GridLayer.extend({
     img.alt = '';
     img.setAttribute('role', 'presentation');
     this.options.client
-      .call('map.tile', { sourceId: this.options.sourceId, z: coords.z, x: coords.x, y: coords.y })
+      .call('map.getTile', { sourceId: this.options.sourceId, z: coords.z, x: coords.x, y: coords.y })
       .then((t) => {
         if (t) {
           img.onload = () => done(undefined, img);

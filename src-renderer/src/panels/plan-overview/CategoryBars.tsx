@@ -1,5 +1,5 @@
 // Plans in the library per category, as short bars: where the district's plans lie.
-import { PLAN_CATEGORY_LABELS, PlanCategory, type Kpis } from '../../../../src-main/core/contract/plans';
+import { PLAN_CATEGORY_LABELS, PlanCategory, type Kpis } from '@contract/plans';
 import { useLabel } from '../../state/duty/use-duty';
 import { categoryCounts } from './kpi-view';
 

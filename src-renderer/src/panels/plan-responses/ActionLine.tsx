@@ -1,6 +1,6 @@
 // One checklist item on the wall: its text, the unit doing it, and how late (red) or how long
 // until it is due.
-import type { ResponseAction } from '../../../../src-main/core/contract/plans';
+import type { ResponseAction } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { wholeMinutes } from '../../state/duty/checklist';
 import { durationParts } from '../../state/duty/format';

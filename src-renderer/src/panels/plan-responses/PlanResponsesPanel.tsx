@@ -3,7 +3,7 @@
 // timer from each item's dueAt.
 import { useT } from '../../i18n/use-t';
 import { useDuty, useDutyFeed, useServerNow } from '../../state/duty/use-duty';
-import { RESPONSE_LEVEL_RANK } from '../../../../src-main/core/contract/plans';
+import { RESPONSE_LEVEL_RANK } from '@contract/plans';
 import { ResponseCard } from './ResponseCard';
 import './plan-responses.css';
 

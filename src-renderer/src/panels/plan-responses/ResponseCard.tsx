@@ -1,6 +1,6 @@
 // One live response: level, plan, since when, checklist progress, then the overdue items in
 // red and the next ones due. Overdue is recounted from dueAt with the server's clock.
-import type { Response } from '../../../../src-main/core/contract/plans';
+import type { Response } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { checklistProgress } from '../../state/duty/checklist';
 import { durationParts, hhmm, ROMAN } from '../../state/duty/format';

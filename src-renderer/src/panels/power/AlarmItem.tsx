@@ -1,6 +1,6 @@
 // One active alarm: its severity (word and colour), what happened, what to do now, when it was
 // raised and cleared, who acknowledged or muted it, and the two buttons.
-import type { PowerAlarm } from '../../../../src-main/core/contract/power';
+import type { PowerAlarm } from '@contract/power';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatBeijingClock } from '../../shared/beijing-time';
 import { usePowerActions } from '../../state/power/use-power';

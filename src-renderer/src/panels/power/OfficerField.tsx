@@ -1,7 +1,7 @@
 // Who acknowledges or mutes: typed, or chosen from the duty room's people when duty has them.
 // The name is kept for the page, so the officer gives it once, not per alarm.
 import { useEffect, useId } from 'react';
-import { DUTY_ROLE_LABELS } from '../../../../src-main/core/contract/duty';
+import { DUTY_ROLE_LABELS } from '@contract/duty';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { usePower, usePowerActions } from '../../state/power/use-power';
 

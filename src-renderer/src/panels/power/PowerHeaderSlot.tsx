@@ -1,7 +1,7 @@
 // The wall header's power slot: the overall state in its colour and word, minutes of battery or
 // hours of fuel left, power-saving mode, and the alarm sound (data-sounding for tests and for a
 // pulse that draws the eye). It also hosts the wall's power-aware dimming.
-import type { PowerSourceStatus } from '../../../../src-main/core/contract/power';
+import type { PowerSourceStatus } from '@contract/power';
 import { useT } from '../../i18n/use-t';
 import { soundingTone } from '../../state/power/power-merge';
 import { usePower } from '../../state/power/use-power';

@@ -1,6 +1,6 @@
 // The readings of one source as label/value pairs: a UPS's battery and line, a generator's engine
 // and fuel. Values the source does not report read "—".
-import type { PowerReadings, SourceKind } from '../../../../src-main/core/contract/power';
+import type { PowerReadings, SourceKind } from '@contract/power';
 import type { MessageKey, Translate } from '../../i18n';
 import { useT } from '../../i18n/use-t';
 import { hoursText, minutesText, NONE, withUnit } from './format';

@@ -1,7 +1,7 @@
 // One source: its name and kind, what it says about the supply (in its colour and word), whether
 // it is answering, its readings, and 30-minute sparklines (charge and load for a UPS, fuel and load
 // for a generator). A source that is not answering greys its last readings and says why.
-import type { PowerSourceStatus } from '../../../../src-main/core/contract/power';
+import type { PowerSourceStatus } from '@contract/power';
 import { useT } from '../../i18n/use-t';
 import { formatBeijingClock } from '../../shared/beijing-time';
 import { SourceFacts } from './SourceFacts';

@@ -1,5 +1,5 @@
 // A 30-minute sparkline as inline SVG: the line, a faint 50 % rule, and the live value beside it.
-import type { PowerSample } from '../../../../src-main/core/contract/power';
+import type { PowerSample } from '@contract/power';
 import { SPARK_SPAN_MS } from '../../state/power/power-merge';
 import { num } from './format';
 import { lastValue, SPARK_H, SPARK_W, sparkRuns, type SparkKey } from './spark-geometry';

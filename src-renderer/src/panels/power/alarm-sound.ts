@@ -3,7 +3,7 @@
 // burst repeated every 2.5 s; warning a slower three-pulse burst every 6 s. There is no global
 // silence: the player sounds whenever it is given a tone, and only the alarms' own state (muted or
 // acknowledged per alarm, on the server) takes the tone away.
-import type { AlarmSeverity } from '../../../../src-main/core/contract/power';
+import type { AlarmSeverity } from '@contract/power';
 
 export type Tone = Exclude<AlarmSeverity, 'info'>;
 

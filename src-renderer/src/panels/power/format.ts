@@ -1,6 +1,6 @@
 // Numbers as the power panel shows them: fixed decimals per quantity, "—" where a source does not
 // report the value (never a made-up 0), and the language's own words for minutes and hours.
-import type { PowerText } from '../../../../src-main/core/contract/power';
+import type { PowerText } from '@contract/power';
 import type { Language, Translate } from '../../i18n';
 
 export const NONE = '—';

@@ -1,7 +1,7 @@
 // The points of a sparkline: samples placed by time over the last 30 minutes (so a source that
 // stopped answering shows a line that stops, not one stretched to the right edge), split where a
 // value is missing or samples are further apart than a gap, so no line is drawn across an outage.
-import type { PowerSample } from '../../../../src-main/core/contract/power';
+import type { PowerSample } from '@contract/power';
 
 export const SPARK_W = 300;
 export const SPARK_H = 60;

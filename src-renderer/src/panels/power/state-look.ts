@@ -1,6 +1,6 @@
 // How each overall state and source verdict looks: a colour class and its words. Colour is never
 // the only sign: every state also has its word.
-import type { PowerState, SourceVerdict } from '../../../../src-main/core/contract/power';
+import type { PowerState, SourceVerdict } from '@contract/power';
 
 export const STATE_CLASS: Record<PowerState, string> = {
   MAINS: 'pw-ok',

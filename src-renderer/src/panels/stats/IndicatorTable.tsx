@@ -1,6 +1,6 @@
 // Table 3's planning indicators: target, current value (live or entered, with its date) and
 // whether it is met. An indicator nobody has entered says so and is never shown as met.
-import { INDICATOR_GROUP_LABELS, INDICATORS, type IndicatorValue } from '../../../../src-main/core/contract/stats';
+import { INDICATOR_GROUP_LABELS, INDICATORS, type IndicatorValue } from '@contract/stats';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatNumber } from '../map/shared/format';
 import { useLabel } from '../map/shared/label';

@@ -2,7 +2,7 @@
 // indicators against target, and live duty-log counts.
 import './stats.css';
 import { useMemo } from 'react';
-import { SEED_PLAN_SOURCE, TABLE1, TABLE2 } from '../../../../src-main/core/contract/stats';
+import { SEED_PLAN_SOURCE, TABLE1, TABLE2 } from '@contract/stats';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useLabel } from '../map/shared/label';
 import { table1Option, table2Option } from './chart-options';

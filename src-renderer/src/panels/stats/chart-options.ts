@@ -1,9 +1,9 @@
 // ECharts options for the statistics panel: dark, large type, no animation (a wall redraws
 // only when data changes), every value labelled (the charts are drawn as SVG, without
 // tooltips). Functions of the data and the language (and the page's font list).
-import { REPORT_CATEGORY_LABELS, type Label } from '../../../../src-main/core/contract/duty';
-import { TABLE1, TABLE2, type ReportCounts } from '../../../../src-main/core/contract/stats';
-import { YUEXIU_STREETS } from '../../../../src-main/core/contract/yuexiu';
+import { REPORT_CATEGORY_LABELS, type Label } from '@contract/duty';
+import { TABLE1, TABLE2, type ReportCounts } from '@contract/stats';
+import { YUEXIU_STREETS } from '@contract/yuexiu';
 import type { ChartOption } from './chart-svg';
 import { pageFontFamily } from './page-font';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TABLE1 } from '../../../../src-main/core/contract/stats';
+import { TABLE1 } from '@contract/stats';
 import { countsOption, table1Option, table2Option } from './chart-options';
 import { renderChartSvg } from './chart-svg';
 

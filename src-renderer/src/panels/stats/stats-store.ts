@@ -2,9 +2,9 @@
 // re-read when what they count changes (reports, shelters, plans, entered values).
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ApiClient } from '../../../../src-main/core/contract/api';
-import type { IndicatorValue, ReportCounts } from '../../../../src-main/core/contract/stats';
-import { DAY_MS, localDateString, parseLocalDate } from '../../../../src-main/core/contract/yuexiu';
+import type { ApiClient } from '@contract/api';
+import type { IndicatorValue, ReportCounts } from '@contract/stats';
+import { DAY_MS, localDateString, parseLocalDate } from '@contract/yuexiu';
 import { errorMessage, onEveryOpen, sharedClient } from '../map/shared/client';
 
 export const COUNT_DAYS = 14;
@@ -30,10 +30,10 @@ function debounced(fn: () => void, ms: number): () => void {
 export function createStatsStore(client: ApiClient, now: () => number = Date.now): StoreApi<StatsData> {
   const store = createStore<StatsData>()(() => ({ indicators: null, counts: null, error: null }));
   const fail = (err: unknown): void => store.setState({ error: errorMessage(err) });
-  const loadIndicators = (): void => void client.call('stats.indicators', {}).then((indicators) => store.setState({ indicators }), fail);
+  const loadIndicators = (): void => void client.call('stats.listIndicators', {}).then((indicators) => store.setState({ indicators }), fail);
   const loadCounts = (): void => {
     const to = parseLocalDate(localDateString(now())) + DAY_MS;
-    void client.call('stats.reportCounts', { from: to - COUNT_DAYS * DAY_MS, to }).then((counts) => store.setState({ counts, error: null }), fail);
+    void client.call('stats.getReportCounts', { from: to - COUNT_DAYS * DAY_MS, to }).then((counts) => store.setState({ counts, error: null }), fail);
   };
   const indicatorsSoon = debounced(loadIndicators, 500);
   const countsSoon = debounced(loadCounts, 500);

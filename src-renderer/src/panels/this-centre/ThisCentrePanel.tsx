@@ -1,6 +1,6 @@
 // Who this centre is and how it is wired: names, level, and each network link as
 // configured. Unset fields say "not configured" rather than leaving a blank.
-import type { LinkConfig } from '../../../../src-main/core/contract/schemas';
+import type { LinkConfig } from '@contract/schemas';
 import { useT } from '../../i18n/use-t';
 import { useApp } from '../../state/context';
 

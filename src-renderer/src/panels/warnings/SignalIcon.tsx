@@ -2,7 +2,7 @@
 // signal's pictogram and its name and level. Drawn here, so no image file is needed.
 // The pictograms are simple figures in the spirit of the official icons, not copies of them.
 import type { ReactNode } from 'react';
-import { SIGNAL_COLOURS, SIGNAL_LEVEL_LABELS, SIGNALS, type SignalLevel, type SignalType } from '../../../../src-main/core/contract/warnings';
+import { SIGNAL_COLOURS, SIGNAL_LEVEL_LABELS, SIGNALS, type SignalLevel, type SignalType } from '@contract/warnings';
 import { useLanguage } from '../../i18n/use-t';
 
 const INK: Record<SignalLevel, string> = { white: '#10243d', blue: '#ffffff', yellow: '#1a1a1a', orange: '#1a1a1a', red: '#ffffff' };

@@ -1,7 +1,7 @@
 // The warnings panel (预测预警): active signals, most severe first, with their text and times;
 // the 三防 response level; the feed's state; and the recent history of every change.
 import './warnings.css';
-import { SIGNAL_LEVEL_LABELS, SIGNALS, type Warning, type WarningHistoryEntry } from '../../../../src-main/core/contract/warnings';
+import { SIGNAL_LEVEL_LABELS, SIGNALS, type Warning, type WarningHistoryEntry } from '@contract/warnings';
 import { useT } from '../../i18n/use-t';
 import { formatTime } from '../map/shared/format';
 import { useLabel } from '../map/shared/label';
@@ -76,7 +76,7 @@ export function WarningsPanel() {
       )}
       {history.length > 0 && (
         <>
-          <div className="warnings-history-title">{t('warnings.history')}</div>
+          <div className="warnings-history-title">{t('warnings.listHistory')}</div>
           <ul className="warnings-history">
             {history.slice(0, 8).map((h) => (
               <HistoryRow key={h.seq} h={h} />

@@ -4,7 +4,7 @@
 // allowed to play at once (autoplay policy), a browser-mode wall after its first click. Each
 // call reports whether the tones were started and the context's state, which the header shows
 // as data attributes (that is also how the end-to-end test sees that the sound started).
-import type { SignalLevel } from '../../../../src-main/core/contract/warnings';
+import type { SignalLevel } from '@contract/warnings';
 
 const REPEATS: Record<SignalLevel, number> = { white: 1, blue: 1, yellow: 1, orange: 2, red: 3 };
 const TONES = [880, 660];

@@ -3,9 +3,9 @@
 // up whenever a warning is issued or raised while the page is open (the header sounds on it).
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ApiClient } from '../../../../src-main/core/contract/api';
-import { RESPONSE_LEVEL_RANK, type Response, type ResponseLevel } from '../../../../src-main/core/contract/plans';
-import { SIGNAL_LEVEL_RANK, type SignalLevel, type WarningHistoryEntry, type WarningsState } from '../../../../src-main/core/contract/warnings';
+import type { ApiClient } from '@contract/api';
+import { RESPONSE_LEVEL_RANK, type Response, type ResponseLevel } from '@contract/plans';
+import { SIGNAL_LEVEL_RANK, type SignalLevel, type WarningHistoryEntry, type WarningsState } from '@contract/warnings';
 import { errorMessage, onEveryOpen, sharedClient } from '../map/shared/client';
 
 export interface SanfangLevel {
@@ -44,9 +44,9 @@ export function createWarningsStore(client: ApiClient): StoreApi<WarningsData> {
   const store = createStore<WarningsData>()(() => ({ state: null, history: [], sanfang: null, alarm: null, error: null }));
   let responses: Response[] = [];
   const fail = (err: unknown): void => store.setState({ error: errorMessage(err) });
-  const loadHistory = (): void => void client.call('warnings.history', { limit: HISTORY_SHOWN }).then((history) => store.setState({ history }), fail);
+  const loadHistory = (): void => void client.call('warnings.listHistory', { limit: HISTORY_SHOWN }).then((history) => store.setState({ history }), fail);
   const loadResponses = (): void =>
-    void client.call('plans.responses', { status: 'active', limit: 200 }).then((r) => {
+    void client.call('plans.listResponses', { status: 'active', limit: 200 }).then((r) => {
       responses = r;
       store.setState({ sanfang: sanfangLevel(r) });
     }, fail);
@@ -65,7 +65,7 @@ export function createWarningsStore(client: ApiClient): StoreApi<WarningsData> {
     store.setState({ sanfang: sanfangLevel(responses) });
   });
   onEveryOpen(client, () => {
-    client.call('warnings.state', {}).then((state) => store.setState({ state, error: null }), fail);
+    client.call('warnings.get', {}).then((state) => store.setState({ state, error: null }), fail);
     loadHistory();
     loadResponses();
   });

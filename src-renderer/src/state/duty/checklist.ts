@@ -1,7 +1,7 @@
 // Checklist arithmetic for a live response. The server marks an item overdue when it answers,
 // but pushes nothing when an item merely becomes overdue, so the screens recount from each
 // item's dueAt with their own (server-corrected) clock.
-import type { ResponseAction } from '../../../../src-main/core/contract/plans';
+import type { ResponseAction } from '@contract/plans';
 
 export function isOpenAction(a: Pick<ResponseAction, 'status'>): boolean {
   return a.status === 'pending' || a.status === 'in_progress';

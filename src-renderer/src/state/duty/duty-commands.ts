@@ -1,9 +1,9 @@
 // The duty officer's commands, by name. Each calls the server as the acting person and folds
 // the reply into the state, so the page that acted updates at once; other pages follow from the
 // pushed event. A refusal shows in the error banner (see duty-runner.ts).
-import type { ParamsOf } from '../../../../src-main/core/contract/api';
-import type { HandoverItem, PersonInput, ReportInput, ReportStatus, RosterPeriod } from '../../../../src-main/core/contract/duty';
-import type { ActionStatus, DrillInput, ResponseLevel } from '../../../../src-main/core/contract/plans';
+import type { ParamsOf } from '@contract/api';
+import type { HandoverItem, PersonInput, ReportInput, ReportStatus, RosterPeriod } from '@contract/duty';
+import type { ActionStatus, DrillInput, ResponseLevel } from '@contract/plans';
 import { printPage } from '../../client/print';
 import type { DutyDeps, Runner } from './duty-runner';
 import type { DutyFeed } from './duty-feed';
@@ -36,7 +36,7 @@ export function createDutyCommands({ client }: DutyDeps, r: Runner, feed: DutyFe
   const setReport = (rep: Parameters<typeof upsertReport>[1]) => r.patch((d) => ({ reports: upsertReport(d.reports, rep) }));
   const setHandover = (h: Parameters<typeof upsertHandover>[1]) => r.patch((d) => ({ handovers: upsertHandover(d.handovers, h) }));
   const withDataStatus = async (): Promise<void> => {
-    const dataStatus = await r.run('dutyLoad', () => client.call('duty.dataStatus', {}));
+    const dataStatus = await r.run('dutyLoad', () => client.call('duty.getDataStatus', {}));
     if (dataStatus) r.patch({ dataStatus });
   };
 
@@ -95,19 +95,19 @@ export function createDutyCommands({ client }: DutyDeps, r: Runner, feed: DutyFe
 
 /** The read-only methods views may ask for directly. */
 export type ReadMethod =
-  | 'duty.roster'
+  | 'duty.getRoster'
   | 'duty.checkCoverage'
-  | 'duty.report'
-  | 'duty.reports'
-  | 'duty.handoverDraft'
-  | 'duty.shiftHistory'
-  | 'duty.onDuty'
+  | 'duty.getReport'
+  | 'duty.listReports'
+  | 'duty.getHandoverDraft'
+  | 'duty.listShiftHistory'
+  | 'duty.getOnDuty'
   | 'plans.list'
   | 'plans.get'
-  | 'plans.revisions'
-  | 'plans.response'
-  | 'plans.responses'
-  | 'plans.drills'
-  | 'plans.attachment';
+  | 'plans.listRevisions'
+  | 'plans.getResponse'
+  | 'plans.listResponses'
+  | 'plans.listDrills'
+  | 'plans.getAttachment';
 
 export type DutyCommands = ReturnType<typeof createDutyCommands>;

@@ -1,8 +1,8 @@
 // The duty slice through the real app store with a scripted client: the feed loads on open,
 // applies pushes, replays pushes that overtake a read, and refusals reach the error banner.
 import { describe, expect, it } from 'vitest';
-import { RpcError } from '../../../../src-main/core/contract/errors';
-import { PlanCategory } from '../../../../src-main/core/contract/plans';
+import { RpcError } from '@contract/errors';
+import { PlanCategory } from '@contract/plans';
 import { fakeClient } from '../../test-kit/fake-client';
 import { createAppStore } from '../store';
 import { handover, onDuty, report, response, shift } from './test-fixtures';
@@ -17,13 +17,13 @@ const counts = { new: 1, verifying: 0, handling: 0 };
 
 function server(extra: Record<string, (params: never) => unknown> = {}) {
   return {
-    'duty.onDuty': () => onDuty([shift('shf_lead0001', 'leader', '黄建国', 0, 10_000)]),
-    'duty.reports': () => ({ reports: [report('rep_old00001', 1000)], openCounts: counts }),
-    'plans.responses': () => [],
-    'plans.kpis': () => kpis,
-    'duty.handovers': () => [],
-    'duty.people': () => [],
-    'duty.dataStatus': () => ({ empty: false, counts: { people: 1, shifts: 1, reports: 1, handovers: 0, plans: 2, drills: 0, responses: 0 }, demo: false }),
+    'duty.getOnDuty': () => onDuty([shift('shf_lead0001', 'leader', '黄建国', 0, 10_000)]),
+    'duty.listReports': () => ({ reports: [report('rep_old00001', 1000)], openCounts: counts }),
+    'plans.listResponses': () => [],
+    'plans.getKpis': () => kpis,
+    'duty.listHandovers': () => [],
+    'duty.listPeople': () => [],
+    'duty.getDataStatus': () => ({ empty: false, counts: { people: 1, shifts: 1, reports: 1, handovers: 0, plans: 2, drills: 0, responses: 0 }, demo: false }),
     ...extra,
   };
 }
@@ -75,7 +75,7 @@ describe('duty feed', () => {
 
   it('replays a push that arrives while a read is under way onto the read’s older reply', async () => {
     let answer: (v: unknown) => void = () => undefined;
-    const fake = fakeClient(server({ 'duty.reports': () => new Promise((r) => (answer = r)) }));
+    const fake = fakeClient(server({ 'duty.listReports': () => new Promise((r) => (answer = r)) }));
     const store = createAppStore(fake.client);
     store.getState().dutyActions.retain();
     fake.status('open');

@@ -2,8 +2,8 @@
 // when the link opens (and after every reconnect, since missed pushes are not replayed), then
 // the pushed events. Pushes that arrive while a read is under way are replayed onto its reply,
 // so a slower reply never undoes a newer change.
-import type { PayloadOf } from '../../../../src-main/core/contract/api';
-import type { OnDuty } from '../../../../src-main/core/contract/duty';
+import type { PayloadOf } from '@contract/api';
+import type { OnDuty } from '@contract/duty';
 import type { DutyDeps, Runner } from './duty-runner';
 import { HANDOVER_LIMIT, msUntil, pruneArrivals, REPORT_LIMIT, upsertHandover, upsertReport, upsertResponse, type DutyState } from './duty-state';
 
@@ -38,11 +38,11 @@ export function createDutyFeed(deps: DutyDeps, r: Runner): DutyFeed {
     }
   };
   const refreshOnDuty = async (): Promise<void> => {
-    const o = await r.run('dutyLoad', () => client.call('duty.onDuty', {}));
+    const o = await r.run('dutyLoad', () => client.call('duty.getOnDuty', {}));
     if (o) setOnDuty(o);
   };
   const refreshPeople = async (): Promise<void> => {
-    const people = await r.run('dutyLoad', () => client.call('duty.people', {}));
+    const people = await r.run('dutyLoad', () => client.call('duty.listPeople', {}));
     if (people) r.patch({ people });
   };
 
@@ -84,13 +84,13 @@ export function createDutyFeed(deps: DutyDeps, r: Runner): DutyFeed {
     replays.add(queue);
     const ok = await r.run('dutyLoad', async () => {
       const [onDuty, log, responses, kpis, handovers, people, dataStatus] = await Promise.all([
-        client.call('duty.onDuty', {}),
-        client.call('duty.reports', { limit: REPORT_LIMIT }),
-        client.call('plans.responses', { status: 'active' }),
-        client.call('plans.kpis', {}),
-        client.call('duty.handovers', { limit: HANDOVER_LIMIT }),
-        client.call('duty.people', {}),
-        client.call('duty.dataStatus', {}),
+        client.call('duty.getOnDuty', {}),
+        client.call('duty.listReports', { limit: REPORT_LIMIT }),
+        client.call('plans.listResponses', { status: 'active' }),
+        client.call('plans.getKpis', {}),
+        client.call('duty.listHandovers', { limit: HANDOVER_LIMIT }),
+        client.call('duty.listPeople', {}),
+        client.call('duty.getDataStatus', {}),
       ]);
       const next: Partial<DutyState> = { loaded: true, reports: log.reports, openCounts: log.openCounts, responses, kpis, handovers, people, dataStatus };
       r.patch((d) => ({ ...next, rosterVersion: d.rosterVersion + 1, libraryVersion: d.libraryVersion + 1 }));

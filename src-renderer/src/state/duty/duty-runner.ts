@@ -1,7 +1,7 @@
 // What the duty actions need from the app store, and the one way they run a server call:
 // success clears that action's earlier error, failure shows the server's message in the
 // app's error banner (it names the bad field or row) and resolves to null.
-import type { ApiClient } from '../../../../src-main/core/contract/api';
+import type { ApiClient } from '@contract/api';
 import type { AppState } from '../store';
 import type { DutyState } from './duty-state';
 

@@ -1,8 +1,8 @@
 // What the duty room's screens show, as the server last said it: who is on duty, the latest
 // duty log entries, the live plan responses, the plan KPIs, recent handovers and the people.
 // Pure: the functions here fold a read or a pushed event into the state and are unit-tested.
-import type { DataStatus, Handover, OnDuty, Person, Report } from '../../../../src-main/core/contract/duty';
-import type { Kpis, Response } from '../../../../src-main/core/contract/plans';
+import type { DataStatus, Handover, OnDuty, Person, Report } from '@contract/duty';
+import type { Kpis, Response } from '@contract/plans';
 
 export interface OpenCounts {
   new: number;

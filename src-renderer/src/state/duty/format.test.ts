@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localTime } from '../../../../src-main/core/contract/yuexiu';
+import { localTime } from '@contract/yuexiu';
 import { daysApart, durationParts, hhmm, parseLocalInput, percent, phoneGroups, toLocalInput } from './format';
 
 describe('duty formatting', () => {

@@ -1,7 +1,7 @@
 // Times and rates as the duty room reads them: local time is China Standard Time (UTC+08:00)
 // whatever the machine's zone, as in every server message (contract/yuexiu.ts).
-import { DAY_MS, formatLocal, localDateString, localTime } from '../../../../src-main/core/contract/yuexiu';
-import type { ResponseLevel } from '../../../../src-main/core/contract/plans';
+import { DAY_MS, formatLocal, localDateString, localTime } from '@contract/yuexiu';
+import type { ResponseLevel } from '@contract/plans';
 
 /** "14:05" */
 export function hhmm(ms: number): string {

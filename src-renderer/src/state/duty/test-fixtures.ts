@@ -1,6 +1,6 @@
 // Records as the server sends them, for the duty slice's tests (and only those).
-import type { Handover, OnDuty, Report, Shift } from '../../../../src-main/core/contract/duty';
-import type { Response, ResponseAction } from '../../../../src-main/core/contract/plans';
+import type { Handover, OnDuty, Report, Shift } from '@contract/duty';
+import type { Response, ResponseAction } from '@contract/plans';
 
 const person = { id: 'per_test0001', name: '周杰', role: 'officer' as const };
 

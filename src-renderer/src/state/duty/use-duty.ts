@@ -1,7 +1,7 @@
 // React access to the duty slice: select from it, reach its commands, hold its live feed while
 // a screen shows it, and read the server's clock for countdowns and overdue checks.
 import { useCallback, useEffect } from 'react';
-import type { Label } from '../../../../src-main/core/contract/duty';
+import type { Label } from '@contract/duty';
 import { useLanguage } from '../../i18n/use-t';
 import { useNow } from '../../shared/use-now';
 import { useApp } from '../context';

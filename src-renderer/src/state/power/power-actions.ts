@@ -1,7 +1,7 @@
 // The power commands, by name (as state/actions.ts does for the app): each calls the server and
 // applies its result, so the page that acted updates at once; other pages follow the events.
-import type { ApiClient, PayloadOf } from '../../../../src-main/core/contract/api';
-import type { PowerAlarm, PowerConfig, PowerSourceInput, PowerThresholds } from '../../../../src-main/core/contract/power';
+import type { ApiClient, PayloadOf } from '@contract/api';
+import type { PowerAlarm, PowerConfig, PowerSourceInput, PowerThresholds } from '@contract/power';
 import { mergeAlarm, mergeSources } from './power-merge';
 import type { PowerClock, PowerSlice } from './power-store';
 
@@ -63,7 +63,7 @@ export function createPowerActions({ client, set, get, clock, now }: Deps): Powe
     loadOverview: () =>
       run('loadOverview', async () => {
         const started = clock.now();
-        const o = await client.call('power.overview', {});
+        const o = await client.call('power.getOverview', {});
         const next: Partial<PowerSlice> = { loaded: true, thresholds: o.thresholds };
         // An event that arrived while we waited is newer than this reply: keep it.
         if (!clock.newerThan('state', started)) Object.assign(next, { state: o.state, since: o.since, reason: o.reason, pending: o.pending, conserve: o.conserve });
@@ -76,17 +76,17 @@ export function createPowerActions({ client, set, get, clock, now }: Deps): Powe
 
     muteAlarm: (id, muted, by) => run('muteAlarm', async () => applyAlarm(await client.call('power.muteAlarm', { id, muted, by }))),
 
-    loadConfig: () => run('loadConfig', async () => applyConfig(await client.call('power.config', {}))),
+    loadConfig: () => run('loadConfig', async () => applyConfig(await client.call('power.getConfig', {}))),
 
     saveSource: (source) => run('saveSource', async () => applyConfig(await client.call('power.saveSource', { source }))),
 
-    deleteSource: (id) => run('deleteSource', async () => applyConfig(await client.call('power.deleteSource', { id }))),
+    deleteSource: (id) => run('deleteSource', async () => applyConfig(await client.call('power.removeSource', { id }))),
 
     saveThresholds: (patch) => run('saveThresholds', async () => applyConfig(await client.call('power.saveThresholds', { patch }))),
 
     loadOfficers: async () => {
       try {
-        const people = await client.call('duty.people', {});
+        const people = await client.call('duty.listPeople', {});
         set({ officers: people.filter((p) => p.active).map((p) => ({ id: p.id, name: p.name, role: p.role })) });
       } catch {
         // Duty keeps no people here (or refuses): the officer types a name instead.
@@ -111,7 +111,7 @@ export function createPowerActions({ client, set, get, clock, now }: Deps): Powe
       set({ sources: mergeSources(held.sources, p.sources), runtimeMinutes: p.runtimeMinutes, fuelHours: p.fuelHours });
       // A source's verdict moved but the state may wait out its recovery hold: ask for the
       // server's word on what is pending (and its reason), rather than guess it here.
-      if (verdictMoved && p.state === held.state && held.loaded) void client.call('power.overview', {}).then(
+      if (verdictMoved && p.state === held.state && held.loaded) void client.call('power.getOverview', {}).then(
         (o) => {
           if (o.state === get().state) set({ pending: o.pending, reason: o.reason });
         },

@@ -1,8 +1,8 @@
 // Pure merges of the power capability's pushed events into what the page holds. Kept apart from
 // the store so the rules (sparkline windows, the active alarm list) are tested directly.
-import type { PowerAlarm, PowerSample, PowerSourceLive, PowerSourceStatus } from '../../../../src-main/core/contract/power';
+import type { PowerAlarm, PowerSample, PowerSourceLive, PowerSourceStatus } from '@contract/power';
 
-/** The sparklines span the last 30 minutes, as power.overview's samples do. */
+/** The sparklines span the last 30 minutes, as power.getOverview's samples do. */
 export const SPARK_SPAN_MS = 30 * 60_000;
 
 /** Adds a sample when it is newer than the last one, and drops those older than the span before it. */

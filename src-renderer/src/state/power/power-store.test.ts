@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RpcError } from '../../../../src-main/core/contract/errors';
-import type { PowerAlarm, PowerOverview, PowerReadings, PowerSourceLive } from '../../../../src-main/core/contract/power';
+import { RpcError } from '@contract/errors';
+import type { PowerAlarm, PowerOverview, PowerReadings, PowerSourceLive } from '@contract/power';
 import { appendSample, mergeAlarm, mergeSources, SPARK_SPAN_MS, soundingTone, sortAlarms } from './power-merge';
 import { connectPowerStore, createPowerStore } from './power-store';
 import { fakeClient } from '../../test-kit/fake-client';
@@ -119,7 +119,7 @@ describe('power merges', () => {
 
 describe('power store', () => {
   it('starts UNKNOWN, loads the overview on open and applies events live', async () => {
-    const fake = fakeClient({ 'power.overview': () => overview() });
+    const fake = fakeClient({ 'power.getOverview': () => overview() });
     const store = createPowerStore(fake.client);
     expect(store.getState().state).toBe('UNKNOWN');
     connectPowerStore(store, fake.client);
@@ -139,7 +139,7 @@ describe('power store', () => {
   it('keeps an event that arrived while the overview was on its way', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const fake = fakeClient({ 'power.overview': async () => (await gate, overview()) });
+    const fake = fakeClient({ 'power.getOverview': async () => (await gate, overview()) });
     const store = createPowerStore(fake.client);
     connectPowerStore(store, fake.client);
     const loading = store.getState().actions.loadOverview();
@@ -156,7 +156,7 @@ describe('power store', () => {
   it('asks the server what is pending when a verdict moves but the state holds', async () => {
     let pending: PowerOverview['pending'] = null;
     const onBattery = [{ ...live('ups', 900, { verdict: 'battery' }), samples: [] }];
-    const fake = fakeClient({ 'power.overview': () => overview({ state: 'ON_BATTERY', pending, sources: onBattery }) });
+    const fake = fakeClient({ 'power.getOverview': () => overview({ state: 'ON_BATTERY', pending, sources: onBattery }) });
     const store = createPowerStore(fake.client);
     connectPowerStore(store, fake.client);
     await store.getState().actions.loadOverview();
@@ -170,7 +170,7 @@ describe('power store', () => {
 
   it('acknowledges and mutes through the server, and shows its refusal', async () => {
     const fake = fakeClient({
-      'power.overview': () => overview({ activeAlarms: [alarm('a1')] }),
+      'power.getOverview': () => overview({ activeAlarms: [alarm('a1')] }),
       'power.acknowledgeAlarm': ({ id, by }: { id: string; by: string }) => {
         if (id === 'missing') throw new RpcError(-32000, 'no power alarm with id missing');
         return alarm(id, { acknowledgedBy: by, acknowledgedAt: 5000, sounding: false });
@@ -202,7 +202,7 @@ describe('power store', () => {
 
   it('offers the active people of the duty room, and nobody when duty refuses', async () => {
     const person = (name: string, active: boolean) => ({ id: name, name, role: 'officer' as const, phone: '123', unit: 'u', active, demo: false });
-    const fake = fakeClient({ 'duty.people': () => [person('张伟', true), person('李娜', false)] });
+    const fake = fakeClient({ 'duty.listPeople': () => [person('张伟', true), person('李娜', false)] });
     const store = createPowerStore(fake.client);
     await store.getState().actions.loadOfficers();
     expect(store.getState().officers.map((o) => o.name)).toEqual(['张伟']);

@@ -3,9 +3,9 @@
 // Its own small store (the app store is the foundation's), shared by the wall header, the power
 // panel, the alarm sound, dimming and the console forms through use-power.ts.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ApiClient } from '../../../../src-main/core/contract/api';
-import type { DutyRole } from '../../../../src-main/core/contract/duty';
-import type { PowerAlarm, PowerConfig, PowerOverview, PowerSourceStatus, PowerState, PowerText, PowerThresholds } from '../../../../src-main/core/contract/power';
+import type { ApiClient } from '@contract/api';
+import type { DutyRole } from '@contract/duty';
+import type { PowerAlarm, PowerConfig, PowerOverview, PowerSourceStatus, PowerState, PowerText, PowerThresholds } from '@contract/power';
 import { createPowerActions, type PowerActionName, type PowerActions } from './power-actions';
 
 export interface PowerError {
@@ -23,7 +23,7 @@ export interface Officer {
 }
 
 export interface PowerSlice {
-  /** True once power.overview has answered since the page opened. */
+  /** True once power.getOverview has answered since the page opened. */
   loaded: boolean;
   state: PowerState;
   since: number | null;
@@ -47,7 +47,7 @@ export interface PowerSlice {
 export type PowerStore = StoreApi<PowerSlice>;
 type Group = 'state' | 'sources' | 'alarms' | 'config';
 
-/** Tells a power.overview reply whether an event brought something newer while it was on its way. */
+/** Tells a power.getOverview reply whether an event brought something newer while it was on its way. */
 export class PowerClock {
   private tick = 0;
   private readonly touched: Record<Group, number> = { state: 0, sources: 0, alarms: 0, config: 0 };

@@ -2,7 +2,7 @@
 // person, who must then confirm. Starts from the server's draft: the next shift of the same
 // role, the items they were handed, and every report not yet closed.
 import { useState } from 'react';
-import type { HandoverItem, PersonRef } from '../../../../../src-main/core/contract/duty';
+import type { HandoverItem, PersonRef } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { useDuty, useDutyActions } from '../../../state/duty/use-duty';
 import { Field } from '../../Field';
@@ -22,7 +22,7 @@ export function HandoverForm({ outgoingId }: { outgoingId: string }) {
   const [newItem, setNewItem] = useState('');
 
   const start = async (): Promise<void> => {
-    const d = await read('duty.handoverDraft', { outgoingId });
+    const d = await read('duty.getHandoverDraft', { outgoingId });
     if (!d) return;
     setSuggested(d.incoming);
     setDraft({ incomingId: d.incoming?.id ?? '', notes: '', items: d.openItems.map((i) => ({ ...i, carry: true })) });

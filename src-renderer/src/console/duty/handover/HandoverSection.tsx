@@ -1,6 +1,6 @@
 // 交接班: handovers waiting for confirmation, the acting person's own handover, and the recent
 // ones with both times (handed over, confirmed).
-import type { Handover } from '../../../../../src-main/core/contract/duty';
+import type { Handover } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { dateTime } from '../../../state/duty/format';
 import { useDuty } from '../../../state/duty/use-duty';

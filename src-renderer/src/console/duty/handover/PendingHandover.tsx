@@ -1,7 +1,7 @@
 // A handover waiting for the incoming person: what was handed over, and the two ways it can
 // end — the incoming person confirms (接班), or the outgoing person withdraws it with a reason.
 import { useState } from 'react';
-import type { Handover } from '../../../../../src-main/core/contract/duty';
+import type { Handover } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { dateTime } from '../../../state/duty/format';
 import { useDutyActions } from '../../../state/duty/use-duty';

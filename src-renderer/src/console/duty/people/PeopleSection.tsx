@@ -1,6 +1,6 @@
 // 值班人员: everyone in the duty room, by role, with phone and unit; add or change a person.
 import { useState } from 'react';
-import { DUTY_ROLE_LABELS, type Person } from '../../../../../src-main/core/contract/duty';
+import { DUTY_ROLE_LABELS, type Person } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { ROLE_ORDER } from '../../../panels/duty-now/on-duty';
 import { useDuty, useLabel } from '../../../state/duty/use-duty';

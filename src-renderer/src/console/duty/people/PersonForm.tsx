@@ -1,7 +1,7 @@
 // Add a person to the duty room, or change one (chosen from the list). People are never
 // deleted: someone who leaves is set inactive and stays in the history.
 import { useState } from 'react';
-import { DUTY_ROLE_LABELS, DutyRole, type Person } from '../../../../../src-main/core/contract/duty';
+import { DUTY_ROLE_LABELS, DutyRole, type Person } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { useDutyActions } from '../../../state/duty/use-duty';
 import { Field } from '../../Field';

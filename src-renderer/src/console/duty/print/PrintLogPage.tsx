@@ -1,8 +1,8 @@
 // The printable duty log (?view=print-log&from=…&to=…): the period's people on duty and every
 // report received, oldest first, with signature lines. The toolbar does not print.
 import { useEffect, useState } from 'react';
-import type { Report, Roster } from '../../../../../src-main/core/contract/duty';
-import { formatLocal, localDateString } from '../../../../../src-main/core/contract/yuexiu';
+import type { Report, Roster } from '@contract/duty';
+import { formatLocal, localDateString } from '@contract/yuexiu';
 import { useT } from '../../../i18n/use-t';
 import { DemoTag } from '../../../panels/duty-now/DemoTag';
 import { useApp } from '../../../state/context';
@@ -27,7 +27,7 @@ export function PrintLogPage() {
     let live = true;
     const b = printBounds(range);
     setReports(null);
-    void Promise.all([read('duty.reports', { from: b.from, to: b.to, limit: LIMIT }), read('duty.roster', { period: { kind: 'range', ...b } })]).then(([r, ro]) => {
+    void Promise.all([read('duty.listReports', { from: b.from, to: b.to, limit: LIMIT }), read('duty.getRoster', { period: { kind: 'range', ...b } })]).then(([r, ro]) => {
       if (!live) return;
       setReports(r ? [...r.reports].reverse() : []); // a log reads oldest first
       setRoster(ro);

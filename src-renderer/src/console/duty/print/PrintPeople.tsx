@@ -1,6 +1,6 @@
 // Who was on duty in the printed period: each shift of a 带班领导, 值班长 or 值班员, by start.
-import { DUTY_ROLE_LABELS, type Roster } from '../../../../../src-main/core/contract/duty';
-import { formatLocalRange } from '../../../../../src-main/core/contract/yuexiu';
+import { DUTY_ROLE_LABELS, type Roster } from '@contract/duty';
+import { formatLocalRange } from '@contract/yuexiu';
 import { useT } from '../../../i18n/use-t';
 import { useLabel } from '../../../state/duty/use-duty';
 

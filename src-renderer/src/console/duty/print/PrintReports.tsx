@@ -1,5 +1,5 @@
 // The period's reports as one table, oldest first, every field a log needs on paper.
-import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '../../../../../src-main/core/contract/duty';
+import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { dateTime } from '../../../state/duty/format';
 import { useLabel } from '../../../state/duty/use-duty';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRoute } from '../../../app/route';
-import { localTime } from '../../../../../src-main/core/contract/yuexiu';
+import { localTime } from '@contract/yuexiu';
 import { parsePrintRange, printBounds, printLogUrl } from './print-range';
 
 describe('printable duty log', () => {

@@ -1,6 +1,6 @@
 // The printable duty log's period, from its address: ?view=print-log&from=YYYY-MM-DD&to=YYYY-MM-DD
 // (local dates, both included). Missing or malformed dates fall back to today.
-import { DAY_MS, LocalDate, localDateString, parseLocalDate } from '../../../../../src-main/core/contract/yuexiu';
+import { DAY_MS, LocalDate, localDateString, parseLocalDate } from '@contract/yuexiu';
 
 export interface PrintRange {
   from: string;
@@ -20,7 +20,7 @@ export function parsePrintRange(search: string, today: string): PrintRange {
   return { from, to: to > last ? last : to };
 }
 
-/** Epoch bounds for duty.reports: from the first midnight to the midnight after the last day. */
+/** Epoch bounds for duty.listReports: from the first midnight to the midnight after the last day. */
 export function printBounds(r: PrintRange): { from: number; to: number } {
   return { from: parseLocalDate(r.from), to: parseLocalDate(r.to) + DAY_MS };
 }

@@ -2,8 +2,8 @@
 // (those of the matching category first) and the response level. A plan already responding
 // takes the report into that response instead (plans.linkReport).
 import { useEffect, useState } from 'react';
-import type { Report } from '../../../../../src-main/core/contract/duty';
-import { RESPONSE_LEVEL_LABELS, type PlanSummary, type ResponseLevel } from '../../../../../src-main/core/contract/plans';
+import type { Report } from '@contract/duty';
+import { RESPONSE_LEVEL_LABELS, type PlanSummary, type ResponseLevel } from '@contract/plans';
 import { useT } from '../../../i18n/use-t';
 import { useDuty, useDutyActions, useLabel } from '../../../state/duty/use-duty';
 import { Field } from '../../Field';

@@ -1,7 +1,7 @@
 // One report: its details, the status moves it allows, escalation into a plan response, and
 // its history (every change, time-stamped and attributed). Re-read whenever it changes.
 import { useEffect, useState } from 'react';
-import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type ReportDetail as Detail } from '../../../../../src-main/core/contract/duty';
+import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type ReportDetail as Detail } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { DemoTag } from '../../../panels/duty-now/DemoTag';
 import { dateTime } from '../../../state/duty/format';
@@ -18,7 +18,7 @@ export function ReportDetail({ id }: { id: string }) {
   const [detail, setDetail] = useState<Detail | null>(null);
   useEffect(() => {
     let live = true;
-    void read('duty.report', { id }).then((r) => live && r && setDetail(r));
+    void read('duty.getReport', { id }).then((r) => live && r && setDetail(r));
     return () => {
       live = false;
     };

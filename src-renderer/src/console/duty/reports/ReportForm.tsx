@@ -1,7 +1,7 @@
 // 接报: record an incoming report in the duty log. Time received (blank = now), source,
 // category, street, location and optional WGS84 coordinates, summary, severity, caller.
 import { useState } from 'react';
-import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, ReportCategory, ReportSource, Severity, SEVERITY_LABELS } from '../../../../../src-main/core/contract/duty';
+import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, ReportCategory, ReportSource, Severity, SEVERITY_LABELS } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { useApp } from '../../../state/context';
 import { useDutyActions } from '../../../state/duty/use-duty';

@@ -1,5 +1,5 @@
 // A report's history, oldest first: who did what, when, from which seat.
-import { REPORT_STATUS_LABELS, type ReportEvent } from '../../../../../src-main/core/contract/duty';
+import { REPORT_STATUS_LABELS, type ReportEvent } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { dateTime } from '../../../state/duty/format';
 import { useLabel } from '../../../state/duty/use-duty';

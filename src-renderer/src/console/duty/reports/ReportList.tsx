@@ -1,7 +1,7 @@
 // The duty log on the console: the latest reports, open ones or all, newest first. Choosing
 // one opens it below.
 import { useState } from 'react';
-import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS } from '../../../../../src-main/core/contract/duty';
+import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { shortDateTime } from '../../../state/duty/format';
 import { useDuty, useLabel } from '../../../state/duty/use-duty';

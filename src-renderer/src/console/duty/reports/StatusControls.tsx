@@ -1,7 +1,7 @@
 // Moves a report along new → verifying → handling → closed, only as REPORT_TRANSITIONS allows,
 // with an optional note; each move is time-stamped and names the acting person.
 import { useState } from 'react';
-import { REPORT_STATUS_LABELS, REPORT_TRANSITIONS, type Report } from '../../../../../src-main/core/contract/duty';
+import { REPORT_STATUS_LABELS, REPORT_TRANSITIONS, type Report } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { useDutyActions, useLabel } from '../../../state/duty/use-duty';
 import { useActor } from '../ActorPicker';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanSummary } from '../../../../../src-main/core/contract/plans';
+import type { PlanSummary } from '@contract/plans';
 import { plansForReport } from './escalate';
 
 const plan = (id: string, title: string, category: PlanSummary['category'], level: PlanSummary['level'] = 'district', archived = false) =>

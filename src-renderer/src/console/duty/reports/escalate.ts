@@ -1,7 +1,7 @@
 // Which plans suit a report: the plan category that answers its report category. The officer
 // may still choose any plan; this only puts the likely ones first.
-import type { ReportCategory } from '../../../../../src-main/core/contract/duty';
-import type { PlanCategory, PlanSummary } from '../../../../../src-main/core/contract/plans';
+import type { ReportCategory } from '@contract/duty';
+import type { PlanCategory, PlanSummary } from '@contract/plans';
 
 export const PLAN_CATEGORY_FOR: Record<ReportCategory, PlanCategory> = {
   fire: 'fire',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localTime } from '../../../../../src-main/core/contract/yuexiu';
+import { localTime } from '@contract/yuexiu';
 import { emptyReportDraft, isDraftProblem, reportInputFrom } from './report-draft';
 
 describe('接报 draft', () => {

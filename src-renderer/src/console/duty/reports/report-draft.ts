@@ -1,7 +1,7 @@
 // The 接报 form as typed, and the report it makes. Checks that need the server (street names,
 // coordinates inside Yuexiu, not in the future) are left to it: its refusal names the field.
-import type { ReportCategory, ReportInput, ReportSource, Severity } from '../../../../../src-main/core/contract/duty';
-import type { StreetName } from '../../../../../src-main/core/contract/yuexiu';
+import type { ReportCategory, ReportInput, ReportSource, Severity } from '@contract/duty';
+import type { StreetName } from '@contract/yuexiu';
 import { parseLocalInput } from '../../../state/duty/format';
 
 export interface ReportDraft {

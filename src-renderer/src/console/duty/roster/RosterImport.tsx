@@ -1,7 +1,7 @@
 // Roster workbook import (.xlsx, sheet 排班表) and export. An import is all or nothing: a
 // refusal lists every bad row, column and reason, and nothing is written.
 import { useRef, useState } from 'react';
-import type { RosterPeriod } from '../../../../../src-main/core/contract/duty';
+import type { RosterPeriod } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { useDuty, useDutyActions } from '../../../state/duty/use-duty';
 import { useActor } from '../ActorPicker';

@@ -1,8 +1,8 @@
 // 排班: the roster by week or month, its coverage gaps (every hour needs a 带班领导 and a
 // 值班员), whether the month is published, and the workbook import and export.
 import { useEffect, useState } from 'react';
-import type { Coverage, Roster } from '../../../../../src-main/core/contract/duty';
-import { localDateString } from '../../../../../src-main/core/contract/yuexiu';
+import type { Coverage, Roster } from '@contract/duty';
+import { localDateString } from '@contract/yuexiu';
 import { useT } from '../../../i18n/use-t';
 import { useDuty, useDutyActions, useServerNow } from '../../../state/duty/use-duty';
 import { Field } from '../../Field';
@@ -24,7 +24,7 @@ export function RosterSection() {
   const key = JSON.stringify(period);
   useEffect(() => {
     let live = true;
-    void Promise.all([read('duty.roster', { period }), read('duty.checkCoverage', { period })]).then(([r, c]) => {
+    void Promise.all([read('duty.getRoster', { period }), read('duty.checkCoverage', { period })]).then(([r, c]) => {
       if (!live) return;
       setRoster(r);
       setCoverage(c);

@@ -1,5 +1,5 @@
 // The roster of a week or a month: a line per day, the shifts under each role with their times.
-import { DUTY_ROLE_LABELS, type Shift } from '../../../../../src-main/core/contract/duty';
+import { DUTY_ROLE_LABELS, type Shift } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { ROLE_ORDER } from '../../../panels/duty-now/on-duty';
 import { TimeWithDay } from '../../../panels/duty-now/TimeWithDay';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localTime, monthRange, weekRange } from '../../../../../src-main/core/contract/yuexiu';
+import { localTime, monthRange, weekRange } from '@contract/yuexiu';
 import { shift } from '../../../state/duty/test-fixtures';
 import { periodOf, rosterDays, stepDate } from './roster-view';
 

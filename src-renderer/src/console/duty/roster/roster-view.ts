@@ -1,7 +1,7 @@
 // The roster laid out for reading: one line per local day of the period, the shifts starting
 // that day under their role. Periods step by week (Monday to Sunday) or by calendar month.
-import type { DutyRole, RosterPeriod, Shift } from '../../../../../src-main/core/contract/duty';
-import { DAY_MS, localDateString, monthRange, parseLocalDate, weekRange, type TimeRange } from '../../../../../src-main/core/contract/yuexiu';
+import type { DutyRole, RosterPeriod, Shift } from '@contract/duty';
+import { DAY_MS, localDateString, monthRange, parseLocalDate, weekRange, type TimeRange } from '@contract/yuexiu';
 
 export type RosterKind = 'week' | 'month';
 

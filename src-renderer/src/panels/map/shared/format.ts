@@ -1,5 +1,5 @@
 // Small formatting helpers shared by the situation panels (local time is China Standard Time).
-import { formatLocal } from '../../../../../src-main/core/contract/yuexiu';
+import { formatLocal } from '@contract/yuexiu';
 
 export function formatTime(ms: number | null | undefined): string {
   return ms === null || ms === undefined ? '—' : formatLocal(ms);

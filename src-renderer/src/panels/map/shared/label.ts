@@ -1,5 +1,5 @@
 // Bilingual labels that the contract carries ({ zh, en }) in the page's language.
-import type { Label } from '../../../../../src-main/core/contract/duty';
+import type { Label } from '@contract/duty';
 import { useLanguage } from '../../../i18n/use-t';
 
 export type { Label };
