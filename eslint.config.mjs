@@ -6,6 +6,10 @@
 // and keeps the capabilities apart (as VS Code's code-import-patterns does): a file under
 // src-main/core/<capability>/ imports only the shared core modules and its own folder. A
 // capability that needs another's data gets a small interface (core/shared/links.ts) from app.ts.
+// Beyond imports: no promise left floating or handed where a void is expected (an async onClick
+// whose refusal nobody hears), and React's rules of hooks. `npm run lint` also runs Prettier's
+// check and scripts/import-circles.mjs.
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
@@ -43,8 +47,32 @@ export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   {
     files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
-    languageOptions: { parser: tseslint.parser },
+    languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  // One state mechanism in the renderer: only the client and the slices (state/) call the server;
+  // a component, panel or form uses a slice's commands (state/slice.ts).
+  {
+    files: ['src-renderer/src/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/src/client/**', 'src-renderer/src/state/**', '**/*.test.{ts,tsx}', 'src-renderer/src/test-kit/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='call'][arguments.0.type='Literal']",
+          message: 'only the client and the slices (src-renderer/src/state/) call the server: use a slice command (useCommands).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['src-main/core/**/*.ts'],

@@ -1,12 +1,14 @@
-// Composes the core services into the handlers of the API contract. Both hosts (the Electron
-// main process and the headless hub) call this and differ only in how they expose it.
+// Composes the capabilities into the handlers of the API contract: it opens each one
+// (`open<Capability>(deps[, links])`), hands one what it needs of another, and merges their handlers.
+// Both hosts (the Electron main process and the headless hub) call this and differ only in how they
+// expose it.
 import { version } from '../../package.json';
 import type { Handlers } from './contract/api';
 import { createDispatcher, type Dispatcher } from './contract/dispatch';
 import { openRpcDocument } from './contract/openrpc';
 import type { Log } from './capability';
-import { CentreService } from './centre/centre-service';
 import { openCameras } from './cameras';
+import { openCentre, type CentreView } from './centre';
 import { openConsult } from './consult';
 import { openDuty, reportLinks } from './duty';
 import { openMap } from './map';
@@ -17,7 +19,7 @@ import { ConnectionRegistry } from './connections';
 import { EventBus } from './events';
 import { migrations } from './migrations';
 import { openStore, type Store } from './store';
-import { WallService } from './wall/wall-service';
+import { openWall } from './wall';
 import { openWarnings } from './warnings';
 
 export const APP_NAME = 'command-wall';
@@ -39,7 +41,8 @@ export interface Core {
   readonly store: Store;
   readonly handlers: Handlers;
   readonly dispatch: Dispatcher;
-  readonly centre: CentreService;
+  /** This centre and the operator settings, as the hosts read them (the shell opens its windows from the settings). */
+  readonly centre: CentreView;
   close(): Promise<void>;
 }
 
@@ -48,11 +51,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const store = await openStore({ dir: opts.dataDir, migrations, log });
   const bus = new EventBus();
   const connections = new ConnectionRegistry();
-  const centre = new CentreService(store, bus);
-  const wall = new WallService(store, bus);
-  await wall.ensureDefaults();
   const deps = { store, bus, connections, log, dataDir: opts.dataDir, now: opts.now ?? Date.now, demo: opts.demo ?? false };
   // Capabilities never import each other: what one needs of another is handed over here.
+  const centre = await openCentre(deps);
+  const wall = await openWall(deps);
   const plans = await openPlans(deps, { reports: reportLinks });
   const duty = await openDuty(deps, { plansDemo: plans.demo });
   const power = await openPower(deps);
@@ -61,7 +63,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const warnings = await openWarnings(deps);
   const cameras = await openCameras(deps);
   const stats = await openStats(deps, { planKpis: plans.kpis });
-  const capabilities = [duty, plans, power, consult, map, warnings, cameras, stats];
+  const capabilities = [centre, wall, duty, plans, power, consult, map, warnings, cameras, stats];
 
   let discovery: ReturnType<typeof openRpcDocument> | undefined;
   const handlers: Handlers = {
@@ -75,14 +77,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       schemaVersion: store.schemaVersion,
       dataDir: opts.dataDir,
     }),
-    'centre.get': () => centre.centre(),
-    'centre.save': ({ centre: c }) => centre.updateCentre(c),
-    'settings.get': () => centre.settings(),
-    'settings.save': ({ patch }) => centre.updateSettings(patch),
-    'wall.get': () => wall.state(),
-    'wall.savePreset': ({ preset }) => wall.savePreset(preset),
-    'wall.removePreset': ({ id }) => wall.deletePreset(id),
-    'wall.activate': ({ display, presetId }) => wall.activate(display, presetId),
+    ...centre.handlers,
+    ...wall.handlers,
     ...duty.handlers,
     ...plans.handlers,
     ...power.handlers,
@@ -99,7 +95,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     store,
     handlers,
     dispatch: createDispatcher(handlers, log),
-    centre,
+    centre: centre.view,
     async close() {
       for (const c of capabilities) await c.close?.();
       await store.close();

@@ -1,5 +1,10 @@
 // What every capability (duty, plans, power, …) gets from the core, and what it gives back.
-// app.ts opens each capability with the same deps and merges their handlers into the API.
+// Every capability has the same shape: `core/<capability>/index.ts` exports
+// `open<Capability>(deps[, links])`, which opens its services and returns a `Capability` (the
+// handlers of its contract methods, and `close` if it holds timers or sockets); app.ts opens each
+// one with the same deps and merges their handlers into the API. The services own their SQL and
+// emit their own bus events, next to the write they report: index.ts only wires services and maps
+// methods onto them (no SQL and no bus.emit in an index.ts).
 import type { ConnectionRegistry } from './connections';
 import type { HandlersFor, MethodTable } from './contract/define';
 import type { EventBus } from './events';

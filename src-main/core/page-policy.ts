@@ -6,7 +6,7 @@
 // the operator configures tile servers (images) and cameras (HLS playlists and segments fetched by
 // hls.js, WHEP offers) on intranet hosts whose addresses are not known when the app is built, and
 // a CSP cannot name address ranges. connect-src also allows ws:/wss: hosts: a street centre's page
-// keeps one signalling socket to the district hub on each link (consult/dual-hub.ts), at the
+// keeps one signalling socket to the district hub on each link (src-renderer/src/client/dual-hub.ts), at the
 // addresses its configuration names ('self' covers only a socket back to the page's own host).
 // Nothing else widens: scripts, workers (hls.js loads its worker from our own files, so no blob:
 // workers), styles, fonts and frames stay our own origin only. sql.js compiles WebAssembly

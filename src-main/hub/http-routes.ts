@@ -144,7 +144,10 @@ async function registerFiles(app: FastifyInstance, prefix: string, root: string 
       cacheControl: false,
       // Hashed asset names can be cached; the page itself must not be, or an update goes unseen.
       // A live playlist (.m3u8) changes every few seconds and must not be cached either.
-      setHeaders: (res, path) => res.header('cache-control', path.startsWith(join(realRoot, 'assets') + sep) ? 'private, max-age=31536000, immutable' : 'no-store'),
+      setHeaders: (res, path) => {
+        // The reply is thenable (Fastify's), not a promise anyone awaits: nothing to hand back.
+        void res.header('cache-control', path.startsWith(join(realRoot, 'assets') + sep) ? 'private, max-age=31536000, immutable' : 'no-store');
+      },
     });
   });
 }

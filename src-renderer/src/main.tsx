@@ -8,8 +8,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { parseRoute } from './app/route';
 import { pageClient } from './client';
-import { StoreProvider } from './state/context';
-import { connectStore, createAppStore } from './state/store';
+import { appSlice } from './state/app/app-slice';
+import { SliceHostProvider } from './state/context';
+import { SliceHost } from './state/slice';
 import './styles/base.css';
 import './styles/wall.css';
 import './styles/panels.css';
@@ -20,8 +21,9 @@ document.body.classList.add(`view-${route.view}`);
 
 const client = pageClient();
 stripTokenFromAddressBar();
-const store = createAppStore(client);
-connectStore(store, client);
+const host = new SliceHost(client);
+// The foundation (link status, server clock, settings, the acting person) is live for the page's life.
+host.get(appSlice).hold();
 
 /** The hub's cookie now authenticates this page; the token should not linger in history or on screen. */
 function stripTokenFromAddressBar(): void {
@@ -35,8 +37,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <StoreProvider store={store}>
+    <SliceHostProvider host={host}>
       <App route={route} />
-    </StoreProvider>
+    </SliceHostProvider>
   </StrictMode>,
 );

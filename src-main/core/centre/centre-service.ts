@@ -21,7 +21,7 @@ export class CentreService {
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {}
 
   centre(): CentreInfo {

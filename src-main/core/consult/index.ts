@@ -1,30 +1,25 @@
 // Entry of the consultation capability: the records (durable) and the signalling relay (live).
 // The hub only relays: media flows between the endpoints, one WebRTC connection per link.
 import type { Capability, CapabilityDeps } from '../capability';
-import type { Consultation, consultMethods } from '../contract/consult';
+import type { consultMethods } from '../contract/consult';
 import { ConsultRecords } from './records';
 import { ConsultRelay } from './relay';
 
 export async function openConsult(deps: CapabilityDeps): Promise<Capability<typeof consultMethods>> {
-  const records = new ConsultRecords(deps.store, deps.now);
+  const records = new ConsultRecords(deps.store, deps.bus, deps.now);
   const relay = new ConsultRelay(deps.connections, deps.bus, deps.now);
-  const changed = (c: Consultation): Consultation => {
-    deps.bus.emit('consult.changed', c);
-    return c;
-  };
 
   return {
     handlers: {
       'consult.start': async (p) => {
         const c = await records.start(p);
         deps.log.info(`[consult] ${c.id} started by ${c.startedBy}: ${c.topic} (${c.participants.map((x) => x.id).join(', ')}, ${c.mode})`);
-        return changed(c);
+        return c;
       },
       'consult.end': async ({ id, endedBy }) => {
-        const c = await records.end(id, endedBy);
-        relay.ended(id);
+        const c = await records.end(id, endedBy, () => relay.ended(id));
         deps.log.info(`[consult] ${id} ended by ${endedBy}`);
-        return changed(c);
+        return c;
       },
       'consult.get': ({ id }) => records.get(id),
       'consult.list': ({ limit }) => {
@@ -37,15 +32,13 @@ export async function openConsult(deps: CapabilityDeps): Promise<Capability<type
         };
       },
       'consult.join': async ({ consultationId, participantId, session, link }, ctx) => {
-        let c = records.mustBeInvited(consultationId, participantId);
+        const invited = records.mustBeInvited(consultationId, participantId);
         const presence = relay.join(ctx.connectionId, { consultationId, participantId, session, link });
-        const after = await records.joined(c, participantId);
-        if (after.rev !== c.rev) c = changed(after);
-        return { consultation: c, presence };
+        return { consultation: await records.joined(invited, participantId), presence };
       },
       'consult.leave': async ({ consultationId, participantId, session }) => {
         relay.leave(consultationId, participantId, session);
-        return changed(await records.left(consultationId, participantId));
+        return records.left(consultationId, participantId);
       },
       'consult.signal': (msg, ctx) => relay.signal(ctx.connectionId, msg),
       'consult.control': (msg) => {

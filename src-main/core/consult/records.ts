@@ -1,8 +1,10 @@
 // Consultation records: who hosted, who took part (first join, last leave), topic, start and end,
 // and the duty-log entry or plan response it belongs to. Durable in the store; at most one is live.
+// Every change of a record is pushed as consult.changed.
 import { randomBytes } from 'node:crypto';
 import { RefusedError } from '../contract/errors';
 import { HOST_PARTICIPANT, type Consultation, type MediaMode, type Participant } from '../contract/consult';
+import type { EventBus } from '../events';
 import type { Store, Tx } from '../store';
 
 interface ConsultationRow {
@@ -42,6 +44,7 @@ const HOST_NAME = '越秀区应急指挥中心';
 export class ConsultRecords {
   constructor(
     private readonly store: Store,
+    private readonly bus: EventBus,
     private readonly now: () => number,
   ) {}
 
@@ -84,14 +87,16 @@ export class ConsultRecords {
         tx.run('INSERT INTO consult_participant (consultation_id, participant_id, name, position, joined_at, left_at) VALUES (?, ?, ?, ?, NULL, NULL)', [id, p.id, p.name, i]),
       );
     });
-    return this.get(id);
+    return this.changed(id);
   }
 
-  async end(id: string, endedBy: string): Promise<Consultation> {
+  /** Ends a live consultation; `ended` runs after the write and before the change is pushed (the relay lets go of its sockets). */
+  async end(id: string, endedBy: string, ended: () => void = () => {}): Promise<Consultation> {
     const c = this.get(id);
     if (c.endedAt !== null) throw new RefusedError(`consultation ${id} already ended`);
     await this.store.write((tx) => tx.run('UPDATE consult_consultation SET ended_at = ?, ended_by = ?, rev = rev + 1 WHERE id = ?', [this.now(), endedBy, id]));
-    return this.get(id);
+    ended();
+    return this.changed(id);
   }
 
   /** Checks that the participant may join this consultation now. */
@@ -115,7 +120,7 @@ export class ConsultRecords {
       tx.run('UPDATE consult_participant SET joined_at = coalesce(joined_at, ?), left_at = NULL WHERE consultation_id = ? AND participant_id = ?', [this.now(), c.id, participantId]);
       this.bump(tx, c.id);
     });
-    return this.get(c.id);
+    return this.changed(c.id);
   }
 
   async left(id: string, participantId: string): Promise<Consultation> {
@@ -124,7 +129,14 @@ export class ConsultRecords {
       tx.run('UPDATE consult_participant SET left_at = ? WHERE consultation_id = ? AND participant_id = ?', [this.now(), id, participantId]);
       this.bump(tx, id);
     });
-    return this.get(id);
+    return this.changed(id);
+  }
+
+  /** The record as it is now, pushed to every client. */
+  private changed(id: string): Consultation {
+    const c = this.get(id);
+    this.bus.emit('consult.changed', c);
+    return c;
   }
 
   private bump(tx: Tx, id: string): void {

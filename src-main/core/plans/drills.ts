@@ -1,11 +1,13 @@
-// Drills (演练): planned for a date, recorded when held with participants and findings.
+// Drills (演练): planned for a date, recorded when held with participants and findings. A saved
+// drill moves the drill KPI, so it is pushed as plans.libraryChanged.
 import type { PersonRef } from '../contract/duty';
 import { RefusedError } from '../contract/errors';
 import type { Drill } from '../contract/plans';
 import { localDateString, localParts } from '../contract/yuexiu';
+import type { EventBus } from '../events';
 import type { SqlValue, Store, Tx } from '../store';
 import { actorRef, bool, newId, refFrom, type Reader } from '../shared/records';
-import { planRow } from './library';
+import { libraryChanged, planRow } from './library';
 
 interface DrillRow {
   id: string;
@@ -85,13 +87,16 @@ export function getDrill(db: Reader, id: string, now: number): Drill {
 export class DrillService {
   constructor(
     private readonly store: Store,
+    private readonly bus: EventBus,
     private readonly now: () => number,
   ) {}
 
   async save(d: DrillData, by: string): Promise<Drill> {
     const now = this.now();
     const id = await this.store.write((tx) => putDrill(tx, d, actorRef(tx, by), now));
-    return getDrill(this.store, id, now);
+    const saved = getDrill(this.store, id, now);
+    libraryChanged(this.bus, this.store, this.now(), 'drill', saved.planId, saved.id);
+    return saved;
   }
 
   list(p: { from?: string; to?: string; planId?: string }): Drill[] {

@@ -1,5 +1,5 @@
 // Entry of the plans capability (预案管理): library, responses, drills, KPIs. Opens the services
-// and maps the contract's methods onto them; every library or drill change pushes the KPIs.
+// and maps the contract's methods onto them; the library and drills push every change with the KPIs.
 // The duty log is reached only through `links.reports` (given by app.ts from duty); plans gives
 // back its demo set for duty's demo loader.
 import type { Capability, CapabilityDeps } from '../capability';
@@ -9,24 +9,19 @@ import { seedPlansDemo } from './demo-plans';
 import { DrillService } from './drills';
 import { computeKpis } from './kpis';
 import { PlanLibrary } from './library';
-import { ResponseService, responseView } from './responses';
+import { ResponseService } from './responses';
 
 export async function openPlans(deps: CapabilityDeps, links: { reports: ReportLinks }): Promise<Capability<typeof planMethods> & { demo: PlansDemo; kpis: PlanKpis }> {
   const { store, bus, now } = deps;
-  const library = new PlanLibrary(store, deps.dataDir, now);
+  const library = new PlanLibrary(store, bus, deps.dataDir, now);
   const responses = new ResponseService(store, bus, now, links.reports);
-  const drills = new DrillService(store, now);
-
-  const libraryChanged = <T>(change: 'saved' | 'archived' | 'attachment' | 'drill', planId: string | null, drillId: string | null, result: T): T => {
-    bus.emit('plans.libraryChanged', { change, planId, drillId, kpis: computeKpis(store, now()) });
-    return result;
-  };
+  const drills = new DrillService(store, bus, now);
 
   const demo: PlansDemo = {
     seed: (tx, at, by, officers, floodReportId) => seedPlansDemo(tx, links.reports, at, by, officers, floodReportId),
     loaded: (responseId) => {
-      bus.emit('plans.libraryChanged', { change: 'demo', planId: null, drillId: null, kpis: computeKpis(store, now()) });
-      bus.emit('plans.responseChanged', { change: 'demo', response: responseView(store, responseId, now()), entry: null });
+      library.demoLoaded();
+      responses.demoLoaded(responseId);
     },
   };
 
@@ -36,19 +31,16 @@ export async function openPlans(deps: CapabilityDeps, links: { reports: ReportLi
     handlers: {
       'plans.list': (f) => library.list(f),
       'plans.get': ({ id }) => library.get(id),
-      'plans.save': async ({ plan, by }, ctx) => {
-        const saved = await library.save(plan, by, ctx.peer);
-        return libraryChanged('saved', saved.id, null, saved);
-      },
-      'plans.archive': async ({ id, archived, by, reason }, ctx) => libraryChanged('archived', id, null, await library.archive(id, archived, by, reason, ctx.peer)),
+      'plans.save': ({ plan, by }, ctx) => library.save(plan, by, ctx.peer),
+      'plans.archive': ({ id, archived, by, reason }, ctx) => library.archive(id, archived, by, reason, ctx.peer),
       'plans.listRevisions': ({ id }) => library.revisions(id),
-      'plans.addAttachment': async ({ planId, name, mediaType, fileBase64, by }, ctx) =>
-        libraryChanged('attachment', planId, null, await library.addAttachment(planId, name, mediaType, Buffer.from(fileBase64, 'base64'), by, ctx.peer)),
+      'plans.addAttachment': ({ planId, name, mediaType, fileBase64, by }, ctx) =>
+        library.addAttachment(planId, name, mediaType, Buffer.from(fileBase64, 'base64'), by, ctx.peer),
       'plans.getAttachment': async ({ planId, sha256 }) => {
         const a = await library.attachment(planId, sha256);
         return { name: a.name, mediaType: a.mediaType, size: a.size, base64: a.bytes.toString('base64') };
       },
-      'plans.removeAttachment': async ({ planId, sha256, by }, ctx) => libraryChanged('attachment', planId, null, await library.removeAttachment(planId, sha256, by, ctx.peer)),
+      'plans.removeAttachment': ({ planId, sha256, by }, ctx) => library.removeAttachment(planId, sha256, by, ctx.peer),
 
       'plans.activate': (p, ctx) => responses.activate(p, ctx.peer),
       'plans.linkReport': ({ responseId, reportId, by }, ctx) => responses.linkReport(responseId, reportId, by, ctx.peer),
@@ -59,10 +51,7 @@ export async function openPlans(deps: CapabilityDeps, links: { reports: ReportLi
       'plans.listResponses': ({ status, limit }) => responses.list(status, limit),
       'plans.getResponse': ({ id }) => responses.detail(id),
 
-      'plans.saveDrill': async ({ drill, by }) => {
-        const saved = await drills.save(drill, by);
-        return libraryChanged('drill', saved.planId, saved.id, saved);
-      },
+      'plans.saveDrill': ({ drill, by }) => drills.save(drill, by),
       'plans.listDrills': (p) => drills.list(p),
       'plans.getKpis': ({ year }) => computeKpis(store, now(), year),
     },

@@ -1,9 +1,18 @@
 // The two KPIs of the seed plan (应急预案修订率, 应急预案演练演习执行率), both targeting 100%,
 // and the library's size per category (预案概况). Definitions in the header of contract/plans.ts.
 import { PlanCategory, type Kpis } from '../contract/plans';
-import { localDateString, localParts } from '../contract/yuexiu';
+import { localDateString, localParts, type LocalDate } from '../contract/yuexiu';
 import type { Reader } from '../shared/records';
-import { addMonths } from './library';
+
+/** "YYYY-MM-DD" plus whole months, clamped to the month's last day (2024-01-31 + 1 → 2024-02-29). */
+export function addMonths(date: string, months: number): LocalDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
 
 export function computeKpis(db: Reader, now: number, year?: number): Kpis {
   const today = localDateString(now);

@@ -1,5 +1,6 @@
 // The plan library: plans with their response levels and actions, every save kept as a revision,
-// archiving, and attachments stored by content hash.
+// archiving, and attachments stored by content hash. Every change is pushed as plans.libraryChanged
+// with the KPIs as they then stand.
 import {
   RESPONSE_LEVEL_RANK,
   type Attachment,
@@ -10,11 +11,13 @@ import {
   type ResponseLevel,
 } from '../contract/plans';
 import { RefusedError } from '../contract/errors';
-import { localDateString, type LocalDate } from '../contract/yuexiu';
+import { localDateString } from '../contract/yuexiu';
 import type { PersonRef } from '../contract/duty';
+import type { EventBus } from '../events';
 import type { SqlValue, Store, Tx } from '../store';
 import { actorRef, bool, newId, refFrom, type Reader } from '../shared/records';
 import { readAttachment, storeAttachment } from './attachments';
+import { addMonths, computeKpis } from './kpis';
 
 export interface PlanRow {
   id: string;
@@ -39,16 +42,6 @@ export type PlanData = Omit<Required<PlanInput>, 'id' | 'responseLevels'> & {
   id?: string;
   responseLevels: { level: ResponseLevel; trigger: string; actions: { text: string; unit: string; timeLimitMinutes: number }[] }[];
 };
-
-/** "YYYY-MM-DD" plus whole months, clamped to the month's last day (2024-01-31 + 1 → 2024-02-29). */
-export function addMonths(date: string, months: number): LocalDate {
-  const [y, m, d] = date.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
 
 type Levels = Plan['responseLevels'];
 
@@ -154,9 +147,17 @@ export interface PlanFilter {
   includeArchived: boolean;
 }
 
+export type LibraryChange = 'saved' | 'archived' | 'attachment' | 'drill' | 'demo';
+
+/** Tells the wall a plan or drill changed, with the KPIs as they now stand. */
+export function libraryChanged(bus: EventBus, db: Reader, now: number, change: LibraryChange, planId: string | null, drillId: string | null): void {
+  bus.emit('plans.libraryChanged', { change, planId, drillId, kpis: computeKpis(db, now) });
+}
+
 export class PlanLibrary {
   constructor(
     private readonly store: Store,
+    private readonly bus: EventBus,
     private readonly dataDir: string,
     private readonly now: () => number,
   ) {}
@@ -186,7 +187,7 @@ export class PlanLibrary {
     const now = this.now();
     if (p.revisedOn > localDateString(now)) throw new RefusedError(`revisedOn ${p.revisedOn} lies in the future (today is ${localDateString(now)})`);
     const id = await this.store.write((tx) => putPlan(tx, p, actorRef(tx, by), peer, now));
-    return this.get(id);
+    return this.changed('saved', id);
   }
 
   async archive(id: string, archived: boolean, by: string, reason: string, peer: string): Promise<Plan> {
@@ -202,7 +203,7 @@ export class PlanLibrary {
       tx.run('UPDATE plan SET archived = ?, updated_at = ? WHERE id = ?', [archived ? 1 : 0, now, id]);
       addRevision(tx, id, archived ? 'archived' : 'restored', reason, actor, peer, now);
     });
-    return this.get(id);
+    return this.changed('archived', id);
   }
 
   revisions(id: string): PlanRevision[] {
@@ -240,7 +241,7 @@ export class PlanLibrary {
       ]);
       addRevision(tx, planId, 'attachment-added', name, actor, peer, now);
     });
-    return this.get(planId);
+    return this.changed('attachment', planId);
   }
 
   async attachment(planId: string, sha256: string): Promise<{ name: string; mediaType: string; size: number; bytes: Buffer }> {
@@ -258,6 +259,17 @@ export class PlanLibrary {
       tx.run('DELETE FROM plan_attachment WHERE plan_id = ? AND sha256 = ?', [planId, sha256]);
       addRevision(tx, planId, 'attachment-removed', a.name, actor, peer, now);
     });
-    return this.get(planId);
+    return this.changed('attachment', planId);
+  }
+
+  /** After the demo set was loaded: tells the plan panels to refresh. */
+  demoLoaded(): void {
+    libraryChanged(this.bus, this.store, this.now(), 'demo', null, null);
+  }
+
+  private changed(change: LibraryChange, planId: string): Plan {
+    const plan = this.get(planId);
+    libraryChanged(this.bus, this.store, this.now(), change, planId, null);
+    return plan;
   }
 }

@@ -338,6 +338,11 @@ export class ResponseService {
     return { ...responseView(this.store, id, this.now()), timeline: timeline(this.store, id) };
   }
 
+  /** After the demo set was loaded: tells the response panels to refresh (no entry: the demo wrote a whole timeline). */
+  demoLoaded(id: string): void {
+    this.bus.emit('plans.responseChanged', { change: 'demo', response: responseView(this.store, id, this.now()), entry: null });
+  }
+
   /** Tells the wall: the response (checklist and progress) and the entry just added. */
   changed(change: 'activated' | 'action' | 'level' | 'note' | 'report' | 'closed' | 'demo', id: string): Response {
     const response = responseView(this.store, id, this.now());

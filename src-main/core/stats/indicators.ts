@@ -1,7 +1,10 @@
 // Table 3's indicators with their current values: live where the system holds the figure (the
-// map's shelters, the plan library's KPIs), otherwise as an operator entered it, dated.
+// map's shelters, the plan library's KPIs), otherwise as an operator entered it, dated. The
+// entered values live in stats_indicator, read and written here only.
+import { RefusedError } from '../contract/errors';
 import { INDICATORS, type IndicatorDef, type IndicatorId, type IndicatorValue } from '../contract/stats';
 import { localDateString } from '../contract/yuexiu';
+import type { EventBus } from '../events';
 import type { PlanKpis } from '../shared/links';
 import type { Store } from '../store';
 
@@ -54,4 +57,38 @@ export function indicatorValues(store: Store, planKpis: PlanKpis, now: number): 
 
 export function isLive(id: IndicatorId): boolean {
   return INDICATORS.find((d) => d.id === id)?.live !== null;
+}
+
+/** The indicators as the API serves them: entered values saved here, and every change pushed. */
+export class IndicatorService {
+  constructor(
+    private readonly store: Store,
+    private readonly bus: EventBus,
+    private readonly now: () => number,
+    private readonly planKpis: PlanKpis,
+  ) {}
+
+  list(): IndicatorValue[] {
+    return indicatorValues(this.store, this.planKpis, this.now());
+  }
+
+  /** Enters (or, with `value` null, clears) an indicator the system does not compute. */
+  async save(id: IndicatorId, value: number | null, asOf: string, note: string): Promise<IndicatorValue[]> {
+    if (isLive(id)) {
+      const def = INDICATORS.find((d) => d.id === id)!;
+      throw new RefusedError(`indicator ${def.n} (${def.label.zh}) is computed live from ${def.live === 'map-shelters' ? 'the map’s shelters' : 'the plan library'}; change those instead`);
+    }
+    const at = this.now();
+    await this.store.write((tx) =>
+      value === null
+        ? tx.run('DELETE FROM stats_indicator WHERE id = ?', [id])
+        : tx.run(
+            'INSERT INTO stats_indicator (id, value, as_of, note, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET value = excluded.value, as_of = excluded.as_of, note = excluded.note, updated_at = excluded.updated_at',
+            [id, value, asOf, note, at],
+          ),
+    );
+    const indicators = this.list();
+    this.bus.emit('stats.indicatorsChanged', { indicators });
+    return indicators;
+  }
 }

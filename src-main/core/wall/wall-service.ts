@@ -16,7 +16,7 @@ export class WallService {
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {}
 
   /** Seeds the default presets once, on a store that has none. */

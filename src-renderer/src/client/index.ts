@@ -17,7 +17,7 @@ let page: ApiClient | null = null;
  * The page's one client: the app store, the panels and the consultation endpoint share it, so a
  * browser-mode page holds one socket to its hub (one connect at start-up, one reconnect after a
  * drop, every event sent once). Consultation's sockets to both links' hubs are its own
- * (consult/dual-hub.ts): they reach the host over two networks.
+ * (client/dual-hub.ts): they reach the host over two networks.
  */
 export function pageClient(): ApiClient {
   page ??= createClient();

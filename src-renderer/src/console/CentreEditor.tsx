@@ -3,14 +3,15 @@
 import { useState } from 'react';
 import type { CentreInfo } from '@contract/schemas';
 import { useT } from '../i18n/use-t';
-import { useActions } from '../state/context';
+import { centreSlice } from '../state/centre/centre-slice';
+import { useCommands } from '../state/context';
 import { cleanCentre, missingLinkIds } from './centre-draft';
 import { Field } from './Field';
 import { LinkFields } from './LinkFields';
 
 export function CentreEditor({ centre }: { centre: CentreInfo }) {
   const t = useT();
-  const { updateCentre } = useActions();
+  const { updateCentre } = useCommands(centreSlice);
   const [draft, setDraft] = useState(centre);
   const [shown, setShown] = useState(centre);
   const [saved, setSaved] = useState(false);
@@ -23,7 +24,7 @@ export function CentreEditor({ centre }: { centre: CentreInfo }) {
     setSaved(false);
     setDraft(next);
   };
-  const save = async (): Promise<void> => setSaved(await updateCentre(cleanCentre(draft)));
+  const save = async (): Promise<void> => setSaved((await updateCentre(cleanCentre(draft))) !== null);
 
   return (
     <form

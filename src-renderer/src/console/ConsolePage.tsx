@@ -1,5 +1,5 @@
 // The operator console: pick a display, switch its preset, edit presets, set the language
-// and this centre. Holds only which display and preset are selected; all else is the store's.
+// and this centre. Holds only which display and preset are selected; all else is the slices' (state/).
 // Its 值守 and 预案 tabs (console/duty, console/plans) hold the duty room's own forms.
 import { useState } from 'react';
 import { ConsultConsole } from '../consult/ConsultConsole';
@@ -7,7 +7,10 @@ import { SituationConsole } from './situation/SituationConsole';
 import { PowerConsole } from './power/PowerConsole';
 import { useT } from '../i18n/use-t';
 import { TransportBadge } from '../shared/TransportBadge';
-import { useActions, useApp } from '../state/context';
+import { appSlice } from '../state/app/app-slice';
+import { centreSlice } from '../state/centre/centre-slice';
+import { useCommands, useSlice } from '../state/context';
+import { wallSlice } from '../state/wall/wall-slice';
 import { activePresetFor } from '../wall/wall-layout';
 import { CentreEditor } from './CentreEditor';
 import { ConsoleTabs, useConsoleTab } from './duty/ConsoleTabs';
@@ -21,10 +24,10 @@ import { draftFromPreset, newDraft } from './preset-draft';
 
 export function ConsolePage() {
   const t = useT();
-  const wall = useApp((s) => s.wall);
-  const centre = useApp((s) => s.centre);
-  const loaded = useApp((s) => s.loaded);
-  const { activatePreset } = useActions();
+  const wall = useSlice(wallSlice, (s) => s.wall);
+  const centre = useSlice(centreSlice, (s) => s.centre);
+  const loaded = useSlice(appSlice, (s) => s.loaded) && wall !== null && centre !== null;
+  const { activatePreset } = useCommands(wallSlice);
   const [display, setDisplay] = useState(0);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);

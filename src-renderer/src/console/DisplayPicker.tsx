@@ -1,13 +1,15 @@
 // Which wall display the console is driving, and what that display shows now.
 import { useT } from '../i18n/use-t';
-import { useApp } from '../state/context';
+import { appSlice } from '../state/app/app-slice';
+import { useSlice } from '../state/context';
+import { wallSlice } from '../state/wall/wall-slice';
 import { displayChoices } from './console-choices';
 import { Field } from './Field';
 
 export function DisplayPicker({ display, onChange }: { display: number; onChange(display: number): void }) {
   const t = useT();
-  const settings = useApp((s) => s.settings);
-  const wall = useApp((s) => s.wall);
+  const settings = useSlice(appSlice, (s) => s.settings);
+  const wall = useSlice(wallSlice, (s) => s.wall);
   const activeId = wall?.active[String(display)];
   const active = wall?.presets.find((p) => p.id === activeId);
   return (

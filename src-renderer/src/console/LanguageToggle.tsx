@@ -1,11 +1,12 @@
 // Switches the language of every open page: it is a setting, so the server pushes it to all.
 import { useLanguage, useT } from '../i18n/use-t';
-import { useActions } from '../state/context';
+import { appSlice } from '../state/app/app-slice';
+import { useCommands } from '../state/context';
 
 export function LanguageToggle() {
   const t = useT();
   const lang = useLanguage();
-  const { setLanguage } = useActions();
+  const { setLanguage } = useCommands(appSlice);
   return (
     <button
       type="button"

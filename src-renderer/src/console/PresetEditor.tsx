@@ -1,7 +1,8 @@
 // Create or edit one preset: name, id, layout and a panel per cell; save or delete it.
 import { useReducer, useState } from 'react';
 import { useT } from '../i18n/use-t';
-import { useActions } from '../state/context';
+import { useCommands } from '../state/context';
+import { wallSlice } from '../state/wall/wall-slice';
 import { CellPanelGrid } from './CellPanelGrid';
 import { Field } from './Field';
 import { LayoutPicker } from './LayoutPicker';
@@ -18,7 +19,7 @@ interface Props {
 
 export function PresetEditor({ initial, takenIds, justSaved, onSaved, onDeleted }: Props) {
   const t = useT();
-  const { savePreset, deletePreset } = useActions();
+  const { savePreset, deletePreset } = useCommands(wallSlice);
   const [draft, dispatchDraft] = useReducer(draftReducer, initial);
   const [saved, setSaved] = useState(justSaved);
   const dispatch = (a: DraftAction): void => {
@@ -28,13 +29,13 @@ export function PresetEditor({ initial, takenIds, justSaved, onSaved, onDeleted 
 
   const save = async (): Promise<void> => {
     const preset = draftToPreset(draft);
-    if (await savePreset(preset)) {
+    if ((await savePreset(preset)) !== null) {
       setSaved(true);
       onSaved(preset.id);
     }
   };
   const remove = async (): Promise<void> => {
-    if (draft.loadedFrom && (await deletePreset(draft.loadedFrom))) onDeleted();
+    if (draft.loadedFrom && (await deletePreset(draft.loadedFrom)) !== null) onDeleted();
   };
 
   return (

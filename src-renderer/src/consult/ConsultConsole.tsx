@@ -3,10 +3,12 @@
 import { useState } from 'react';
 import { HOST_PARTICIPANT, type Consultation } from '@contract/consult';
 import { useT } from '../i18n/use-t';
+import { useCommands, useSlice } from '../state/context';
+import { consultSlice } from '../state/consult/consult-slice';
+import { noteAfter, type ConsoleNote } from './console-note';
 import { ConsultStartForm } from './ConsultStartForm';
 import { EndpointControls } from './EndpointControls';
 import { SocketChip } from './LinkChip';
-import { useConsoleHub } from './use-console-hub';
 import './consult.css';
 
 function LiveConsultation({ c, canEnd, onEnd }: { c: Consultation; canEnd: boolean; onEnd(operator: string): void }) {
@@ -34,53 +36,51 @@ function LiveConsultation({ c, canEnd, onEnd }: { c: Consultation; canEnd: boole
 
 export function ConsultConsole() {
   const t = useT();
-  const s = useConsoleHub();
-  const [error, setError] = useState<string | null>(null);
+  const config = useSlice(consultSlice, (s) => s.config);
+  const live = useSlice(consultSlice, (s) => s.live);
+  const recent = useSlice(consultSlice, (s) => s.recent);
+  const presence = useSlice(consultSlice, (s) => s.presence);
+  const status = useSlice(consultSlice, (s) => s.status);
+  const sockets = useSlice(consultSlice, (s) => s.sockets);
+  const refusal = useSlice(consultSlice, (s) => s.error?.message ?? null);
+  const { end } = useCommands(consultSlice);
+  const [note, setNote] = useState<ConsoleNote>(null);
+  const error = note === null ? null : 'text' in note ? note.text : refusal;
 
-  if (!s.config) return null;
-  if (typeof s.config === 'string') {
+  if (!config) return null;
+  if (typeof config === 'string') {
     return (
       <section className="console-section consult-console" data-testid="consult-console">
         <h2>{t('consult.title')}</h2>
-        <p>{t(`consult.problem.${s.config as 'no-participant' | 'no-hub-url'}`)}</p>
+        <p>{t(`consult.problem.${config as 'no-participant' | 'no-hub-url'}`)}</p>
       </section>
     );
   }
-  const me = s.config.me;
+  const me = config.me;
   const isHost = me === HOST_PARTICIPANT;
-  const present = new Map((s.presence?.present ?? []).map((p) => [p.id, p.links]));
-  const hub = s.hub;
+  const present = new Map((presence?.present ?? []).map((p) => [p.id, p.links]));
 
   return (
     <section className="console-section consult-console" data-testid="consult-console">
       <h2>{t('consult.title')}</h2>
       <div className="consult-row">
-        <SocketChip link="A" state={s.sockets.A} />
-        <SocketChip link="B" state={s.sockets.B} />
+        <SocketChip link="A" state={sockets.A} />
+        <SocketChip link="B" state={sockets.B} />
       </div>
       {error && (
         <p className="consult-error" data-testid="consult-error">
           {error}
         </p>
       )}
-      {s.live && hub ? (
+      {live ? (
         <>
-          <LiveConsultation
-            c={s.live}
-            canEnd={isHost}
-            onEnd={(operator) =>
-              void hub
-                .call('consult.end', { id: s.live!.id, endedBy: operator })
-                .then(() => setError(null))
-                .catch((err: Error) => setError(err.message))
-            }
-          />
+          <LiveConsultation c={live} canEnd={isHost} onEnd={(operator) => void end(live.id, operator).then((r) => setNote(noteAfter(r)))} />
           <table>
             <tbody>
-              {s.live.participants.map((p) => {
-                const st = s.status[p.id];
+              {live.participants.map((p) => {
+                const st = status[p.id];
                 const links = present.get(p.id);
-                if (st && (isHost || p.id === me)) return <EndpointControls key={p.id} hub={hub} status={st} name={p.name} onError={setError} />;
+                if (st && (isHost || p.id === me)) return <EndpointControls key={p.id} status={st} name={p.name} onNote={setNote} />;
                 return (
                   <tr key={p.id} data-testid={`consult-status-${p.id}`}>
                     <td>
@@ -96,12 +96,12 @@ export function ConsultConsole() {
       ) : (
         <p data-testid="consult-none">{t('consult.noneLive')}</p>
       )}
-      {isHost && hub && !s.live && <ConsultStartForm hub={hub} onError={setError} />}
-      {s.recent.length > 0 && (
+      {isHost && !live && <ConsultStartForm onNote={setNote} />}
+      {recent.length > 0 && (
         <details>
           <summary>{t('consult.recent')}</summary>
           <ul data-testid="consult-recent">
-            {s.recent.map((c) => (
+            {recent.map((c) => (
               <li key={c.id}>
                 {c.topic} · {new Date(c.startedAt).toLocaleString()} – {c.endedAt ? new Date(c.endedAt).toLocaleString() : t('consult.stillLive')} ·{' '}
                 {c.participants.map((p) => p.name).join('、')}

@@ -1,9 +1,10 @@
 // The consultation as the wall shows it: topic and both signalling links on top, a tile per
 // remote site (grid, or one large in speaker focus), this site's own picture small.
 import { useEffect, useRef } from 'react';
-import { useStore } from 'zustand';
 import { useT } from '../i18n/use-t';
-import type { ConsultEndpoint } from './endpoint';
+import { useCommands } from '../state/context';
+import { endpointSlice } from '../state/consult/endpoint-slice';
+import type { EndpointView } from './endpoint-view';
 import { SocketChip } from './LinkChip';
 import { RemoteTile } from './RemoteTile';
 import './consult.css';
@@ -16,9 +17,9 @@ function LocalPreview({ stream }: { stream: MediaStream | null }) {
   return <video className="consult-local" ref={ref} muted autoPlay playsInline data-testid="consult-local" />;
 }
 
-export function ConsultStage({ endpoint }: { endpoint: ConsultEndpoint }) {
+export function ConsultStage({ view: v }: { view: EndpointView }) {
   const t = useT();
-  const v = useStore(endpoint.store);
+  const { share, rejoin } = useCommands(endpointSlice);
   const c = v.consultation;
   const live = c && c.endedAt === null && (v.phase === 'in-call' || v.phase === 'joining');
   const focusId = v.layout === 'focus' ? (v.focus ?? v.activeSpeaker ?? v.remotes[0]?.id ?? null) : null;
@@ -34,13 +35,13 @@ export function ConsultStage({ endpoint }: { endpoint: ConsultEndpoint }) {
         {v.muted && <span className="consult-chip">{t('consult.muted')}</span>}
         {v.cameraOff && <span className="consult-chip">{t('consult.cameraOff')}</span>}
         {live && (
-          <button type="button" className="consult-share" data-testid="consult-share" onClick={() => void endpoint.share(!v.sharing).catch(() => undefined)}>
+          <button type="button" className="consult-share" data-testid="consult-share" onClick={() => void share(!v.sharing)}>
             {v.sharing ? t('consult.stopShare') : t('consult.share')}
           </button>
         )}
       </div>
       {v.phase === 'left' && c && c.endedAt === null && (
-        <button type="button" data-testid="consult-rejoin" onClick={() => void endpoint.rejoin()}>
+        <button type="button" data-testid="consult-rejoin" onClick={() => void rejoin()}>
           {t('consult.rejoin')}
         </button>
       )}
@@ -49,7 +50,7 @@ export function ConsultStage({ endpoint }: { endpoint: ConsultEndpoint }) {
         <div className="consult-tiles" data-count={ordered.length}>
           {ordered.length === 0 && <div className="consult-empty">{t('consult.waitingForOthers')}</div>}
           {ordered.map((r) => (
-            <RemoteTile key={r.id} endpoint={endpoint} remote={r} speaking={r.id === v.activeSpeaker} large={r.id === focusId} />
+            <RemoteTile key={r.id} remote={r} speaking={r.id === v.activeSpeaker} large={r.id === focusId} />
           ))}
         </div>
       )}

@@ -3,10 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { MESH_MAX_SITES, STREET_PARTICIPANTS, type MediaMode } from '@contract/consult';
 import { useT } from '../i18n/use-t';
 import { useLanguage } from '../i18n/use-t';
-import type { DualHub } from './dual-hub';
+import { useCommands } from '../state/context';
+import { consultSlice } from '../state/consult/consult-slice';
+import { noteAfter, type ConsoleNote } from './console-note';
 
-export function ConsultStartForm({ hub, onError }: { hub: DualHub; onError(msg: string | null): void }) {
+export function ConsultStartForm({ onNote }: { onNote(note: ConsoleNote): void }) {
   const t = useT();
+  const { start } = useCommands(consultSlice);
   const lang = useLanguage();
   const [topic, setTopic] = useState('');
   const [operator, setOperator] = useState('');
@@ -21,8 +24,7 @@ export function ConsultStartForm({ hub, onError }: { hub: DualHub; onError(msg: 
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     setBusy(true);
-    hub
-      .call('consult.start', {
+    void start({
         topic,
         startedBy: operator,
         participants: invited.map((id) => {
@@ -33,10 +35,10 @@ export function ConsultStartForm({ hub, onError }: { hub: DualHub; onError(msg: 
         lowBandwidth,
         ...(dutyEntryId.trim() ? { dutyEntryId: dutyEntryId.trim() } : {}),
         ...(planResponseId.trim() ? { planResponseId: planResponseId.trim() } : {}),
-      })
-      .then(() => onError(null))
-      .catch((err: Error) => onError(err.message))
-      .finally(() => setBusy(false));
+    }).then((r) => {
+      onNote(noteAfter(r));
+      setBusy(false);
+    });
   };
 
   return (

@@ -2,19 +2,18 @@
 // mute, camera, layout and focus, devices, low-bandwidth mode, leave (rejoining is done on the endpoint).
 import type { ControlCommand, EndpointStatus } from '@contract/consult';
 import { useT } from '../i18n/use-t';
-import type { DualHub } from './dual-hub';
+import { useCommands } from '../state/context';
+import { consultSlice } from '../state/consult/consult-slice';
+import { noteAfter, type ConsoleNote } from './console-note';
 import { LinkChip } from './LinkChip';
 
-let seq = 0;
-const msgId = (): string => `console.${Date.now().toString(36)}.${(++seq).toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
-
-export function EndpointControls({ hub, status, name, onError }: { hub: DualHub; status: EndpointStatus; name: string; onError(msg: string | null): void }) {
+export function EndpointControls({ status, name, onNote }: { status: EndpointStatus; name: string; onNote(note: ConsoleNote): void }) {
   const t = useT();
+  const { control } = useCommands(consultSlice);
   const send = (command: ControlCommand): void => {
-    hub
-      .callAll('consult.control', { consultationId: status.consultationId, to: status.participantId, msgId: msgId(), command })
-      .then((r) => onError(r.delivered === 0 && !r.duplicate ? t('consult.notDelivered', { name }) : null))
-      .catch((err: Error) => onError(err.message));
+    void control(status.consultationId, status.participantId, command).then((r) =>
+      onNote(noteAfter(r, (x) => (x.delivered === 0 && !x.duplicate ? t('consult.notDelivered', { name }) : null))),
+    );
   };
   const id = status.participantId;
   return (

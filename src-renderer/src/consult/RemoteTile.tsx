@@ -1,16 +1,24 @@
 // One remote participant's tile: its two stacked videos (owned by the endpoint, mounted here so
 // React never re-creates them mid-call), its name and each link's health.
 import { useEffect, useRef } from 'react';
-import type { ConsultEndpoint, RemoteView } from './endpoint';
+import { useCommands } from '../state/context';
+import { endpointSlice } from '../state/consult/endpoint-slice';
+import type { RemoteView } from './endpoint-view';
 import { LinkChip } from './LinkChip';
 
-export function RemoteTile({ endpoint, remote, speaking, large }: { endpoint: ConsultEndpoint; remote: RemoteView; speaking: boolean; large: boolean }) {
+export function RemoteTile({ remote, speaking, large }: { remote: RemoteView; speaking: boolean; large: boolean }) {
   const slot = useRef<HTMLDivElement>(null);
+  const { remoteElement } = useCommands(endpointSlice);
   useEffect(() => {
-    const el = endpoint.remoteElement(remote.id);
-    const host = slot.current;
-    if (el && host && el.parentElement !== host) host.appendChild(el);
-  }, [endpoint, remote.id]);
+    let mounted = true;
+    void remoteElement(remote.id).then((el) => {
+      const host = slot.current;
+      if (mounted && el && host && el.parentElement !== host) host.appendChild(el);
+    });
+    return () => {
+      mounted = false;
+    };
+  }, [remoteElement, remote.id]);
   return (
     <div
       className={`consult-tile${speaking ? ' speaking' : ''}${large ? ' large' : ''}`}

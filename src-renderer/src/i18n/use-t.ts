@@ -1,10 +1,11 @@
-// React access to the translator, following settings.language from the store.
+// React access to the translator, following settings.language from the app slice.
 import { useMemo } from 'react';
-import { useApp } from '../state/context';
+import { appSlice } from '../state/app/app-slice';
+import { useSlice } from '../state/context';
 import { DEFAULT_LANGUAGE, translator, type Language, type Translate } from './index';
 
 export function useLanguage(): Language {
-  return useApp((s) => s.settings?.language ?? DEFAULT_LANGUAGE);
+  return useSlice(appSlice, (s) => s.settings?.language ?? DEFAULT_LANGUAGE);
 }
 
 export function useT(): Translate {

@@ -1,22 +1,44 @@
-// The server's refusal, shown as it was said: its message names the bad field. It stays
-// until dismissed or until the same command succeeds, so an operator who looked away sees it.
+// The server's refusal, shown as it was said: its message names the bad field. It stays until
+// dismissed or until the same command succeeds, so an operator who looked away sees it. It shows
+// the newest error of the slices it is given (each slice keeps its own, state/slice.ts).
+import { useCallback, useSyncExternalStore } from 'react';
+import type { MessageKey } from '../i18n';
 import { useT } from '../i18n/use-t';
-import { useActions, useApp } from '../state/context';
+import { useSliceHost } from '../state/context';
+import type { AnySlice, CommandError, Commands, SliceOf } from '../state/slice';
 
-export function ErrorBanner() {
+function newest(slices: readonly SliceOf<object, Commands>[]): { slice: SliceOf<object, Commands>; error: CommandError } | null {
+  let best: { slice: SliceOf<object, Commands>; error: CommandError } | null = null;
+  for (const slice of slices) {
+    const error = slice.store.getState().error;
+    if (error && (!best || error.at >= best.error.at)) best = { slice, error };
+  }
+  return best;
+}
+
+export function ErrorBanner({ slices: defs }: { slices: readonly AnySlice[] }) {
   const t = useT();
-  const error = useApp((s) => s.error);
-  const { dismissError } = useActions();
+  const host = useSliceHost();
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const offs = defs.map((def) => host.get(def).store.subscribe(onChange));
+      return () => offs.forEach((off) => off());
+    },
+    [host, defs],
+  );
+  // The snapshot is a stored error object (stable between changes), as useSyncExternalStore needs.
+  const error = useSyncExternalStore(subscribe, () => newest(defs.map((def) => host.get(def)))?.error ?? null);
   if (!error) return null;
+  const dismiss = (): void => newest(defs.map((def) => host.get(def)))?.slice.commands.dismissError();
   return (
     <div className="error-banner" role="alert" data-testid="error-banner" data-code={error.code ?? ''}>
       <strong className="error-title">
-        {t('error.title')} · {t(`action.${error.action}`)}
+        {t('error.title')} · {t(`action.${error.command}` as MessageKey)}
       </strong>
       <span className="error-message" data-testid="error-message">
         {error.message}
       </span>
-      <button type="button" className="error-dismiss" data-testid="error-dismiss" onClick={dismissError}>
+      <button type="button" className="error-dismiss" data-testid="error-dismiss" onClick={dismiss}>
         {t('error.dismiss')}
       </button>
     </div>

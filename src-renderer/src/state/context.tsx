@@ -1,22 +1,32 @@
-// Hands the store to components. A context (not a module singleton) so each page, and each
-// test, builds its own store around its own client.
-import { createContext, useContext, type ReactNode } from 'react';
+// Hands the page's slices to components. A context (not module singletons) so each page, and
+// each test, builds its own SliceHost around its own client (see slice.ts).
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { AppState, AppStore } from './store';
+import { SliceHost, type Commands, type SliceDef, type SliceMeta, type SliceOf } from './slice';
 
-const StoreContext = createContext<AppStore | null>(null);
+const HostContext = createContext<SliceHost | null>(null);
 
-export function StoreProvider({ store, children }: { store: AppStore; children: ReactNode }) {
-  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
+export function SliceHostProvider({ host, children }: { host: SliceHost; children: ReactNode }) {
+  return <HostContext.Provider value={host}>{children}</HostContext.Provider>;
 }
 
-/** Select a slice of the app state. Return primitives or stored objects, not fresh ones. */
-export function useApp<T>(selector: (s: AppState) => T): T {
-  const store = useContext(StoreContext);
-  if (!store) throw new Error('useApp() outside <StoreProvider>');
-  return useStore(store, selector);
+export function useSliceHost(): SliceHost {
+  const host = useContext(HostContext);
+  if (!host) throw new Error('a slice was used outside <SliceHostProvider>');
+  return host;
 }
 
-export function useActions(): AppState['actions'] {
-  return useApp((s) => s.actions);
+/**
+ * Selects from a slice and keeps it live (loaded, following its events) while the calling
+ * component is mounted. Return primitives or stored objects, not fresh ones.
+ */
+export function useSlice<S extends object, C extends Commands, T>(def: SliceDef<S, C>, selector: (s: S & SliceMeta) => T): T {
+  const slice = useSliceHost().get(def);
+  useEffect(() => slice.hold(), [slice]);
+  return useStore(slice.store, selector);
+}
+
+/** A slice's commands, by name: the only way a component changes state or asks the server. */
+export function useCommands<S extends object, C extends Commands>(def: SliceDef<S, C>): SliceOf<S, C>['commands'] {
+  return useSliceHost().get(def).commands;
 }

@@ -5,7 +5,8 @@ import { useLanguage, useT } from '../i18n/use-t';
 import { formatBeijingClock, formatBeijingDate } from '../shared/beijing-time';
 import { TransportBadge } from '../shared/TransportBadge';
 import { useNow } from '../shared/use-now';
-import { useApp } from '../state/context';
+import { centreSlice } from '../state/centre/centre-slice';
+import { useSlice } from '../state/context';
 import { HeaderWarningSlot } from '../panels/warnings/HeaderWarningSlot';
 import { PowerHeaderSlot } from '../panels/power/PowerHeaderSlot';
 import { DutyOfficerSlot } from '../panels/duty-now/DutyOfficerSlot';
@@ -13,7 +14,7 @@ import { DutyOfficerSlot } from '../panels/duty-now/DutyOfficerSlot';
 function CentreTitle() {
   const t = useT();
   const lang = useLanguage();
-  const centre = useApp((s) => s.centre);
+  const centre = useSlice(centreSlice, (s) => s.centre);
   if (!centre) return <div className="header-centre">{t('app.title')}</div>;
   const name = lang === 'en' && centre.nameEn ? centre.nameEn : centre.name;
   return (

@@ -1,7 +1,8 @@
 // A wall display: header plus the grid of the preset active on this display.
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/use-t';
-import { useApp } from '../state/context';
+import { useSlice } from '../state/context';
+import { wallSlice } from '../state/wall/wall-slice';
 import { rememberedPreset, rememberPreset } from './remembered-preset';
 import { WallGrid, WallGridMessage } from './WallGrid';
 import { WallHeader } from './WallHeader';
@@ -9,8 +10,8 @@ import { activePresetFor } from './wall-layout';
 
 export function WallPage({ display }: { display: number }) {
   const t = useT();
-  const wall = useApp((s) => s.wall);
-  const loaded = useApp((s) => s.loaded);
+  const wall = useSlice(wallSlice, (s) => s.wall);
+  const loaded = useSlice(wallSlice, (s) => s.loaded);
   // Read once: until the hub's wall state arrives, the display shows what it showed last.
   const [remembered] = useState(() => rememberedPreset(display));
   const live = activePresetFor(wall, display);

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import type { CameraSourceInput, CameraTourInput } from '@contract/cameras';
 import { YUEXIU_STREETS } from '@contract/yuexiu';
 import { useT } from '../../i18n/use-t';
-import { useCameras } from '../../panels/cameras/cameras-store';
-import { sharedClient } from '../../panels/map/shared/client';
+import { camerasSlice } from '../../state/cameras/cameras-slice';
+import { useCommands, useSlice } from '../../state/context';
 import { Field } from '../Field';
-import { CommandStatus } from '../situation/CommandStatus';
-import { useCommand } from '../situation/use-command';
+import { CommandStatus } from '../CommandStatus';
+import { useCommand } from '../use-command';
 
 interface CamDraft {
   id: string;
@@ -28,9 +28,10 @@ function camInput(d: CamDraft): CameraSourceInput {
 
 function SourceForm() {
   const t = useT();
-  const state = useCameras((s) => s.state);
+  const state = useSlice(camerasSlice, (s) => s.state);
   const [d, setD] = useState<CamDraft>(EMPTY_CAM);
   const cmd = useCommand();
+  const { saveSource, removeSource } = useCommands(camerasSlice);
   const set = (p: Partial<CamDraft>): void => setD((x) => ({ ...x, ...p }));
   return (
     <div data-testid="camera-sources">
@@ -44,7 +45,7 @@ function SourceForm() {
               {s.name}
               {s.enabled ? '' : ` (${t('cameraForm.disabled')})`}
             </button>
-            <button type="button" aria-label={t('cameraForm.remove')} onClick={() => void cmd.run(() => sharedClient().call('cameras.removeSource', { id: s.id }))}>
+            <button type="button" aria-label={t('cameraForm.remove')} onClick={() => void cmd.run(() => removeSource(s.id))}>
               ×
             </button>
           </span>
@@ -53,7 +54,7 @@ function SourceForm() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void cmd.run(() => sharedClient().call('cameras.saveSource', { source: camInput(d) }));
+          void cmd.run(() => saveSource(camInput(d)));
         }}
       >
         <div className="form-row">
@@ -108,9 +109,10 @@ function SourceForm() {
 
 function TourForm() {
   const t = useT();
-  const state = useCameras((s) => s.state);
+  const state = useSlice(camerasSlice, (s) => s.state);
   const [d, setD] = useState({ id: '', name: '', ids: '', tiles: '4', dwell: '20' });
   const cmd = useCommand();
+  const { saveTour, removeTour, runTour } = useCommands(camerasSlice);
   const input = (): CameraTourInput => ({
     id: d.id,
     name: d.name,
@@ -123,17 +125,17 @@ function TourForm() {
       <h3>{t('cameraForm.tours')}</h3>
       <div className="form-row">
         <label>
-          <input type="radio" name="tour" checked={!state?.activeTourId} onChange={() => void cmd.run(() => sharedClient().call('cameras.runTour', { id: null }))} /> {t('cameraForm.allCameras')}
+          <input type="radio" name="tour" checked={!state?.activeTourId} onChange={() => void cmd.run(() => runTour(null))} /> {t('cameraForm.allCameras')}
         </label>
         {state?.tours.map((tour) => (
           <span key={tour.id}>
             <label>
-              <input type="radio" name="tour" checked={state.activeTourId === tour.id} onChange={() => void cmd.run(() => sharedClient().call('cameras.runTour', { id: tour.id }))} /> {tour.name}
+              <input type="radio" name="tour" checked={state.activeTourId === tour.id} onChange={() => void cmd.run(() => runTour(tour.id))} /> {tour.name}
             </label>{' '}
             <button type="button" onClick={() => setD({ id: tour.id, name: tour.name, ids: tour.cameraIds.join(', '), tiles: String(tour.tiles), dwell: String(tour.dwellSeconds) })}>
               {t('tiles.edit')}
             </button>
-            <button type="button" onClick={() => void cmd.run(() => sharedClient().call('cameras.removeTour', { id: tour.id }))}>
+            <button type="button" onClick={() => void cmd.run(() => removeTour(tour.id))}>
               ×
             </button>
           </span>
@@ -142,7 +144,7 @@ function TourForm() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void cmd.run(() => sharedClient().call('cameras.saveTour', { tour: input() }));
+          void cmd.run(() => saveTour(input()));
         }}
       >
         <div className="form-row">

@@ -3,7 +3,8 @@
 // or preset chosen there survives a look at the duty log.
 import { useState } from 'react';
 import { useT } from '../../i18n/use-t';
-import { useDuty } from '../../state/duty/use-duty';
+import { useSlice } from '../../state/context';
+import { dutySlice } from '../../state/duty/duty-slice';
 import { DemoTag } from '../../panels/duty-now/DemoTag';
 import { CONSOLE_TABS, parseConsoleTab, withConsoleTab, type ConsoleTab } from './console-tab';
 import './duty-console.css';
@@ -19,7 +20,7 @@ export function useConsoleTab(): [ConsoleTab, (tab: ConsoleTab) => void] {
 
 export function ConsoleTabs({ tab, onChange }: { tab: ConsoleTab; onChange(tab: ConsoleTab): void }) {
   const t = useT();
-  const demo = useDuty((d) => d.dataStatus?.demo ?? false);
+  const demo = useSlice(dutySlice, (d) => d.dataStatus?.demo ?? false);
   return (
     <nav className="console-tabs" role="tablist" data-testid="console-tabs">
       {CONSOLE_TABS.map((id) => (

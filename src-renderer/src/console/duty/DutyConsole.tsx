@@ -1,7 +1,8 @@
 // The console's 值守 tab: who is acting, the first-run choice, 接报 and the duty log, handover,
-// the roster and the people. Holds the duty feed while open, so it follows other seats live.
+// the roster and the people. Holds the duty slice while open, so it follows other seats live.
 import { useState } from 'react';
-import { useDutyFeed } from '../../state/duty/use-duty';
+import { useSlice } from '../../state/context';
+import { dutySlice } from '../../state/duty/duty-slice';
 import { ActorPicker } from './ActorPicker';
 import { FirstRunChoice } from './FirstRunChoice';
 import { HandoverSection } from './handover/HandoverSection';
@@ -13,7 +14,7 @@ import { ReportList } from './reports/ReportList';
 import { RosterSection } from './roster/RosterSection';
 
 export function DutyConsole() {
-  useDutyFeed();
+  useSlice(dutySlice, () => null);
   const [selected, setSelected] = useState<string | null>(null);
   return (
     <>

@@ -1,6 +1,6 @@
 // A select over one of the contract's enums, labelled in the current language.
 import type { Label } from '@contract/duty';
-import { useLabel } from '../../state/duty/use-duty';
+import { useLabel } from '../../shared/label';
 import { Field } from '../Field';
 
 interface Props<V extends string> {

@@ -2,15 +2,21 @@
 // demo set (演示数据, every record marked as such) and starting empty with their own people.
 import { useState } from 'react';
 import { useT } from '../../i18n/use-t';
-import { useDuty, useDutyActions } from '../../state/duty/use-duty';
+import { useCommands, useSlice } from '../../state/context';
+import { dutySlice } from '../../state/duty/duty-slice';
 
 export function FirstRunChoice() {
   const t = useT();
-  const status = useDuty((d) => d.dataStatus);
-  const { loadDemo } = useDutyActions();
+  const status = useSlice(dutySlice, (d) => d.dataStatus);
+  const { loadDemo } = useCommands(dutySlice);
   const [dismissed, setDismissed] = useState(false);
   const [busy, setBusy] = useState(false);
   if (!status?.empty || dismissed) return null;
+  const demo = async (): Promise<void> => {
+    setBusy(true);
+    await loadDemo();
+    setBusy(false);
+  };
   return (
     <section className="console-section tab-section first-run" data-testid="first-run">
       <h2>{t('firstRun.title')}</h2>
@@ -21,11 +27,7 @@ export function FirstRunChoice() {
           className="primary"
           data-testid="load-demo"
           disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            await loadDemo();
-            setBusy(false);
-          }}
+          onClick={() => void demo()}
         >
           {t('firstRun.loadDemo')}
         </button>

@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import { localDateString } from '@contract/yuexiu';
 import { useT } from '../../i18n/use-t';
-import { useDutyActions, useServerNow } from '../../state/duty/use-duty';
+import { useServerNow } from '../../shared/use-server-now';
+import { useCommands } from '../../state/context';
+import { dutySlice } from '../../state/duty/duty-slice';
 import { Field } from '../Field';
 import { saveDownload } from './file-io';
 import { parsePrintRange, printBounds, printLogUrl } from './print/print-range';
@@ -11,7 +13,7 @@ import { parsePrintRange, printBounds, printLogUrl } from './print/print-range';
 export function LogTools() {
   const t = useT();
   const today = localDateString(useServerNow(60_000));
-  const { exportLog } = useDutyActions();
+  const { exportLog } = useCommands(dutySlice);
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
   const range = parsePrintRange(`?from=${from}&to=${to}`, today);
@@ -20,6 +22,11 @@ export function LogTools() {
     // The desktop app allows no new windows: the console itself turns into the printout.
     if (window.commandWall) window.location.assign(url);
     else window.open(url, '_blank', 'noopener');
+  };
+  const exportRange = async (): Promise<void> => {
+    const b = printBounds(range);
+    const file = await exportLog(b.from, b.to);
+    if (file) saveDownload(file);
   };
   return (
     <div className="log-tools form-actions" data-testid="log-tools">
@@ -35,11 +42,7 @@ export function LogTools() {
       <button
         type="button"
         data-testid="export-log"
-        onClick={async () => {
-          const b = printBounds(range);
-          const file = await exportLog(b.from, b.to);
-          if (file) saveDownload(file);
-        }}
+        onClick={() => void exportRange()}
       >
         {t('logTools.export')}
       </button>

@@ -4,10 +4,11 @@ import { useRef, useState } from 'react';
 import { jsonUtf8Length } from '@contract/limits';
 import { MAP_OBJECT_KINDS, MAX_IMPORT_BYTES, type ImportProblem, type MapObjectKind } from '@contract/map';
 import { useT } from '../../i18n/use-t';
-import { sharedClient } from '../../panels/map/shared/client';
+import { useCommands } from '../../state/context';
+import { mapSlice } from '../../state/map/map-slice';
 import { Field } from '../Field';
-import { CommandStatus } from '../situation/CommandStatus';
-import { useCommand } from '../situation/use-command';
+import { CommandStatus } from '../CommandStatus';
+import { useCommand } from '../use-command';
 
 function formatOf(name: string): 'geojson' | 'csv' | null {
   const n = name.toLowerCase();
@@ -22,6 +23,7 @@ export function MapImport() {
   const [defaultKind, setDefaultKind] = useState<MapObjectKind | ''>('');
   const [local, setLocal] = useState<string | null>(null);
   const cmd = useCommand();
+  const { importObjects } = useCommands(mapSlice);
   const problems = ((cmd.errorData as { problems?: ImportProblem[] } | null)?.problems ?? []) as ImportProblem[];
 
   const run = async (dryRun: boolean): Promise<void> => {
@@ -33,7 +35,7 @@ export function MapImport() {
     const text = await f.text();
     if (jsonUtf8Length(text) > MAX_IMPORT_BYTES) return setLocal(t('mapImport.tooBig', { max: MAX_IMPORT_BYTES }));
     await cmd.run(
-      () => sharedClient().call('map.importObjects', { format, text, defaultKind: defaultKind || undefined, dryRun }),
+      () => importObjects({ format, text, defaultKind: defaultKind || undefined, dryRun }),
       (r) => t(r.dryRun ? 'mapImport.checked' : 'mapImport.imported', { created: r.created, updated: r.updated }),
     );
   };

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { MAP_OBJECT_KINDS, type MapObjectKind } from '@contract/map';
 import { YUEXIU_STREETS } from '@contract/yuexiu';
 import { useLanguage, useT } from '../../i18n/use-t';
-import { useMapData } from '../../panels/map/map-store';
-import { sharedClient } from '../../panels/map/shared/client';
+import { useCommands, useSlice } from '../../state/context';
+import { mapSlice } from '../../state/map/map-slice';
 import { Field } from '../Field';
-import { CommandStatus } from '../situation/CommandStatus';
-import { useCommand } from '../situation/use-command';
+import { CommandStatus } from '../CommandStatus';
+import { useCommand } from '../use-command';
 import { draftFromObject, inputFromDraft, newDraft, type Draft } from './object-draft';
 import { ObjectFields } from './ObjectFields';
 
@@ -17,8 +17,9 @@ const LISTED = 40;
 export function MapObjectEditor() {
   const t = useT();
   const lang = useLanguage();
-  const objects = useMapData((s) => s.objects);
-  const counts = useMapData((s) => s.counts);
+  const objects = useSlice(mapSlice, (s) => s.objects);
+  const counts = useSlice(mapSlice, (s) => s.counts);
+  const commands = useCommands(mapSlice);
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<MapObjectKind | ''>('');
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -29,12 +30,12 @@ export function MapObjectEditor() {
 
   const save = async (): Promise<void> => {
     if (!draft) return;
-    const saved = await cmd.run(() => sharedClient().call('map.saveObject', { object: inputFromDraft(draft) }));
+    const saved = await cmd.run(() => commands.saveObject(inputFromDraft(draft)));
     if (saved) setDraft(draftFromObject(saved));
   };
   const remove = async (): Promise<void> => {
     if (!draft || typeof draft.id !== 'string') return;
-    if ((await cmd.run(() => sharedClient().call('map.removeObject', { id: draft.id as string }), () => t('mapForm.removed'))) !== undefined) setDraft(null);
+    if ((await cmd.run(() => commands.removeObject(draft.id as string), () => t('mapForm.removed'))) !== undefined) setDraft(null);
   };
 
   return (
@@ -72,7 +73,7 @@ export function MapObjectEditor() {
           </select>
         </Field>
         {counts && counts.demo > 0 && (
-          <button type="button" data-testid="map-clear-demo" onClick={() => void cmd.run(() => sharedClient().call('map.clearDemo', {}), (r) => t('mapForm.demoCleared', { n: r.removed }))}>
+          <button type="button" data-testid="map-clear-demo" onClick={() => void cmd.run(() => commands.clearDemo(), (r) => t('mapForm.demoCleared', { n: r.removed }))}>
             {t('mapForm.clearDemo', { n: counts.demo })}
           </button>
         )}

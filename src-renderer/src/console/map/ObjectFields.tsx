@@ -7,7 +7,7 @@ import {
 } from '@contract/map';
 import type { Label } from '@contract/duty';
 import { useT } from '../../i18n/use-t';
-import { useLabel } from '../../panels/map/shared/label';
+import { useLabel } from '../../shared/label';
 import { Field } from '../Field';
 import { KIND_FIELDS, type Draft } from './object-draft';
 

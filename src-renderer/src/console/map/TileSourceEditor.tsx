@@ -3,11 +3,11 @@
 import { useState } from 'react';
 import type { TileSourceInput } from '@contract/map';
 import { useT } from '../../i18n/use-t';
-import { useMapData } from '../../panels/map/map-store';
-import { sharedClient } from '../../panels/map/shared/client';
+import { useCommands, useSlice } from '../../state/context';
+import { mapSlice } from '../../state/map/map-slice';
 import { Field } from '../Field';
-import { CommandStatus } from '../situation/CommandStatus';
-import { useCommand } from '../situation/use-command';
+import { CommandStatus } from '../CommandStatus';
+import { useCommand } from '../use-command';
 
 type Kind = 'xyz' | 'tms' | 'wmts' | 'mbtiles';
 
@@ -46,11 +46,11 @@ function toInput(d: SourceDraft): TileSourceInput {
 
 export function TileSourceEditor() {
   const t = useT();
-  const sources = useMapData((s) => s.sources);
+  const sources = useSlice(mapSlice, (s) => s.sources);
+  const commands = useCommands(mapSlice);
   const [d, setD] = useState<SourceDraft>(EMPTY);
   const cmd = useCommand();
   const set = (patch: Partial<SourceDraft>): void => setD((x) => ({ ...x, ...patch }));
-  const call = sharedClient().call.bind(sharedClient());
 
   return (
     <div data-testid="tile-source-editor">
@@ -60,7 +60,7 @@ export function TileSourceEditor() {
           <tr>
             <td>
               <label>
-                <input type="radio" name="active-source" checked={!sources?.activeId} data-testid="tile-source-active-outline" onChange={() => void cmd.run(() => call('map.activateSource', { id: null }))} />{' '}
+                <input type="radio" name="active-source" checked={!sources?.activeId} data-testid="tile-source-active-outline" onChange={() => void cmd.run(() => commands.activateSource(null))} />{' '}
                 {t('tiles.outline')}
               </label>
             </td>
@@ -70,13 +70,13 @@ export function TileSourceEditor() {
             <tr key={s.id}>
               <td>
                 <label>
-                  <input type="radio" name="active-source" checked={sources.activeId === s.id} data-testid={`tile-source-active-${s.id}`} onChange={() => void cmd.run(() => call('map.activateSource', { id: s.id }))} />{' '}
+                  <input type="radio" name="active-source" checked={sources.activeId === s.id} data-testid={`tile-source-active-${s.id}`} onChange={() => void cmd.run(() => commands.activateSource(s.id))} />{' '}
                   {s.name} ({s.type.toUpperCase()}, {s.crs === 'gcj02' ? 'GCJ-02' : 'WGS84'})
                 </label>
               </td>
               <td>
                 <button type="button" onClick={() => set({ ...EMPTY, ...s, minZoom: String(s.minZoom), maxZoom: String(s.maxZoom) } as SourceDraft)}>{t('tiles.edit')}</button>{' '}
-                <button type="button" onClick={() => void cmd.run(() => call('map.removeSource', { id: s.id }))}>{t('tiles.remove')}</button>
+                <button type="button" onClick={() => void cmd.run(() => commands.removeSource(s.id))}>{t('tiles.remove')}</button>
               </td>
             </tr>
           ))}
@@ -85,7 +85,7 @@ export function TileSourceEditor() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void cmd.run(() => call('map.saveSource', { source: toInput(d) }));
+          void cmd.run(() => commands.saveSource(toInput(d)));
         }}
       >
         <div className="form-row">

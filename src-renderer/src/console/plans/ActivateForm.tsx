@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import { RESPONSE_LEVEL_LABELS, type Plan, type ResponseLevel } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
-import { useDutyActions, useLabel } from '../../state/duty/use-duty';
+import { useLabel } from '../../shared/label';
+import { useCommands } from '../../state/context';
+import { plansSlice } from '../../state/plans/plans-slice';
 import { useActor } from '../duty/ActorPicker';
 import { Field } from '../Field';
 
@@ -10,10 +12,14 @@ export function ActivateForm({ plan, onActivated }: { plan: Plan; onActivated(re
   const t = useT();
   const label = useLabel();
   const actor = useActor();
-  const { activatePlan } = useDutyActions();
+  const { activatePlan } = useCommands(plansSlice);
   const levels = plan.responseLevels.map((l) => l.level);
   const [level, setLevel] = useState<ResponseLevel>(levels[levels.length - 1]);
   const [note, setNote] = useState('');
+  const activate = async (): Promise<void> => {
+    const r = await activatePlan(plan.id, level, note);
+    if (r) onActivated(r.id);
+  };
   return (
     <div className="form-actions activate-form">
       <Field label={t('escalate.level')}>
@@ -33,10 +39,7 @@ export function ActivateForm({ plan, onActivated }: { plan: Plan; onActivated(re
         className="primary"
         data-testid="activate-plan"
         disabled={!actor}
-        onClick={async () => {
-          const r = await activatePlan(plan.id, level, note);
-          if (r) onActivated(r.id);
-        }}
+        onClick={() => void activate()}
       >
         {t('library.activate')}
       </button>

@@ -3,14 +3,16 @@
 import { useState } from 'react';
 import { ACTION_STATUS_LABELS, ActionStatus, type ResponseAction } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
-import { isOverdue } from '../../state/duty/checklist';
+import { useLabel } from '../../shared/label';
+import { useCommands } from '../../state/context';
+import { isOverdue } from '../../state/plans/checklist';
 import { hhmm } from '../../state/duty/format';
-import { useDutyActions, useLabel } from '../../state/duty/use-duty';
+import { plansSlice } from '../../state/plans/plans-slice';
 
 export function ChecklistRow({ responseId, action, now, canEdit }: { responseId: string; action: ResponseAction; now: number; canEdit: boolean }) {
   const t = useT();
   const label = useLabel();
-  const { updateAction } = useDutyActions();
+  const { updateAction } = useCommands(plansSlice);
   const [status, setStatus] = useState(action.status);
   const [note, setNote] = useState(action.note);
   const [shown, setShown] = useState(action);

@@ -1,7 +1,7 @@
 // A live response's checklist, in plan order; items that join on a level change follow.
 import type { Response } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
-import { useServerNow } from '../../state/duty/use-duty';
+import { useServerNow } from '../../shared/use-server-now';
 import { ChecklistRow } from './ChecklistRow';
 
 export function ChecklistTable({ response, canEdit }: { response: Response; canEdit: boolean }) {

@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import type { PlanSummary } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
-import { useDutyActions } from '../../state/duty/use-duty';
+import { useCommands } from '../../state/context';
+import { plansSlice } from '../../state/plans/plans-slice';
 import { useActor } from '../duty/ActorPicker';
 import { Field } from '../Field';
 import { drillInputFrom, type DrillDraft } from './drill-draft';
@@ -10,11 +11,17 @@ import { drillInputFrom, type DrillDraft } from './drill-draft';
 export function DrillForm({ initial, plans, onDone }: { initial: DrillDraft; plans: PlanSummary[]; onDone(): void }) {
   const t = useT();
   const actor = useActor();
-  const { saveDrill } = useDutyActions();
+  const { saveDrill } = useCommands(plansSlice);
   const [d, setD] = useState(initial);
   const edit = (p: Partial<DrillDraft>): void => setD({ ...d, ...p });
+  const save = async (): Promise<void> => {
+    if (await saveDrill(drillInputFrom(d))) onDone();
+  };
   return (
-    <form className="drill-form" data-testid="drill-form" onSubmit={async (e) => (e.preventDefault(), (await saveDrill(drillInputFrom(d))) && onDone())}>
+    <form className="drill-form" data-testid="drill-form" onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}>
       <div className="form-row">
         <Field label={t('drills.plan')}>
           <select className="wide" data-testid="drill-plan" value={d.planId} disabled={!!d.id} onChange={(e) => edit({ planId: e.target.value })}>

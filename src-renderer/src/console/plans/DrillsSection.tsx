@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import { localDateString } from '@contract/yuexiu';
 import { useT } from '../../i18n/use-t';
-import { useDuty, useServerNow } from '../../state/duty/use-duty';
+import { useServerNow } from '../../shared/use-server-now';
+import { useSlice } from '../../state/context';
+import { plansSlice } from '../../state/plans/plans-slice';
 import { DrillForm } from './DrillForm';
 import { draftFromDrill, newDrillDraft, type DrillDraft } from './drill-draft';
 import { useRead } from './use-plans';
@@ -11,7 +13,7 @@ import { useRead } from './use-plans';
 export function DrillsSection() {
   const t = useT();
   const today = localDateString(useServerNow(60_000));
-  const version = useDuty((d) => d.libraryVersion);
+  const version = useSlice(plansSlice, (s) => s.libraryVersion);
   const drills = useRead('plans.listDrills', {}, version) ?? [];
   const plans = useRead('plans.list', {}, version) ?? [];
   const [draft, setDraft] = useState<DrillDraft | null>(null);

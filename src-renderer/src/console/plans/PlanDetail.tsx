@@ -3,19 +3,25 @@
 import { PLAN_CATEGORY_LABELS, PLAN_LEVEL_LABELS, RESPONSE_LEVEL_LABELS } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { DemoTag } from '../../panels/duty-now/DemoTag';
-import { useDuty, useDutyActions, useLabel } from '../../state/duty/use-duty';
+import { useLabel } from '../../shared/label';
+import { useSlice } from '../../state/context';
+import { plansSlice } from '../../state/plans/plans-slice';
 import { saveDownload } from '../duty/file-io';
 import { ActivateForm } from './ActivateForm';
-import { useRead } from './use-plans';
+import { usePlansRead, useRead } from './use-plans';
 
 export function PlanDetail({ id, onActivated }: { id: string; onActivated(responseId: string): void }) {
   const t = useT();
   const label = useLabel();
-  const version = useDuty((d) => d.libraryVersion);
-  const running = useDuty((d) => d.responses.find((r) => r.planId === id) ?? null);
-  const { read } = useDutyActions();
+  const version = useSlice(plansSlice, (s) => s.libraryVersion);
+  const running = useSlice(plansSlice, (s) => s.responses.find((r) => r.planId === id) ?? null);
+  const read = usePlansRead();
   const plan = useRead('plans.get', { id }, version);
   if (!plan) return <p className="unset">{t('app.loading')}</p>;
+  const download = async (sha256: string): Promise<void> => {
+    const f = await read('plans.getAttachment', { planId: plan.id, sha256 });
+    if (f) saveDownload({ fileName: f.name, mediaType: f.mediaType, base64: f.base64, rows: 0 });
+  };
   return (
     <div className="plan-detail" data-testid="plan-detail" data-id={plan.id}>
       <h3>
@@ -46,10 +52,7 @@ export function PlanDetail({ id, onActivated }: { id: string; onActivated(respon
         <ul className="attachments">
           {plan.attachments.map((a) => (
             <li key={a.sha256}>
-              <button type="button" className="link" onClick={async () => {
-                const f = await read('plans.getAttachment', { planId: plan.id, sha256: a.sha256 });
-                if (f) saveDownload({ fileName: f.name, mediaType: f.mediaType, base64: f.base64, rows: 0 });
-              }}>
+              <button type="button" className="link" onClick={() => void download(a.sha256)}>
                 {a.name}
               </button>{' '}
               <span className="field-hint">{Math.ceil(a.size / 1024)} KiB</span>

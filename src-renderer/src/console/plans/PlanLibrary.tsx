@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import { PLAN_CATEGORY_LABELS, PLAN_LEVEL_LABELS, PlanCategory } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
-import { useDuty, useLabel } from '../../state/duty/use-duty';
+import { useLabel } from '../../shared/label';
+import { useSlice } from '../../state/context';
+import { plansSlice } from '../../state/plans/plans-slice';
 import { Field } from '../Field';
 import { PlanDetail } from './PlanDetail';
 import { useRead } from './use-plans';
@@ -11,7 +13,7 @@ import { useRead } from './use-plans';
 export function PlanLibrary({ onActivated }: { onActivated(responseId: string): void }) {
   const t = useT();
   const label = useLabel();
-  const version = useDuty((d) => d.libraryVersion);
+  const version = useSlice(plansSlice, (s) => s.libraryVersion);
   const [category, setCategory] = useState<PlanCategory | ''>('');
   const [q, setQ] = useState('');
   const [selected, setSelected] = useState<string | null>(null);

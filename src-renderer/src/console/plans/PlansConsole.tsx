@@ -1,7 +1,6 @@
 // The console's 预案 tab: who is acting, live responses with their checklists, the plan library
-// (and starting a response from a plan), and drills. Holds the duty feed while open.
+// (and starting a response from a plan), and drills. Its sections hold the plans slice while open.
 import { useState } from 'react';
-import { useDutyFeed } from '../../state/duty/use-duty';
 import { ActorPicker } from '../duty/ActorPicker';
 import { FirstRunChoice } from '../duty/FirstRunChoice';
 import { DrillsSection } from './DrillsSection';
@@ -10,7 +9,6 @@ import { ResponsesSection } from './ResponsesSection';
 import './plans-console.css';
 
 export function PlansConsole() {
-  useDutyFeed();
   const [responseId, setResponseId] = useState<string | null>(null);
   return (
     <>

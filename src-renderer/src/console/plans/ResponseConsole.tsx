@@ -1,10 +1,12 @@
 // One live response on the console: its checklist to tick, level, notes, close, and timeline.
-// Follows the store's copy (pushed live) and re-reads the timeline when it changes.
+// Follows the plans slice's copy (pushed live) and re-reads the timeline when it changes.
 import { useT } from '../../i18n/use-t';
 import { DemoTag } from '../../panels/duty-now/DemoTag';
-import { checklistProgress } from '../../state/duty/checklist';
+import { useServerNow } from '../../shared/use-server-now';
+import { useSlice } from '../../state/context';
+import { checklistProgress } from '../../state/plans/checklist';
+import { plansSlice } from '../../state/plans/plans-slice';
 import { dateTime, ROMAN } from '../../state/duty/format';
-import { useDuty, useServerNow } from '../../state/duty/use-duty';
 import { useActor } from '../duty/ActorPicker';
 import { ChecklistTable } from './ChecklistTable';
 import { ResponseControls } from './ResponseControls';
@@ -15,7 +17,7 @@ export function ResponseConsole({ id }: { id: string }) {
   const t = useT();
   const actor = useActor();
   const now = useServerNow(15_000);
-  const response = useDuty((d) => d.responses.find((r) => r.id === id) ?? null);
+  const response = useSlice(plansSlice, (s) => s.responses.find((r) => r.id === id) ?? null);
   const detail = useRead('plans.getResponse', { id }, response);
   if (!response) return <p className="unset">{t('response.gone')}</p>;
   const p = checklistProgress(response.actions, now);

@@ -3,17 +3,25 @@
 import { useState } from 'react';
 import { RESPONSE_LEVEL_LABELS, ResponseLevel, type Response } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
-import { useDutyActions, useLabel } from '../../state/duty/use-duty';
+import { useLabel } from '../../shared/label';
+import { useCommands } from '../../state/context';
+import { plansSlice } from '../../state/plans/plans-slice';
 import { Field } from '../Field';
 
 export function ResponseControls({ response, canEdit }: { response: Response; canEdit: boolean }) {
   const t = useT();
   const label = useLabel();
-  const { changeLevel, addResponseNote, closeResponse } = useDutyActions();
+  const { changeLevel, addResponseNote, closeResponse } = useCommands(plansSlice);
   const [level, setLevel] = useState<ResponseLevel>(response.level);
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [summary, setSummary] = useState('');
+  const saveLevel = async (): Promise<void> => {
+    if (await changeLevel(response.id, level, reason)) setReason('');
+  };
+  const saveNote = async (): Promise<void> => {
+    if (await addResponseNote(response.id, note)) setNote('');
+  };
   return (
     <div className="response-controls">
       <div className="form-actions">
@@ -29,7 +37,7 @@ export function ResponseControls({ response, canEdit }: { response: Response; ca
         <Field label={t('response.reason')}>
           <input className="wide" data-testid="level-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
         </Field>
-        <button type="button" data-testid="change-level" disabled={!canEdit || level === response.level} onClick={async () => (await changeLevel(response.id, level, reason)) && setReason('')}>
+        <button type="button" data-testid="change-level" disabled={!canEdit || level === response.level} onClick={() => void saveLevel()}>
           {t('response.changeLevel')}
         </button>
       </div>
@@ -37,7 +45,7 @@ export function ResponseControls({ response, canEdit }: { response: Response; ca
         <Field label={t('response.note')}>
           <input className="wide" data-testid="response-note" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
         </Field>
-        <button type="button" data-testid="add-note" disabled={!canEdit || note.trim() === ''} onClick={async () => (await addResponseNote(response.id, note)) && setNote('')}>
+        <button type="button" data-testid="add-note" disabled={!canEdit || note.trim() === ''} onClick={() => void saveNote()}>
           {t('response.addNote')}
         </button>
       </div>

@@ -3,7 +3,7 @@
 import { ACTION_STATUS_LABELS, type ActionStatus, type ResponseDetail } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { dateTime } from '../../state/duty/format';
-import { useLabel } from '../../state/duty/use-duty';
+import { useLabel } from '../../shared/label';
 
 export function ResponseTimeline({ detail }: { detail: ResponseDetail }) {
   const t = useT();

@@ -1,13 +1,15 @@
 // 预案响应 on the console: the live responses to choose from, and the chosen one in full.
 import { useT } from '../../i18n/use-t';
-import { checklistProgress } from '../../state/duty/checklist';
+import { useServerNow } from '../../shared/use-server-now';
+import { useSlice } from '../../state/context';
+import { checklistProgress } from '../../state/plans/checklist';
+import { plansSlice } from '../../state/plans/plans-slice';
 import { ROMAN } from '../../state/duty/format';
-import { useDuty, useServerNow } from '../../state/duty/use-duty';
 import { ResponseConsole } from './ResponseConsole';
 
 export function ResponsesSection({ selectedId, onSelect }: { selectedId: string | null; onSelect(id: string): void }) {
   const t = useT();
-  const responses = useDuty((d) => d.responses);
+  const responses = useSlice(plansSlice, (s) => s.responses);
   const now = useServerNow(15_000);
   const shown = responses.find((r) => r.id === selectedId) ?? responses[0];
   return (

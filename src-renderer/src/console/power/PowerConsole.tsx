@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { AlarmList } from '../../panels/power/AlarmList';
 import { PowerErrorNote } from '../../panels/power/PowerErrorNote';
-import { usePower, usePowerActions } from '../../state/power/use-power';
+import { useCommands, useSlice } from '../../state/context';
+import { powerSlice } from '../../state/power/power-slice';
 import { draftFromSource, newSourceDraft, type DraftKind, type SourceDraft } from './source-draft';
 import { SourceForm } from './SourceForm';
 import { SourceRow } from './SourceRow';
@@ -16,8 +17,8 @@ const KINDS: DraftKind[] = ['nut', 'snmp', 'modbus'];
 
 export function PowerConsole() {
   const t = useT();
-  const config = usePower((s) => s.config);
-  const { loadConfig } = usePowerActions();
+  const config = useSlice(powerSlice, (s) => s.config);
+  const { loadConfig } = useCommands(powerSlice);
   const [editing, setEditing] = useState<SourceDraft | null>(null);
   const [savedId, setSavedId] = useState<string | null>(null);
   useEffect(() => {
@@ -34,7 +35,7 @@ export function PowerConsole() {
       <h2>{t('powerConsole.title')}</h2>
       <AlarmList />
       <h3>{t('powerConsole.sources')}</h3>
-      <PowerErrorNote actions={['loadConfig', 'deleteSource']} />
+      <PowerErrorNote commands={['loadConfig', 'deleteSource']} />
       {sources.length === 0 ? (
         <p className="unset">{t('powerConsole.noSources')}</p>
       ) : (

@@ -1,12 +1,17 @@
 // Add or edit one power source. Saved through power.saveSource; the server checks every field
 // and its refusal, naming the field, shows above the buttons.
 import { useState } from 'react';
+import type { PowerConfig } from '@contract/power';
 import { useT } from '../../i18n/use-t';
 import { PowerErrorNote } from '../../panels/power/PowerErrorNote';
-import { usePower, usePowerActions } from '../../state/power/use-power';
+import { useCommands, useSlice } from '../../state/context';
+import { powerSlice } from '../../state/power/power-slice';
 import { Field } from '../Field';
 import { draftToInput, type SourceDraft } from './source-draft';
 import { SourceKindFields } from './SourceKindFields';
+
+/** One empty list, so the selector gives the same value while no config is loaded. */
+const NO_MODELS: PowerConfig['models'] = [];
 
 interface Props {
   initial: SourceDraft;
@@ -15,14 +20,14 @@ interface Props {
 
 export function SourceForm({ initial, onDone }: Props) {
   const t = useT();
-  const models = usePower((s) => s.config?.models ?? []);
-  const { saveSource } = usePowerActions();
+  const models = useSlice(powerSlice, (s) => s.config?.models ?? NO_MODELS);
+  const { saveSource } = useCommands(powerSlice);
   const [draft, setDraft] = useState(initial);
   const edit = (patch: Partial<SourceDraft>): void => setDraft((d) => ({ ...d, ...patch }));
   const isNew = draft.loadedId === null;
   const save = async (): Promise<void> => {
     const input = draftToInput(draft);
-    if (await saveSource(input)) onDone(input.id);
+    if ((await saveSource(input)) !== null) onDone(input.id);
   };
 
   return (
@@ -60,7 +65,7 @@ export function SourceForm({ initial, onDone }: Props) {
         </Field>
       </div>
       <SourceKindFields draft={draft} models={models} edit={edit} />
-      <PowerErrorNote actions={['saveSource']} />
+      <PowerErrorNote commands={['saveSource']} />
       <div className="form-actions">
         <button type="submit" className="primary" data-testid="power-source-save">
           {t('powerConsole.save')}

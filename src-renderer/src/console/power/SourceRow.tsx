@@ -4,12 +4,13 @@ import { useState } from 'react';
 import type { PowerSourceView } from '@contract/power';
 import { useT } from '../../i18n/use-t';
 import { VERDICT_CLASS } from '../../panels/power/state-look';
-import { usePower, usePowerActions } from '../../state/power/use-power';
+import { useCommands, useSlice } from '../../state/context';
+import { powerSlice } from '../../state/power/power-slice';
 
 export function SourceRow({ source, onEdit }: { source: PowerSourceView; onEdit(): void }) {
   const t = useT();
-  const live = usePower((s) => s.sources.find((x) => x.id === source.id));
-  const { deleteSource } = usePowerActions();
+  const live = useSlice(powerSlice, (s) => s.sources.find((x) => x.id === source.id));
+  const { deleteSource } = useCommands(powerSlice);
   const [confirming, setConfirming] = useState(false);
   const where = source.kind === 'nut' ? `${source.ups}@${source.host}:${source.port}` : `${source.host}:${source.port}`;
   return (

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { PowerThresholds } from '@contract/power';
 import { useT } from '../../i18n/use-t';
 import { PowerErrorNote } from '../../panels/power/PowerErrorNote';
-import { usePowerActions } from '../../state/power/use-power';
+import { useCommands } from '../../state/context';
+import { powerSlice } from '../../state/power/power-slice';
 import { Field } from '../Field';
 
 type Box = Record<keyof PowerThresholds, string>;
@@ -11,7 +12,7 @@ const toBox = (t: PowerThresholds): Box => ({ runtimeLowMinutes: String(t.runtim
 
 export function ThresholdsForm({ thresholds }: { thresholds: PowerThresholds }) {
   const t = useT();
-  const { saveThresholds } = usePowerActions();
+  const { saveThresholds } = useCommands(powerSlice);
   const [box, setBox] = useState(() => toBox(thresholds));
   const [shown, setShown] = useState(thresholds);
   const [saved, setSaved] = useState(false);
@@ -27,7 +28,7 @@ export function ThresholdsForm({ thresholds }: { thresholds: PowerThresholds }) 
   const save = async (): Promise<void> => {
     // Sent as typed: the server refuses what is out of range, naming the field.
     const patch = Object.fromEntries(Object.entries(box).map(([k, v]) => [k, v.trim() === '' || Number.isNaN(Number(v)) ? v : Number(v)])) as unknown as PowerThresholds;
-    setSaved(await saveThresholds(patch));
+    setSaved((await saveThresholds(patch)) !== null);
   };
   const field = (key: keyof PowerThresholds, label: Parameters<typeof t>[0], hint?: Parameters<typeof t>[0]) => (
     <Field label={t(label)} hint={hint ? t(hint) : undefined}>
@@ -49,7 +50,7 @@ export function ThresholdsForm({ thresholds }: { thresholds: PowerThresholds }) 
         {field('fuelLowPercent', 'powerConsole.fuelLow')}
         {field('recoveryHoldSeconds', 'powerConsole.recoveryHold', 'powerConsole.recoveryHoldHint')}
       </div>
-      <PowerErrorNote actions={['saveThresholds']} />
+      <PowerErrorNote commands={['saveThresholds']} />
       <div className="form-actions">
         <button type="submit" className="primary" data-testid="power-thresholds-save">
           {t('powerConsole.saveThresholds')}

@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { INDICATORS, type IndicatorId } from '@contract/stats';
 import { localDateString } from '@contract/yuexiu';
 import { useT } from '../../i18n/use-t';
-import { sharedClient } from '../../panels/map/shared/client';
-import { useLabel } from '../../panels/map/shared/label';
+import { useLabel } from '../../shared/label';
+import { useCommands } from '../../state/context';
+import { statsSlice } from '../../state/stats/stats-slice';
 import { Field } from '../Field';
-import { CommandStatus } from '../situation/CommandStatus';
-import { useCommand } from '../situation/use-command';
+import { CommandStatus } from '../CommandStatus';
+import { useCommand } from '../use-command';
 
 const ENTERABLE = INDICATORS.filter((d) => d.live === null);
 
@@ -19,13 +20,14 @@ export function IndicatorEditor() {
   const [asOf, setAsOf] = useState(() => localDateString(Date.now()));
   const [note, setNote] = useState('');
   const cmd = useCommand();
+  const { saveIndicator } = useCommands(statsSlice);
   const def = ENTERABLE.find((d) => d.id === id)!;
   return (
     <form
       data-testid="indicator-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        void cmd.run(() => sharedClient().call('stats.saveIndicator', { id, value: value.trim() === '' ? null : Number(value), asOf, note }));
+        void cmd.run(() => saveIndicator({ id, value: value.trim() === '' ? null : Number(value), asOf, note }));
       }}
     >
       <h2>{t('indicatorForm.title')}</h2>

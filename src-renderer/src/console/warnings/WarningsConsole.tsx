@@ -4,12 +4,12 @@ import { useRef, useState } from 'react';
 import { jsonUtf8Length } from '@contract/limits';
 import { MAX_CAP_BYTES, SIGNAL_LEVEL_LABELS, SIGNALS, type CapOutcome } from '@contract/warnings';
 import { useT } from '../../i18n/use-t';
-import { sharedClient } from '../../panels/map/shared/client';
-import { useLabel } from '../../panels/map/shared/label';
-import { useWarnings } from '../../panels/warnings/warnings-store';
+import { useLabel } from '../../shared/label';
+import { useCommands, useSlice } from '../../state/context';
+import { warningsSlice } from '../../state/warnings/warnings-slice';
 import { Field } from '../Field';
-import { CommandStatus } from '../situation/CommandStatus';
-import { useCommand } from '../situation/use-command';
+import { CommandStatus } from '../CommandStatus';
+import { useCommand } from '../use-command';
 
 function CapImport() {
   const t = useT();
@@ -17,13 +17,14 @@ function CapImport() {
   const file = useRef<HTMLInputElement>(null);
   const [outcomes, setOutcomes] = useState<CapOutcome[]>([]);
   const cmd = useCommand();
+  const { importCap } = useCommands(warningsSlice);
   const run = async (): Promise<void> => {
     setOutcomes([]);
     const f = file.current?.files?.[0];
     if (!f) return;
     const xml = await f.text();
     if (jsonUtf8Length(xml) > MAX_CAP_BYTES) return void cmd.run(() => Promise.reject(new Error(t('capForm.tooBig'))));
-    const r = await cmd.run(() => sharedClient().call('warnings.importCap', { xml, fileName: f.name.slice(0, 120) }), () => t('capForm.applied'));
+    const r = await cmd.run(() => importCap(xml, f.name.slice(0, 120)), () => t('capForm.applied'));
     if (r) setOutcomes(r.outcomes);
   };
   return (
@@ -55,14 +56,15 @@ function CapImport() {
 
 function FeedForm() {
   const t = useT();
-  const feed = useWarnings((d) => d.state?.feed);
+  const feed = useSlice(warningsSlice, (d) => d.state?.feed);
   const [url, setUrl] = useState<string | null>(null);
   const [interval, setIntervalS] = useState<string | null>(null);
   const cmd = useCommand();
+  const { setFeed, pollNow } = useCommands(warningsSlice);
   const shownUrl = url ?? feed?.config?.url ?? '';
   const shownInterval = interval ?? String(feed?.config?.intervalSeconds ?? 60);
   const save = (enabled: boolean): void =>
-    void cmd.run(() => sharedClient().call('warnings.setFeed', { feed: shownUrl ? { url: shownUrl, intervalSeconds: Number(shownInterval), enabled } : null }));
+    void cmd.run(() => setFeed(shownUrl ? { url: shownUrl, intervalSeconds: Number(shownInterval), enabled } : null));
   return (
     <div data-testid="cap-feed">
       <div className="form-row">
@@ -80,7 +82,7 @@ function FeedForm() {
         <button type="button" onClick={() => save(false)}>
           {t('capForm.feedPause')}
         </button>
-        <button type="button" disabled={!feed?.config} onClick={() => void cmd.run(() => sharedClient().call('warnings.pollNow', {}))}>
+        <button type="button" disabled={!feed?.config} onClick={() => void cmd.run(() => pollNow())}>
           {t('capForm.pollNow')}
         </button>
         {feed?.lastPollAt && <span className="situation-note">{feed.lastOk ? t('capForm.feedOk') : feed.lastError}</span>}
@@ -96,9 +98,10 @@ function ActiveList() {
   const t = useT();
   const label = useLabel();
   // Select the stored array itself: a fresh [] from a selector would re-render forever.
-  const active = useWarnings((d) => d.state?.active) ?? NONE;
+  const active = useSlice(warningsSlice, (d) => d.state?.active) ?? NONE;
   const [reason, setReason] = useState('');
   const cmd = useCommand();
+  const { cancel } = useCommands(warningsSlice);
   if (active.length === 0) return <p className="situation-note">{t('warnings.noneActive')}</p>;
   return (
     <div>
@@ -109,7 +112,7 @@ function ActiveList() {
         {active.map((w) => (
           <li key={w.id}>
             {label(SIGNALS[w.type])} {label(SIGNAL_LEVEL_LABELS[w.level])} · {w.headline}{' '}
-            <button type="button" onClick={() => void cmd.run(() => sharedClient().call('warnings.cancel', { id: w.id, reason }))}>
+            <button type="button" onClick={() => void cmd.run(() => cancel(w.id, reason))}>
               {t('capForm.cancel')}
             </button>
           </li>

@@ -4,8 +4,9 @@ import './cameras.css';
 import { useEffect, useState } from 'react';
 import type { CamerasState } from '@contract/cameras';
 import { useT } from '../../i18n/use-t';
+import { useSlice } from '../../state/context';
+import { camerasSlice } from '../../state/cameras/cameras-slice';
 import { CameraTile } from './CameraTile';
-import { useCameras } from './cameras-store';
 import { currentPage, type CameraPage } from './tour';
 
 /** The page to show, re-read only when the tour turns (never, when one page holds them all). */
@@ -24,8 +25,8 @@ function usePage(state: CamerasState | null): CameraPage | null {
 
 export function CamerasPanel() {
   const t = useT();
-  const state = useCameras((d) => d.state);
-  const error = useCameras((d) => d.error);
+  const state = useSlice(camerasSlice, (d) => d.state);
+  const error = useSlice(camerasSlice, (d) => d.error?.message);
   const page = usePage(state);
   if (!page) return <div className="panel panel-waiting">{error ?? t('app.loading')}</div>;
   if (page.sources.length === 0) return <div className="panel panel-waiting" data-testid="cameras-none">{t('cameras.none')}</div>;

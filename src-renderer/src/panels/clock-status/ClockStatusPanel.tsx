@@ -4,11 +4,12 @@ import { useT, useLanguage } from '../../i18n/use-t';
 import { formatBeijingClock, formatBeijingDate, formatOffsetSeconds, OFFSET_WARN_MS } from '../../shared/beijing-time';
 import { TransportBadge } from '../../shared/TransportBadge';
 import { useNow } from '../../shared/use-now';
-import { useApp } from '../../state/context';
+import { appSlice } from '../../state/app/app-slice';
+import { useSlice } from '../../state/context';
 
 function ServerOffset() {
   const t = useT();
-  const offset = useApp((s) => s.serverOffsetMs);
+  const offset = useSlice(appSlice, (s) => s.serverOffsetMs);
   const warn = offset !== null && Math.abs(offset) > OFFSET_WARN_MS;
   return (
     <div className={warn ? 'clock-fact warn' : 'clock-fact'} data-testid="server-offset">

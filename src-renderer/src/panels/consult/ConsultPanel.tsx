@@ -1,16 +1,19 @@
 // The consultation on the video wall: this centre's endpoint (the hall's camera and microphone)
 // joins the live consultation it is invited to by itself; the console steers it.
 import { ConsultStage } from '../../consult/ConsultStage';
-import { useEndpoint } from '../../consult/use-endpoint';
 import { useT } from '../../i18n/use-t';
+import { useSlice } from '../../state/context';
+import { endpointSlice } from '../../state/consult/endpoint-slice';
 
 export function ConsultPanel() {
   const t = useT();
-  const handle = useEndpoint();
-  if ('endpoint' in handle) return <ConsultStage endpoint={handle.endpoint} />;
+  const problem = useSlice(endpointSlice, (s) => s.problem);
+  const view = useSlice(endpointSlice, (s) => s.view);
+  if (view && problem === null) return <ConsultStage view={view} />;
+  const shown = problem ?? 'loading';
   return (
-    <div className="panel panel-waiting" data-testid="consult-stage" data-phase={handle.problem}>
-      {t(`consult.problem.${handle.problem}`)}
+    <div className="panel panel-waiting" data-testid="consult-stage" data-phase={shown}>
+      {t(`consult.problem.${shown}`)}
     </div>
   );
 }

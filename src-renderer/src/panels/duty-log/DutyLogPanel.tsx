@@ -4,8 +4,10 @@ import { Fragment } from 'react';
 import { useT } from '../../i18n/use-t';
 import { isFresh } from '../../state/duty/duty-state';
 import { localDateString } from '@contract/yuexiu';
-import { useDuty, useDutyFeed, useServerNow } from '../../state/duty/use-duty';
 import { useNow } from '../../shared/use-now';
+import { useServerNow } from '../../shared/use-server-now';
+import { useSlice } from '../../state/context';
+import { dutySlice } from '../../state/duty/duty-slice';
 import { DemoTag } from '../duty-now/DemoTag';
 import { OpenCountsBar } from './OpenCountsBar';
 import { ReportRow } from './ReportRow';
@@ -16,11 +18,10 @@ const SHOWN = 20;
 
 export function DutyLogPanel() {
   const t = useT();
-  useDutyFeed();
-  const loaded = useDuty((d) => d.loaded);
-  const reports = useDuty((d) => d.reports);
-  const counts = useDuty((d) => d.openCounts);
-  const arrivals = useDuty((d) => d.arrivals);
+  const loaded = useSlice(dutySlice, (d) => d.loaded);
+  const reports = useSlice(dutySlice, (d) => d.reports);
+  const counts = useSlice(dutySlice, (d) => d.openCounts);
+  const arrivals = useSlice(dutySlice, (d) => d.arrivals);
   // Our own clock: arrivals are stamped with it when the push comes in.
   const now = useNow(1000);
   const serverNow = useServerNow(60_000);

@@ -1,7 +1,7 @@
 // The open reports by status: what the duty room still has in hand.
 import { REPORT_STATUS_LABELS } from '@contract/duty';
 import type { OpenCounts } from '../../state/duty/duty-state';
-import { useLabel } from '../../state/duty/use-duty';
+import { useLabel } from '../../shared/label';
 
 const OPEN = ['new', 'verifying', 'handling'] as const;
 

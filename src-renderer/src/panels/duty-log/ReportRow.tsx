@@ -4,7 +4,7 @@ import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Rep
 import { useT } from '../../i18n/use-t';
 import { focusMap } from '../map/fly-to';
 import { hhmm } from '../../state/duty/format';
-import { useLabel } from '../../state/duty/use-duty';
+import { useLabel } from '../../shared/label';
 
 export function ReportRow({ report, fresh }: { report: Report; fresh: boolean }) {
   const t = useT();

@@ -1,7 +1,9 @@
 // 今日值班 on the wall: each role's people on duty now with their phones and the end of their
 // shift, and the next shift. A required role with nobody on duty is shown as a gap, in red.
 import { useT } from '../../i18n/use-t';
-import { useDuty, useDutyFeed, useServerNow } from '../../state/duty/use-duty';
+import { useServerNow } from '../../shared/use-server-now';
+import { useSlice } from '../../state/context';
+import { dutySlice } from '../../state/duty/duty-slice';
 import { DemoTag } from './DemoTag';
 import { anyDemo, roleLines } from './on-duty';
 import { RoleRow } from './RoleRow';
@@ -9,8 +11,7 @@ import './duty-now.css';
 
 export function DutyNowPanel() {
   const t = useT();
-  useDutyFeed();
-  const onDuty = useDuty((d) => d.onDuty);
+  const onDuty = useSlice(dutySlice, (d) => d.onDuty);
   const now = useServerNow(30_000);
   if (!onDuty) return <div className="panel panel-waiting">{t('app.loading')}</div>;
   if (onDuty.current.length === 0 && onDuty.next.length === 0)

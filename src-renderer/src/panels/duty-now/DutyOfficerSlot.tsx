@@ -1,12 +1,12 @@
 // The wall header's duty slot: the 带班领导 and the 值班员 on duty now, live from the roster.
 import { useT } from '../../i18n/use-t';
-import { useDuty, useDutyFeed } from '../../state/duty/use-duty';
+import { useSlice } from '../../state/context';
+import { dutySlice } from '../../state/duty/duty-slice';
 import { namesOnDuty } from './on-duty';
 
 export function DutyOfficerSlot() {
   const t = useT();
-  useDutyFeed();
-  const onDuty = useDuty((d) => d.onDuty);
+  const onDuty = useSlice(dutySlice, (d) => d.onDuty);
   const leaders = namesOnDuty(onDuty, 'leader');
   const officers = namesOnDuty(onDuty, 'officer');
   const missing = <span className="duty-slot-gap">{t('duty.slotNobody')}</span>;

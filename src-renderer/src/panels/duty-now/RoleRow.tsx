@@ -2,7 +2,7 @@
 import { DUTY_ROLE_LABELS, type Shift } from '@contract/duty';
 import { useT } from '../../i18n/use-t';
 import { phoneGroups } from '../../state/duty/format';
-import { useLabel } from '../../state/duty/use-duty';
+import { useLabel } from '../../shared/label';
 import { earliestEnd, earliestStart, type RoleLine } from './on-duty';
 import { TimeWithDay } from './TimeWithDay';
 

@@ -7,8 +7,8 @@ import { RESPONSE_LEVEL_LABELS, type Response } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { Fact } from './Fact';
 import { ObjectFacts } from './ObjectFacts';
-import { formatTime } from './shared/format';
-import { useLabel } from './shared/label';
+import { formatTime } from '../../shared/format';
+import { useLabel } from '../../shared/label';
 
 export type Selected =
   | { type: 'object'; object: MapObject }

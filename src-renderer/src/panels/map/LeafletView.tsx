@@ -7,7 +7,8 @@ import { onMapFocus } from './fly-to';
 import type { LayerId } from './layers';
 import { MapController } from './leaflet-map';
 import { markOnce } from '../../shared/startup-marks';
-import { sharedClient } from './shared/client';
+import { useCommands } from '../../state/context';
+import { mapSlice } from '../../state/map/map-slice';
 
 interface Props {
   features: readonly Feature[];
@@ -25,9 +26,10 @@ export function LeafletView({ features, visible, basemap, selected, onSelect }: 
   const drawn = useRef(features);
   drawn.current = features;
   const language = useLanguage();
+  const { getTile } = useCommands(mapSlice);
 
   useEffect(() => {
-    const c = new MapController(el.current!, { client: sharedClient(), onSelect: (k) => select.current(k), language });
+    const c = new MapController(el.current!, { fetchTile: getTile, onSelect: (k) => select.current(k), language });
     ctl.current = c;
     // Tests and the bench find a feature's pixel through the element, never through a global.
     Object.defineProperty(el.current!, 'cwMap', { value: { pointOf: (k: string) => c.pointOf(k), visibleCount: () => c.visibleCount(), map: c.map }, configurable: true });
@@ -42,8 +44,9 @@ export function LeafletView({ features, visible, basemap, selected, onSelect }: 
       c.destroy();
       ctl.current = null;
     };
-    // The map is made once per language (its labels are in it); props flow in below.
-  }, [language]);
+    // The map is made once per language (its labels are in it; getTile is the slice's, made once
+    // per page); props flow in below.
+  }, [language, getTile]);
 
   useEffect(() => ctl.current?.setVisible(visible), [visible, language]);
   useEffect(() => ctl.current?.setBasemap(basemap), [basemap, language]);

@@ -1,8 +1,9 @@
 // Layers with their colours and counts; each row toggles its layer. Risk points break down by
 // level. Demo objects and responses that cannot be placed are said plainly.
-import { RISK_LEVEL_COLOURS, RISK_LEVELS, type MapCounts } from '@contract/map';
+import { RISK_LEVEL_COLOURS, RISK_LEVEL_LABELS, RISK_LEVELS, type MapCounts } from '@contract/map';
 import type { Response } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
+import { useLabel } from '../../shared/label';
 import type { countFeatures } from './features';
 import { LAYERS, type LayerId } from './layers';
 
@@ -16,6 +17,7 @@ interface Props {
 
 export function MapLegend({ counts, totals, visible, onToggle, unplaced }: Props) {
   const t = useT();
+  const label = useLabel();
   return (
     <div className="map-legend" data-testid="map-legend">
       {LAYERS.map((l) => (
@@ -31,7 +33,7 @@ export function MapLegend({ counts, totals, visible, onToggle, unplaced }: Props
               {RISK_LEVELS.map((level) => (
                 <span key={level} className="map-legend-level" data-testid={`map-risk-${level}`} data-count={counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}>
                   <span className="map-swatch" style={{ background: RISK_LEVEL_COLOURS[level] }} />
-                  {t(`map.level.${level}`)} {counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}
+                  {label(RISK_LEVEL_LABELS[level])} {counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}
                 </span>
               ))}
             </div>

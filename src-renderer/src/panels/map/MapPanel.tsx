@@ -12,16 +12,19 @@ import { focusMap } from './fly-to';
 import { LAYER_IDS, type LayerId } from './layers';
 import { LeafletView } from './LeafletView';
 import { MapLegend } from './MapLegend';
-import { useMapData } from './map-store';
 import { MapToolbar } from './MapToolbar';
 import { streetPoint } from './street-point';
 import { resolveSelection } from './select';
 import { markOnce } from '../../shared/startup-marks';
+import { useSlice } from '../../state/context';
+import { MAP_LOAD, mapSlice } from '../../state/map/map-slice';
 
 export function MapPanel() {
   markOnce('cw.map.code');
   const t = useT();
-  const data = useMapData((s) => s);
+  const data = useSlice(mapSlice, (s) => s);
+  // The panel says when the map could not be read; a console's refused command is its form's.
+  const error = data.error?.command === MAP_LOAD ? data.error.message : null;
   const [street, setStreet] = useState<StreetName | null>(null);
   const [visible, setVisible] = useState<ReadonlySet<LayerId>>(() => new Set(LAYER_IDS));
   const [selected, setSelected] = useState<string | null>(null);
@@ -54,9 +57,9 @@ export function MapPanel() {
       <MapLegend counts={counts} totals={data.counts} visible={visible} onToggle={toggle} unplaced={unplaced} />
       <BasemapNote source={basemap} />
       {sel && <DetailCard sel={sel} onClose={() => setSelected(null)} />}
-      {data.error && (
+      {error && (
         <div className="map-error" role="alert" data-testid="map-error">
-          {t('map.loadFailed', { message: data.error })}
+          {t('map.loadFailed', { message: error })}
         </div>
       )}
     </div>

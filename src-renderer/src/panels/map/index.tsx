@@ -1,12 +1,13 @@
 // The map panel's definition. Its code (Leaflet and the embedded outline) is a chunk of its own,
-// fetched as a wall page starts (shared/lazy-cell.tsx).
+// fetched as a wall page starts (src-renderer/src/shared/lazy-cell.tsx); the map slice is held
+// by the cell at once, so its data arrives beside the code.
 import { definePanel } from '../registry';
-import { mapStore } from './map-store';
-import { lazyCell } from './shared/lazy-cell';
+import { lazyCell } from '../../shared/lazy-cell';
+import { mapSlice } from '../../state/map/map-slice';
 
 export const mapPanel = definePanel({
   id: 'map',
   title: 'panel.map',
-  component: lazyCell(() => import('./MapPanel').then((m) => m.MapPanel), mapStore, { prefetchOnWall: true }),
+  component: lazyCell(() => import('./MapPanel').then((m) => m.MapPanel), [mapSlice], { prefetchOnWall: true }),
   essential: false,
 });

@@ -3,20 +3,20 @@
 // the canvas moves as one image and redraws in a few milliseconds when the move ends).
 import gcoord from 'gcoord';
 import L from 'leaflet';
-import type { ApiClient } from '@contract/api';
 import type { TileSource } from '@contract/map';
 import { DISTRICT_NAMES_EN, districtFeatures, streetLabels, YUEXIU_BOUNDS } from './basemap';
 import { escapeHtml } from './escape-html';
 import type { Feature } from './features';
 import { LAYER_IDS, type LayerId } from './layers';
 import { PointsLayerImpl, type PointsLayer } from './points-layer';
-import { tileLayerFor } from './tile-layer';
+import { tileLayerFor, type FetchTile } from './tile-layer';
 
 /** Street labels appear from this zoom on; district names below it. */
 const LABEL_ZOOM = 13;
 
 export interface MapControllerOptions {
-  client: ApiClient;
+  /** Tiles of an .mbtiles source (the map slice's getTile command). */
+  fetchTile: FetchTile;
   onSelect(key: string | null): void;
   language: 'zh-CN' | 'en';
 }
@@ -65,7 +65,7 @@ export class MapController {
 
   setBasemap(source: TileSource | null): void {
     if (this.tiles) this.map.removeLayer(this.tiles);
-    this.tiles = source ? tileLayerFor(source, this.opts.client) : null;
+    this.tiles = source ? tileLayerFor(source, this.opts.fetchTile) : null;
     if (this.tiles) this.tiles.addTo(this.map);
     this.el.dataset.basemap = source ? source.type : 'outline';
     this.outline?.setStyle((f) => this.outlineStyle(Boolean(f?.properties?.highlight)));

@@ -48,7 +48,7 @@ const Base = L.Renderer as unknown as new (o?: L.RendererOptions) => L.Renderer 
 
 export const PointsLayerImpl = (L.Renderer as unknown as { extend(p: object): new (o?: L.RendererOptions) => PointsLayer }).extend({
   initialize(this: Record<string, unknown>, options?: L.RendererOptions) {
-    (Base.prototype as unknown as { initialize(o?: object): void }).initialize.call(this, options);
+    (Base.prototype as unknown as { initialize(o?: object): void }).initialize.apply(this, [options]);
     this._points = [] as Point[];
     this._batches = [] as Batch[];
     this._hidden = new Set<string>();
@@ -73,7 +73,7 @@ export const PointsLayerImpl = (L.Renderer as unknown as { extend(p: object): ne
 
   _update(this: RendererInternals & { _ctx: CanvasRenderingContext2D; _draw(): void }) {
     if (this._map._animatingZoom && this._bounds) return;
-    (Base.prototype as unknown as RendererInternals)._update.call(this);
+    (Base.prototype as unknown as RendererInternals)._update.apply(this);
     const b = this._bounds;
     const size = b.getSize();
     const m = L.Browser.retina ? 2 : 1;

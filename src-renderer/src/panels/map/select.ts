@@ -1,8 +1,8 @@
 // Finds what a feature key names in the map's data (objects, cameras, reports, responses).
 import type { Selected } from './DetailCard';
-import type { MapData } from './map-store';
+import type { MapState } from '../../state/map/map-slice';
 
-export function resolveSelection(key: string | null, d: MapData): Selected | null {
+export function resolveSelection(key: string | null, d: MapState): Selected | null {
   if (!key) return null;
   if (key.startsWith('camera:')) {
     const camera = d.cameras.find((c) => c.id === key.slice(7));

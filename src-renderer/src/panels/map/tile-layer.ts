@@ -1,19 +1,23 @@
 // A Leaflet layer for an operator's tile source: XYZ and TMS templates, WMTS templates (Web
-// Mercator matrix sets), and .mbtiles files whose tiles the core reads and sends (map.getTile).
+// Mercator matrix sets), and .mbtiles files whose tiles the core reads and sends (map.getTile,
+// fetched through the function the layer is made with: the map slice's getTile command).
 import L from 'leaflet';
-import type { ApiClient } from '@contract/api';
+import type { ParamsOf, ResultOf } from '@contract/api';
 import type { TileSource } from '@contract/map';
 import { escapeHtml } from './escape-html';
 import { leafletTemplate } from './tile-template';
 
+/** Fetches one tile of an .mbtiles source; null where the file has none (or it was refused). */
+export type FetchTile = (at: ParamsOf<'map.getTile'>) => Promise<ResultOf<'map.getTile'> | null>;
+
 /** A grid layer whose tiles come from the core over the API (no URL the browser could fetch). */
 const MbtilesLayer = L.GridLayer.extend({
-  createTile(this: L.GridLayer & { options: { client: ApiClient; sourceId: string } }, coords: L.Coords, done: L.DoneCallback): HTMLElement {
+  createTile(this: L.GridLayer & { options: { fetchTile: FetchTile; sourceId: string } }, coords: L.Coords, done: L.DoneCallback): HTMLElement {
     const img = document.createElement('img');
     img.alt = '';
     img.setAttribute('role', 'presentation');
-    this.options.client
-      .call('map.getTile', { sourceId: this.options.sourceId, z: coords.z, x: coords.x, y: coords.y })
+    this.options
+      .fetchTile({ sourceId: this.options.sourceId, z: coords.z, x: coords.x, y: coords.y })
       .then((t) => {
         if (t) {
           img.onload = () => done(undefined, img);
@@ -26,10 +30,10 @@ const MbtilesLayer = L.GridLayer.extend({
   },
 });
 
-export function tileLayerFor(source: TileSource, client: ApiClient): L.Layer {
+export function tileLayerFor(source: TileSource, fetchTile: FetchTile): L.Layer {
   // The attribution is the operator's text; Leaflet's attribution box would read it as HTML.
   const common = { minZoom: source.minZoom, maxZoom: 19, maxNativeZoom: source.maxZoom, attribution: escapeHtml(source.attribution) };
-  if (source.type === 'mbtiles') return new (MbtilesLayer as unknown as new (o: object) => L.GridLayer)({ ...common, client, sourceId: source.id, tileSize: 256 });
+  if (source.type === 'mbtiles') return new (MbtilesLayer as unknown as new (o: object) => L.GridLayer)({ ...common, fetchTile, sourceId: source.id, tileSize: 256 });
   return L.tileLayer(leafletTemplate(source), {
     ...common,
     subdomains: source.subdomains || 'abc',

@@ -1,6 +1,6 @@
 // Plans in the library per category, as short bars: where the district's plans lie.
 import { PLAN_CATEGORY_LABELS, PlanCategory, type Kpis } from '@contract/plans';
-import { useLabel } from '../../state/duty/use-duty';
+import { useLabel } from '../../shared/label';
 import { categoryCounts } from './kpi-view';
 
 export function CategoryBars({ byCategory }: { byCategory: Kpis['plansByCategory'] }) {

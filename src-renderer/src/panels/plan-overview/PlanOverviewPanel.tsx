@@ -1,7 +1,8 @@
 // 预案概况 on the wall: the seed plan's two KPIs against their 100% target (plan revision rate,
 // drill execution rate) and the library per category. Live from plans.libraryChanged.
 import { useT } from '../../i18n/use-t';
-import { useDuty, useDutyFeed } from '../../state/duty/use-duty';
+import { useSlice } from '../../state/context';
+import { plansSlice } from '../../state/plans/plans-slice';
 import { CategoryBars } from './CategoryBars';
 import { KpiTile } from './KpiTile';
 import './plan-overview.css';
@@ -11,8 +12,7 @@ const NAMED = 3;
 
 export function PlanOverviewPanel() {
   const t = useT();
-  useDutyFeed();
-  const kpis = useDuty((d) => d.kpis);
+  const kpis = useSlice(plansSlice, (s) => s.kpis);
   if (!kpis) return <div className="panel panel-waiting">{t('app.loading')}</div>;
   const { revision, drills } = kpis;
   return (

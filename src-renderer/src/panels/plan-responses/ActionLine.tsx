@@ -2,7 +2,7 @@
 // until it is due.
 import type { ResponseAction } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
-import { wholeMinutes } from '../../state/duty/checklist';
+import { wholeMinutes } from '../../state/plans/checklist';
 import { durationParts } from '../../state/duty/format';
 
 export function ActionLine({ action, now, overdue }: { action: ResponseAction; now: number; overdue: boolean }) {

@@ -2,16 +2,17 @@
 // red. The server pushes no event when an item merely becomes overdue, so this recounts on a
 // timer from each item's dueAt.
 import { useT } from '../../i18n/use-t';
-import { useDuty, useDutyFeed, useServerNow } from '../../state/duty/use-duty';
+import { useServerNow } from '../../shared/use-server-now';
+import { useSlice } from '../../state/context';
+import { plansSlice } from '../../state/plans/plans-slice';
 import { RESPONSE_LEVEL_RANK } from '@contract/plans';
 import { ResponseCard } from './ResponseCard';
 import './plan-responses.css';
 
 export function PlanResponsesPanel() {
   const t = useT();
-  useDutyFeed();
-  const loaded = useDuty((d) => d.loaded);
-  const responses = useDuty((d) => d.responses);
+  const loaded = useSlice(plansSlice, (s) => s.loaded);
+  const responses = useSlice(plansSlice, (s) => s.responses);
   const now = useServerNow(5000);
   if (!loaded) return <div className="panel panel-waiting">{t('app.loading')}</div>;
   if (responses.length === 0)

@@ -1,6 +1,6 @@
 // Checklist progress: finished (done or not applicable) out of all items, as a bar and numbers.
 import { useT } from '../../i18n/use-t';
-import type { ChecklistProgress } from '../../state/duty/checklist';
+import type { ChecklistProgress } from '../../state/plans/checklist';
 
 export function ProgressBar({ progress }: { progress: ChecklistProgress }) {
   const t = useT();

@@ -2,7 +2,7 @@
 // red and the next ones due. Overdue is recounted from dueAt with the server's clock.
 import type { Response } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
-import { checklistProgress } from '../../state/duty/checklist';
+import { checklistProgress } from '../../state/plans/checklist';
 import { durationParts, hhmm, ROMAN } from '../../state/duty/format';
 import { DemoTag } from '../duty-now/DemoTag';
 import { ActionLine } from './ActionLine';

@@ -3,13 +3,14 @@
 import type { PowerAlarm } from '@contract/power';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatBeijingClock } from '../../shared/beijing-time';
-import { usePowerActions } from '../../state/power/use-power';
+import { useCommands } from '../../state/context';
+import { powerSlice } from '../../state/power/power-slice';
 import { textIn } from './format';
 
 export function AlarmItem({ alarm, officer }: { alarm: PowerAlarm; officer: string }) {
   const t = useT();
   const lang = useLanguage();
-  const { acknowledgeAlarm, muteAlarm } = usePowerActions();
+  const { acknowledgeAlarm, muteAlarm } = useCommands(powerSlice);
   const by = officer.trim();
   const acked = alarm.acknowledgedAt !== null;
   return (

@@ -3,15 +3,16 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n/use-t';
 import { sortAlarms } from '../../state/power/power-merge';
-import { usePower } from '../../state/power/use-power';
+import { useSlice } from '../../state/context';
+import { powerSlice } from '../../state/power/power-slice';
 import { AlarmItem } from './AlarmItem';
 import { OfficerField } from './OfficerField';
 import { PowerErrorNote } from './PowerErrorNote';
 
 export function AlarmList() {
   const t = useT();
-  const alarms = usePower((s) => s.alarms);
-  const officer = usePower((s) => s.officer);
+  const alarms = useSlice(powerSlice, (s) => s.alarms);
+  const officer = useSlice(powerSlice, (s) => s.officer);
   const sorted = useMemo(() => sortAlarms(alarms), [alarms]);
   const needsHand = alarms.some((a) => a.acknowledgedAt === null);
   return (
@@ -21,7 +22,7 @@ export function AlarmList() {
         {needsHand && <OfficerField />}
         {needsHand && !officer.trim() && <span className="power-hint">{t('power.officerNeeded')}</span>}
       </div>
-      <PowerErrorNote actions={['acknowledgeAlarm', 'muteAlarm']} />
+      <PowerErrorNote commands={['acknowledgeAlarm', 'muteAlarm']} />
       {sorted.length > 0 && (
         <ul className="power-alarm-list">
           {sorted.map((a) => (

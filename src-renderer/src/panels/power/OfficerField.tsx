@@ -3,15 +3,16 @@
 import { useEffect, useId } from 'react';
 import { DUTY_ROLE_LABELS } from '@contract/duty';
 import { useLanguage, useT } from '../../i18n/use-t';
-import { usePower, usePowerActions } from '../../state/power/use-power';
+import { useCommands, useSlice } from '../../state/context';
+import { powerSlice } from '../../state/power/power-slice';
 
 export function OfficerField() {
   const t = useT();
   const lang = useLanguage();
   const listId = useId();
-  const officer = usePower((s) => s.officer);
-  const officers = usePower((s) => s.officers);
-  const { setOfficer, loadOfficers } = usePowerActions();
+  const officer = useSlice(powerSlice, (s) => s.officer);
+  const officers = useSlice(powerSlice, (s) => s.officers);
+  const { setOfficer, loadOfficers } = useCommands(powerSlice);
   useEffect(() => {
     void loadOfficers();
   }, [loadOfficers]);
@@ -24,7 +25,7 @@ export function OfficerField() {
         maxLength={40}
         list={officers.length > 0 ? listId : undefined}
         placeholder={t('power.officerPlaceholder')}
-        onChange={(e) => setOfficer(e.target.value)}
+        onChange={(e) => void setOfficer(e.target.value)}
       />
       {officers.length > 0 && (
         <datalist id={listId} data-testid="power-officer-list">

@@ -4,7 +4,8 @@
 import type { PowerSourceStatus } from '@contract/power';
 import { useT } from '../../i18n/use-t';
 import { soundingTone } from '../../state/power/power-merge';
-import { usePower } from '../../state/power/use-power';
+import { useSlice } from '../../state/context';
+import { powerSlice } from '../../state/power/power-slice';
 import { hoursText, minutesText } from './format';
 import { PowerDimming } from './PowerDimming';
 import { STATE_CLASS } from './state-look';
@@ -32,13 +33,13 @@ function SoundBlocked() {
 
 export function PowerHeaderSlot() {
   const t = useT();
-  const loaded = usePower((s) => s.loaded);
-  const state = usePower((s) => s.state);
-  const runtime = usePower((s) => s.runtimeMinutes);
-  const fuel = usePower((s) => s.fuelHours);
-  const conserve = usePower((s) => s.conserve);
-  const fuelPercent = usePower((s) => runningFuel(s.sources));
-  const tone = usePower((s) => soundingTone(s.alarms));
+  const loaded = useSlice(powerSlice, (s) => s.loaded);
+  const state = useSlice(powerSlice, (s) => s.state);
+  const runtime = useSlice(powerSlice, (s) => s.runtimeMinutes);
+  const fuel = useSlice(powerSlice, (s) => s.fuelHours);
+  const conserve = useSlice(powerSlice, (s) => s.conserve);
+  const fuelPercent = useSlice(powerSlice, (s) => runningFuel(s.sources));
+  const tone = useSlice(powerSlice, (s) => soundingTone(s.alarms));
   const audio = useAlarmSound(tone);
   const left =
     state === 'ON_BATTERY' || state === 'LOW_BATTERY'

@@ -1,16 +1,17 @@
 // Panel 供电保障: the overall state, the active alarms (acknowledge, mute) and a tile per source.
 // Its data is the power slice (state/power), kept live by the capability's events.
 import { useT } from '../../i18n/use-t';
-import { usePower } from '../../state/power/use-power';
+import { useServerNow } from '../../shared/use-server-now';
+import { useSlice } from '../../state/context';
+import { powerSlice } from '../../state/power/power-slice';
 import { AlarmList } from './AlarmList';
 import { PowerErrorNote } from './PowerErrorNote';
 import { PowerStateBanner } from './PowerStateBanner';
 import { SourceTile } from './SourceTile';
-import { useServerNow } from './use-server-now';
 
 function SourceTiles() {
   const t = useT();
-  const sources = usePower((s) => s.sources);
+  const sources = useSlice(powerSlice, (s) => s.sources);
   // Sparklines move every 10 s (the sample period); no need to redraw them every second.
   const now = useServerNow(10_000);
   if (sources.length === 0) return <div className="power-no-sources unset">{t('power.noSources')}</div>;
@@ -25,13 +26,13 @@ function SourceTiles() {
 
 export function PowerPanel() {
   const t = useT();
-  const loaded = usePower((s) => s.loaded);
-  const state = usePower((s) => s.state);
+  const loaded = useSlice(powerSlice, (s) => s.loaded);
+  const state = useSlice(powerSlice, (s) => s.state);
   if (!loaded)
     return (
       <div className="panel panel-waiting">
         {t('power.loading')}
-        <PowerErrorNote actions={['loadOverview']} />
+        <PowerErrorNote commands={['loadOverview']} />
       </div>
     );
   return (

@@ -3,14 +3,15 @@
 // recovery waiting out its hold, and whether the hall is in power-saving mode.
 import { useLanguage, useT } from '../../i18n/use-t';
 import { formatBeijingClock } from '../../shared/beijing-time';
-import { usePower } from '../../state/power/use-power';
+import { useServerNow } from '../../shared/use-server-now';
+import { useSlice } from '../../state/context';
+import { powerSlice } from '../../state/power/power-slice';
 import { hoursText, minutesText, textIn } from './format';
 import { STATE_CLASS } from './state-look';
-import { useServerNow } from './use-server-now';
 
 function Pending() {
   const t = useT();
-  const pending = usePower((s) => s.pending);
+  const pending = useSlice(powerSlice, (s) => s.pending);
   const now = useServerNow();
   if (!pending) return null;
   const s = Math.max(0, Math.ceil((pending.until - now) / 1000));
@@ -24,12 +25,12 @@ function Pending() {
 export function PowerStateBanner() {
   const t = useT();
   const lang = useLanguage();
-  const state = usePower((s) => s.state);
-  const since = usePower((s) => s.since);
-  const reason = usePower((s) => s.reason);
-  const runtime = usePower((s) => s.runtimeMinutes);
-  const fuel = usePower((s) => s.fuelHours);
-  const conserve = usePower((s) => s.conserve);
+  const state = useSlice(powerSlice, (s) => s.state);
+  const since = useSlice(powerSlice, (s) => s.since);
+  const reason = useSlice(powerSlice, (s) => s.reason);
+  const runtime = useSlice(powerSlice, (s) => s.runtimeMinutes);
+  const fuel = useSlice(powerSlice, (s) => s.fuelHours);
+  const conserve = useSlice(powerSlice, (s) => s.conserve);
   const onBattery = state === 'ON_BATTERY' || state === 'LOW_BATTERY';
   return (
     <div className={`power-banner ${STATE_CLASS[state]}`} data-testid="power-state" data-state={state}>

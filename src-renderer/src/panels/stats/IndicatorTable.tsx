@@ -2,8 +2,8 @@
 // whether it is met. An indicator nobody has entered says so and is never shown as met.
 import { INDICATOR_GROUP_LABELS, INDICATORS, type IndicatorValue } from '@contract/stats';
 import { useLanguage, useT } from '../../i18n/use-t';
-import { formatNumber } from '../map/shared/format';
-import { useLabel } from '../map/shared/label';
+import { formatNumber } from '../../shared/format';
+import { useLabel } from '../../shared/label';
 
 export function IndicatorTable({ values }: { values: readonly IndicatorValue[] }) {
   const t = useT();

@@ -2,9 +2,10 @@
 // 15 seconds on the wall and can be picked by hand.
 import { useEffect, useMemo, useState } from 'react';
 import { useLanguage, useT } from '../../i18n/use-t';
+import { useSlice } from '../../state/context';
+import { statsSlice } from '../../state/stats/stats-slice';
 import { countsOption, type CountsView } from './chart-options';
 import { EChart } from './EChart';
-import { useStats } from './stats-store';
 
 const VIEWS: CountsView[] = ['day', 'category', 'street'];
 const TURN_MS = 15_000;
@@ -12,7 +13,7 @@ const TURN_MS = 15_000;
 export function LiveCounts() {
   const t = useT();
   const en = useLanguage() === 'en';
-  const counts = useStats((s) => s.counts);
+  const counts = useSlice(statsSlice, (s) => s.counts);
   const [view, setView] = useState<CountsView>('day');
   useEffect(() => {
     const timer = setInterval(() => setView((v) => VIEWS[(VIEWS.indexOf(v) + 1) % VIEWS.length]), TURN_MS);

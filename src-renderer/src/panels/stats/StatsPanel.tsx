@@ -4,19 +4,20 @@ import './stats.css';
 import { useMemo } from 'react';
 import { SEED_PLAN_SOURCE, TABLE1, TABLE2 } from '@contract/stats';
 import { useLanguage, useT } from '../../i18n/use-t';
-import { useLabel } from '../map/shared/label';
+import { useLabel } from '../../shared/label';
+import { useSlice } from '../../state/context';
+import { statsSlice } from '../../state/stats/stats-slice';
 import { table1Option, table2Option } from './chart-options';
 import { EChart } from './EChart';
 import { IndicatorTable } from './IndicatorTable';
 import { LiveCounts } from './LiveCounts';
-import { useStats } from './stats-store';
 
 export function StatsPanel() {
   const t = useT();
   const en = useLanguage() === 'en';
   const label = useLabel();
-  const indicators = useStats((s) => s.indicators);
-  const error = useStats((s) => s.error);
+  const indicators = useSlice(statsSlice, (s) => s.indicators);
+  const error = useSlice(statsSlice, (s) => s.error?.message);
   const t1 = useMemo(() => table1Option({ accidents: t('stats.accidents'), deaths: t('stats.deaths') }), [t]);
   const t2 = useMemo(() => table2Option(en), [en]);
   return (

@@ -2,7 +2,8 @@
 // configured. Unset fields say "not configured" rather than leaving a blank.
 import type { LinkConfig } from '@contract/schemas';
 import { useT } from '../../i18n/use-t';
-import { useApp } from '../../state/context';
+import { centreSlice } from '../../state/centre/centre-slice';
+import { useSlice } from '../../state/context';
 
 function LinkRow({ link }: { link: LinkConfig }) {
   const t = useT();
@@ -24,7 +25,7 @@ function LinkRow({ link }: { link: LinkConfig }) {
 
 export function ThisCentrePanel() {
   const t = useT();
-  const centre = useApp((s) => s.centre);
+  const centre = useSlice(centreSlice, (s) => s.centre);
   if (!centre) return <div className="panel panel-waiting">{t('app.loading')}</div>;
   return (
     <div className="panel centre-panel">

@@ -4,10 +4,11 @@
 import './warnings.css';
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-t';
+import { useSlice } from '../../state/context';
+import { warningsSlice } from '../../state/warnings/warnings-slice';
 import { playAlertSound } from './alert-sound';
 import { SanfangBadge } from './SanfangBadge';
 import { SignalIcon } from './SignalIcon';
-import { useWarnings } from './warnings-store';
 
 const SHOWN = 4;
 /** How long the slot flashes after a new or raised warning. */
@@ -15,8 +16,8 @@ const FLASH_MS = 60_000;
 
 export function HeaderWarningSlot() {
   const t = useT();
-  const active = useWarnings((d) => d.state?.active);
-  const alarm = useWarnings((d) => d.alarm);
+  const active = useSlice(warningsSlice, (d) => d.state?.active);
+  const alarm = useSlice(warningsSlice, (d) => d.alarm);
   const [sound, setSound] = useState<{ count: number; state: string; level: string }>({ count: 0, state: '', level: '' });
   const [flashing, setFlashing] = useState(false);
   const heard = useRef(0);

@@ -3,11 +3,12 @@
 import './warnings.css';
 import { SIGNAL_LEVEL_LABELS, SIGNALS, type Warning, type WarningHistoryEntry } from '@contract/warnings';
 import { useT } from '../../i18n/use-t';
-import { formatTime } from '../map/shared/format';
-import { useLabel } from '../map/shared/label';
+import { formatTime } from '../../shared/format';
+import { useLabel } from '../../shared/label';
+import { useSlice } from '../../state/context';
+import { warningsSlice } from '../../state/warnings/warnings-slice';
 import { SanfangBadge } from './SanfangBadge';
 import { SignalIcon } from './SignalIcon';
-import { useWarnings } from './warnings-store';
 
 function ActiveWarning({ w }: { w: Warning }) {
   const t = useT();
@@ -40,7 +41,7 @@ function HistoryRow({ h }: { h: WarningHistoryEntry }) {
 
 function FeedLine() {
   const t = useT();
-  const feed = useWarnings((d) => d.state?.feed);
+  const feed = useSlice(warningsSlice, (d) => d.state?.feed);
   if (!feed?.config) return <div className="warning-feed unset">{t('warnings.feedNone')}</div>;
   if (feed.lastOk === false)
     return (
@@ -53,9 +54,9 @@ function FeedLine() {
 
 export function WarningsPanel() {
   const t = useT();
-  const state = useWarnings((d) => d.state);
-  const history = useWarnings((d) => d.history);
-  const error = useWarnings((d) => d.error);
+  const state = useSlice(warningsSlice, (d) => d.state);
+  const history = useSlice(warningsSlice, (d) => d.history);
+  const error = useSlice(warningsSlice, (d) => d.error?.message);
   if (!state) return <div className="panel panel-waiting">{error ?? t('app.loading')}</div>;
   return (
     <div className="panel warnings-panel" data-testid="warnings-panel">
@@ -76,7 +77,7 @@ export function WarningsPanel() {
       )}
       {history.length > 0 && (
         <>
-          <div className="warnings-history-title">{t('warnings.listHistory')}</div>
+          <div className="warnings-history-title">{t('warnings.history')}</div>
           <ul className="warnings-history">
             {history.slice(0, 8).map((h) => (
               <HistoryRow key={h.seq} h={h} />

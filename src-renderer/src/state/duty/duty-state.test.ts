@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FLASH_MS, isFresh, msUntil, pruneArrivals, upsertHandover, upsertReport, upsertResponse } from './duty-state';
-import { handover, report, response } from './test-fixtures';
+import { FLASH_MS, isFresh, msUntil, pruneArrivals, upsertHandover, upsertReport } from './duty-state';
+import { handover, report } from './test-fixtures';
 
 describe('duty state folding', () => {
   it('keeps reports newest received first, replaces by id, and caps the list', () => {
@@ -11,15 +11,6 @@ describe('duty state folding', () => {
     expect(list).toHaveLength(3);
     expect(list[2].status).toBe('verifying');
     expect(upsertReport(list, report('rep_d0001', 4000), 2).map((r) => r.id)).toEqual(['rep_d0001', 'rep_b0001']);
-  });
-
-  it('drops a response from the active list when it closes', () => {
-    const a = response('rsp_a0001', 1000, []);
-    const b = response('rsp_b0001', 2000, []);
-    let list = upsertResponse(upsertResponse([], a), b);
-    expect(list.map((r) => r.id)).toEqual(['rsp_b0001', 'rsp_a0001']);
-    list = upsertResponse(list, { ...a, status: 'closed', closedAt: 3000 });
-    expect(list.map((r) => r.id)).toEqual(['rsp_b0001']);
   });
 
   it('replaces a handover in place when it is confirmed', () => {

@@ -1,8 +1,7 @@
 // What the duty room's screens show, as the server last said it: who is on duty, the latest
-// duty log entries, the live plan responses, the plan KPIs, recent handovers and the people.
+// duty log entries, recent handovers and the people (the plan side lives in state/plans).
 // Pure: the functions here fold a read or a pushed event into the state and are unit-tested.
 import type { DataStatus, Handover, OnDuty, Person, Report } from '@contract/duty';
-import type { Kpis, Response } from '@contract/plans';
 
 export interface OpenCounts {
   new: number;
@@ -18,28 +17,20 @@ export interface RowProblem {
 }
 
 export interface DutyState {
-  /** True once a full load has succeeded since the feed started. */
-  loaded: boolean;
   onDuty: OnDuty | null;
   /** Newest received first, at most REPORT_LIMIT. */
   reports: Report[];
   openCounts: OpenCounts | null;
   /** Report id → our clock when its push said it was just recorded: the log panel flashes it. */
   arrivals: Record<string, number>;
-  /** Active responses, newest activation first. */
-  responses: Response[];
-  kpis: Kpis | null;
   /** Newest first, at most HANDOVER_LIMIT. */
   handovers: Handover[];
   people: Person[];
   dataStatus: DataStatus | null;
-  /** The acting person on this console (an id from people), or null until chosen. */
-  actorId: string | null;
   /** The last refused roster import's problems, for the roster form's table. */
   importProblems: RowProblem[] | null;
-  /** Bumped on every roster or library change: views that read a period or a plan re-read. */
+  /** Bumped on every roster change: views that read a period re-read. */
   rosterVersion: number;
-  libraryVersion: number;
 }
 
 export const REPORT_LIMIT = 50;
@@ -47,22 +38,17 @@ export const HANDOVER_LIMIT = 20;
 /** How long a newly recorded report flashes on the wall. */
 export const FLASH_MS = 10_000;
 
-export function initialDuty(actorId: string | null = null): DutyState {
+export function initialDuty(): DutyState {
   return {
-    loaded: false,
     onDuty: null,
     reports: [],
     openCounts: null,
     arrivals: {},
-    responses: [],
-    kpis: null,
     handovers: [],
     people: [],
     dataStatus: null,
-    actorId,
     importProblems: null,
     rosterVersion: 0,
-    libraryVersion: 0,
   };
 }
 
@@ -71,13 +57,6 @@ export function upsertReport(list: readonly Report[], report: Report, limit = RE
   const rest = list.filter((r) => r.id !== report.id);
   const next = [...rest, report].sort((a, b) => b.receivedAt - a.receivedAt || b.recordedAt - a.recordedAt);
   return next.slice(0, limit);
-}
-
-/** Active responses only: a closed one leaves the list. Newest activation first. */
-export function upsertResponse(list: readonly Response[], response: Response): Response[] {
-  const rest = list.filter((r) => r.id !== response.id);
-  if (response.status !== 'active') return rest;
-  return [...rest, response].sort((a, b) => b.activatedAt - a.activatedAt);
 }
 
 export function upsertHandover(list: readonly Handover[], handover: Handover, limit = HANDOVER_LIMIT): Handover[] {
@@ -102,4 +81,13 @@ export function msUntil(serverTime: number, localNow: number, serverOffsetMs: nu
   const serverNow = localNow + (serverOffsetMs ?? 0);
   // setTimeout holds at most 2^31−1 ms; a longer wait is simply re-asked later.
   return Math.min(Math.max(serverTime - serverNow, floor), 2_147_483_647);
+}
+
+/** Pulls the row problems out of a refused import (the server's data.problems). */
+export function problemsOf(err: unknown): RowProblem[] | null {
+  const data = (err as { data?: { problems?: unknown } } | null)?.data;
+  if (!data || !Array.isArray(data.problems)) return null;
+  return data.problems.filter(
+    (p): p is RowProblem => typeof p === 'object' && p !== null && typeof p.row === 'number' && typeof p.column === 'string' && typeof p.reason === 'string',
+  );
 }

@@ -4,7 +4,9 @@
 import { useState } from 'react';
 import type { HandoverItem, PersonRef } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
-import { useDuty, useDutyActions } from '../../../state/duty/use-duty';
+import { useCommands, useSlice } from '../../../state/context';
+import { dutySlice } from '../../../state/duty/duty-slice';
+import { useDutyRead } from '../../../state/duty/use-duty-read';
 import { Field } from '../../Field';
 
 interface Draft {
@@ -15,8 +17,9 @@ interface Draft {
 
 export function HandoverForm({ outgoingId }: { outgoingId: string }) {
   const t = useT();
-  const people = useDuty((d) => d.people);
-  const { read, handOver } = useDutyActions();
+  const people = useSlice(dutySlice, (d) => d.people);
+  const read = useDutyRead();
+  const { handOver } = useCommands(dutySlice);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [suggested, setSuggested] = useState<PersonRef | null>(null);
   const [newItem, setNewItem] = useState('');

@@ -3,7 +3,8 @@
 import type { Handover } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { dateTime } from '../../../state/duty/format';
-import { useDuty } from '../../../state/duty/use-duty';
+import { useSlice } from '../../../state/context';
+import { dutySlice } from '../../../state/duty/duty-slice';
 import { useActor } from '../ActorPicker';
 import { HandoverForm } from './HandoverForm';
 import { PendingHandover } from './PendingHandover';
@@ -42,7 +43,7 @@ function Recent({ list }: { list: Handover[] }) {
 export function HandoverSection() {
   const t = useT();
   const actor = useActor();
-  const handovers = useDuty((d) => d.handovers);
+  const handovers = useSlice(dutySlice, (d) => d.handovers);
   const pending = handovers.filter((h) => h.status === 'pending');
   const mineOut = actor ? pending.some((h) => h.outgoing.id === actor) : false;
   return (

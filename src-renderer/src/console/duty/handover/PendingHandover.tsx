@@ -4,13 +4,14 @@ import { useState } from 'react';
 import type { Handover } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { dateTime } from '../../../state/duty/format';
-import { useDutyActions } from '../../../state/duty/use-duty';
+import { useCommands } from '../../../state/context';
+import { dutySlice } from '../../../state/duty/duty-slice';
 import { useActor } from '../ActorPicker';
 
 export function PendingHandover({ handover }: { handover: Handover }) {
   const t = useT();
   const actor = useActor();
-  const { confirmHandover, cancelHandover } = useDutyActions();
+  const { confirmHandover, cancelHandover } = useCommands(dutySlice);
   const [text, setText] = useState('');
   const incoming = actor === handover.incoming.id;
   const outgoing = actor === handover.outgoing.id;

@@ -3,13 +3,15 @@ import { useState } from 'react';
 import { DUTY_ROLE_LABELS, type Person } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { ROLE_ORDER } from '../../../panels/duty-now/on-duty';
-import { useDuty, useLabel } from '../../../state/duty/use-duty';
+import { useLabel } from '../../../shared/label';
+import { useSlice } from '../../../state/context';
+import { dutySlice } from '../../../state/duty/duty-slice';
 import { PersonForm } from './PersonForm';
 
 export function PeopleSection() {
   const t = useT();
   const label = useLabel();
-  const people = useDuty((d) => d.people);
+  const people = useSlice(dutySlice, (d) => d.people);
   const [editing, setEditing] = useState<Person | null>(null);
   const sorted = [...people].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name, 'zh'));
   return (

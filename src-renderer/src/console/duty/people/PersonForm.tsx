@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { DUTY_ROLE_LABELS, DutyRole, type Person } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
-import { useDutyActions } from '../../../state/duty/use-duty';
+import { useCommands } from '../../../state/context';
+import { dutySlice } from '../../../state/duty/duty-slice';
 import { Field } from '../../Field';
 import { EnumSelect } from '../EnumSelect';
 
@@ -12,19 +13,22 @@ const EMPTY: Draft = { name: '', role: 'officer', phone: '', unit: '', active: t
 
 export function PersonForm({ editing, onDone }: { editing: Person | null; onDone(): void }) {
   const t = useT();
-  const { savePerson } = useDutyActions();
+  const { savePerson } = useCommands(dutySlice);
   const [d, setD] = useState<Draft>(editing ? { id: editing.id, name: editing.name, role: editing.role, phone: editing.phone, unit: editing.unit, active: editing.active } : EMPTY);
   const edit = (p: Partial<Draft>): void => setD({ ...d, ...p });
+  const save = async (): Promise<void> => {
+    if (await savePerson(d)) {
+      setD(EMPTY);
+      onDone();
+    }
+  };
   return (
     <form
       className="person-form"
       data-testid="person-form"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        if (await savePerson(d)) {
-          setD(EMPTY);
-          onDone();
-        }
+        void save();
       }}
     >
       <div className="form-row">

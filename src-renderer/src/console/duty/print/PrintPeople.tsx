@@ -2,7 +2,7 @@
 import { DUTY_ROLE_LABELS, type Roster } from '@contract/duty';
 import { formatLocalRange } from '@contract/yuexiu';
 import { useT } from '../../../i18n/use-t';
-import { useLabel } from '../../../state/duty/use-duty';
+import { useLabel } from '../../../shared/label';
 
 export function PrintPeople({ roster }: { roster: Roster }) {
   const t = useT();

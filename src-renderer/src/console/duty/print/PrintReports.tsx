@@ -2,7 +2,7 @@
 import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { dateTime } from '../../../state/duty/format';
-import { useLabel } from '../../../state/duty/use-duty';
+import { useLabel } from '../../../shared/label';
 
 export function PrintReports({ reports }: { reports: Report[] }) {
   const t = useT();

@@ -1,12 +1,13 @@
 // The print page's controls (hidden on paper): the period, print, and back to the console.
 import { useState } from 'react';
 import { useT } from '../../../i18n/use-t';
-import { useDutyActions } from '../../../state/duty/use-duty';
+import { useCommands } from '../../../state/context';
+import { dutySlice } from '../../../state/duty/duty-slice';
 import { parsePrintRange, printLogUrl, type PrintRange } from './print-range';
 
 export function PrintToolbar({ range, onRange, ready }: { range: PrintRange; onRange(r: PrintRange): void; ready: boolean }) {
   const t = useT();
-  const { printLog } = useDutyActions();
+  const { printLog } = useCommands(dutySlice);
   const [from, setFrom] = useState(range.from);
   const [to, setTo] = useState(range.to);
   const apply = (): void => {

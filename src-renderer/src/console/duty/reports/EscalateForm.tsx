@@ -5,7 +5,9 @@ import { useEffect, useState } from 'react';
 import type { Report } from '@contract/duty';
 import { RESPONSE_LEVEL_LABELS, type PlanSummary, type ResponseLevel } from '@contract/plans';
 import { useT } from '../../../i18n/use-t';
-import { useDuty, useDutyActions, useLabel } from '../../../state/duty/use-duty';
+import { useLabel } from '../../../shared/label';
+import { useCommands, useSlice } from '../../../state/context';
+import { plansSlice, type PlansRead } from '../../../state/plans/plans-slice';
 import { Field } from '../../Field';
 import { useActor } from '../ActorPicker';
 import { plansForReport } from './escalate';
@@ -14,9 +16,11 @@ export function EscalateForm({ report }: { report: Report }) {
   const t = useT();
   const label = useLabel();
   const actor = useActor();
-  const { read, escalateReport, linkReport } = useDutyActions();
-  const libraryVersion = useDuty((d) => d.libraryVersion);
-  const responses = useDuty((d) => d.responses);
+  const plansCommands = useCommands(plansSlice);
+  const { escalateReport, linkReport } = plansCommands;
+  const read = plansCommands.read as PlansRead;
+  const libraryVersion = useSlice(plansSlice, (p) => p.libraryVersion);
+  const responses = useSlice(plansSlice, (p) => p.responses);
   const [plans, setPlans] = useState<PlanSummary[]>([]);
   const [planId, setPlanId] = useState('');
   const [level, setLevel] = useState<ResponseLevel | ''>('');
@@ -31,6 +35,9 @@ export function EscalateForm({ report }: { report: Report }) {
   const chosenLevel = plan && level && plan.levels.includes(level) ? level : plan?.levels[plan.levels.length - 1];
   const running = plan ? responses.find((r) => r.planId === plan.id) : undefined;
   const linked = running ? report.responseIds.includes(running.id) : false;
+  const escalate = async (): Promise<void> => {
+    if (plan && chosenLevel && (await escalateReport(report.id, plan.id, chosenLevel, note))) setNote('');
+  };
 
   return (
     <fieldset className="escalate-form" data-testid="escalate-form">
@@ -77,9 +84,7 @@ export function EscalateForm({ report }: { report: Report }) {
             className="primary"
             data-testid="escalate-report"
             disabled={!actor || !plan || !chosenLevel}
-            onClick={async () => {
-              if (plan && chosenLevel && (await escalateReport(report.id, plan.id, chosenLevel, note))) setNote('');
-            }}
+            onClick={() => void escalate()}
           >
             {t('escalate.activate')}
           </button>

@@ -5,7 +5,10 @@ import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, REPORT_STATUS_LABELS, SEV
 import { useT } from '../../../i18n/use-t';
 import { DemoTag } from '../../../panels/duty-now/DemoTag';
 import { dateTime } from '../../../state/duty/format';
-import { useDuty, useDutyActions, useLabel } from '../../../state/duty/use-duty';
+import { useLabel } from '../../../shared/label';
+import { useSlice } from '../../../state/context';
+import { dutySlice } from '../../../state/duty/duty-slice';
+import { useDutyRead } from '../../../state/duty/use-duty-read';
 import { EscalateForm } from './EscalateForm';
 import { ReportHistory } from './ReportHistory';
 import { StatusControls } from './StatusControls';
@@ -13,8 +16,8 @@ import { StatusControls } from './StatusControls';
 export function ReportDetail({ id }: { id: string }) {
   const t = useT();
   const label = useLabel();
-  const { read } = useDutyActions();
-  const stamp = useDuty((d) => d.reports.find((r) => r.id === id)?.updatedAt ?? 0);
+  const read = useDutyRead();
+  const stamp = useSlice(dutySlice, (d) => d.reports.find((r) => r.id === id)?.updatedAt ?? 0);
   const [detail, setDetail] = useState<Detail | null>(null);
   useEffect(() => {
     let live = true;

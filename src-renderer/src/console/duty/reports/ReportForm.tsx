@@ -3,8 +3,9 @@
 import { useState } from 'react';
 import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, ReportCategory, ReportSource, Severity, SEVERITY_LABELS } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
-import { useApp } from '../../../state/context';
-import { useDutyActions } from '../../../state/duty/use-duty';
+import { appSlice } from '../../../state/app/app-slice';
+import { useCommands, useSlice } from '../../../state/context';
+import { dutySlice } from '../../../state/duty/duty-slice';
 import { Field } from '../../Field';
 import { useActor } from '../ActorPicker';
 import { EnumSelect } from '../EnumSelect';
@@ -14,8 +15,8 @@ import { emptyReportDraft, isDraftProblem, reportInputFrom, type ReportDraft } f
 export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
   const t = useT();
   const actor = useActor();
-  const offset = useApp((s) => s.serverOffsetMs);
-  const { recordReport } = useDutyActions();
+  const offset = useSlice(appSlice, (s) => s.serverOffsetMs);
+  const { recordReport } = useCommands(dutySlice);
   const [d, setD] = useState<ReportDraft>(emptyReportDraft);
   const [badTime, setBadTime] = useState(false);
   const [busy, setBusy] = useState(false);

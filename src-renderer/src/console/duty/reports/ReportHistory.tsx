@@ -2,7 +2,7 @@
 import { REPORT_STATUS_LABELS, type ReportEvent } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { dateTime } from '../../../state/duty/format';
-import { useLabel } from '../../../state/duty/use-duty';
+import { useLabel } from '../../../shared/label';
 
 export function ReportHistory({ history }: { history: ReportEvent[] }) {
   const t = useT();

@@ -4,12 +4,14 @@ import { useState } from 'react';
 import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { shortDateTime } from '../../../state/duty/format';
-import { useDuty, useLabel } from '../../../state/duty/use-duty';
+import { useLabel } from '../../../shared/label';
+import { useSlice } from '../../../state/context';
+import { dutySlice } from '../../../state/duty/duty-slice';
 
 export function ReportList({ selectedId, onSelect }: { selectedId: string | null; onSelect(id: string): void }) {
   const t = useT();
   const label = useLabel();
-  const reports = useDuty((d) => d.reports);
+  const reports = useSlice(dutySlice, (d) => d.reports);
   const [openOnly, setOpenOnly] = useState(false);
   const shown = openOnly ? reports.filter((r) => r.status !== 'closed') : reports;
   return (

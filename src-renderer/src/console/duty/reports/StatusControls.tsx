@@ -1,18 +1,23 @@
 // Moves a report along new → verifying → handling → closed, only as REPORT_TRANSITIONS allows,
 // with an optional note; each move is time-stamped and names the acting person.
 import { useState } from 'react';
-import { REPORT_STATUS_LABELS, REPORT_TRANSITIONS, type Report } from '@contract/duty';
+import { REPORT_STATUS_LABELS, REPORT_TRANSITIONS, type Report, type ReportStatus } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
-import { useDutyActions, useLabel } from '../../../state/duty/use-duty';
+import { useLabel } from '../../../shared/label';
+import { useCommands } from '../../../state/context';
+import { dutySlice } from '../../../state/duty/duty-slice';
 import { useActor } from '../ActorPicker';
 
 export function StatusControls({ report }: { report: Report }) {
   const t = useT();
   const label = useLabel();
   const actor = useActor();
-  const { setReportStatus } = useDutyActions();
+  const { setReportStatus } = useCommands(dutySlice);
   const [note, setNote] = useState('');
   const moves = REPORT_TRANSITIONS[report.status];
+  const move = async (to: ReportStatus): Promise<void> => {
+    if (await setReportStatus(report.id, to, note)) setNote('');
+  };
   if (moves.length === 0) return <p className="unset">{t('reportDetail.closedForGood')}</p>;
   return (
     <div className="form-actions status-controls">
@@ -24,9 +29,7 @@ export function StatusControls({ report }: { report: Report }) {
           className={to === 'closed' ? '' : 'primary'}
           data-testid={`report-status-${to}`}
           disabled={!actor}
-          onClick={async () => {
-            if (await setReportStatus(report.id, to, note)) setNote('');
-          }}
+          onClick={() => void move(to)}
         >
           {t('reportDetail.moveTo', { status: label(REPORT_STATUS_LABELS[to]) })}
         </button>

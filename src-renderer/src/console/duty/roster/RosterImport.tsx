@@ -3,15 +3,16 @@
 import { useRef, useState } from 'react';
 import type { RosterPeriod } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
-import { useDuty, useDutyActions } from '../../../state/duty/use-duty';
+import { useCommands, useSlice } from '../../../state/context';
+import { dutySlice } from '../../../state/duty/duty-slice';
 import { useActor } from '../ActorPicker';
 import { fileToBase64, saveDownload } from '../file-io';
 
 export function RosterImport({ period }: { period: RosterPeriod }) {
   const t = useT();
   const actor = useActor();
-  const problems = useDuty((d) => d.importProblems);
-  const { importRoster, exportRoster } = useDutyActions();
+  const problems = useSlice(dutySlice, (d) => d.importProblems);
+  const { importRoster, exportRoster } = useCommands(dutySlice);
   const [result, setResult] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -21,6 +22,10 @@ export function RosterImport({ period }: { period: RosterPeriod }) {
     const r = await importRoster(await fileToBase64(file));
     if (input.current) input.current.value = ''; // the same file can be chosen again after a fix
     if (r) setResult(t('roster.imported', { name: file.name, created: r.created, updated: r.updated, unchanged: r.unchanged, people: r.peopleCreated }));
+  };
+  const exportPeriod = async (): Promise<void> => {
+    const file = await exportRoster(period);
+    if (file) saveDownload(file);
   };
 
   return (
@@ -33,10 +38,7 @@ export function RosterImport({ period }: { period: RosterPeriod }) {
         <button
           type="button"
           data-testid="roster-export"
-          onClick={async () => {
-            const file = await exportRoster(period);
-            if (file) saveDownload(file);
-          }}
+          onClick={() => void exportPeriod()}
         >
           {t('roster.export')}
         </button>

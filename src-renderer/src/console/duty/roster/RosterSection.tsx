@@ -4,7 +4,10 @@ import { useEffect, useState } from 'react';
 import type { Coverage, Roster } from '@contract/duty';
 import { localDateString } from '@contract/yuexiu';
 import { useT } from '../../../i18n/use-t';
-import { useDuty, useDutyActions, useServerNow } from '../../../state/duty/use-duty';
+import { useServerNow } from '../../../shared/use-server-now';
+import { useSlice } from '../../../state/context';
+import { dutySlice } from '../../../state/duty/duty-slice';
+import { useDutyRead } from '../../../state/duty/use-duty-read';
 import { Field } from '../../Field';
 import { RosterImport } from './RosterImport';
 import { RosterTable } from './RosterTable';
@@ -13,18 +16,20 @@ import { periodOf, rangeOf, rosterDays, stepDate, type RosterKind } from './rost
 export function RosterSection() {
   const t = useT();
   const today = localDateString(useServerNow(60_000));
-  const version = useDuty((d) => d.rosterVersion);
-  const { read } = useDutyActions();
+  const version = useSlice(dutySlice, (d) => d.rosterVersion);
+  const read = useDutyRead();
   const [kind, setKind] = useState<RosterKind>('week');
   const [date, setDate] = useState(today);
   const [roster, setRoster] = useState<Roster | null>(null);
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const period = periodOf(kind, date);
   const range = rangeOf(kind, date);
-  const key = JSON.stringify(period);
+  // What the period is anchored on: a week's date, or a month (another day of the same month reads nothing new).
+  const anchor = kind === 'week' ? date : date.slice(0, 7);
   useEffect(() => {
     let live = true;
-    void Promise.all([read('duty.getRoster', { period }), read('duty.checkCoverage', { period })]).then(([r, c]) => {
+    const asked = periodOf(kind, anchor);
+    void Promise.all([read('duty.getRoster', { period: asked }), read('duty.checkCoverage', { period: asked })]).then(([r, c]) => {
       if (!live) return;
       setRoster(r);
       setCoverage(c);
@@ -32,7 +37,7 @@ export function RosterSection() {
     return () => {
       live = false;
     };
-  }, [key, version, read]); // `period` is read through `key`
+  }, [kind, anchor, version, read]);
 
   // The table lists shifts by the day they start; a shift carried in from the day before belongs to the previous period.
   const shown = roster?.shifts.filter((s) => s.start >= range.from && s.start < range.to);

@@ -4,7 +4,7 @@ import { useT } from '../../../i18n/use-t';
 import { ROLE_ORDER } from '../../../panels/duty-now/on-duty';
 import { TimeWithDay } from '../../../panels/duty-now/TimeWithDay';
 import { hhmm } from '../../../state/duty/format';
-import { useLabel } from '../../../state/duty/use-duty';
+import { useLabel } from '../../../shared/label';
 import type { RosterDay } from './roster-view';
 
 function ShiftChip({ shift }: { shift: Shift }) {

@@ -1,0 +1,28 @@
+// The camera panels' slice: sources, tours and the running tour, from cameras.* and its event.
+import type { CameraSourceInput, CamerasState, CameraTourInput } from '@contract/cameras';
+import { defineSlice } from '../slice';
+
+export interface CamerasView {
+  state: CamerasState | null;
+}
+
+export const camerasSlice = defineSlice({
+  name: 'cameras',
+  loadAs: 'loadAll',
+  initial: (): CamerasView => ({ state: null }),
+  load: async ({ client }) => ({ state: await client.call('cameras.get', {}) }),
+  events: {
+    'cameras.changed': (state) => ({ state }),
+  },
+  commands: ({ client, set }) => {
+    const apply = (state: CamerasState): CamerasState => (set({ state }), state);
+    return {
+      saveSource: async (source: CameraSourceInput) => apply(await client.call('cameras.saveSource', { source })),
+      removeSource: async (id: string) => apply(await client.call('cameras.removeSource', { id })),
+      saveTour: async (tour: CameraTourInput) => apply(await client.call('cameras.saveTour', { tour })),
+      removeTour: async (id: string) => apply(await client.call('cameras.removeTour', { id })),
+      /** Runs a tour on the camera panels, or none (null): every enabled source. */
+      runTour: async (id: string | null) => apply(await client.call('cameras.runTour', { id })),
+    };
+  },
+});

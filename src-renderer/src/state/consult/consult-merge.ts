@@ -1,0 +1,37 @@
+// The console's view of consultations, kept from what the district hub says: pure merges.
+import type { Consultation, EndpointStatus } from '@contract/consult';
+import type { ResultOf } from '@contract/api';
+
+export interface ConsultView {
+  live: Consultation | null;
+  recent: Consultation[];
+  status: Record<string, EndpointStatus>;
+}
+
+const RECENT = 10;
+
+/** A consultation record heard of: the live one while it runs, first among the recent ones. */
+export function withConsultation(s: Pick<ConsultView, 'live' | 'recent'>, c: Consultation): Pick<ConsultView, 'live' | 'recent'> {
+  return {
+    live: c.endedAt === null ? c : s.live?.id === c.id ? null : s.live,
+    recent: [c, ...s.recent.filter((x) => x.id !== c.id)].slice(0, RECENT),
+  };
+}
+
+/** An endpoint's newest status report, by participant. */
+export function withStatus(status: Record<string, EndpointStatus>, st: EndpointStatus): Record<string, EndpointStatus> {
+  return { ...status, [st.participantId]: st };
+}
+
+/** Everything consult.list says, as the console keeps it. */
+export function fromList(r: ResultOf<'consult.list'>): Pick<ConsultView, 'live' | 'recent' | 'status'> & { presence: ResultOf<'consult.list'>['presence'] } {
+  const status: Record<string, EndpointStatus> = {};
+  for (const s of r.status) status[s.participantId] = s;
+  return { live: r.live, recent: r.recent, presence: r.presence, status };
+}
+
+let seq = 0;
+/** A console command's message id (the endpoint acts on each once, whichever link brings it). */
+export function controlMsgId(now: number): string {
+  return `console.${now.toString(36)}.${(++seq).toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
+}

@@ -1,0 +1,21 @@
+// The wall's presets and the preset each display shows.
+import type { WallPreset, WallState } from '@contract/schemas';
+import { defineSlice } from '../slice';
+
+export const wallSlice = defineSlice({
+  name: 'wall',
+  loadAs: 'loadAll',
+  initial: (): { wall: WallState | null } => ({ wall: null }),
+  load: async ({ client }) => ({ wall: await client.call('wall.get', {}) }),
+  events: {
+    'wall.changed': (wall) => ({ wall }),
+  },
+  commands: ({ client, set }) => {
+    const apply = (wall: WallState): WallState => (set({ wall }), wall);
+    return {
+      activatePreset: async (display: number, presetId: string) => apply(await client.call('wall.activate', { display, presetId })),
+      savePreset: async (preset: WallPreset) => apply(await client.call('wall.savePreset', { preset })),
+      deletePreset: async (id: string) => apply(await client.call('wall.removePreset', { id })),
+    };
+  },
+});
