@@ -26,10 +26,7 @@ const restrict = (names, regexes, why) => [
   },
 ];
 /** One rule setting from several (a later setting of a rule replaces an earlier one, it does not add to it). */
-const both = (...settings) => [
-  'error',
-  { paths: settings.flatMap((s) => s[1].paths), patterns: settings.flatMap((s) => s[1].patterns) },
-];
+const both = (...settings) => ['error', { paths: settings.flatMap((s) => s[1].paths), patterns: settings.flatMap((s) => s[1].patterns) }];
 
 const coreWhy = 'src-main/core is the domain: it never imports Electron, React, the hub or the renderer.';
 const coreRule = restrict([...electron, ...ui], ['(^|/)src-renderer/', '(^|/)hub/', '(^|/)shell/'], coreWhy);
@@ -92,7 +89,11 @@ export default tseslint.config(
   {
     files: ['src-main/core/contract/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict([...electron, ...ui, ...nodeBuiltins], ['(^|/)src-renderer/', '^\\.\\./'], 'the contract runs anywhere: only zod and its own files.'),
+      'no-restricted-imports': restrict(
+        [...electron, ...ui, ...nodeBuiltins],
+        ['(^|/)src-renderer/', '^\\.\\./'],
+        'the contract runs anywhere: only zod and its own files.',
+      ),
     },
   },
   {

@@ -50,7 +50,8 @@ function simplifyRing(ring, tol) {
 function simplifyFeature(f) {
   if (f.properties.adcode === YUEXIU) return f;
   const g = f.geometry;
-  const coordinates = g.type === 'Polygon' ? g.coordinates.map((r) => simplifyRing(r, TOLERANCE_DEG)) : g.coordinates.map((p) => p.map((r) => simplifyRing(r, TOLERANCE_DEG)));
+  const coordinates =
+    g.type === 'Polygon' ? g.coordinates.map((r) => simplifyRing(r, TOLERANCE_DEG)) : g.coordinates.map((p) => p.map((r) => simplifyRing(r, TOLERANCE_DEG)));
   return { ...f, geometry: { ...g, coordinates } };
 }
 

@@ -19,7 +19,10 @@ const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electro
 const stage = mkdtempSync(join(tmpdir(), 'cw-scan-'));
 try {
   cpSync(join(root, 'src-main'), join(stage, 'src-main'), { recursive: true, filter: (p) => !p.endsWith('.test.ts') });
-  cpSync(join(root, 'src-renderer'), join(stage, 'src-renderer'), { recursive: true, filter: (p) => !p.includes('node_modules') && !p.endsWith('.test.ts') && !p.endsWith('.test.tsx') });
+  cpSync(join(root, 'src-renderer'), join(stage, 'src-renderer'), {
+    recursive: true,
+    filter: (p) => !p.includes('node_modules') && !p.endsWith('.test.ts') && !p.endsWith('.test.tsx'),
+  });
   writeFileSync(join(stage, 'package.json'), JSON.stringify({ name: 'command-wall', devDependencies: { electron: electronVersion } }));
   const report = join(stage, 'report.csv');
   execFileSync(join(root, 'node_modules/.bin/electronegativity'), ['-i', stage, '-o', report, '-r', '-v', 'false', '-e', electronVersion], {

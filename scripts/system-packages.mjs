@@ -2,12 +2,24 @@
 // One list, used by `npm test`'s pretest check and by .ci/run.
 export const SYSTEM_PACKAGES = [
   { pkg: 'chromium', proof: '/usr/bin/chromium', why: 'end-to-end tests drive Debian’s Chromium through Playwright' },
-  { pkg: 'fonts-wqy-microhei', proof: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', why: 'a CJK font, so screenshots show the Chinese UI instead of boxes' },
+  {
+    pkg: 'fonts-wqy-microhei',
+    proof: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+    why: 'a CJK font, so screenshots show the Chinese UI instead of boxes',
+  },
   { pkg: 'nut-server', proof: '/lib/nut/upsd', why: 'power tests and bench run a real upsd with the dummy-ups driver (/lib/nut/dummy-ups)' },
   { pkg: 'snmpd', proof: '/usr/sbin/snmpd', why: 'power tests and bench serve UPS-MIB from a real snmpd (pass_persist)' },
   { pkg: 'openssl', proof: '/usr/bin/openssl', why: 'the NUT STARTTLS test makes a throwaway certificate' },
   { pkg: 'ffmpeg', proof: '/usr/bin/ffmpeg', why: 'the camera e2e test and the wall bench make a live HLS stream from a test pattern' },
-  { pkg: 'iproute2', proof: '/bin/ip', why: 'the consultation scenarios (tests/net) build network namespaces and veth links with ip, and cut links with ip link set down' },
-  { pkg: 'iptables', proof: '/usr/sbin/iptables-nft', why: 'the consultation scenarios cut a link, or only its signalling socket, with iptables DROP rules inside a namespace' },
+  {
+    pkg: 'iproute2',
+    proof: '/bin/ip',
+    why: 'the consultation scenarios (tests/net) build network namespaces and veth links with ip, and cut links with ip link set down',
+  },
+  {
+    pkg: 'iptables',
+    proof: '/usr/sbin/iptables-nft',
+    why: 'the consultation scenarios cut a link, or only its signalling socket, with iptables DROP rules inside a namespace',
+  },
   { pkg: 'nftables', proof: '/usr/sbin/nft', why: 'the nf_tables backend of iptables (and nft, to inspect the rules a scenario left)' },
 ];

@@ -36,7 +36,9 @@ async function start(): Promise<void> {
 /** The app machine's own power (a laptop console on battery) feeds the same power state machine. */
 function watchHostPower(c: Core): void {
   const report = (onBattery: boolean): void =>
-    void c.dispatch('power.reportHostPower', { onBattery }, { transport: 'local', peer: 'powerMonitor' }).catch((err: unknown) => console.error('[power] host power report failed:', err));
+    void c
+      .dispatch('power.reportHostPower', { onBattery }, { transport: 'local', peer: 'powerMonitor' })
+      .catch((err: unknown) => console.error('[power] host power report failed:', err));
   powerMonitor.on('on-battery', () => report(true));
   powerMonitor.on('on-ac', () => report(false));
   report(powerMonitor.isOnBatteryPower());

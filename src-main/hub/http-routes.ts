@@ -74,11 +74,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
     if (req.routeOptions.url === '/healthz') return done();
     const refusal = admit(req, reply, deps);
     if (refusal) {
-      void reply
-        .code(refusal.status)
-        .header('www-authenticate', 'Bearer')
-        .header('cache-control', 'no-store')
-        .send({ error: refusal.message });
+      void reply.code(refusal.status).header('www-authenticate', 'Bearer').header('cache-control', 'no-store').send({ error: refusal.message });
       return;
     }
     done();

@@ -39,7 +39,8 @@ async function handleOne(req: unknown, dispatch: Dispatcher, ctx: CallContext): 
   const hasId = 'id' in r;
   const id: Id = hasId && validId(r.id) ? r.id : null;
   if (r.jsonrpc !== '2.0') return errorResponse(id, new RpcError(RpcCode.InvalidRequest, 'jsonrpc must be "2.0"'));
-  if (typeof r.method !== 'string' || r.method.length === 0) return errorResponse(id, new RpcError(RpcCode.InvalidRequest, 'method must be a non-empty string'));
+  if (typeof r.method !== 'string' || r.method.length === 0)
+    return errorResponse(id, new RpcError(RpcCode.InvalidRequest, 'method must be a non-empty string'));
   if (hasId && !validId(r.id)) return errorResponse(null, new RpcError(RpcCode.InvalidRequest, 'id must be a string, a number or null'));
   if (r.params !== undefined && (typeof r.params !== 'object' || r.params === null)) {
     return errorResponse(id, new RpcError(RpcCode.InvalidRequest, 'params must be an object or an array'));
@@ -77,7 +78,11 @@ export async function handleMessage(text: string, dispatch: Dispatcher, ctx: Cal
       if (abandoned()) return null;
       if (bytes > MAX_BATCH_REPLY_BYTES) {
         const id = typeof req === 'object' && req !== null && 'id' in req && validId((req as { id: unknown }).id) ? (req as { id: Id }).id : null;
-        replies.push(JSON.stringify(errorResponse(id, new RpcError(RpcCode.Refused, `this batch's replies passed ${MAX_BATCH_REPLY_BYTES} bytes; send the rest in another batch`))));
+        replies.push(
+          JSON.stringify(
+            errorResponse(id, new RpcError(RpcCode.Refused, `this batch's replies passed ${MAX_BATCH_REPLY_BYTES} bytes; send the rest in another batch`)),
+          ),
+        );
         continue;
       }
       const reply = await handleOne(req, dispatch, ctx);

@@ -40,7 +40,11 @@ export function registerIpc(core: Core, origins: TrustedOrigins): () => void {
         return { ok: false, error: new RpcError(RpcCode.Unauthorized, 'IPC from an untrusted frame was refused').toJSON() };
       }
       try {
-        const result = await core.dispatch(method, params, { transport: 'ipc', peer: `window ${event.sender.id}`, connectionId: windowConnection(event.sender) });
+        const result = await core.dispatch(method, params, {
+          transport: 'ipc',
+          peer: `window ${event.sender.id}`,
+          connectionId: windowConnection(event.sender),
+        });
         return { ok: true, result };
       } catch (err) {
         const e = err instanceof RpcError ? err : new RpcError(RpcCode.InternalError, String(err));

@@ -13,7 +13,9 @@ export function registerPrint(origins: TrustedOrigins): () => void {
     const name = typeof suggestedName === 'string' && /^[\w\u4e00-\u9fff .-]{1,80}\.pdf$/.test(suggestedName) ? suggestedName : 'command-wall.pdf';
     const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true });
     const owner = BrowserWindow.fromWebContents(event.sender) ?? undefined;
-    const choice = owner ? await dialog.showSaveDialog(owner, { defaultPath: name, filters: [{ name: 'PDF', extensions: ['pdf'] }] }) : await dialog.showSaveDialog({ defaultPath: name });
+    const choice = owner
+      ? await dialog.showSaveDialog(owner, { defaultPath: name, filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+      : await dialog.showSaveDialog({ defaultPath: name });
     if (choice.canceled || !choice.filePath) return { ok: false, error: 'cancelled' };
     await writeFile(choice.filePath, pdf);
     return { ok: true, path: choice.filePath };

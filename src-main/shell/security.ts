@@ -37,7 +37,16 @@ export function applyAppSecurity(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true, codeCache: true, allowServiceWorkers: false, bypassCSP: false },
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        corsEnabled: true,
+        stream: true,
+        codeCache: true,
+        allowServiceWorkers: false,
+        bypassCSP: false,
+      },
     },
   ]);
 }
@@ -56,7 +65,11 @@ export function applySessionSecurity(origins: TrustedOrigins, opts: SessionOptio
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, origins));
   const ses = session.defaultSession;
   ses.protocol.handle(APP_SCHEME, async (request) => {
-    const answer = await appResponse(opts.rendererDir, { url: request.url, method: request.method, initiatorOrigin: (request as Request & { initiatorOrigin?: string }).initiatorOrigin });
+    const answer = await appResponse(opts.rendererDir, {
+      url: request.url,
+      method: request.method,
+      initiatorOrigin: (request as Request & { initiatorOrigin?: string }).initiatorOrigin,
+    });
     if (!answer.path) return new Response(answer.status === 404 ? 'Not found' : 'Refused', { status: answer.status, headers: answer.headers });
     try {
       // Built files are small (the largest chunk is a few hundred KB): read whole, no Range.

@@ -388,7 +388,9 @@ async function caseWritersFlood(print: (o: object) => void): Promise<void> {
     const prober = startProber(hub.port, hub.pid);
     const t0 = performance.now();
     const deadline = t0 + WRITE_S * 1000;
-    const floodDone = FLOOD ? flood(hub.port, () => stopWriting || performance.now() >= deadline) : Promise.resolve({ connects: 0, batches: 0, cuts: 0, cutAfterMs: [] });
+    const floodDone = FLOOD
+      ? flood(hub.port, () => stopWriting || performance.now() >= deadline)
+      : Promise.resolve({ connects: 0, batches: 0, cuts: 0, cutAfterMs: [] });
     const writers = clients.map(async (c, k) => {
       while (!stopWriting) {
         const n = seq++;
@@ -615,7 +617,12 @@ async function caseHls(print: (o: object) => void): Promise<void> {
       const first = Math.max(0, n - 3);
       const names = Array.from({ length: n - first + 1 }, (_, i) => `seg${first + i}.ts`);
       // In place (truncate, then write), as some encoders do: a reader may catch it half written.
-      writeFileSync(join(live, 'index.m3u8'), ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-TARGETDURATION:1', `#EXT-X-MEDIA-SEQUENCE:${first}`, ...names.flatMap((s) => ['#EXTINF:0.5,', s]), ''].join('\n'));
+      writeFileSync(
+        join(live, 'index.m3u8'),
+        ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-TARGETDURATION:1', `#EXT-X-MEDIA-SEQUENCE:${first}`, ...names.flatMap((s) => ['#EXTINF:0.5,', s]), ''].join(
+          '\n',
+        ),
+      );
       n++;
     };
     write();
@@ -629,22 +636,25 @@ async function caseHls(print: (o: object) => void): Promise<void> {
     const count = (k: string): void => void (statuses[k] = (statuses[k] ?? 0) + 1);
     const get = (path: string, range: boolean): void => {
       inFlight++;
-      const req = http.get({ host: '127.0.0.1', port: hub.port, path, agent, headers: { authorization: `Bearer ${TOKEN}`, ...(range ? { range: 'bytes=1000-65535' } : {}) } }, (res) => {
-        let body = '';
-        res.on('data', (d: Buffer) => {
-          bytes += d.length;
-          if (path.endsWith('.m3u8')) body += d.toString();
-        });
-        res.on('end', () => {
-          inFlight--;
-          count(String(res.statusCode));
-          if (path.endsWith('.m3u8') && res.statusCode === 200) {
-            const names = body.split('\n').filter((l) => l.endsWith('.ts'));
-            if (names.length > 0) listed = names;
-          }
-        });
-        res.on('error', () => (inFlight--, count('error')));
-      });
+      const req = http.get(
+        { host: '127.0.0.1', port: hub.port, path, agent, headers: { authorization: `Bearer ${TOKEN}`, ...(range ? { range: 'bytes=1000-65535' } : {}) } },
+        (res) => {
+          let body = '';
+          res.on('data', (d: Buffer) => {
+            bytes += d.length;
+            if (path.endsWith('.m3u8')) body += d.toString();
+          });
+          res.on('end', () => {
+            inFlight--;
+            count(String(res.statusCode));
+            if (path.endsWith('.m3u8') && res.statusCode === 200) {
+              const names = body.split('\n').filter((l) => l.endsWith('.ts'));
+              if (names.length > 0) listed = names;
+            }
+          });
+          res.on('error', () => (inFlight--, count('error')));
+        },
+      );
       req.on('error', () => (inFlight--, count('error')));
     };
 

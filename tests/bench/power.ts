@@ -108,7 +108,14 @@ async function measure(r: Rig, cut: () => Promise<void> | void, restore: () => P
 function report(print: (o: object) => void, source: string, samples: number[]): void {
   const sorted = [...samples].sort((a, b) => a - b);
   const round = (v: number) => Math.round(v * 10) / 10;
-  print({ bench: 'power.alarm', source, p50_ms: round(percentile(sorted, 50)), p95_ms: round(percentile(sorted, 95)), n: sorted.length, max_ms: round(sorted[sorted.length - 1]) });
+  print({
+    bench: 'power.alarm',
+    source,
+    p50_ms: round(percentile(sorted, 50)),
+    p95_ms: round(percentile(sorted, 95)),
+    n: sorted.length,
+    max_ms: round(sorted[sorted.length - 1]),
+  });
 }
 
 export async function benchPower(print: (o: object) => void): Promise<void> {
@@ -139,7 +146,9 @@ export async function benchPower(print: (o: object) => void): Promise<void> {
     const r = await rig();
     try {
       const mains = r.next('power.stateChanged', (p) => p.transition.to === 'MAINS', 10_000);
-      await r.call('power.saveSource', { source: { kind: 'snmp', id: 'ups', name: 'UPS', host: agent.host, port: agent.port, community: agent.community, pollMs: 250 } });
+      await r.call('power.saveSource', {
+        source: { kind: 'snmp', id: 'ups', name: 'UPS', host: agent.host, port: agent.port, community: agent.community, pollMs: 250 },
+      });
       await mains;
       const samples = await measure(
         r,

@@ -51,7 +51,7 @@ const quiet = { info() {}, warn() {}, error() {} };
 /** 5,000 risk points spread over Yuexiu (deterministic), as one CSV import. */
 function featureCsv(): { csv: string; points: { lat: number; lng: number; level: string }[] } {
   let seed = 20210601;
-  const rand = (): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rand = (): number => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const levels = ['blue', 'blue', 'blue', 'yellow', 'orange', 'red'];
   const points: { lat: number; lng: number; level: string }[] = [];
   while (points.length < FEATURES) {
@@ -166,20 +166,39 @@ async function loadWall(page: Page, url: string): Promise<WallLoad> {
       await new Promise((res) => setTimeout(res, 100));
       const last = Math.max(quietFrom, ...cw.longTasks.map((t: any) => t.end));
       if (last > quietFrom) quietFrom = last;
-      if (performance.now() - quietFrom >= 500) return { readyMs: ready, ttiMs: quietFrom, loadTasks: cw.longTasks.length, longestLoadTaskMs: Math.max(0, ...cw.longTasks.map((t: any) => t.ms)) };
+      if (performance.now() - quietFrom >= 500)
+        return { readyMs: ready, ttiMs: quietFrom, loadTasks: cw.longTasks.length, longestLoadTaskMs: Math.max(0, ...cw.longTasks.map((t: any) => t.ms)) };
     }
   });
   // Where the time went (diagnostic): the wall's start-up marks and when each script arrived.
   const breakdown = await page.evaluate(() => ({
-    marks: Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('cw.')).map((m) => [m.name, Math.round(m.startTime)])),
+    marks: Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('cw.'))
+        .map((m) => [m.name, Math.round(m.startTime)]),
+    ),
     scripts: Object.fromEntries(
       (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
         .filter((e) => e.name.endsWith('.js'))
-        .map((e) => [e.name.split('/').pop()!.replace(/-[\w-]{8}\.js$/, ''), [Math.round(e.startTime), Math.round(e.responseEnd)]]),
+        .map((e) => [
+          e.name
+            .split('/')
+            .pop()!
+            .replace(/-[\w-]{8}\.js$/, ''),
+          [Math.round(e.startTime), Math.round(e.responseEnd)],
+        ]),
     ),
     domContentLoaded: Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd),
   }));
-  return { ttiMs: Math.round(r.ttiMs), readyMs: Math.round(r.readyMs), readyWallClockMs, loadTasks: r.loadTasks, longestLoadTaskMs: Math.round(r.longestLoadTaskMs), breakdown };
+  return {
+    ttiMs: Math.round(r.ttiMs),
+    readyMs: Math.round(r.readyMs),
+    readyWallClockMs,
+    loadTasks: r.loadTasks,
+    longestLoadTaskMs: Math.round(r.longestLoadTaskMs),
+    breakdown,
+  };
 }
 
 export async function benchWall(print: (o: object) => void): Promise<void> {
@@ -197,9 +216,12 @@ export async function benchWall(print: (o: object) => void): Promise<void> {
   try {
     const { csv, points } = featureCsv();
     await call('map.importObjects', { format: 'csv', text: csv });
-    for (let i = 1; i <= 4; i++) await call('cameras.saveSource', { source: { id: `cam${i}`, name: `测试画面 ${i}`, kind: 'hls', url: '/media/cam1/index.m3u8' } });
+    for (let i = 1; i <= 4; i++)
+      await call('cameras.saveSource', { source: { id: `cam${i}`, name: `测试画面 ${i}`, kind: 'hls', url: '/media/cam1/index.m3u8' } });
     const layout = standardLayout('3x3');
-    await call('wall.savePreset', { preset: { id: 'bench', name: '基准 3×3', layout, cells: ['map', 'cameras', 'stats', 'warnings', 'clock-status', 'this-centre', null, null, null] } });
+    await call('wall.savePreset', {
+      preset: { id: 'bench', name: '基准 3×3', layout, cells: ['map', 'cameras', 'stats', 'warnings', 'clock-status', 'this-centre', null, null, null] },
+    });
     await call('wall.activate', { display: 0, presetId: 'bench' });
     // Let the encoder write a few segments before the wall asks for them.
     await new Promise((r) => setTimeout(r, 3000));
@@ -242,8 +264,15 @@ export async function benchWall(print: (o: object) => void): Promise<void> {
     });
 
     const playing = await page
-      .waitForFunction(() => [...document.querySelectorAll('[data-testid="camera-tile"]')].filter((t) => (t as HTMLElement).dataset.state === 'playing').length === 4, null, { timeout: 30_000 })
-      .then(() => true, () => false);
+      .waitForFunction(
+        () => [...document.querySelectorAll('[data-testid="camera-tile"]')].filter((t) => (t as HTMLElement).dataset.state === 'playing').length === 4,
+        null,
+        { timeout: 30_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
 
     // ---- after load: the longest task over the window, cameras playing -------------------
     const windowStart = await page.evaluate(() => performance.now());
@@ -284,7 +313,9 @@ export async function benchWall(print: (o: object) => void): Promise<void> {
     await page.close();
 
     const bare = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await bare.setContent(`<!doctype html><html><body style="margin:0;background:#050b14"><div id="m" style="position:absolute;left:${mapBox.x}px;top:${mapBox.y}px;width:${mapBox.width}px;height:${mapBox.height}px"></div></body></html>`);
+    await bare.setContent(
+      `<!doctype html><html><body style="margin:0;background:#050b14"><div id="m" style="position:absolute;left:${mapBox.x}px;top:${mapBox.y}px;width:${mapBox.width}px;height:${mapBox.height}px"></div></body></html>`,
+    );
     await bare.addStyleTag({ path: join(ROOT, 'node_modules/leaflet/dist/leaflet.css') });
     await bare.addScriptTag({ path: join(ROOT, 'node_modules/leaflet/dist/leaflet.js') });
     await bare.addScriptTag({ content: PROBE });
@@ -295,7 +326,15 @@ export async function benchWall(print: (o: object) => void): Promise<void> {
         const radius: Record<string, number> = { red: 8, orange: 7, yellow: 5, blue: 4 };
         const map = L.map('m', { preferCanvas: true, zoomSnap: 0.25 }).setView([v.lat, v.lng], v.zoom);
         const renderer = L.canvas({ padding: 0.3 });
-        for (const p of pts) L.circleMarker([p.lat, p.lng], { renderer, radius: radius[p.level], color: '#06101c', weight: 1, fillColor: colours[p.level], fillOpacity: 0.95 }).addTo(map);
+        for (const p of pts)
+          L.circleMarker([p.lat, p.lng], {
+            renderer,
+            radius: radius[p.level],
+            color: '#06101c',
+            weight: 1,
+            fillColor: colours[p.level],
+            fillOpacity: 0.95,
+          }).addTo(map);
       },
       { pts: points, v: view },
     );

@@ -43,7 +43,9 @@ async function workbook(rows: (string | null)[][]): Promise<Buffer> {
 }
 
 async function importFile(page: Page, name: string, bytes: Buffer): Promise<void> {
-  await page.getByTestId('roster-import-file').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+  await page
+    .getByTestId('roster-import-file')
+    .setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
 }
 
 async function nextMonthShifts(): Promise<number> {

@@ -22,7 +22,9 @@ test('a tile source attribution with markup is shown as text: no style, no refre
   await page.goto(wallUrl());
   const leaflet = page.getByTestId('map-leaflet');
   await expect(leaflet).toHaveAttribute('data-basemap', 'outline', { timeout: 15_000 });
-  await must(spec.sock, 'map.saveSource', { source: { type: 'xyz', id: 'markup', name: '内网瓦片', crs: 'wgs84', url: '/e2e-tiles/{z}/{x}/{y}.png', attribution: ATTRIBUTION } });
+  await must(spec.sock, 'map.saveSource', {
+    source: { type: 'xyz', id: 'markup', name: '内网瓦片', crs: 'wgs84', url: '/e2e-tiles/{z}/{x}/{y}.png', attribution: ATTRIBUTION },
+  });
   await must(spec.sock, 'map.activateSource', { id: 'markup' });
   await expect(leaflet).toHaveAttribute('data-basemap', 'xyz');
   await expect(page.locator('.leaflet-control-attribution')).toContainText(ATTRIBUTION);
@@ -66,7 +68,11 @@ test('chart SVG is sanitized before it reaches the page, even from a tampered pr
     const { paths, texts, stored } = await page.getByTestId(id).evaluate((el, key) => {
       const raw = localStorage.getItem(key);
       const svg = raw ? (JSON.parse(raw) as { svg: string }).svg : '';
-      return { paths: el.querySelectorAll('svg path').length, texts: el.querySelectorAll('svg text').length, stored: { paths: (svg.match(/<path /g) ?? []).length, texts: (svg.match(/<text /g) ?? []).length } };
+      return {
+        paths: el.querySelectorAll('svg path').length,
+        texts: el.querySelectorAll('svg text').length,
+        stored: { paths: (svg.match(/<path /g) ?? []).length, texts: (svg.match(/<text /g) ?? []).length },
+      };
     }, `command-wall.chart.${id}`);
     expect(stored.paths, id).toBeGreaterThan(5);
     expect({ paths, texts }, id).toEqual(stored);

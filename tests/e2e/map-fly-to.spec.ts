@@ -17,11 +17,28 @@ test('clicking a duty-log entry centres its report on the map and opens its card
   const [person] = (await must(spec.sock, 'duty.listPeople', {})).filter((p: { active: boolean }) => p.active);
   const at = { lat: 23.1335, lng: 113.2905 };
   const located = await must(spec.sock, 'duty.recordReport', {
-    report: { receivedAt: Date.now() - 120_000, source: 'hotline-12345', category: 'flood', street: '大东街', location: '东湖路口', coordinates: at, summary: '路口积水约 30 厘米', severity: 'high' },
+    report: {
+      receivedAt: Date.now() - 120_000,
+      source: 'hotline-12345',
+      category: 'flood',
+      street: '大东街',
+      location: '东湖路口',
+      coordinates: at,
+      summary: '路口积水约 30 厘米',
+      severity: 'high',
+    },
     by: person.id,
   });
   const streetOnly = await must(spec.sock, 'duty.recordReport', {
-    report: { receivedAt: Date.now() - 60_000, source: 'hotline-12345', category: 'fire', street: '六榕街', location: '六榕街某小区', summary: '楼道冒烟', severity: 'medium' },
+    report: {
+      receivedAt: Date.now() - 60_000,
+      source: 'hotline-12345',
+      category: 'fire',
+      street: '六榕街',
+      location: '六榕街某小区',
+      summary: '楼道冒烟',
+      severity: 'medium',
+    },
     by: person.id,
   });
 

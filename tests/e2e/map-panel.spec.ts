@@ -35,12 +35,15 @@ function markersOnMap(page: Page): Promise<number> {
 
 /** Pixels painted on the features' canvas (the last canvas of the overlay pane). */
 function pointsInk(page: Page): Promise<number> {
-  return page.locator('.map-leaflet .leaflet-overlay-pane canvas').last().evaluate((c: HTMLCanvasElement) => {
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-    return n;
-  });
+  return page
+    .locator('.map-leaflet .leaflet-overlay-pane canvas')
+    .last()
+    .evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return n;
+    });
 }
 
 test('the map shows the embedded outline with every demo layer, offline', async ({ page }) => {
@@ -64,12 +67,15 @@ test('the map shows the embedded outline with every demo layer, offline', async 
   await expect(page.getByTestId('map-layer-geohazard')).toHaveAttribute('data-count', '1');
   await expect(page.getByTestId('map-demo-note')).toContainText('演示数据');
   // The outline is drawn on the map's canvas: it is not blank.
-  const painted = await page.locator('.map-leaflet canvas').first().evaluate((c: HTMLCanvasElement) => {
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-    let lit = 0;
-    for (let i = 0; i < d.length; i += 16) if (d[i] + d[i + 1] + d[i + 2] > 60) lit++;
-    return lit;
-  });
+  const painted = await page
+    .locator('.map-leaflet canvas')
+    .first()
+    .evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let lit = 0;
+      for (let i = 0; i < d.length; i += 16) if (d[i] + d[i + 1] + d[i + 2] > 60) lit++;
+      return lit;
+    });
   expect(painted).toBeGreaterThan(1000);
   await page.screenshot({ path: `${shots}/map-basemap-demo.png` });
   expect(outside).toEqual([]);
@@ -142,8 +148,16 @@ test('a GeoJSON with two bad features is refused naming both, and nothing change
     features: [
       { type: 'Feature', properties: { kind: 'risk', name: '越秀北路工地', level: 'yellow' }, geometry: { type: 'Point', coordinates: [113.275, 23.135] } },
       { type: 'Feature', properties: { kind: 'risk', name: '坏等级点', level: 'purple' }, geometry: { type: 'Point', coordinates: [113.27, 23.13] } },
-      { type: 'Feature', properties: { kind: 'shelter', name: '好的场所', capacity: 100, areaM2: 200 }, geometry: { type: 'Point', coordinates: [113.28, 23.13] } },
-      { type: 'Feature', properties: { kind: 'shelter', name: '北京的场所', capacity: 100, areaM2: 200 }, geometry: { type: 'Point', coordinates: [116.4, 39.9] } },
+      {
+        type: 'Feature',
+        properties: { kind: 'shelter', name: '好的场所', capacity: 100, areaM2: 200 },
+        geometry: { type: 'Point', coordinates: [113.28, 23.13] },
+      },
+      {
+        type: 'Feature',
+        properties: { kind: 'shelter', name: '北京的场所', capacity: 100, areaM2: 200 },
+        geometry: { type: 'Point', coordinates: [116.4, 39.9] },
+      },
     ],
   };
   await desk.getByTestId('map-import-file').setInputFiles({ name: 'bad.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(doc)) });
@@ -187,7 +201,9 @@ test('an .mbtiles file in the tiles folder becomes the basemap, its tiles read b
   const outside = await offline(page, spec.hub.origin);
   await page.goto(wallUrl());
   await ready(page, 147); // the import test before this one added a risk point
-  await must(spec.sock, 'map.saveSource', { source: { type: 'mbtiles', id: 'local', name: '本地瓦片', crs: 'wgs84', file: 'yuexiu-e2e.mbtiles', minZoom: 9, maxZoom: 10 } });
+  await must(spec.sock, 'map.saveSource', {
+    source: { type: 'mbtiles', id: 'local', name: '本地瓦片', crs: 'wgs84', file: 'yuexiu-e2e.mbtiles', minZoom: 9, maxZoom: 10 },
+  });
   await must(spec.sock, 'map.activateSource', { id: 'local' });
   await expect(page.getByTestId('map-leaflet')).toHaveAttribute('data-basemap', 'mbtiles');
   await expect(page.getByTestId('map-basemap-note')).toContainText('本地瓦片');
@@ -225,10 +241,17 @@ test('over a GCJ-02 basemap every overlay is drawn shifted onto that datum, and 
 
   const before = await where();
   expect(near(before.drawn, before.wgs)).toBe(true);
-  await must(spec.sock, 'map.saveSource', { source: { type: 'xyz', id: 'intranet-gcj', name: '内网瓦片（GCJ-02）', crs: 'gcj02', url: '/gcj-tiles/{z}/{x}/{y}.png' } });
+  await must(spec.sock, 'map.saveSource', {
+    source: { type: 'xyz', id: 'intranet-gcj', name: '内网瓦片（GCJ-02）', crs: 'gcj02', url: '/gcj-tiles/{z}/{x}/{y}.png' },
+  });
   await must(spec.sock, 'map.activateSource', { id: 'intranet-gcj' });
   await expect(page.getByTestId('map-basemap-note')).toContainText('GCJ-02');
-  await expect.poll(async () => { const w = await where(); return near(w.drawn, w.gcj); }).toBe(true);
+  await expect
+    .poll(async () => {
+      const w = await where();
+      return near(w.drawn, w.gcj);
+    })
+    .toBe(true);
   const shifted = await where();
   // The shift is visible at the wall's zoom, not a rounding difference.
   expect(Math.hypot(shifted.drawn.x - shifted.wgs.x, shifted.drawn.y - shifted.wgs.y)).toBeGreaterThan(3);
@@ -236,7 +259,12 @@ test('over a GCJ-02 basemap every overlay is drawn shifted onto that datum, and 
 
   await must(spec.sock, 'map.activateSource', { id: null });
   await expect(leaflet).toHaveAttribute('data-basemap', 'outline');
-  await expect.poll(async () => { const w = await where(); return near(w.drawn, w.wgs); }).toBe(true);
+  await expect
+    .poll(async () => {
+      const w = await where();
+      return near(w.drawn, w.wgs);
+    })
+    .toBe(true);
   await must(spec.sock, 'map.removeSource', { id: 'intranet-gcj' });
   expect(outside).toEqual([]);
 });

@@ -14,7 +14,11 @@ test('the charts render and the counts follow the duty log live', async ({ page 
     const chart = page.getByTestId(id);
     await expect(chart).toHaveAttribute('data-rendered', 'true', { timeout: 15_000 });
     // The worker's ECharts drew it: an SVG with bars (paths) and labels, sized to its box.
-    const drawn = await chart.locator('svg').evaluate((svg: SVGSVGElement) => ({ paths: svg.querySelectorAll('path').length, texts: svg.querySelectorAll('text').length, width: svg.getBoundingClientRect().width }));
+    const drawn = await chart.locator('svg').evaluate((svg: SVGSVGElement) => ({
+      paths: svg.querySelectorAll('path').length,
+      texts: svg.querySelectorAll('text').length,
+      width: svg.getBoundingClientRect().width,
+    }));
     expect(drawn.paths, id).toBeGreaterThan(5);
     expect(drawn.texts, id).toBeGreaterThan(3);
     expect(drawn.width, id).toBeGreaterThan(100);
@@ -28,7 +32,15 @@ test('the charts render and the counts follow the duty log live', async ({ page 
   const before = Number((await live.locator('.stats-block-title').innerText()).match(/共 (\d+) 起/)![1]);
   const [person] = (await must(spec.sock, 'duty.listPeople', {})).filter((p: { active: boolean }) => p.active);
   await must(spec.sock, 'duty.recordReport', {
-    report: { receivedAt: Date.now() - 60_000, source: 'hotline-12345', category: 'flood', street: '大塘街', location: '大塘街某小区', summary: '地下车库进水', severity: 'medium' },
+    report: {
+      receivedAt: Date.now() - 60_000,
+      source: 'hotline-12345',
+      category: 'flood',
+      street: '大塘街',
+      location: '大塘街某小区',
+      summary: '地下车库进水',
+      severity: 'medium',
+    },
     by: person.id,
   });
   await expect(live.locator('.stats-block-title')).toContainText(`共 ${before + 1} 起`);
@@ -36,7 +48,8 @@ test('the charts render and the counts follow the duty log live', async ({ page 
 
   // The wall restarts: every chart comes back as it last drew it, without starting ECharts.
   await page.reload();
-  for (const id of ['stats-chart-table1', 'stats-chart-table2', 'stats-chart-live']) await expect(page.getByTestId(id)).toHaveAttribute('data-rendered', 'true');
+  for (const id of ['stats-chart-table1', 'stats-chart-table2', 'stats-chart-live'])
+    await expect(page.getByTestId(id)).toHaveAttribute('data-rendered', 'true');
   await expect(page.getByTestId('stats-chart-table1')).toContainText('2020');
   expect(page.workers(), 'no chart worker after a restart with nothing changed').toEqual([]);
 

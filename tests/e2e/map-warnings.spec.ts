@@ -7,7 +7,9 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 import { capXml } from '../unit/warnings/cap-fixture';
 import { hubForSpec, offline, shots } from './map-support';
 
-test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] } });
+test.use({
+  launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'] },
+});
 
 const spec = hubForSpec('warn', '2x2', ['warnings', 'map', null, null], { demo: false });
 
@@ -40,7 +42,11 @@ test('a CAP file raises a warning on the wall with its sound', async ({ browser 
   await wall.screenshot({ path: `${shots}/warnings-wall-yellow.png` });
 
   // Raised to orange: it sounds again.
-  await importCap(desk, 'rainstorm-orange.xml', capXml({ identifier: 'GZ-E2E-2', event: '暴雨橙色预警信号', msgType: 'Update', sent: '2025-06-01T09:30:00+08:00' }));
+  await importCap(
+    desk,
+    'rainstorm-orange.xml',
+    capXml({ identifier: 'GZ-E2E-2', event: '暴雨橙色预警信号', msgType: 'Update', sent: '2025-06-01T09:30:00+08:00' }),
+  );
   await expect(wall.getByTestId('header-signal')).toHaveAttribute('data-level', 'orange');
   await expect(slot).toHaveAttribute('data-sound-count', '2');
   await expect(slot).toHaveAttribute('data-sound-level', 'orange');
@@ -58,7 +64,9 @@ test('a CAP file raises a warning on the wall with its sound', async ({ browser 
 
 test('a file that is not CAP 1.2 is refused with the reason', async ({ page }) => {
   await page.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console`);
-  await page.getByTestId('cap-file').setInputFiles({ name: 'evil.xml', mimeType: 'application/xml', buffer: Buffer.from('<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>') });
+  await page
+    .getByTestId('cap-file')
+    .setInputFiles({ name: 'evil.xml', mimeType: 'application/xml', buffer: Buffer.from('<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>') });
   await page.getByTestId('cap-import-run').click();
   await expect(page.getByTestId('cap-import-error')).toContainText('evil.xml: not well-formed XML: line 1: DOCTYPE and entity declarations are refused');
 });

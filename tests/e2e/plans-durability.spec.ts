@@ -39,7 +39,13 @@ test('a tick acknowledged just before SIGKILL is there after restart', async ({ 
   await expect(row).toHaveAttribute('data-status', 'done');
 
   // A second tick through the API, and the kill in the same turn as its acknowledgement.
-  const ack = await sock.call('plans.updateAction', { responseId: response.id, actionId: viaApi.id, status: 'in_progress', note: '已出发', by: officer.personId });
+  const ack = await sock.call('plans.updateAction', {
+    responseId: response.id,
+    actionId: viaApi.id,
+    status: 'in_progress',
+    note: '已出发',
+    by: officer.personId,
+  });
   hub.child.kill('SIGKILL');
   expect(ack.error).toBeUndefined();
   await hub.stop('SIGKILL');

@@ -83,7 +83,9 @@ test('mains lost, acknowledged, generator, mains back, upsd gone: the wall follo
   // 500 ms polls: a source is UNKNOWN after two missed polls, and this shared test machine can
   // stall a 250 ms poll long enough under load.
   await test.step('the sources are configured through the contract over WebSocket', async () => {
-    await ok('power.saveSource', { source: { kind: 'nut', id: 'ups-hall', name: '指挥大厅 UPS', host: '127.0.0.1', port: nut!.port, ups: nut!.ups, pollMs: 500 } });
+    await ok('power.saveSource', {
+      source: { kind: 'nut', id: 'ups-hall', name: '指挥大厅 UPS', host: '127.0.0.1', port: nut!.port, ups: nut!.ups, pollMs: 500 },
+    });
     await ok('power.saveSource', { source: { kind: 'modbus', id: 'gen-truck', name: '应急发电车', host: '127.0.0.1', port: gen!.port, pollMs: 500 } });
   });
 
@@ -178,7 +180,13 @@ test('mains lost, acknowledged, generator, mains back, upsd gone: the wall follo
     await shoot(wall, 'mains-restored');
     const { transitions } = await ok('power.listTransitions', {});
     const story = transitions.map((t: any) => `${t.from}>${t.to}: ${t.reason.en}`).join('\n');
-    expect(transitions.map((t: any) => t.to).slice(0, 4).reverse(), story).toEqual(['MAINS', 'ON_BATTERY', 'ON_GENERATOR', 'MAINS']);
+    expect(
+      transitions
+        .map((t: any) => t.to)
+        .slice(0, 4)
+        .reverse(),
+      story,
+    ).toEqual(['MAINS', 'ON_BATTERY', 'ON_GENERATOR', 'MAINS']);
   });
 
   await test.step('upsd stops: UNKNOWN, with a sounding alarm and the tile saying why', async () => {
@@ -196,7 +204,9 @@ test('mains lost, acknowledged, generator, mains back, upsd gone: the wall follo
 
   await test.step('the panel in a small cell keeps the state, the alarm and each verdict readable', async () => {
     const small = standardLayout('3x3');
-    await ok('wall.savePreset', { preset: { id: 'power-small', name: '供电小格', layout: small, cells: ['power', 'clock-status', 'this-centre', null, null, null, null, null, null] } });
+    await ok('wall.savePreset', {
+      preset: { id: 'power-small', name: '供电小格', layout: small, cells: ['power', 'clock-status', 'this-centre', null, null, null, null, null, null] },
+    });
     await ok('wall.activate', { display: 0, presetId: 'power-small' });
     await expect(wall.getByTestId('wall')).toHaveAttribute('data-preset', 'power-small');
     await expect(wall.getByTestId('power-state')).toBeVisible();
@@ -234,7 +244,11 @@ test('the console adds, edits and deletes a source and saves thresholds, showing
   const row = section.getByTestId('power-source-row-gen-fixed');
   await expect(row).toContainText('固定发电机组');
   await expect(row).toContainText('市电', { timeout: 10_000 });
-  expect((await ok('power.getConfig', {})).sources.find((s: any) => s.id === 'gen-fixed')).toMatchObject({ kind: 'modbus', port: gen!.port, model: 'generic-controller' });
+  expect((await ok('power.getConfig', {})).sources.find((s: any) => s.id === 'gen-fixed')).toMatchObject({
+    kind: 'modbus',
+    port: gen!.port,
+    model: 'generic-controller',
+  });
 
   // Edit: the id stays, the name changes; a NUT source keeps its password unless replaced.
   await section.getByTestId('power-source-edit-gen-fixed').click();

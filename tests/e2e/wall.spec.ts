@@ -69,7 +69,12 @@ test('switching layouts and presets from the console shows on the wall live and 
   await wall.screenshot({ path: `${shots}/wall-3x3.png` });
 
   // The other layouts draw the right number of cells.
-  for (const [layout, cells] of [['4x4', 16], ['1+5', 6], ['2+8', 10], ['1x1', 1]] as const) {
+  for (const [layout, cells] of [
+    ['4x4', 16],
+    ['1+5', 6],
+    ['2+8', 10],
+    ['1x1', 1],
+  ] as const) {
     await desk.getByTestId('layout-select').selectOption(layout);
     await desk.getByTestId('save-preset').click();
     await expect(wall.getByTestId('wall')).toHaveAttribute('data-layout', layout);

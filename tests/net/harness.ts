@@ -12,7 +12,20 @@ import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { STREET_PARTICIPANTS } from '@contract/consult';
 import { standardLayout } from '@contract/layouts';
-import { createTopology, cut as cutLink, DISTRICT_IP, inNs, listOurNamespaces, removeLeftovers, removeNamespaces, SUBNET, type Cut, type CutKind, type Link, type Topology } from './netns';
+import {
+  createTopology,
+  cut as cutLink,
+  DISTRICT_IP,
+  inNs,
+  listOurNamespaces,
+  removeLeftovers,
+  removeNamespaces,
+  SUBNET,
+  type Cut,
+  type CutKind,
+  type Link,
+  type Topology,
+} from './netns';
 
 // __filename, not __dirname: tsx defines only the former when a .mts script imports this file.
 const HERE = dirname(__filename);
@@ -113,7 +126,15 @@ export class NetHarness {
     this.log = opts.log ?? (() => undefined);
     this.capture = opts.capture ?? DEFAULT_CAPTURE;
     this.district = { ns: topo.district, id: 'district', name: '越秀区应急指挥中心', token: DISTRICT_TOKEN, hub: null, browser: null, wall: null };
-    this.streets = topo.streets.map((ns, i) => ({ ns, id: STREET_PARTICIPANTS[i].id, name: STREET_PARTICIPANTS[i].name, token: streetToken(i + 1), hub: null, browser: null, wall: null }));
+    this.streets = topo.streets.map((ns, i) => ({
+      ns,
+      id: STREET_PARTICIPANTS[i].id,
+      name: STREET_PARTICIPANTS[i].name,
+      token: streetToken(i + 1),
+      hub: null,
+      browser: null,
+      wall: null,
+    }));
   }
 
   /** Namespaces, hubs, browsers, wall pages. Removes crashed runs' leftovers first (never a live run's). */
@@ -156,7 +177,19 @@ export class NetHarness {
   // ---- hubs ------------------------------------------------------------------------------
   async startHub(c: Centre): Promise<void> {
     const hosts = c === this.district ? ['127.0.0.1', DISTRICT_IP.A, DISTRICT_IP.B] : ['127.0.0.1'];
-    const args = ['netns', 'exec', c.ns, process.execPath, join(this.build, 'main', 'hub.js'), '--data', join(this.dir, `data-${c.id}`), '--port', String(HUB_PORT), '--token', c.token];
+    const args = [
+      'netns',
+      'exec',
+      c.ns,
+      process.execPath,
+      join(this.build, 'main', 'hub.js'),
+      '--data',
+      join(this.dir, `data-${c.id}`),
+      '--port',
+      String(HUB_PORT),
+      '--token',
+      c.token,
+    ];
     for (const h of hosts) args.push('--host', h);
     args.push('--static', join(this.build, 'renderer'));
     // The private build lives outside the tree: NODE_PATH finds its external dependencies.
@@ -253,7 +286,8 @@ export class NetHarness {
     const live = page.getByTestId('consult-live');
     await live.waitFor({ timeout: 10_000 });
     const id = (await live.getAttribute('data-id'))!;
-    for (const c of this.centres) await c.wall!.locator(`[data-testid="consult-stage"][data-phase="in-call"][data-consultation="${id}"]`).waitFor({ timeout: 15_000 });
+    for (const c of this.centres)
+      await c.wall!.locator(`[data-testid="consult-stage"][data-phase="in-call"][data-consultation="${id}"]`).waitFor({ timeout: 15_000 });
     return id;
   }
 
@@ -269,9 +303,9 @@ export class NetHarness {
   async firstFrames(): Promise<{ at: string; from: string; ms: number | null }[]> {
     const out: { at: string; from: string; ms: number | null }[] = [];
     for (const c of this.centres) {
-      const rows = await c.wall!.locator('[data-testid="consult-remote"]').evaluateAll((els) =>
-        els.map((e) => ({ from: e.getAttribute('data-remote') ?? '', ms: e.getAttribute('data-first-frame-ms') })),
-      );
+      const rows = await c
+        .wall!.locator('[data-testid="consult-remote"]')
+        .evaluateAll((els) => els.map((e) => ({ from: e.getAttribute('data-remote') ?? '', ms: e.getAttribute('data-first-frame-ms') })));
       for (const r of rows) out.push({ at: c.id, from: r.from, ms: r.ms ? Number(r.ms) : null });
     }
     return out;
@@ -429,7 +463,10 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 function buildApp(dir: string): string {
   const out = join(dir, 'out');
   try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', out], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', out], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
   } catch (err) {
     const e = err as { stderr?: Buffer; stdout?: Buffer };
     // Fall back to the tree's own build (npm test builds it just before) rather than fail.

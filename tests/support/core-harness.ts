@@ -20,9 +20,8 @@ export interface Recorded {
 }
 
 /** Params may be left out where the method takes none that are required. */
-type CallArgs<M extends MethodName> = {} extends ParamsOf<M>
-  ? [params?: ParamsOf<M>, ctx?: Partial<CallContext>]
-  : [params: ParamsOf<M>, ctx?: Partial<CallContext>];
+type CallArgs<M extends MethodName> =
+  {} extends ParamsOf<M> ? [params?: ParamsOf<M>, ctx?: Partial<CallContext>] : [params: ParamsOf<M>, ctx?: Partial<CallContext>];
 
 export interface CoreHarness {
   core: Core;

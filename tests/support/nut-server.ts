@@ -96,9 +96,11 @@ export async function nutTalk(port: number, lines: string[]): Promise<string[]> 
 }
 
 export function devText(vars: Record<string, string>): string {
-  return Object.entries(vars)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join('\n') + '\n';
+  return (
+    Object.entries(vars)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n') + '\n'
+  );
 }
 
 export const ONLINE_UPS: Record<string, string> = {

@@ -23,8 +23,22 @@ export interface RestartSettings {
 /** systemd's time spans: "500ms", "2", "1.5s", "1min 30s", "1m30s" (a bare number is seconds). */
 export function parseTimeSpanMs(text: string): number {
   const units: Record<string, number> = {
-    us: 0.001, usec: 0.001, ms: 1, msec: 1, s: 1000, sec: 1000, second: 1000, seconds: 1000,
-    m: 60_000, min: 60_000, minute: 60_000, minutes: 60_000, h: 3_600_000, hr: 3_600_000, hour: 3_600_000, hours: 3_600_000,
+    us: 0.001,
+    usec: 0.001,
+    ms: 1,
+    msec: 1,
+    s: 1000,
+    sec: 1000,
+    second: 1000,
+    seconds: 1000,
+    m: 60_000,
+    min: 60_000,
+    minute: 60_000,
+    minutes: 60_000,
+    h: 3_600_000,
+    hr: 3_600_000,
+    hour: 3_600_000,
+    hours: 3_600_000,
   };
   const t = text.trim();
   if (t === '' || t === 'infinity') throw new Error(`not a finite time span: "${text}"`);

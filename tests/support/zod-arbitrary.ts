@@ -55,7 +55,31 @@ export function isOptionalKey(s: z.ZodType): boolean {
  */
 const oddChar = fc.oneof(
   fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c)),
-  fc.constantFrom('é', 'ß', 'Ω', '😀', '👩‍👩‍👧', '\u0000', '\u0007', '\n', '\t', '"', '\\', '\u2028', '\u202e', '\ufeff', ' ', '　', '<', '>', '&', "'", '%', '{', '$'),
+  fc.constantFrom(
+    'é',
+    'ß',
+    'Ω',
+    '😀',
+    '👩‍👩‍👧',
+    '\u0000',
+    '\u0007',
+    '\n',
+    '\t',
+    '"',
+    '\\',
+    '\u2028',
+    '\u202e',
+    '\ufeff',
+    ' ',
+    '　',
+    '<',
+    '>',
+    '&',
+    "'",
+    '%',
+    '{',
+    '$',
+  ),
 );
 const char = fc.oneof({ arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), weight: 3 }, { arbitrary: oddChar, weight: 1 });
 
@@ -234,7 +258,10 @@ function generic(s: z.ZodType, path: Path, ctx: Ctx, inObject: boolean): fc.Arbi
         const keys = keyDef.type === 'enum' ? Object.values(keyDef.entries as Record<string, string>) : (keyDef.values as string[]);
         return fc.record(Object.fromEntries(keys.map((k) => [String(k), value])), { noNullPrototype: true });
       }
-      return fc.dictionary(arb(d.keyType as z.ZodType, [...path, '*key'], ctx) as fc.Arbitrary<string>, value, { maxKeys: ctx.maxExtraItems, noNullPrototype: true });
+      return fc.dictionary(arb(d.keyType as z.ZodType, [...path, '*key'], ctx) as fc.Arbitrary<string>, value, {
+        maxKeys: ctx.maxExtraItems,
+        noNullPrototype: true,
+      });
     }
     case 'map':
     case 'set':
@@ -345,7 +372,16 @@ export function mutate(valid: fc.Arbitrary<unknown>): fc.Arbitrary<{ mutation: M
   const kind = fc.constantFrom<Mutation>('drop-key', 'extra-key', 'hostile-key', 'replace', 'huge-string', 'odd-string', 'not-an-object');
   const huge = fc.constantFrom('x'.repeat(100_001), '北'.repeat(400_000), `${'"'.repeat(300_000)}`, '\u0000'.repeat(50_000));
   return fc
-    .tuple(valid, kind, fc.nat(), junkValue, fc.constantFrom(...HOSTILE_KEYS), fc.string({ minLength: 1, maxLength: 12 }), huge, fc.oneof(plainString(1, 30), fc.constantFrom('\ud800', 'a\udfff', '\udc00\ud800')))
+    .tuple(
+      valid,
+      kind,
+      fc.nat(),
+      junkValue,
+      fc.constantFrom(...HOSTILE_KEYS),
+      fc.string({ minLength: 1, maxLength: 12 }),
+      huge,
+      fc.oneof(plainString(1, 30), fc.constantFrom('\ud800', 'a\udfff', '\udc00\ud800')),
+    )
     .map(([v, mutation, pick, junk, hostile, extraName, hugeString, odd]) => {
       const value = cloneJson(v);
       const paths = pathsOf(value);

@@ -69,12 +69,10 @@ export class CameraService {
   private put(tx: Tx, table: Table, id: string, value: unknown): void {
     const existing = tx.get<{ position: number }>(`SELECT position FROM ${table} WHERE id = ?`, [id]);
     const position = existing?.position ?? (tx.get<{ p: number | null }>(`SELECT max(position) AS p FROM ${table}`)?.p ?? -1) + 1;
-    tx.run(`INSERT INTO ${table} (id, position, spec, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET spec = excluded.spec, updated_at = excluded.updated_at`, [
-      id,
-      position,
-      JSON.stringify(value),
-      this.now(),
-    ]);
+    tx.run(
+      `INSERT INTO ${table} (id, position, spec, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET spec = excluded.spec, updated_at = excluded.updated_at`,
+      [id, position, JSON.stringify(value), this.now()],
+    );
   }
 
   private changed(): CamerasState {

@@ -80,11 +80,26 @@ export class ConsultRecords {
       tx.run(
         `INSERT INTO consult_consultation (id, topic, host, started_at, ended_at, started_by, ended_by, duty_entry_id, plan_response_id, mode, low_bandwidth, rev)
          VALUES (?, ?, ?, ?, NULL, ?, NULL, ?, ?, ?, ?, 1)`,
-        [id, input.topic, HOST_PARTICIPANT, at, input.startedBy, input.dutyEntryId ?? null, input.planResponseId ?? null, input.mode, input.lowBandwidth ? 1 : 0],
+        [
+          id,
+          input.topic,
+          HOST_PARTICIPANT,
+          at,
+          input.startedBy,
+          input.dutyEntryId ?? null,
+          input.planResponseId ?? null,
+          input.mode,
+          input.lowBandwidth ? 1 : 0,
+        ],
       );
       const everyone = [{ id: HOST_PARTICIPANT, name: HOST_NAME }, ...input.participants];
       everyone.forEach((p, i) =>
-        tx.run('INSERT INTO consult_participant (consultation_id, participant_id, name, position, joined_at, left_at) VALUES (?, ?, ?, ?, NULL, NULL)', [id, p.id, p.name, i]),
+        tx.run('INSERT INTO consult_participant (consultation_id, participant_id, name, position, joined_at, left_at) VALUES (?, ?, ?, ?, NULL, NULL)', [
+          id,
+          p.id,
+          p.name,
+          i,
+        ]),
       );
     });
     return this.changed(id);
@@ -117,7 +132,11 @@ export class ConsultRecords {
     const p = c.participants.find((x) => x.id === participantId)!;
     if (p.joinedAt !== null && p.leftAt === null) return c;
     await this.store.write((tx) => {
-      tx.run('UPDATE consult_participant SET joined_at = coalesce(joined_at, ?), left_at = NULL WHERE consultation_id = ? AND participant_id = ?', [this.now(), c.id, participantId]);
+      tx.run('UPDATE consult_participant SET joined_at = coalesce(joined_at, ?), left_at = NULL WHERE consultation_id = ? AND participant_id = ?', [
+        this.now(),
+        c.id,
+        participantId,
+      ]);
       this.bump(tx, c.id);
     });
     return this.changed(c.id);

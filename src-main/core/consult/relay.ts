@@ -79,15 +79,11 @@ export class ConsultRelay {
 
   signal(connectionId: string | undefined, msg: SignalMessage): { delivered: number; duplicate: boolean } {
     this.mustSpeakFor(connectionId, msg.consultationId, msg.from);
-    return this.relayOnce(`s:${msg.from}:${msg.msgId}`, () =>
-      this.connections.pushTo(participantKey(msg.consultationId, msg.to), 'consult.signal', msg),
-    );
+    return this.relayOnce(`s:${msg.from}:${msg.msgId}`, () => this.connections.pushTo(participantKey(msg.consultationId, msg.to), 'consult.signal', msg));
   }
 
   control(msg: ControlMessage): { delivered: number; duplicate: boolean } {
-    return this.relayOnce(`c:${msg.msgId}`, () =>
-      this.connections.pushTo(participantKey(msg.consultationId, msg.to), 'consult.control', msg),
-    );
+    return this.relayOnce(`c:${msg.msgId}`, () => this.connections.pushTo(participantKey(msg.consultationId, msg.to), 'consult.control', msg));
   }
 
   report(connectionId: string | undefined, status: EndpointStatus): void {

@@ -37,7 +37,6 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-
 export const centreMethods = {
   'centre.get': method({
     summary: 'This centre: name, level (district or street) and its network links.',

@@ -25,7 +25,10 @@ import { YUEXIU_STREETS } from './yuexiu';
  */
 export const ParticipantId = z
   .string()
-  .regex(/^(district|[a-z]{2,20}|dept-[a-z0-9-]{1,30})$/, 'a participant id is "district", a street slug such as "liuhua", or "dept-" and lower-case letters, digits and dashes');
+  .regex(
+    /^(district|[a-z]{2,20}|dept-[a-z0-9-]{1,30})$/,
+    'a participant id is "district", a street slug such as "liuhua", or "dept-" and lower-case letters, digits and dashes',
+  );
 export type ParticipantId = z.infer<typeof ParticipantId>;
 
 export const HOST_PARTICIPANT = 'district';
@@ -204,9 +207,7 @@ export const EndpointStatus = z.object({
   cameraId: DeviceId.nullable(),
   micId: DeviceId.nullable(),
   /** One row per remote participant: which link its video is shown from, and each link's health. */
-  remotes: z
-    .array(z.object({ id: ParticipantId, shown: LinkId.nullable(), A: LinkStats, B: LinkStats }))
-    .max(MESH_MAX_SITES),
+  remotes: z.array(z.object({ id: ParticipantId, shown: LinkId.nullable(), A: LinkStats, B: LinkStats })).max(MESH_MAX_SITES),
 });
 export type EndpointStatus = z.infer<typeof EndpointStatus>;
 

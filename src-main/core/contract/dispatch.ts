@@ -7,9 +7,7 @@ import { RpcCode, RpcError } from './errors';
 
 /** Formats zod issues as "field.path: message; …" so the caller learns which field is wrong. */
 export function describeIssues(error: z.ZodError, root = 'params'): string {
-  return error.issues
-    .map((i) => `${[root, ...i.path.map(String)].join('.')}: ${i.message}`)
-    .join('; ');
+  return error.issues.map((i) => `${[root, ...i.path.map(String)].join('.')}: ${i.message}`).join('; ');
 }
 
 /** A lone UTF-16 surrogate: JSON can carry one as an escape ("\\ud800"), but it is not text. */
@@ -65,7 +63,7 @@ export function createDispatcher(handlers: Handlers, log: { error(msg: string): 
       result = await handler(parsed.data, ctx);
     } catch (err) {
       if (err instanceof RpcError) throw err;
-      log.error(`[rpc] ${name} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      log.error(`[rpc] ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       throw new RpcError(RpcCode.InternalError, `${name} failed: ${err instanceof Error ? err.message : String(err)}`);
     }
     const checked = spec.result.safeParse(result);

@@ -51,7 +51,10 @@ export const PersonInput = z.strictObject({
   name: z.string().trim().min(1, 'a person needs a name').max(20),
   /** Their usual role; a shift may book them in another. */
   role: DutyRole,
-  phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{2,19}$/, 'a phone number is digits, spaces and dashes (3–20)'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{2,19}$/, 'a phone number is digits, spaces and dashes (3–20)'),
   unit: z.string().trim().min(1, 'a person needs a unit').max(60),
   /** Inactive people stay in the history but cannot be booked. */
   active: z.boolean().default(true),
@@ -124,7 +127,10 @@ const PERIOD_MESSAGE = 'a period lies between 1970-01-01 08:00 and 9999-12-31 (C
 /** A stretch of time: a calendar month, the week containing a date, or an explicit range. */
 export const RosterPeriod = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('month'), month: LocalMonth.refine((m) => inTimestamps(monthRange(m)), PERIOD_MESSAGE) }),
-  z.strictObject({ kind: z.literal('week'), /** Any date in the week (Monday to Sunday). */ date: LocalDate.refine((d) => inTimestamps(weekRange(d)), PERIOD_MESSAGE) }),
+  z.strictObject({
+    kind: z.literal('week'),
+    /** Any date in the week (Monday to Sunday). */ date: LocalDate.refine((d) => inTimestamps(weekRange(d)), PERIOD_MESSAGE),
+  }),
   z
     .strictObject({ kind: z.literal('range'), from: Timestamp, to: Timestamp })
     .refine((r) => r.to > r.from, { message: 'a range ends after it starts', path: ['to'] })
@@ -248,7 +254,18 @@ export const REPORT_SOURCE_LABELS: Record<ReportSource, Label> = {
   other: { zh: '其他', en: 'Other' },
 };
 
-export const ReportCategory = z.enum(['fire', 'flood', 'geological', 'traffic', 'construction', 'hazchem', 'building', 'public-health', 'environment', 'other']);
+export const ReportCategory = z.enum([
+  'fire',
+  'flood',
+  'geological',
+  'traffic',
+  'construction',
+  'hazchem',
+  'building',
+  'public-health',
+  'environment',
+  'other',
+]);
 export type ReportCategory = z.infer<typeof ReportCategory>;
 export const REPORT_CATEGORY_LABELS: Record<ReportCategory, Label> = {
   fire: { zh: '火灾', en: 'Fire' },
@@ -399,7 +416,8 @@ export const dutyMethods = {
     result: z.array(Person),
   }),
   'duty.savePerson': method({
-    summary: 'Create a person (no id) or replace one’s record (id; give every field). Names are unique. Inactive people cannot be booked or act; people are never deleted.',
+    summary:
+      'Create a person (no id) or replace one’s record (id; give every field). Names are unique. Inactive people cannot be booked or act; people are never deleted.',
     params: z.strictObject({ person: PersonInput }),
     result: Person,
   }),
@@ -471,7 +489,8 @@ export const dutyMethods = {
 
   // handover
   'duty.getHandoverDraft': method({
-    summary: 'A starting point for a handover: the suggested incoming person (next shift of the same role) and open items (reports not closed, items still carried).',
+    summary:
+      'A starting point for a handover: the suggested incoming person (next shift of the same role) and open items (reports not closed, items still carried).',
     params: z.strictObject({ outgoingId: EntityId }),
     result: z.object({ incoming: PersonRef.nullable(), openItems: z.array(HandoverItem) }),
   }),
@@ -543,7 +562,8 @@ export const dutyMethods = {
     result: DataStatus,
   }),
   'duty.loadDemo': method({
-    summary: 'Load the embedded demo set (演示数据) for duty and plans: people, this month’s roster, reports, ~40 plans, drills, an active 三防 response. Only into an empty store.',
+    summary:
+      'Load the embedded demo set (演示数据) for duty and plans: people, this month’s roster, reports, ~40 plans, drills, an active 三防 response. Only into an empty store.',
     params: z.strictObject({}),
     result: DataStatus,
   }),

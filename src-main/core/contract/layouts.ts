@@ -28,7 +28,8 @@ export const LayoutSpec = z
       for (let x = a.x; x < a.x + a.w; x++)
         for (let y = a.y; y < a.y + a.h; y++) {
           const key = `${x},${y}`;
-          if (taken.has(key)) ctx.addIssue({ code: 'custom', path: ['areas', i], message: `cell ${i + 1} overlaps another cell at column ${x + 1}, row ${y + 1}` });
+          if (taken.has(key))
+            ctx.addIssue({ code: 'custom', path: ['areas', i], message: `cell ${i + 1} overlaps another cell at column ${x + 1}, row ${y + 1}` });
           taken.add(key);
         }
     });
@@ -76,11 +77,7 @@ export function standardLayout(kind: StandardLayoutKind): LayoutSpec {
         kind,
         cols: 4,
         rows: 4,
-        areas: [
-          { x: 0, y: 0, w: 2, h: 2 },
-          { x: 2, y: 0, w: 2, h: 2 },
-          ...[2, 3].flatMap((y) => [0, 1, 2, 3].map((x) => ({ x, y, w: 1, h: 1 }))),
-        ],
+        areas: [{ x: 0, y: 0, w: 2, h: 2 }, { x: 2, y: 0, w: 2, h: 2 }, ...[2, 3].flatMap((y) => [0, 1, 2, 3].map((x) => ({ x, y, w: 1, h: 1 })))],
       };
   }
 }

@@ -94,7 +94,13 @@ export const StockItem = z.strictObject({
 });
 export type StockItem = z.infer<typeof StockItem>;
 
-export const RiskDetails = z.strictObject({ kind: z.literal('risk'), ...common, level: RiskLevel, category: RiskCategory.default('other'), measures: z.string().trim().max(1000).default('') });
+export const RiskDetails = z.strictObject({
+  kind: z.literal('risk'),
+  ...common,
+  level: RiskLevel,
+  category: RiskCategory.default('other'),
+  measures: z.string().trim().max(1000).default(''),
+});
 export const ShelterDetails = z.strictObject({
   kind: z.literal('shelter'),
   ...common,
@@ -177,7 +183,15 @@ export const MapObject = z.discriminatedUnion('kind', [
     stock: z.array(z.object({ item: z.string(), quantity: z.number(), unit: z.string() })),
     manager: z.string(),
   }),
-  z.object({ kind: z.literal('team'), ...storedCommon, people: z.number(), professional: z.boolean(), equipment: z.string(), status: TeamStatus, contact: z.string() }),
+  z.object({
+    kind: z.literal('team'),
+    ...storedCommon,
+    people: z.number(),
+    professional: z.boolean(),
+    equipment: z.string(),
+    status: TeamStatus,
+    contact: z.string(),
+  }),
   z.object({ kind: z.literal('waterlogging'), ...storedCommon, maxDepthCm: nullableNumber, remediated: z.boolean() }),
   z.object({ kind: z.literal('geohazard'), ...storedCommon, hazardType: GeohazardType, threatenedPeople: nullableNumber, remediated: z.boolean() }),
 ]);
@@ -253,16 +267,34 @@ export const TileSource = z
       ...sourceCommon,
       url: urlTemplate,
       /** Letters for {s}, e.g. "abc" or "01234567" (Tianditu t0–t7). */
-      subdomains: z.string().trim().regex(/^[a-z0-9]{0,10}$/, 'subdomains are up to 10 letters or digits').default(''),
+      subdomains: z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9]{0,10}$/, 'subdomains are up to 10 letters or digits')
+        .default(''),
       /** Replaces {key} or {tk} in the URL (a Tianditu token, an intranet server key). */
-      key: z.string().trim().max(100).regex(/^[A-Za-z0-9._-]*$/, 'a key is letters, digits, dots, dashes and underscores').default(''),
+      key: z
+        .string()
+        .trim()
+        .max(100)
+        .regex(/^[A-Za-z0-9._-]*$/, 'a key is letters, digits, dots, dashes and underscores')
+        .default(''),
     }),
     z.strictObject({
       type: z.literal('wmts'),
       ...sourceCommon,
       url: urlTemplate,
-      subdomains: z.string().trim().regex(/^[a-z0-9]{0,10}$/, 'subdomains are up to 10 letters or digits').default(''),
-      key: z.string().trim().max(100).regex(/^[A-Za-z0-9._-]*$/, 'a key is letters, digits, dots, dashes and underscores').default(''),
+      subdomains: z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9]{0,10}$/, 'subdomains are up to 10 letters or digits')
+        .default(''),
+      key: z
+        .string()
+        .trim()
+        .max(100)
+        .regex(/^[A-Za-z0-9._-]*$/, 'a key is letters, digits, dots, dashes and underscores')
+        .default(''),
     }),
     z.strictObject({
       type: z.literal('mbtiles'),
@@ -395,7 +427,8 @@ export const mapMethods = {
 // ---- events ----------------------------------------------------------------------------
 export const mapEvents = {
   'map.objectsChanged': event({
-    summary: 'Map objects were saved, removed, imported or loaded. Carries the changed objects (null for a bulk change: re-read map.listObjects) and the counts.',
+    summary:
+      'Map objects were saved, removed, imported or loaded. Carries the changed objects (null for a bulk change: re-read map.listObjects) and the counts.',
     payload: z.object({
       change: z.enum(['saved', 'removed', 'imported', 'demo', 'cleared']),
       objects: z.array(MapObject).nullable(),

@@ -29,7 +29,18 @@ import { ActorId, EntityId, FileBase64, Timestamp, type Label } from './primitiv
 import { LocalDate, StreetName } from './yuexiu';
 
 // ---- vocabulary ----------------------------------------------------------------------
-export const PlanCategory = z.enum(['sanfang', 'fire', 'hazchem', 'geological', 'traffic', 'construction', 'building-collapse', 'public-health', 'environment', 'other']);
+export const PlanCategory = z.enum([
+  'sanfang',
+  'fire',
+  'hazchem',
+  'geological',
+  'traffic',
+  'construction',
+  'building-collapse',
+  'public-health',
+  'environment',
+  'other',
+]);
 export type PlanCategory = z.infer<typeof PlanCategory>;
 export const PLAN_CATEGORY_LABELS: Record<PlanCategory, Label> = {
   sanfang: { zh: '三防（防汛防旱防风防冻）', en: 'Flood, drought, wind and freeze' },
@@ -169,7 +180,11 @@ export const Plan = z.object({
   summary: z.string(),
   /** Most severe first. */
   responseLevels: z.array(
-    z.object({ level: ResponseLevel, trigger: z.string(), actions: z.array(z.object({ text: z.string(), unit: z.string(), timeLimitMinutes: z.number().int() })) }),
+    z.object({
+      level: ResponseLevel,
+      trigger: z.string(),
+      actions: z.array(z.object({ text: z.string(), unit: z.string(), timeLimitMinutes: z.number().int() })),
+    }),
   ),
   attachments: z.array(Attachment),
   createdAt: Timestamp,
@@ -364,8 +379,17 @@ export const planMethods = {
     summary: 'Attach a file to a plan (stored once by sha256 in the data directory, written durably first).',
     params: z.strictObject({
       planId: EntityId,
-      name: z.string().trim().min(1).max(120).regex(/^[^/\\\0]+$/, 'a file name has no slashes'),
-      mediaType: z.string().trim().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'a media type looks like application/pdf').max(100),
+      name: z
+        .string()
+        .trim()
+        .min(1)
+        .max(120)
+        .regex(/^[^/\\\0]+$/, 'a file name has no slashes'),
+      mediaType: z
+        .string()
+        .trim()
+        .regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'a media type looks like application/pdf')
+        .max(100),
       fileBase64: FileBase64,
       by: ActorId,
     }),
@@ -410,7 +434,10 @@ export const planMethods = {
         note: z.string().trim().max(2000).optional(),
         by: ActorId,
       })
-      .refine((p) => p.status !== undefined || p.owner !== undefined || p.note !== undefined, { message: 'nothing to change: give status, owner or note', path: ['status'] }),
+      .refine((p) => p.status !== undefined || p.owner !== undefined || p.note !== undefined, {
+        message: 'nothing to change: give status, owner or note',
+        path: ['status'],
+      }),
     result: Response,
   }),
   'plans.changeLevel': method({
@@ -460,7 +487,8 @@ export const planMethods = {
 // ---- events ---------------------------------------------------------------------------
 export const planEvents = {
   'plans.responseChanged': event({
-    summary: 'A response was activated, ticked, re-levelled, noted, linked or closed. Carries the response (checklist and progress, no timeline) and the timeline entry just added.',
+    summary:
+      'A response was activated, ticked, re-levelled, noted, linked or closed. Carries the response (checklist and progress, no timeline) and the timeline entry just added.',
     payload: z.object({
       change: z.enum(['activated', 'action', 'level', 'note', 'report', 'closed', 'demo']),
       response: Response,

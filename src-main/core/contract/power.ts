@@ -102,7 +102,10 @@ export const NutSourceConfig = z.strictObject({
   /** The UPS name on that upsd (`LIST UPS`), e.g. "ups1". */
   ups: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'the NUT UPS name is letters, digits, dot, dash or underscore'),
   /** upsd.users account; sent only after STARTTLS when `tls` is "starttls". */
-  username: z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'a NUT user name is letters, digits and . _ @ -').optional(),
+  username: z
+    .string()
+    .regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'a NUT user name is letters, digits and . _ @ -')
+    .optional(),
   /**
    * LOGIN to the UPS as a secondary monitor. Off by default: a logged-in client counts in upsd's
    * NUMLOGINS, so the primary upsmon waits for it before shutting down on a forced shutdown.
@@ -139,7 +142,10 @@ export const ModbusSourceConfig = z.strictObject({
   port: Port.default(502),
   unitId: z.number().int().min(0).max(255).default(1),
   /** Register map of the controller model; `power.getConfig` lists them (`models`). */
-  model: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a controller model id is lower-case letters, digits and dashes').default('generic-controller'),
+  model: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a controller model id is lower-case letters, digits and dashes')
+    .default('generic-controller'),
   pollMs: PollMs.default(250),
 });
 
@@ -343,7 +349,8 @@ export const powerMethods = {
     result: z.object({ transitions: z.array(PowerTransition), more: z.boolean() }),
   }),
   'power.listAlarms': method({
-    summary: 'Power alarms, newest first: "active" (warning or critical, not yet both cleared and acknowledged) or "all" (the history); page back with `before` (the id of the last alarm of the previous page).',
+    summary:
+      'Power alarms, newest first: "active" (warning or critical, not yet both cleared and acknowledged) or "all" (the history); page back with `before` (the id of the last alarm of the previous page).',
     params: z.strictObject({ scope: z.enum(['active', 'all']).default('active'), limit: Limit, before: AlarmId.optional() }),
     result: z.object({ alarms: z.array(PowerAlarm), more: z.boolean() }),
   }),

@@ -23,7 +23,10 @@ export const MAX_FILE_BYTES = 700 * 1024;
 /** Its base64 (ASCII: a character is a byte), which fits in one hub message (limits.ts). */
 export const MAX_FILE_BASE64_BYTES = Math.ceil(MAX_FILE_BYTES / 3) * 4;
 export const FileBase64 = utf8Max(
-  z.string().min(4, 'the file is empty').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+  z
+    .string()
+    .min(4, 'the file is empty')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
   MAX_FILE_BASE64_BYTES,
   'a file in base64',
   `the file is larger than ${MAX_FILE_BYTES / 1024} KiB`,

@@ -31,7 +31,6 @@ export const WallState = z.object({
 });
 export type WallState = z.infer<typeof WallState>;
 
-
 export const wallMethods = {
   'wall.get': method({
     summary: 'All wall presets and the active preset of each display.',

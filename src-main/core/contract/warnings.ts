@@ -139,7 +139,11 @@ export type WarningHistoryEntry = z.infer<typeof WarningHistoryEntry>;
 
 export const FeedConfig = z.strictObject({
   /** An intranet URL returning a CAP 1.2 alert (or a document holding several <alert>s). */
-  url: z.string().trim().max(500).regex(/^https?:\/\/[^\s]+$/, 'a feed URL is http://… or https://…'),
+  url: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^https?:\/\/[^\s]+$/, 'a feed URL is http://… or https://…'),
   intervalSeconds: z.number().int().min(15, 'poll at most every 15 s').max(3600, 'poll at least every hour'),
   enabled: z.boolean(),
 });

@@ -48,18 +48,126 @@ interface DemoReport {
 
 /** Twelve reports of the last two days; the first is the flood report escalated into the 三防 response. */
 const DEMO_REPORTS: DemoReport[] = [
-  { hoursAgo: 3.2, source: 'street', category: 'flood', street: '北京街', location: '北京路与文明路交界', summary: '强降雨致路段积水约30厘米，部分商铺进水', severity: 'high', status: 'handling' },
-  { hoursAgo: 0.3, source: 'hotline-12345', category: 'flood', street: '大塘街', location: '大塘街某小区地下车库入口', summary: '市民反映地下车库入口开始进水', severity: 'medium', status: 'new' },
-  { hoursAgo: 0.6, source: 'sensor', category: 'flood', street: '东山街', location: '东山口下穿隧道', summary: '水位传感器读数超过警戒值', severity: 'high', status: 'verifying' },
-  { hoursAgo: 1.5, source: 'transfer-119', category: 'fire', street: '人民街', location: '人民南路某商住楼', summary: '厨房油锅起火，已自行扑灭，无人员受伤', severity: 'low', status: 'closed' },
-  { hoursAgo: 2.4, source: 'superior', category: 'flood', street: '华乐街', location: '全区', summary: '市三防办通知：暴雨橙色预警，做好防御工作', severity: 'high', status: 'handling' },
-  { hoursAgo: 5, source: 'transfer-110', category: 'traffic', street: '流花街', location: '环市西路与人民北路交界', summary: '两车追尾，一人轻伤，占用一条车道', severity: 'low', status: 'closed' },
-  { hoursAgo: 8, source: 'street', category: 'geological', street: '登峰街', location: '白云山南麓某边坡', summary: '边坡出现小面积滑塌，暂无人员伤亡', severity: 'medium', status: 'handling' },
-  { hoursAgo: 12, source: 'hotline-12345', category: 'building', street: '大东街', location: '大东街某老旧住宅', summary: '外墙批荡脱落，砸中停放车辆', severity: 'medium', status: 'closed' },
-  { hoursAgo: 18, source: 'transfer-120', category: 'public-health', street: '梅花村街', location: '某学校', summary: '多名学生出现呕吐腹泻症状，疑似食源性疾病', severity: 'medium', status: 'handling' },
-  { hoursAgo: 22, source: 'street', category: 'construction', street: '建设街', location: '建设六马路某在建工地', summary: '塔吊作业未落实防风措施，已责令停工整改', severity: 'low', status: 'closed' },
-  { hoursAgo: 30, source: 'sensor', category: 'hazchem', street: '黄花岗街', location: '先烈中路某加油站', summary: '可燃气体报警器短时报警，现场检查为设备误报', severity: 'low', status: 'closed' },
-  { hoursAgo: 40, source: 'other', category: 'environment', street: '珠光街', location: '珠光路某餐饮店', summary: '群众反映油烟异味扰民', severity: 'low', status: 'closed' },
+  {
+    hoursAgo: 3.2,
+    source: 'street',
+    category: 'flood',
+    street: '北京街',
+    location: '北京路与文明路交界',
+    summary: '强降雨致路段积水约30厘米，部分商铺进水',
+    severity: 'high',
+    status: 'handling',
+  },
+  {
+    hoursAgo: 0.3,
+    source: 'hotline-12345',
+    category: 'flood',
+    street: '大塘街',
+    location: '大塘街某小区地下车库入口',
+    summary: '市民反映地下车库入口开始进水',
+    severity: 'medium',
+    status: 'new',
+  },
+  {
+    hoursAgo: 0.6,
+    source: 'sensor',
+    category: 'flood',
+    street: '东山街',
+    location: '东山口下穿隧道',
+    summary: '水位传感器读数超过警戒值',
+    severity: 'high',
+    status: 'verifying',
+  },
+  {
+    hoursAgo: 1.5,
+    source: 'transfer-119',
+    category: 'fire',
+    street: '人民街',
+    location: '人民南路某商住楼',
+    summary: '厨房油锅起火，已自行扑灭，无人员受伤',
+    severity: 'low',
+    status: 'closed',
+  },
+  {
+    hoursAgo: 2.4,
+    source: 'superior',
+    category: 'flood',
+    street: '华乐街',
+    location: '全区',
+    summary: '市三防办通知：暴雨橙色预警，做好防御工作',
+    severity: 'high',
+    status: 'handling',
+  },
+  {
+    hoursAgo: 5,
+    source: 'transfer-110',
+    category: 'traffic',
+    street: '流花街',
+    location: '环市西路与人民北路交界',
+    summary: '两车追尾，一人轻伤，占用一条车道',
+    severity: 'low',
+    status: 'closed',
+  },
+  {
+    hoursAgo: 8,
+    source: 'street',
+    category: 'geological',
+    street: '登峰街',
+    location: '白云山南麓某边坡',
+    summary: '边坡出现小面积滑塌，暂无人员伤亡',
+    severity: 'medium',
+    status: 'handling',
+  },
+  {
+    hoursAgo: 12,
+    source: 'hotline-12345',
+    category: 'building',
+    street: '大东街',
+    location: '大东街某老旧住宅',
+    summary: '外墙批荡脱落，砸中停放车辆',
+    severity: 'medium',
+    status: 'closed',
+  },
+  {
+    hoursAgo: 18,
+    source: 'transfer-120',
+    category: 'public-health',
+    street: '梅花村街',
+    location: '某学校',
+    summary: '多名学生出现呕吐腹泻症状，疑似食源性疾病',
+    severity: 'medium',
+    status: 'handling',
+  },
+  {
+    hoursAgo: 22,
+    source: 'street',
+    category: 'construction',
+    street: '建设街',
+    location: '建设六马路某在建工地',
+    summary: '塔吊作业未落实防风措施，已责令停工整改',
+    severity: 'low',
+    status: 'closed',
+  },
+  {
+    hoursAgo: 30,
+    source: 'sensor',
+    category: 'hazchem',
+    street: '黄花岗街',
+    location: '先烈中路某加油站',
+    summary: '可燃气体报警器短时报警，现场检查为设备误报',
+    severity: 'low',
+    status: 'closed',
+  },
+  {
+    hoursAgo: 40,
+    source: 'other',
+    category: 'environment',
+    street: '珠光街',
+    location: '珠光路某餐饮店',
+    summary: '群众反映油烟异味扰民',
+    severity: 'low',
+    status: 'closed',
+  },
 ];
 
 /** Local day number of a local midnight (days since 1970-01-01, UTC+08:00): keeps the rotation continuous across months. */
@@ -92,15 +200,19 @@ export async function loadDemo(store: Store, plans: PlansDemo, now: number): Pro
           .map(([k, c]) => `${c} ${k}`)
           .join(', ')}`,
       );
-    const people = DEMO_PEOPLE.map((p, i) =>
-      putPerson(tx, { ...p, phone: `1380000${String(i + 1).padStart(4, '0')}`, active: true }, now - 2 * DAY_MS, true),
-    );
+    const people = DEMO_PEOPLE.map((p, i) => putPerson(tx, { ...p, phone: `1380000${String(i + 1).padStart(4, '0')}`, active: true }, now - 2 * DAY_MS, true));
     const ref = (i: number): PersonRef => ({ id: people[i].id, name: people[i].name, role: people[i].role });
     const byRole = (r: DutyRole): number[] => people.flatMap((p, i) => (p.role === r ? [i] : []));
     const [leaders, chiefs, officers, techs] = [byRole('leader'), byRole('chief'), byRole('officer'), byRole('tech')];
     const admin = ref(chiefs[0]);
 
-    seedRoster(tx, now, people.map((p) => p.id), { leaders, chiefs, officers, techs }, admin);
+    seedRoster(
+      tx,
+      now,
+      people.map((p) => p.id),
+      { leaders, chiefs, officers, techs },
+      admin,
+    );
     const reportIds = seedReports(tx, now, officers.map(ref));
     seedHandover(tx, now, people, officers);
     const { responseId } = plans.seed(tx, now, ref(leaders[0]), officers.map(ref), reportIds[0]);
@@ -180,13 +292,20 @@ function seedHandover(tx: Tx, now: number, people: { id: string; name: string; r
   const p = localParts(now);
   const today8 = localTime(p.year, p.month, p.day, 8);
   const boundary = now >= today8 + 12 * HOUR_MS ? today8 + 12 * HOUR_MS : now >= today8 ? today8 : today8 - 12 * HOUR_MS;
-  const outgoing = tx.get<{ person_id: string }>("SELECT person_id FROM duty_shift WHERE role = 'officer' AND end_at = ? ORDER BY person_id LIMIT 1", [boundary]);
-  const incoming = tx.get<{ person_id: string }>("SELECT person_id FROM duty_shift WHERE role = 'officer' AND start_at = ? ORDER BY person_id LIMIT 1", [boundary]);
+  const outgoing = tx.get<{ person_id: string }>("SELECT person_id FROM duty_shift WHERE role = 'officer' AND end_at = ? ORDER BY person_id LIMIT 1", [
+    boundary,
+  ]);
+  const incoming = tx.get<{ person_id: string }>("SELECT person_id FROM duty_shift WHERE role = 'officer' AND start_at = ? ORDER BY person_id LIMIT 1", [
+    boundary,
+  ]);
   const find = (id: string | undefined) => people.find((x) => x.id === id) ?? people[officers[0]];
   const out = find(outgoing?.person_id);
   const inc = find(incoming?.person_id);
   if (out.id === inc.id) return;
-  const open = tx.all<{ id: string; street: string; summary: string }>("SELECT id, street, summary FROM duty_report WHERE status <> 'closed' AND received_at < ? ORDER BY received_at", [boundary]);
+  const open = tx.all<{ id: string; street: string; summary: string }>(
+    "SELECT id, street, summary FROM duty_report WHERE status <> 'closed' AND received_at < ? ORDER BY received_at",
+    [boundary],
+  );
   tx.run(
     `INSERT INTO duty_handover (id, outgoing_id, outgoing_name, outgoing_role, incoming_id, incoming_name, incoming_role, notes, open_items, status,
        handed_over_at, confirmed_at, confirm_note, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?, 1)`,

@@ -189,7 +189,9 @@ export function filterSql(f: ReportFilter): { where: string; args: SqlValue[] } 
 
 export function reportsMatching(db: Reader, f: ReportFilter, limit: number): Report[] {
   const { where, args } = filterSql(f);
-  return db.all<ReportRow>(`SELECT * FROM duty_report ${where} ORDER BY received_at DESC, rowid DESC LIMIT ?`, [...args, limit]).map((r) => reportFromRow(db, r));
+  return db
+    .all<ReportRow>(`SELECT * FROM duty_report ${where} ORDER BY received_at DESC, rowid DESC LIMIT ?`, [...args, limit])
+    .map((r) => reportFromRow(db, r));
 }
 
 export function reportHistory(db: Reader, id: string): ReportEvent[] {

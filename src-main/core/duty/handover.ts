@@ -63,11 +63,10 @@ export class HandoverService {
   draft(outgoingId: string): { incoming: PersonRef | null; openItems: HandoverItem[] } {
     const out = actorRef(this.store, outgoingId);
     const now = this.now();
-    const mine = this.store.get<{ role: string; end_at: number }>('SELECT role, end_at FROM duty_shift WHERE person_id = ? AND start_at <= ? AND end_at > ? ORDER BY end_at DESC', [
-      outgoingId,
-      now,
-      now,
-    ]);
+    const mine = this.store.get<{ role: string; end_at: number }>(
+      'SELECT role, end_at FROM duty_shift WHERE person_id = ? AND start_at <= ? AND end_at > ? ORDER BY end_at DESC',
+      [outgoingId, now, now],
+    );
     const role = mine?.role ?? out.role;
     const after = mine?.end_at ?? now;
     const nextRow = this.store.get<{ id: string; name: string; role: string }>(
@@ -85,7 +84,9 @@ export class HandoverService {
     );
     const openReports = new Map(
       this.store
-        .all<{ id: string; street: string; summary: string; status: string }>("SELECT id, street, summary, status FROM duty_report WHERE status <> 'closed' ORDER BY received_at")
+        .all<{ id: string; street: string; summary: string; status: string }>(
+          "SELECT id, street, summary, status FROM duty_report WHERE status <> 'closed' ORDER BY received_at",
+        )
         .map((r) => [r.id, r]),
     );
     for (const item of received ? (JSON.parse(received.open_items) as HandoverItem[]) : []) {
@@ -108,8 +109,12 @@ export class HandoverService {
       const out = actorRef(tx, p.outgoingId);
       const inc = actorRef(tx, p.incomingId);
       if (out.id === inc.id) throw new RefusedError(`${out.name} cannot hand over to themselves`);
-      const pending = tx.get<{ id: string; incoming_name: string }>("SELECT id, incoming_name FROM duty_handover WHERE outgoing_id = ? AND status = 'pending'", [out.id]);
-      if (pending) throw new RefusedError(`${out.name} already has a handover to ${pending.incoming_name} waiting for confirmation (${pending.id}); cancel it first`);
+      const pending = tx.get<{ id: string; incoming_name: string }>(
+        "SELECT id, incoming_name FROM duty_handover WHERE outgoing_id = ? AND status = 'pending'",
+        [out.id],
+      );
+      if (pending)
+        throw new RefusedError(`${out.name} already has a handover to ${pending.incoming_name} waiting for confirmation (${pending.id}); cancel it first`);
       for (const item of p.openItems)
         if (item.reportId && !tx.get('SELECT 1 AS one FROM duty_report WHERE id = ?', [item.reportId]))
           throw new RefusedError(`open item “${item.text.slice(0, 40)}” names report ${item.reportId}, which does not exist`);
@@ -127,7 +132,8 @@ export class HandoverService {
     await this.store.write((tx) => {
       const actor = actorRef(tx, by);
       const h = getHandover(tx, id);
-      if (h.status !== 'pending') throw new RefusedError(`the handover from ${h.outgoing.name} to ${h.incoming.name} is ${h.status}, not waiting for confirmation`);
+      if (h.status !== 'pending')
+        throw new RefusedError(`the handover from ${h.outgoing.name} to ${h.incoming.name} is ${h.status}, not waiting for confirmation`);
       if (actor.id !== h.incoming.id) throw new RefusedError(`only ${h.incoming.name}, to whom it was handed, can confirm this handover (not ${actor.name})`);
       tx.run("UPDATE duty_handover SET status = 'confirmed', confirmed_at = ?, confirm_note = ? WHERE id = ?", [now, note, id]);
     });
@@ -139,7 +145,8 @@ export class HandoverService {
     await this.store.write((tx) => {
       const actor = actorRef(tx, by);
       const h = getHandover(tx, id);
-      if (h.status !== 'pending') throw new RefusedError(`the handover from ${h.outgoing.name} to ${h.incoming.name} is ${h.status}; only a pending one can be cancelled`);
+      if (h.status !== 'pending')
+        throw new RefusedError(`the handover from ${h.outgoing.name} to ${h.incoming.name} is ${h.status}; only a pending one can be cancelled`);
       if (actor.id !== h.outgoing.id) throw new RefusedError(`only ${h.outgoing.name}, who handed over, can cancel this handover (not ${actor.name})`);
       tx.run("UPDATE duty_handover SET status = 'cancelled', cancelled_at = ?, cancel_reason = ? WHERE id = ?", [now, reason, id]);
     });

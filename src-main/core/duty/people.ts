@@ -39,7 +39,10 @@ export function getPerson(db: Reader, id: string): Person | undefined {
 /** Inserts or updates one person inside a transaction; checks the unique name. */
 export function putPerson(tx: Tx, input: Required<Omit<PersonInput, 'id'>> & { id?: string }, now: number, demo = false): Person {
   const clash = tx.get<{ id: string }>('SELECT id FROM duty_person WHERE name = ? AND id <> ?', [input.name, input.id ?? '']);
-  if (clash) throw new RefusedError(`a person named ${input.name} already exists (id ${clash.id}); add something to tell them apart, e.g. ${input.name}（${DUTY_ROLE_LABELS[input.role].zh}）`);
+  if (clash)
+    throw new RefusedError(
+      `a person named ${input.name} already exists (id ${clash.id}); add something to tell them apart, e.g. ${input.name}（${DUTY_ROLE_LABELS[input.role].zh}）`,
+    );
   if (input.id) {
     const had = tx.get<{ id: string }>('SELECT id FROM duty_person WHERE id = ?', [input.id]);
     if (!had) throw new RefusedError(`no person with id ${input.id}`);

@@ -78,7 +78,8 @@ function readRosterSheet(sheet: SheetCells): { rows: RosterRow[]; problems: RowP
   }
   const problems: RowProblem[] = [];
   for (const c of ROSTER_COLUMNS)
-    if (c.required && col[c.key] === undefined) problems.push({ row: headerRow, column: c.header, reason: `missing column (the header row needs ${c.header})` });
+    if (c.required && col[c.key] === undefined)
+      problems.push({ row: headerRow, column: c.header, reason: `missing column (the header row needs ${c.header})` });
   if (problems.length) return { rows: [], problems };
 
   const rows: RosterRow[] = [];
@@ -103,7 +104,8 @@ function readRosterSheet(sheet: SheetCells): { rows: RosterRow[]; problems: RowP
     else if (name.length > 20) bad('name', 'longer than 20 characters');
     const roleText = text('role');
     const role = parseRole(roleText);
-    if (role === null) bad('role', roleText === '' ? 'empty' : `“${roleText}” is not a role (${DutyRole.options.map((o) => DUTY_ROLE_LABELS[o].zh).join('、')})`);
+    if (role === null)
+      bad('role', roleText === '' ? 'empty' : `“${roleText}” is not a role (${DutyRole.options.map((o) => DUTY_ROLE_LABELS[o].zh).join('、')})`);
     const phone = text('phone');
     if (phone !== '' && !PersonInput.shape.phone.safeParse(phone).success) bad('phone', `“${phone}” is not a phone number`);
     const unit = text('unit');
@@ -118,8 +120,7 @@ function readRosterSheet(sheet: SheetCells): { rows: RosterRow[]; problems: RowP
     }
     const note = text('note');
     if (note.length > 200) bad('note', 'longer than 200 characters');
-    if (problems.length === before)
-      rows.push({ row: r, id: id === '' ? undefined : id, name, role: role!, phone, unit, start: start!, end: end!, note });
+    if (problems.length === before) rows.push({ row: r, id: id === '' ? undefined : id, name, role: role!, phone, unit, start: start!, end: end!, note });
   }
   if (rows.length === 0 && problems.length === 0) problems.push({ row: headerRow + 1, column: '', reason: 'the sheet has no shifts below its header' });
   return { rows, problems };
@@ -153,7 +154,8 @@ export function violationsToProblems(violations: RosterViolation[], rowOfShift: 
 }
 
 export function refuseImport(problems: RowProblem[]): never {
-  const describe = (p: RowProblem): string => (p.row === 0 ? p.reason : p.column ? `row ${p.row}, column ${p.column}: ${p.reason}` : `row ${p.row}: ${p.reason}`);
+  const describe = (p: RowProblem): string =>
+    p.row === 0 ? p.reason : p.column ? `row ${p.row}, column ${p.column}: ${p.reason}` : `row ${p.row}: ${p.reason}`;
   const shown = problems.slice(0, 30).map(describe);
   const more = problems.length > shown.length ? `; and ${problems.length - shown.length} more` : '';
   throw new RefusedError(`the roster workbook was not imported (nothing was written): ${shown.join('; ')}${more}`, { problems });

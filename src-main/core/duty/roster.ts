@@ -51,7 +51,14 @@ function shiftFromRow(r: ShiftRow): Shift {
   };
 }
 
-const ruleShift = (r: ShiftRow): RuleShift => ({ id: r.id, personId: r.person_id, personName: r.name, role: r.role as DutyRole, start: r.start_at, end: r.end_at });
+const ruleShift = (r: ShiftRow): RuleShift => ({
+  id: r.id,
+  personId: r.person_id,
+  personName: r.name,
+  role: r.role as DutyRole,
+  start: r.start_at,
+  end: r.end_at,
+});
 
 export function periodRange(p: RosterPeriod): TimeRange {
   switch (p.kind) {
@@ -77,7 +84,9 @@ export function publishedMonthsIn(db: Reader, r: TimeRange): string[] {
 }
 
 export function onDutyAt(db: Reader, at: number): OnDuty {
-  const current = db.all<ShiftRow>(`${SHIFT_SELECT} WHERE s.start_at <= ? AND s.end_at > ? ORDER BY ${ROLE_ORDER}, s.start_at, p.name`, [at, at]).map(shiftFromRow);
+  const current = db
+    .all<ShiftRow>(`${SHIFT_SELECT} WHERE s.start_at <= ? AND s.end_at > ? ORDER BY ${ROLE_ORDER}, s.start_at, p.name`, [at, at])
+    .map(shiftFromRow);
   const firsts = db.all<{ role: string; first: number }>('SELECT role, MIN(start_at) AS first FROM duty_shift WHERE start_at > ? GROUP BY role', [at]);
   const next: Shift[] = [];
   for (const f of firsts)
@@ -157,8 +166,25 @@ export function checkShiftChange(tx: Reader, put: readonly PutInput[], remove: r
       continue;
     }
     if (!person.active)
-      violations.push({ rule: 'inactive', message: `${person.name} is inactive and cannot be booked`, shiftIds: [id], personId: person.id, from: p.start, to: p.end });
-    puts.push({ id, index, isNew: p.id === undefined, personId: person.id, personName: person.name, role: p.role ?? person.role, start: p.start, end: p.end, note: p.note ?? '' });
+      violations.push({
+        rule: 'inactive',
+        message: `${person.name} is inactive and cannot be booked`,
+        shiftIds: [id],
+        personId: person.id,
+        from: p.start,
+        to: p.end,
+      });
+    puts.push({
+      id,
+      index,
+      isNew: p.id === undefined,
+      personId: person.id,
+      personName: person.name,
+      role: p.role ?? person.role,
+      start: p.start,
+      end: p.end,
+      note: p.note ?? '',
+    });
   }
 
   // Rule 3: what has started is history.
@@ -168,7 +194,12 @@ export function checkShiftChange(tx: Reader, put: readonly PutInput[], remove: r
     for (const p of puts) {
       const b = before.get(p.id);
       if (b && started(b.start_at))
-        violations.push({ rule: 'past', message: `${describeShift(ruleShift(b))} has started (now ${formatLocal(opts.now)}): ${pastHint}`, shiftIds: [p.id], personId: p.personId });
+        violations.push({
+          rule: 'past',
+          message: `${describeShift(ruleShift(b))} has started (now ${formatLocal(opts.now)}): ${pastHint}`,
+          shiftIds: [p.id],
+          personId: p.personId,
+        });
       else if (started(p.start))
         violations.push({
           rule: 'past',
@@ -179,7 +210,12 @@ export function checkShiftChange(tx: Reader, put: readonly PutInput[], remove: r
     }
     for (const r of removes)
       if (started(r.start_at))
-        violations.push({ rule: 'past', message: `${describeShift(ruleShift(r))} has started and cannot simply be removed: ${pastHint}`, shiftIds: [r.id], personId: r.person_id });
+        violations.push({
+          rule: 'past',
+          message: `${describeShift(ruleShift(r))} has started and cannot simply be removed: ${pastHint}`,
+          shiftIds: [r.id],
+          personId: r.person_id,
+        });
   }
 
   const changedIds = new Set([...puts.map((p) => p.id), ...removes.map((r) => r.id)]);
@@ -203,10 +239,19 @@ export function checkShiftChange(tx: Reader, put: readonly PutInput[], remove: r
   for (const w of publishedWindows(tx, touched)) {
     const rows = tx.all<ShiftRow>(`${SHIFT_SELECT} WHERE s.end_at > ? AND s.start_at < ?`, [w.from, w.to]);
     for (const g of coverageGaps(applied(rows), w.from, w.to)) {
-      const culprits = [...puts.map((p) => ({ id: p.id, from: p.start, to: p.end })), ...[...before.values(), ...removes].map((r) => ({ id: r.id, from: r.start_at, to: r.end_at }))]
+      const culprits = [
+        ...puts.map((p) => ({ id: p.id, from: p.start, to: p.end })),
+        ...[...before.values(), ...removes].map((r) => ({ id: r.id, from: r.start_at, to: r.end_at })),
+      ]
         .filter((c) => c.from < g.to && c.to > g.from)
         .map((c) => c.id);
-      violations.push({ rule: 'coverage', message: `the published roster of ${w.month} would have ${g.message}`, shiftIds: [...new Set(culprits)], from: g.from, to: g.to });
+      violations.push({
+        rule: 'coverage',
+        message: `the published roster of ${w.month} would have ${g.message}`,
+        shiftIds: [...new Set(culprits)],
+        from: g.from,
+        to: g.to,
+      });
     }
   }
   return { puts, removes, before, violations };
@@ -241,7 +286,8 @@ export function refuseViolations(what: string, violations: RosterViolation[]): n
 
 const snapshot = (s: { personId: string; personName: string; role: string; start: number; end: number; note: string }): string =>
   JSON.stringify({ personId: s.personId, personName: s.personName, role: s.role, start: s.start, end: s.end, note: s.note });
-const rowSnapshot = (r: ShiftRow): string => snapshot({ personId: r.person_id, personName: r.name, role: r.role, start: r.start_at, end: r.end_at, note: r.note });
+const rowSnapshot = (r: ShiftRow): string =>
+  snapshot({ personId: r.person_id, personName: r.name, role: r.role, start: r.start_at, end: r.end_at, note: r.note });
 
 /** Writes a checked change and its history. Returns the time span it touched. */
 export function writeShiftChange(tx: Tx, c: CheckedChange, opts: ChangeOptions, demo = false): TimeRange | null {
@@ -280,18 +326,10 @@ export function writeShiftChange(tx: Tx, c: CheckedChange, opts: ChangeOptions, 
       history(p.id, 'changed', rowSnapshot(b), snapshot(p), Math.min(b.start_at, p.start), Math.max(b.end_at, p.end));
       span(b.start_at, b.end_at);
     } else {
-      tx.run('INSERT INTO duty_shift (id, person_id, role, start_at, end_at, note, corrected, demo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-        p.id,
-        p.personId,
-        p.role,
-        p.start,
-        p.end,
-        p.note,
-        correction,
-        demo ? 1 : 0,
-        opts.now,
-        opts.now,
-      ]);
+      tx.run(
+        'INSERT INTO duty_shift (id, person_id, role, start_at, end_at, note, corrected, demo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [p.id, p.personId, p.role, p.start, p.end, p.note, correction, demo ? 1 : 0, opts.now, opts.now],
+      );
       history(p.id, 'created', null, snapshot(p), p.start, p.end);
     }
     span(p.start, p.end);
@@ -357,7 +395,10 @@ export class RosterService {
     return { ...r, complete: gaps.length === 0, gaps };
   }
 
-  async changeShifts(p: { put: PutInput[]; remove: string[]; by: string; correction?: { reason: string } }, peer: string): Promise<{ shifts: Shift[]; removed: string[] }> {
+  async changeShifts(
+    p: { put: PutInput[]; remove: string[]; by: string; correction?: { reason: string } },
+    peer: string,
+  ): Promise<{ shifts: Shift[]; removed: string[] }> {
     const now = this.now();
     const { ids, range } = await this.store.write((tx) => {
       const opts: ChangeOptions = { by: actorRef(tx, p.by), peer, via: 'edit', now, correction: p.correction };
@@ -390,7 +431,9 @@ export class RosterService {
     const now = this.now();
     const result = await this.store.write((tx) => {
       const actor = actorRef(tx, by);
-      const had = tx.get<{ published_at: number; by_id: string; by_name: string; by_role: string }>('SELECT * FROM duty_published_month WHERE month = ?', [month]);
+      const had = tx.get<{ published_at: number; by_id: string; by_name: string; by_role: string }>('SELECT * FROM duty_published_month WHERE month = ?', [
+        month,
+      ]);
       if (had) return { month, publishedAt: had.published_at, by: refFrom(had.by_id, had.by_name, had.by_role), fresh: false };
       const r = monthRange(month);
       const gaps = coverageGaps(tx.all<ShiftRow>(`${SHIFT_SELECT} WHERE s.end_at > ? AND s.start_at < ?`, [r.from, r.to]).map(ruleShift), r.from, r.to);
@@ -414,7 +457,15 @@ export class RosterService {
       const actor = actorRef(tx, by);
       if (!tx.get('SELECT 1 AS one FROM duty_published_month WHERE month = ?', [month])) throw new RefusedError(`the roster of ${month} is not published`);
       tx.run('DELETE FROM duty_published_month WHERE month = ?', [month]);
-      tx.run('INSERT INTO duty_publish_log (month, action, reason, at, by_id, by_name, peer) VALUES (?, ?, ?, ?, ?, ?, ?)', [month, 'unpublished', reason, now, actor.id, actor.name, peer]);
+      tx.run('INSERT INTO duty_publish_log (month, action, reason, at, by_id, by_name, peer) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        month,
+        'unpublished',
+        reason,
+        now,
+        actor.id,
+        actor.name,
+        peer,
+      ]);
     });
     this.changed('publish', monthRange(month));
     return { month };
@@ -427,6 +478,21 @@ export class RosterService {
 }
 
 export function publish(tx: Tx, month: string, actor: PersonRef, now: number, peer: string, demo = false): void {
-  tx.run('INSERT INTO duty_published_month (month, published_at, by_id, by_name, by_role, demo) VALUES (?, ?, ?, ?, ?, ?)', [month, now, actor.id, actor.name, actor.role, demo ? 1 : 0]);
-  tx.run('INSERT INTO duty_publish_log (month, action, reason, at, by_id, by_name, peer) VALUES (?, ?, ?, ?, ?, ?, ?)', [month, 'published', '', now, actor.id, actor.name, peer]);
+  tx.run('INSERT INTO duty_published_month (month, published_at, by_id, by_name, by_role, demo) VALUES (?, ?, ?, ?, ?, ?)', [
+    month,
+    now,
+    actor.id,
+    actor.name,
+    actor.role,
+    demo ? 1 : 0,
+  ]);
+  tx.run('INSERT INTO duty_publish_log (month, action, reason, at, by_id, by_name, peer) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+    month,
+    'published',
+    '',
+    now,
+    actor.id,
+    actor.name,
+    peer,
+  ]);
 }

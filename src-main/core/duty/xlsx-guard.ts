@@ -67,8 +67,10 @@ function judgeEntry(entry: yauzl.Entry): string | null {
   if (bad !== undefined) return `entry “${bad}” has a path that leaves the workbook (.. or an absolute path)`;
   const name = names[0];
   if (entry.isEncrypted()) return `entry ${name} is encrypted (encrypted workbooks are refused)`;
-  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) return `entry ${name} uses compression method ${entry.compressionMethod} (an .xlsx uses deflate)`;
-  if (entry.uncompressedSize > XLSX_LIMITS.entryBytes) return `entry ${name} would unpack to ${mib(entry.uncompressedSize)} (an entry may unpack to at most ${XLSX_LIMITS.entryBytes / MiB} MiB)`;
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
+    return `entry ${name} uses compression method ${entry.compressionMethod} (an .xlsx uses deflate)`;
+  if (entry.uncompressedSize > XLSX_LIMITS.entryBytes)
+    return `entry ${name} would unpack to ${mib(entry.uncompressedSize)} (an entry may unpack to at most ${XLSX_LIMITS.entryBytes / MiB} MiB)`;
   const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
   if (entry.uncompressedSize > XLSX_LIMITS.ratioFloorBytes && ratio > XLSX_LIMITS.ratio)
     return `entry ${name} is compressed ${Math.round(ratio)}:1 (more than ${XLSX_LIMITS.ratio}:1 is refused as a zip bomb)`;
@@ -85,7 +87,8 @@ function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
 
 /** The zip's directory, entry by entry, without inflating anything; the first refusal ends it. */
 async function readDirectory(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
-  if (zip.entryCount > XLSX_LIMITS.entries) throw new GuardRefusal(`the zip holds ${zip.entryCount} entries (a workbook may hold at most ${XLSX_LIMITS.entries})`);
+  if (zip.entryCount > XLSX_LIMITS.entries)
+    throw new GuardRefusal(`the zip holds ${zip.entryCount} entries (a workbook may hold at most ${XLSX_LIMITS.entries})`);
   const entries: yauzl.Entry[] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -99,7 +102,8 @@ async function readDirectory(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
     zip.readEntry();
   });
   const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
-  if (total > XLSX_LIMITS.totalBytes) throw new GuardRefusal(`its entries would unpack to ${mib(total)} in all (a workbook may unpack to at most ${XLSX_LIMITS.totalBytes / MiB} MiB)`);
+  if (total > XLSX_LIMITS.totalBytes)
+    throw new GuardRefusal(`its entries would unpack to ${mib(total)} in all (a workbook may unpack to at most ${XLSX_LIMITS.totalBytes / MiB} MiB)`);
   return entries;
 }
 

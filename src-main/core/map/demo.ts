@@ -93,7 +93,12 @@ const PROFESSIONAL_TEAMS: { name: string; people: number; equipment: string }[] 
 export function demoObjects(): (MapObjectParsed & { id: string })[] {
   const rand = generator(0x5eed2021);
   const out: (MapObjectParsed & { id: string })[] = [];
-  const common = (street: StreetName, radius: number) => ({ street, address: `${street}（示意位置）`, position: placeNear(rand, street, radius), note: DEMO_NOTE });
+  const common = (street: StreetName, radius: number) => ({
+    street,
+    address: `${street}（示意位置）`,
+    position: placeNear(rand, street, radius),
+    note: DEMO_NOTE,
+  });
 
   // 146 risk points and hazards: 1 orange, 21 yellow, 124 blue.
   const levels: RiskLevel[] = ['orange', ...Array<RiskLevel>(21).fill('yellow'), ...Array<RiskLevel>(124).fill('blue')];
@@ -129,7 +134,12 @@ export function demoObjects(): (MapObjectParsed & { id: string })[] {
   }
 
   // 23 warehouses, 1,500 m² in all (Table 2): one district warehouse and 22 points.
-  const areas = [260, ...Array<number>(22).fill(0).map((_, i) => (i < 8 ? 57 : 56))];
+  const areas = [
+    260,
+    ...Array<number>(22)
+      .fill(0)
+      .map((_, i) => (i < 8 ? 57 : 56)),
+  ];
   areas.forEach((areaM2, i) => {
     const street = streets[i % streets.length];
     out.push({
@@ -174,7 +184,14 @@ export function demoObjects(): (MapObjectParsed & { id: string })[] {
 
   // 3 waterlogging points and 1 registered geological hazard point (seed plan, project 15).
   (['大塘街', '人民街', '东山街'] as StreetName[]).forEach((street, i) => {
-    out.push({ kind: 'waterlogging', id: `obj_demo-waterlogging-${pad(i + 1)}`, name: `${street}内涝风险点`, ...common(street, 400), maxDepthCm: 20 + i * 15, remediated: false });
+    out.push({
+      kind: 'waterlogging',
+      id: `obj_demo-waterlogging-${pad(i + 1)}`,
+      name: `${street}内涝风险点`,
+      ...common(street, 400),
+      maxDepthCm: 20 + i * 15,
+      remediated: false,
+    });
   });
   out.push({
     kind: 'geohazard',

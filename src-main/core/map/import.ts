@@ -36,7 +36,7 @@ const FIELD_ALIASES: Record<string, string> = {
   管控措施: 'measures',
   容纳人数: 'capacity',
   面积: 'areaM2',
-  'area': 'areaM2',
+  area: 'areaM2',
   室内: 'indoor',
   负责人: 'manager',
   人数: 'people',
@@ -99,7 +99,10 @@ function normalise(props: Record<string, unknown>, defaultKind: MapObjectKind | 
 
 /** "沙包:2000:袋; 救生衣:150:件" → stock lines; left as text (and refused) when malformed. */
 function parseStock(text: string): unknown {
-  const lines = text.split(/[;；]/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/[;；]/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const parsed = lines.map((l) => {
     const [item, qty, unit] = l.split(/[:：]/).map((p) => p.trim());
     return { item, quantity: /^\d+(\.\d+)?$/.test(qty ?? '') ? Number(qty) : qty, unit };

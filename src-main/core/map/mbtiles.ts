@@ -82,7 +82,8 @@ export class MbtilesReader {
     if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached;
     const pending = this.opening.get(file);
     if (pending) return pending;
-    if (st.size > MAX_MBTILES_BYTES) throw new Error(`${file} is ${Math.round(st.size / 2 ** 20)} MiB; the map opens files up to ${MAX_MBTILES_BYTES / 2 ** 20} MiB (cut it to the district)`);
+    if (st.size > MAX_MBTILES_BYTES)
+      throw new Error(`${file} is ${Math.round(st.size / 2 ** 20)} MiB; the map opens files up to ${MAX_MBTILES_BYTES / 2 ** 20} MiB (cut it to the district)`);
     const p = (async () => {
       const SQL = await loadSqlJs();
       const db = new SQL.Database(await fs.readFile(path));

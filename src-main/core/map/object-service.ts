@@ -87,13 +87,21 @@ export class MapObjectService {
   ): Promise<{ created: number; updated: number; dryRun: boolean; counts: MapCounts }> {
     const reading = format === 'geojson' ? readGeoJson(text, defaultKind) : readCsv(text, defaultKind);
     const n = reading.candidates.length;
-    if (n > MAX_IMPORT_FEATURES) throw new RefusedError(`nothing written: an import carries at most ${MAX_IMPORT_FEATURES} ${format === 'geojson' ? 'features' : 'rows'}, this one ${n}: split the file`);
+    if (n > MAX_IMPORT_FEATURES)
+      throw new RefusedError(
+        `nothing written: an import carries at most ${MAX_IMPORT_FEATURES} ${format === 'geojson' ? 'features' : 'rows'}, this one ${n}: split the file`,
+      );
     crossCheck(reading);
     // An id already on the map with another kind would fail inside the write: name it here too.
     for (const c of reading.candidates) {
       const existing = c.object.id ? getObject(this.store, c.object.id) : undefined;
       if (existing && existing.kind !== c.object.kind)
-        reading.problems.push({ index: c.index, label: c.label, field: 'kind', message: `id ${existing.id} is a ${existing.kind} on the map; its kind cannot change to ${c.object.kind}` });
+        reading.problems.push({
+          index: c.index,
+          label: c.label,
+          field: 'kind',
+          message: `id ${existing.id} is a ${existing.kind} on the map; its kind cannot change to ${c.object.kind}`,
+        });
     }
     const what = format === 'geojson' ? 'features' : 'rows';
     if (reading.problems.length > 0) {

@@ -2,14 +2,7 @@
 // record as JSON), every change kept in map_object_event with the record as it was before.
 import { randomBytes } from 'node:crypto';
 import { RefusedError } from '../contract/errors';
-import {
-  MAP_OBJECT_KINDS,
-  RISK_LEVELS,
-  type MapCounts,
-  type MapObject,
-  type MapObjectKind,
-  type MapObjectParsed,
-} from '../contract/map';
+import { MAP_OBJECT_KINDS, RISK_LEVELS, type MapCounts, type MapObject, type MapObjectKind, type MapObjectParsed } from '../contract/map';
 import type { StreetName } from '../contract/yuexiu';
 import type { SqlValue, Store, Tx } from '../store';
 
@@ -121,13 +114,28 @@ export function putObject(tx: Tx, o: MapObjectParsed & { id: string }, opts: { a
       o.id,
     ]);
   } else {
-    tx.run(
-      'INSERT INTO map_object (id, kind, name, street, lat, lng, level, spec, demo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [o.id, o.kind, o.name, o.street, o.position.lat, o.position.lng, levelOf(o), specOf(o), opts.demo ? 1 : 0, opts.at, opts.at],
-    );
+    tx.run('INSERT INTO map_object (id, kind, name, street, lat, lng, level, spec, demo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      o.id,
+      o.kind,
+      o.name,
+      o.street,
+      o.position.lat,
+      o.position.lng,
+      levelOf(o),
+      specOf(o),
+      opts.demo ? 1 : 0,
+      opts.at,
+      opts.at,
+    ]);
   }
   const event = before ? (opts.event === 'created' ? 'changed' : opts.event) : opts.event;
-  tx.run('INSERT INTO map_object_event (object_id, at, kind, peer, before_json) VALUES (?, ?, ?, ?, ?)', [o.id, opts.at, event, opts.peer, before ? before.spec : null]);
+  tx.run('INSERT INTO map_object_event (object_id, at, kind, peer, before_json) VALUES (?, ?, ?, ?, ?)', [
+    o.id,
+    opts.at,
+    event,
+    opts.peer,
+    before ? before.spec : null,
+  ]);
   return fromRow({ id: o.id, spec: specOf(o), demo: before ? before.demo : opts.demo ? 1 : 0, updated_at: opts.at });
 }
 

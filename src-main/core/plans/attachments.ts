@@ -68,6 +68,7 @@ export async function readAttachment(dataDir: string, sha256: string): Promise<B
   } catch {
     throw new RefusedError(`attachment ${sha256} is missing from ${attachmentsDir(dataDir)}`);
   }
-  if (sha256Hex(bytes) !== sha256) throw new RefusedError(`attachment ${sha256} in ${attachmentsDir(dataDir)} is damaged: its content no longer matches its hash`);
+  if (sha256Hex(bytes) !== sha256)
+    throw new RefusedError(`attachment ${sha256} in ${attachmentsDir(dataDir)} is damaged: its content no longer matches its hash`);
   return bytes;
 }

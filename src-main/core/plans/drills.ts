@@ -60,7 +60,8 @@ function drillFromRow(r: DrillRow, today: string): Drill {
 /** Inserts or updates a drill (used by the service and by the demo set). */
 export function putDrill(tx: Tx, d: DrillData, by: PersonRef, now: number, demo = false): string {
   planRow(tx, d.planId);
-  if (d.heldOn !== null && d.heldOn > localDateString(now)) throw new RefusedError(`heldOn ${d.heldOn} lies in the future: record a drill as held once it has been`);
+  if (d.heldOn !== null && d.heldOn > localDateString(now))
+    throw new RefusedError(`heldOn ${d.heldOn} lies in the future: record a drill as held once it has been`);
   const values: SqlValue[] = [d.planId, d.title, d.plannedOn, d.heldOn, d.participants, d.participantCount, d.findings, now, by.id, by.name, by.role];
   if (d.id) {
     if (!tx.get('SELECT 1 AS one FROM plan_drill WHERE id = ?', [d.id])) throw new RefusedError(`no drill with id ${d.id}`);
@@ -104,7 +105,7 @@ export class DrillService {
     const year = localParts(now).year;
     const args: SqlValue[] = [p.from ?? `${year}-01-01`, p.to ?? `${year}-12-31`];
     let sql = `${SELECT} WHERE d.planned_on >= ? AND d.planned_on <= ?`;
-    if (p.planId) (sql += ' AND d.plan_id = ?'), args.push(p.planId);
+    if (p.planId) ((sql += ' AND d.plan_id = ?'), args.push(p.planId));
     const today = localDateString(now);
     return this.store.all<DrillRow>(`${sql} ORDER BY d.planned_on, d.rowid`, args).map((r) => drillFromRow(r, today));
   }

@@ -11,7 +11,10 @@ import { computeKpis } from './kpis';
 import { PlanLibrary } from './library';
 import { ResponseService } from './responses';
 
-export async function openPlans(deps: CapabilityDeps, links: { reports: ReportLinks }): Promise<Capability<typeof planMethods> & { demo: PlansDemo; kpis: PlanKpis }> {
+export async function openPlans(
+  deps: CapabilityDeps,
+  links: { reports: ReportLinks },
+): Promise<Capability<typeof planMethods> & { demo: PlansDemo; kpis: PlanKpis }> {
   const { store, bus, now } = deps;
   const library = new PlanLibrary(store, bus, deps.dataDir, now);
   const responses = new ResponseService(store, bus, now, links.reports);

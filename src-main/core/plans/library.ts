@@ -1,15 +1,7 @@
 // The plan library: plans with their response levels and actions, every save kept as a revision,
 // archiving, and attachments stored by content hash. Every change is pushed as plans.libraryChanged
 // with the KPIs as they then stand.
-import {
-  RESPONSE_LEVEL_RANK,
-  type Attachment,
-  type Plan,
-  type PlanInput,
-  type PlanRevision,
-  type PlanSummary,
-  type ResponseLevel,
-} from '../contract/plans';
+import { RESPONSE_LEVEL_RANK, type Attachment, type Plan, type PlanInput, type PlanRevision, type PlanSummary, type ResponseLevel } from '../contract/plans';
 import { RefusedError } from '../contract/errors';
 import { localDateString } from '../contract/yuexiu';
 import type { PersonRef } from '../contract/duty';
@@ -77,7 +69,14 @@ function attachmentsOf(db: Reader, planId: string): Attachment[] {
       'SELECT * FROM plan_attachment WHERE plan_id = ? ORDER BY added_at, name',
       [planId],
     )
-    .map((a) => ({ sha256: a.sha256, name: a.name, mediaType: a.media_type, size: a.size, addedAt: a.added_at, addedBy: refFrom(a.by_id, a.by_name, a.by_role) }));
+    .map((a) => ({
+      sha256: a.sha256,
+      name: a.name,
+      mediaType: a.media_type,
+      size: a.size,
+      addedAt: a.added_at,
+      addedBy: refFrom(a.by_id, a.by_name, a.by_role),
+    }));
 }
 
 export function planRow(db: Reader, id: string): PlanRow {
@@ -213,7 +212,14 @@ export class PlanLibrary {
         'SELECT * FROM plan_revision WHERE plan_id = ? ORDER BY seq DESC',
         [id],
       )
-      .map((r) => ({ at: r.at, by: refFrom(r.by_id, r.by_name, r.by_role), kind: r.kind as PlanRevision['kind'], version: r.version, revisedOn: r.revised_on, note: r.note }));
+      .map((r) => ({
+        at: r.at,
+        by: refFrom(r.by_id, r.by_name, r.by_role),
+        kind: r.kind as PlanRevision['kind'],
+        version: r.version,
+        revisedOn: r.revised_on,
+        note: r.note,
+      }));
   }
 
   async addAttachment(planId: string, name: string, mediaType: string, bytes: Uint8Array, by: string, peer: string): Promise<Plan> {
@@ -245,7 +251,10 @@ export class PlanLibrary {
   }
 
   async attachment(planId: string, sha256: string): Promise<{ name: string; mediaType: string; size: number; bytes: Buffer }> {
-    const a = this.store.get<{ name: string; media_type: string; size: number }>('SELECT name, media_type, size FROM plan_attachment WHERE plan_id = ? AND sha256 = ?', [planId, sha256]);
+    const a = this.store.get<{ name: string; media_type: string; size: number }>(
+      'SELECT name, media_type, size FROM plan_attachment WHERE plan_id = ? AND sha256 = ?',
+      [planId, sha256],
+    );
     if (!a) throw new RefusedError(`plan ${planId} has no attachment ${sha256}`);
     return { name: a.name, mediaType: a.media_type, size: a.size, bytes: await readAttachment(this.dataDir, sha256) };
   }

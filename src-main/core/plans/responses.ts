@@ -119,7 +119,9 @@ export function responseView(db: Reader, id: string, asOf: number): Response {
     closedAt: r.closed_at,
     closedBy: refOrNull(r.closed_by_id, r.closed_by_name, r.closed_by_role),
     summary: r.summary,
-    reportIds: db.all<{ report_id: string }>('SELECT report_id FROM plan_response_report WHERE response_id = ? ORDER BY linked_at, rowid', [id]).map((x) => x.report_id),
+    reportIds: db
+      .all<{ report_id: string }>('SELECT report_id FROM plan_response_report WHERE response_id = ? ORDER BY linked_at, rowid', [id])
+      .map((x) => x.report_id),
     actions,
     progress: {
       total: actions.length,
@@ -157,7 +159,12 @@ interface Stamp {
   now: number;
 }
 
-function append(tx: Tx, responseId: string, s: Stamp, e: { kind: TimelineEntry['kind']; text?: string; actionId?: string | null; from?: string | null; to?: string | null }): void {
+function append(
+  tx: Tx,
+  responseId: string,
+  s: Stamp,
+  e: { kind: TimelineEntry['kind']; text?: string; actionId?: string | null; from?: string | null; to?: string | null },
+): void {
   tx.run(
     'INSERT INTO plan_response_event (response_id, at, kind, text, action_id, from_value, to_value, by_id, by_name, by_role, peer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     [responseId, s.now, e.kind, e.text ?? '', e.actionId ?? null, e.from ?? null, e.to ?? null, s.by.id, s.by.name, s.by.role, s.peer],
@@ -174,8 +181,16 @@ function levelActions(db: Reader, planId: string, level: ResponseLevel, now: num
   return { plan, actions: spec.actions };
 }
 
-function addActions(tx: Tx, responseId: string, level: ResponseLevel, actions: { text: string; unit: string; timeLimitMinutes: number }[], now: number): number {
-  const { next } = tx.get<{ next: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM plan_response_action WHERE response_id = ?', [responseId]) ?? { next: 1 };
+function addActions(
+  tx: Tx,
+  responseId: string,
+  level: ResponseLevel,
+  actions: { text: string; unit: string; timeLimitMinutes: number }[],
+  now: number,
+): number {
+  const { next } = tx.get<{ next: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM plan_response_action WHERE response_id = ?', [responseId]) ?? {
+    next: 1,
+  };
   actions.forEach((a, i) => {
     tx.run(
       `INSERT INTO plan_response_action (id, response_id, seq, level, text, unit, time_limit_min, added_at, due_at, owner, status, updated_at)
@@ -243,7 +258,13 @@ export function changeLevel(tx: Tx, responseId: string, level: ResponseLevel, re
   const { actions } = levelActions(tx, r.plan_id, level, s.now);
   const key = (a: { text: string; unit: string }): string => `${a.text}\u0000${a.unit}`;
   const have = new Set(tx.all<{ text: string; unit: string }>('SELECT text, unit FROM plan_response_action WHERE response_id = ?', [r.id]).map(key));
-  addActions(tx, r.id, level, actions.filter((a) => !have.has(key(a))), s.now);
+  addActions(
+    tx,
+    r.id,
+    level,
+    actions.filter((a) => !have.has(key(a))),
+    s.now,
+  );
   tx.run('UPDATE plan_response SET level = ? WHERE id = ?', [level, r.id]);
   append(tx, r.id, s, { kind: 'level', text: reason, from: r.level, to: level });
 }
@@ -281,7 +302,10 @@ export class ResponseService {
     return this.changed('report', responseId);
   }
 
-  async updateAction(p: { responseId: string; actionId: string; status?: ActionStatus; owner?: string; note?: string; by: string }, peer: string): Promise<Response> {
+  async updateAction(
+    p: { responseId: string; actionId: string; status?: ActionStatus; owner?: string; note?: string; by: string },
+    peer: string,
+  ): Promise<Response> {
     const now = this.now();
     await this.store.write((tx) => {
       const s: Stamp = { by: actorRef(tx, p.by), peer, now };

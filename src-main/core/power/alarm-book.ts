@@ -146,15 +146,18 @@ export class AlarmBook {
       where.push('(raised_at < ? OR (raised_at = ? AND rowid < ?))');
       params.push(at.raised_at, at.raised_at, at.r);
     }
-    const rows = this.store.all<AlarmRow>(`SELECT * FROM power_alarm WHERE ${where.join(' AND ')} ORDER BY raised_at DESC, rowid DESC LIMIT ?`, [...params, limit + 1]);
+    const rows = this.store.all<AlarmRow>(`SELECT * FROM power_alarm WHERE ${where.join(' AND ')} ORDER BY raised_at DESC, rowid DESC LIMIT ?`, [
+      ...params,
+      limit + 1,
+    ]);
     return { alarms: rows.slice(0, limit).map(alarmFromRow), more: rows.length > limit };
   }
 
   transitions(limit: number, before?: number): { transitions: PowerTransition[]; more: boolean } {
-    const rows = this.store.all<TransitionRow>(
-      `SELECT * FROM power_transition ${before === undefined ? '' : 'WHERE seq < ?'} ORDER BY seq DESC LIMIT ?`,
-      [...(before === undefined ? [] : [before]), limit + 1],
-    );
+    const rows = this.store.all<TransitionRow>(`SELECT * FROM power_transition ${before === undefined ? '' : 'WHERE seq < ?'} ORDER BY seq DESC LIMIT ?`, [
+      ...(before === undefined ? [] : [before]),
+      limit + 1,
+    ]);
     return { transitions: rows.slice(0, limit).map(transitionFromRow), more: rows.length > limit };
   }
 

@@ -118,7 +118,11 @@ export function stateAlarmWords(c: Candidate, runtimeMinutes: number | null, fue
   }
 }
 
-export function conditionAlarmWords(c: Condition, source: string, r: { fuelPercent: number | null; fuelHours: number | null; loadPercent: number | null }): AlarmWords {
+export function conditionAlarmWords(
+  c: Condition,
+  source: string,
+  r: { fuelPercent: number | null; fuelHours: number | null; loadPercent: number | null },
+): AlarmWords {
   const what = c.what;
   switch (c.code) {
     case 'FUEL_LOW': {
@@ -137,19 +141,28 @@ export function conditionAlarmWords(c: Condition, source: string, r: { fuelPerce
       return {
         severity: c.severity,
         message: { zh: `发电机故障：${source}：${what?.zh ?? ''}`, en: `Generator fault: ${source}: ${what?.en ?? ''}` },
-        action: { zh: '派人到发电机现场检查并复位；必要时调度应急发电车。', en: 'Send someone to the generator to check and reset it; dispatch the generator truck if needed.' },
+        action: {
+          zh: '派人到发电机现场检查并复位；必要时调度应急发电车。',
+          en: 'Send someone to the generator to check and reset it; dispatch the generator truck if needed.',
+        },
       };
     case 'UPS_OVERLOAD':
       return {
         severity: c.severity,
-        message: { zh: `UPS 过载：${source}${r.loadPercent === null ? '' : ` 负载 ${Math.round(r.loadPercent)}%`}`, en: `UPS overload: ${source}${r.loadPercent === null ? '' : ` at ${Math.round(r.loadPercent)} % load`}` },
+        message: {
+          zh: `UPS 过载：${source}${r.loadPercent === null ? '' : ` 负载 ${Math.round(r.loadPercent)}%`}`,
+          en: `UPS overload: ${source}${r.loadPercent === null ? '' : ` at ${Math.round(r.loadPercent)} % load`}`,
+        },
         action: { zh: '关闭非必要设备以降低负载。', en: 'Switch off non-essential equipment to bring the load down.' },
       };
     case 'UPS_REPLACE_BATTERY':
       return {
         severity: c.severity,
         message: { zh: `UPS 电池需更换：${source}`, en: `UPS battery needs replacing: ${source}` },
-        action: { zh: '通知运维更换电池；停电时实际可用时间可能低于显示值。', en: 'Ask maintenance to replace the battery; in an outage the real runtime may be below the figure shown.' },
+        action: {
+          zh: '通知运维更换电池；停电时实际可用时间可能低于显示值。',
+          en: 'Ask maintenance to replace the battery; in an outage the real runtime may be below the figure shown.',
+        },
       };
     case 'UPS_ON_BYPASS':
       return {

@@ -107,7 +107,13 @@ export class PowerService {
     await this.deps.store.write((tx) => {
       this.book.clearAlarms(tx, open, now);
       if (last && last.to !== 'UNKNOWN')
-        this.book.insertTransition(tx, { at: now, from: last.to, to: 'UNKNOWN', reason: { zh: '应用启动，等待电源状态', en: 'The app started: waiting for the sources' }, alarmId: null });
+        this.book.insertTransition(tx, {
+          at: now,
+          from: last.to,
+          to: 'UNKNOWN',
+          reason: { zh: '应用启动，等待电源状态', en: 'The app started: waiting for the sources' },
+          alarmId: null,
+        });
     });
   }
 
@@ -181,7 +187,8 @@ export class PowerService {
 
   /** The Electron shell's powerMonitor: the app machine's own supply joins the state machine. */
   reportHostPower(onBattery: boolean, ctx: CallContext): { state: PowerState } {
-    if (ctx.transport !== 'local') throw new RefusedError('only the app’s own shell reports the host machine’s power (power.reportHostPower is not for IPC or hub clients)');
+    if (ctx.transport !== 'local')
+      throw new RefusedError('only the app’s own shell reports the host machine’s power (power.reportHostPower is not for IPC or hub clients)');
     this.host = { onBattery, at: this.deps.now() };
     this.evaluate();
     return { state: this.sm.state };
@@ -272,7 +279,8 @@ export class PowerService {
     this.candidate = aggregate(votes);
     const move = this.sm.step(this.candidate.state, now, this.holdMs());
     if (move) this.onMove(move.from, move.to, now);
-    else if (this.sm.state === 'UNKNOWN' && this.candidate.state === 'UNKNOWN' && !this.candidate.silent && this.stateAlarm === null) this.raiseLateUnknown(now);
+    else if (this.sm.state === 'UNKNOWN' && this.candidate.state === 'UNKNOWN' && !this.candidate.silent && this.stateAlarm === null)
+      this.raiseLateUnknown(now);
     this.updateConditions(now);
     this.armHoldTimer(now);
     this.maybeEmitSources(now);
@@ -313,7 +321,13 @@ export class PowerService {
     this.persist(async () => {
       const out = await this.deps.store.write((tx) => {
         const cleared = previous?.id ? this.book.clearAlarms(tx, [previous.id], now) : [];
-        const alarm = words ? this.book.insertAlarm(tx, { code: STATE_CODE[to], severity: words.severity, sourceId: null, fromState: from, toState: to, message: words.message, action: words.action }, now) : null;
+        const alarm = words
+          ? this.book.insertAlarm(
+              tx,
+              { code: STATE_CODE[to], severity: words.severity, sourceId: null, fromState: from, toState: to, message: words.message, action: words.action },
+              now,
+            )
+          : null;
         const transition = this.book.insertTransition(tx, { at: now, from, to, reason, alarmId: alarm?.id ?? null });
         return { cleared, alarm, transition };
       });
@@ -338,7 +352,19 @@ export class PowerService {
     const words = stateAlarmWords(c, null, null);
     this.persist(async () => {
       const alarm = await this.deps.store.write((tx) =>
-        this.book.insertAlarm(tx, { code: 'STATE_UNKNOWN', severity: words.severity, sourceId: null, fromState: null, toState: 'UNKNOWN', message: words.message, action: words.action }, now),
+        this.book.insertAlarm(
+          tx,
+          {
+            code: 'STATE_UNKNOWN',
+            severity: words.severity,
+            sourceId: null,
+            fromState: null,
+            toState: 'UNKNOWN',
+            message: words.message,
+            action: words.action,
+          },
+          now,
+        ),
       );
       ref.id = alarm.id;
       this.deps.bus.emit('power.alarmRaised', alarm);
@@ -376,7 +402,13 @@ export class PowerService {
     const words = raised.map(({ c, r }) => ({ c, r, w: conditionAlarmWords(c, r.config.name, r.readings) }));
     this.persist(async () => {
       const alarms = await this.deps.store.write((tx) =>
-        words.map(({ c, r, w }) => this.book.insertAlarm(tx, { code: c.code, severity: w.severity, sourceId: r.config.id, fromState: null, toState: null, message: w.message, action: w.action }, now)),
+        words.map(({ c, r, w }) =>
+          this.book.insertAlarm(
+            tx,
+            { code: c.code, severity: w.severity, sourceId: r.config.id, fromState: null, toState: null, message: w.message, action: w.action },
+            now,
+          ),
+        ),
       );
       alarms.forEach((a, i) => {
         raised[i].ref.id = a.id;
@@ -394,7 +426,9 @@ export class PowerService {
 
   /** Durable work runs one after another, in the order it was decided; a failure is logged, never silent. */
   private persist(task: () => Promise<void>): void {
-    this.chain = this.chain.then(task).catch((err: unknown) => this.deps.log.error(`[power] could not store a power event: ${err instanceof Error ? err.message : String(err)}`));
+    this.chain = this.chain
+      .then(task)
+      .catch((err: unknown) => this.deps.log.error(`[power] could not store a power event: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   private armHoldTimer(now: number): void {
@@ -453,10 +487,13 @@ export class PowerService {
     if (!urgent && now - this.lastSourcesAt < SOURCES_EVENT_MIN_MS) {
       // Trailing push so the last readings of a burst are not lost.
       if (!this.sourcesTimer && !this.closed) {
-        this.sourcesTimer = setTimeout(() => {
-          this.sourcesTimer = null;
-          if (!this.closed) this.maybeEmitSources(this.deps.now());
-        }, SOURCES_EVENT_MIN_MS - (now - this.lastSourcesAt));
+        this.sourcesTimer = setTimeout(
+          () => {
+            this.sourcesTimer = null;
+            if (!this.closed) this.maybeEmitSources(this.deps.now());
+          },
+          SOURCES_EVENT_MIN_MS - (now - this.lastSourcesAt),
+        );
         this.sourcesTimer.unref?.();
       }
       return;
@@ -488,7 +525,8 @@ export class PowerService {
   }
 
   private generatorFuel(): number | null {
-    for (const r of this.running.values()) if (r.config.kind === 'modbus' && r.readings.generatorRunning && r.readings.fuelPercent !== null) return r.readings.fuelPercent;
+    for (const r of this.running.values())
+      if (r.config.kind === 'modbus' && r.readings.generatorRunning && r.readings.fuelPercent !== null) return r.readings.fuelPercent;
     return null;
   }
 }

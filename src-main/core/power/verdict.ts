@@ -62,7 +62,14 @@ export interface Condition {
 }
 
 /** The conditions an online source reports now; `active` holds the keys raised so far (dead bands). */
-export function sourceConditions(id: string, kind: SourceKind, r: PowerReadings, faults: SourceSnapshot['faults'], t: PowerThresholds, active: ReadonlySet<string>): Condition[] {
+export function sourceConditions(
+  id: string,
+  kind: SourceKind,
+  r: PowerReadings,
+  faults: SourceSnapshot['faults'],
+  t: PowerThresholds,
+  active: ReadonlySet<string>,
+): Condition[] {
   const out: Condition[] = [];
   const add = (code: AlarmCode, severity: AlarmSeverity, sub: string, what: PowerText | null): void => {
     out.push({ key: `${id}|${code}|${sub}`, code, severity, what });

@@ -22,7 +22,10 @@ function liveValue(store: Store, planKpis: PlanKpis, def: IndicatorDef, now: num
         "SELECT sum(json_extract(spec, '$.areaM2')) AS area, sum(json_extract(spec, '$.capacity')) AS capacity, count(*) AS n FROM map_object WHERE kind = 'shelter'",
       );
       if (!r || !r.n || !r.capacity) return { value: null, note: 'no shelters on the map yet' };
-      return { value: round((r.area ?? 0) / r.capacity, 2), note: `${r.n} shelters on the map: ${round(r.area ?? 0, 0)} m² for ${r.capacity} people (by capacity)` };
+      return {
+        value: round((r.area ?? 0) / r.capacity, 2),
+        note: `${r.n} shelters on the map: ${round(r.area ?? 0, 0)} m² for ${r.capacity} people (by capacity)`,
+      };
     }
     case 'plans-revision': {
       const k = planKpis(now).revision;
@@ -44,11 +47,22 @@ function meets(def: IndicatorDef, value: number | null): boolean | null {
 
 export function indicatorValues(store: Store, planKpis: PlanKpis, now: number): IndicatorValue[] {
   const entered = new Map(
-    store.all<{ id: string; value: number; as_of: string; note: string; updated_at: number }>('SELECT id, value, as_of, note, updated_at FROM stats_indicator').map((r) => [r.id, r]),
+    store
+      .all<{ id: string; value: number; as_of: string; note: string; updated_at: number }>('SELECT id, value, as_of, note, updated_at FROM stats_indicator')
+      .map((r) => [r.id, r]),
   );
   return INDICATORS.map((def) => {
     const live = liveValue(store, planKpis, def, now);
-    if (live) return { id: def.id, value: live.value, source: live.value === null ? null : 'live', asOf: localDateString(now), note: live.note, met: meets(def, live.value), updatedAt: now };
+    if (live)
+      return {
+        id: def.id,
+        value: live.value,
+        source: live.value === null ? null : 'live',
+        asOf: localDateString(now),
+        note: live.note,
+        met: meets(def, live.value),
+        updatedAt: now,
+      };
     const e = entered.get(def.id);
     if (!e) return { id: def.id, value: null, source: null, asOf: null, note: '', met: null, updatedAt: null };
     return { id: def.id, value: e.value, source: 'entered', asOf: e.as_of, note: e.note, met: meets(def, e.value), updatedAt: e.updated_at };
@@ -76,7 +90,9 @@ export class IndicatorService {
   async save(id: IndicatorId, value: number | null, asOf: string, note: string): Promise<IndicatorValue[]> {
     if (isLive(id)) {
       const def = INDICATORS.find((d) => d.id === id)!;
-      throw new RefusedError(`indicator ${def.n} (${def.label.zh}) is computed live from ${def.live === 'map-shelters' ? 'the map’s shelters' : 'the plan library'}; change those instead`);
+      throw new RefusedError(
+        `indicator ${def.n} (${def.label.zh}) is computed live from ${def.live === 'map-shelters' ? 'the map’s shelters' : 'the plan library'}; change those instead`,
+      );
     }
     const at = this.now();
     await this.store.write((tx) =>

@@ -10,8 +10,14 @@ const MAX_DAYS = 401;
 
 export function reportCounts(store: Store, from: number, to: number): ReportCounts {
   const range = [from, to];
-  const category = store.all<{ k: string; n: number }>('SELECT category AS k, count(*) AS n FROM duty_report WHERE received_at >= ? AND received_at < ? GROUP BY category', range);
-  const street = store.all<{ k: string; n: number }>('SELECT street AS k, count(*) AS n FROM duty_report WHERE received_at >= ? AND received_at < ? GROUP BY street', range);
+  const category = store.all<{ k: string; n: number }>(
+    'SELECT category AS k, count(*) AS n FROM duty_report WHERE received_at >= ? AND received_at < ? GROUP BY category',
+    range,
+  );
+  const street = store.all<{ k: string; n: number }>(
+    'SELECT street AS k, count(*) AS n FROM duty_report WHERE received_at >= ? AND received_at < ? GROUP BY street',
+    range,
+  );
   // Local day number: whole days since the epoch in UTC+08:00, computed in SQL from parameters only.
   const day = store.all<{ d: number; n: number }>(
     'SELECT (received_at + ?) / ? AS d, count(*) AS n FROM duty_report WHERE received_at >= ? AND received_at < ? GROUP BY d',

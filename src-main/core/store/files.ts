@@ -98,11 +98,14 @@ export function tightenDirSync(dir: string, warn: (msg: string) => void): void {
     } catch (e) {
       // Gone meanwhile (a fold's leftover being removed): nothing left to protect.
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
-      warn(`${p} could not be made readable by its owner only (chmod ${want.toString(8)}: ${(e as Error).message}); other accounts on this machine may read the stored data, secrets included`);
+      warn(
+        `${p} could not be made readable by its owner only (chmod ${want.toString(8)}: ${(e as Error).message}); other accounts on this machine may read the stored data, secrets included`,
+      );
     }
   };
   fix(dir, DIR_MODE);
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) if (entry.isFile() && STORE_FILE_RE.test(entry.name)) fix(path.join(dir, entry.name), FILE_MODE);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
+    if (entry.isFile() && STORE_FILE_RE.test(entry.name)) fix(path.join(dir, entry.name), FILE_MODE);
 }
 
 /** Full positional write (fs.write may in principle write less than asked). */

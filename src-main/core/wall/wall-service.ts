@@ -30,11 +30,10 @@ export class WallService {
   }
 
   state(): WallState {
-    const presets = this.store
-      .all<{ spec: string }>('SELECT spec FROM wall_preset ORDER BY rowid')
-      .map((r) => WallPreset.parse(JSON.parse(r.spec)));
+    const presets = this.store.all<{ spec: string }>('SELECT spec FROM wall_preset ORDER BY rowid').map((r) => WallPreset.parse(JSON.parse(r.spec)));
     const active: Record<string, string> = {};
-    for (const r of this.store.all<{ display: number; preset_id: string }>('SELECT display, preset_id FROM wall_active')) active[String(r.display)] = r.preset_id;
+    for (const r of this.store.all<{ display: number; preset_id: string }>('SELECT display, preset_id FROM wall_active'))
+      active[String(r.display)] = r.preset_id;
     return { presets, active };
   }
 
@@ -48,7 +47,8 @@ export class WallService {
   async deletePreset(id: string): Promise<WallState> {
     this.mustExist(id);
     const shown = this.store.all<{ display: number }>('SELECT display FROM wall_active WHERE preset_id = ?', [id]);
-    if (shown.length > 0) throw new RefusedError(`preset ${id} is showing on display ${shown.map((r) => r.display + 1).join(', ')}; switch that display to another preset first`);
+    if (shown.length > 0)
+      throw new RefusedError(`preset ${id} is showing on display ${shown.map((r) => r.display + 1).join(', ')}; switch that display to another preset first`);
     await this.store.write((tx) => tx.run('DELETE FROM wall_preset WHERE id = ?', [id]));
     return this.changed();
   }
@@ -56,18 +56,19 @@ export class WallService {
   async activate(display: number, presetId: string): Promise<WallState> {
     this.mustExist(presetId);
     await this.store.write((tx) =>
-      tx.run('INSERT INTO wall_active (display, preset_id) VALUES (?, ?) ON CONFLICT(display) DO UPDATE SET preset_id = excluded.preset_id', [display, presetId]),
+      tx.run('INSERT INTO wall_active (display, preset_id) VALUES (?, ?) ON CONFLICT(display) DO UPDATE SET preset_id = excluded.preset_id', [
+        display,
+        presetId,
+      ]),
     );
     return this.changed();
   }
 
   private put(tx: Tx, p: WallPreset): void {
-    tx.run('INSERT INTO wall_preset (id, name, spec, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, spec = excluded.spec, updated_at = excluded.updated_at', [
-      p.id,
-      p.name,
-      JSON.stringify(p),
-      this.now(),
-    ]);
+    tx.run(
+      'INSERT INTO wall_preset (id, name, spec, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, spec = excluded.spec, updated_at = excluded.updated_at',
+      [p.id, p.name, JSON.stringify(p), this.now()],
+    );
   }
 
   private mustExist(id: string): void {

@@ -63,7 +63,8 @@ export function signalLevelOf(text: string, severity: string): SignalLevel | nul
 
 /** CAP times are ISO 8601 with an offset, e.g. 2024-05-22T08:30:00+08:00. */
 function capTime(s: string, field: string, identifier: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$/.test(s)) throw new CapError(`alert ${identifier}: <${field}> “${s}” is not a CAP time (YYYY-MM-DDThh:mm:ss+08:00)`);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$/.test(s))
+    throw new CapError(`alert ${identifier}: <${field}> “${s}” is not a CAP time (YYYY-MM-DDThh:mm:ss+08:00)`);
   const t = Date.parse(s);
   if (Number.isNaN(t)) throw new CapError(`alert ${identifier}: <${field}> “${s}” is not a date`);
   // The store keeps times from 1970 to the end of 9999 (China time); an alert outside them is not real.
@@ -90,7 +91,8 @@ function readAlert(alert: XmlElement): CapAlert {
   const status = childText(alert, 'status');
   const msgType = childText(alert, 'msgType');
   if (!['Actual', 'Exercise', 'System', 'Test', 'Draft'].includes(status)) throw new CapError(`alert ${identifier}: <status> “${status}” is not a CAP status`);
-  if (!['Alert', 'Update', 'Cancel', 'Ack', 'Error'].includes(msgType)) throw new CapError(`alert ${identifier}: <msgType> “${msgType}” is not a CAP message type`);
+  if (!['Alert', 'Update', 'Cancel', 'Ack', 'Error'].includes(msgType))
+    throw new CapError(`alert ${identifier}: <msgType> “${msgType}” is not a CAP message type`);
   const info = pickInfo(alert);
   if (!info) throw new CapError(`alert ${identifier}: no <info> block, so no signal to show`);
   const event = childText(info, 'event');
@@ -131,4 +133,3 @@ export function readCap(xml: string): CapAlert[] {
   if (alerts.length === 0) throw new CapError(`no CAP <alert> in the document (its root is <${root.name}>)`);
   return alerts.map(readAlert);
 }
-

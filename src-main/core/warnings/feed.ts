@@ -105,7 +105,8 @@ export class FeedPoller {
       applied = await this.apply(readCap(await readCapped(res)), c.url);
       this.status = { ...this.status, lastPollAt: this.now(), lastOk: true, lastError: null, applied: this.status.applied + applied };
     } catch (err) {
-      const message = err instanceof Error ? (err.name === 'TimeoutError' ? `no answer from ${c.url} within ${FETCH_TIMEOUT_MS / 1000} s` : err.message) : String(err);
+      const message =
+        err instanceof Error ? (err.name === 'TimeoutError' ? `no answer from ${c.url} within ${FETCH_TIMEOUT_MS / 1000} s` : err.message) : String(err);
       if (this.status.lastError !== message) this.log.warn(`[warnings] feed ${c.url}: ${message}`);
       this.status = { ...this.status, lastPollAt: this.now(), lastOk: false, lastError: message };
     }

@@ -18,7 +18,8 @@ export async function openWarnings(deps: CapabilityDeps): Promise<Capability<typ
     store,
     now,
     deps.log,
-    async (alerts, url) => (await service.apply(alerts, url, 'feed', 'feed')).filter((o) => !['duplicate', 'not-actual', 'no-active-warning'].includes(o.outcome)).length,
+    async (alerts, url) =>
+      (await service.apply(alerts, url, 'feed', 'feed')).filter((o) => !['duplicate', 'not-actual', 'no-active-warning'].includes(o.outcome)).length,
     () => service.emit([]),
   );
   feed.start();

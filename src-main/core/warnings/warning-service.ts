@@ -93,7 +93,19 @@ export class WarningService {
 
   history(limit: number, beforeSeq?: number): WarningHistoryEntry[] {
     return this.store
-      .all<{ seq: number; at: number; warning_id: string; type: string; change: string; from_level: string | null; to_level: string | null; headline: string; cap_identifier: string; via: string; peer: string }>(
+      .all<{
+        seq: number;
+        at: number;
+        warning_id: string;
+        type: string;
+        change: string;
+        from_level: string | null;
+        to_level: string | null;
+        headline: string;
+        cap_identifier: string;
+        via: string;
+        peer: string;
+      }>(
         `SELECT e.seq, e.at, e.warning_id, w.type, e.change, e.from_level, e.to_level, e.headline, e.cap_identifier, e.via, e.peer
          FROM warning_event e JOIN warning w ON w.id = e.warning_id ${beforeSeq ? 'WHERE e.seq < ?' : ''} ORDER BY e.seq DESC LIMIT ?`,
         beforeSeq ? [beforeSeq, limit] : [limit],
@@ -184,7 +196,8 @@ export class WarningService {
     const fields = [level, a.event, a.headline, a.description, a.instruction, a.area, a.senderName, a.identifier, a.sent, a.expires];
     if (current) {
       const from = current.level as SignalLevel;
-      const change: WarningChange = SIGNAL_LEVEL_RANK[level] > SIGNAL_LEVEL_RANK[from] ? 'raised' : SIGNAL_LEVEL_RANK[level] < SIGNAL_LEVEL_RANK[from] ? 'lowered' : 'updated';
+      const change: WarningChange =
+        SIGNAL_LEVEL_RANK[level] > SIGNAL_LEVEL_RANK[from] ? 'raised' : SIGNAL_LEVEL_RANK[level] < SIGNAL_LEVEL_RANK[from] ? 'lowered' : 'updated';
       tx.run(
         'UPDATE warning SET level = ?, event = ?, headline = ?, description = ?, instruction = ?, area = ?, sender = ?, cap_identifier = ?, sent_at = ?, expires_at = ?, updated_at = ?, source = ? WHERE id = ?',
         [...fields, at, source, current.id],
@@ -209,7 +222,18 @@ export class WarningService {
     this.log(tx, row.id, at, status, row.level as SignalLevel, null, row.headline, capIdentifier, via, peer);
   }
 
-  private log(tx: Tx, id: string, at: number, change: WarningChange, from: SignalLevel | null, to: SignalLevel | null, headline: string, cap: string, via: string, peer: string): void {
+  private log(
+    tx: Tx,
+    id: string,
+    at: number,
+    change: WarningChange,
+    from: SignalLevel | null,
+    to: SignalLevel | null,
+    headline: string,
+    cap: string,
+    via: string,
+    peer: string,
+  ): void {
     tx.run('INSERT INTO warning_event (at, warning_id, change, from_level, to_level, headline, cap_identifier, via, peer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
       at,
       id,

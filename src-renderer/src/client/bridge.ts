@@ -2,9 +2,7 @@
 // contextBridge as `window.commandWall`). Declared here because the renderer may not import
 // the preload; the preload's author keeps to this shape.
 
-export type BridgeReply =
-  | { ok: true; result: unknown }
-  | { ok: false; error: { code: number; message: string; data?: unknown } };
+export type BridgeReply = { ok: true; result: unknown } | { ok: false; error: { code: number; message: string; data?: unknown } };
 
 export interface BridgeEvent {
   event: string;

@@ -13,8 +13,19 @@ const signal = (msgId: string) => ({
   payload: { kind: 'rebuild', link: 'A', session: 'sess-000001' },
 });
 const consultation = (rev: number, topic = '防汛') => ({
-  id: CID, topic, host: 'district', participants: [], startedAt: 1, endedAt: null, startedBy: '张', endedBy: null,
-  dutyEntryId: null, planResponseId: null, mode: 'dual', lowBandwidth: false, rev,
+  id: CID,
+  topic,
+  host: 'district',
+  participants: [],
+  startedAt: 1,
+  endedAt: null,
+  startedBy: '张',
+  endedBy: null,
+  dutyEntryId: null,
+  planResponseId: null,
+  mode: 'dual',
+  lowBandwidth: false,
+  rev,
 });
 
 function twoLinks() {

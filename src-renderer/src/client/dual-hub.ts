@@ -50,7 +50,14 @@ export class DualHub {
       if (!url) continue;
       // A dead link must be noticed in seconds, not the default minute: probe a quiet socket
       // every 3 s and give it up when the probe is unanswered for 4 s.
-      const client = new WsClient({ url, ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}), heartbeatMs: 3000, callTimeoutMs: 4000, backoffBaseMs: 300, backoffMaxMs: 4000 });
+      const client = new WsClient({
+        url,
+        ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
+        heartbeatMs: 3000,
+        callTimeoutMs: 4000,
+        backoffBaseMs: 300,
+        backoffMaxMs: 4000,
+      });
       this.clients.set(link, client);
       this.offs.push(
         client.onStatus((s) => {

@@ -19,7 +19,9 @@ function fakeBridge(reply: (method: string, params: unknown) => unknown) {
 describe('createIpcClient', () => {
   it('returns results and rejects errors as RpcError', async () => {
     const { bridge } = fakeBridge((m) =>
-      m === 'wall.get' ? { ok: true, result: { presets: [], active: {} } } : { ok: false, error: { code: -32602, message: 'invalid params: params.preset.name: a preset needs a name' } },
+      m === 'wall.get'
+        ? { ok: true, result: { presets: [], active: {} } }
+        : { ok: false, error: { code: -32602, message: 'invalid params: params.preset.name: a preset needs a name' } },
     );
     const c = createIpcClient(bridge);
     await expect(c.call('wall.get', {})).resolves.toEqual({ presets: [], active: {} });

@@ -57,49 +57,49 @@ export function ConsolePage() {
       {!loaded && <p className="console-loading">{t('app.loading')}</p>}
       {tab === 'wall' && (
         <>
-        <section className="console-section">
-          <DisplayPicker
-            display={display}
-            onChange={(n) => {
-              setDisplay(n);
-              select(null);
-            }}
-          />
-          <PresetPicker
-            presets={presets}
-            selectedId={selected?.id}
-            activeId={activeId}
-            onSelect={select}
-            onActivate={() => selected && void activatePreset(display, selected.id)}
-            onNew={() => {
-              setCreating(true);
-              setJustSaved(null);
-            }}
-          />
-        </section>
-        {wall && (creating || selected) && (
           <section className="console-section">
-            <PresetEditor
-              key={creating || !selected ? 'new' : selected.id}
-              initial={creating || !selected ? newDraft(takenIds) : draftFromPreset(selected)}
-              takenIds={takenIds}
-              justSaved={!creating && !!selected && justSaved === selected.id}
-              onSaved={(id) => {
-                select(id);
-                setJustSaved(id);
+            <DisplayPicker
+              display={display}
+              onChange={(n) => {
+                setDisplay(n);
+                select(null);
               }}
-              onDeleted={() => select(null)}
+            />
+            <PresetPicker
+              presets={presets}
+              selectedId={selected?.id}
+              activeId={activeId}
+              onSelect={select}
+              onActivate={() => selected && void activatePreset(display, selected.id)}
+              onNew={() => {
+                setCreating(true);
+                setJustSaved(null);
+              }}
             />
           </section>
-        )}
-        {centre && (
-          <section className="console-section">
-            <CentreEditor centre={centre} />
-          </section>
-        )}
-        <ConsultConsole />
-        <SituationConsole />
-        <PowerConsole />
+          {wall && (creating || selected) && (
+            <section className="console-section">
+              <PresetEditor
+                key={creating || !selected ? 'new' : selected.id}
+                initial={creating || !selected ? newDraft(takenIds) : draftFromPreset(selected)}
+                takenIds={takenIds}
+                justSaved={!creating && !!selected && justSaved === selected.id}
+                onSaved={(id) => {
+                  select(id);
+                  setJustSaved(id);
+                }}
+                onDeleted={() => select(null)}
+              />
+            </section>
+          )}
+          {centre && (
+            <section className="console-section">
+              <CentreEditor centre={centre} />
+            </section>
+          )}
+          <ConsultConsole />
+          <SituationConsole />
+          <PowerConsole />
         </>
       )}
       {tab === 'duty' && <DutyConsole />}

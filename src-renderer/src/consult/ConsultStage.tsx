@@ -25,7 +25,15 @@ export function ConsultStage({ view: v }: { view: EndpointView }) {
   const focusId = v.layout === 'focus' ? (v.focus ?? v.activeSpeaker ?? v.remotes[0]?.id ?? null) : null;
   const ordered = focusId ? [...v.remotes].sort((a, b) => Number(b.id === focusId) - Number(a.id === focusId)) : v.remotes;
   return (
-    <div className={`consult-stage layout-${v.layout}`} data-testid="consult-stage" data-phase={v.phase} data-consultation={c?.id ?? ''} data-low-bandwidth={v.lowBandwidth ? '1' : '0'} data-muted={v.muted ? '1' : '0'} data-layout={v.layout}>
+    <div
+      className={`consult-stage layout-${v.layout}`}
+      data-testid="consult-stage"
+      data-phase={v.phase}
+      data-consultation={c?.id ?? ''}
+      data-low-bandwidth={v.lowBandwidth ? '1' : '0'}
+      data-muted={v.muted ? '1' : '0'}
+      data-layout={v.layout}
+    >
       <div className="consult-bar">
         <span className="consult-topic">{live ? c.topic : t(`consult.phase.${v.phase}`)}</span>
         <SocketChip link="A" state={v.signalling.A} />

@@ -25,16 +25,16 @@ export function ConsultStartForm({ onNote }: { onNote(note: ConsoleNote): void }
     e.preventDefault();
     setBusy(true);
     void start({
-        topic,
-        startedBy: operator,
-        participants: invited.map((id) => {
-          const s = STREET_PARTICIPANTS.find((x) => x.id === id)!;
-          return { id, name: s.name };
-        }),
-        mode,
-        lowBandwidth,
-        ...(dutyEntryId.trim() ? { dutyEntryId: dutyEntryId.trim() } : {}),
-        ...(planResponseId.trim() ? { planResponseId: planResponseId.trim() } : {}),
+      topic,
+      startedBy: operator,
+      participants: invited.map((id) => {
+        const s = STREET_PARTICIPANTS.find((x) => x.id === id)!;
+        return { id, name: s.name };
+      }),
+      mode,
+      lowBandwidth,
+      ...(dutyEntryId.trim() ? { dutyEntryId: dutyEntryId.trim() } : {}),
+      ...(planResponseId.trim() ? { planResponseId: planResponseId.trim() } : {}),
     }).then((r) => {
       onNote(noteAfter(r));
       setBusy(false);
@@ -62,7 +62,8 @@ export function ConsultStartForm({ onNote }: { onNote(note: ConsoleNote): void }
         {t('consult.dutyEntry')} <input data-testid="consult-duty-entry" value={dutyEntryId} maxLength={80} onChange={(e) => setDutyEntryId(e.target.value)} />
       </label>
       <label>
-        {t('consult.planResponse')} <input data-testid="consult-plan-response" value={planResponseId} maxLength={80} onChange={(e) => setPlanResponseId(e.target.value)} />
+        {t('consult.planResponse')}{' '}
+        <input data-testid="consult-plan-response" value={planResponseId} maxLength={80} onChange={(e) => setPlanResponseId(e.target.value)} />
       </label>
       <label>
         {t('consult.modeLabel')}{' '}

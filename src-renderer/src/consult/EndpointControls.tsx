@@ -58,19 +58,32 @@ export function EndpointControls({ status, name, onNote }: { status: EndpointSta
             ))}
           </select>
           <label>
-            <input type="checkbox" data-testid={`consult-lowbw-${id}`} checked={status.lowBandwidth} onChange={(e) => send({ cmd: 'lowBandwidth', on: e.target.checked })} />
+            <input
+              type="checkbox"
+              data-testid={`consult-lowbw-${id}`}
+              checked={status.lowBandwidth}
+              onChange={(e) => send({ cmd: 'lowBandwidth', on: e.target.checked })}
+            />
             {t('consult.lowBandwidth')}
           </label>
         </div>
         <div className="consult-row">
-          <select data-testid={`consult-cam-${id}`} value={status.cameraId ?? ''} onChange={(e) => send({ cmd: 'devices', cameraId: e.target.value || null, micId: null })}>
+          <select
+            data-testid={`consult-cam-${id}`}
+            value={status.cameraId ?? ''}
+            onChange={(e) => send({ cmd: 'devices', cameraId: e.target.value || null, micId: null })}
+          >
             {status.cameras.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.label}
               </option>
             ))}
           </select>
-          <select data-testid={`consult-mic-${id}`} value={status.micId ?? ''} onChange={(e) => send({ cmd: 'devices', cameraId: null, micId: e.target.value || null })}>
+          <select
+            data-testid={`consult-mic-${id}`}
+            value={status.micId ?? ''}
+            onChange={(e) => send({ cmd: 'devices', cameraId: null, micId: e.target.value || null })}
+          >
             {status.mics.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.label}

@@ -9,7 +9,13 @@ export function LinkChip({ link, stats, shown, testId, path }: { link: 'A' | 'B'
   if (stats.kbps !== null) facts.push(t('consult.kbps', { kbps: stats.kbps }));
   if (stats.loss !== null) facts.push(t('consult.loss', { pct: (stats.loss * 100).toFixed(1) }));
   return (
-    <span className={`consult-chip chip-${stats.state}${shown ? ' chip-shown' : ''}`} data-testid={testId} data-state={stats.state} data-shown={shown ? '1' : '0'} data-path={path ?? ''}>
+    <span
+      className={`consult-chip chip-${stats.state}${shown ? ' chip-shown' : ''}`}
+      data-testid={testId}
+      data-state={stats.state}
+      data-shown={shown ? '1' : '0'}
+      data-path={path ?? ''}
+    >
       <b>{link}</b> {t(`consult.link.${stats.state}`)}
       {shown && <span className="chip-shown-mark"> {t('consult.shown')}</span>}
       {facts.length > 0 && <span className="chip-facts"> · {facts.join(' · ')}</span>}

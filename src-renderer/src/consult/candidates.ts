@@ -91,7 +91,10 @@ export function ipInCidr(ip: string, cidr: Cidr): boolean {
 
 /** Parses an ICE candidate attribute ("candidate:…", with or without "a="); null if malformed. */
 export function parseCandidate(line: string): CandidateInfo | null {
-  const text = line.trim().replace(/^a=/, '').replace(/^candidate:/, '');
+  const text = line
+    .trim()
+    .replace(/^a=/, '')
+    .replace(/^candidate:/, '');
   const f = text.split(/\s+/);
   if (f.length < 8 || f[6] !== 'typ') return null;
   const port = Number(f[5]);

@@ -195,7 +195,8 @@ export class ConsultEndpoint {
       const presence = this.state.presence;
       if (presence) this.onPresence(presence);
       for (const m of this.signalling.takeEarly()) this.onSignal(m);
-      for (const p of presence?.present ?? []) if (p.id !== this.me) this.signalling.sendTo(p.id, { kind: 'hello', session: this.signalling.session, mode: c.mode });
+      for (const p of presence?.present ?? [])
+        if (p.id !== this.me) this.signalling.sendTo(p.id, { kind: 'hello', session: this.signalling.session, mode: c.mode });
     } catch (err) {
       const msg = err instanceof AggregateError ? String(err.errors[0]) : String(err);
       this.signalling.dropEarly();

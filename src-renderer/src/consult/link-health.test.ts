@@ -114,7 +114,16 @@ describe('getStats', () => {
   ];
 
   it('reads video counters, audio level and the selected pair’s RTT', () => {
-    expect(sampleStats(report(1000, 10, 0, 0.012), 5)).toEqual({ at: 5, videoBytes: 1000, packetsReceived: 10, packetsLost: 0, framesDecoded: 10, rttMs: 12, audioLevel: 0.25, localAddress: '10.231.2.11' });
+    expect(sampleStats(report(1000, 10, 0, 0.012), 5)).toEqual({
+      at: 5,
+      videoBytes: 1000,
+      packetsReceived: 10,
+      packetsLost: 0,
+      framesDecoded: 10,
+      rttMs: 12,
+      audioLevel: 0.25,
+      localAddress: '10.231.2.11',
+    });
   });
 
   it('gives bitrate and loss between two samples', () => {
@@ -128,11 +137,51 @@ describe('getStats', () => {
 describe('active speaker', () => {
   it('follows the loudest above the floor, holding the current one for a moment', () => {
     const p = new SpeakerPicker(0.02, 1500);
-    expect(p.update(new Map([['liuhua', 0.001], ['beijing', 0.01]]), 0)).toBeNull();
-    expect(p.update(new Map([['liuhua', 0.3], ['beijing', 0.01]]), 100)).toBe('liuhua');
-    expect(p.update(new Map([['liuhua', 0.2], ['beijing', 0.5]]), 500)).toBe('liuhua'); // held
-    expect(p.update(new Map([['liuhua', 0.2], ['beijing', 0.5]]), 1700)).toBe('beijing');
-    expect(p.update(new Map([['liuhua', 0.4], ['beijing', 0.0]]), 1800)).toBe('liuhua'); // the speaker fell silent
+    expect(
+      p.update(
+        new Map([
+          ['liuhua', 0.001],
+          ['beijing', 0.01],
+        ]),
+        0,
+      ),
+    ).toBeNull();
+    expect(
+      p.update(
+        new Map([
+          ['liuhua', 0.3],
+          ['beijing', 0.01],
+        ]),
+        100,
+      ),
+    ).toBe('liuhua');
+    expect(
+      p.update(
+        new Map([
+          ['liuhua', 0.2],
+          ['beijing', 0.5],
+        ]),
+        500,
+      ),
+    ).toBe('liuhua'); // held
+    expect(
+      p.update(
+        new Map([
+          ['liuhua', 0.2],
+          ['beijing', 0.5],
+        ]),
+        1700,
+      ),
+    ).toBe('beijing');
+    expect(
+      p.update(
+        new Map([
+          ['liuhua', 0.4],
+          ['beijing', 0.0],
+        ]),
+        1800,
+      ),
+    ).toBe('liuhua'); // the speaker fell silent
   });
 });
 

@@ -173,7 +173,16 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 
 /** Reads the inbound video and audio streams and the selected candidate pair of one connection. */
 export function sampleStats(report: Iterable<StatLike>, at: number): StatsSample {
-  const out: StatsSample = { at, videoBytes: null, packetsReceived: null, packetsLost: null, framesDecoded: null, rttMs: null, audioLevel: null, localAddress: null };
+  const out: StatsSample = {
+    at,
+    videoBytes: null,
+    packetsReceived: null,
+    packetsLost: null,
+    framesDecoded: null,
+    rttMs: null,
+    audioLevel: null,
+    localAddress: null,
+  };
   const stats = [...report];
   const transport = stats.find((s) => s.type === 'transport');
   const selectedId = transport ? transport.selectedCandidatePairId : undefined;
@@ -234,7 +243,7 @@ export class SpeakerPicker {
   update(levels: ReadonlyMap<string, number | null>, now: number): string | null {
     let loudest: string | null = null;
     let max = this.floor;
-    for (const [id, level] of levels) if (level !== null && level > max) (loudest = id), (max = level);
+    for (const [id, level] of levels) if (level !== null && level > max) ((loudest = id), (max = level));
     if (loudest === null || loudest === this.current) return this.current;
     const currentLevel = this.current ? (levels.get(this.current) ?? 0) : 0;
     // Take over at once from silence, otherwise only after the hold time and when clearly louder.

@@ -34,7 +34,12 @@ export class LocalMedia {
     if (this.out) return this.out;
     const { width, height, frameRate, audio } = this.capture;
     const v = this.core.view();
-    const video = { width: { ideal: width }, height: { ideal: height }, frameRate: { ideal: frameRate }, ...(v.cameraId ? { deviceId: { exact: v.cameraId } } : {}) };
+    const video = {
+      width: { ideal: width },
+      height: { ideal: height },
+      frameRate: { ideal: frameRate },
+      ...(v.cameraId ? { deviceId: { exact: v.cameraId } } : {}),
+    };
     let stream: MediaStream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({ video, audio: audio ? (v.micId ? { deviceId: { exact: v.micId } } : true) : false });
@@ -48,7 +53,11 @@ export class LocalMedia {
     this.camera = stream.getVideoTracks()[0] ?? null;
     stream.getAudioTracks().forEach((t) => (t.enabled = !v.muted));
     stream.getVideoTracks().forEach((t) => (t.enabled = !v.cameraOff));
-    this.core.set({ localStream: stream, cameraId: this.camera?.getSettings().deviceId ?? null, micId: stream.getAudioTracks()[0]?.getSettings().deviceId ?? null });
+    this.core.set({
+      localStream: stream,
+      cameraId: this.camera?.getSettings().deviceId ?? null,
+      micId: stream.getAudioTracks()[0]?.getSettings().deviceId ?? null,
+    });
     void this.listDevices();
     return stream;
   }
@@ -83,13 +92,18 @@ export class LocalMedia {
   private async listDevices(): Promise<void> {
     const all = await navigator.mediaDevices.enumerateDevices().catch(() => []);
     const pick = (kind: MediaDeviceKind): Device[] =>
-      all.filter((d) => d.kind === kind).slice(0, 16).map((d, i) => ({ id: d.deviceId, label: (d.label || `${kind} ${i + 1}`).slice(0, 200) }));
+      all
+        .filter((d) => d.kind === kind)
+        .slice(0, 16)
+        .map((d, i) => ({ id: d.deviceId, label: (d.label || `${kind} ${i + 1}`).slice(0, 200) }));
     this.core.set({ cameras: pick('videoinput'), mics: pick('audioinput') });
   }
 
   private async useCamera(cameraId: string, cameraOff: boolean): Promise<void> {
     const { width, height, frameRate } = this.capture;
-    const s = await navigator.mediaDevices.getUserMedia({ video: { deviceId: { exact: cameraId }, width: { ideal: width }, height: { ideal: height }, frameRate: { ideal: frameRate } } });
+    const s = await navigator.mediaDevices.getUserMedia({
+      video: { deviceId: { exact: cameraId }, width: { ideal: width }, height: { ideal: height }, frameRate: { ideal: frameRate } },
+    });
     const track = s.getVideoTracks()[0];
     track.enabled = !cameraOff;
     const old = this.camera;

@@ -94,12 +94,16 @@ export class PeerLeg {
 
   /** Swaps the outgoing video (camera change, screen share) without renegotiating. */
   async replaceVideo(track: MediaStreamTrack): Promise<void> {
-    const sender = this.pc()?.getSenders().find((s) => s.track?.kind === 'video');
+    const sender = this.pc()
+      ?.getSenders()
+      .find((s) => s.track?.kind === 'video');
     if (sender) await sender.replaceTrack(track);
   }
 
   async replaceAudio(track: MediaStreamTrack): Promise<void> {
-    const sender = this.pc()?.getSenders().find((s) => s.track?.kind === 'audio');
+    const sender = this.pc()
+      ?.getSenders()
+      .find((s) => s.track?.kind === 'audio');
     if (sender) await sender.replaceTrack(track);
   }
 
@@ -147,7 +151,9 @@ export class PeerLeg {
   }
 
   private async applyQuality(): Promise<void> {
-    const sender = this.pc()?.getSenders().find((s) => s.track?.kind === 'video');
+    const sender = this.pc()
+      ?.getSenders()
+      .find((s) => s.track?.kind === 'video');
     if (!sender) return;
     const params = sender.getParameters();
     if (!params.encodings || params.encodings.length === 0) return;

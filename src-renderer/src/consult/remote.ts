@@ -244,7 +244,22 @@ export class RemoteParticipant {
     video.dataset.link = link;
     video.dataset.shown = '0';
     this.element.appendChild(video);
-    const slot: Slot = { link, subnet, video, clock: new FrameClock(), leg: null, gen: 0, lastBuildAt: null, lastAskAt: null, builds: 0, rates: EMPTY_RATES, path: null, stream: null, streamLeg: null, early: [] };
+    const slot: Slot = {
+      link,
+      subnet,
+      video,
+      clock: new FrameClock(),
+      leg: null,
+      gen: 0,
+      lastBuildAt: null,
+      lastAskAt: null,
+      builds: 0,
+      rates: EMPTY_RATES,
+      path: null,
+      stream: null,
+      streamLeg: null,
+      early: [],
+    };
     const onFrame = (): void => {
       if (this.destroyed) return;
       this.frame(slot, this.deps.now());

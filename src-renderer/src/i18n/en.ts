@@ -266,7 +266,8 @@ export const en: Record<MessageKey, string> = {
   'powerConsole.password': 'Password',
   'powerConsole.passwordKeep': 'set; leave blank to keep it',
   'powerConsole.passwordClear': 'Clear the stored password',
-  'powerConsole.passwordWillClear': 'Host, port, user or TLS settings changed: saving clears the stored password (it is never sent to a new server); type it again if this source logs in.',
+  'powerConsole.passwordWillClear':
+    'Host, port, user or TLS settings changed: saving clears the stored password (it is never sent to a new server); type it again if this source logs in.',
   'powerConsole.login': 'Log in as a secondary monitor (LOGIN)',
   'powerConsole.loginHint': 'The primary upsmon then waits for this app before shutting down; rarely wanted',
   'powerConsole.tls': 'Encryption',
@@ -278,7 +279,8 @@ export const en: Record<MessageKey, string> = {
   'powerConsole.communityKeep': 'set; leave blank to keep it',
   'powerConsole.communityDefault': 'blank: the default community "public"',
   'powerConsole.communityClear': 'Clear the stored community',
-  'powerConsole.communityWillClear': 'Host, port or SNMP version changed: saving clears the stored community (it is never sent to a new agent); "public" is used until you type it again.',
+  'powerConsole.communityWillClear':
+    'Host, port or SNMP version changed: saving clears the stored community (it is never sent to a new agent); "public" is used until you type it again.',
   'powerConsole.version': 'SNMP version',
   'powerConsole.unitId': 'Unit id',
   'powerConsole.model': 'Controller model (register map)',
@@ -433,7 +435,8 @@ export const en: Record<MessageKey, string> = {
   'mapForm.field.hazardType': 'Hazard type',
   'mapForm.field.threatenedPeople': 'People at risk',
   'mapImport.title': 'One map: import GeoJSON / CSV',
-  'mapImport.help': 'GeoJSON: a FeatureCollection of Points, properties as in the form; CSV: a header line (kind,name,lat,lng,street,…), WGS84 coordinates. Any error refuses the whole file and lists every bad feature or row.',
+  'mapImport.help':
+    'GeoJSON: a FeatureCollection of Points, properties as in the form; CSV: a header line (kind,name,lat,lng,street,…), WGS84 coordinates. Any error refuses the whole file and lists every bad feature or row.',
   'mapImport.file': 'File',
   'mapImport.defaultKind': 'Default kind',
   'mapImport.kindFromFile': 'Given in the file',
@@ -505,7 +508,8 @@ export const en: Record<MessageKey, string> = {
   'cameraForm.dwell': 'Seconds per page',
   'cameraForm.saveTour': 'Save tour',
   'indicatorForm.title': 'Statistics: indicator values',
-  'indicatorForm.help': 'Indicators the system computes (shelter area per person, plan revision and drill rates) update by themselves; enter the others here with their date; leave the value empty to clear it.',
+  'indicatorForm.help':
+    'Indicators the system computes (shelter area per person, plan revision and drill rates) update by themselves; enter the others here with their date; leave the value empty to clear it.',
   'indicatorForm.value': 'Value ({unit})',
   'indicatorForm.target': 'Target: {target}',
   'indicatorForm.asOf': 'As of',
@@ -560,7 +564,8 @@ export const en: Record<MessageKey, string> = {
   'actor.hint': 'Choose who is acting: every record is signed',
   'actor.noPeople': 'No duty staff yet: load the demo data or add people below',
   'firstRun.title': 'First run: no duty or plan data yet',
-  'firstRun.text': 'Load the built-in demo data (Yuexiu’s 18 streets, this month’s roster, about 40 plans, a dozen log entries and one flood-control response), or start empty and add your duty staff first.',
+  'firstRun.text':
+    'Load the built-in demo data (Yuexiu’s 18 streets, this month’s roster, about 40 plans, a dozen log entries and one flood-control response), or start empty and add your duty staff first.',
   'firstRun.loadDemo': 'Load demo data (演示数据)',
   'firstRun.startEmpty': 'Start empty',
   'firstRun.demoNote': 'Demo records are marked “DEMO DATA” on the wall and the console; they load only into an empty database.',

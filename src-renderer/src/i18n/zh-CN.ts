@@ -431,7 +431,8 @@ export const zhCN = {
   'mapForm.field.hazardType': '灾害类型',
   'mapForm.field.threatenedPeople': '威胁人数',
   'mapImport.title': '一张图：导入 GeoJSON / CSV',
-  'mapImport.help': 'GeoJSON 为点要素集合，属性同表单字段；CSV 首行为表头（kind,name,lat,lng,street,… 或 类型,名称,纬度,经度,街道,…），坐标为 WGS84。有任何错误则整批不导入，并逐条列出。',
+  'mapImport.help':
+    'GeoJSON 为点要素集合，属性同表单字段；CSV 首行为表头（kind,name,lat,lng,street,… 或 类型,名称,纬度,经度,街道,…），坐标为 WGS84。有任何错误则整批不导入，并逐条列出。',
   'mapImport.file': '文件',
   'mapImport.defaultKind': '缺省类型',
   'mapImport.kindFromFile': '由文件指定',

@@ -15,4 +15,17 @@ import { createPanelRegistry } from './registry';
 
 export type { PanelDefinition, PanelProps, PanelRegistry } from './registry';
 
-export const panels = createPanelRegistry([clockStatusPanel, thisCentrePanel, consultPanel, mapPanel, warningsPanel, camerasPanel, statsPanel, powerPanel, dutyNowPanel, dutyLogPanel, planResponsesPanel, planOverviewPanel]);
+export const panels = createPanelRegistry([
+  clockStatusPanel,
+  thisCentrePanel,
+  consultPanel,
+  mapPanel,
+  warningsPanel,
+  camerasPanel,
+  statsPanel,
+  powerPanel,
+  dutyNowPanel,
+  dutyLogPanel,
+  planResponsesPanel,
+  planOverviewPanel,
+]);

@@ -8,11 +8,7 @@ import type { AnySlice } from '../state/slice';
 import { PanelLoading } from './PanelLoading';
 import { prefetchOnWall as prefetch } from './prefetch';
 
-export function lazyCell(
-  load: () => Promise<ComponentType>,
-  slices: readonly AnySlice[],
-  opts: { prefetchOnWall?: boolean } = {},
-): () => ReactElement {
+export function lazyCell(load: () => Promise<ComponentType>, slices: readonly AnySlice[], opts: { prefetchOnWall?: boolean } = {}): () => ReactElement {
   const Panel = lazy(() => load().then((component) => ({ default: component })));
   if (opts.prefetchOnWall) prefetch(load);
   return function LazyCell() {

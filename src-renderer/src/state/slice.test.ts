@@ -94,7 +94,13 @@ describe('the slice factory', () => {
     const host = new SliceHost(fake.client, () => 42);
     const slice = host.get(wallSlice);
     expect(await slice.commands.activatePreset(1, 'missing')).toBeNull();
-    expect(slice.store.getState().error).toEqual({ command: 'activatePreset', message: 'no preset with id missing', code: -32000, data: { presetId: 'missing' }, at: 42 });
+    expect(slice.store.getState().error).toEqual({
+      command: 'activatePreset',
+      message: 'no preset with id missing',
+      code: -32000,
+      data: { presetId: 'missing' },
+      at: 42,
+    });
     expect(host.latestError.getState().latest).toMatchObject({ slice: 'wall', error: { command: 'activatePreset' } });
     refuse = false;
     expect(await slice.commands.activatePreset(1, 'single')).toMatchObject({ active: { '1': 'single' } });

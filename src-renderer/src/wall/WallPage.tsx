@@ -20,7 +20,14 @@ export function WallPage({ display }: { display: number }) {
     if (wall) rememberPreset(display, live);
   }, [wall, live, display]);
   return (
-    <div className="wall" data-testid="wall" data-display={display} data-preset={preset?.id ?? ''} data-layout={preset?.layout.kind ?? ''} data-live={wall ? '1' : '0'}>
+    <div
+      className="wall"
+      data-testid="wall"
+      data-display={display}
+      data-preset={preset?.id ?? ''}
+      data-layout={preset?.layout.kind ?? ''}
+      data-live={wall ? '1' : '0'}
+    >
       <WallHeader />
       {preset ? <WallGrid preset={preset} display={display} /> : <WallGridMessage text={loaded ? t('wall.noPresets') : t('app.loading')} />}
     </div>

@@ -42,6 +42,13 @@ function looksLikePreset(v: unknown): v is WallPreset {
   const { cols, rows, areas } = p.layout;
   if (!isCount(cols, 8) || !isCount(rows, 8) || !Array.isArray(areas) || areas.length !== p.cells.length) return false;
   const inside = (a: { x: number; y: number; w: number; h: number }): boolean =>
-    Number.isInteger(a?.x) && Number.isInteger(a?.y) && a.x >= 0 && a.y >= 0 && isCount(a.w, cols) && isCount(a.h, rows) && a.x + a.w <= cols && a.y + a.h <= rows;
+    Number.isInteger(a?.x) &&
+    Number.isInteger(a?.y) &&
+    a.x >= 0 &&
+    a.y >= 0 &&
+    isCount(a.w, cols) &&
+    isCount(a.h, rows) &&
+    a.x + a.w <= cols &&
+    a.y + a.h <= rows;
   return areas.every(inside) && p.cells.every((c) => c === null || typeof c === 'string');
 }

@@ -67,7 +67,12 @@ describe('imports point one way', () => {
       "import { getReport } from './duty-log';",
     ].join('\n');
     expect(await violations('src-main/core/duty/x.ts', shared)).toHaveLength(0);
-    expect(await violations('src-main/core/power/sources/x.ts', "import { decodeRegisters } from '../maps/register-map';\nimport type { Capability } from '../../capability';")).toHaveLength(0);
+    expect(
+      await violations(
+        'src-main/core/power/sources/x.ts',
+        "import { decodeRegisters } from '../maps/register-map';\nimport type { Capability } from '../../capability';",
+      ),
+    ).toHaveLength(0);
   });
 
   it('in the renderer only the client and the slices call the server', async () => {

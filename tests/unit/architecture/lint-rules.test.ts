@@ -26,27 +26,39 @@ afterAll(() => written.forEach((p) => rmSync(p, { force: true })));
 const SLOW = 120_000;
 
 describe('lint beyond imports', () => {
-  it('refuses a floating promise', async () => {
-    const code = 'export async function save(): Promise<void> {}\nexport function onSave(): void {\n  save();\n}\n';
-    expect(await ruleIds(`src-main/core/lint-probe-${process.pid}.ts`, code)).toContain('@typescript-eslint/no-floating-promises');
-    expect(await ruleIds(`src-main/core/lint-probe-ok-${process.pid}.ts`, code.replace('  save();', '  void save();'))).toEqual([]);
-  }, SLOW);
+  it(
+    'refuses a floating promise',
+    async () => {
+      const code = 'export async function save(): Promise<void> {}\nexport function onSave(): void {\n  save();\n}\n';
+      expect(await ruleIds(`src-main/core/lint-probe-${process.pid}.ts`, code)).toContain('@typescript-eslint/no-floating-promises');
+      expect(await ruleIds(`src-main/core/lint-probe-ok-${process.pid}.ts`, code.replace('  save();', '  void save();'))).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it('refuses an async handler where React expects a void one', async () => {
-    const code = "export function Save({ save }: { save: () => Promise<void> }) {\n  return <button type=\"button\" onClick={save}>save</button>;\n}\n";
-    expect(await ruleIds(`src-renderer/src/lint-probe-${process.pid}.tsx`, code)).toContain('@typescript-eslint/no-misused-promises');
-  }, SLOW);
+  it(
+    'refuses an async handler where React expects a void one',
+    async () => {
+      const code = 'export function Save({ save }: { save: () => Promise<void> }) {\n  return <button type="button" onClick={save}>save</button>;\n}\n';
+      expect(await ruleIds(`src-renderer/src/lint-probe-${process.pid}.tsx`, code)).toContain('@typescript-eslint/no-misused-promises');
+    },
+    SLOW,
+  );
 
   it('refuses a hook called conditionally', async () => {
     const code = "import { useState } from 'react';\nexport function Count({ on }: { on: boolean }) {\n  if (on) useState(0);\n  return null;\n}\n";
     expect(await ruleIds(`src-renderer/src/lint-probe-hooks-${process.pid}.tsx`, code)).toContain('react-hooks/rules-of-hooks');
   });
 
-  it('refuses a component calling the server itself, but not a slice', async () => {
-    const code = "import type { ApiClient } from '@contract/api';\nexport const read = (client: ApiClient) => client.call('wall.get', {});\n";
-    expect(await ruleIds(`src-renderer/src/console/lint-probe-${process.pid}.ts`, code)).toContain('no-restricted-syntax');
-    expect(await ruleIds(`src-renderer/src/state/lint-probe-${process.pid}.ts`, code)).toEqual([]);
-  }, SLOW);
+  it(
+    'refuses a component calling the server itself, but not a slice',
+    async () => {
+      const code = "import type { ApiClient } from '@contract/api';\nexport const read = (client: ApiClient) => client.call('wall.get', {});\n";
+      expect(await ruleIds(`src-renderer/src/console/lint-probe-${process.pid}.ts`, code)).toContain('no-restricted-syntax');
+      expect(await ruleIds(`src-renderer/src/state/lint-probe-${process.pid}.ts`, code)).toEqual([]);
+    },
+    SLOW,
+  );
 
   it('Prettier refuses unformatted code', async () => {
     const filepath = join(ROOT, 'src-main/core/x.ts');

@@ -12,7 +12,9 @@ describe('camera sources and tours', () => {
   it('keeps sources in order, runs a tour, and refuses to drop a camera a tour shows', async () => {
     t = await openCoreHarness();
     await t.call('cameras.saveSource', { source: cam('cam1') });
-    await t.call('cameras.saveSource', { source: { ...cam('cam2', 'http://10.1.2.3/whep/cam2'), kind: 'whep', street: '北京街', position: { lat: 23.126, lng: 113.27 } } });
+    await t.call('cameras.saveSource', {
+      source: { ...cam('cam2', 'http://10.1.2.3/whep/cam2'), kind: 'whep', street: '北京街', position: { lat: 23.126, lng: 113.27 } },
+    });
     await t.call('cameras.saveSource', { source: { ...cam('cam1'), name: '越秀公园' } });
     let s = await t.call('cameras.get', {});
     expect(s.sources.map((c) => [c.id, c.name])).toEqual([
@@ -40,8 +42,12 @@ describe('camera sources and tours', () => {
     expect(js.code).toBe(RpcCode.InvalidParams);
     expect(js.message).toMatch(/params\.source\.url/);
     await t.call('cameras.saveSource', { source: cam('cam1') });
-    expect((await refusal(t.call('cameras.saveTour', { tour: { id: 'a', name: 'A', cameraIds: ['cam1', 'ghost'], dwellSeconds: 10 } }))).message).toMatch(/do not exist: ghost/);
-    expect((await refusal(t.call('cameras.saveTour', { tour: { id: 'a', name: 'A', cameraIds: ['cam1', 'cam1'], dwellSeconds: 10 } }))).message).toMatch(/cameraIds\.1: camera cam1 is listed twice/);
+    expect((await refusal(t.call('cameras.saveTour', { tour: { id: 'a', name: 'A', cameraIds: ['cam1', 'ghost'], dwellSeconds: 10 } }))).message).toMatch(
+      /do not exist: ghost/,
+    );
+    expect((await refusal(t.call('cameras.saveTour', { tour: { id: 'a', name: 'A', cameraIds: ['cam1', 'cam1'], dwellSeconds: 10 } }))).message).toMatch(
+      /cameraIds\.1: camera cam1 is listed twice/,
+    );
     expect((await refusal(t.call('cameras.saveTour', { tour: { id: 'a', name: 'A', cameraIds: ['cam1'], dwellSeconds: 2 } }))).message).toMatch(/dwellSeconds/);
     expect((await refusal(t.call('cameras.runTour', { id: 'nope' }))).message).toMatch(/no tour with id nope/);
   });

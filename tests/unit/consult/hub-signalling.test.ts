@@ -77,7 +77,17 @@ describe('consultation records', () => {
     expect(host.code).toBe(RpcCode.Refused);
     expect(host.message).toMatch(/hosts every consultation/);
     const twice = await refusal(
-      core.dispatch('consult.start', { ...base, participants: [{ id: 'liuhua', name: '流花街' }, { id: 'liuhua', name: '流花街' }] }, { transport: 'local', peer: 't' }),
+      core.dispatch(
+        'consult.start',
+        {
+          ...base,
+          participants: [
+            { id: 'liuhua', name: '流花街' },
+            { id: 'liuhua', name: '流花街' },
+          ],
+        },
+        { transport: 'local', peer: 't' },
+      ),
     );
     expect(twice.message).toMatch(/liuhua is listed twice/);
     const many = Array.from({ length: 6 }, (_, i) => ({ id: ['liuhua', 'beijing', 'hongqiao', 'liurong', 'guangta', 'renmin'][i], name: 'x' }));
@@ -92,10 +102,15 @@ describe('signalling over two sockets per participant', () => {
   let dA: TestSocket, dB: TestSocket, sA: TestSocket, sB: TestSocket, other: TestSocket;
 
   it('starts a consultation and refuses a second while it is live', async () => {
-    const start = await (await socket()).call('consult.start', {
+    const start = await (
+      await socket()
+    ).call('consult.start', {
       topic: '越秀区防汛视频会商',
       startedBy: '张值班',
-      participants: [{ id: 'liuhua', name: '流花街' }, { id: 'beijing', name: '北京街' }],
+      participants: [
+        { id: 'liuhua', name: '流花街' },
+        { id: 'beijing', name: '北京街' },
+      ],
       dutyEntryId: 'rep_abcd1234',
     });
     expect(start.error).toBeUndefined();
@@ -126,7 +141,13 @@ describe('signalling over two sockets per participant', () => {
 
   it('relays a message sent on both sockets once per target socket, and to nobody else', async () => {
     for (const s of [dA, dB, sA, sB, other]) await drain(s, 'consult.signal', 50);
-    const msg = { consultationId: cid, from: 'district', to: 'liuhua', msgId: 'sess-district-1.1', payload: { kind: 'hello', session: 'sess-district-1', mode: 'dual' } };
+    const msg = {
+      consultationId: cid,
+      from: 'district',
+      to: 'liuhua',
+      msgId: 'sess-district-1.1',
+      payload: { kind: 'hello', session: 'sess-district-1', mode: 'dual' },
+    };
     const [a, b] = await Promise.all([dA.call('consult.signal', msg), dB.call('consult.signal', msg)]);
     // One copy relayed, the other recognised as a repeat.
     expect([a.result, b.result].sort((x, y) => Number(x.duplicate) - Number(y.duplicate))).toEqual([
@@ -149,7 +170,13 @@ describe('signalling over two sockets per participant', () => {
   });
 
   it('refuses signalling outside the schema, naming the field', async () => {
-    const bad = { consultationId: cid, from: 'district', to: 'liuhua', msgId: 'bad-000001', payload: { kind: 'peer', pc: { link: 'C', gen: 1, session: 'sess-district-1' }, data: { type: 'offer', sdp: 'v=0' } } };
+    const bad = {
+      consultationId: cid,
+      from: 'district',
+      to: 'liuhua',
+      msgId: 'bad-000001',
+      payload: { kind: 'peer', pc: { link: 'C', gen: 1, session: 'sess-district-1' }, data: { type: 'offer', sdp: 'v=0' } },
+    };
     const r = await dA.call('consult.signal', bad);
     expect(r.error?.code).toBe(RpcCode.InvalidParams);
     expect(r.error?.message).toMatch(/params\.payload\.pc\.link/);
@@ -158,9 +185,21 @@ describe('signalling over two sockets per participant', () => {
   it('still relays when one of the target’s sockets is gone, and presence drops that link', async () => {
     await drain(dA, 'consult.presence', 0);
     sA.close();
-    const p = await until(() => heard.get(dA)!.filter((n) => n.method === 'consult.presence').pop()?.params);
+    const p = await until(
+      () =>
+        heard
+          .get(dA)!
+          .filter((n) => n.method === 'consult.presence')
+          .pop()?.params,
+    );
     expect(p.present.find((x: { id: string }) => x.id === 'liuhua').links).toEqual(['B']);
-    const msg = { consultationId: cid, from: 'district', to: 'liuhua', msgId: 'sess-district-1.2', payload: { kind: 'rebuild', link: 'A', session: 'sess-district-1' } };
+    const msg = {
+      consultationId: cid,
+      from: 'district',
+      to: 'liuhua',
+      msgId: 'sess-district-1.2',
+      payload: { kind: 'rebuild', link: 'A', session: 'sess-district-1' },
+    };
     const r = await dB.call('consult.signal', msg);
     expect(r.result).toEqual({ delivered: 1, duplicate: false });
     expect(await drain(sB, 'consult.signal')).toEqual([msg]);
@@ -173,8 +212,22 @@ describe('signalling over two sockets per participant', () => {
     expect(await drain(sB, 'consult.control')).toEqual([cmd]);
     const lk = { state: 'up', rttMs: 1, kbps: 800, loss: 0, builds: 1 };
     const status = {
-      consultationId: cid, participantId: 'liuhua', session: 'sess-liuhua-1', at: 1, mode: 'dual', signalling: { A: 'closed', B: 'open' },
-      muted: true, cameraOff: false, lowBandwidth: false, layout: 'grid', focus: null, activeSpeaker: null, cameras: [], mics: [], cameraId: null, micId: null,
+      consultationId: cid,
+      participantId: 'liuhua',
+      session: 'sess-liuhua-1',
+      at: 1,
+      mode: 'dual',
+      signalling: { A: 'closed', B: 'open' },
+      muted: true,
+      cameraOff: false,
+      lowBandwidth: false,
+      layout: 'grid',
+      focus: null,
+      activeSpeaker: null,
+      cameras: [],
+      mics: [],
+      cameraId: null,
+      micId: null,
       remotes: [{ id: 'district', shown: 'B', A: { ...lk, state: 'down' }, B: lk }],
     };
     expect((await other.call('consult.report', { status })).error?.code).toBe(RpcCode.Refused);

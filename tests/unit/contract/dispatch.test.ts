@@ -57,12 +57,17 @@ describe('the contract dispatcher', () => {
     expect(savePerson).not.toHaveBeenCalled();
     // Deep down, and in a key.
     const deep = JSON.parse('{"outgoingId":"per_abcd","incomingId":"per_efgh","openItems":[{"text":"ok"},{"text":"a\\udc00b"}]}');
-    await expect(dispatch('duty.handOver', deep, ctx)).rejects.toMatchObject({ code: RpcCode.InvalidParams, message: expect.stringContaining('params.openItems.1.text') });
+    await expect(dispatch('duty.handOver', deep, ctx)).rejects.toMatchObject({
+      code: RpcCode.InvalidParams,
+      message: expect.stringContaining('params.openItems.1.text'),
+    });
     expect(loneSurrogatePath(JSON.parse('{"a":[1,{"\\ud83d":2}]}'))).toEqual(['a', '1', '\ud83d']);
     expect(loneSurrogatePath({ a: ['😀', 'é', '\ud83d\ude00'] })).toBeNull();
     // Paired surrogates (an emoji) are fine.
     const ok = vi.fn(() => ({ id: 'per_abcd', name: 'Li😀', role: 'officer' as const, phone: '020-1234', unit: 'x', active: true, demo: false }));
-    await expect(createDispatcher(fakeHandlers({ 'duty.savePerson': ok }))('duty.savePerson', { person: { ...person, name: 'Li😀' } }, ctx)).resolves.toMatchObject({ name: 'Li😀' });
+    await expect(
+      createDispatcher(fakeHandlers({ 'duty.savePerson': ok }))('duty.savePerson', { person: { ...person, name: 'Li😀' } }, ctx),
+    ).resolves.toMatchObject({ name: 'Li😀' });
   });
 
   it('refuses params nested deeper than any method takes without overflowing the stack', async () => {

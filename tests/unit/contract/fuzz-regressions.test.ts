@@ -67,8 +67,13 @@ describe('found by the contract fuzz', () => {
     // stats.getReportCounts {"from":8e15,"to":8e15+1} (a Timestamp up to 8.64e15 was allowed) → byDay dates of year 255479
     expect(await call('stats.getReportCounts', { from: 0, to: 3_600_000 })).toMatchObject({ result: { byDay: [{ date: '1970-01-01', n: 0 }] } });
     const last = Date.UTC(9999, 11, 31, 16) - 1; // 9999-12-31 23:59:59.999 in UTC+08:00
-    expect(await call('stats.getReportCounts', { from: last - 86_400_000, to: last })).toMatchObject({ result: { byDay: [{ date: '9999-12-30' }, { date: '9999-12-31' }] } });
-    expect(await call('stats.getReportCounts', { from: 8e15, to: 8e15 + 1 })).toMatchObject({ code: RpcCode.InvalidParams, message: expect.stringContaining('params.from') });
+    expect(await call('stats.getReportCounts', { from: last - 86_400_000, to: last })).toMatchObject({
+      result: { byDay: [{ date: '9999-12-30' }, { date: '9999-12-31' }] },
+    });
+    expect(await call('stats.getReportCounts', { from: 8e15, to: 8e15 + 1 })).toMatchObject({
+      code: RpcCode.InvalidParams,
+      message: expect.stringContaining('params.from'),
+    });
     expect(await call('duty.getOnDuty', { at: last + 1 })).toMatchObject({ code: RpcCode.InvalidParams });
   });
 
@@ -78,7 +83,12 @@ describe('found by the contract fuzz', () => {
     // Probed in a child first: the loop is synchronous, no test timeout could stop it in this process.
     const probe = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '-e', `const y = require(${JSON.stringify(yuexiuModule)}); const r = y.monthRange('9999-12'); console.log(JSON.stringify(y.monthsOverlapping({ from: r.from - 86400000, to: r.to })));`],
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `const y = require(${JSON.stringify(yuexiuModule)}); const r = y.monthRange('9999-12'); console.log(JSON.stringify(y.monthsOverlapping({ from: r.from - 86400000, to: r.to })));`,
+      ],
       { timeout: 10_000, encoding: 'utf8' },
     );
     expect(probe.signal, 'monthsOverlapping did not return within 10 s').toBeNull();

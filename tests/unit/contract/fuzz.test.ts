@@ -77,9 +77,13 @@ function settle(p: Promise<unknown>, ms: number): Promise<Outcome> {
   const timeout = new Promise<Outcome>((resolve) => {
     timer = setTimeout(() => resolve({ kind: 'timeout' }), ms);
   });
-  return Promise.race([p.then((value): Outcome => ({ kind: 'ok', value }), (error: unknown): Outcome => ({ kind: 'error', error })), timeout]).finally(() =>
-    clearTimeout(timer),
-  );
+  return Promise.race([
+    p.then(
+      (value): Outcome => ({ kind: 'ok', value }),
+      (error: unknown): Outcome => ({ kind: 'error', error }),
+    ),
+    timeout,
+  ]).finally(() => clearTimeout(timer));
 }
 
 /** Params for a message: long strings cut (FUZZ_FULL=1 keeps everything). */
@@ -148,7 +152,10 @@ async function fuzzMethod(dispatch: Dispatcher, name: MethodName, opts: FuzzOpti
 
 const minuteRound = (t: number): number => Math.round(t / 60_000) * 60_000;
 /** Times around now, on whole minutes: shifts, reports, ranges. */
-const nearNow = fc.integer({ min: -60 * 24, max: 60 * 24 }).chain((h) => fc.constantFrom(NOW + h * HOUR_MS, minuteRound(NOW + h * HOUR_MS * 0.37))).map((t) => Math.floor(t / HOUR_MS) * HOUR_MS);
+const nearNow = fc
+  .integer({ min: -60 * 24, max: 60 * 24 })
+  .chain((h) => fc.constantFrom(NOW + h * HOUR_MS, minuteRound(NOW + h * HOUR_MS * 0.37)))
+  .map((t) => Math.floor(t / HOUR_MS) * HOUR_MS);
 const localDates = fc.integer({ min: -400, max: 400 }).map((d) => localDateString(NOW + d * DAY_MS));
 const localMonths = fc.integer({ min: -14, max: 14 }).map((m) => localMonthString(NOW + m * 30 * DAY_MS));
 const inYuexiu = fc.record({
@@ -177,7 +184,12 @@ const xmlEscape = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, 
 // Any year: a CAP time outside 1970–9999 must be refused, never stored (fuzz-regressions.test.ts).
 const capTimes = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: -30 * 24, max: 30 * 24 }).map((h) => new Date(NOW + h * HOUR_MS).toISOString().replace(/\.\d{3}Z$/, '+08:00')) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })).map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T12:00:00Z`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T12:00:00Z`),
+  },
 );
 /** A CAP 1.2 document of one to three alerts, of Guangdong's signals, with text from the fuzz. */
 const capDocuments = fc
@@ -189,7 +201,12 @@ const capDocuments = fc
       expires: fc.option(capTimes, { nil: undefined }),
       status: fc.constantFrom('Actual', 'Actual', 'Exercise', 'Test', 'Bogus'),
       msgType: fc.constantFrom('Alert', 'Update', 'Cancel', 'Ack'),
-      event: fc.tuple(fc.constantFrom('台风', '暴雨', '雷雨大风', '大风', '高温', '寒冷', '大雾', '灰霾', '冰雹', '森林火险', '海啸'), fc.constantFrom('白色', '蓝色', '黄色', '橙色', '红色', '')).map(([w, l]) => `${w}${l}预警信号`),
+      event: fc
+        .tuple(
+          fc.constantFrom('台风', '暴雨', '雷雨大风', '大风', '高温', '寒冷', '大雾', '灰霾', '冰雹', '森林火险', '海啸'),
+          fc.constantFrom('白色', '蓝色', '黄色', '橙色', '红色', ''),
+        )
+        .map(([w, l]) => `${w}${l}预警信号`),
       text: fc.string({ maxLength: 60 }),
       lifts: fc.constantFrom('', '', '解除'),
     }),
@@ -239,12 +256,19 @@ function steerFor(method: MethodName) {
     if (s === WallPreset)
       return fc
         .tuple(generated(), layouts)
-        .chain(([p, layout]) => fc.array(panelIds, { minLength: layout.areas.length, maxLength: layout.areas.length }).map((cells) => ({ ...(p as object), layout, cells })));
+        .chain(([p, layout]) =>
+          fc.array(panelIds, { minLength: layout.areas.length, maxLength: layout.areas.length }).map((cells) => ({ ...(p as object), layout, cells })),
+        );
     if (isTimestamp(s)) return fc.oneof({ weight: 7, arbitrary: nearNow }, { weight: 1, arbitrary: generated() });
-    if (method === 'map.saveSource' && path.join('.') === 'source.url') return fc.oneof({ weight: 4, arbitrary: tileUrls }, { weight: 1, arbitrary: generated() });
-    if (method === 'warnings.importCap' && path.join('.') === 'xml') return fc.oneof({ weight: 4, arbitrary: capDocuments }, { weight: 1, arbitrary: generated() });
+    if (method === 'map.saveSource' && path.join('.') === 'source.url')
+      return fc.oneof({ weight: 4, arbitrary: tileUrls }, { weight: 1, arbitrary: generated() });
+    if (method === 'warnings.importCap' && path.join('.') === 'xml')
+      return fc.oneof({ weight: 4, arbitrary: capDocuments }, { weight: 1, arbitrary: generated() });
     if (method === 'map.importObjects' && path.length === 0)
-      return fc.oneof({ weight: 3, arbitrary: mapImports(zodArbitrary(MapObjectInput, { override: steerFor('map.saveObject') })) }, { weight: 1, arbitrary: generated() });
+      return fc.oneof(
+        { weight: 3, arbitrary: mapImports(zodArbitrary(MapObjectInput, { override: steerFor('map.saveObject') })) },
+        { weight: 1, arbitrary: generated() },
+      );
     if (method === 'duty.listShiftHistory' && path.length === 0)
       // Exactly one of shiftId and period.
       return fc.tuple(generated(), fc.boolean()).map(([p, keepShift]) => {
@@ -253,7 +277,14 @@ function steerFor(method: MethodName) {
         return keepShift && shiftId !== undefined ? { ...rest, shiftId } : period !== undefined ? { ...rest, period } : { ...rest, shiftId };
       });
     const shape = shapeOf(s);
-    const pairs = shape ? ([['from', 'to'], ['start', 'end']] as const).filter(([a, b]) => isTimestamp(shape[a] as z.ZodType) && isTimestamp(shape[b] as z.ZodType)) : [];
+    const pairs = shape
+      ? (
+          [
+            ['from', 'to'],
+            ['start', 'end'],
+          ] as const
+        ).filter(([a, b]) => isTimestamp(shape[a] as z.ZodType) && isTimestamp(shape[b] as z.ZodType))
+      : [];
     if (pairs.length > 0)
       // A range that ends after it starts, within a few weeks (shifts within a day).
       return fc.tuple(generated(), fc.integer({ min: 1, max: 24 * 30 }), fc.nat(7)).map(([p, hours, dice]) => {
@@ -360,7 +391,13 @@ function pool(method: MethodName, path: Path): readonly (readonly string[])[] {
   if (/base64/i.test(key)) names.push('base64');
   const cap = method.split('.')[0];
   const kind = idKind(method, path);
-  const tiers = [kind && tags.get(`prefix:${kind}`), ...names.map((n) => tags.get(`${cap}:${n}`)), ...names.map((n) => tags.get(`*:${n}`)), tags.get(`${cap}:id`), tags.get('*')];
+  const tiers = [
+    kind && tags.get(`prefix:${kind}`),
+    ...names.map((n) => tags.get(`${cap}:${n}`)),
+    ...names.map((n) => tags.get(`*:${n}`)),
+    tags.get(`${cap}:id`),
+    tags.get('*'),
+  ];
   return tiers.filter((t): t is readonly string[] => t !== undefined && t !== '');
 }
 
@@ -381,7 +418,17 @@ async function prepare(name: MethodName): Promise<void> {
 function options(stats: MethodStats, name: MethodName): FuzzOptions {
   // Methods without params have few distinct calls to make.
   const noParams = Object.keys((methods[name].params as unknown as { shape?: object }).shape ?? {}).length === 0;
-  return { runs: noParams ? Math.min(RUNS, 6) : RUNS, seed: SEED + methodNames.indexOf(name), settleMs: SETTLE_MS, ctx, pool, onResult: harvest, constrain, errors, stats };
+  return {
+    runs: noParams ? Math.min(RUNS, 6) : RUNS,
+    seed: SEED + methodNames.indexOf(name),
+    settleMs: SETTLE_MS,
+    ctx,
+    pool,
+    onResult: harvest,
+    constrain,
+    errors,
+    stats,
+  };
 }
 
 beforeAll(async () => {
@@ -406,7 +453,10 @@ afterAll(async () => {
   await core?.close();
   tmp.remove();
   if (process.env.FUZZ_STATS) {
-    const rows = [...allStats].map(([m, s]) => `${m.padEnd(26)} calls ${String(s.calls).padStart(3)} accepted ${String(s.accepted).padStart(3)} ok ${String(s.ok).padStart(3)} refused ${JSON.stringify(s.refused)}`);
+    const rows = [...allStats].map(
+      ([m, s]) =>
+        `${m.padEnd(26)} calls ${String(s.calls).padStart(3)} accepted ${String(s.accepted).padStart(3)} ok ${String(s.ok).padStart(3)} refused ${JSON.stringify(s.refused)}`,
+    );
     console.log(rows.join('\n'));
     if (process.env.FUZZ_STATS === 'samples') for (const [m, st] of allStats) if (st.samples.length) console.log(`${m}:\n  ${st.samples.join('\n  ')}`);
   }
@@ -433,7 +483,17 @@ describe('every contract method under fuzz', () => {
 
   it('leaves a store that opens again, answers, and holds what was acknowledged', async () => {
     // Reads whose answers depend on the store alone (not on the clock or live connections).
-    const reads = ['duty.getDataStatus', 'duty.listPeople', 'wall.get', 'settings.get', 'centre.get', 'cameras.get', 'map.listObjects', 'plans.list', 'power.getConfig'] as const;
+    const reads = [
+      'duty.getDataStatus',
+      'duty.listPeople',
+      'wall.get',
+      'settings.get',
+      'centre.get',
+      'cameras.get',
+      'map.listObjects',
+      'plans.list',
+      'power.getConfig',
+    ] as const;
     const before = await Promise.all(reads.map((m) => core.dispatch(m, {}, ctx)));
     await core.close();
     core = await openCore({ dataDir, host: 'hub', log });

@@ -17,22 +17,41 @@ afterEach(() => h.close());
 
 const report = (over: Record<string, unknown> = {}): ReportInput =>
   ({
-  receivedAt: T0 - 5 * 60_000,
-  source: 'hotline-12345',
-  category: 'flood',
-  street: '北京街',
-  location: '北京路与文明路交界',
-  coordinates: { lat: 23.1255, lng: 113.2705 },
-  summary: '路段积水约30厘米',
-  severity: 'medium',
-  ...over,
+    receivedAt: T0 - 5 * 60_000,
+    source: 'hotline-12345',
+    category: 'flood',
+    street: '北京街',
+    location: '北京路与文明路交界',
+    coordinates: { lat: 23.1255, lng: 113.2705 },
+    summary: '路段积水约30厘米',
+    severity: 'medium',
+    ...over,
   }) as ReportInput;
 
 describe('the district reference data', () => {
   it('has Yuexiu’s 18 streets, each once', () => {
     expect(YUEXIU_STREETS).toHaveLength(18);
     expect(new Set(YUEXIU_STREETS.map((s) => s.name)).size).toBe(18);
-    for (const n of ['洪桥街', '北京街', '六榕街', '流花街', '光塔街', '人民街', '东山街', '农林街', '梅花村街', '黄花岗街', '华乐街', '建设街', '大塘街', '珠光街', '大东街', '白云街', '登峰街', '矿泉街'])
+    for (const n of [
+      '洪桥街',
+      '北京街',
+      '六榕街',
+      '流花街',
+      '光塔街',
+      '人民街',
+      '东山街',
+      '农林街',
+      '梅花村街',
+      '黄花岗街',
+      '华乐街',
+      '建设街',
+      '大塘街',
+      '珠光街',
+      '大东街',
+      '白云街',
+      '登峰街',
+      '矿泉街',
+    ])
       expect(YUEXIU_STREETS.map((s) => s.name)).toContain(n);
   });
 });
@@ -95,7 +114,12 @@ describe('status', () => {
 
   it('keeps corrections of the details, naming the fields changed', async () => {
     const r = await h.call('duty.recordReport', { report: report(), by: ids['周杰'] });
-    const u = await h.call('duty.saveReport', { id: r.id, patch: { street: '大塘街', coordinates: null, severity: 'high' }, by: ids['吴婷'], note: '地址更正' });
+    const u = await h.call('duty.saveReport', {
+      id: r.id,
+      patch: { street: '大塘街', coordinates: null, severity: 'high' },
+      by: ids['吴婷'],
+      note: '地址更正',
+    });
     expect(u).toMatchObject({ street: '大塘街', coordinates: null, severity: 'high', summary: '路段积水约30厘米', source: 'hotline-12345' });
     const d = await h.call('duty.getReport', { id: r.id });
     expect(d.history[1]).toMatchObject({ kind: 'updated', fields: ['street', 'severity', 'coordinates'], note: '地址更正', by: { name: '吴婷' } });
@@ -125,7 +149,9 @@ describe('handover', () => {
     const ho = await h.call('duty.handOver', { outgoingId: ids['周杰'], incomingId: ids['吴婷'], notes: '设备正常', openItems: draft.openItems });
     expect(ho).toMatchObject({ status: 'pending', handedOverAt: T0, confirmedAt: null, outgoing: { name: '周杰' }, incoming: { name: '吴婷' } });
     expect(h.events.filter((e) => e.event === 'duty.handoverChanged')).toHaveLength(1);
-    expect((await h.refusal('duty.handOver', { outgoingId: ids['周杰'], incomingId: ids['吴婷'] })).message).toContain('already has a handover to 吴婷 waiting');
+    expect((await h.refusal('duty.handOver', { outgoingId: ids['周杰'], incomingId: ids['吴婷'] })).message).toContain(
+      'already has a handover to 吴婷 waiting',
+    );
 
     h.clock.now = T0 + 10 * 60_000;
     expect((await h.refusal('duty.confirmHandover', { id: ho.id, by: ids['李明'] })).message).toContain('only 吴婷, to whom it was handed, can confirm');
@@ -153,6 +179,9 @@ describe('handover', () => {
     expect((await h.refusal('duty.handOver', { outgoingId: ids['周杰'], incomingId: ids['周杰'] })).message).toContain('cannot hand over to themselves');
     const ho = await h.call('duty.handOver', { outgoingId: ids['周杰'], incomingId: ids['吴婷'] });
     expect((await h.refusal('duty.cancelHandover', { id: ho.id, by: ids['吴婷'], reason: '交错人' })).message).toContain('only 周杰');
-    expect(await h.call('duty.cancelHandover', { id: ho.id, by: ids['周杰'], reason: '交错人' })).toMatchObject({ status: 'cancelled', cancelReason: '交错人' });
+    expect(await h.call('duty.cancelHandover', { id: ho.id, by: ids['周杰'], reason: '交错人' })).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '交错人',
+    });
   });
 });

@@ -13,7 +13,12 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const shift = (name: string, start: number, end: number, role?: 'leader' | 'chief' | 'officer' | 'tech') => ({ personId: ids[name], start, end, ...(role ? { role } : {}) });
+const shift = (name: string, start: number, end: number, role?: 'leader' | 'chief' | 'officer' | 'tech') => ({
+  personId: ids[name],
+  start,
+  end,
+  ...(role ? { role } : {}),
+});
 
 /** Full coverage of July 2025: leaders and officers alternating 24-hour days. */
 function july(): ReturnType<typeof shift>[] {
@@ -28,7 +33,10 @@ function july(): ReturnType<typeof shift>[] {
 
 describe('booking shifts', () => {
   it('books a shift in the person’s role by default, or in another post', async () => {
-    const r = await h.call('duty.changeShifts', { put: [shift('周杰', at(11, 8), at(11, 20)), shift('李明', at(11, 8), at(11, 20), 'officer')], by: ids['李明'] });
+    const r = await h.call('duty.changeShifts', {
+      put: [shift('周杰', at(11, 8), at(11, 20)), shift('李明', at(11, 8), at(11, 20), 'officer')],
+      by: ids['李明'],
+    });
     expect(r.shifts.map((s) => [s.person.name, s.role])).toEqual([
       ['周杰', 'officer'],
       ['李明', 'officer'],
@@ -73,7 +81,9 @@ describe('booking shifts', () => {
 
   it('refuses inactive people, unknown shifts and unknown actors', async () => {
     expect((await h.refusal('duty.changeShifts', { remove: ['shf_nothere'], by: ids['李明'] })).message).toContain('no shift with id shf_nothere');
-    expect((await h.refusal('duty.changeShifts', { put: [shift('周杰', at(20, 8), at(20, 9))], by: 'per_nobody' })).message).toContain('no person with id per_nobody');
+    expect((await h.refusal('duty.changeShifts', { put: [shift('周杰', at(20, 8), at(20, 9))], by: 'per_nobody' })).message).toContain(
+      'no person with id per_nobody',
+    );
     await h.call('duty.savePerson', { person: { id: ids['冯涛'], name: '冯涛', role: 'tech', phone: '13800000006', unit: '区应急指挥中心', active: false } });
     expect((await h.refusal('duty.changeShifts', { put: [shift('冯涛', at(20, 8), at(20, 9))], by: ids['李明'] })).message).toContain('冯涛 is inactive');
   });
@@ -87,7 +97,9 @@ describe('the past', () => {
     expect(e.message).toContain('周杰’s 值班员 shift 2025-06-11 08:00–20:00 has started');
     expect(e.message).toContain('only as a correction');
     expect((await h.refusal('duty.changeShifts', { remove: [s.id], by: ids['李明'] })).message).toContain('has started');
-    expect((await h.refusal('duty.changeShifts', { put: [shift('吴婷', at(11, 8), at(11, 12))], by: ids['李明'] })).message).toContain('would start in the past');
+    expect((await h.refusal('duty.changeShifts', { put: [shift('吴婷', at(11, 8), at(11, 12))], by: ids['李明'] })).message).toContain(
+      'would start in the past',
+    );
 
     const fixed = await h.call('duty.changeShifts', {
       put: [{ id: s.id, personId: ids['周杰'], start: at(11, 8), end: at(11, 18) }, shift('吴婷', at(11, 18), at(11, 20))],
@@ -111,7 +123,10 @@ describe('the past', () => {
 
 describe('coverage', () => {
   it('lets a draft month be built piece by piece and reports its gaps', async () => {
-    await h.call('duty.changeShifts', { put: [shift('陈志强', at(1, 0, 0, 8), at(1, 12, 0, 8)), shift('周杰', at(1, 0, 0, 8), at(1, 8, 0, 8))], by: ids['李明'] });
+    await h.call('duty.changeShifts', {
+      put: [shift('陈志强', at(1, 0, 0, 8), at(1, 12, 0, 8)), shift('周杰', at(1, 0, 0, 8), at(1, 8, 0, 8))],
+      by: ids['李明'],
+    });
     const c = await h.call('duty.checkCoverage', { period: { kind: 'range', from: at(1, 0, 0, 8), to: at(2, 0, 0, 8) } });
     expect(c.complete).toBe(false);
     expect(c.gaps.map((g) => [g.role, g.from, g.to])).toEqual([
@@ -139,7 +154,10 @@ describe('coverage', () => {
     expect(e.message).toContain('the published roster of 2025-07 would have no 带班领导 (leader on duty) on duty 2025-07-05 00:00 – 2025-07-06 00:00');
     expect((e.data as any).violations[0]).toMatchObject({ rule: 'coverage', shiftIds: [leader5.id] });
     // Shortening a shift leaves the hours it no longer covers.
-    const e2 = await h.refusal('duty.changeShifts', { put: [{ id: leader5.id, personId: ids['陈志强'], start: at(5, 0, 0, 7), end: at(5, 14, 0, 7) }], by: ids['李明'] });
+    const e2 = await h.refusal('duty.changeShifts', {
+      put: [{ id: leader5.id, personId: ids['陈志强'], start: at(5, 0, 0, 7), end: at(5, 14, 0, 7) }],
+      by: ids['李明'],
+    });
     expect(e2.message).toContain('2025-07-05 14:00 – 2025-07-06 00:00');
 
     // Handing the shift to someone else in one change keeps the hours covered.

@@ -97,7 +97,10 @@ describe('roster import', () => {
     const e1 = await h.refusal('duty.importRoster', { fileBase64: await workbook([['周杰', wall(20, 8)]], ['姓名', '开始时间']), by: ids['李明'] });
     expect(e1.message).toContain('row 1, column 角色: missing column');
     expect(e1.message).toContain('row 1, column 结束时间: missing column');
-    const e2 = await h.refusal('duty.importRoster', { fileBase64: await workbook([[null, '赵新', '值班员', null, null, wall(20, 8), wall(20, 20)]]), by: ids['李明'] });
+    const e2 = await h.refusal('duty.importRoster', {
+      fileBase64: await workbook([[null, '赵新', '值班员', null, null, wall(20, 8), wall(20, 20)]]),
+      by: ids['李明'],
+    });
     expect(e2.message).toContain('row 2, column 电话: needed to add 赵新');
     const e3 = await h.refusal('duty.importRoster', { fileBase64: Buffer.from('not a workbook').toString('base64'), by: ids['李明'] });
     expect(e3.message).toContain('not an .xlsx workbook');
@@ -141,12 +144,29 @@ describe('roster import', () => {
 describe('duty log export', () => {
   it('writes every report and every change to a workbook exceljs reads back', async () => {
     const a = await h.call('duty.recordReport', {
-      report: { receivedAt: at(10, 9, 30), source: 'transfer-119', category: 'fire', street: '人民街', location: '人民南路', summary: '厨房起火', severity: 'low' },
+      report: {
+        receivedAt: at(10, 9, 30),
+        source: 'transfer-119',
+        category: 'fire',
+        street: '人民街',
+        location: '人民南路',
+        summary: '厨房起火',
+        severity: 'low',
+      },
       by: ids['周杰'],
     });
     await h.call('duty.setReportStatus', { id: a.id, status: 'verifying', by: ids['周杰'] });
     await h.call('duty.recordReport', {
-      report: { receivedAt: at(10, 9, 50), source: 'sensor', category: 'flood', street: '东山街', location: '东山口', coordinates: { lat: 23.125, lng: 113.295 }, summary: '水位超警戒', severity: 'high' },
+      report: {
+        receivedAt: at(10, 9, 50),
+        source: 'sensor',
+        category: 'flood',
+        street: '东山街',
+        location: '东山口',
+        coordinates: { lat: 23.125, lng: 113.295 },
+        summary: '水位超警戒',
+        severity: 'high',
+      },
       by: ids['吴婷'],
     });
     const out = await h.call('duty.exportLog', { from: at(10, 0), to: at(11, 0) });

@@ -75,7 +75,8 @@ export const SHEET = 'xl/worksheets/sheet1.xml';
 
 /** The sheet XML of a workbook with `n` copies of one roster row: the shape of a zip bomb. */
 export function bombSheet(n: number): Buffer {
-  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  const head =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
   const row = '<row><c t="inlineStr"><is><t>x</t></is></c><c t="inlineStr"><is><t>周杰</t></is></c><c t="inlineStr"><is><t>值班员</t></is></c></row>';
   return Buffer.concat([Buffer.from(head), Buffer.from(row.repeat(n)), Buffer.from('</sheetData></worksheet>')]);
 }

@@ -248,7 +248,13 @@ describe('a link whose address is not there yet', () => {
   it('does not stop the hub serving the other link, and is tried again', async () => {
     const warned: string[] = [];
     // 192.0.2.1 (TEST-NET-1) is on no interface here: binding it fails, and nothing is sent to it.
-    const two = await startHub({ core, token: TOKEN, hosts: ['192.0.2.1', '127.0.0.1'], port: 0, log: { info() {}, warn: (m: string) => warned.push(m), error() {} } });
+    const two = await startHub({
+      core,
+      token: TOKEN,
+      hosts: ['192.0.2.1', '127.0.0.1'],
+      port: 0,
+      log: { info() {}, warn: (m: string) => warned.push(m), error() {} },
+    });
     try {
       expect((await fetch(`http://127.0.0.1:${two.port}/healthz`)).status).toBe(200);
       expect(warned.join('\n')).toMatch(/cannot listen on 192\.0\.2\.1.*trying again/);

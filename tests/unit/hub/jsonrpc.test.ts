@@ -44,7 +44,9 @@ describe('JSON-RPC 2.0 framing', () => {
   });
 
   it('answers a batch in order, leaving out notifications and reporting bad members', async () => {
-    const reply = await send('[{"jsonrpc":"2.0","id":1,"method":"echo","params":{"n":1}},{"jsonrpc":"2.0","method":"echo"},1,{"jsonrpc":"2.0","id":2,"method":"nope"}]');
+    const reply = await send(
+      '[{"jsonrpc":"2.0","id":1,"method":"echo","params":{"n":1}},{"jsonrpc":"2.0","method":"echo"},1,{"jsonrpc":"2.0","id":2,"method":"nope"}]',
+    );
     expect(reply).toHaveLength(3);
     expect(reply[0]).toEqual({ jsonrpc: '2.0', id: 1, result: { n: 1 } });
     expect(reply[1]).toMatchObject({ id: null, error: { code: RpcCode.InvalidRequest } });

@@ -67,7 +67,11 @@ describe('the hub unit', () => {
 
   it('passes the hub flags it accepts, the token by file in the state directory and never on the command line', () => {
     const exec = one(svc, 'ExecStart')!;
-    const [node, script, ...flags] = exec.replace(/%S/g, '/var/lib').replace('${CW_HUB_PORT}', '4310').replace('$CW_HUB_HOSTS', '--host 10.20.1.5 --host 172.30.1.5').split(/\s+/);
+    const [node, script, ...flags] = exec
+      .replace(/%S/g, '/var/lib')
+      .replace('${CW_HUB_PORT}', '4310')
+      .replace('$CW_HUB_HOSTS', '--host 10.20.1.5 --host 172.30.1.5')
+      .split(/\s+/);
     expect(node).toMatch(/^\/.*node$/);
     expect(script).toMatch(/out\/main\/hub\.js$/);
     const args = parseHubArgs(flags);
@@ -76,7 +80,9 @@ describe('the hub unit', () => {
     // Loopback always (the watchdog probes it), and one address per link.
     expect(args.hosts).toEqual(['127.0.0.1', '10.20.1.5', '172.30.1.5']);
     // With no links configured, $CW_HUB_HOSTS expands to nothing: loopback only.
-    expect(parseHubArgs(exec.replace(/%S/g, '/var/lib').replace('${CW_HUB_PORT}', '4310').replace('$CW_HUB_HOSTS', '').trim().split(/\s+/).slice(2)).hosts).toEqual(['127.0.0.1']);
+    expect(
+      parseHubArgs(exec.replace(/%S/g, '/var/lib').replace('${CW_HUB_PORT}', '4310').replace('$CW_HUB_HOSTS', '').trim().split(/\s+/).slice(2)).hosts,
+    ).toEqual(['127.0.0.1']);
   });
 
   it('counts as started only once /healthz answers', () => {

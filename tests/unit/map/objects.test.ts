@@ -125,7 +125,10 @@ describe('importing', () => {
 
   it('names non-Point geometries and missing kinds', async () => {
     t = await openCoreHarness();
-    const doc = { type: 'FeatureCollection', features: [feature({ name: '无类型' }), feature({ kind: 'risk', name: '面', level: 'blue' }, [[[0, 0]]], 'Polygon')] };
+    const doc = {
+      type: 'FeatureCollection',
+      features: [feature({ name: '无类型' }), feature({ kind: 'risk', name: '面', level: 'blue' }, [[[0, 0]]], 'Polygon')],
+    };
     const r = await refusal(t.call('map.importObjects', { format: 'geojson', text: JSON.stringify(doc) }));
     expect(r.message).toContain('feature 1 (“无类型”): kind: no kind');
     expect(r.message).toContain('feature 2 (“面”): geometry: geometry is Polygon');
@@ -149,13 +152,26 @@ describe('importing', () => {
 
   it('imports CSV with Chinese headers and words, and refuses bad rows by line', async () => {
     t = await openCoreHarness();
-    const good = ['类型,名称,纬度,经度,街道,等级,容纳人数,面积,物资', '风险点,"中山五路, 地铁口",23.127,113.270,北京街,黄色,,,', '仓库,北京街储备点,23.126,113.271,北京街,,,,"沙包:200:袋;救生衣:20:件"', ''].join('\r\n');
+    const good = [
+      '类型,名称,纬度,经度,街道,等级,容纳人数,面积,物资',
+      '风险点,"中山五路, 地铁口",23.127,113.270,北京街,黄色,,,',
+      '仓库,北京街储备点,23.126,113.271,北京街,,,,"沙包:200:袋;救生衣:20:件"',
+      '',
+    ].join('\r\n');
     const r = await t.call('map.importObjects', { format: 'csv', text: good });
     expect(r).toMatchObject({ created: 2, updated: 0 });
     const { objects } = await t.call('map.listObjects', { q: '储备点' });
-    expect(objects[0]).toMatchObject({ kind: 'warehouse', stock: [{ item: '沙包', quantity: 200, unit: '袋' }, { item: '救生衣', quantity: 20, unit: '件' }] });
+    expect(objects[0]).toMatchObject({
+      kind: 'warehouse',
+      stock: [
+        { item: '沙包', quantity: 200, unit: '袋' },
+        { item: '救生衣', quantity: 20, unit: '件' },
+      ],
+    });
 
-    const bad = ['kind,name,lat,lng,capacity,areaM2', 'shelter,A,23.13,113.27,100,150', 'shelter,B,23.13,113.27,abc,150', 'shelter,C,91,113.27,100,150'].join('\n');
+    const bad = ['kind,name,lat,lng,capacity,areaM2', 'shelter,A,23.13,113.27,100,150', 'shelter,B,23.13,113.27,abc,150', 'shelter,C,91,113.27,100,150'].join(
+      '\n',
+    );
     const refused = await refusal(t.call('map.importObjects', { format: 'csv', text: bad }));
     expect(refused.message).toContain('line 3 (“B”): capacity');
     expect(refused.message).toContain('line 4 (“C”): position.lat');

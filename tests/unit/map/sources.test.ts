@@ -47,9 +47,13 @@ describe('tile sources', () => {
     const noKey = await refusal(t.call('map.saveSource', { source: { ...tianditu, key: '' } }));
     expect(noKey.code).toBe(RpcCode.InvalidParams);
     expect(noKey.message).toMatch(/params\.source\.key: the URL has \{key\}/);
-    const noXyz = await refusal(t.call('map.saveSource', { source: { type: 'xyz', id: 'x', name: 'x', crs: 'gcj02', url: 'http://10.0.0.5/tiles/{z}/{x}.png' } }));
+    const noXyz = await refusal(
+      t.call('map.saveSource', { source: { type: 'xyz', id: 'x', name: 'x', crs: 'gcj02', url: 'http://10.0.0.5/tiles/{z}/{x}.png' } }),
+    );
     expect(noXyz.message).toMatch(/params\.source\.url: an XYZ or TMS template holds \{z\}, \{x\} and \{y\}/);
-    const script = await refusal(t.call('map.saveSource', { source: { type: 'xyz', id: 'x', name: 'x', crs: 'gcj02', url: 'javascript:alert(1)//{z}{x}{y}' } }));
+    const script = await refusal(
+      t.call('map.saveSource', { source: { type: 'xyz', id: 'x', name: 'x', crs: 'gcj02', url: 'javascript:alert(1)//{z}{x}{y}' } }),
+    );
     expect(script.message).toMatch(/params\.source\.url/);
     expect((await refusal(t.call('map.activateSource', { id: 'nope' }))).message).toMatch(/no tile source with id nope/);
   });
@@ -65,8 +69,14 @@ describe('tile sources', () => {
 
     await t.call('map.saveSource', { source: { type: 'mbtiles', id: 'local', name: '本地瓦片', crs: 'wgs84', file: 'yuexiu.mbtiles' } });
     // XYZ y=0 at z=1 is TMS row 1.
-    expect(await t.call('map.getTile', { sourceId: 'local', z: 1, x: 0, y: 0 })).toEqual({ mediaType: 'image/png', base64: Buffer.from([1, 2, 3]).toString('base64') });
-    expect(await t.call('map.getTile', { sourceId: 'local', z: 1, x: 0, y: 1 })).toEqual({ mediaType: 'image/png', base64: Buffer.from([9, 9]).toString('base64') });
+    expect(await t.call('map.getTile', { sourceId: 'local', z: 1, x: 0, y: 0 })).toEqual({
+      mediaType: 'image/png',
+      base64: Buffer.from([1, 2, 3]).toString('base64'),
+    });
+    expect(await t.call('map.getTile', { sourceId: 'local', z: 1, x: 0, y: 1 })).toEqual({
+      mediaType: 'image/png',
+      base64: Buffer.from([9, 9]).toString('base64'),
+    });
     expect(await t.call('map.getTile', { sourceId: 'local', z: 1, x: 1, y: 1 })).toBeNull();
     expect(await t.call('map.getTile', { sourceId: 'local', z: 1, x: 5, y: 0 })).toBeNull();
 

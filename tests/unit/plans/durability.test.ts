@@ -52,7 +52,13 @@ describe('a checklist tick and SIGKILL', () => {
     expect(pending).toBeDefined();
 
     const exited = new Promise<NodeJS.Signals | null>((r) => child!.once('exit', (_code, signal) => r(signal)));
-    const ack = await socket.call('plans.updateAction', { responseId: response.id, actionId: pending.id, status: 'done', note: '已落实（kill 测试）', by: officer.id });
+    const ack = await socket.call('plans.updateAction', {
+      responseId: response.id,
+      actionId: pending.id,
+      status: 'done',
+      note: '已落实（kill 测试）',
+      by: officer.id,
+    });
     child.kill('SIGKILL'); // no grace: nothing after the ack gets a chance to run
     expect(ack.error).toBeUndefined();
     expect(ack.result.actions.find((a: { id: string }) => a.id === pending.id).status).toBe('done');
@@ -62,7 +68,11 @@ describe('a checklist tick and SIGKILL', () => {
     const core = await openCore({ dataDir, host: 'hub', log: quiet });
     try {
       const after = (await core.dispatch('plans.getResponse', { id: response.id }, { transport: 'local', peer: 'test' })) as any;
-      expect(after.actions.find((a: { id: string }) => a.id === pending.id)).toMatchObject({ status: 'done', note: '已落实（kill 测试）', updatedBy: { id: officer.id } });
+      expect(after.actions.find((a: { id: string }) => a.id === pending.id)).toMatchObject({
+        status: 'done',
+        note: '已落实（kill 测试）',
+        updatedBy: { id: officer.id },
+      });
       expect(after.timeline.at(-1)).toMatchObject({ kind: 'action', actionId: pending.id, to: 'done' });
     } finally {
       await core.close();

@@ -68,6 +68,10 @@ describe('live updates to a second client', () => {
     timings.confirm = ok.ms;
 
     for (const [k, ms] of Object.entries(timings)) expect(ms, k).toBeLessThan(1000);
-    console.info(`[live] call-to-notification on the second client, ms: ${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+    console.info(
+      `[live] call-to-notification on the second client, ms: ${Object.entries(timings)
+        .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+        .join(', ')}`,
+    );
   });
 });

@@ -28,17 +28,40 @@ async function floodReport(): Promise<string> {
 describe('activation', () => {
   it('turns the level’s actions into a checklist due from activation, with a timeline', async () => {
     const r = await h.call('plans.activate', { planId, level: 'IV', by: ids['陈志强'], note: '暴雨黄色预警' });
-    expect(r).toMatchObject({ planTitle: '越秀区防汛防旱防风防冻应急预案', category: 'sanfang', level: 'IV', status: 'active', activatedAt: T0, activatedBy: { name: '陈志强' } });
+    expect(r).toMatchObject({
+      planTitle: '越秀区防汛防旱防风防冻应急预案',
+      category: 'sanfang',
+      level: 'IV',
+      status: 'active',
+      activatedAt: T0,
+      activatedBy: { name: '陈志强' },
+    });
     expect(r.actions).toEqual([
-      expect.objectContaining({ text: '发布三防Ⅳ级响应通知', unit: '区三防办', owner: '区三防办', status: 'pending', addedAt: T0, dueAt: T0 + 30 * MIN, overdue: false }),
+      expect.objectContaining({
+        text: '发布三防Ⅳ级响应通知',
+        unit: '区三防办',
+        owner: '区三防办',
+        status: 'pending',
+        addedAt: T0,
+        dueAt: T0 + 30 * MIN,
+        overdue: false,
+      }),
     ]);
-    expect(r.timeline).toEqual([expect.objectContaining({ kind: 'activated', to: 'IV', text: '暴雨黄色预警', by: expect.objectContaining({ name: '陈志强' }) })]);
+    expect(r.timeline).toEqual([
+      expect.objectContaining({ kind: 'activated', to: 'IV', text: '暴雨黄色预警', by: expect.objectContaining({ name: '陈志强' }) }),
+    ]);
     expect((await h.call('plans.get', { id: planId })).activeResponseId).toBe(r.id);
     const e = await h.refusal('plans.activate', { planId, level: 'III', by: ids['陈志强'] });
     expect(e.message).toContain('already has an active Ⅳ级（一般） response');
-    expect((await h.refusal('plans.activate', { planId: (await h.call('plans.save', { plan: sanfang({ title: '另一个预案' }), by: ids['李明'] })).id, level: 'I', by: ids['陈志强'] })).message).toContain(
-      'has no Ⅰ级（特别重大） response',
-    );
+    expect(
+      (
+        await h.refusal('plans.activate', {
+          planId: (await h.call('plans.save', { plan: sanfang({ title: '另一个预案' }), by: ids['李明'] })).id,
+          level: 'I',
+          by: ids['陈志强'],
+        })
+      ).message,
+    ).toContain('has no Ⅰ级（特别重大） response');
   });
 
   it('escalates a duty report into an activation, linked both ways; the report moves to handling', async () => {
@@ -80,7 +103,14 @@ describe('the checklist', () => {
     await h.call('plans.updateAction', { responseId: r.id, actionId: first.id, status: 'in_progress', owner: '王科长', by: ids['周杰'] });
     h.clock.now = T0 + 12 * MIN;
     const done = await h.call('plans.updateAction', { responseId: r.id, actionId: first.id, status: 'done', note: '已发布', by: ids['周杰'] });
-    expect(done.actions[0]).toMatchObject({ status: 'done', owner: '王科长', startedAt: T0 + 5 * MIN, doneAt: T0 + 12 * MIN, note: '已发布', updatedBy: { name: '周杰' } });
+    expect(done.actions[0]).toMatchObject({
+      status: 'done',
+      owner: '王科长',
+      startedAt: T0 + 5 * MIN,
+      doneAt: T0 + 12 * MIN,
+      note: '已发布',
+      updatedBy: { name: '周杰' },
+    });
     expect(done.progress).toMatchObject({ total: 2, done: 1, pending: 1, inProgress: 0, na: 0 });
 
     const e = await h.refusal('plans.updateAction', { responseId: r.id, actionId: second.id, status: 'na', by: ids['周杰'] });
@@ -102,7 +132,9 @@ describe('the checklist', () => {
     expect(pushed).toHaveLength(4);
     expect(pushed[1].payload.response.progress.done).toBe(1);
     expect(pushed[1].payload.entry).toMatchObject({ kind: 'action', actionId: first.id, to: 'done' });
-    expect((await h.refusal('plans.updateAction', { responseId: r.id, actionId: 'act_nothere', status: 'done', by: ids['周杰'] })).message).toContain('has no checklist item act_nothere');
+    expect((await h.refusal('plans.updateAction', { responseId: r.id, actionId: 'act_nothere', status: 'done', by: ids['周杰'] })).message).toContain(
+      'has no checklist item act_nothere',
+    );
     expect((await h.refusal('plans.updateAction', { responseId: r.id, actionId: first.id, by: ids['周杰'] })).code).toBe(RpcCode.InvalidParams);
   });
 

@@ -36,7 +36,10 @@ describe('sources and thresholds', () => {
     expect(JSON.stringify(pushed.payload)).not.toContain('s3cret');
     // Saving without the password keeps it; "" clears it.
     const { password: _p, ...withoutPassword } = nut;
-    expect((await pc.call('power.saveSource', { source: { ...withoutPassword, name: 'UPS A1' } })).sources[0]).toMatchObject({ name: 'UPS A1', passwordSet: true });
+    expect((await pc.call('power.saveSource', { source: { ...withoutPassword, name: 'UPS A1' } })).sources[0]).toMatchObject({
+      name: 'UPS A1',
+      passwordSet: true,
+    });
     expect((await pc.call('power.saveSource', { source: { ...nut, password: '' } })).sources[0]).toMatchObject({ passwordSet: false });
   });
 
@@ -61,14 +64,19 @@ describe('sources and thresholds', () => {
       message: expect.stringContaining('already exists (id ups-a)'),
     });
     const { username: _u, ...noUser } = nut;
-    expect(await refused('power.saveSource', { source: { ...noUser, id: 'ups-c', name: 'UPS C' } })).toMatchObject({ message: 'a NUT password needs a username' });
+    expect(await refused('power.saveSource', { source: { ...noUser, id: 'ups-c', name: 'UPS C' } })).toMatchObject({
+      message: 'a NUT password needs a username',
+    });
     expect(await refused('power.removeSource', { id: 'nope' })).toMatchObject({ code: RpcCode.Refused, message: 'no power source with id nope' });
   });
 
   it('changes thresholds by patch, within their bounds', async () => {
     const c = await pc.call('power.saveThresholds', { patch: { runtimeLowMinutes: 15 } });
     expect(c.thresholds).toEqual({ runtimeLowMinutes: 15, fuelLowPercent: 20, recoveryHoldSeconds: 5 });
-    await expect(pc.call('power.saveThresholds', { patch: { fuelLowPercent: 0 } })).rejects.toMatchObject({ code: RpcCode.InvalidParams, message: expect.stringContaining('params.patch.fuelLowPercent') });
+    await expect(pc.call('power.saveThresholds', { patch: { fuelLowPercent: 0 } })).rejects.toMatchObject({
+      code: RpcCode.InvalidParams,
+      message: expect.stringContaining('params.patch.fuelLowPercent'),
+    });
     await expect(pc.call('power.saveThresholds', { patch: { nonsense: 1 } as never })).rejects.toMatchObject({ code: RpcCode.InvalidParams });
   });
 
@@ -86,7 +94,18 @@ describe('the contract', () => {
     const doc = (await pc.call('rpc.discover')) as { methods: { name: string }[] };
     const names = doc.methods.map((m: { name: string }) => m.name).filter((n: string) => n.startsWith('power.'));
     expect(names.sort()).toEqual(
-      ['power.acknowledgeAlarm', 'power.listAlarms', 'power.getConfig', 'power.removeSource', 'power.muteAlarm', 'power.getOverview', 'power.reportHostPower', 'power.saveSource', 'power.saveThresholds', 'power.listTransitions'].sort(),
+      [
+        'power.acknowledgeAlarm',
+        'power.listAlarms',
+        'power.getConfig',
+        'power.removeSource',
+        'power.muteAlarm',
+        'power.getOverview',
+        'power.reportHostPower',
+        'power.saveSource',
+        'power.saveThresholds',
+        'power.listTransitions',
+      ].sort(),
     );
   });
 });
@@ -94,7 +113,9 @@ describe('the contract', () => {
 describe('the app machine’s own power (Electron powerMonitor)', () => {
   it('only the in-process shell may report it', async () => {
     await expect(pc.call('power.reportHostPower', { onBattery: true }, { transport: 'ws', peer: '10.0.0.5' })).rejects.toMatchObject({ code: RpcCode.Refused });
-    await expect(pc.call('power.reportHostPower', { onBattery: true }, { transport: 'ipc', peer: 'window 1' })).rejects.toMatchObject({ code: RpcCode.Refused });
+    await expect(pc.call('power.reportHostPower', { onBattery: true }, { transport: 'ipc', peer: 'window 1' })).rejects.toMatchObject({
+      code: RpcCode.Refused,
+    });
   });
 
   it('on-battery and on-ac drive the same state machine, alarms and power.conserve', async () => {

@@ -38,7 +38,17 @@ export async function openPowerCore(existingDir?: string): Promise<PowerCore> {
         const w = { event, match, resolve: (r: Recorded) => (clearTimeout(t), resolve(r)) };
         const t = setTimeout(() => {
           waiters.splice(waiters.indexOf(w), 1);
-          reject(new Error(`no ${event} within ${timeoutMs} ms; events: ${events.slice(-8).map((e) => `${e.event}${e.payload?.transition ? `(${e.payload.transition.from}→${e.payload.transition.to})` : e.payload?.code ? `(${e.payload.code})` : ''}`).join(', ')}\n${logs.slice(-5).join('\n')}`));
+          reject(
+            new Error(
+              `no ${event} within ${timeoutMs} ms; events: ${events
+                .slice(-8)
+                .map(
+                  (e) =>
+                    `${e.event}${e.payload?.transition ? `(${e.payload.transition.from}→${e.payload.transition.to})` : e.payload?.code ? `(${e.payload.code})` : ''}`,
+                )
+                .join(', ')}\n${logs.slice(-5).join('\n')}`,
+            ),
+          );
         }, timeoutMs);
         waiters.push(w);
       });

@@ -68,7 +68,14 @@ describe('the generator controller on Modbus TCP', () => {
     const state = await nextNotice('power.stateChanged', (p) => p.transition.to === 'ON_GENERATOR');
     expect(state.transition).toMatchObject({ from: 'MAINS', to: 'ON_GENERATOR' });
     const tile = (await pc.call('power.getOverview')).sources[0];
-    expect(tile.readings).toMatchObject({ generatorRunning: true, engineRpm: 1500, outputVoltage: 230.1, outputFrequency: 50.02, oilPressureKpa: 420, loadPercent: 55 });
+    expect(tile.readings).toMatchObject({
+      generatorRunning: true,
+      engineRpm: 1500,
+      outputVoltage: 230.1,
+      outputFrequency: 50.02,
+      oilPressureKpa: 420,
+      loadPercent: 55,
+    });
     expect(tile.readings.status).toEqual(['NO-MAINS', 'RUN']);
   });
 

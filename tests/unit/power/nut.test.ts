@@ -51,7 +51,15 @@ describe('a UPS behind real upsd', () => {
     const o = await pc.call('power.getOverview');
     const tile = o.sources[0];
     expect(tile).toMatchObject({ id: 'ups-hall', kind: 'nut', link: 'online', verdict: 'mains' });
-    expect(tile.readings).toMatchObject({ batteryChargePercent: 100, runtimeMinutes: 30, runtimeBasis: 'reported', loadPercent: 35, inputVoltage: 230, outputVoltage: 230, inputFrequency: 50 });
+    expect(tile.readings).toMatchObject({
+      batteryChargePercent: 100,
+      runtimeMinutes: 30,
+      runtimeBasis: 'reported',
+      loadPercent: 35,
+      inputVoltage: 230,
+      outputVoltage: 230,
+      inputFrequency: 50,
+    });
     expect(tile.readings.status).toEqual(['OL', 'CHRG']);
     expect(tile.samples.length).toBeGreaterThanOrEqual(1);
     expect(o.activeAlarms).toEqual([]);
@@ -64,7 +72,15 @@ describe('a UPS behind real upsd', () => {
     const alarm = (await pc.waitEvent('power.alarmRaised', (a) => a.code === 'STATE_ON_BATTERY', 5000)).payload;
     const latency = Date.now() - t0;
     expect(latency).toBeLessThan(3000);
-    expect(alarm).toMatchObject({ severity: 'critical', fromState: 'MAINS', toState: 'ON_BATTERY', active: true, sounding: true, muted: false, acknowledgedAt: null });
+    expect(alarm).toMatchObject({
+      severity: 'critical',
+      fromState: 'MAINS',
+      toState: 'ON_BATTERY',
+      active: true,
+      sounding: true,
+      muted: false,
+      acknowledgedAt: null,
+    });
     expect(alarm.message.zh).toContain('大厅 UPS');
     expect(alarm.message.en).toMatch(/on battery/);
     expect(alarm.action.zh.length).toBeGreaterThan(10);
@@ -83,8 +99,14 @@ describe('a UPS behind real upsd', () => {
     expect(acked.acknowledgedAt).toBeGreaterThan(0);
     const changed = await pc.waitEvent('power.alarmChanged', (a) => a.id === active.id && a.acknowledgedAt !== null, 1000, 0);
     expect(changed.payload.acknowledgedBy).toBe('值班员 张三');
-    await expect(pc.call('power.acknowledgeAlarm', { id: active.id, by: '李四' })).rejects.toMatchObject({ code: RpcCode.Refused, message: expect.stringContaining('张三') });
-    await expect(pc.call('power.acknowledgeAlarm', { id: active.id, by: '' })).rejects.toMatchObject({ code: RpcCode.InvalidParams, message: expect.stringContaining('params.by') });
+    await expect(pc.call('power.acknowledgeAlarm', { id: active.id, by: '李四' })).rejects.toMatchObject({
+      code: RpcCode.Refused,
+      message: expect.stringContaining('张三'),
+    });
+    await expect(pc.call('power.acknowledgeAlarm', { id: active.id, by: '' })).rejects.toMatchObject({
+      code: RpcCode.InvalidParams,
+      message: expect.stringContaining('params.by'),
+    });
     await expect(pc.call('power.acknowledgeAlarm', { id: 'no-such-alarm', by: '李四' })).rejects.toMatchObject({ code: RpcCode.Refused });
   });
 
@@ -162,14 +184,36 @@ describe('STARTTLS', () => {
     const tmp = tempDir('cw-tls-');
     const key = join(tmp.dir, 'key.pem');
     const cert = join(tmp.dir, 'cert.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
     // Debian's upsd is built with NSS and needs a certificate database to offer TLS; a STARTTLS
     // front that forwards to the real upsd stands in for that configuration.
     const front = await startTlsFront(nut.port, readFileSync(key), readFileSync(cert));
     try {
-      await pc.call('power.saveSource', { source: source({ id: 'ups-tls', name: 'TLS UPS', port: front.port, tls: 'starttls', tlsCa: readFileSync(cert, 'utf8') }) });
+      await pc.call('power.saveSource', {
+        source: source({ id: 'ups-tls', name: 'TLS UPS', port: front.port, tls: 'starttls', tlsCa: readFileSync(cert, 'utf8') }),
+      });
       await pc.waitEvent('power.sourcesChanged', (p) => p.sources.some((s: any) => s.id === 'ups-tls' && s.link === 'online'), 5000, 0);
       expect(front.sawStartTls()).toBe(true);
       // upsd itself offers no TLS: the source refuses rather than send the password in clear.

@@ -121,7 +121,14 @@ describe('verdicts', () => {
 });
 
 describe('runtime and fuel estimates', () => {
-  const point = (t: number, charge: number | null, load: number | null, onBattery = true): TrendPoint => ({ t, charge, load, fuel: null, onBattery, running: false });
+  const point = (t: number, charge: number | null, load: number | null, onBattery = true): TrendPoint => ({
+    t,
+    charge,
+    load,
+    fuel: null,
+    onBattery,
+    running: false,
+  });
 
   it('estimates runtime from the discharge since going on battery, scaled to the present load', () => {
     // 1 % per minute at 50 % load: 60 % left is 60 min at 50 % load, 30 min at 100 %.
@@ -133,7 +140,12 @@ describe('runtime and fuel estimates', () => {
     const fresh = [point(0, 100, 50, false), point(50_000, 99, 50), point(55_000, 98.9, 50), point(60_000, 98.8, 50)];
     expect(estimateRuntimeMinutes(fresh, 60_000)).toBeNull();
     // Charging (or flat) is no discharge: no estimate.
-    expect(estimateRuntimeMinutes(steady.map((p, i) => ({ ...p, charge: 50 + i })), 60_000)).toBeNull();
+    expect(
+      estimateRuntimeMinutes(
+        steady.map((p, i) => ({ ...p, charge: 50 + i })),
+        60_000,
+      ),
+    ).toBeNull();
   });
 
   it('estimates hours of fuel from the burn rate while running', () => {
@@ -150,7 +162,18 @@ describe('register maps', () => {
     expect(readPlan(map)).toEqual([{ start: 0, length: 12 }]);
     const words: Record<number, number> = { 0: 1, 1: 0, 2: 1500, 3: 2301, 4: 5002, 5: 425, 6: 0x10000 - 55, 7: 410, 8: 2412, 9: 0b101, 10: 0, 11: 62 };
     const d = decodeRegisters(map, (a) => words[a] ?? 0);
-    expect(d.readings).toMatchObject({ generatorRunning: true, mainsAvailable: false, engineRpm: 1500, outputVoltage: 230.1, outputFrequency: 50.02, fuelPercent: 42.5, coolantTempC: -5.5, oilPressureKpa: 410, starterBatteryVoltage: 24.12, loadPercent: 62 });
+    expect(d.readings).toMatchObject({
+      generatorRunning: true,
+      mainsAvailable: false,
+      engineRpm: 1500,
+      outputVoltage: 230.1,
+      outputFrequency: 50.02,
+      fuelPercent: 42.5,
+      coolantTempC: -5.5,
+      oilPressureKpa: 410,
+      starterBatteryVoltage: 24.12,
+      loadPercent: 62,
+    });
     expect(d.alarms.map((a) => a.code)).toEqual(['emergency-stop', 'low-oil-pressure']);
   });
 

@@ -11,7 +11,13 @@ describe('app:// origin', () => {
   it('is ours for our host, whatever page or query, and for nothing else', () => {
     expect(APP_ORIGIN).toBe('app://wall');
     expect(appPageUrl({ view: 'wall', display: '1' })).toBe('app://wall/index.html?view=wall&display=1');
-    for (const ok of ['app://wall/index.html?view=wall&display=0', 'app://wall/index.html?view=print-log&from=2026-01-01', 'app://wall', 'app://wall/', 'app://WALL/assets/x.js']) {
+    for (const ok of [
+      'app://wall/index.html?view=wall&display=0',
+      'app://wall/index.html?view=print-log&from=2026-01-01',
+      'app://wall',
+      'app://wall/',
+      'app://WALL/assets/x.js',
+    ]) {
       expect(isOurOrigin(ok), ok).toBe(true);
     }
     for (const no of [
@@ -60,11 +66,17 @@ describe('app:// files', () => {
   afterAll(() => tmp.remove());
 
   it('serves files of the renderer folder with their MIME types', async () => {
-    expect(await resolveAppPath(root, 'app://wall/index.html?view=wall&display=0')).toEqual({ path: join(root, 'index.html'), type: 'text/html; charset=utf-8' });
+    expect(await resolveAppPath(root, 'app://wall/index.html?view=wall&display=0')).toEqual({
+      path: join(root, 'index.html'),
+      type: 'text/html; charset=utf-8',
+    });
     expect((await resolveAppPath(root, 'app://wall/assets/index-abc.js'))?.type).toBe('text/javascript; charset=utf-8');
     expect((await resolveAppPath(root, 'app://wall/assets/index-abc.css#x'))?.type).toBe('text/css; charset=utf-8');
     expect((await resolveAppPath(root, 'app://wall/assets/sql-wasm.wasm'))?.type).toBe('application/wasm');
-    expect(await resolveAppPath(root, `app://wall/assets/sub/${encodeURIComponent('中文 名.svg')}`)).toEqual({ path: join(root, 'assets', 'sub', '中文 名.svg'), type: 'image/svg+xml' });
+    expect(await resolveAppPath(root, `app://wall/assets/sub/${encodeURIComponent('中文 名.svg')}`)).toEqual({
+      path: join(root, 'assets', 'sub', '中文 名.svg'),
+      type: 'image/svg+xml',
+    });
     expect((await resolveAppPath(root, 'app://wall/assets/inside-link.html'))?.path).toBe(join(root, 'index.html'));
   });
 
@@ -103,7 +115,11 @@ describe('app:// files', () => {
     const page = await appResponse(root, { url: 'app://wall/assets/index-abc.js', method: 'GET' });
     expect(page.status).toBe(200);
     expect(page.path).toBe(join(root, 'assets', 'index-abc.js'));
-    expect(page.headers).toMatchObject({ 'Content-Type': 'text/javascript; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': APP_CSP });
+    expect(page.headers).toMatchObject({
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': APP_CSP,
+    });
     expect((await appResponse(root, { url: 'app://wall/index.html', method: 'GET', initiatorOrigin: 'app://wall' })).status).toBe(200);
     expect((await appResponse(root, { url: 'app://wall/index.html', method: 'HEAD' })).status).toBe(200);
     expect((await appResponse(root, { url: 'app://wall/../secret.txt', method: 'GET' })).status).toBe(404);
@@ -117,7 +133,13 @@ describe('app:// files', () => {
 
 describe('the policy app:// pages get as a header', () => {
   it("is the page's own meta policy, plus what only a header can say", () => {
-    const directives = (p: string) => new Map(p.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+    const directives = (p: string) =>
+      new Map(
+        p
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values.join(' ')]),
+      );
     const header = directives(APP_CSP);
     expect(header.get('frame-ancestors')).toBe("'none'");
     header.delete('frame-ancestors');

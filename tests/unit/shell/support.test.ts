@@ -11,11 +11,19 @@ describe('shell support switches', () => {
 
   it(`${DEVTOOLS_ENV}=1 turns DevTools and the menu back on in a packaged build, and only those`, () => {
     expect(DEVTOOLS_ENV).toBe('COMMAND_WALL_DEVTOOLS');
-    expect(shellSupport(true, { [DEVTOOLS_ENV]: '1', ELECTRON_RENDERER_URL: 'http://192.0.2.1:5173' })).toEqual({ devTools: true, defaultMenu: true, devUrl: undefined });
+    expect(shellSupport(true, { [DEVTOOLS_ENV]: '1', ELECTRON_RENDERER_URL: 'http://192.0.2.1:5173' })).toEqual({
+      devTools: true,
+      defaultMenu: true,
+      devUrl: undefined,
+    });
   });
 
   it('a development run keeps DevTools, the menu and electron-vite’s dev server', () => {
-    expect(shellSupport(false, { ELECTRON_RENDERER_URL: 'http://localhost:5173' })).toEqual({ devTools: true, defaultMenu: true, devUrl: 'http://localhost:5173' });
+    expect(shellSupport(false, { ELECTRON_RENDERER_URL: 'http://localhost:5173' })).toEqual({
+      devTools: true,
+      defaultMenu: true,
+      devUrl: 'http://localhost:5173',
+    });
     expect(shellSupport(false, {})).toEqual({ devTools: true, defaultMenu: true, devUrl: undefined });
   });
 });

@@ -47,7 +47,9 @@ describe('Table 3 indicators', () => {
     expect(t.events.at(-1)?.event).toBe('stats.indicatorsChanged');
     values = await t.call('stats.saveIndicator', { id: 'demo-communities', value: null, asOf: '2025-05-31' });
     expect(values.find((v) => v.id === 'demo-communities')!.value).toBeNull();
-    expect((await refusal(t.call('stats.saveIndicator', { id: 'shelter-area-per-person', value: 2, asOf: '2025-05-31' }))).message).toMatch(/computed live from the map’s shelters/);
+    expect((await refusal(t.call('stats.saveIndicator', { id: 'shelter-area-per-person', value: 2, asOf: '2025-05-31' }))).message).toMatch(
+      /computed live from the map’s shelters/,
+    );
   });
 });
 

@@ -109,10 +109,7 @@ describe('store basics', () => {
     expect(s3.schemaVersion).toBe(2);
     expect(s3.all('SELECT name FROM items')).toEqual([{ name: 'x' }]);
     await s3.close();
-    expect(log.infos.filter((m) => m.includes('applied migration'))).toEqual([
-      'store: applied migration 1 (items)',
-      'store: applied migration 2 (events)',
-    ]);
+    expect(log.infos.filter((m) => m.includes('applied migration'))).toEqual(['store: applied migration 1 (items)', 'store: applied migration 2 (events)']);
   });
 
   it('rejects bad migration lists and databases newer than the code', async () => {

@@ -5,7 +5,11 @@ const rec = (seq: number, durableSeq = seq - 1): JournalRecord => ({
   seq,
   durableSeq,
   statements: [
-    { mode: StmtMode.Prepared, sql: 'INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?)', params: [null, -0, Number.NaN, 2 ** 53 - 1, 'é ✓ 😀', new Uint8Array([0, 255, 7]), new Uint8Array(0)] },
+    {
+      mode: StmtMode.Prepared,
+      sql: 'INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?)',
+      params: [null, -0, Number.NaN, 2 ** 53 - 1, 'é ✓ 😀', new Uint8Array([0, 255, 7]), new Uint8Array(0)],
+    },
     { mode: StmtMode.Exec, sql: 'CREATE TABLE x (a); CREATE INDEX xa ON x(a);', params: [] },
   ],
 });

@@ -26,12 +26,15 @@ function one() {
       tx.run('INSERT INTO acked (id, payload) VALUES (?, ?)', [id, payload(id)]);
       tx.run('UPDATE counter SET n = n + 1');
     })
-    .then(() => {
-      out(String(id));
-      one();
-    }, (e) => {
-      out('E ' + e.message);
-      process.exit(2);
-    });
+    .then(
+      () => {
+        out(String(id));
+        one();
+      },
+      (e) => {
+        out('E ' + e.message);
+        process.exit(2);
+      },
+    );
 }
 for (let i = 0; i < 8; i++) one();

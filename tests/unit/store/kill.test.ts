@@ -76,9 +76,13 @@ type Kill = { atMs: number } | { afterAcks: number; jitterMs: number };
  */
 function runRound(dir: string, firstId: number, kill: Kill): Promise<Round> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(here, 'kill-child.mjs'), bundle, dir, String(firstId), String(FOLD_EVERY_BYTES), JSON.stringify(MIGRATIONS)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(here, 'kill-child.mjs'), bundle, dir, String(firstId), String(FOLD_EVERY_BYTES), JSON.stringify(MIGRATIONS)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     active = child;
     let stdout = '';
     let stderr = '';

@@ -26,7 +26,9 @@ describe('warnings from CAP files', () => {
     expect(t.events.at(-1)).toMatchObject({ event: 'warnings.changed', payload: { changes: [{ change: 'issued', level: 'yellow', type: 'rainstorm' }] } });
 
     now += 60_000;
-    const raise = await t.call('warnings.importCap', { xml: capXml({ identifier: 'R2', event: '暴雨橙色预警信号', msgType: 'Update', sent: '2025-06-01T09:30:00+08:00' }) });
+    const raise = await t.call('warnings.importCap', {
+      xml: capXml({ identifier: 'R2', event: '暴雨橙色预警信号', msgType: 'Update', sent: '2025-06-01T09:30:00+08:00' }),
+    });
     expect(raise.outcomes[0]).toMatchObject({ outcome: 'raised', warningId: issue.outcomes[0].warningId });
     await t.call('warnings.importCap', { xml: capXml({ identifier: 'T1', event: '台风白色预警信号' }) });
     const state = await t.call('warnings.get', {});

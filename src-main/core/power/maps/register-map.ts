@@ -57,8 +57,13 @@ export const RegisterMap = z
       if (seen.has(r.meaning)) ctx.addIssue({ code: 'custom', path: ['registers', i, 'meaning'], message: `${r.meaning} is mapped twice` });
       seen.add(r.meaning);
       if (r.unit !== MEANING_UNITS[r.meaning])
-        ctx.addIssue({ code: 'custom', path: ['registers', i, 'unit'], message: `${r.meaning} is in ${MEANING_UNITS[r.meaning]}, not ${r.unit}: convert with scale` });
-      if (r.meaning === 'alarmBits' && !r.bits?.length) ctx.addIssue({ code: 'custom', path: ['registers', i, 'bits'], message: 'alarmBits needs its list of bits' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['registers', i, 'unit'],
+          message: `${r.meaning} is in ${MEANING_UNITS[r.meaning]}, not ${r.unit}: convert with scale`,
+        });
+      if (r.meaning === 'alarmBits' && !r.bits?.length)
+        ctx.addIssue({ code: 'custom', path: ['registers', i, 'bits'], message: 'alarmBits needs its list of bits' });
     });
     for (const required of ['running', 'mainsAvailable'] as const)
       if (!seen.has(required)) ctx.addIssue({ code: 'custom', path: ['registers'], message: `a controller map must give ${required}` });

@@ -55,7 +55,11 @@ export class ModbusSource extends PolledSource {
       ]).catch((err: Error & { modbusCode?: number; errno?: string }) => {
         if (err instanceof SourceError) throw err;
         if (typeof err.modbusCode === 'number')
-          throw new SourceError('error', `modbus-${err.modbusCode}`, `${this.describe()} refused registers ${block.start}–${block.start + block.length - 1}: ${err.message}`);
+          throw new SourceError(
+            'error',
+            `modbus-${err.modbusCode}`,
+            `${this.describe()} refused registers ${block.start}–${block.start + block.length - 1}: ${err.message}`,
+          );
         if (err.errno === 'ETIMEDOUT' || /timed out/i.test(err.message)) throw new SourceError('stale', 'silent', `${this.describe()}: ${err.message}`);
         throw new SourceError('error', 'modbus', `${this.describe()}: ${err.message}`);
       });
@@ -66,7 +70,11 @@ export class ModbusSource extends PolledSource {
     this.dropped = null;
     const decoded = decodeRegisters(this.map, (a) => words.get(a) ?? 0);
     const readings = { ...emptyReadings(), ...decoded.readings };
-    readings.status = [readings.mainsAvailable ? 'MAINS' : 'NO-MAINS', ...(readings.generatorRunning ? ['RUN'] : []), ...(decoded.alarms.length > 0 ? ['ALARM'] : [])];
+    readings.status = [
+      readings.mainsAvailable ? 'MAINS' : 'NO-MAINS',
+      ...(readings.generatorRunning ? ['RUN'] : []),
+      ...(decoded.alarms.length > 0 ? ['ALARM'] : []),
+    ];
     readings.deviceAlarms = decoded.alarms.map((a) => a.code);
     return { kind: 'data', readings, faults: decoded.alarms.map((a) => ({ code: a.code, severity: a.severity, label: a.label })) };
   }

@@ -139,7 +139,8 @@ export class NutConnection {
       const [reply] = await this.request('STARTTLS', false);
       if (reply !== 'OK STARTTLS') throw new SourceError('error', 'protocol', `upsd at ${this.where} answered STARTTLS with ${preview(reply)}`);
     } catch (err) {
-      if (err instanceof NutError) throw new SourceError('error', 'starttls', `upsd at ${this.where} cannot start TLS (ERR ${err.code}); refusing to continue in clear`);
+      if (err instanceof NutError)
+        throw new SourceError('error', 'starttls', `upsd at ${this.where} cannot start TLS (ERR ${err.code}); refusing to continue in clear`);
       throw err;
     }
     const plain = this.socket as Socket;
@@ -191,7 +192,8 @@ export class NutConnection {
     const vars = new Map<string, string>();
     for (const l of lines) {
       const w = splitNutLine(l);
-      if (w[0] !== 'VAR' || w[1] !== ups || w.length !== 4) throw new SourceError('error', 'protocol', `unexpected line in LIST VAR from ${this.where}: ${preview(l)}`);
+      if (w[0] !== 'VAR' || w[1] !== ups || w.length !== 4)
+        throw new SourceError('error', 'protocol', `unexpected line in LIST VAR from ${this.where}: ${preview(l)}`);
       vars.set(w[2], w[3]);
     }
     return vars;
@@ -200,7 +202,8 @@ export class NutConnection {
   async getVar(ups: string, name: string): Promise<string> {
     const [line] = await this.request(`GET VAR ${ups} ${name}`, false);
     const w = splitNutLine(line);
-    if (w[0] !== 'VAR' || w[1] !== ups || w[2] !== name || w.length !== 4) throw new SourceError('error', 'protocol', `unexpected answer to GET VAR from ${this.where}: ${preview(line)}`);
+    if (w[0] !== 'VAR' || w[1] !== ups || w[2] !== name || w.length !== 4)
+      throw new SourceError('error', 'protocol', `unexpected answer to GET VAR from ${this.where}: ${preview(line)}`);
     return w[3];
   }
 
@@ -284,7 +287,8 @@ export class NutConnection {
       return;
     }
     head.lines.push(line);
-    if (head.lines.length > MAX_LIST_LINES) this.kill(new SourceError('error', 'protocol', `upsd at ${this.where} sent more than ${MAX_LIST_LINES} lines for ${head.command}`));
+    if (head.lines.length > MAX_LIST_LINES)
+      this.kill(new SourceError('error', 'protocol', `upsd at ${this.where} sent more than ${MAX_LIST_LINES} lines for ${head.command}`));
   }
 
   /** Fails every request in flight (a truncated reply ends here) and closes the socket. */

@@ -118,14 +118,22 @@ export abstract class PolledSource {
     let backoff = Math.max(BACKOFF_FIRST_MS, Math.min(this.pollMs, 1_000));
     while (!this.stopped) {
       try {
-        await withTimeout(this.open(), CONNECT_TIMEOUT_MS, () => new SourceError('offline', 'connect-timeout', `no connection to ${this.describe()} within ${CONNECT_TIMEOUT_MS} ms`));
+        await withTimeout(
+          this.open(),
+          CONNECT_TIMEOUT_MS,
+          () => new SourceError('offline', 'connect-timeout', `no connection to ${this.describe()} within ${CONNECT_TIMEOUT_MS} ms`),
+        );
         if (this.stopped) break;
         this.connectedAt = this.hooks.now();
         this.firstStatusAt = null;
         backoff = Math.max(BACKOFF_FIRST_MS, Math.min(this.pollMs, 1_000));
         while (!this.stopped) {
           const started = Date.now();
-          const result = await withTimeout(this.poll(), 2 * this.pollMs, () => new SourceError('stale', 'silent', `no answer from ${this.describe()} within ${2 * this.pollMs} ms`));
+          const result = await withTimeout(
+            this.poll(),
+            2 * this.pollMs,
+            () => new SourceError('stale', 'silent', `no answer from ${this.describe()} within ${2 * this.pollMs} ms`),
+          );
           if (this.stopped) break;
           this.accept(result);
           await this.sleep(Math.max(0, this.pollMs - (Date.now() - started)));

@@ -40,7 +40,18 @@ function SourceForm() {
           <span key={s.id}>
             <button
               type="button"
-              onClick={() => setD({ id: s.id, name: s.name, kind: s.kind, url: s.url, street: s.street ?? '', lat: s.position ? String(s.position.lat) : '', lng: s.position ? String(s.position.lng) : '', enabled: s.enabled })}
+              onClick={() =>
+                setD({
+                  id: s.id,
+                  name: s.name,
+                  kind: s.kind,
+                  url: s.url,
+                  street: s.street ?? '',
+                  lat: s.position ? String(s.position.lat) : '',
+                  lng: s.position ? String(s.position.lng) : '',
+                  enabled: s.enabled,
+                })
+              }
             >
               {s.name}
               {s.enabled ? '' : ` (${t('cameraForm.disabled')})`}
@@ -132,7 +143,12 @@ function TourForm() {
             <label>
               <input type="radio" name="tour" checked={state.activeTourId === tour.id} onChange={() => void cmd.run(() => runTour(tour.id))} /> {tour.name}
             </label>{' '}
-            <button type="button" onClick={() => setD({ id: tour.id, name: tour.name, ids: tour.cameraIds.join(', '), tiles: String(tour.tiles), dwell: String(tour.dwellSeconds) })}>
+            <button
+              type="button"
+              onClick={() =>
+                setD({ id: tour.id, name: tour.name, ids: tour.cameraIds.join(', '), tiles: String(tour.tiles), dwell: String(tour.dwellSeconds) })
+              }
+            >
               {t('tiles.edit')}
             </button>
             <button type="button" onClick={() => void cmd.run(() => removeTour(tour.id))}>

@@ -24,7 +24,15 @@ export function ConsoleTabs({ tab, onChange }: { tab: ConsoleTab; onChange(tab: 
   return (
     <nav className="console-tabs" role="tablist" data-testid="console-tabs">
       {CONSOLE_TABS.map((id) => (
-        <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'console-tab active' : 'console-tab'} data-testid={`tab-${id}`} onClick={() => onChange(id)}>
+        <button
+          key={id}
+          type="button"
+          role="tab"
+          aria-selected={tab === id}
+          className={tab === id ? 'console-tab active' : 'console-tab'}
+          data-testid={`tab-${id}`}
+          onClick={() => onChange(id)}
+        >
           {t(`consoleTab.${id}`)}
         </button>
       ))}

@@ -22,13 +22,7 @@ export function FirstRunChoice() {
       <h2>{t('firstRun.title')}</h2>
       <p>{t('firstRun.text')}</p>
       <div className="form-actions">
-        <button
-          type="button"
-          className="primary"
-          data-testid="load-demo"
-          disabled={busy}
-          onClick={() => void demo()}
-        >
+        <button type="button" className="primary" data-testid="load-demo" disabled={busy} onClick={() => void demo()}>
           {t('firstRun.loadDemo')}
         </button>
         <button

@@ -39,11 +39,7 @@ export function LogTools() {
       <button type="button" data-testid="open-print-log" onClick={open}>
         {t('logTools.print')}
       </button>
-      <button
-        type="button"
-        data-testid="export-log"
-        onClick={() => void exportRange()}
-      >
+      <button type="button" data-testid="export-log" onClick={() => void exportRange()}>
         {t('logTools.export')}
       </button>
     </div>

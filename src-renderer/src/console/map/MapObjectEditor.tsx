@@ -35,7 +35,13 @@ export function MapObjectEditor() {
   };
   const remove = async (): Promise<void> => {
     if (!draft || typeof draft.id !== 'string') return;
-    if ((await cmd.run(() => commands.removeObject(draft.id as string), () => t('mapForm.removed'))) !== undefined) setDraft(null);
+    if (
+      (await cmd.run(
+        () => commands.removeObject(draft.id as string),
+        () => t('mapForm.removed'),
+      )) !== undefined
+    )
+      setDraft(null);
   };
 
   return (
@@ -73,7 +79,16 @@ export function MapObjectEditor() {
           </select>
         </Field>
         {counts && counts.demo > 0 && (
-          <button type="button" data-testid="map-clear-demo" onClick={() => void cmd.run(() => commands.clearDemo(), (r) => t('mapForm.demoCleared', { n: r.removed }))}>
+          <button
+            type="button"
+            data-testid="map-clear-demo"
+            onClick={() =>
+              void cmd.run(
+                () => commands.clearDemo(),
+                (r) => t('mapForm.demoCleared', { n: r.removed }),
+              )
+            }
+          >
             {t('mapForm.clearDemo', { n: counts.demo })}
           </button>
         )}

@@ -1,10 +1,5 @@
 // The kind-specific fields of a map object's form.
-import {
-  GEOHAZARD_TYPE_LABELS,
-  RISK_CATEGORY_LABELS,
-  RISK_LEVEL_LABELS,
-  TEAM_STATUS_LABELS,
-} from '@contract/map';
+import { GEOHAZARD_TYPE_LABELS, RISK_CATEGORY_LABELS, RISK_LEVEL_LABELS, TEAM_STATUS_LABELS } from '@contract/map';
 import type { Label } from '@contract/duty';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';

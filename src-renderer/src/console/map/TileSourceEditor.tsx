@@ -25,7 +25,19 @@ interface SourceDraft {
   attribution: string;
 }
 
-const EMPTY: SourceDraft = { type: 'xyz', id: '', name: '', crs: 'wgs84', url: '', subdomains: '', key: '', file: '', minZoom: '0', maxZoom: '18', attribution: '' };
+const EMPTY: SourceDraft = {
+  type: 'xyz',
+  id: '',
+  name: '',
+  crs: 'wgs84',
+  url: '',
+  subdomains: '',
+  key: '',
+  file: '',
+  minZoom: '0',
+  maxZoom: '18',
+  attribution: '',
+};
 
 /** Tianditu's vector WMTS in Web Mercator; the key is the operator's own token. */
 const TIANDITU: Partial<SourceDraft> = {
@@ -60,7 +72,13 @@ export function TileSourceEditor() {
           <tr>
             <td>
               <label>
-                <input type="radio" name="active-source" checked={!sources?.activeId} data-testid="tile-source-active-outline" onChange={() => void cmd.run(() => commands.activateSource(null))} />{' '}
+                <input
+                  type="radio"
+                  name="active-source"
+                  checked={!sources?.activeId}
+                  data-testid="tile-source-active-outline"
+                  onChange={() => void cmd.run(() => commands.activateSource(null))}
+                />{' '}
                 {t('tiles.outline')}
               </label>
             </td>
@@ -70,13 +88,23 @@ export function TileSourceEditor() {
             <tr key={s.id}>
               <td>
                 <label>
-                  <input type="radio" name="active-source" checked={sources.activeId === s.id} data-testid={`tile-source-active-${s.id}`} onChange={() => void cmd.run(() => commands.activateSource(s.id))} />{' '}
+                  <input
+                    type="radio"
+                    name="active-source"
+                    checked={sources.activeId === s.id}
+                    data-testid={`tile-source-active-${s.id}`}
+                    onChange={() => void cmd.run(() => commands.activateSource(s.id))}
+                  />{' '}
                   {s.name} ({s.type.toUpperCase()}, {s.crs === 'gcj02' ? 'GCJ-02' : 'WGS84'})
                 </label>
               </td>
               <td>
-                <button type="button" onClick={() => set({ ...EMPTY, ...s, minZoom: String(s.minZoom), maxZoom: String(s.maxZoom) } as SourceDraft)}>{t('tiles.edit')}</button>{' '}
-                <button type="button" onClick={() => void cmd.run(() => commands.removeSource(s.id))}>{t('tiles.remove')}</button>
+                <button type="button" onClick={() => set({ ...EMPTY, ...s, minZoom: String(s.minZoom), maxZoom: String(s.maxZoom) } as SourceDraft)}>
+                  {t('tiles.edit')}
+                </button>{' '}
+                <button type="button" onClick={() => void cmd.run(() => commands.removeSource(s.id))}>
+                  {t('tiles.remove')}
+                </button>
               </td>
             </tr>
           ))}

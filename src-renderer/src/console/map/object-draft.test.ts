@@ -4,15 +4,38 @@ import { MapObjectInput, type MapObject } from '@contract/map';
 import { draftFromObject, inputFromDraft, newDraft } from './object-draft';
 
 const obj = (o: Partial<MapObject> & Pick<MapObject, 'kind'>): MapObject =>
-  ({ id: `obj_${o.kind}-${Math.random().toString(36).slice(2, 8)}`, name: 'x', street: null, address: '', note: '', position: { lat: 23.13, lng: 113.27 }, demo: false, updatedAt: 0, ...o }) as MapObject;
+  ({
+    id: `obj_${o.kind}-${Math.random().toString(36).slice(2, 8)}`,
+    name: 'x',
+    street: null,
+    address: '',
+    note: '',
+    position: { lat: 23.13, lng: 113.27 },
+    demo: false,
+    updatedAt: 0,
+    ...o,
+  }) as MapObject;
 
 describe('the console’s map object draft', () => {
   it('round-trips an object through the form and back into a valid input', () => {
-    const wh = obj({ kind: 'warehouse', name: '储备点', street: '北京街', areaM2: 56, stock: [{ item: '沙包', quantity: 300, unit: '袋' }], manager: '办事处' } as never);
+    const wh = obj({
+      kind: 'warehouse',
+      name: '储备点',
+      street: '北京街',
+      areaM2: 56,
+      stock: [{ item: '沙包', quantity: 300, unit: '袋' }],
+      manager: '办事处',
+    } as never);
     const d = draftFromObject(wh);
     expect(d.stock).toBe('沙包:300:袋');
     const back = MapObjectInput.parse(inputFromDraft(d));
-    expect(back).toMatchObject({ kind: 'warehouse', id: wh.id, stock: [{ item: '沙包', quantity: 300, unit: '袋' }], areaM2: 56, position: { lat: 23.13, lng: 113.27 } });
+    expect(back).toMatchObject({
+      kind: 'warehouse',
+      id: wh.id,
+      stock: [{ item: '沙包', quantity: 300, unit: '袋' }],
+      areaM2: 56,
+      position: { lat: 23.13, lng: 113.27 },
+    });
   });
 
   it('leaves a missing required number out, so the server names it', () => {

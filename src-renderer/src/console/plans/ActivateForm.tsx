@@ -34,13 +34,7 @@ export function ActivateForm({ plan, onActivated }: { plan: Plan; onActivated(re
       <Field label={t('escalate.note')}>
         <input className="wide" data-testid="activate-note" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
       </Field>
-      <button
-        type="button"
-        className="primary"
-        data-testid="activate-plan"
-        disabled={!actor}
-        onClick={() => void activate()}
-      >
+      <button type="button" className="primary" data-testid="activate-plan" disabled={!actor} onClick={() => void activate()}>
         {t('library.activate')}
       </button>
     </div>

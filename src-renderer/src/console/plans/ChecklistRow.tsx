@@ -25,7 +25,13 @@ export function ChecklistRow({ responseId, action, now, canEdit }: { responseId:
   const overdue = isOverdue(action, now);
   const dirty = status !== action.status || note.trim() !== action.note;
   return (
-    <tr className={overdue ? 'overdue' : undefined} data-testid="checklist-row" data-id={action.id} data-status={action.status} data-overdue={overdue ? 'true' : 'false'}>
+    <tr
+      className={overdue ? 'overdue' : undefined}
+      data-testid="checklist-row"
+      data-id={action.id}
+      data-status={action.status}
+      data-overdue={overdue ? 'true' : 'false'}
+    >
       <td className="nowrap">{action.level}</td>
       <td>{action.text}</td>
       <td>{action.owner}</td>
@@ -43,7 +49,14 @@ export function ChecklistRow({ responseId, action, now, canEdit }: { responseId:
         </select>
       </td>
       <td>
-        <input data-testid="action-note" value={note} maxLength={2000} disabled={!canEdit} placeholder={status === 'na' ? t('checklist.naNote') : ''} onChange={(e) => setNote(e.target.value)} />
+        <input
+          data-testid="action-note"
+          value={note}
+          maxLength={2000}
+          disabled={!canEdit}
+          placeholder={status === 'na' ? t('checklist.naNote') : ''}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </td>
       <td>
         <button
@@ -51,7 +64,12 @@ export function ChecklistRow({ responseId, action, now, canEdit }: { responseId:
           className={dirty ? 'primary' : ''}
           data-testid="action-save"
           disabled={!canEdit || !dirty}
-          onClick={() => void updateAction(responseId, action.id, { status: status !== action.status ? status : undefined, note: note.trim() !== action.note ? note.trim() : undefined })}
+          onClick={() =>
+            void updateAction(responseId, action.id, {
+              status: status !== action.status ? status : undefined,
+              note: note.trim() !== action.note ? note.trim() : undefined,
+            })
+          }
         >
           {t('checklist.save')}
         </button>

@@ -18,10 +18,14 @@ export function DrillForm({ initial, plans, onDone }: { initial: DrillDraft; pla
     if (await saveDrill(drillInputFrom(d))) onDone();
   };
   return (
-    <form className="drill-form" data-testid="drill-form" onSubmit={(e) => {
+    <form
+      className="drill-form"
+      data-testid="drill-form"
+      onSubmit={(e) => {
         e.preventDefault();
         void save();
-      }}>
+      }}
+    >
       <div className="form-row">
         <Field label={t('drills.plan')}>
           <select className="wide" data-testid="drill-plan" value={d.planId} disabled={!!d.id} onChange={(e) => edit({ planId: e.target.value })}>
@@ -44,13 +48,32 @@ export function DrillForm({ initial, plans, onDone }: { initial: DrillDraft; pla
       </div>
       <div className="form-row">
         <Field label={t('drills.participants')}>
-          <input className="wide" data-testid="drill-participants" value={d.participants} maxLength={1000} onChange={(e) => edit({ participants: e.target.value })} />
+          <input
+            className="wide"
+            data-testid="drill-participants"
+            value={d.participants}
+            maxLength={1000}
+            onChange={(e) => edit({ participants: e.target.value })}
+          />
         </Field>
         <Field label={t('drills.count')}>
-          <input className="narrow" inputMode="numeric" data-testid="drill-count" value={d.participantCount} onChange={(e) => edit({ participantCount: e.target.value })} />
+          <input
+            className="narrow"
+            inputMode="numeric"
+            data-testid="drill-count"
+            value={d.participantCount}
+            onChange={(e) => edit({ participantCount: e.target.value })}
+          />
         </Field>
         <Field label={t('drills.findings')}>
-          <textarea className="wide" rows={2} data-testid="drill-findings" value={d.findings} maxLength={4000} onChange={(e) => edit({ findings: e.target.value })} />
+          <textarea
+            className="wide"
+            rows={2}
+            data-testid="drill-findings"
+            value={d.findings}
+            maxLength={4000}
+            onChange={(e) => edit({ findings: e.target.value })}
+          />
         </Field>
       </div>
       <div className="form-actions">

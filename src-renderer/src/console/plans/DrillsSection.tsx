@@ -23,7 +23,13 @@ export function DrillsSection() {
       {draft ? (
         <DrillForm key={draft.id ?? 'new'} initial={draft} plans={plans} onDone={() => setDraft(null)} />
       ) : (
-        <button type="button" className="primary" data-testid="new-drill" disabled={plans.length === 0} onClick={() => setDraft(newDrillDraft(plans[0]?.id ?? '', today))}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="new-drill"
+          disabled={plans.length === 0}
+          onClick={() => setDraft(newDrillDraft(plans[0]?.id ?? '', today))}
+        >
           {t('drills.new')}
         </button>
       )}
@@ -41,7 +47,14 @@ export function DrillsSection() {
           </thead>
           <tbody>
             {drills.map((d) => (
-              <tr key={d.id} className={`clickable drill-${d.status}`} data-testid="drill-row" data-id={d.id} data-status={d.status} onClick={() => setDraft(draftFromDrill(d))}>
+              <tr
+                key={d.id}
+                className={`clickable drill-${d.status}`}
+                data-testid="drill-row"
+                data-id={d.id}
+                data-status={d.status}
+                onClick={() => setDraft(draftFromDrill(d))}
+              >
                 <td className="tabular nowrap">{d.plannedOn}</td>
                 <td>{d.planTitle}</td>
                 <td>{d.title}</td>

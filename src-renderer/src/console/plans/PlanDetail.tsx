@@ -42,7 +42,10 @@ export function PlanDetail({ id, onActivated }: { id: string; onActivated(respon
           <ol>
             {l.actions.map((a, i) => (
               <li key={i}>
-                {a.text} <span className="field-hint">· {a.unit} · {t('library.timeLimit', { m: a.timeLimitMinutes })}</span>
+                {a.text}{' '}
+                <span className="field-hint">
+                  · {a.unit} · {t('library.timeLimit', { m: a.timeLimitMinutes })}
+                </span>
               </li>
             ))}
           </ol>
@@ -60,7 +63,11 @@ export function PlanDetail({ id, onActivated }: { id: string; onActivated(respon
           ))}
         </ul>
       )}
-      {running ? <p className="saved-note">{t('library.runningAt', { level: label(RESPONSE_LEVEL_LABELS[running.level]) })}</p> : <ActivateForm plan={plan} onActivated={onActivated} />}
+      {running ? (
+        <p className="saved-note">{t('library.runningAt', { level: label(RESPONSE_LEVEL_LABELS[running.level]) })}</p>
+      ) : (
+        <ActivateForm plan={plan} onActivated={onActivated} />
+      )}
     </div>
   );
 }

@@ -50,7 +50,13 @@ export function PlanLibrary({ onActivated }: { onActivated(responseId: string): 
           </thead>
           <tbody>
             {plans.map((p) => (
-              <tr key={p.id} className={`clickable${p.id === selected ? ' selected' : ''}`} data-testid="plan-row" data-id={p.id} onClick={() => setSelected(p.id)}>
+              <tr
+                key={p.id}
+                className={`clickable${p.id === selected ? ' selected' : ''}`}
+                data-testid="plan-row"
+                data-id={p.id}
+                onClick={() => setSelected(p.id)}
+              >
                 <td>
                   {p.title}
                   {p.activeResponseId && <b className="responding"> · {t('library.responding')}</b>}

@@ -15,7 +15,16 @@ describe('drill draft', () => {
   });
 
   it('records a held drill, keeping its id and sending a bad count for the server to refuse', () => {
-    const input = drillInputFrom({ id: 'drl_a0000001', planId: 'pln_a0000001', title: '', plannedOn: '2025-06-03', heldOn: '2025-06-04', participants: '各街道', participantCount: 'abc', findings: '抽排设备不足' });
+    const input = drillInputFrom({
+      id: 'drl_a0000001',
+      planId: 'pln_a0000001',
+      title: '',
+      plannedOn: '2025-06-03',
+      heldOn: '2025-06-04',
+      participants: '各街道',
+      participantCount: 'abc',
+      findings: '抽排设备不足',
+    });
     expect(input).toMatchObject({ id: 'drl_a0000001', heldOn: '2025-06-04', findings: '抽排设备不足' });
     expect(Number.isNaN(input.participantCount)).toBe(true);
   });

@@ -49,7 +49,19 @@ export function PowerConsole() {
       )}
       <div className="form-actions">
         {KINDS.map((k) => (
-          <button key={k} type="button" data-testid={`power-source-add-${k}`} onClick={() => open(newSourceDraft(k, sources.map((s) => s.id)))}>
+          <button
+            key={k}
+            type="button"
+            data-testid={`power-source-add-${k}`}
+            onClick={() =>
+              open(
+                newSourceDraft(
+                  k,
+                  sources.map((s) => s.id),
+                ),
+              )
+            }
+          >
             {t('powerConsole.add', { kind: t(`power.kind.${k}`) })}
           </button>
         ))}

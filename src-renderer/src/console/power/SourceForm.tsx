@@ -43,7 +43,14 @@ export function SourceForm({ initial, onDone }: Props) {
       <h3>{isNew ? t('powerConsole.newSource', { kind: t(`power.kind.${draft.kind}`) }) : t('powerConsole.editSource', { name: initial.name })}</h3>
       <div className="form-row">
         <Field label={t('powerConsole.id')} hint={isNew ? t('powerConsole.idHint') : undefined}>
-          <input data-testid="power-source-id" value={draft.id} maxLength={40} spellCheck={false} readOnly={!isNew} onChange={(e) => edit({ id: e.target.value })} />
+          <input
+            data-testid="power-source-id"
+            value={draft.id}
+            maxLength={40}
+            spellCheck={false}
+            readOnly={!isNew}
+            onChange={(e) => edit({ id: e.target.value })}
+          />
         </Field>
         <Field label={t('powerConsole.name')}>
           <input data-testid="power-source-name" value={draft.name} maxLength={40} onChange={(e) => edit({ name: e.target.value })} />
@@ -55,13 +62,28 @@ export function SourceForm({ initial, onDone }: Props) {
       </div>
       <div className="form-row">
         <Field label={t('powerConsole.host')}>
-          <input data-testid="power-source-host" value={draft.host} maxLength={253} spellCheck={false} placeholder="192.168.10.20" onChange={(e) => edit({ host: e.target.value })} />
+          <input
+            data-testid="power-source-host"
+            value={draft.host}
+            maxLength={253}
+            spellCheck={false}
+            placeholder="192.168.10.20"
+            onChange={(e) => edit({ host: e.target.value })}
+          />
         </Field>
         <Field label={t('powerConsole.port')}>
           <input data-testid="power-source-port" type="number" min={1} max={65535} value={draft.port} onChange={(e) => edit({ port: e.target.value })} />
         </Field>
         <Field label={t('powerConsole.pollMs')} hint={t('powerConsole.pollHint')}>
-          <input data-testid="power-source-poll" type="number" min={100} max={10000} step={50} value={draft.pollMs} onChange={(e) => edit({ pollMs: e.target.value })} />
+          <input
+            data-testid="power-source-poll"
+            type="number"
+            min={100}
+            max={10000}
+            step={50}
+            value={draft.pollMs}
+            onChange={(e) => edit({ pollMs: e.target.value })}
+          />
         </Field>
       </div>
       <SourceKindFields draft={draft} models={models} edit={edit} />

@@ -35,7 +35,14 @@ function NutFields({ draft, edit }: Omit<Props, 'models'>) {
           <input data-testid="power-source-ups" value={draft.ups} maxLength={64} spellCheck={false} onChange={(e) => edit({ ups: e.target.value })} />
         </Field>
         <Field label={t('powerConsole.username')}>
-          <input data-testid="power-source-username" value={draft.username} maxLength={64} spellCheck={false} autoComplete="off" onChange={(e) => edit({ username: e.target.value })} />
+          <input
+            data-testid="power-source-username"
+            value={draft.username}
+            maxLength={64}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) => edit({ username: e.target.value })}
+          />
         </Field>
         <Field label={t('powerConsole.password')} hint={draft.passwordSet ? t('powerConsole.passwordKeep') : undefined}>
           <input
@@ -50,7 +57,12 @@ function NutFields({ draft, edit }: Omit<Props, 'models'>) {
         </Field>
         {draft.passwordSet && (
           <label className="check">
-            <input type="checkbox" data-testid="power-source-clear-password" checked={draft.clearPassword} onChange={(e) => edit({ clearPassword: e.target.checked })} />
+            <input
+              type="checkbox"
+              data-testid="power-source-clear-password"
+              checked={draft.clearPassword}
+              onChange={(e) => edit({ clearPassword: e.target.checked })}
+            />
             {t('powerConsole.passwordClear')}
           </label>
         )}
@@ -72,7 +84,12 @@ function NutFields({ draft, edit }: Omit<Props, 'models'>) {
               <textarea data-testid="power-source-tls-ca" rows={3} value={draft.tlsCa} spellCheck={false} onChange={(e) => edit({ tlsCa: e.target.value })} />
             </Field>
             <label className="check">
-              <input type="checkbox" data-testid="power-source-tls-insecure" checked={draft.tlsInsecure} onChange={(e) => edit({ tlsInsecure: e.target.checked })} />
+              <input
+                type="checkbox"
+                data-testid="power-source-tls-insecure"
+                checked={draft.tlsInsecure}
+                onChange={(e) => edit({ tlsInsecure: e.target.checked })}
+              />
               {t('powerConsole.tlsInsecure')}
             </label>
           </>
@@ -102,7 +119,12 @@ function SnmpFields({ draft, edit }: Omit<Props, 'models'>) {
         </Field>
         {draft.communitySet && (
           <label className="check">
-            <input type="checkbox" data-testid="power-source-clear-community" checked={draft.clearCommunity} onChange={(e) => edit({ clearCommunity: e.target.checked })} />
+            <input
+              type="checkbox"
+              data-testid="power-source-clear-community"
+              checked={draft.clearCommunity}
+              onChange={(e) => edit({ clearCommunity: e.target.checked })}
+            />
             {t('powerConsole.communityClear')}
           </label>
         )}

@@ -8,7 +8,11 @@ import { powerSlice } from '../../state/power/power-slice';
 import { Field } from '../Field';
 
 type Box = Record<keyof PowerThresholds, string>;
-const toBox = (t: PowerThresholds): Box => ({ runtimeLowMinutes: String(t.runtimeLowMinutes), fuelLowPercent: String(t.fuelLowPercent), recoveryHoldSeconds: String(t.recoveryHoldSeconds) });
+const toBox = (t: PowerThresholds): Box => ({
+  runtimeLowMinutes: String(t.runtimeLowMinutes),
+  fuelLowPercent: String(t.fuelLowPercent),
+  recoveryHoldSeconds: String(t.recoveryHoldSeconds),
+});
 
 export function ThresholdsForm({ thresholds }: { thresholds: PowerThresholds }) {
   const t = useT();
@@ -27,7 +31,9 @@ export function ThresholdsForm({ thresholds }: { thresholds: PowerThresholds }) 
   };
   const save = async (): Promise<void> => {
     // Sent as typed: the server refuses what is out of range, naming the field.
-    const patch = Object.fromEntries(Object.entries(box).map(([k, v]) => [k, v.trim() === '' || Number.isNaN(Number(v)) ? v : Number(v)])) as unknown as PowerThresholds;
+    const patch = Object.fromEntries(
+      Object.entries(box).map(([k, v]) => [k, v.trim() === '' || Number.isNaN(Number(v)) ? v : Number(v)]),
+    ) as unknown as PowerThresholds;
     setSaved((await saveThresholds(patch)) !== null);
   };
   const field = (key: keyof PowerThresholds, label: Parameters<typeof t>[0], hint?: Parameters<typeof t>[0]) => (

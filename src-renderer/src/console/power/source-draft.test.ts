@@ -12,13 +12,36 @@ describe('power source drafts', () => {
   it('turns a filled NUT form into what the contract accepts, leaving blanks to the defaults', () => {
     const d = { ...newSourceDraft('nut', []), name: ' 大厅 UPS ', host: '10.0.0.5', ups: 'hallups', pollMs: '' };
     const input = draftToInput(d);
-    expect(input).toEqual({ kind: 'nut', id: 'ups-1', name: '大厅 UPS', enabled: true, host: '10.0.0.5', port: 3493, ups: 'hallups', login: false, tls: 'none', tlsInsecure: false });
+    expect(input).toEqual({
+      kind: 'nut',
+      id: 'ups-1',
+      name: '大厅 UPS',
+      enabled: true,
+      host: '10.0.0.5',
+      port: 3493,
+      ups: 'hallups',
+      login: false,
+      tls: 'none',
+      tlsInsecure: false,
+    });
     expect(PowerSourceInput.safeParse(input).success).toBe(true);
   });
 
   it('keeps, replaces or clears the stored NUT password', () => {
     const stored = draftFromSource({
-      kind: 'nut', id: 'ups-hall', name: 'UPS', enabled: true, host: 'h', port: 3493, ups: 'u', username: 'mon', login: true, tls: 'none', tlsInsecure: false, pollMs: 250, passwordSet: true,
+      kind: 'nut',
+      id: 'ups-hall',
+      name: 'UPS',
+      enabled: true,
+      host: 'h',
+      port: 3493,
+      ups: 'u',
+      username: 'mon',
+      login: true,
+      tls: 'none',
+      tlsInsecure: false,
+      pollMs: 250,
+      passwordSet: true,
     });
     expect(stored).toMatchObject({ loadedId: 'ups-hall', passwordSet: true, password: '' });
     expect('password' in draftToInput(stored)).toBe(false);
@@ -38,7 +61,20 @@ describe('power source drafts', () => {
 
   it('says before saving when a re-pointed source will lose its stored secret', () => {
     const nut = draftFromSource({
-      kind: 'nut', id: 'ups-hall', name: 'UPS', enabled: true, host: 'h', port: 3493, ups: 'u', username: 'mon', login: true, tls: 'starttls', tlsCa: 'CA', tlsInsecure: false, pollMs: 250, passwordSet: true,
+      kind: 'nut',
+      id: 'ups-hall',
+      name: 'UPS',
+      enabled: true,
+      host: 'h',
+      port: 3493,
+      ups: 'u',
+      username: 'mon',
+      login: true,
+      tls: 'starttls',
+      tlsCa: 'CA',
+      tlsInsecure: false,
+      pollMs: 250,
+      passwordSet: true,
     });
     expect(secretDropped(nut)).toBeNull();
     expect(secretDropped({ ...nut, name: 'other', ups: 'v', pollMs: '500', login: false })).toBeNull();
@@ -55,7 +91,17 @@ describe('power source drafts', () => {
   });
 
   it('round-trips Modbus sources', () => {
-    const modbus = { kind: 'modbus' as const, id: 'generator-1', name: '发电车', enabled: true, host: '10.0.0.7', port: 502, unitId: 3, model: 'generic-controller', pollMs: 250 };
+    const modbus = {
+      kind: 'modbus' as const,
+      id: 'generator-1',
+      name: '发电车',
+      enabled: true,
+      host: '10.0.0.7',
+      port: 502,
+      unitId: 3,
+      model: 'generic-controller',
+      pollMs: 250,
+    };
     expect(draftToInput(draftFromSource(modbus))).toEqual(modbus);
   });
 

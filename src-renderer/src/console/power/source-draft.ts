@@ -78,7 +78,16 @@ export function draftFromSource(s: PowerSourceView): SourceDraft {
   const loaded = (() => {
     switch (s.kind) {
       case 'nut':
-        return { ...common, ups: s.ups, username: s.username ?? '', passwordSet: s.passwordSet, login: s.login, tls: s.tls, tlsCa: s.tlsCa ?? '', tlsInsecure: s.tlsInsecure };
+        return {
+          ...common,
+          ups: s.ups,
+          username: s.username ?? '',
+          passwordSet: s.passwordSet,
+          login: s.login,
+          tls: s.tls,
+          tlsCa: s.tlsCa ?? '',
+          tlsInsecure: s.tlsInsecure,
+        };
       case 'snmp':
         return { ...common, communitySet: s.communitySet, version: s.version };
       case 'modbus':

@@ -24,7 +24,10 @@ function CapImport() {
     if (!f) return;
     const xml = await f.text();
     if (jsonUtf8Length(xml) > MAX_CAP_BYTES) return void cmd.run(() => Promise.reject(new Error(t('capForm.tooBig'))));
-    const r = await cmd.run(() => importCap(xml, f.name.slice(0, 120)), () => t('capForm.applied'));
+    const r = await cmd.run(
+      () => importCap(xml, f.name.slice(0, 120)),
+      () => t('capForm.applied'),
+    );
     if (r) setOutcomes(r.outcomes);
   };
   return (
@@ -63,8 +66,7 @@ function FeedForm() {
   const { setFeed, pollNow } = useCommands(warningsSlice);
   const shownUrl = url ?? feed?.config?.url ?? '';
   const shownInterval = interval ?? String(feed?.config?.intervalSeconds ?? 60);
-  const save = (enabled: boolean): void =>
-    void cmd.run(() => setFeed(shownUrl ? { url: shownUrl, intervalSeconds: Number(shownInterval), enabled } : null));
+  const save = (enabled: boolean): void => void cmd.run(() => setFeed(shownUrl ? { url: shownUrl, intervalSeconds: Number(shownInterval), enabled } : null));
   return (
     <div data-testid="cap-feed">
       <div className="form-row">

@@ -41,10 +41,13 @@ function CameraTileView({ source }: { source: CameraSource }) {
     // Video starts once the wall has drawn its data panels (or after START_WAIT_MS at most):
     // a picture takes seconds to arrive anyway, and four players starting at once would hold
     // back the map and the charts while the wall comes up.
-    const idle = requestIdleCallback(() => {
-      machine = initial(Date.now());
-      connect();
-    }, { timeout: START_WAIT_MS });
+    const idle = requestIdleCallback(
+      () => {
+        machine = initial(Date.now());
+        connect();
+      },
+      { timeout: START_WAIT_MS },
+    );
     const timer = setInterval(() => {
       if (!player) return;
       const now = Date.now();
@@ -70,7 +73,12 @@ function CameraTileView({ source }: { source: CameraSource }) {
       <div className="camera-caption">
         {source.position ? (
           // The name of a placed camera centres it on the wall's map.
-          <button type="button" className="camera-name" title={t('cameras.showOnMap')} onClick={() => focusMap({ ...source.position!, zoom: 17, key: `camera:${source.id}` })}>
+          <button
+            type="button"
+            className="camera-name"
+            title={t('cameras.showOnMap')}
+            onClick={() => focusMap({ ...source.position!, zoom: 17, key: `camera:${source.id}` })}
+          >
             {source.name}
           </button>
         ) : (

@@ -29,7 +29,12 @@ export function CamerasPanel() {
   const error = useSlice(camerasSlice, (d) => d.error?.message);
   const page = usePage(state);
   if (!page) return <div className="panel panel-waiting">{error ?? t('app.loading')}</div>;
-  if (page.sources.length === 0) return <div className="panel panel-waiting" data-testid="cameras-none">{t('cameras.none')}</div>;
+  if (page.sources.length === 0)
+    return (
+      <div className="panel panel-waiting" data-testid="cameras-none">
+        {t('cameras.none')}
+      </div>
+    );
   const cols = Math.sqrt(page.tiles);
   return (
     <div className="panel cameras-panel" data-testid="cameras-panel" data-page={page.page} data-pages={page.pages}>

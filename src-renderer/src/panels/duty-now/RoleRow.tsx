@@ -28,7 +28,11 @@ export function RoleRow({ line, now }: { line: RoleLine; now: number }) {
     <div className={`duty-role-row${line.uncovered ? ' uncovered' : ''}`} data-testid={`duty-role-${line.role}`} data-count={line.current.length}>
       <div className="duty-role-label">{label(DUTY_ROLE_LABELS[line.role])}</div>
       <div className="duty-role-now">
-        {line.current.length > 0 ? <People shifts={line.current} /> : <span className={line.uncovered ? 'duty-gap' : 'unset'}>{t(line.uncovered ? 'duty.uncovered' : 'duty.nobody')}</span>}
+        {line.current.length > 0 ? (
+          <People shifts={line.current} />
+        ) : (
+          <span className={line.uncovered ? 'duty-gap' : 'unset'}>{t(line.uncovered ? 'duty.uncovered' : 'duty.nobody')}</span>
+        )}
       </div>
       <div className="duty-role-until">
         {until !== null && (

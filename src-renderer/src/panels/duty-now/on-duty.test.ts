@@ -18,7 +18,11 @@ describe('今日值班', () => {
   it('flags a missing leader or officer as a gap, but not a missing chief or tech', () => {
     const lines = roleLines(onDuty([o1]));
     expect(lines.filter((l) => l.uncovered).map((l) => l.role)).toEqual(['leader']);
-    expect(roleLines(onDuty([lead])).filter((l) => l.uncovered).map((l) => l.role)).toEqual(['officer']);
+    expect(
+      roleLines(onDuty([lead]))
+        .filter((l) => l.uncovered)
+        .map((l) => l.role),
+    ).toEqual(['officer']);
   });
 
   it('names the leader and officers for the wall header', () => {

@@ -32,7 +32,10 @@ export function LeafletView({ features, visible, basemap, selected, onSelect }: 
     const c = new MapController(el.current!, { fetchTile: getTile, onSelect: (k) => select.current(k), language });
     ctl.current = c;
     // Tests and the bench find a feature's pixel through the element, never through a global.
-    Object.defineProperty(el.current!, 'cwMap', { value: { pointOf: (k: string) => c.pointOf(k), visibleCount: () => c.visibleCount(), map: c.map }, configurable: true });
+    Object.defineProperty(el.current!, 'cwMap', {
+      value: { pointOf: (k: string) => c.pointOf(k), visibleCount: () => c.visibleCount(), map: c.map },
+      configurable: true,
+    });
     const off = onMapFocus((f) => {
       const at = f.lat !== undefined ? f : drawn.current.find((x) => x.key === f.key);
       if (!at) return;

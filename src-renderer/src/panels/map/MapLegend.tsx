@@ -24,14 +24,22 @@ export function MapLegend({ counts, totals, visible, onToggle, unplaced }: Props
         <div key={l.id} className="map-legend-layer">
           <label className="map-legend-row" data-testid={`map-layer-${l.id}`} data-count={counts[l.id]} data-on={visible.has(l.id)}>
             <input type="checkbox" checked={visible.has(l.id)} onChange={() => onToggle(l.id)} />
-            <span className={l.id === 'response' ? 'map-swatch ring' : 'map-swatch'} style={{ background: l.id === 'response' ? undefined : l.colour, borderColor: l.colour }} />
+            <span
+              className={l.id === 'response' ? 'map-swatch ring' : 'map-swatch'}
+              style={{ background: l.id === 'response' ? undefined : l.colour, borderColor: l.colour }}
+            />
             <span className="map-legend-title">{t(l.title)}</span>
             <span className="map-legend-count tabular">{counts[l.id]}</span>
           </label>
           {l.id === 'risk' && visible.has('risk') && (
             <div className="map-legend-levels">
               {RISK_LEVELS.map((level) => (
-                <span key={level} className="map-legend-level" data-testid={`map-risk-${level}`} data-count={counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}>
+                <span
+                  key={level}
+                  className="map-legend-level"
+                  data-testid={`map-risk-${level}`}
+                  data-count={counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}
+                >
                   <span className="map-swatch" style={{ background: RISK_LEVEL_COLOURS[level] }} />
                   {label(RISK_LEVEL_LABELS[level])} {counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}
                 </span>

@@ -22,7 +22,14 @@ export function MapToolbar({ features, street, onStreet, onPick }: Props) {
   return (
     <div className="map-toolbar">
       <div className="map-search">
-        <input type="search" value={q} placeholder={t('map.searchPlaceholder')} aria-label={t('map.search')} data-testid="map-search" onChange={(e) => setQ(e.target.value)} />
+        <input
+          type="search"
+          value={q}
+          placeholder={t('map.searchPlaceholder')}
+          aria-label={t('map.search')}
+          data-testid="map-search"
+          onChange={(e) => setQ(e.target.value)}
+        />
         {needle && (
           <ul className="map-search-results" data-testid="map-search-results">
             {results.length === 0 && <li className="unset">{t('map.noMatch')}</li>}
@@ -43,7 +50,12 @@ export function MapToolbar({ features, street, onStreet, onPick }: Props) {
           </ul>
         )}
       </div>
-      <select aria-label={t('map.street')} data-testid="map-street-filter" value={street ?? ''} onChange={(e) => onStreet((e.target.value || null) as StreetName | null)}>
+      <select
+        aria-label={t('map.street')}
+        data-testid="map-street-filter"
+        value={street ?? ''}
+        onChange={(e) => onStreet((e.target.value || null) as StreetName | null)}
+      >
         <option value="">{t('map.allStreets')}</option>
         {YUEXIU_STREETS.map((s) => (
           <option key={s.name} value={s.name}>

@@ -27,7 +27,9 @@ export function districtFeatures(): DistrictFeature[] {
 }
 
 export function streetLabels(): StreetLabel[] {
-  labels ??= (JSON.parse(labelsText) as { features: { properties: { name: string; nameEn: string }; geometry: { coordinates: [number, number] } }[] }).features.map((f) => ({
+  labels ??= (
+    JSON.parse(labelsText) as { features: { properties: { name: string; nameEn: string }; geometry: { coordinates: [number, number] } }[] }
+  ).features.map((f) => ({
     name: f.properties.name,
     nameEn: f.properties.nameEn,
     lng: f.geometry.coordinates[0],

@@ -4,7 +4,17 @@ import { RISK_LEVEL_COLOURS, type MapObject } from '@contract/map';
 import { buildFeatures, countFeatures, unplacedResponses } from './features';
 
 const obj = (o: Partial<MapObject> & Pick<MapObject, 'kind'>): MapObject =>
-  ({ id: `obj_${o.kind}-${Math.random().toString(36).slice(2, 8)}`, name: 'x', street: null, address: '', note: '', position: { lat: 23.13, lng: 113.27 }, demo: false, updatedAt: 0, ...o }) as MapObject;
+  ({
+    id: `obj_${o.kind}-${Math.random().toString(36).slice(2, 8)}`,
+    name: 'x',
+    street: null,
+    address: '',
+    note: '',
+    position: { lat: 23.13, lng: 113.27 },
+    demo: false,
+    updatedAt: 0,
+    ...o,
+  }) as MapObject;
 
 describe('map features', () => {
   const objects = [
@@ -16,7 +26,16 @@ describe('map features', () => {
   const unlocated = { id: 'rep_abcd2', location: '无坐标', street: '北京街', severity: 'low', coordinates: null } as never;
   const response = { id: 'rsp_abcd1', planTitle: '三防预案', reportIds: ['rep_abcd1'] } as never;
   const lonely = { id: 'rsp_abcd2', planTitle: '火灾预案', reportIds: ['rep_abcd2'] } as never;
-  const camera = { id: 'cam1', name: '路口', kind: 'hls', url: '/m', street: '北京街', position: { lat: 23.127, lng: 113.272 }, watches: null, enabled: true } as never;
+  const camera = {
+    id: 'cam1',
+    name: '路口',
+    kind: 'hls',
+    url: '/m',
+    street: '北京街',
+    position: { lat: 23.127, lng: 113.272 },
+    watches: null,
+    enabled: true,
+  } as never;
 
   it('draws objects coloured by level, cameras with a place, located reports and their responses', () => {
     const f = buildFeatures({ objects, cameras: [camera], reports: [report, unlocated], responses: [response, lonely], street: null });
@@ -30,7 +49,12 @@ describe('map features', () => {
     // A report without coordinates is drawn hollow at its street's label point, and so is its response.
     expect(f.find((x) => x.key === 'report:rep_abcd2')).toMatchObject({ ring: true, approximate: true, lat: 23.1255, lng: 113.2705 });
     expect(unplacedResponses([response, lonely], f)).toEqual([]);
-    expect(unplacedResponses([response, lonely], f.filter((x) => x.key !== 'response:rsp_abcd2@rep_abcd2')).map((r) => r.id)).toEqual(['rsp_abcd2']);
+    expect(
+      unplacedResponses(
+        [response, lonely],
+        f.filter((x) => x.key !== 'response:rsp_abcd2@rep_abcd2'),
+      ).map((r) => r.id),
+    ).toEqual(['rsp_abcd2']);
   });
 
   it('filters by street', () => {

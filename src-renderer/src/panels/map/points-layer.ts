@@ -148,17 +148,19 @@ export const PointsLayerImpl = (L.Renderer as unknown as { extend(p: object): ne
     this._projZoom = z;
   },
 
-  _draw(this: RendererInternals & {
-    _frame: number;
-    _ctx: CanvasRenderingContext2D;
-    _project(): void;
-    _points: Point[];
-    _batches: Batch[];
-    _hidden: Set<string>;
-    _selected: string | null;
-    _xs: Float64Array;
-    _ys: Float64Array;
-  }) {
+  _draw(
+    this: RendererInternals & {
+      _frame: number;
+      _ctx: CanvasRenderingContext2D;
+      _project(): void;
+      _points: Point[];
+      _batches: Batch[];
+      _hidden: Set<string>;
+      _selected: string | null;
+      _xs: Float64Array;
+      _ys: Float64Array;
+    },
+  ) {
     if (this._frame) {
       L.Util.cancelAnimFrame(this._frame);
       this._frame = 0;

@@ -33,7 +33,8 @@ const MbtilesLayer = L.GridLayer.extend({
 export function tileLayerFor(source: TileSource, fetchTile: FetchTile): L.Layer {
   // The attribution is the operator's text; Leaflet's attribution box would read it as HTML.
   const common = { minZoom: source.minZoom, maxZoom: 19, maxNativeZoom: source.maxZoom, attribution: escapeHtml(source.attribution) };
-  if (source.type === 'mbtiles') return new (MbtilesLayer as unknown as new (o: object) => L.GridLayer)({ ...common, fetchTile, sourceId: source.id, tileSize: 256 });
+  if (source.type === 'mbtiles')
+    return new (MbtilesLayer as unknown as new (o: object) => L.GridLayer)({ ...common, fetchTile, sourceId: source.id, tileSize: 256 });
   return L.tileLayer(leafletTemplate(source), {
     ...common,
     subdomains: source.subdomains || 'abc',

@@ -11,18 +11,19 @@ export function ActionLine({ action, now, overdue }: { action: ResponseAction; n
   const late = durationParts(Math.max(now - action.dueAt, 60_000));
   const left = wholeMinutes(now, action.dueAt);
   return (
-    <li className={overdue ? 'resp-action overdue' : 'resp-action'} data-testid={overdue ? 'overdue-action' : 'upcoming-action'} data-id={action.id} data-status={action.status}>
+    <li
+      className={overdue ? 'resp-action overdue' : 'resp-action'}
+      data-testid={overdue ? 'overdue-action' : 'upcoming-action'}
+      data-id={action.id}
+      data-status={action.status}
+    >
       <span className="resp-action-mark" aria-hidden="true">
         {overdue ? '!' : '·'}
       </span>
       <span className="resp-action-text">{action.text}</span>
       <span className="resp-action-unit">{action.owner}</span>
       <span className="resp-action-due tabular">
-        {overdue
-          ? late.h > 0
-            ? t('responses.lateHours', late)
-            : t('responses.lateMinutes', { m: late.m })
-          : t('responses.dueIn', { m: Math.max(0, left) })}
+        {overdue ? (late.h > 0 ? t('responses.lateHours', late) : t('responses.lateMinutes', { m: late.m })) : t('responses.dueIn', { m: Math.max(0, left) })}
       </span>
     </li>
   );

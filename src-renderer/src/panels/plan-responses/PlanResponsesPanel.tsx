@@ -24,9 +24,11 @@ export function PlanResponsesPanel() {
   return (
     <div className="panel plan-responses-panel" data-testid="panel-plan-responses" data-count={responses.length}>
       {/* The most severe first: on the wall a Ⅰ response must never sit below a Ⅳ. */}
-      {[...responses].sort((a, b) => RESPONSE_LEVEL_RANK[b.level] - RESPONSE_LEVEL_RANK[a.level] || b.activatedAt - a.activatedAt).map((r) => (
-        <ResponseCard key={r.id} response={r} now={now} />
-      ))}
+      {[...responses]
+        .sort((a, b) => RESPONSE_LEVEL_RANK[b.level] - RESPONSE_LEVEL_RANK[a.level] || b.activatedAt - a.activatedAt)
+        .map((r) => (
+          <ResponseCard key={r.id} response={r} now={now} />
+        ))}
     </div>
   );
 }

@@ -38,7 +38,12 @@ function generatorFacts(t: Translate, r: PowerReadings): Fact[] {
 
 export function SourceFacts({ kind, readings }: { kind: SourceKind; readings: PowerReadings }) {
   const t = useT();
-  const facts = kind === 'modbus' ? generatorFacts(t, readings) : kind === 'host' ? [[t('power.statusWord'), readings.status.join(' ') || NONE] as Fact] : upsFacts(t, readings);
+  const facts =
+    kind === 'modbus'
+      ? generatorFacts(t, readings)
+      : kind === 'host'
+        ? [[t('power.statusWord'), readings.status.join(' ') || NONE] as Fact]
+        : upsFacts(t, readings);
   return (
     <dl className="tile-facts">
       {facts.map(([label, value, id]) => (

@@ -15,7 +15,14 @@ export function SourceTile({ source, now }: { source: PowerSourceStatus; now: nu
   const r = source.readings;
   const live = { charge: r.batteryChargePercent, load: r.loadPercent, fuel: r.fuelPercent };
   const spark = (field: 'charge' | 'load' | 'fuel') => (
-    <Sparkline samples={source.samples} field={field} label={t(`power.spark.${field}`)} value={live[field]} now={now} testId={`power-spark-${source.id}-${field}`} />
+    <Sparkline
+      samples={source.samples}
+      field={field}
+      label={t(`power.spark.${field}`)}
+      value={live[field]}
+      now={now}
+      testId={`power-spark-${source.id}-${field}`}
+    />
   );
   return (
     <article

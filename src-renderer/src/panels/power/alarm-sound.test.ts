@@ -10,7 +10,13 @@ function fakeContext(state: AudioContextState = 'running') {
     destination: {},
     state,
     createOscillator: () => {
-      const osc = { type: 'sine', frequency: param(), connect: (g: unknown) => g, start: (at: number) => started.push({ hz: osc.frequency.value, at }), stop: vi.fn() };
+      const osc = {
+        type: 'sine',
+        frequency: param(),
+        connect: (g: unknown) => g,
+        start: (at: number) => started.push({ hz: osc.frequency.value, at }),
+        stop: vi.fn(),
+      };
       return osc;
     },
     createGain: () => ({ gain: param(), connect: (d: unknown) => d }),

@@ -20,7 +20,10 @@ export const TONES: Record<Tone, { everyMs: number; pulses: Pulse[] }> = {
 };
 
 /** The parts of an AudioContext the player uses (tests pass a fake). */
-export type AudioLike = Pick<AudioContext, 'currentTime' | 'destination' | 'state' | 'createOscillator' | 'createGain' | 'resume' | 'close' | 'addEventListener'>;
+export type AudioLike = Pick<
+  AudioContext,
+  'currentTime' | 'destination' | 'state' | 'createOscillator' | 'createGain' | 'resume' | 'close' | 'addEventListener'
+>;
 
 export interface PlayerOptions {
   createContext(): AudioLike | null;

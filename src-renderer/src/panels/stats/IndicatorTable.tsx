@@ -24,7 +24,13 @@ export function IndicatorTable({ values }: { values: readonly IndicatorValue[] }
           const v = byId.get(d.id);
           const state = v?.met === true ? 'met' : v?.met === false ? 'unmet' : 'none';
           return (
-            <tr key={d.id} data-testid="stats-indicator" data-id={d.id} data-state={state} title={`${label(INDICATOR_GROUP_LABELS[d.group])} · ${v?.note ?? ''}`}>
+            <tr
+              key={d.id}
+              data-testid="stats-indicator"
+              data-id={d.id}
+              data-state={state}
+              title={`${label(INDICATOR_GROUP_LABELS[d.group])} · ${v?.note ?? ''}`}
+            >
               <td>
                 {d.n}. {label(d.label)}
               </td>

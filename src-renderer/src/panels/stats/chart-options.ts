@@ -32,7 +32,14 @@ export function table1Option(names: { accidents: string; deaths: string }): Char
     yAxis: { type: 'value', minInterval: 1, ...axis },
     series: [
       { name: names.accidents, type: 'bar', data: [...TABLE1.accidents], itemStyle: { color: '#58c4ff' }, label: { show: true, position: 'top', color: TEXT } },
-      { name: names.deaths, type: 'line', data: [...TABLE1.deaths], itemStyle: { color: '#ff5a5f' }, lineStyle: { width: 3 }, label: { show: true, position: 'top', color: '#ffb3b5' } },
+      {
+        name: names.deaths,
+        type: 'line',
+        data: [...TABLE1.deaths],
+        itemStyle: { color: '#ff5a5f' },
+        lineStyle: { width: 3 },
+        label: { show: true, position: 'top', color: '#ffb3b5' },
+      },
     ],
   };
 }
@@ -63,7 +70,15 @@ export function countsOption(counts: ReportCounts, view: CountsView, en: boolean
       legend: { show: false },
       xAxis: { type: 'category', data: counts.byDay.map((d) => d.date.slice(5)), ...axis },
       yAxis: { type: 'value', minInterval: 1, ...axis },
-      series: [{ name: seriesName, type: 'bar', data: counts.byDay.map((d) => d.n), itemStyle: { color: '#ff4fd8' }, label: { show: true, position: 'top', color: TEXT } }],
+      series: [
+        {
+          name: seriesName,
+          type: 'bar',
+          data: counts.byDay.map((d) => d.n),
+          itemStyle: { color: '#ff4fd8' },
+          label: { show: true, position: 'top', color: TEXT },
+        },
+      ],
     };
   }
   const data =
@@ -73,9 +88,15 @@ export function countsOption(counts: ReportCounts, view: CountsView, en: boolean
   return {
     ...b,
     legend: { show: false },
-    xAxis: { type: 'category', data: data.map((d) => d.name), ...axis, axisLabel: { color: TEXT, fontSize: 13, rotate: view === 'street' ? 45 : 30, interval: 0 } },
+    xAxis: {
+      type: 'category',
+      data: data.map((d) => d.name),
+      ...axis,
+      axisLabel: { color: TEXT, fontSize: 13, rotate: view === 'street' ? 45 : 30, interval: 0 },
+    },
     yAxis: { type: 'value', minInterval: 1, ...axis },
-    series: [{ name: seriesName, type: 'bar', data: data.map((d) => d.n), itemStyle: { color: '#ff4fd8' }, label: { show: true, position: 'top', color: TEXT } }],
+    series: [
+      { name: seriesName, type: 'bar', data: data.map((d) => d.n), itemStyle: { color: '#ff4fd8' }, label: { show: true, position: 'top', color: TEXT } },
+    ],
   };
 }
-

@@ -16,7 +16,18 @@ describe('charts as SVG (what the statistics worker does)', () => {
 
   it('draws Table 2 on a log axis and the live counts with a label on every bar', () => {
     expect(renderChartSvg(table2Option(false), 600, 300)).toContain('<svg');
-    const counts = { from: 0, to: 0, available: true, total: 3, byDay: [{ date: '2026-11-28', n: 1 }, { date: '2026-11-29', n: 2 }], byCategory: [], byStreet: [] };
+    const counts = {
+      from: 0,
+      to: 0,
+      available: true,
+      total: 3,
+      byDay: [
+        { date: '2026-11-28', n: 1 },
+        { date: '2026-11-29', n: 2 },
+      ],
+      byCategory: [],
+      byStreet: [],
+    };
     const svg = renderChartSvg(countsOption(counts, 'day', false, '接报'), 400, 200);
     expect(svg).toContain('>11-29<');
     expect(svg).toContain('>2<');

@@ -6,6 +6,7 @@ let pageFont: string | null = null;
  *  are quoted with single quotes: zrender writes the list unescaped into a double-quoted style
  *  attribute, and the chart's SVG must parse as XML (svg-sanitize.ts). */
 export function pageFontFamily(): string {
-  if (pageFont === null) pageFont = typeof document === 'undefined' ? 'sans-serif' : (getComputedStyle(document.documentElement).fontFamily || 'sans-serif').replaceAll('"', "'");
+  if (pageFont === null)
+    pageFont = typeof document === 'undefined' ? 'sans-serif' : (getComputedStyle(document.documentElement).fontFamily || 'sans-serif').replaceAll('"', "'");
   return pageFont;
 }

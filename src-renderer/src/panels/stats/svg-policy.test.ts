@@ -5,8 +5,24 @@ import { countsOption, table1Option, table2Option } from './chart-options';
 
 describe('what a chart SVG may hold (svg-policy.ts; the DOM walk is svg-sanitize.ts, tested in e2e)', () => {
   it('keeps the drawing elements, in the SVG namespace only', () => {
-    for (const name of ['svg', 'g', 'path', 'rect', 'text', 'tspan', 'defs', 'clipPath', 'linearGradient', 'radialGradient', 'stop']) expect(allowedElement(SVG_NS, name), name).toBe(true);
-    for (const name of ['script', 'style', 'foreignObject', 'image', 'use', 'a', 'set', 'animate', 'animateTransform', 'iframe', 'feImage', 'filter', 'pattern']) expect(allowedElement(SVG_NS, name), name).toBe(false);
+    for (const name of ['svg', 'g', 'path', 'rect', 'text', 'tspan', 'defs', 'clipPath', 'linearGradient', 'radialGradient', 'stop'])
+      expect(allowedElement(SVG_NS, name), name).toBe(true);
+    for (const name of [
+      'script',
+      'style',
+      'foreignObject',
+      'image',
+      'use',
+      'a',
+      'set',
+      'animate',
+      'animateTransform',
+      'iframe',
+      'feImage',
+      'filter',
+      'pattern',
+    ])
+      expect(allowedElement(SVG_NS, name), name).toBe(false);
     expect(allowedElement('http://www.w3.org/1999/xhtml', 'svg')).toBe(false);
     expect(allowedElement(null, 'path')).toBe(false);
   });
@@ -55,7 +71,9 @@ describe('what a chart SVG may hold (svg-policy.ts; the DOM walk is svg-sanitize
     ]) {
       expect(allowedStyle(name, value), `${name}: ${value}`).toBe(false);
     }
-    expect(cleanStyle('font-size:12px;position:fixed;inset:0;font-family:"Noto Sans CJK SC", sans-serif;fill:url(http://evil/x);')).toBe('font-size:12px;font-family:"Noto Sans CJK SC", sans-serif');
+    expect(cleanStyle('font-size:12px;position:fixed;inset:0;font-family:"Noto Sans CJK SC", sans-serif;fill:url(http://evil/x);')).toBe(
+      'font-size:12px;font-family:"Noto Sans CJK SC", sans-serif',
+    );
     expect(cleanStyle('position:fixed;background:url(http://evil/x)')).toBe('');
   });
 
@@ -63,7 +81,11 @@ describe('what a chart SVG may hold (svg-policy.ts; the DOM walk is svg-sanitize
     const svgs = [
       renderChartSvg(table1Option({ accidents: '事故起数', deaths: '死亡人数' }), 600, 300),
       renderChartSvg(table2Option(true), 600, 300),
-      renderChartSvg(countsOption({ from: 0, to: 0, available: true, total: 3, byDay: [{ date: '2026-11-28', n: 1 }], byCategory: [], byStreet: [] }, 'day', false, '接报'), 400, 200),
+      renderChartSvg(
+        countsOption({ from: 0, to: 0, available: true, total: 3, byDay: [{ date: '2026-11-28', n: 1 }], byCategory: [], byStreet: [] }, 'day', false, '接报'),
+        400,
+        200,
+      ),
     ];
     const refused = new Set<string>();
     for (const svg of svgs) {

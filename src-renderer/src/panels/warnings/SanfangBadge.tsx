@@ -10,8 +10,15 @@ export function SanfangBadge({ compact = false }: { compact?: boolean }) {
   const t = useT();
   const s = useSlice(warningsSlice, (d) => d.sanfang);
   return (
-    <span className={s ? `sanfang-badge sanfang-${s.level}` : 'sanfang-badge sanfang-none'} data-testid="sanfang-level" data-level={s?.level ?? ''} title={s?.planTitle}>
-      {s ? t(compact ? 'warnings.sanfangShort' : 'warnings.sanfangLevel', { level: NUMERALS[s.level] }) : t(compact ? 'warnings.sanfangNoneShort' : 'warnings.sanfangNone')}
+    <span
+      className={s ? `sanfang-badge sanfang-${s.level}` : 'sanfang-badge sanfang-none'}
+      data-testid="sanfang-level"
+      data-level={s?.level ?? ''}
+      title={s?.planTitle}
+    >
+      {s
+        ? t(compact ? 'warnings.sanfangShort' : 'warnings.sanfangLevel', { level: NUMERALS[s.level] })
+        : t(compact ? 'warnings.sanfangNoneShort' : 'warnings.sanfangNone')}
     </span>
   );
 }

@@ -10,7 +10,9 @@ const INK: Record<SignalLevel, string> = { white: '#10243d', blue: '#ffffff', ye
 function Pictogram({ type }: { type: SignalType }): ReactNode {
   switch (type) {
     case 'typhoon':
-      return <path d="M50 20 a18 18 0 1 1 -16 10 M50 20 a30 30 0 0 0 -26 18 M50 56 a18 18 0 1 1 16 -10 M50 56 a30 30 0 0 0 26 -18" fill="none" strokeWidth="5" />;
+      return (
+        <path d="M50 20 a18 18 0 1 1 -16 10 M50 20 a30 30 0 0 0 -26 18 M50 56 a18 18 0 1 1 16 -10 M50 56 a30 30 0 0 0 26 -18" fill="none" strokeWidth="5" />
+      );
     case 'rainstorm':
       return (
         <>
@@ -31,7 +33,12 @@ function Pictogram({ type }: { type: SignalType }): ReactNode {
       return (
         <>
           <circle cx="50" cy="40" r="12" />
-          <path d="M50 18 v-6 M50 68 v-6 M28 40 h-6 M78 40 h-6 M34 24 l-4 -4 M70 60 l-4 -4 M66 24 l4 -4 M30 60 l4 -4" fill="none" strokeWidth="4" strokeLinecap="round" />
+          <path
+            d="M50 18 v-6 M50 68 v-6 M28 40 h-6 M78 40 h-6 M34 24 l-4 -4 M70 60 l-4 -4 M66 24 l4 -4 M30 60 l4 -4"
+            fill="none"
+            strokeWidth="4"
+            strokeLinecap="round"
+          />
         </>
       );
     case 'cold':
@@ -40,7 +47,15 @@ function Pictogram({ type }: { type: SignalType }): ReactNode {
       return <path d="M50 16 v48 M29 28 l42 24 M29 52 l42 -24 M44 20 l6 6 l6 -6 M44 60 l6 -6 l6 6" fill="none" strokeWidth="4" strokeLinecap="round" />;
     case 'fog':
     case 'haze':
-      return <path d="M20 26 h60 M26 38 h48 M20 50 h60 M30 62 h40" fill="none" strokeWidth="5" strokeLinecap="round" strokeDasharray={type === 'haze' ? '6 5' : undefined} />;
+      return (
+        <path
+          d="M20 26 h60 M26 38 h48 M20 50 h60 M30 62 h40"
+          fill="none"
+          strokeWidth="5"
+          strokeLinecap="round"
+          strokeDasharray={type === 'haze' ? '6 5' : undefined}
+        />
+      );
     case 'hail':
       return (
         <>

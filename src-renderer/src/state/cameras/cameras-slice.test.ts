@@ -7,7 +7,16 @@ import { fakeClient } from '../../test-kit/fake-client';
 import { SliceHost } from '../slice';
 import { camerasSlice } from './cameras-slice';
 
-const source = (id: string): CameraSource => ({ id, name: `camera ${id}`, kind: 'hls', url: `/media/${id}.m3u8`, street: null, position: null, watches: null, enabled: true });
+const source = (id: string): CameraSource => ({
+  id,
+  name: `camera ${id}`,
+  kind: 'hls',
+  url: `/media/${id}.m3u8`,
+  street: null,
+  position: null,
+  watches: null,
+  enabled: true,
+});
 const cameras = (ids: string[], activeTourId: string | null = null): CamerasState => ({
   sources: ids.map(source),
   tours: [{ id: 'tour-a', name: 'A', cameraIds: ids.slice(0, 1), tiles: 4, dwellSeconds: 20 }],

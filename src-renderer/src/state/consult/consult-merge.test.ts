@@ -4,7 +4,21 @@ import type { Consultation, EndpointStatus } from '@contract/consult';
 import { controlMsgId, fromList, withConsultation, withStatus } from './consult-merge';
 
 const cs = (id: string, endedAt: number | null = null): Consultation =>
-  ({ id, topic: id, host: 'district', participants: [], startedAt: 1, endedAt, startedBy: '张', endedBy: null, dutyEntryId: null, planResponseId: null, mode: 'dual', lowBandwidth: false, rev: 1 }) as Consultation;
+  ({
+    id,
+    topic: id,
+    host: 'district',
+    participants: [],
+    startedAt: 1,
+    endedAt,
+    startedBy: '张',
+    endedBy: null,
+    dutyEntryId: null,
+    planResponseId: null,
+    mode: 'dual',
+    lowBandwidth: false,
+    rev: 1,
+  }) as Consultation;
 
 describe('the console’s consultation view', () => {
   it('keeps a running consultation as the live one, first among the recent', () => {

@@ -18,8 +18,19 @@ const district = (hubA: string, hubB: string): CentreInfo => ({
   ],
 });
 const consultation = (rev: number, endedAt: number | null = null) => ({
-  id: CID, topic: '防汛', host: 'district', participants: [{ id: 'liuhua', name: '流花街', joinedAt: null, leftAt: null }], startedAt: 1, endedAt, startedBy: '张', endedBy: null,
-  dutyEntryId: null, planResponseId: null, mode: 'dual', lowBandwidth: false, rev,
+  id: CID,
+  topic: '防汛',
+  host: 'district',
+  participants: [{ id: 'liuhua', name: '流花街', joinedAt: null, leftAt: null }],
+  startedAt: 1,
+  endedAt,
+  startedBy: '张',
+  endedBy: null,
+  dutyEntryId: null,
+  planResponseId: null,
+  mode: 'dual',
+  lowBandwidth: false,
+  rev,
 });
 
 beforeEach(() => {

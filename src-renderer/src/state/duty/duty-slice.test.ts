@@ -147,7 +147,15 @@ describe('duty slice', () => {
       },
     });
     await host.get(appSlice).commands.setActor(null);
-    const input = { receivedAt: 5000, source: 'street' as const, category: 'fire' as const, street: '北京街' as const, location: 'x', summary: 'y', severity: 'low' as const };
+    const input = {
+      receivedAt: 5000,
+      source: 'street' as const,
+      category: 'fire' as const,
+      street: '北京街' as const,
+      location: 'x',
+      summary: 'y',
+      severity: 'low' as const,
+    };
     expect(await s.commands.recordReport(input)).toBeNull();
     expect(fake.calls.at(-1)?.params).toEqual({ report: input, by: '' }); // nobody chosen: the server names params.by
     expect(s.store.getState().error).toMatchObject({ command: 'recordReport', message: 'params.by: required' });

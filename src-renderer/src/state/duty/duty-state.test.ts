@@ -14,7 +14,10 @@ describe('duty state folding', () => {
   });
 
   it('replaces a handover in place when it is confirmed', () => {
-    const list = upsertHandover([handover('hov_a0001', 1000), handover('hov_b0001', 2000)], handover('hov_a0001', 1000, { status: 'confirmed', confirmedAt: 1500 }));
+    const list = upsertHandover(
+      [handover('hov_a0001', 1000), handover('hov_b0001', 2000)],
+      handover('hov_a0001', 1000, { status: 'confirmed', confirmedAt: 1500 }),
+    );
     expect(list.map((h) => [h.id, h.status])).toEqual([
       ['hov_b0001', 'pending'],
       ['hov_a0001', 'confirmed'],

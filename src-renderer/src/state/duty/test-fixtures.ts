@@ -88,7 +88,17 @@ export function handover(id: string, handedOverAt: number, patch: Partial<Handov
 }
 
 export function shift(id: string, role: Shift['role'], name: string, start: number, end: number): Shift {
-  return { id, personId: `per_${id.slice(4)}`, role, start, end, note: '', corrected: false, demo: false, person: { name, phone: '13800000000', unit: '区应急指挥中心' } };
+  return {
+    id,
+    personId: `per_${id.slice(4)}`,
+    role,
+    start,
+    end,
+    note: '',
+    corrected: false,
+    demo: false,
+    person: { name, phone: '13800000000', unit: '区应急指挥中心' },
+  };
 }
 
 export function onDuty(current: Shift[], next: Shift[] = [], at = 0): OnDuty {

@@ -183,7 +183,12 @@ describe('map slice', () => {
       throw new RpcError(-32602, 'params.object.name: a map object needs a name', { field: 'name' });
     });
     expect(await s.commands.saveObject({ kind: 'team', name: '', people: 5, position: { lat: 23.13, lng: 113.27 } })).toBeNull();
-    expect(state().error).toMatchObject({ command: 'saveObject', message: 'params.object.name: a map object needs a name', code: -32602, data: { field: 'name' } });
+    expect(state().error).toMatchObject({
+      command: 'saveObject',
+      message: 'params.object.name: a map object needs a name',
+      code: -32602,
+      data: { field: 'name' },
+    });
     expect(host.latestError.getState().latest).toMatchObject({ slice: 'map', error: { command: 'saveObject' } });
     expect(ids.objects()).toEqual(['obj_bbbb', 'obj_cccc']);
 

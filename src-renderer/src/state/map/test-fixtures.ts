@@ -40,7 +40,20 @@ export function counts(teams: number): MapCounts {
 
 export function sources(activeId: string | null = null): MapSources {
   return {
-    sources: [{ type: 'xyz', id: 'osm', name: 'OSM', crs: 'wgs84', minZoom: 0, maxZoom: 18, attribution: '', url: 'https://tile.example/{z}/{x}/{y}.png', subdomains: '', key: '' }],
+    sources: [
+      {
+        type: 'xyz',
+        id: 'osm',
+        name: 'OSM',
+        crs: 'wgs84',
+        minZoom: 0,
+        maxZoom: 18,
+        attribution: '',
+        url: 'https://tile.example/{z}/{x}/{y}.png',
+        subdomains: '',
+        key: '',
+      },
+    ],
     activeId,
     mbtiles: [],
     tilesDir: '/data/tiles',
@@ -48,7 +61,16 @@ export function sources(activeId: string | null = null): MapSources {
 }
 
 export function cameras(...ids: string[]): CamerasState {
-  const camera = (id: string): CameraSource => ({ id, name: id, kind: 'hls', url: `/media/${id}.m3u8`, street: null, position: { lat: 23.13, lng: 113.27 }, watches: null, enabled: true });
+  const camera = (id: string): CameraSource => ({
+    id,
+    name: id,
+    kind: 'hls',
+    url: `/media/${id}.m3u8`,
+    street: null,
+    position: { lat: 23.13, lng: 113.27 },
+    watches: null,
+    enabled: true,
+  });
   return { sources: ids.map(camera), tours: [], activeTourId: null };
 }
 

@@ -24,13 +24,7 @@ export interface ActionChange {
 
 /** The read-only plans methods a view may ask for once (a plan, a list, a response's timeline). */
 export type PlansReadMethod =
-  | 'plans.list'
-  | 'plans.get'
-  | 'plans.listRevisions'
-  | 'plans.getResponse'
-  | 'plans.listResponses'
-  | 'plans.listDrills'
-  | 'plans.getAttachment';
+  'plans.list' | 'plans.get' | 'plans.listRevisions' | 'plans.getResponse' | 'plans.listResponses' | 'plans.listDrills' | 'plans.getAttachment';
 
 /** The `read` command with its result typed by method (a registered command loses its generic). */
 export type PlansRead = <M extends PlansReadMethod>(method: M, params: ParamsOf<M>) => Promise<ResultOf<M> | null>;
@@ -44,8 +38,12 @@ export const plansSlice = defineSlice({
     return (s: PlansState) => ({ responses, kpis, libraryVersion: s.libraryVersion + 1 });
   },
   events: {
-    'plans.responseChanged': ({ response }) => (s) => ({ responses: upsertResponse(s.responses, response) }),
-    'plans.libraryChanged': ({ kpis }) => (s) => ({ kpis, libraryVersion: s.libraryVersion + 1 }),
+    'plans.responseChanged':
+      ({ response }) =>
+      (s) => ({ responses: upsertResponse(s.responses, response) }),
+    'plans.libraryChanged':
+      ({ kpis }) =>
+      (s) => ({ kpis, libraryVersion: s.libraryVersion + 1 }),
     // A bulk change of the log (the demo set) comes with responses and plans of its own: read again.
     'duty.logChanged': ({ report }, t) => void (report === null && t.reload()),
   },
@@ -65,7 +63,8 @@ export const plansSlice = defineSlice({
       linkReport: async (responseId: string, reportId: string) => fold(await client.call('plans.linkReport', { responseId, reportId, by: by() })),
       updateAction: async (responseId: string, actionId: string, change: ActionChange) =>
         fold(await client.call('plans.updateAction', { responseId, actionId, ...change, by: by() })),
-      changeLevel: async (responseId: string, level: ResponseLevel, reason: string) => fold(await client.call('plans.changeLevel', { responseId, level, reason, by: by() })),
+      changeLevel: async (responseId: string, level: ResponseLevel, reason: string) =>
+        fold(await client.call('plans.changeLevel', { responseId, level, reason, by: by() })),
       addResponseNote: async (responseId: string, text: string) => fold(await client.call('plans.addNote', { responseId, text, by: by() })),
       closeResponse: async (responseId: string, summary: string) => fold(await client.call('plans.close', { responseId, summary, by: by() })),
       saveDrill: (drill: DrillInput) => client.call('plans.saveDrill', { drill, by: by() }),

@@ -89,7 +89,10 @@ describe('power merges', () => {
   });
 
   it('follows the pushed source list: new, kept samples, deleted', () => {
-    const held = [{ ...live('a', 10), samples: [{ t: 10, charge: 100, load: 35, fuel: null }] }, { ...live('gone', 10), samples: [] }];
+    const held = [
+      { ...live('a', 10), samples: [{ t: 10, charge: 100, load: 35, fuel: null }] },
+      { ...live('gone', 10), samples: [] },
+    ];
     const next = mergeSources(held, [live('a', 20), live('new', null)]);
     expect(next.map((s) => s.id)).toEqual(['a', 'new']);
     expect(next[0].samples.map((s) => s.t)).toEqual([10, 20]);
@@ -134,7 +137,10 @@ describe('power slice', () => {
     await tick();
     expect(state()).toMatchObject({ loaded: true, state: 'MAINS', since: 500 });
 
-    fake.emit('power.stateChanged', { transition: { seq: 2, at: 2000, from: 'MAINS', to: 'ON_BATTERY', reason: { zh: 'UPS 电池供电', en: 'UPS on battery' }, alarmId: 'a1' }, conserve: true });
+    fake.emit('power.stateChanged', {
+      transition: { seq: 2, at: 2000, from: 'MAINS', to: 'ON_BATTERY', reason: { zh: 'UPS 电池供电', en: 'UPS on battery' }, alarmId: 'a1' },
+      conserve: true,
+    });
     fake.emit('power.alarmRaised', alarm('a1'));
     fake.emit('power.sourcesChanged', { state: 'ON_BATTERY', runtimeMinutes: 25, fuelHours: null, sources: [live('ups', 1900, { verdict: 'battery' })] });
     const s = state();
@@ -149,7 +155,10 @@ describe('power slice', () => {
     const fake = fakeClient({ 'power.getOverview': async () => (await gate, overview()) });
     const { slice, state } = held(fake);
     const loading = slice.commands.load();
-    fake.emit('power.stateChanged', { transition: { seq: 3, at: 3000, from: 'MAINS', to: 'UNKNOWN', reason: { zh: '无法读取', en: 'Cannot read' }, alarmId: null }, conserve: false });
+    fake.emit('power.stateChanged', {
+      transition: { seq: 3, at: 3000, from: 'MAINS', to: 'UNKNOWN', reason: { zh: '无法读取', en: 'Cannot read' }, alarmId: null },
+      conserve: false,
+    });
     fake.emit('power.alarmRaised', alarm('u1', { code: 'STATE_UNKNOWN', severity: 'warning' }));
     release();
     await loading;
@@ -191,7 +200,10 @@ describe('power slice', () => {
     fake.emit('power.sourcesChanged', { state: 'ON_BATTERY', runtimeMinutes: null, fuelHours: null, sources: [live('ups', 4000, { verdict: 'mains' })] });
     await tick();
     expect(state().pending).toEqual(pending);
-    fake.emit('power.stateChanged', { transition: { seq: 4, at: 9000, from: 'ON_BATTERY', to: 'MAINS', reason: { zh: '市电', en: 'Mains' }, alarmId: null }, conserve: false });
+    fake.emit('power.stateChanged', {
+      transition: { seq: 4, at: 9000, from: 'ON_BATTERY', to: 'MAINS', reason: { zh: '市电', en: 'Mains' }, alarmId: null },
+      conserve: false,
+    });
     expect(state().pending).toBeNull();
   });
 

@@ -10,7 +10,15 @@ import { COUNT_DAYS, countRange, RELOAD_AFTER_MS, statsSlice } from './stats-sli
 
 const NOW = Date.UTC(2025, 5, 10, 3, 0, 0);
 
-const value = (id: IndicatorValue['id'], v: number | null): IndicatorValue => ({ id, value: v, source: v === null ? null : 'entered', asOf: v === null ? null : '2025-06-01', note: '', met: v === null ? null : true, updatedAt: null });
+const value = (id: IndicatorValue['id'], v: number | null): IndicatorValue => ({
+  id,
+  value: v,
+  source: v === null ? null : 'entered',
+  asOf: v === null ? null : '2025-06-01',
+  note: '',
+  met: v === null ? null : true,
+  updatedAt: null,
+});
 
 const counts = (total: number): ReportCounts => ({ from: 0, to: DAY_MS, total, byCategory: [], byStreet: [], byDay: [], available: true });
 
@@ -91,7 +99,8 @@ describe('the statistics slice', () => {
     const fake = fakeClient(
       {
         ...serverTable(),
-        'stats.saveIndicator': ({ id, value: v }) => (v !== null && v !== undefined && v > 1_000_000 ? Promise.reject(new RpcError(-32602, 'params.value: too big')) : [value(id, v ?? null)]),
+        'stats.saveIndicator': ({ id, value: v }) =>
+          v !== null && v !== undefined && v > 1_000_000 ? Promise.reject(new RpcError(-32602, 'params.value: too big')) : [value(id, v ?? null)],
       },
       { status: 'open' },
     );

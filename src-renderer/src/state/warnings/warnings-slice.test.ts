@@ -9,13 +9,17 @@ import { SliceHost } from '../slice';
 import { nextAlarm, sanfangLevel, upsertResponse } from './warnings-merge';
 import { HISTORY_SHOWN, warningsSlice } from './warnings-slice';
 
-const resp = (id: string, category: string, level: string, status = 'active', activatedAt = 0) => ({ id, category, level, status, activatedAt, planTitle: `plan ${id}` }) as never;
+const resp = (id: string, category: string, level: string, status = 'active', activatedAt = 0) =>
+  ({ id, category, level, status, activatedAt, planTitle: `plan ${id}` }) as never;
 
 describe('the 三防 level', () => {
   it('is the most severe active 三防 response, or none', () => {
     expect(sanfangLevel([])).toBeNull();
     expect(sanfangLevel([resp('a', 'fire', 'I')])).toBeNull();
-    expect(sanfangLevel([resp('a', 'sanfang', 'IV'), resp('b', 'sanfang', 'II'), resp('c', 'sanfang', 'I', 'closed')])).toMatchObject({ level: 'II', responseId: 'b' });
+    expect(sanfangLevel([resp('a', 'sanfang', 'IV'), resp('b', 'sanfang', 'II'), resp('c', 'sanfang', 'I', 'closed')])).toMatchObject({
+      level: 'II',
+      responseId: 'b',
+    });
   });
 
   it('follows a pushed response in place of its older copy', () => {
@@ -27,7 +31,12 @@ describe('the 三防 level', () => {
 });
 
 describe('the alarm', () => {
-  const change = (warningId: string, c: 'issued' | 'raised' | 'lowered' | 'cancelled', level: Warning['level']) => ({ warningId, change: c, level, type: 'rainstorm' as const });
+  const change = (warningId: string, c: 'issued' | 'raised' | 'lowered' | 'cancelled', level: Warning['level']) => ({
+    warningId,
+    change: c,
+    level,
+    type: 'rainstorm' as const,
+  });
 
   it('counts up on an issued or raised warning, naming the most severe; lowering and lifting are quiet', () => {
     const first = nextAlarm(null, [change('wrn_aaaa', 'issued', 'yellow'), change('wrn_bbbb', 'raised', 'red')]);
@@ -120,7 +129,13 @@ describe('the warnings slice', () => {
     const release = slice.hold();
     fake.status('open');
     await tick();
-    expect(slice.store.getState()).toMatchObject({ loaded: true, state: { active: [{ id: 'wrn_aaaa' }] }, history: [{ seq: 2 }, { seq: 1 }], sanfang: { level: 'III', responseId: 'rsp_0001' }, alarm: null });
+    expect(slice.store.getState()).toMatchObject({
+      loaded: true,
+      state: { active: [{ id: 'wrn_aaaa' }] },
+      history: [{ seq: 2 }, { seq: 1 }],
+      sanfang: { level: 'III', responseId: 'rsp_0001' },
+      alarm: null,
+    });
     expect(fake.calls.find((c) => c.method === 'warnings.listHistory')?.params).toEqual({ limit: HISTORY_SHOWN });
 
     fake.reply('warnings.get', () => warningsState([], 2000));
@@ -139,11 +154,17 @@ describe('the warnings slice', () => {
     slice.hold();
     await tick();
     const before = fake.calls.filter((c) => c.method === 'warnings.listHistory').length;
-    fake.emit('warnings.changed', { changes: [{ warningId: 'wrn_aaaa', change: 'raised', level: 'red', type: 'rainstorm' }], state: warningsState([warning('wrn_aaaa', 'red', 2000)], 2000) });
+    fake.emit('warnings.changed', {
+      changes: [{ warningId: 'wrn_aaaa', change: 'raised', level: 'red', type: 'rainstorm' }],
+      state: warningsState([warning('wrn_aaaa', 'red', 2000)], 2000),
+    });
     await tick();
     expect(slice.store.getState()).toMatchObject({ alarm: { seq: 1, level: 'red', change: 'raised' }, state: { active: [{ level: 'red' }] } });
     expect(fake.calls.filter((c) => c.method === 'warnings.listHistory')).toHaveLength(before + 1);
-    fake.emit('warnings.changed', { changes: [{ warningId: 'wrn_aaaa', change: 'lowered', level: 'orange', type: 'rainstorm' }], state: warningsState([warning('wrn_aaaa', 'orange', 3000)], 3000) });
+    fake.emit('warnings.changed', {
+      changes: [{ warningId: 'wrn_aaaa', change: 'lowered', level: 'orange', type: 'rainstorm' }],
+      state: warningsState([warning('wrn_aaaa', 'orange', 3000)], 3000),
+    });
     expect(slice.store.getState().alarm?.seq).toBe(1);
   });
 
@@ -152,7 +173,10 @@ describe('the warnings slice', () => {
     const fake = fakeClient({ ...serverTable(), 'warnings.get': async () => (await g.wait, warningsState([], 1000)) }, { status: 'open' });
     const slice = new SliceHost(fake.client).get(warningsSlice);
     slice.hold();
-    fake.emit('warnings.changed', { changes: [{ warningId: 'wrn_bbbb', change: 'issued', level: 'orange', type: 'rainstorm' }], state: warningsState([warning('wrn_bbbb', 'orange', 2000)], 2000) });
+    fake.emit('warnings.changed', {
+      changes: [{ warningId: 'wrn_bbbb', change: 'issued', level: 'orange', type: 'rainstorm' }],
+      state: warningsState([warning('wrn_bbbb', 'orange', 2000)], 2000),
+    });
     g.open();
     await tick();
     await tick();
@@ -173,7 +197,10 @@ describe('the warnings slice', () => {
 
   it('shows a refused cancel under its name, and clears it when a cancel succeeds', async () => {
     const fake = fakeClient(
-      { ...serverTable(), 'warnings.cancel': ({ reason }) => (reason.length < 2 ? Promise.reject(new RpcError(-32602, 'params.reason: give a reason')) : warningsState([], 3000)) },
+      {
+        ...serverTable(),
+        'warnings.cancel': ({ reason }) => (reason.length < 2 ? Promise.reject(new RpcError(-32602, 'params.reason: give a reason')) : warningsState([], 3000)),
+      },
       { status: 'open' },
     );
     const slice = new SliceHost(fake.client, () => 7000).get(warningsSlice);
@@ -191,7 +218,10 @@ describe('the warnings slice', () => {
     const fake = fakeClient(
       {
         ...serverTable(),
-        'warnings.importCap': () => ({ outcomes: [{ identifier: 'cap-1', outcome: 'issued', warningId: 'wrn_cccc', type: 'rainstorm', level: 'blue' }], state: warningsState([warning('wrn_cccc', 'blue', 3000)], 3000) }),
+        'warnings.importCap': () => ({
+          outcomes: [{ identifier: 'cap-1', outcome: 'issued', warningId: 'wrn_cccc', type: 'rainstorm', level: 'blue' }],
+          state: warningsState([warning('wrn_cccc', 'blue', 3000)], 3000),
+        }),
         'warnings.pollNow': () => polled,
       },
       { status: 'open' },

@@ -59,7 +59,14 @@ export function HandoverForm({ outgoingId }: { outgoingId: string }) {
           </select>
         </Field>
         <Field label={t('handover.notes')}>
-          <textarea className="wide" rows={3} data-testid="handover-notes" value={draft.notes} maxLength={4000} onChange={(e) => setDraft({ ...draft, notes: e.target.value })} />
+          <textarea
+            className="wide"
+            rows={3}
+            data-testid="handover-notes"
+            value={draft.notes}
+            maxLength={4000}
+            onChange={(e) => setDraft({ ...draft, notes: e.target.value })}
+          />
         </Field>
       </div>
       <fieldset>
@@ -75,7 +82,14 @@ export function HandoverForm({ outgoingId }: { outgoingId: string }) {
           ))}
         </ul>
         <div className="form-actions">
-          <input className="wide" data-testid="handover-new-item" value={newItem} maxLength={500} placeholder={t('handover.newItem')} onChange={(e) => setNewItem(e.target.value)} />
+          <input
+            className="wide"
+            data-testid="handover-new-item"
+            value={newItem}
+            maxLength={500}
+            placeholder={t('handover.newItem')}
+            onChange={(e) => setNewItem(e.target.value)}
+          />
           <button
             type="button"
             data-testid="handover-add-item"

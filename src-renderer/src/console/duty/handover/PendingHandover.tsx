@@ -18,7 +18,8 @@ export function PendingHandover({ handover }: { handover: Handover }) {
   return (
     <div className="pending-handover" data-testid="pending-handover" data-id={handover.id}>
       <p>
-        <b>{t('handover.fromTo', { from: handover.outgoing.name, to: handover.incoming.name })}</b> · {t('handover.handedAt', { time: dateTime(handover.handedOverAt) })}
+        <b>{t('handover.fromTo', { from: handover.outgoing.name, to: handover.incoming.name })}</b> ·{' '}
+        {t('handover.handedAt', { time: dateTime(handover.handedOverAt) })}
       </p>
       {handover.notes && <p className="handover-notes">{handover.notes}</p>}
       {handover.openItems.length > 0 && (
@@ -30,7 +31,14 @@ export function PendingHandover({ handover }: { handover: Handover }) {
       )}
       {incoming || outgoing ? (
         <div className="form-actions">
-          <input className="wide" data-testid="handover-reply" value={text} maxLength={2000} placeholder={t(incoming ? 'handover.confirmNote' : 'handover.cancelReason')} onChange={(e) => setText(e.target.value)} />
+          <input
+            className="wide"
+            data-testid="handover-reply"
+            value={text}
+            maxLength={2000}
+            placeholder={t(incoming ? 'handover.confirmNote' : 'handover.cancelReason')}
+            onChange={(e) => setText(e.target.value)}
+          />
           {incoming ? (
             <button type="button" className="primary" data-testid="confirm-handover" onClick={() => void confirmHandover(handover.id, text)}>
               {t('handover.confirm')}

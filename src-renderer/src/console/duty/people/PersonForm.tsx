@@ -14,7 +14,9 @@ const EMPTY: Draft = { name: '', role: 'officer', phone: '', unit: '', active: t
 export function PersonForm({ editing, onDone }: { editing: Person | null; onDone(): void }) {
   const t = useT();
   const { savePerson } = useCommands(dutySlice);
-  const [d, setD] = useState<Draft>(editing ? { id: editing.id, name: editing.name, role: editing.role, phone: editing.phone, unit: editing.unit, active: editing.active } : EMPTY);
+  const [d, setD] = useState<Draft>(
+    editing ? { id: editing.id, name: editing.name, role: editing.role, phone: editing.phone, unit: editing.unit, active: editing.active } : EMPTY,
+  );
   const edit = (p: Partial<Draft>): void => setD({ ...d, ...p });
   const save = async (): Promise<void> => {
     if (await savePerson(d)) {
@@ -35,7 +37,14 @@ export function PersonForm({ editing, onDone }: { editing: Person | null; onDone
         <Field label={t('people.name')}>
           <input data-testid="person-name" value={d.name} maxLength={20} onChange={(e) => edit({ name: e.target.value })} />
         </Field>
-        <EnumSelect label={t('people.role')} testId="person-role" value={d.role} options={DutyRole.options} labels={DUTY_ROLE_LABELS} onChange={(role) => edit({ role })} />
+        <EnumSelect
+          label={t('people.role')}
+          testId="person-role"
+          value={d.role}
+          options={DutyRole.options}
+          labels={DUTY_ROLE_LABELS}
+          onChange={(role) => edit({ role })}
+        />
         <Field label={t('people.phone')}>
           <input data-testid="person-phone" value={d.phone} maxLength={20} onChange={(e) => edit({ phone: e.target.value })} />
         </Field>

@@ -29,11 +29,13 @@ export function PrintLogPage() {
     let live = true;
     const b = printBounds(range);
     setReports(null);
-    void Promise.all([read('duty.listReports', { from: b.from, to: b.to, limit: LIMIT }), read('duty.getRoster', { period: { kind: 'range', ...b } })]).then(([r, ro]) => {
-      if (!live) return;
-      setReports(r ? [...r.reports].reverse() : []); // a log reads oldest first
-      setRoster(ro);
-    });
+    void Promise.all([read('duty.listReports', { from: b.from, to: b.to, limit: LIMIT }), read('duty.getRoster', { period: { kind: 'range', ...b } })]).then(
+      ([r, ro]) => {
+        if (!live) return;
+        setReports(r ? [...r.reports].reverse() : []); // a log reads oldest first
+        setRoster(ro);
+      },
+    );
     return () => {
       live = false;
     };

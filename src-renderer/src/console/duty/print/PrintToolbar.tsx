@@ -29,7 +29,13 @@ export function PrintToolbar({ range, onRange, ready }: { range: PrintRange; onR
       <button type="button" data-testid="print-apply" onClick={apply}>
         {t('printLog.show')}
       </button>
-      <button type="button" className="primary" data-testid="print-button" disabled={!ready} onClick={() => void printLog(`值班日志-${range.from}至${range.to}.pdf`)}>
+      <button
+        type="button"
+        className="primary"
+        data-testid="print-button"
+        disabled={!ready}
+        onClick={() => void printLog(`值班日志-${range.from}至${range.to}.pdf`)}
+      >
         {t('printLog.print')}
       </button>
     </div>

@@ -79,13 +79,7 @@ export function EscalateForm({ report }: { report: Report }) {
             </button>
           )
         ) : (
-          <button
-            type="button"
-            className="primary"
-            data-testid="escalate-report"
-            disabled={!actor || !plan || !chosenLevel}
-            onClick={() => void escalate()}
-          >
+          <button type="button" className="primary" data-testid="escalate-report" disabled={!actor || !plan || !chosenLevel} onClick={() => void escalate()}>
             {t('escalate.activate')}
           </button>
         )}

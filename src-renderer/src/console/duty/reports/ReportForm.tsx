@@ -41,9 +41,30 @@ export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
         <Field label={t('reportForm.receivedAt')} hint={badTime ? t('reportForm.badTime') : t('reportForm.receivedAtHint')}>
           <input type="datetime-local" data-testid="report-received" value={d.receivedAt} onChange={(e) => edit({ receivedAt: e.target.value })} />
         </Field>
-        <EnumSelect label={t('reportForm.source')} testId="report-source" value={d.source} options={ReportSource.options} labels={REPORT_SOURCE_LABELS} onChange={(source) => edit({ source })} />
-        <EnumSelect label={t('reportForm.category')} testId="report-category" value={d.category} options={ReportCategory.options} labels={REPORT_CATEGORY_LABELS} onChange={(category) => edit({ category })} />
-        <EnumSelect label={t('reportForm.severity')} testId="report-severity" value={d.severity} options={Severity.options} labels={SEVERITY_LABELS} onChange={(severity) => edit({ severity })} />
+        <EnumSelect
+          label={t('reportForm.source')}
+          testId="report-source"
+          value={d.source}
+          options={ReportSource.options}
+          labels={REPORT_SOURCE_LABELS}
+          onChange={(source) => edit({ source })}
+        />
+        <EnumSelect
+          label={t('reportForm.category')}
+          testId="report-category"
+          value={d.category}
+          options={ReportCategory.options}
+          labels={REPORT_CATEGORY_LABELS}
+          onChange={(category) => edit({ category })}
+        />
+        <EnumSelect
+          label={t('reportForm.severity')}
+          testId="report-severity"
+          value={d.severity}
+          options={Severity.options}
+          labels={SEVERITY_LABELS}
+          onChange={(severity) => edit({ severity })}
+        />
       </div>
       <div className="form-row">
         <StreetSelect testId="report-street" value={d.street} onChange={(street) => edit({ street })} />
@@ -59,7 +80,14 @@ export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
       </div>
       <div className="form-row">
         <Field label={t('reportForm.summary')}>
-          <textarea className="wide" rows={3} data-testid="report-summary" value={d.summary} maxLength={2000} onChange={(e) => edit({ summary: e.target.value })} />
+          <textarea
+            className="wide"
+            rows={3}
+            data-testid="report-summary"
+            value={d.summary}
+            maxLength={2000}
+            onChange={(e) => edit({ summary: e.target.value })}
+          />
         </Field>
         <Field label={t('reportForm.caller')}>
           <input data-testid="report-caller" value={d.caller} maxLength={100} onChange={(e) => edit({ caller: e.target.value })} />

@@ -21,7 +21,14 @@ export function StatusControls({ report }: { report: Report }) {
   if (moves.length === 0) return <p className="unset">{t('reportDetail.closedForGood')}</p>;
   return (
     <div className="form-actions status-controls">
-      <input className="wide" data-testid="status-note" placeholder={t('reportDetail.statusNote')} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+      <input
+        className="wide"
+        data-testid="status-note"
+        placeholder={t('reportDetail.statusNote')}
+        value={note}
+        maxLength={2000}
+        onChange={(e) => setNote(e.target.value)}
+      />
       {moves.map((to) => (
         <button
           key={to}

@@ -19,7 +19,18 @@ export interface ReportDraft {
 }
 
 export function emptyReportDraft(): ReportDraft {
-  return { receivedAt: '', source: 'hotline-12345', category: 'flood', street: '', location: '', lat: '', lng: '', summary: '', severity: 'medium', caller: '' };
+  return {
+    receivedAt: '',
+    source: 'hotline-12345',
+    category: 'flood',
+    street: '',
+    location: '',
+    lat: '',
+    lng: '',
+    summary: '',
+    severity: 'medium',
+    caller: '',
+  };
 }
 
 /** A coordinate as typed: blank is NaN, which the server refuses naming the field. */

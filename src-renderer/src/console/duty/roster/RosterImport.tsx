@@ -33,13 +33,16 @@ export function RosterImport({ period }: { period: RosterPeriod }) {
       <div className="form-actions">
         <label className={actor ? 'file-button' : 'file-button disabled'}>
           {t('roster.import')}
-          <input ref={input} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="roster-import-file" disabled={!actor} onChange={(e) => void onFile(e.target.files?.[0])} />
+          <input
+            ref={input}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            data-testid="roster-import-file"
+            disabled={!actor}
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
         </label>
-        <button
-          type="button"
-          data-testid="roster-export"
-          onClick={() => void exportPeriod()}
-        >
+        <button type="button" data-testid="roster-export" onClick={() => void exportPeriod()}>
           {t('roster.export')}
         </button>
         <span className="field-hint">{t('roster.importHint')}</span>

@@ -30,7 +30,8 @@ export interface RosterDay {
 /** Every day of the range with the shifts that start on it; shifts starting before the range belong to the previous period. */
 export function rosterDays(shifts: readonly Shift[], range: TimeRange): RosterDay[] {
   const days: RosterDay[] = [];
-  for (let day = range.from; day < range.to; day += DAY_MS) days.push({ day, date: localDateString(day), byRole: { leader: [], chief: [], officer: [], tech: [] } });
+  for (let day = range.from; day < range.to; day += DAY_MS)
+    days.push({ day, date: localDateString(day), byRole: { leader: [], chief: [], officer: [], tech: [] } });
   for (const s of [...shifts].sort((a, b) => a.start - b.start)) {
     if (s.start < range.from || s.start >= range.to) continue;
     days[Math.floor((s.start - range.from) / DAY_MS)].byRole[s.role].push(s);
