@@ -64,6 +64,8 @@ export const CamerasState = z.object({
 });
 export type CamerasState = z.infer<typeof CamerasState>;
 
+// One entry per method, each of the same shape (define.ts): the likeness between method tables is the
+// declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const camerasMethods = {
   'cameras.get': method({
     summary: 'Camera sources, tours and the active tour.',

@@ -37,6 +37,8 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+// One entry per method, each of the same shape (define.ts): the likeness between method tables is the
+// declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const centreMethods = {
   'centre.get': method({
     summary: 'This centre: name, level (district or street) and its network links.',

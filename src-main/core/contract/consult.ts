@@ -216,6 +216,8 @@ const Topic = z.string().trim().min(1, 'give the consultation a topic').max(120,
 const OperatorName = z.string().trim().min(1, 'name the operator').max(40, 'the operator’s name is at most 40 characters');
 const RecordRef = z.string().trim().min(1).max(80, 'a record id is at most 80 characters');
 
+// One entry per method, each of the same shape (define.ts): the likeness between method tables is the
+// declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const consultMethods = {
   'consult.start': method({
     summary: 'The district starts a consultation with the named participants (the host is always the district centre).',

@@ -408,6 +408,8 @@ const ReportFilter = {
   category: ReportCategory.optional(),
 };
 
+// One entry per method, each of the same shape (define.ts): the likeness between method tables is the
+// declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const dutyMethods = {
   // people
   'duty.listPeople': method({

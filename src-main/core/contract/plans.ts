@@ -29,6 +29,8 @@ import { ActorId, EntityId, FileBase64, Timestamp, type Label } from './primitiv
 import { LocalDate, StreetName } from './yuexiu';
 
 // ---- vocabulary ----------------------------------------------------------------------
+// The plan library's categories (三防 first). They share words with the duty log's report categories
+// (contract/duty.ts) but not meaning: a report says what happened, a plan what it prepares for.
 export const PlanCategory = z.enum([
   'sanfang',
   'fire',
@@ -341,6 +343,8 @@ export const Kpis = z.object({
 export type Kpis = z.infer<typeof Kpis>;
 
 // ---- methods -------------------------------------------------------------------------
+// One entry per method, each of the same shape (define.ts): the likeness between method tables is the
+// declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const planMethods = {
   // library
   'plans.list': method({

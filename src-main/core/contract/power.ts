@@ -337,6 +337,8 @@ export type PowerOverview = z.infer<typeof PowerOverview>;
 
 const Limit = z.number().int().min(1).max(500).default(100);
 
+// One entry per method, each of the same shape (define.ts): the likeness between method tables is the
+// declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const powerMethods = {
   'power.getOverview': method({
     summary: 'The power state, a tile per source (readings, link, 30-minute samples) and the active alarms.',

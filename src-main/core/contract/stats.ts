@@ -105,6 +105,7 @@ export interface IndicatorDef {
 const PCT: Label = { zh: '%', en: '%' };
 const DROP: Label = { zh: '% 降幅', en: '% decrease' };
 
+// Table 3's indicators as data, one entry each and all of one shape, on purpose.
 export const INDICATORS: readonly IndicatorDef[] = [
   {
     id: 'deaths',
@@ -275,6 +276,8 @@ export const ReportCounts = z.object({
 });
 export type ReportCounts = z.infer<typeof ReportCounts>;
 
+// One entry per method, each of the same shape (define.ts): the likeness between method tables is the
+// declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const statsMethods = {
   'stats.listIndicators': method({
     summary: 'The seed plan’s Table 3 indicators with their current values (live where the system holds them, else as entered) against target.',

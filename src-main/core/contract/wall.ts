@@ -31,6 +31,8 @@ export const WallState = z.object({
 });
 export type WallState = z.infer<typeof WallState>;
 
+// One entry per method, each of the same shape (define.ts): the likeness between method tables is the
+// declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const wallMethods = {
   'wall.get': method({
     summary: 'All wall presets and the active preset of each display.',

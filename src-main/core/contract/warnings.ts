@@ -181,6 +181,8 @@ export type CapOutcome = z.infer<typeof CapOutcome>;
 export const MAX_CAP_BYTES = 512 * 1024;
 
 // ---- methods ----------------------------------------------------------------------------
+// One entry per method, each of the same shape (define.ts): the likeness between method tables is the
+// declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const warningsMethods = {
   'warnings.get': method({
     summary: 'Active warnings (most severe first) and the feed’s status.',
