@@ -118,70 +118,59 @@ function report(print: (o: object) => void, source: string, samples: number[]): 
   });
 }
 
+/** One source kind: the power.saveSource source, the change at its server, and back. */
+interface SourceCase {
+  name: string;
+  source: unknown;
+  cut(): Promise<void> | void;
+  restore(): Promise<void> | void;
+  alarmCode: string;
+  timeoutMs: number;
+}
+
+/** Adds the source to a fresh rig, waits for mains, measures and prints; then stops the rig and `server`. */
+async function benchSource(print: (o: object) => void, server: { stop(): Promise<void> }, c: SourceCase): Promise<void> {
+  const r = await rig();
+  try {
+    const mains = r.next('power.stateChanged', (p) => p.transition.to === 'MAINS', 10_000);
+    await r.call('power.saveSource', { source: c.source });
+    await mains;
+    report(print, c.name, await measure(r, c.cut, c.restore, c.alarmCode, c.timeoutMs));
+  } finally {
+    await r.close();
+    await server.stop();
+  }
+}
+
 export async function benchPower(print: (o: object) => void): Promise<void> {
   // NUT: upsd + dummy-ups; the change is a SET VAR through an admin account.
-  {
-    const nut = await startNutServer();
-    const r = await rig();
-    try {
-      const mains = r.next('power.stateChanged', (p) => p.transition.to === 'MAINS', 10_000);
-      await r.call('power.saveSource', { source: { kind: 'nut', id: 'ups', name: 'UPS', host: nut.host, port: nut.port, ups: nut.ups, pollMs: 250 } });
-      await mains;
-      const samples = await measure(
-        r,
-        () => nut.setVar('ups.status', 'OB DISCHRG'),
-        () => nut.setVar('ups.status', ONLINE_UPS['ups.status']),
-        'STATE_ON_BATTERY',
-        10_000,
-      );
-      report(print, 'nut', samples);
-    } finally {
-      await r.close();
-      await nut.stop();
-    }
-  }
+  const nut = await startNutServer();
+  await benchSource(print, nut, {
+    name: 'nut',
+    source: { kind: 'nut', id: 'ups', name: 'UPS', host: nut.host, port: nut.port, ups: nut.ups, pollMs: 250 },
+    cut: () => nut.setVar('ups.status', 'OB DISCHRG'),
+    restore: () => nut.setVar('ups.status', ONLINE_UPS['ups.status']),
+    alarmCode: 'STATE_ON_BATTERY',
+    timeoutMs: 10_000,
+  });
   // SNMP: snmpd with a pass_persist UPS-MIB; the change is the agent's next answer.
-  {
-    const agent = await startSnmpAgent();
-    const r = await rig();
-    try {
-      const mains = r.next('power.stateChanged', (p) => p.transition.to === 'MAINS', 10_000);
-      await r.call('power.saveSource', {
-        source: { kind: 'snmp', id: 'ups', name: 'UPS', host: agent.host, port: agent.port, community: agent.community, pollMs: 250 },
-      });
-      await mains;
-      const samples = await measure(
-        r,
-        () => agent.set({ ...UPS_ON_MAINS, upsOutputSource: 5 }),
-        () => agent.set(UPS_ON_MAINS),
-        'STATE_ON_BATTERY',
-        5_000,
-      );
-      report(print, 'snmp', samples);
-    } finally {
-      await r.close();
-      await agent.stop();
-    }
-  }
+  const agent = await startSnmpAgent();
+  await benchSource(print, agent, {
+    name: 'snmp',
+    source: { kind: 'snmp', id: 'ups', name: 'UPS', host: agent.host, port: agent.port, community: agent.community, pollMs: 250 },
+    cut: () => agent.set({ ...UPS_ON_MAINS, upsOutputSource: 5 }),
+    restore: () => agent.set(UPS_ON_MAINS),
+    alarmCode: 'STATE_ON_BATTERY',
+    timeoutMs: 5_000,
+  });
   // Modbus: the generator controller; the change is mains lost with the generator running.
-  {
-    const gen = await startModbusGenerator();
-    const r = await rig();
-    try {
-      const mains = r.next('power.stateChanged', (p) => p.transition.to === 'MAINS', 10_000);
-      await r.call('power.saveSource', { source: { kind: 'modbus', id: 'gen', name: 'Generator', host: gen.host, port: gen.port, pollMs: 250 } });
-      await mains;
-      const samples = await measure(
-        r,
-        () => gen.set({ running: 1, mainsAvailable: 0, engineSpeed: 1500 }),
-        () => gen.set(GENERATOR_STANDBY),
-        'STATE_ON_GENERATOR',
-        5_000,
-      );
-      report(print, 'modbus', samples);
-    } finally {
-      await r.close();
-      await gen.stop();
-    }
-  }
+  const gen = await startModbusGenerator();
+  await benchSource(print, gen, {
+    name: 'modbus',
+    source: { kind: 'modbus', id: 'gen', name: 'Generator', host: gen.host, port: gen.port, pollMs: 250 },
+    cut: () => gen.set({ running: 1, mainsAvailable: 0, engineSpeed: 1500 }),
+    restore: () => gen.set(GENERATOR_STANDBY),
+    alarmCode: 'STATE_ON_GENERATOR',
+    timeoutMs: 5_000,
+  });
 }

@@ -10,6 +10,7 @@ import {
   type Report,
   type ReportEvent,
 } from '../contract/duty';
+import type { Column, Workbook, Worksheet } from 'exceljs';
 import { DATE_TIME_FORMAT, excelDate } from './xlsx-cells';
 
 export const LOG_SHEET = '值班日志';
@@ -28,8 +29,7 @@ export async function writeLogWorkbook(reports: Report[], historyOf: (id: string
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Command Wall 越秀应急指挥大屏';
-  const ws = wb.addWorksheet(LOG_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
+  const ws = tableSheet(wb, LOG_SHEET, 'receivedAt', [
     { header: '编号', key: 'id', width: 20 },
     { header: '接报时间', key: 'receivedAt', width: 18 },
     { header: '来源', key: 'source', width: 12 },
@@ -45,13 +45,10 @@ export async function writeLogWorkbook(reports: Report[], historyOf: (id: string
     { header: '登记人', key: 'recordedBy', width: 10 },
     { header: '关联响应', key: 'responses', width: 22 },
     { header: '演示数据', key: 'demo', width: 9 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  ws.getColumn('receivedAt').numFmt = DATE_TIME_FORMAT;
+  ]);
   ws.getColumn('summary').alignment = { wrapText: true, vertical: 'top' };
 
-  const hs = wb.addWorksheet(LOG_HISTORY_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  hs.columns = [
+  const hs = tableSheet(wb, LOG_HISTORY_SHEET, 'at', [
     { header: '报告编号', key: 'reportId', width: 20 },
     { header: '时间', key: 'at', width: 18 },
     { header: '操作', key: 'kind', width: 14 },
@@ -60,9 +57,7 @@ export async function writeLogWorkbook(reports: Report[], historyOf: (id: string
     { header: '说明', key: 'note', width: 40 },
     { header: '操作人', key: 'by', width: 10 },
     { header: '岗位', key: 'role', width: 10 },
-  ];
-  hs.getRow(1).font = { bold: true };
-  hs.getColumn('at').numFmt = DATE_TIME_FORMAT;
+  ]);
 
   for (const r of reports) {
     ws.addRow({
@@ -97,4 +92,13 @@ export async function writeLogWorkbook(reports: Report[], historyOf: (id: string
     }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A sheet of one table: the header row bold and frozen, its time column shown as local date and time. */
+function tableSheet(wb: Workbook, name: string, timeKey: string, columns: Partial<Column>[]): Worksheet {
+  const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns;
+  sheet.getRow(1).font = { bold: true };
+  sheet.getColumn(timeKey).numFmt = DATE_TIME_FORMAT;
+  return sheet;
 }

@@ -15,6 +15,8 @@ import { attachReport, changeLevel, createResponse, updateAction } from './respo
 type ActionTemplate = [minLevel: ResponseLevel, text: string, unit: string, minutes: number];
 
 /** Actions per category; a level gets every action whose minimum level it reaches (Ⅳ < Ⅲ < Ⅱ < Ⅰ). */
+// Data, not logic: every category's list has the same shape on purpose (one action a row, the
+// weaker levels first), so the lists look alike line by line.
 const TEMPLATES: Record<PlanCategory, ActionTemplate[]> = {
   sanfang: [
     ['IV', '发布三防应急响应通知，各成员单位进入戒备状态', '区三防办', 30],
@@ -137,6 +139,7 @@ interface DemoPlan {
 
 const ALL: ResponseLevel[] = ['I', 'II', 'III', 'IV'];
 
+// Data, not logic: one plan a row, every row the same shape on purpose.
 export const DEMO_PLANS: DemoPlan[] = [
   { title: '越秀区防汛防旱防风防冻应急预案', category: 'sanfang', level: 'district', owner: '区三防指挥部办公室', revisedMonthsAgo: 8 },
   { title: '越秀区防御台风专项应急预案', category: 'sanfang', level: 'district', owner: '区三防指挥部办公室', revisedMonthsAgo: 14 },

@@ -10,6 +10,8 @@ export interface AlarmWords {
   action: PowerText;
 }
 
+// Tables by power state, shaped like the renderer's colour classes (panels/power/state-look.ts) on
+// purpose: a different fact (an alarm's severity and code, not how a state looks).
 export const STATE_SEVERITY: Record<PowerState, AlarmSeverity> = {
   MAINS: 'info',
   ON_GENERATOR: 'warning',

@@ -18,6 +18,8 @@ export const en: Record<MessageKey, string> = {
   'wall.power': 'Power',
   'wall.notConnected': 'Not connected',
   'wall.noPresets': 'No presets yet — create one on the console',
+  'wall.staleAsOf': 'Data as of {time}',
+  'wall.staleNever': 'No data yet',
 
   'cell.empty': 'Empty — choose a panel on the console',
   'cell.unknown': 'Unknown panel: {id}',

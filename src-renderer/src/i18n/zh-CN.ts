@@ -16,6 +16,8 @@ export const zhCN = {
   'wall.power': '电源',
   'wall.notConnected': '未接入',
   'wall.noPresets': '尚无大屏场景 — 在控制台创建',
+  'wall.staleAsOf': '数据截至 {time}',
+  'wall.staleNever': '尚未取得数据',
 
   'cell.empty': '空 — 在控制台选择面板',
   'cell.unknown': '未知面板：{id}',

@@ -2,6 +2,7 @@
 // cell's panel by its id, the console lists the registry for its cell pickers.
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n';
+import type { AnySlice } from '../state/slice';
 
 export interface PanelProps {
   /** The wall display the panel is on. */
@@ -17,6 +18,8 @@ export interface PanelDefinition {
   component: ComponentType<PanelProps>;
   /** Part of the minimum a wall must show (kept when later work sheds load on weak hosts). */
   essential: boolean;
+  /** The slices whose data the panel shows: the wall dims the cell and says since when while any is not current. */
+  slices?: readonly AnySlice[];
 }
 
 export interface PanelRegistry {

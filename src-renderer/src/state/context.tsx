@@ -1,8 +1,8 @@
 // Hands the page's slices to components. A context (not module singletons) so each page, and
 // each test, builds its own SliceHost around its own client (see slice.ts).
-import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { SliceHost, type Commands, type SliceDef, type SliceMeta, type SliceOf } from './slice';
+import { SliceHost, type AnySlice, type Commands, type SliceDef, type SliceMeta, type SliceOf } from './slice';
 
 const HostContext = createContext<SliceHost | null>(null);
 
@@ -29,4 +29,35 @@ export function useSlice<S extends object, C extends Commands, T>(def: SliceDef<
 /** A slice's commands, by name: the only way a component changes state or asks the server. */
 export function useCommands<S extends object, C extends Commands>(def: SliceDef<S, C>): SliceOf<S, C>['commands'] {
   return useSliceHost().get(def).commands;
+}
+
+/** How current the data of some slices is: all live, or since when the oldest is not (null: never loaded). */
+export type Freshness = { live: true } | { live: false; asOf: number | null };
+
+/** Freshness of the given slices (a constant list), following them without holding them. */
+export function useFreshness(defs: readonly AnySlice[]): Freshness {
+  const host = useSliceHost();
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const offs = defs.map((def) => host.get(def).store.subscribe(onChange));
+      return () => offs.forEach((off) => off());
+    },
+    [host, defs],
+  );
+  // A string snapshot: stable between changes, as useSyncExternalStore needs.
+  const key = useSyncExternalStore(subscribe, () => freshnessKey(defs.map((def) => host.get(def).store.getState())));
+  if (key === 'live') return { live: true };
+  return { live: false, asOf: key === 'never' ? null : Number(key) };
+}
+
+function freshnessKey(states: readonly SliceMeta[]): string {
+  let oldest: number | null = null;
+  let stale = false;
+  for (const s of states) {
+    if (s.live) continue;
+    stale = true;
+    if (s.asOf === null) return 'never';
+    oldest = oldest === null ? s.asOf : Math.min(oldest, s.asOf);
+  }
+  return stale ? String(oldest) : 'live';
 }

@@ -127,6 +127,26 @@ describe('the slice factory', () => {
     expect(slice.store.getState().error).toBeNull();
   });
 
+  it('is live only while loaded on an open link; once the link drops it says since when', async () => {
+    let clock = 1_000;
+    const fake = fakeClient(serverTable(), { status: 'open' });
+    const slice = new SliceHost(fake.client, () => clock).get(wallSlice);
+    expect(slice.store.getState()).toMatchObject({ live: false, asOf: null });
+    const release = slice.hold();
+    await tick();
+    expect(slice.store.getState()).toMatchObject({ live: true, asOf: 1_000 });
+    clock = 5_000;
+    fake.status('closed');
+    expect(slice.store.getState()).toMatchObject({ live: false, asOf: 5_000 });
+    clock = 9_000;
+    fake.status('open');
+    expect(slice.store.getState().live).toBe(false); // not before the reload is in
+    await tick();
+    expect(slice.store.getState()).toMatchObject({ live: true, asOf: 9_000 });
+    release();
+    expect(slice.store.getState().live).toBe(false); // no longer following the events
+  });
+
   it('whileHeld runs for the held life only', () => {
     let live = 0;
     const timerish = defineSlice({

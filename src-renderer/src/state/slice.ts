@@ -29,6 +29,10 @@ export interface CommandError {
 export interface SliceMeta {
   /** True once a load has succeeded since the slice was made. */
   loaded: boolean;
+  /** True while the data is current: loaded since the link last opened, and the link still open. */
+  live: boolean;
+  /** Our clock when the data was last known current (the load, or the moment the link dropped); null before a load. */
+  asOf: number | null;
   error: CommandError | null;
 }
 
@@ -128,7 +132,7 @@ export function toCommandError(command: string, err: unknown, at: number): Comma
 
 function makeSlice<S extends object, C extends Commands>(def: SliceDef<S, C>, host: SliceHost): SliceOf<S, C> {
   const { client, now } = host;
-  const store = createStore<S & SliceMeta>()(() => ({ ...def.initial(), loaded: false, error: null }));
+  const store = createStore<S & SliceMeta>()(() => ({ ...def.initial(), loaded: false, live: false, asOf: null, error: null }));
   const get = () => store.getState();
   const set = (change: Change<S>): void => {
     const partial = typeof change === 'function' ? change(get()) : change;
@@ -156,6 +160,8 @@ function makeSlice<S extends object, C extends Commands>(def: SliceDef<S, C>, ho
 
   // The stale-reply guard: each load has a generation; events heard during a load are queued for it.
   let generation = 0;
+  /** Whether the link is open, as last heard while held (a load on a closed or unheard link is not live). */
+  let linkOpen = false;
   const replays = new Set<(() => void)[]>();
   const receive = (apply: () => void): void => {
     for (const queue of replays) queue.push(apply);
@@ -173,7 +179,7 @@ function makeSlice<S extends object, C extends Commands>(def: SliceDef<S, C>, ho
       // A newer load is on its way: its reply (with everything heard since) is the one to keep.
       if (mine !== generation) return true;
       set(change);
-      store.setState({ loaded: true } as Partial<S & SliceMeta>);
+      store.setState({ loaded: true, live: linkOpen, asOf: now() } as Partial<S & SliceMeta>);
       for (const apply of queue) apply();
       return true;
     } finally {
@@ -213,12 +219,21 @@ function makeSlice<S extends object, C extends Commands>(def: SliceDef<S, C>, ho
         ),
       );
     }
-    // Heard at once with the current status, so an open link loads straight away.
-    stops.push(client.onStatus((status) => void (status === 'open' && load())));
+    // Heard at once with the current status, so an open link loads straight away. Once it drops,
+    // what the slice holds was current until now and is no longer.
+    stops.push(
+      client.onStatus((status) => {
+        linkOpen = status === 'open';
+        if (linkOpen) void load();
+        else if (get().live) store.setState({ live: false, asOf: now() } as Partial<S & SliceMeta>);
+      }),
+    );
     const extra = def.whileHeld?.(tools);
     if (extra) stops.push(extra);
   };
   const stop = (): void => {
+    linkOpen = false;
+    if (get().live) store.setState({ live: false, asOf: now() } as Partial<S & SliceMeta>);
     const all = stops;
     stops = [];
     all.forEach((off) => off());

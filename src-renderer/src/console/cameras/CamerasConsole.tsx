@@ -197,6 +197,7 @@ function TourForm() {
   );
 }
 
+// Same JSX shape as WarningsConsole (console/warnings/WarningsConsole.tsx): a titled tab of forms, nothing shared.
 export function CamerasConsole() {
   const t = useT();
   return (

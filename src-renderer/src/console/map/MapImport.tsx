@@ -2,13 +2,14 @@
 // feature or row with its field and reason, and the map is left as it was.
 import { useRef, useState } from 'react';
 import { jsonUtf8Length } from '@contract/limits';
-import { MAP_OBJECT_KINDS, MAX_IMPORT_BYTES, type ImportProblem, type MapObjectKind } from '@contract/map';
+import { MAX_IMPORT_BYTES, type ImportProblem, type MapObjectKind } from '@contract/map';
 import { useT } from '../../i18n/use-t';
 import { useCommands } from '../../state/context';
 import { mapSlice } from '../../state/map/map-slice';
 import { Field } from '../Field';
 import { CommandStatus } from '../CommandStatus';
 import { useCommand } from '../use-command';
+import { KindOptions } from './KindOptions';
 
 function formatOf(name: string): 'geojson' | 'csv' | null {
   const n = name.toLowerCase();
@@ -50,12 +51,7 @@ export function MapImport() {
         </Field>
         <Field label={t('mapImport.defaultKind')}>
           <select data-testid="map-import-kind" value={defaultKind} onChange={(e) => setDefaultKind(e.target.value as MapObjectKind | '')}>
-            <option value="">{t('mapImport.kindFromFile')}</option>
-            {MAP_OBJECT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`map.layer.${k}`)}
-              </option>
-            ))}
+            <KindOptions none={t('mapImport.kindFromFile')} />
           </select>
         </Field>
       </div>

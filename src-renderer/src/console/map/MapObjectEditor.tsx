@@ -1,7 +1,7 @@
 // Edit any map object from the console: find it by name (and kind), change its fields, save or
 // remove it; or make a new one. The server checks every field and names any that is wrong.
 import { useState } from 'react';
-import { MAP_OBJECT_KINDS, type MapObjectKind } from '@contract/map';
+import type { MapObjectKind } from '@contract/map';
 import { YUEXIU_STREETS } from '@contract/yuexiu';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useCommands, useSlice } from '../../state/context';
@@ -10,6 +10,7 @@ import { Field } from '../Field';
 import { CommandStatus } from '../CommandStatus';
 import { useCommand } from '../use-command';
 import { draftFromObject, inputFromDraft, newDraft, type Draft } from './object-draft';
+import { KindOptions } from './KindOptions';
 import { ObjectFields } from './ObjectFields';
 
 const LISTED = 40;
@@ -53,12 +54,7 @@ export function MapObjectEditor() {
         </Field>
         <Field label={t('mapForm.kind')}>
           <select data-testid="map-form-find-kind" value={kind} onChange={(e) => setKind(e.target.value as MapObjectKind | '')}>
-            <option value="">{t('mapForm.allKinds')}</option>
-            {MAP_OBJECT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`map.layer.${k}`)}
-              </option>
-            ))}
+            <KindOptions none={t('mapForm.allKinds')} />
           </select>
         </Field>
         <Field label={t('mapForm.newOf')}>
@@ -70,12 +66,7 @@ export function MapObjectEditor() {
               if (e.target.value) setDraft(newDraft(e.target.value as MapObjectKind));
             }}
           >
-            <option value="">{t('mapForm.new')}</option>
-            {MAP_OBJECT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`map.layer.${k}`)}
-              </option>
-            ))}
+            <KindOptions none={t('mapForm.new')} />
           </select>
         </Field>
         {counts && counts.demo > 0 && (

@@ -1,20 +1,8 @@
 // The console's map object form drafts.
 import { describe, expect, it } from 'vitest';
-import { MapObjectInput, type MapObject } from '@contract/map';
+import { MapObjectInput } from '@contract/map';
 import { draftFromObject, inputFromDraft, newDraft } from './object-draft';
-
-const obj = (o: Partial<MapObject> & Pick<MapObject, 'kind'>): MapObject =>
-  ({
-    id: `obj_${o.kind}-${Math.random().toString(36).slice(2, 8)}`,
-    name: 'x',
-    street: null,
-    address: '',
-    note: '',
-    position: { lat: 23.13, lng: 113.27 },
-    demo: false,
-    updatedAt: 0,
-    ...o,
-  }) as MapObject;
+import { anyObject as obj } from '../../state/map/test-fixtures';
 
 describe('the console’s map object draft', () => {
   it('round-trips an object through the form and back into a valid input', () => {

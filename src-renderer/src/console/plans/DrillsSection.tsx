@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-t';
 import { useServerNow } from '../../shared/use-server-now';
 import { useSlice } from '../../state/context';
 import { plansSlice } from '../../state/plans/plans-slice';
+import { PickTable } from '../PickTable';
 import { DrillForm } from './DrillForm';
 import { draftFromDrill, newDrillDraft, type DrillDraft } from './drill-draft';
 import { useRead } from './use-plans';
@@ -33,39 +34,25 @@ export function DrillsSection() {
           {t('drills.new')}
         </button>
       )}
-      <div className="table-scroll drill-scroll">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t('drills.plannedOn')}</th>
-              <th>{t('drills.plan')}</th>
-              <th>{t('drills.title')}</th>
-              <th>{t('drills.status')}</th>
-              <th>{t('drills.heldOn')}</th>
-              <th>{t('drills.participants')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {drills.map((d) => (
-              <tr
-                key={d.id}
-                className={`clickable drill-${d.status}`}
-                data-testid="drill-row"
-                data-id={d.id}
-                data-status={d.status}
-                onClick={() => setDraft(draftFromDrill(d))}
-              >
-                <td className="tabular nowrap">{d.plannedOn}</td>
-                <td>{d.planTitle}</td>
-                <td>{d.title}</td>
-                <td className={d.status === 'overdue' ? 'overdue-word nowrap' : 'nowrap'}>{t(`drills.status.${d.status}`)}</td>
-                <td className="tabular nowrap">{d.heldOn ?? '—'}</td>
-                <td>{d.participants}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PickTable
+        scrollClass="drill-scroll"
+        headers={[t('drills.plannedOn'), t('drills.plan'), t('drills.title'), t('drills.status'), t('drills.heldOn'), t('drills.participants')]}
+        items={drills}
+        rowTestId="drill-row"
+        rowClass={(d) => `drill-${d.status}`}
+        status={(d) => d.status}
+        onPick={(d) => setDraft(draftFromDrill(d))}
+        cells={(d) => (
+          <>
+            <td className="tabular nowrap">{d.plannedOn}</td>
+            <td>{d.planTitle}</td>
+            <td>{d.title}</td>
+            <td className={d.status === 'overdue' ? 'overdue-word nowrap' : 'nowrap'}>{t(`drills.status.${d.status}`)}</td>
+            <td className="tabular nowrap">{d.heldOn ?? '—'}</td>
+            <td>{d.participants}</td>
+          </>
+        )}
+      />
     </section>
   );
 }

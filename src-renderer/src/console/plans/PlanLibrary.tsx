@@ -7,6 +7,7 @@ import { useLabel } from '../../shared/label';
 import { useSlice } from '../../state/context';
 import { plansSlice } from '../../state/plans/plans-slice';
 import { Field } from '../Field';
+import { PickTable } from '../PickTable';
 import { PlanDetail } from './PlanDetail';
 import { useRead } from './use-plans';
 
@@ -36,41 +37,27 @@ export function PlanLibrary({ onActivated }: { onActivated(responseId: string): 
           <input data-testid="plan-filter-q" value={q} maxLength={40} onChange={(e) => setQ(e.target.value)} />
         </Field>
       </div>
-      <div className="table-scroll plan-scroll">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t('library.planTitle')}</th>
-              <th>{t('library.category')}</th>
-              <th>{t('library.level')}</th>
-              <th>{t('library.owner')}</th>
-              <th>{t('library.version')}</th>
-              <th>{t('library.revisionDue')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plans.map((p) => (
-              <tr
-                key={p.id}
-                className={`clickable${p.id === selected ? ' selected' : ''}`}
-                data-testid="plan-row"
-                data-id={p.id}
-                onClick={() => setSelected(p.id)}
-              >
-                <td>
-                  {p.title}
-                  {p.activeResponseId && <b className="responding"> · {t('library.responding')}</b>}
-                </td>
-                <td className="nowrap">{label(PLAN_CATEGORY_LABELS[p.category])}</td>
-                <td className="nowrap">{label(PLAN_LEVEL_LABELS[p.level])}</td>
-                <td>{p.ownerUnit}</td>
-                <td className="nowrap">{p.version}</td>
-                <td className={p.revisionOverdue ? 'nowrap overdue-word' : 'nowrap'}>{p.revisionDueOn}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PickTable
+        scrollClass="plan-scroll"
+        headers={[t('library.planTitle'), t('library.category'), t('library.level'), t('library.owner'), t('library.version'), t('library.revisionDue')]}
+        items={plans}
+        rowTestId="plan-row"
+        selectedId={selected}
+        onPick={(p) => setSelected(p.id)}
+        cells={(p) => (
+          <>
+            <td>
+              {p.title}
+              {p.activeResponseId && <b className="responding"> · {t('library.responding')}</b>}
+            </td>
+            <td className="nowrap">{label(PLAN_CATEGORY_LABELS[p.category])}</td>
+            <td className="nowrap">{label(PLAN_LEVEL_LABELS[p.level])}</td>
+            <td>{p.ownerUnit}</td>
+            <td className="nowrap">{p.version}</td>
+            <td className={p.revisionOverdue ? 'nowrap overdue-word' : 'nowrap'}>{p.revisionDueOn}</td>
+          </>
+        )}
+      />
       {selected && <PlanDetail key={selected} id={selected} onActivated={onActivated} />}
     </section>
   );

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-t';
 import { PowerErrorNote } from '../../panels/power/PowerErrorNote';
 import { useCommands, useSlice } from '../../state/context';
 import { powerSlice } from '../../state/power/power-slice';
+import { Check } from '../Check';
 import { Field } from '../Field';
 import { draftToInput, type SourceDraft } from './source-draft';
 import { SourceKindFields } from './SourceKindFields';
@@ -55,10 +56,7 @@ export function SourceForm({ initial, onDone }: Props) {
         <Field label={t('powerConsole.name')}>
           <input data-testid="power-source-name" value={draft.name} maxLength={40} onChange={(e) => edit({ name: e.target.value })} />
         </Field>
-        <label className="check">
-          <input type="checkbox" data-testid="power-source-enabled" checked={draft.enabled} onChange={(e) => edit({ enabled: e.target.checked })} />
-          {t('powerConsole.enabled')}
-        </label>
+        <Check label={t('powerConsole.enabled')} testId="power-source-enabled" checked={draft.enabled} onChange={(enabled) => edit({ enabled })} />
       </div>
       <div className="form-row">
         <Field label={t('powerConsole.host')}>

@@ -5,6 +5,7 @@
 import type { ControllerModel } from '@contract/power';
 import type { z } from 'zod';
 import { useLanguage, useT } from '../../i18n/use-t';
+import { Check } from '../Check';
 import { Field } from '../Field';
 import { secretDropped, type SourceDraft } from './source-draft';
 
@@ -26,6 +27,44 @@ function DroppedSecretNote({ draft }: { draft: SourceDraft }) {
   );
 }
 
+interface SecretFieldProps {
+  testId: string;
+  clearTestId: string;
+  label: string;
+  hint: string | undefined;
+  clearLabel: string;
+  value: string;
+  maxLength: number;
+  spellCheck?: boolean;
+  /** A secret is stored on the server: offer to clear it. */
+  stored: boolean;
+  /** Clearing it is ticked: the box is disabled. */
+  clear: boolean;
+  onValue(value: string): void;
+  onClear(clear: boolean): void;
+}
+
+/** A secret's box (NUT password, SNMP community) and, when one is stored, the tick that clears it. */
+function SecretField({ testId, clearTestId, label, hint, clearLabel, value, maxLength, spellCheck, stored, clear, onValue, onClear }: SecretFieldProps) {
+  return (
+    <>
+      <Field label={label} hint={hint}>
+        <input
+          data-testid={testId}
+          type="password"
+          value={value}
+          maxLength={maxLength}
+          spellCheck={spellCheck}
+          autoComplete="new-password"
+          disabled={clear}
+          onChange={(e) => onValue(e.target.value)}
+        />
+      </Field>
+      {stored && <Check label={clearLabel} testId={clearTestId} checked={clear} onChange={onClear} />}
+    </>
+  );
+}
+
 function NutFields({ draft, edit }: Omit<Props, 'models'>) {
   const t = useT();
   return (
@@ -44,34 +83,28 @@ function NutFields({ draft, edit }: Omit<Props, 'models'>) {
             onChange={(e) => edit({ username: e.target.value })}
           />
         </Field>
-        <Field label={t('powerConsole.password')} hint={draft.passwordSet ? t('powerConsole.passwordKeep') : undefined}>
-          <input
-            data-testid="power-source-password"
-            type="password"
-            value={draft.password}
-            maxLength={128}
-            autoComplete="new-password"
-            disabled={draft.clearPassword}
-            onChange={(e) => edit({ password: e.target.value })}
-          />
-        </Field>
-        {draft.passwordSet && (
-          <label className="check">
-            <input
-              type="checkbox"
-              data-testid="power-source-clear-password"
-              checked={draft.clearPassword}
-              onChange={(e) => edit({ clearPassword: e.target.checked })}
-            />
-            {t('powerConsole.passwordClear')}
-          </label>
-        )}
+        <SecretField
+          testId="power-source-password"
+          clearTestId="power-source-clear-password"
+          label={t('powerConsole.password')}
+          hint={draft.passwordSet ? t('powerConsole.passwordKeep') : undefined}
+          clearLabel={t('powerConsole.passwordClear')}
+          value={draft.password}
+          maxLength={128}
+          stored={draft.passwordSet}
+          clear={draft.clearPassword}
+          onValue={(password) => edit({ password })}
+          onClear={(clearPassword) => edit({ clearPassword })}
+        />
       </div>
       <div className="form-row">
-        <label className="check" title={t('powerConsole.loginHint')}>
-          <input type="checkbox" data-testid="power-source-login" checked={draft.login} onChange={(e) => edit({ login: e.target.checked })} />
-          {t('powerConsole.login')}
-        </label>
+        <Check
+          label={t('powerConsole.login')}
+          title={t('powerConsole.loginHint')}
+          testId="power-source-login"
+          checked={draft.login}
+          onChange={(login) => edit({ login })}
+        />
         <Field label={t('powerConsole.tls')}>
           <select data-testid="power-source-tls" value={draft.tls} onChange={(e) => edit({ tls: e.target.value as SourceDraft['tls'] })}>
             <option value="none">{t('powerConsole.tlsNone')}</option>
@@ -83,15 +116,12 @@ function NutFields({ draft, edit }: Omit<Props, 'models'>) {
             <Field label={t('powerConsole.tlsCa')}>
               <textarea data-testid="power-source-tls-ca" rows={3} value={draft.tlsCa} spellCheck={false} onChange={(e) => edit({ tlsCa: e.target.value })} />
             </Field>
-            <label className="check">
-              <input
-                type="checkbox"
-                data-testid="power-source-tls-insecure"
-                checked={draft.tlsInsecure}
-                onChange={(e) => edit({ tlsInsecure: e.target.checked })}
-              />
-              {t('powerConsole.tlsInsecure')}
-            </label>
+            <Check
+              label={t('powerConsole.tlsInsecure')}
+              testId="power-source-tls-insecure"
+              checked={draft.tlsInsecure}
+              onChange={(tlsInsecure) => edit({ tlsInsecure })}
+            />
           </>
         )}
       </div>
@@ -105,29 +135,20 @@ function SnmpFields({ draft, edit }: Omit<Props, 'models'>) {
   return (
     <>
       <div className="form-row">
-        <Field label={t('powerConsole.community')} hint={draft.communitySet ? t('powerConsole.communityKeep') : t('powerConsole.communityDefault')}>
-          <input
-            data-testid="power-source-community"
-            type="password"
-            value={draft.community}
-            maxLength={64}
-            spellCheck={false}
-            autoComplete="new-password"
-            disabled={draft.clearCommunity}
-            onChange={(e) => edit({ community: e.target.value })}
-          />
-        </Field>
-        {draft.communitySet && (
-          <label className="check">
-            <input
-              type="checkbox"
-              data-testid="power-source-clear-community"
-              checked={draft.clearCommunity}
-              onChange={(e) => edit({ clearCommunity: e.target.checked })}
-            />
-            {t('powerConsole.communityClear')}
-          </label>
-        )}
+        <SecretField
+          testId="power-source-community"
+          clearTestId="power-source-clear-community"
+          label={t('powerConsole.community')}
+          hint={draft.communitySet ? t('powerConsole.communityKeep') : t('powerConsole.communityDefault')}
+          clearLabel={t('powerConsole.communityClear')}
+          value={draft.community}
+          maxLength={64}
+          spellCheck={false}
+          stored={draft.communitySet}
+          clear={draft.clearCommunity}
+          onValue={(community) => edit({ community })}
+          onClear={(clearCommunity) => edit({ clearCommunity })}
+        />
         <Field label={t('powerConsole.version')}>
           <select data-testid="power-source-version" value={draft.version} onChange={(e) => edit({ version: e.target.value as SourceDraft['version'] })}>
             <option value="2c">v2c</option>

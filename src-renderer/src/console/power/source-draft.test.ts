@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { PowerSourceInput } from '@contract/power';
+import { PowerSourceInput, type PowerSourceView } from '@contract/power';
 import { draftFromSource, draftToInput, newSourceDraft, secretDropped } from './source-draft';
+
+/** A NUT source as the server shows it, with a password stored. */
+const storedNut: Extract<PowerSourceView, { kind: 'nut' }> = {
+  kind: 'nut',
+  id: 'ups-hall',
+  name: 'UPS',
+  enabled: true,
+  host: 'h',
+  port: 3493,
+  ups: 'u',
+  username: 'mon',
+  login: true,
+  tls: 'none',
+  tlsInsecure: false,
+  pollMs: 250,
+  passwordSet: true,
+};
 
 describe('power source drafts', () => {
   it('proposes a free id and the kind’s default port', () => {
@@ -28,21 +45,7 @@ describe('power source drafts', () => {
   });
 
   it('keeps, replaces or clears the stored NUT password', () => {
-    const stored = draftFromSource({
-      kind: 'nut',
-      id: 'ups-hall',
-      name: 'UPS',
-      enabled: true,
-      host: 'h',
-      port: 3493,
-      ups: 'u',
-      username: 'mon',
-      login: true,
-      tls: 'none',
-      tlsInsecure: false,
-      pollMs: 250,
-      passwordSet: true,
-    });
+    const stored = draftFromSource(storedNut);
     expect(stored).toMatchObject({ loadedId: 'ups-hall', passwordSet: true, password: '' });
     expect('password' in draftToInput(stored)).toBe(false);
     expect(draftToInput({ ...stored, password: 'new' })).toMatchObject({ password: 'new' });
@@ -60,22 +63,7 @@ describe('power source drafts', () => {
   });
 
   it('says before saving when a re-pointed source will lose its stored secret', () => {
-    const nut = draftFromSource({
-      kind: 'nut',
-      id: 'ups-hall',
-      name: 'UPS',
-      enabled: true,
-      host: 'h',
-      port: 3493,
-      ups: 'u',
-      username: 'mon',
-      login: true,
-      tls: 'starttls',
-      tlsCa: 'CA',
-      tlsInsecure: false,
-      pollMs: 250,
-      passwordSet: true,
-    });
+    const nut = draftFromSource({ ...storedNut, tls: 'starttls', tlsCa: 'CA' });
     expect(secretDropped(nut)).toBeNull();
     expect(secretDropped({ ...nut, name: 'other', ups: 'v', pollMs: '500', login: false })).toBeNull();
     for (const change of [{ host: 'h2' }, { port: '3494' }, { username: 'root' }, { tls: 'none' as const }, { tlsCa: 'CA2' }, { tlsInsecure: true }])

@@ -125,6 +125,7 @@ function ActiveList() {
   );
 }
 
+// Same JSX shape as CamerasConsole (console/cameras/CamerasConsole.tsx): a titled tab of forms, nothing shared.
 export function WarningsConsole() {
   const t = useT();
   return (

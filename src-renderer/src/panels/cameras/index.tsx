@@ -7,6 +7,7 @@ import { definePanel } from '../registry';
 
 export const camerasPanel = definePanel({
   id: 'cameras',
+  slices: [camerasSlice],
   title: 'panel.cameras',
   component: lazyCell(() => import('./CamerasPanel').then((m) => m.CamerasPanel), [camerasSlice]),
   essential: false,

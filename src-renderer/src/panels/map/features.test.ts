@@ -1,20 +1,8 @@
 // The map panel's pure parts: features from the data and legend counts.
 import { describe, expect, it } from 'vitest';
-import { RISK_LEVEL_COLOURS, type MapObject } from '@contract/map';
+import { RISK_LEVEL_COLOURS } from '@contract/map';
 import { buildFeatures, countFeatures, unplacedResponses } from './features';
-
-const obj = (o: Partial<MapObject> & Pick<MapObject, 'kind'>): MapObject =>
-  ({
-    id: `obj_${o.kind}-${Math.random().toString(36).slice(2, 8)}`,
-    name: 'x',
-    street: null,
-    address: '',
-    note: '',
-    position: { lat: 23.13, lng: 113.27 },
-    demo: false,
-    updatedAt: 0,
-    ...o,
-  }) as MapObject;
+import { anyObject as obj } from '../../state/map/test-fixtures';
 
 describe('map features', () => {
   const objects = [

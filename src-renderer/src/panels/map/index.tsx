@@ -7,6 +7,7 @@ import { mapSlice } from '../../state/map/map-slice';
 
 export const mapPanel = definePanel({
   id: 'map',
+  slices: [mapSlice],
   title: 'panel.map',
   component: lazyCell(() => import('./MapPanel').then((m) => m.MapPanel), [mapSlice], { prefetchOnWall: true }),
   essential: false,

@@ -2,6 +2,8 @@
 // the only sign: every state also has its word.
 import type { PowerState, SourceVerdict } from '@contract/power';
 
+// Shaped like core/power/alarm-text.ts's STATE_SEVERITY and STATE_CODE on purpose: a different fact
+// (how a state looks, not its alarm).
 export const STATE_CLASS: Record<PowerState, string> = {
   MAINS: 'pw-ok',
   ON_GENERATOR: 'pw-warn',

@@ -17,6 +17,7 @@ function StatsCell() {
 
 export const statsPanel = definePanel({
   id: 'stats',
+  slices: [statsSlice],
   title: 'panel.stats',
   component: StatsCell,
   essential: false,

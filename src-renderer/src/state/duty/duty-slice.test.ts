@@ -4,22 +4,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RpcError } from '@contract/errors';
 import type { OnDuty } from '@contract/duty';
-import { PlanCategory } from '@contract/plans';
-import { fakeClient, type Replies } from '../../test-kit/fake-client';
+import type { Replies } from '../../test-kit/fake-client';
+import { expectListeningWhileHeld, holdOpen, sliceOnFake, tick } from '../../test-kit/slice-kit';
 import { appSlice } from '../app/app-slice';
-import { SliceHost } from '../slice';
 import { dutySlice, type DutyRead } from './duty-slice';
+import { kpis } from '../plans/test-fixtures';
 import { handover, onDuty, report, shift } from './test-fixtures';
 
 const NOW = 50_000;
 const counts = { new: 1, verifying: 0, handling: 0 };
-const kpis = {
-  asOf: '2025-06-03',
-  revision: { revised: 1, total: 2, rate: 0.5, target: 1 as const, overdue: [] },
-  drills: { year: 2025, planned: 0, held: 0, rate: null, target: 1 as const, overdue: [] },
-  plansByCategory: Object.fromEntries(PlanCategory.options.map((c) => [c, 0])) as Record<PlanCategory, number>,
-};
-const tick = () => new Promise((r) => setTimeout(r, 0));
 
 function server(extra: Replies = {}): Replies {
   return {
@@ -32,12 +25,7 @@ function server(extra: Replies = {}): Replies {
   };
 }
 
-function setup(extra: Replies = {}, now: () => number = () => NOW) {
-  const fake = fakeClient(server(extra));
-  const host = new SliceHost(fake.client, now);
-  const s = host.get(dutySlice);
-  return { fake, host, s };
-}
+const setup = (extra: Replies = {}, now: () => number = () => NOW) => sliceOnFake(dutySlice, server(extra), now);
 
 afterEach(() => {
   vi.useRealTimers();
@@ -57,18 +45,12 @@ describe('duty slice', () => {
     expect(d.openCounts).toEqual(counts);
     expect(d.rosterVersion).toBe(1);
     expect(fake.calls.find((c) => c.method === 'duty.listReports')?.params).toEqual({ limit: 50 });
-    const second = s.hold();
-    release();
-    expect(fake.listenerCount()).toBeGreaterThan(0); // still held by the second screen
-    second();
-    expect(fake.listenerCount()).toBe(0);
+    expectListeningWhileHeld(fake, s, release);
   });
 
   it('applies pushes: new reports flash, handovers update, a roster change bumps its version', async () => {
     const { fake, s } = setup();
-    s.hold();
-    fake.status('open');
-    await tick();
+    await holdOpen(fake, s);
     fake.emit('duty.logChanged', { change: 'recorded', report: report('rep_new00001', 2000), openCounts: { ...counts, new: 2 } });
     let d = s.store.getState();
     expect(d.reports.map((r) => r.id)).toEqual(['rep_new00001', 'rep_old00001']);
@@ -91,9 +73,7 @@ describe('duty slice', () => {
   it('replays a push that arrives while a read is under way onto the read’s older reply', async () => {
     let answer: (v: unknown) => void = () => undefined;
     const { fake, s } = setup({ 'duty.listReports': () => new Promise((r) => (answer = r)) as never });
-    s.hold();
-    fake.status('open');
-    await tick();
+    await holdOpen(fake, s);
     // The status change happened after the server read the log, but its push overtakes the reply.
     fake.emit('duty.logChanged', { change: 'status', report: report('rep_old00001', 1000, { status: 'verifying' }), openCounts: counts });
     answer({ reports: [report('rep_old00001', 1000)], openCounts: counts });
@@ -104,9 +84,7 @@ describe('duty slice', () => {
 
   it('reads everything again when the link reopens, and on a bulk change of the log', async () => {
     const { fake, s } = setup();
-    s.hold();
-    fake.status('open');
-    await tick();
+    await holdOpen(fake, s);
     const loads = () => fake.calls.filter((c) => c.method === 'duty.listReports').length;
     expect(loads()).toBe(1);
     fake.status('closed');
@@ -173,7 +151,7 @@ describe('duty slice', () => {
       'duty.loadDemo': () => demo,
       'duty.getDataStatus': () => demo,
       'plans.listResponses': () => [],
-      'plans.getKpis': () => kpis,
+      'plans.getKpis': () => kpis(),
     });
     expect(await s.commands.loadDemo()).toBe(true);
     expect(s.store.getState().dataStatus).toEqual(demo);

@@ -1,8 +1,10 @@
-// Records as the server sends them, for the duty slice's tests (and only those).
+// Duty records as the server sends them, for renderer tests (the duty slice's, the duty panels',
+// the map slice's).
 import type { Handover, OnDuty, Report, Shift } from '@contract/duty';
-import type { Response, ResponseAction } from '@contract/plans';
+import { person } from '../plans/test-fixtures';
 
-const person = { id: 'per_test0001', name: '周杰', role: 'officer' as const };
+// A response and its actions are the plans' records: one copy, in the plans' fixtures.
+export { action, response } from '../plans/test-fixtures';
 
 export function report(id: string, receivedAt: number, patch: Partial<Report> = {}): Report {
   return {
@@ -21,49 +23,6 @@ export function report(id: string, receivedAt: number, patch: Partial<Report> = 
     recordedAt: receivedAt,
     updatedAt: receivedAt,
     responseIds: [],
-    demo: false,
-    ...patch,
-  };
-}
-
-export function action(id: string, dueAt: number, patch: Partial<ResponseAction> = {}): ResponseAction {
-  return {
-    id,
-    level: 'IV',
-    text: `action ${id}`,
-    unit: '区三防办',
-    timeLimitMinutes: 30,
-    addedAt: dueAt - 30 * 60_000,
-    dueAt,
-    owner: '区三防办',
-    status: 'pending',
-    startedAt: null,
-    doneAt: null,
-    note: '',
-    updatedAt: dueAt - 30 * 60_000,
-    updatedBy: null,
-    overdue: false,
-    ...patch,
-  };
-}
-
-export function response(id: string, activatedAt: number, actions: ResponseAction[], patch: Partial<Response> = {}): Response {
-  return {
-    id,
-    planId: 'pln_test0001',
-    planTitle: '越秀区防汛防旱防风防冻应急预案',
-    category: 'sanfang',
-    level: 'IV',
-    status: 'active',
-    activatedAt,
-    activatedBy: person,
-    closedAt: null,
-    closedBy: null,
-    summary: '',
-    reportIds: [],
-    actions,
-    progress: { total: actions.length, pending: actions.length, inProgress: 0, done: 0, na: 0, overdue: 0 },
-    asOf: activatedAt,
     demo: false,
     ...patch,
   };

@@ -1,11 +1,29 @@
-// Records as the server sends them (valid by the contract: the fake client drops pushed events
-// that are not), for the map slice's tests (and only those).
+// Map records as the server sends them (valid by the contract: the fake client drops pushed events
+// that are not), for the map renderer tests: the map slice's, the map panel's and the console's map
+// forms.
 import type { CameraSource, CamerasState } from '@contract/cameras';
 import type { Report } from '@contract/duty';
 import type { MapCounts, MapObject, MapSources } from '@contract/map';
 import type { Response } from '@contract/plans';
+import { report as dutyReport } from '../duty/test-fixtures';
+import { person, response as planResponse } from '../plans/test-fixtures';
 
-const person = { id: 'per_test0001', name: '周杰', role: 'officer' as const };
+/**
+ * An object of any kind with the common fields filled (a random id, an unnamed place in 越秀): the
+ * test gives the kind and whatever fields of that kind it needs.
+ */
+export const anyObject = (o: Partial<MapObject> & Pick<MapObject, 'kind'>): MapObject =>
+  ({
+    id: `obj_${o.kind}-${Math.random().toString(36).slice(2, 8)}`,
+    name: 'x',
+    street: null,
+    address: '',
+    note: '',
+    position: { lat: 23.13, lng: 113.27 },
+    demo: false,
+    updatedAt: 0,
+    ...o,
+  }) as MapObject;
 
 /** A rescue team; `id` is the part after "obj_". */
 export function object(id: string, name: string = id): MapObject {
@@ -76,46 +94,13 @@ export function cameras(...ids: string[]): CamerasState {
 
 /** A duty-log report; `id` is the part after "rep_". */
 export function report(id: string, status: Report['status'] = 'new'): Report {
-  return {
-    id: `rep_${id}`,
-    receivedAt: 1000,
-    source: 'street',
-    category: 'flood',
-    street: '北京街',
-    location: '北京路',
-    coordinates: null,
-    summary: `summary ${id}`,
-    severity: 'medium',
-    caller: '',
-    status,
-    recordedBy: person,
-    recordedAt: 1000,
-    updatedAt: 1000,
-    responseIds: [],
-    demo: false,
-  };
+  return dutyReport(`rep_${id}`, 1000, { status });
 }
 
-/** A plan response; `id` is the part after "rsp_". */
+/** A plan response with no actions; `id` is the part after "rsp_". */
 export function response(id: string, status: Response['status'] = 'active'): Response {
-  return {
-    id: `rsp_${id}`,
-    planId: 'pln_test0001',
-    planTitle: '越秀区防汛防旱防风防冻应急预案',
-    category: 'sanfang',
-    level: 'IV',
-    status,
-    activatedAt: 1000,
-    activatedBy: person,
-    closedAt: status === 'closed' ? 2000 : null,
-    closedBy: status === 'closed' ? person : null,
-    summary: '',
-    reportIds: [],
-    actions: [],
-    progress: { total: 0, pending: 0, inProgress: 0, done: 0, na: 0, overdue: 0 },
-    asOf: 1000,
-    demo: false,
-  };
+  const closed = status === 'closed';
+  return planResponse(`rsp_${id}`, 1000, [], { status, closedAt: closed ? 2000 : null, closedBy: closed ? person : null });
 }
 
 export const openCounts = { new: 1, verifying: 0, handling: 0 };

@@ -3,14 +3,13 @@
 // with the acting person and folds their replies in, and refusals reach its error.
 import { describe, expect, it } from 'vitest';
 import { RpcError } from '@contract/errors';
-import { fakeClient, type Replies } from '../../test-kit/fake-client';
+import type { Replies } from '../../test-kit/fake-client';
+import { expectListeningWhileHeld, holdOpen, sliceOnFake, tick } from '../../test-kit/slice-kit';
 import { appSlice } from '../app/app-slice';
-import { SliceHost } from '../slice';
 import { plansSlice, type PlansRead } from './plans-slice';
 import { kpis, response } from './test-fixtures';
 
 const NOW = 50_000;
-const tick = () => new Promise((r) => setTimeout(r, 0));
 
 function server(extra: Replies = {}): Replies {
   return {
@@ -20,12 +19,7 @@ function server(extra: Replies = {}): Replies {
   };
 }
 
-function setup(extra: Replies = {}) {
-  const fake = fakeClient(server(extra));
-  const host = new SliceHost(fake.client, () => NOW);
-  const s = host.get(plansSlice);
-  return { fake, host, s };
-}
+const setup = (extra: Replies = {}) => sliceOnFake(plansSlice, server(extra), () => NOW);
 
 describe('plans slice', () => {
   it('loads when held and the link is open, and stops listening on release', async () => {
@@ -40,18 +34,12 @@ describe('plans slice', () => {
     expect(st.kpis?.revision.rate).toBe(0.5);
     expect(st.libraryVersion).toBe(1);
     expect(fake.calls.find((c) => c.method === 'plans.listResponses')?.params).toEqual({ status: 'active' });
-    const second = s.hold();
-    release();
-    expect(fake.listenerCount()).toBeGreaterThan(0); // still held by the second screen
-    second();
-    expect(fake.listenerCount()).toBe(0);
+    expectListeningWhileHeld(fake, s, release);
   });
 
   it('applies pushes: closed responses leave, KPIs update and the library version moves', async () => {
     const { fake, s } = setup();
-    s.hold();
-    fake.status('open');
-    await tick();
+    await holdOpen(fake, s);
     const r = response('rsp_a0001', 1000, []);
     fake.emit('plans.responseChanged', { change: 'activated', response: r, entry: null });
     expect(s.store.getState().responses).toHaveLength(1);
@@ -65,9 +53,7 @@ describe('plans slice', () => {
 
   it('reads everything again after a bulk change of the log (the demo set)', async () => {
     const { fake, s } = setup();
-    s.hold();
-    fake.status('open');
-    await tick();
+    await holdOpen(fake, s);
     fake.reply('plans.listResponses', () => [response('rsp_demo0001', 1000, [], { demo: true })]);
     fake.emit('duty.logChanged', { change: 'demo', report: null, openCounts: { new: 0, verifying: 0, handling: 0 } });
     await tick();
@@ -77,9 +63,7 @@ describe('plans slice', () => {
   it('replays a push that arrives while a read is under way onto the read’s older reply', async () => {
     let answer: (v: ReturnType<typeof response>[]) => void = () => undefined;
     const { fake, s } = setup({ 'plans.listResponses': () => new Promise((r) => (answer = r)) });
-    s.hold();
-    fake.status('open');
-    await tick();
+    await holdOpen(fake, s);
     const r = response('rsp_a0001', 1000, []);
     // Closed after the server listed it, but the push overtakes the reply.
     fake.emit('plans.responseChanged', { change: 'closed', response: { ...r, status: 'closed', closedAt: 2000 }, entry: null });

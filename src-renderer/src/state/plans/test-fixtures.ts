@@ -1,7 +1,9 @@
-// Records as the server sends them, for the plans slice's tests (and only those).
+// Plan records as the server sends them, for renderer tests: the plans slice's, and the duty, map
+// and warnings tests that need a response (the one copy of these fixtures; `state/duty` re-exports
+// `action` and `response`).
 import { PlanCategory, type Kpis, type Response, type ResponseAction } from '@contract/plans';
 
-const person = { id: 'per_test0001', name: '周杰', role: 'officer' as const };
+export const person = { id: 'per_test0001', name: '周杰', role: 'officer' as const };
 
 export function action(id: string, dueAt: number, patch: Partial<ResponseAction> = {}): ResponseAction {
   return {

@@ -1,31 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { RpcError } from '@contract/errors';
-import type { PowerAlarm, PowerOverview, PowerReadings, PowerSourceLive } from '@contract/power';
+import { PowerReadings, type PowerAlarm, type PowerOverview, type PowerSourceLive } from '@contract/power';
 import { appendSample, mergeAlarm, mergeSources, SPARK_SPAN_MS, soundingTone, sortAlarms } from './power-merge';
 import { powerSlice } from './power-slice';
 import { SliceHost } from '../slice';
 import { fakeClient, type FakeClient } from '../../test-kit/fake-client';
 
-const readings = (over: Partial<PowerReadings> = {}): PowerReadings => ({
+// A UPS on line as NUT reports it: the few readings it gives, every other one unread (null).
+const unread = Object.fromEntries(PowerReadings.keyof().options.map((k) => [k, null]));
+const upsOnLine = PowerReadings.parse({
+  ...unread,
   status: ['OL'],
+  deviceAlarms: [],
   batteryChargePercent: 100,
   runtimeMinutes: 30,
   runtimeBasis: 'reported',
   loadPercent: 35,
   inputVoltage: 230,
-  outputVoltage: 230,
-  inputFrequency: 50,
-  outputFrequency: null,
-  generatorRunning: null,
-  mainsAvailable: null,
-  engineRpm: null,
-  fuelPercent: null,
-  fuelHours: null,
-  coolantTempC: null,
-  oilPressureKpa: null,
-  starterBatteryVoltage: null,
-  deviceAlarms: [],
-  ...over,
 });
 
 const live = (id: string, t: number | null, over: Partial<PowerSourceLive> = {}): PowerSourceLive => ({
@@ -37,7 +28,7 @@ const live = (id: string, t: number | null, over: Partial<PowerSourceLive> = {})
   verdict: 'mains',
   detail: null,
   lastUpdate: t,
-  readings: readings(),
+  readings: upsOnLine,
   lastSample: t === null ? null : { t, charge: 100, load: 35, fuel: null },
   ...over,
 });

@@ -5,6 +5,7 @@ import { RpcError } from '@contract/errors';
 import type { Response } from '@contract/plans';
 import type { FeedStatus, Warning, WarningHistoryEntry, WarningsState } from '@contract/warnings';
 import { fakeClient } from '../../test-kit/fake-client';
+import { person, response as planResponse } from '../plans/test-fixtures';
 import { SliceHost } from '../slice';
 import { nextAlarm, sanfangLevel, upsertResponse } from './warnings-merge';
 import { HISTORY_SHOWN, warningsSlice } from './warnings-slice';
@@ -86,25 +87,10 @@ const entry = (seq: number): WarningHistoryEntry => ({
   peer: 'local',
 });
 
-const person = { id: 'per_0001', name: '张三', role: 'chief' as const };
-const response = (id: string, level: Response['level'], status: Response['status'] = 'active'): Response => ({
-  id,
-  planId: 'pln_0001',
-  planTitle: '越秀区三防应急预案',
-  category: 'sanfang',
-  level,
-  status,
-  activatedAt: 500,
-  activatedBy: person,
-  closedAt: status === 'closed' ? 900 : null,
-  closedBy: status === 'closed' ? person : null,
-  summary: '',
-  reportIds: [],
-  actions: [],
-  progress: { total: 0, pending: 0, inProgress: 0, done: 0, na: 0, overdue: 0 },
-  asOf: 900,
-  demo: false,
-});
+const response = (id: string, level: Response['level'], status: Response['status'] = 'active'): Response => {
+  const closed = status === 'closed';
+  return planResponse(id, 500, [], { level, status, closedAt: closed ? 900 : null, closedBy: closed ? person : null, asOf: 900 });
+};
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 

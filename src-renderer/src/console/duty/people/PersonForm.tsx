@@ -5,6 +5,7 @@ import { DUTY_ROLE_LABELS, DutyRole, type Person } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { useCommands } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
+import { Check } from '../../Check';
 import { Field } from '../../Field';
 import { EnumSelect } from '../EnumSelect';
 
@@ -51,10 +52,7 @@ export function PersonForm({ editing, onDone }: { editing: Person | null; onDone
         <Field label={t('people.unit')}>
           <input data-testid="person-unit" value={d.unit} maxLength={60} onChange={(e) => edit({ unit: e.target.value })} />
         </Field>
-        <label className="check">
-          <input type="checkbox" data-testid="person-active" checked={d.active} onChange={(e) => edit({ active: e.target.checked })} />
-          {t('people.active')}
-        </label>
+        <Check label={t('people.active')} testId="person-active" checked={d.active} onChange={(active) => edit({ active })} />
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" data-testid="save-person">

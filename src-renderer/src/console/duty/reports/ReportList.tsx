@@ -7,6 +7,8 @@ import { shortDateTime } from '../../../state/duty/format';
 import { useLabel } from '../../../shared/label';
 import { useSlice } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
+import { Check } from '../../Check';
+import { PickTable } from '../../PickTable';
 
 export function ReportList({ selectedId, onSelect }: { selectedId: string | null; onSelect(id: string): void }) {
   const t = useT();
@@ -18,44 +20,34 @@ export function ReportList({ selectedId, onSelect }: { selectedId: string | null
     <div className="report-list">
       <div className="list-head">
         <h2>{t('reportList.title')}</h2>
-        <label className="check">
-          <input type="checkbox" data-testid="reports-open-only" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} />
-          {t('reportList.openOnly')}
-        </label>
+        <Check label={t('reportList.openOnly')} testId="reports-open-only" checked={openOnly} onChange={setOpenOnly} />
       </div>
-      <div className="table-scroll">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th>{t('reportList.received')}</th>
-              <th>{t('reportList.status')}</th>
-              <th>{t('reportForm.severity')}</th>
-              <th>{t('reportForm.category')}</th>
-              <th>{t('reportForm.street')}</th>
-              <th>{t('reportForm.summary')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr
-                key={r.id}
-                className={`clickable rs-${r.status}${r.id === selectedId ? ' selected' : ''}`}
-                data-testid="console-report-row"
-                data-id={r.id}
-                data-status={r.status}
-                onClick={() => onSelect(r.id)}
-              >
-                <td className="tabular nowrap">{shortDateTime(r.receivedAt)}</td>
-                <td className="nowrap status-word">{label(REPORT_STATUS_LABELS[r.status])}</td>
-                <td className="nowrap">{label(SEVERITY_LABELS[r.severity])}</td>
-                <td className="nowrap">{label(REPORT_CATEGORY_LABELS[r.category])}</td>
-                <td className="nowrap">{r.street}</td>
-                <td className="ellipsis">{r.summary}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PickTable
+        headers={[
+          t('reportList.received'),
+          t('reportList.status'),
+          t('reportForm.severity'),
+          t('reportForm.category'),
+          t('reportForm.street'),
+          t('reportForm.summary'),
+        ]}
+        items={shown}
+        rowTestId="console-report-row"
+        rowClass={(r) => `rs-${r.status}`}
+        status={(r) => r.status}
+        selectedId={selectedId}
+        onPick={(r) => onSelect(r.id)}
+        cells={(r) => (
+          <>
+            <td className="tabular nowrap">{shortDateTime(r.receivedAt)}</td>
+            <td className="nowrap status-word">{label(REPORT_STATUS_LABELS[r.status])}</td>
+            <td className="nowrap">{label(SEVERITY_LABELS[r.severity])}</td>
+            <td className="nowrap">{label(REPORT_CATEGORY_LABELS[r.category])}</td>
+            <td className="nowrap">{r.street}</td>
+            <td className="ellipsis">{r.summary}</td>
+          </>
+        )}
+      />
       {shown.length === 0 && <p className="unset">{t('dutyLog.empty')}</p>}
     </div>
   );
