@@ -1,10 +1,9 @@
 // The server's refusal, shown as it was said: its message names the bad field. It stays until
 // dismissed or until the same command succeeds, so an operator who looked away sees it. It shows
 // the newest error of the slices it is given (each slice keeps its own, state/slice.ts).
-import { useCallback, useSyncExternalStore } from 'react';
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n/use-t';
-import { useSliceHost } from '../state/context';
+import { useAcrossSlices, useSliceHost } from '../state/context';
 import type { AnySlice, CommandError, Commands, SliceOf } from '../state/slice';
 
 function newest(slices: readonly SliceOf<object, Commands>[]): { slice: SliceOf<object, Commands>; error: CommandError } | null {
@@ -19,15 +18,8 @@ function newest(slices: readonly SliceOf<object, Commands>[]): { slice: SliceOf<
 export function ErrorBanner({ slices: defs }: { slices: readonly AnySlice[] }) {
   const t = useT();
   const host = useSliceHost();
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      const offs = defs.map((def) => host.get(def).store.subscribe(onChange));
-      return () => offs.forEach((off) => off());
-    },
-    [host, defs],
-  );
-  // The snapshot is a stored error object (stable between changes), as useSyncExternalStore needs.
-  const error = useSyncExternalStore(subscribe, () => newest(defs.map((def) => host.get(def)))?.error ?? null);
+  // A stored error object: stable between changes.
+  const error = useAcrossSlices(defs, (slices) => newest(slices)?.error ?? null);
   if (!error) return null;
   const dismiss = (): void => newest(defs.map((def) => host.get(def)))?.slice.commands.dismissError();
   return (

@@ -34,8 +34,12 @@ export function useCommands<S extends object, C extends Commands>(def: SliceDef<
 /** How current the data of some slices is: all live, or since when the oldest is not (null: never loaded). */
 export type Freshness = { live: true } | { live: false; asOf: number | null };
 
-/** Freshness of the given slices (a constant list), following them without holding them. */
-export function useFreshness(defs: readonly AnySlice[]): Freshness {
+/**
+ * A value read across several slices (a constant list), following them without holding them.
+ * `read` must return a primitive or a stored object (stable between changes), as
+ * useSyncExternalStore needs.
+ */
+export function useAcrossSlices<T>(defs: readonly AnySlice[], read: (slices: readonly SliceOf<object, Commands>[]) => T): T {
   const host = useSliceHost();
   const subscribe = useCallback(
     (onChange: () => void) => {
@@ -44,8 +48,13 @@ export function useFreshness(defs: readonly AnySlice[]): Freshness {
     },
     [host, defs],
   );
-  // A string snapshot: stable between changes, as useSyncExternalStore needs.
-  const key = useSyncExternalStore(subscribe, () => freshnessKey(defs.map((def) => host.get(def).store.getState())));
+  return useSyncExternalStore(subscribe, () => read(defs.map((def) => host.get(def) as SliceOf<object, Commands>)));
+}
+
+/** Freshness of the given slices (a constant list), following them without holding them. */
+export function useFreshness(defs: readonly AnySlice[]): Freshness {
+  // A string snapshot: stable between changes.
+  const key = useAcrossSlices(defs, (slices) => freshnessKey(slices.map((slice) => slice.store.getState())));
   if (key === 'live') return { live: true };
   return { live: false, asOf: key === 'never' ? null : Number(key) };
 }
