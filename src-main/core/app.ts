@@ -11,6 +11,7 @@ import { openCameras } from './cameras';
 import { openCentre, type CentreView } from './centre';
 import { openConsult } from './consult';
 import { openDuty, reportLinks } from './duty';
+import { openIdentity, type Identity } from './identity';
 import { openMap } from './map';
 import { openPlans } from './plans';
 import { openPower } from './power';
@@ -33,6 +34,8 @@ export interface CoreOptions {
   /** Load the embedded demo data set (演示数据) where the store has none. */
   demo?: boolean;
   now?: () => number;
+  /** A signed-in session unused this long ends (default 12 h); one started in a shift lasts through it. */
+  sessionIdleMs?: number;
 }
 
 export interface Core {
@@ -43,6 +46,8 @@ export interface Core {
   readonly dispatch: Dispatcher;
   /** This centre and the operator settings, as the hosts read them (the shell opens its windows from the settings). */
   readonly centre: CentreView;
+  /** What a host needs to bind a connection to a signed-in person (the hub's sockets). */
+  readonly identity: Pick<Identity, 'sessionFor' | 'signOut' | 'contextFor'>;
   close(): Promise<void>;
 }
 
@@ -63,7 +68,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const warnings = await openWarnings(deps);
   const cameras = await openCameras(deps);
   const stats = await openStats(deps, { planKpis: plans.kpis });
-  const capabilities = [centre, wall, duty, plans, power, consult, map, warnings, cameras, stats];
+  // Reads the roster's people (duty_person) by SQL for sign-in; records every write of every capability.
+  const identity = openIdentity(deps, { sessionIdleMs: opts.sessionIdleMs });
+  const capabilities = [centre, wall, duty, plans, power, consult, map, warnings, cameras, stats, identity];
 
   let discovery: ReturnType<typeof openRpcDocument> | undefined;
   const handlers: Handlers = {
@@ -87,6 +94,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...warnings.handlers,
     ...cameras.handlers,
     ...stats.handlers,
+    ...identity.handlers,
   };
 
   return {
@@ -94,8 +102,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     connections,
     store,
     handlers,
-    dispatch: createDispatcher(handlers, log),
+    // Every successful write is in the audit trail before it is acknowledged.
+    dispatch: createDispatcher(handlers, log, { onWrite: (entry) => identity.audit(entry) }),
     centre: centre.view,
+    identity: { sessionFor: identity.sessionFor, signOut: identity.signOut, contextFor: identity.contextFor },
     async close() {
       for (const c of capabilities) await c.close?.();
       await store.close();

@@ -143,4 +143,20 @@ export const migrations: Migration[] = [
         name TEXT NOT NULL, position INTEGER NOT NULL, joined_at INTEGER, left_at INTEGER, PRIMARY KEY (consultation_id, participant_id));
     `,
   },
+  {
+    version: 8,
+    name: 'identity: passwords of the duty people, sessions, changed role rights, the hash-chained audit trail',
+    up: `
+      CREATE TABLE auth_account (person_id TEXT PRIMARY KEY, password_hash TEXT NOT NULL, updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL);
+      CREATE TABLE auth_session (id_hash TEXT PRIMARY KEY, person_id TEXT NOT NULL, role TEXT NOT NULL, started_at INTEGER NOT NULL,
+        used_at INTEGER NOT NULL, expires_at INTEGER NOT NULL);
+      CREATE INDEX auth_session_person ON auth_session (person_id);
+      CREATE TABLE auth_role (role TEXT PRIMARY KEY, rights TEXT NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE TABLE audit (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, person_id TEXT, person_name TEXT, machine_id TEXT, street TEXT,
+        transport TEXT NOT NULL, method TEXT NOT NULL, params_digest TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+      CREATE INDEX audit_at ON audit (at);
+      CREATE INDEX audit_person ON audit (person_id, seq);
+      CREATE INDEX audit_method ON audit (method, seq);
+    `,
+  },
 ];

@@ -5,6 +5,8 @@
 // dropped), and a keepalive that ends a peer that vanished without closing.
 import type { WebSocket } from 'ws';
 import type { Core } from '../core/app';
+import type { CallContext } from '../core/contract/api';
+import type { Dispatcher } from '../core/contract/dispatch';
 import { RpcCode } from '../core/contract/errors';
 import { MAX_MESSAGE_BYTES } from '../core/contract/limits';
 import { handleMessage, notification } from './jsonrpc';
@@ -50,7 +52,15 @@ export function withCorkedSocket(ws: WebSocket, fn: () => void): void {
 }
 
 export function serveRpcSocket(ws: WebSocket, peer: string, connectionId: string, core: Core, sockets: Set<WebSocket>, log: HubLog): void {
-  const ctx = { transport: 'ws' as const, peer, connectionId };
+  const ctx: CallContext = { transport: 'ws', peer, connectionId };
+  // A socket opened with the token or a page's session cookie may do anything, as before. Once
+  // someone signs in on it (auth.signIn), identity binds this connection to the session, and each
+  // later call carries that person and their rights, so the dispatcher checks it; auth.signOut
+  // unbinds it. Asked per call, so a role's new rights or an ended session apply at once.
+  const dispatch: Dispatcher = (method, params, base) => {
+    const bound = core.identity.contextFor(connectionId);
+    return core.dispatch(method, params, bound ? { ...base, ...bound } : base);
+  };
   sockets.add(ws);
   const unregister = core.connections.add({ id: connectionId, push: (event, payload) => void sendOrCut(ws, notification(event, payload)) });
   let closed = false;
@@ -97,7 +107,7 @@ export function serveRpcSocket(ws: WebSocket, peer: string, connectionId: string
       paused = true;
       ws.pause();
     }
-    handleMessage((data as Buffer).toString('utf8'), core.dispatch, ctx, () => closed)
+    handleMessage((data as Buffer).toString('utf8'), dispatch, ctx, () => closed)
       .then((reply) => {
         if (reply !== null && !closed) sendOrCut(ws, reply);
       })

@@ -1,9 +1,10 @@
 // The main-process side of the IPC bridge: one ipcMain.handle per contract method, each
 // refusing any sender that is not one of our own pages, each going through the contract's
-// dispatcher (which validates params) like the hub does.
+// dispatcher (which validates params and checks rights) like the hub does. Each window is a
+// connection: a sign-in from it binds that window, as a sign-in on a socket binds the socket.
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Core } from '../core/app';
-import { methodNames } from '../core/contract/api';
+import { methodNames, type CallContext } from '../core/contract/api';
 import { RpcCode, RpcError } from '../core/contract/errors';
 import { EVENT_CHANNEL, methodChannel, type IpcEvent, type IpcReply } from './ipc-channels';
 import type { TrustedOrigins } from './security';
@@ -40,11 +41,14 @@ export function registerIpc(core: Core, origins: TrustedOrigins): () => void {
         return { ok: false, error: new RpcError(RpcCode.Unauthorized, 'IPC from an untrusted frame was refused').toJSON() };
       }
       try {
-        const result = await core.dispatch(method, params, {
-          transport: 'ipc',
-          peer: `window ${event.sender.id}`,
-          connectionId: windowConnection(event.sender),
-        });
+        const connectionId = windowConnection(event.sender);
+        const base: CallContext = { transport: 'ipc', peer: `window ${event.sender.id}`, connectionId };
+        // As on a hub socket (hub/rpc-socket.ts): a window nobody signed in on may do anything,
+        // as before; once someone signs in from it (auth.signIn), identity binds this window's
+        // connection to the session and each later call carries that person and their rights.
+        // Asked per call, so a role's new rights, a sign-out or an ended session apply at once.
+        const bound = core.identity.contextFor(connectionId);
+        const result = await core.dispatch(method, params, bound ? { ...base, ...bound } : base);
         return { ok: true, result };
       } catch (err) {
         const e = err instanceof RpcError ? err : new RpcError(RpcCode.InternalError, String(err));

@@ -7,6 +7,7 @@ import { centreEvents, centreMethods } from './centre';
 import { camerasEvents, camerasMethods } from './cameras';
 import { consultEvents, consultMethods } from './consult';
 import { dutyEvents, dutyMethods } from './duty';
+import { identityEvents, identityMethods } from './identity';
 import { mapEvents, mapMethods } from './map';
 import { planEvents, planMethods } from './plans';
 import { powerEvents, powerMethods } from './power';
@@ -28,6 +29,7 @@ export const methods = {
   ...warningsMethods,
   ...camerasMethods,
   ...statsMethods,
+  ...identityMethods,
 } as const;
 
 export const events = {
@@ -41,6 +43,7 @@ export const events = {
   ...warningsEvents,
   ...camerasEvents,
   ...statsEvents,
+  ...identityEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -68,31 +68,37 @@ export type CamerasState = z.infer<typeof CamerasState>;
 // declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const camerasMethods = {
   'cameras.get': method({
+    right: 'read',
     summary: 'Camera sources, tours and the active tour.',
     params: z.strictObject({}),
     result: CamerasState,
   }),
   'cameras.saveSource': method({
+    right: 'cameras.configure',
     summary: 'Create or replace a camera source (HLS playlist or WHEP endpoint).',
     params: z.strictObject({ source: CameraSource }),
     result: CamerasState,
   }),
   'cameras.removeSource': method({
+    right: 'cameras.configure',
     summary: 'Remove a camera source; refused while a tour shows it.',
     params: z.strictObject({ id: CameraId }),
     result: CamerasState,
   }),
   'cameras.saveTour': method({
+    right: 'cameras.configure',
     summary: 'Create or replace a timed tour through camera sources.',
     params: z.strictObject({ tour: CameraTour }),
     result: CamerasState,
   }),
   'cameras.removeTour': method({
+    right: 'cameras.configure',
     summary: 'Remove a tour; if it was running the panels show every enabled source.',
     params: z.strictObject({ id: TourId }),
     result: CamerasState,
   }),
   'cameras.runTour': method({
+    right: 'wall.control',
     summary: 'Run a tour on the camera panels, or none (null) to show every enabled source.',
     params: z.strictObject({ id: TourId.nullable() }),
     result: CamerasState,

@@ -41,21 +41,25 @@ export type Settings = z.infer<typeof Settings>;
 // declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const centreMethods = {
   'centre.get': method({
+    right: 'read',
     summary: 'This centre: name, level (district or street) and its network links.',
     params: z.strictObject({}),
     result: CentreInfo,
   }),
   'centre.save': method({
+    right: 'settings.admin',
     summary: 'Change this centre’s name, level or links.',
     params: z.strictObject({ centre: CentreInfo }),
     result: CentreInfo,
   }),
   'settings.get': method({
+    right: 'read',
     summary: 'Operator settings: wall displays, console window, language.',
     params: z.strictObject({}),
     result: Settings,
   }),
   'settings.save': method({
+    right: 'settings.admin',
     summary: 'Change some operator settings; the others keep their values.',
     params: z.strictObject({ patch: Settings.partial() }),
     result: Settings,

@@ -220,6 +220,8 @@ const RecordRef = z.string().trim().min(1).max(80, 'a record id is at most 80 ch
 // declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const consultMethods = {
   'consult.start': method({
+    right: 'consult.host',
+    actor: { param: 'startedBy', is: 'name' },
     summary: 'The district starts a consultation with the named participants (the host is always the district centre).',
     params: z.strictObject({
       topic: Topic,
@@ -236,41 +238,50 @@ export const consultMethods = {
     result: Consultation,
   }),
   'consult.end': method({
+    right: 'consult.host',
+    actor: { param: 'endedBy', is: 'name' },
     summary: 'Ends a live consultation; endpoints leave when they hear consult.changed with endedAt set.',
     params: z.strictObject({ id: ConsultationId, endedBy: OperatorName }),
     result: Consultation,
   }),
   'consult.get': method({
+    right: 'read',
     summary: 'One consultation record.',
     params: z.strictObject({ id: ConsultationId }),
     result: Consultation,
   }),
   'consult.list': method({
+    right: 'read',
     summary: 'Consultations, newest first, with the live one (if any) and who is present in it.',
     params: z.strictObject({ limit: z.number().int().min(1).max(200).default(20) }),
     result: z.object({ live: Consultation.nullable(), presence: Presence.nullable(), status: z.array(EndpointStatus), recent: z.array(Consultation) }),
   }),
   'consult.join': method({
+    right: 'consult.join',
     summary: 'Binds this socket to a participant of a live consultation (call it on each link’s socket, and again after each reconnect).',
     params: z.strictObject({ consultationId: ConsultationId, participantId: ParticipantId, session: SessionId, link: LinkId }),
     result: z.object({ consultation: Consultation, presence: Presence }),
   }),
   'consult.leave': method({
+    right: 'consult.join',
     summary: 'The participant leaves (every socket of that session is unbound); recorded as its leave time.',
     params: z.strictObject({ consultationId: ConsultationId, participantId: ParticipantId, session: SessionId }),
     result: Consultation,
   }),
   'consult.signal': method({
+    right: 'consult.join',
     summary: 'Relays one signalling message to every socket of its target; a repeat of a message already relayed is dropped.',
     params: z.strictObject(SignalMessage.shape),
     result: z.object({ delivered: z.number().int(), duplicate: z.boolean() }),
   }),
   'consult.control': method({
+    right: 'consult.host',
     summary: 'A console steers a participant’s joined endpoint (mute, camera, layout, devices, low bandwidth, leave).',
     params: z.strictObject(ControlMessage.shape),
     result: z.object({ delivered: z.number().int(), duplicate: z.boolean() }),
   }),
   'consult.report': method({
+    right: 'consult.join',
     summary: 'An endpoint reports its state (links, devices, layout) for the consoles; sent about once a second.',
     params: z.strictObject({ status: EndpointStatus }),
     result: z.object({ ok: z.literal(true) }),

@@ -2,15 +2,35 @@
 // once (api.ts) with runtime schemas; the IPC bridge, the IPC handlers, the JSON-RPC
 // dispatcher, the OpenRPC document and the renderer's client are all derived from that.
 // Runs anywhere: no Node, no Electron, no React.
+//
+// One object style: a method's params are `z.strictObject` (a field the method does not know is
+// refused, by name: a typo never passes silently); the records inside params, results and event
+// payloads are `z.object` (one shape shared by what comes in and what goes out; `.strict()` is
+// not used). Every method names the right it needs (rights.ts); the dispatcher checks it.
 import type { z } from 'zod';
+import type { Right } from './rights';
 
-/** Who is calling, for attribution in logs and records. */
+/** Who is calling, for attribution in logs and records, and what they may do. */
 export interface CallContext {
   transport: 'ipc' | 'ws' | 'local';
   /** A label for the caller: the window, or the remote address of a hub client. */
   peer: string;
   /** The live connection the call came on (see core/connections.ts), when there is one. */
   connectionId?: string;
+  /**
+   * The rights of the caller (rights.ts). Absent: unrestricted — the Electron IPC, in-process
+   * calls and the hub's bootstrap token. Present: the dispatcher refuses a method needing a right
+   * not in it (RpcCode.Forbidden).
+   */
+  rights?: ReadonlySet<Right>;
+  /** The signed-in person (an id from duty.listPeople): the acting person of every write. */
+  personId?: string;
+  /** The signed-in person's name, for the methods whose acting person is a name (`actor.is: 'name'`). */
+  personName?: string;
+  /** The enrolled machine the call came from. */
+  machineId?: string;
+  /** The street centre the caller belongs to (a street machine or a street operator). */
+  street?: string;
 }
 
 export interface MethodSpec<P extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
@@ -18,6 +38,24 @@ export interface MethodSpec<P extends z.ZodType = z.ZodType, R extends z.ZodType
   /** Parameters by name (JSON-RPC "params" as an object). */
   readonly params: P;
   readonly result: R;
+  /** The right a caller needs (rights.ts); `read` for every method that changes nothing. */
+  readonly right: Right;
+  /**
+   * The right when the params decide it (e.g. plans.activate at Level Ⅰ/Ⅱ needs
+   * plans.activateMajor); undefined falls back to `right`. Sees validated params only, not who
+   * calls: a rule about the caller belongs in the handler.
+   */
+  rightFor?(params: z.output<P>): Right | undefined;
+  /**
+   * The param naming the acting person, which must be the signed-in person when there is one
+   * (CallContext.personId): an id (ActorId) or, for older methods, a name.
+   */
+  readonly actor?: { readonly param: string; readonly is: 'id' | 'name' };
+  /**
+   * Whether a successful call is handed to the audit hook (dispatch.ts onWrite). Default: when
+   * its right is a write right (not in READ_RIGHTS). Set for a `public` method that still writes.
+   */
+  readonly audited?: boolean;
 }
 
 export interface EventSpec<T extends z.ZodType = z.ZodType> {

@@ -1,9 +1,14 @@
 // The one place where a call crosses the boundary: params are checked against the method's
 // schema before any service sees them, and the result is checked before it leaves.
-// Both transports (Electron IPC and the JSON-RPC hub) go through here.
+// Both transports (Electron IPC and the JSON-RPC hub) go through here. So do the rights: a caller
+// whose context carries rights (a signed-in person, an enrolled machine) is refused a method
+// needing a right it lacks, here and nowhere else; and every successful write is handed to the
+// audit hook before it is acknowledged.
 import type { z } from 'zod';
 import { isMethodName, methods, type CallContext, type Handlers, type MethodName } from './api';
+import type { MethodSpec } from './define';
 import { RpcCode, RpcError } from './errors';
+import { mayCall, READ_RIGHTS, redactSecrets, type Right } from './rights';
 
 /** Formats zod issues as "field.path: message; …" so the caller learns which field is wrong. */
 export function describeIssues(error: z.ZodError, root = 'params'): string {
@@ -39,10 +44,58 @@ export interface Dispatcher {
   (method: string, params: unknown, ctx: CallContext): Promise<unknown>;
 }
 
-export function createDispatcher(handlers: Handlers, log: { error(msg: string): void } = console): Dispatcher {
+/** A successful write, as handed to the audit hook. */
+export interface WriteEntry {
+  method: MethodName;
+  /** The validated params, with secrets (rights.ts SECRET_PARAM_KEYS) redacted. */
+  params: unknown;
+  ctx: CallContext;
+  /** When the handler finished (epoch ms). */
+  at: number;
+}
+
+export interface DispatcherOptions {
+  /**
+   * Called after every successful call of a write method (isAudited), awaited before the call
+   * answers: an acknowledged write is an audited write. If it throws, the caller gets
+   * InternalError (the write was done but not recorded: the log says so).
+   */
+  onWrite?(entry: WriteEntry): Promise<void> | void;
+}
+
+/** The right a call of `name` with these (validated) params needs. */
+export function rightFor(name: MethodName, params: unknown): Right {
+  const spec = methods[name] as MethodSpec;
+  return spec.rightFor?.(params) ?? spec.right;
+}
+
+/** Whether a successful call of `name` is handed to the audit hook: its right writes, or it says so. */
+export function isAudited(name: MethodName): boolean {
+  const spec = methods[name] as MethodSpec;
+  return spec.audited ?? !READ_RIGHTS.has(spec.right);
+}
+
+/** The refusal of a call lacking `right`, naming it in both languages. */
+export function forbidden(name: string, right: Right): RpcError {
+  return new RpcError(RpcCode.Forbidden, `forbidden: ${name} needs the right ${right} (需要权限：${right})`, { right });
+}
+
+/** Refuses a call whose acting person (the method's `actor` param) is not the signed-in person. */
+function checkActor(name: MethodName, spec: MethodSpec, params: unknown, ctx: CallContext): void {
+  if (ctx.personId === undefined || !spec.actor || params === null || typeof params !== 'object') return;
+  const given = (params as Record<string, unknown>)[spec.actor.param];
+  if (given === undefined) return;
+  const self = spec.actor.is === 'id' ? ctx.personId : ctx.personName;
+  if (given === self) return;
+  const param = spec.actor.param;
+  throw new RpcError(RpcCode.Forbidden, `forbidden: ${name}: ${param} must be the signed-in person (以登录人身份操作)`, { param });
+}
+
+export function createDispatcher(handlers: Handlers, log: { error(msg: string): void } = console, options: DispatcherOptions = {}): Dispatcher {
+  const { onWrite } = options;
   return async (name, rawParams, ctx) => {
     if (!isMethodName(name)) throw new RpcError(RpcCode.MethodNotFound, `unknown method: ${String(name)}`);
-    const spec = methods[name];
+    const spec = methods[name] as MethodSpec;
     const parsed = spec.params.safeParse(rawParams ?? {});
     if (!parsed.success) {
       throw new RpcError(RpcCode.InvalidParams, `invalid params for ${name}: ${describeIssues(parsed.error)}`, {
@@ -57,14 +110,31 @@ export function createDispatcher(handlers: Handlers, log: { error(msg: string): 
         issues: [{ path: bad, message }],
       });
     }
+    // Rights, after validation (rightFor reads valid params) and before the handler sees anything.
+    if (ctx.rights !== undefined) {
+      const right = spec.rightFor?.(parsed.data) ?? spec.right;
+      if (!mayCall(ctx.rights, right)) throw forbidden(name, right);
+    }
+    checkActor(name, spec, parsed.data, ctx);
+    const handler = handlers[name] as ((p: unknown, c: CallContext) => unknown) | undefined;
+    // The type demands every handler; a host built without a capability still answers by code.
+    if (typeof handler !== 'function') throw new RpcError(RpcCode.MethodNotFound, `${name} is not served by this host`);
     let result: unknown;
     try {
-      const handler = handlers[name] as (p: unknown, c: CallContext) => unknown;
       result = await handler(parsed.data, ctx);
     } catch (err) {
       if (err instanceof RpcError) throw err;
       log.error(`[rpc] ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       throw new RpcError(RpcCode.InternalError, `${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    // Done: record it before saying so (even if the result then breaks its schema, the write happened).
+    if (onWrite && isAudited(name)) {
+      try {
+        await onWrite({ method: name, params: redactSecrets(parsed.data), ctx, at: Date.now() });
+      } catch (err) {
+        log.error(`[rpc] ${name} was done but could not be audited: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        throw new RpcError(RpcCode.InternalError, `${name} was done but could not be recorded in the audit trail`);
+      }
     }
     const checked = spec.result.safeParse(result);
     if (!checked.success) {

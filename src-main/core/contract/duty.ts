@@ -23,6 +23,7 @@
 //     the gaps. 值班长 (chief) and 技术保障 (tech) shifts do not count towards coverage.
 import { z } from 'zod';
 import { event, method } from './define';
+import type { Role } from './rights';
 import { ActorId, EntityId, FileBase64, FileDownload, MAX_TIMESTAMP, Timestamp, type Label } from './primitives';
 import { Coordinates, LocalDate, LocalMonth, monthRange, StreetName, weekRange, type TimeRange } from './yuexiu';
 
@@ -37,6 +38,9 @@ export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.sp
 // ---- people --------------------------------------------------------------------------
 export const DutyRole = z.enum(['leader', 'chief', 'officer', 'tech']);
 export type DutyRole = z.infer<typeof DutyRole>;
+// Compile-time: every DutyRole is a sign-in Role (rights.ts): the roster's people sign in with their duty role.
+const dutyRolesAreRoles: DutyRole extends Role ? true : never = true;
+void dutyRolesAreRoles;
 export const DUTY_ROLE_LABELS: Record<DutyRole, Label> = {
   leader: { zh: '带班领导', en: 'Leader on duty' },
   chief: { zh: '值班长', en: 'Duty chief' },
@@ -413,11 +417,13 @@ const ReportFilter = {
 export const dutyMethods = {
   // people
   'duty.listPeople': method({
+    right: 'read',
     summary: 'Everyone in the duty room (active and inactive), by role then name.',
     params: z.strictObject({}),
     result: z.array(Person),
   }),
   'duty.savePerson': method({
+    right: 'duty.write',
     summary:
       'Create a person (no id) or replace one’s record (id; give every field). Names are unique. Inactive people cannot be booked or act; people are never deleted.',
     params: z.strictObject({ person: PersonInput }),
@@ -426,16 +432,20 @@ export const dutyMethods = {
 
   // roster
   'duty.getRoster': method({
+    right: 'read',
     summary: 'The roster of a month, a week or a range: every overlapping shift with its person.',
     params: z.strictObject({ period: RosterPeriod }),
     result: Roster,
   }),
   'duty.getOnDuty': method({
+    right: 'read',
     summary: 'Who is on duty now (or at `at`) and the next shift of each role (今日值班). Re-ask at validUntil.',
     params: z.strictObject({ at: Timestamp.optional() }),
     result: OnDuty,
   }),
   'duty.changeShifts': method({
+    right: 'duty.write',
+    actor: { param: 'by', is: 'id' },
     summary:
       'Create, change (put) and remove shifts as one change, checked against every roster rule (see the file header). Shifts that have started change only with `correction`.',
     params: z
@@ -450,6 +460,7 @@ export const dutyMethods = {
     result: z.object({ shifts: z.array(Shift), removed: z.array(EntityId) }),
   }),
   'duty.listShiftHistory': method({
+    right: 'read',
     summary: 'Every version of a shift, or of all shifts touching a period (newest first); corrections are marked with their reason.',
     params: z
       .strictObject({ shiftId: EntityId.optional(), period: RosterPeriod.optional(), correctionsOnly: z.boolean().default(false) })
@@ -457,21 +468,28 @@ export const dutyMethods = {
     result: z.array(ShiftHistoryEntry),
   }),
   'duty.checkCoverage': method({
+    right: 'read',
     summary: 'Gaps in a period where no 带班领导 or no 值班员 is on duty.',
     params: z.strictObject({ period: RosterPeriod }),
     result: Coverage,
   }),
   'duty.publishMonth': method({
+    right: 'duty.write',
+    actor: { param: 'by', is: 'id' },
     summary: 'Publish a month’s roster: refused while it has coverage gaps; afterwards every change must keep its hours covered.',
     params: z.strictObject({ month: LocalMonth, by: ActorId }),
     result: PublishedMonth,
   }),
   'duty.unpublishMonth': method({
+    right: 'duty.write',
+    actor: { param: 'by', is: 'id' },
     summary: 'Take a month back to draft (coverage no longer enforced on change), with a reason kept in the roster history.',
     params: z.strictObject({ month: LocalMonth, by: ActorId, reason: z.string().trim().min(2).max(500) }),
     result: z.object({ month: LocalMonth }),
   }),
   'duty.importRoster': method({
+    right: 'duty.write',
+    actor: { param: 'by', is: 'id' },
     summary:
       'Import shifts from an .xlsx workbook (sheet 排班表; columns 编号, 姓名, 角色, 电话, 单位, 开始时间, 结束时间, 备注, as duty.exportRoster writes them). Rows with a 编号 change that shift, rows without one add a shift; unknown names become people (电话 and 单位 needed). Times are local. Checked by the roster rules like any change. All or nothing: a refusal (-32000) names every bad row, column and reason in its message and in data.problems [{ row, column, reason }], and writes nothing.',
     params: z.strictObject({ fileBase64: FileBase64, by: ActorId }),
@@ -484,6 +502,7 @@ export const dutyMethods = {
     }),
   }),
   'duty.exportRoster': method({
+    right: 'read',
     summary: 'The roster of a period as an .xlsx workbook, in the layout duty.importRoster reads.',
     params: z.strictObject({ period: RosterPeriod }),
     result: FileDownload,
@@ -491,12 +510,15 @@ export const dutyMethods = {
 
   // handover
   'duty.getHandoverDraft': method({
+    right: 'read',
     summary:
       'A starting point for a handover: the suggested incoming person (next shift of the same role) and open items (reports not closed, items still carried).',
     params: z.strictObject({ outgoingId: EntityId }),
     result: z.object({ incoming: PersonRef.nullable(), openItems: z.array(HandoverItem) }),
   }),
   'duty.handOver': method({
+    right: 'duty.write',
+    actor: { param: 'outgoingId', is: 'id' },
     summary: 'The outgoing officer (the acting person) hands over: notes and open items carried to the incoming officer, who must then confirm.',
     params: z.strictObject({
       outgoingId: EntityId,
@@ -507,16 +529,21 @@ export const dutyMethods = {
     result: Handover,
   }),
   'duty.confirmHandover': method({
+    right: 'duty.write',
+    actor: { param: 'by', is: 'id' },
     summary: 'The incoming officer confirms a pending handover (only the person it was handed to).',
     params: z.strictObject({ id: EntityId, by: ActorId, note: z.string().trim().max(2000).default('') }),
     result: Handover,
   }),
   'duty.cancelHandover': method({
+    right: 'duty.write',
+    actor: { param: 'by', is: 'id' },
     summary: 'The outgoing officer withdraws a pending handover (e.g. handed to the wrong person), with a reason.',
     params: z.strictObject({ id: EntityId, by: ActorId, reason: z.string().trim().min(2).max(500) }),
     result: Handover,
   }),
   'duty.listHandovers': method({
+    right: 'read',
     summary: 'Handovers, newest first.',
     params: z.strictObject({ status: HandoverStatus.optional(), limit: z.number().int().min(1).max(200).default(20) }),
     result: z.array(Handover),
@@ -524,31 +551,40 @@ export const dutyMethods = {
 
   // the duty log
   'duty.recordReport': method({
+    right: 'duty.write',
+    actor: { param: 'by', is: 'id' },
     summary: 'Record an incoming report (接报) in the duty log; it starts as new.',
     params: z.strictObject({ report: ReportInput, by: ActorId }),
     result: Report,
   }),
   'duty.saveReport': method({
+    right: 'duty.write',
+    actor: { param: 'by', is: 'id' },
     summary: 'Correct the details of a report that is not closed; the changed fields are kept in its history.',
     params: z.strictObject({ id: EntityId, patch: ReportPatch, by: ActorId, note: z.string().trim().max(500).default('') }),
     result: Report,
   }),
   'duty.setReportStatus': method({
+    right: 'duty.write',
+    actor: { param: 'by', is: 'id' },
     summary: 'Move a report along new → verifying → handling → closed (REPORT_TRANSITIONS); time-stamped and attributed.',
     params: z.strictObject({ id: EntityId, status: ReportStatus, by: ActorId, note: z.string().trim().max(2000).default('') }),
     result: Report,
   }),
   'duty.listReports': method({
+    right: 'read',
     summary: 'Duty log entries, newest received first, with optional filters.',
     params: z.strictObject({ ...ReportFilter, limit: z.number().int().min(1).max(500).default(50) }),
     result: z.object({ reports: z.array(Report), openCounts: OpenReportCounts }),
   }),
   'duty.getReport': method({
+    right: 'read',
     summary: 'One report with its full history.',
     params: z.strictObject({ id: EntityId }),
     result: ReportDetail,
   }),
   'duty.exportLog': method({
+    right: 'read',
     summary: 'The duty log of a period as an .xlsx workbook (sheet 值班日志, and 处理记录 with every change).',
     params: z
       .strictObject({ ...ReportFilter, from: Timestamp, to: Timestamp })
@@ -559,11 +595,13 @@ export const dutyMethods = {
 
   // first run
   'duty.getDataStatus': method({
+    right: 'read',
     summary: 'Whether the store holds any duty or plan data (first run), and whether demo data is loaded.',
     params: z.strictObject({}),
     result: DataStatus,
   }),
   'duty.loadDemo': method({
+    right: 'settings.admin',
     summary:
       'Load the embedded demo set (演示数据) for duty and plans: people, this month’s roster, reports, ~40 plans, drills, an active 三防 response. Only into an empty store.',
     params: z.strictObject({}),

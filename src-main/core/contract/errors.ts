@@ -9,6 +9,8 @@ export const RpcCode = {
   /** A domain rule refused the request (e.g. a preset name already taken). */
   Refused: -32000,
   Unauthorized: -32001,
+  /** The caller lacks the right the method needs (data: { right }), or acts as someone else. */
+  Forbidden: -32003,
 } as const;
 
 export class RpcError extends Error {

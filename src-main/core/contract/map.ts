@@ -347,6 +347,7 @@ export const MAX_MBTILES_BYTES = 512 * 1024 * 1024;
 // declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const mapMethods = {
   'map.listObjects': method({
+    right: 'read',
     summary: 'Map objects, optionally of some kinds, in one street, or whose name contains q; with counts of everything on the map.',
     params: z.strictObject({
       kinds: z.array(MapObjectKind).max(MAP_OBJECT_KINDS.length).optional(),
@@ -356,21 +357,25 @@ export const mapMethods = {
     result: z.object({ objects: z.array(MapObject), counts: MapCounts }),
   }),
   'map.getObject': method({
+    right: 'read',
     summary: 'One map object with the history of its changes (newest first).',
     params: z.strictObject({ id: EntityId }),
     result: z.object({ object: MapObject, history: z.array(MapObjectEvent) }),
   }),
   'map.saveObject': method({
+    right: 'map.edit',
     summary: 'Create a map object (no id) or change one (id); its kind cannot change.',
     params: z.strictObject({ object: MapObjectInput }),
     result: MapObject,
   }),
   'map.removeObject': method({
+    right: 'map.edit',
     summary: 'Remove a map object (its history is kept).',
     params: z.strictObject({ id: EntityId }),
     result: z.object({ id: EntityId, counts: MapCounts }),
   }),
   'map.importObjects': method({
+    right: 'map.edit',
     summary:
       'Import map objects from GeoJSON (a FeatureCollection of Points; properties as in map.saveObject) or CSV (header: kind,name,lat,lng,street,… ; WGS84). All or nothing: a refusal names every bad feature or row and writes nothing.',
     params: z.strictObject({
@@ -384,31 +389,37 @@ export const mapMethods = {
     result: z.object({ created: z.number().int(), updated: z.number().int(), dryRun: z.boolean(), counts: MapCounts }),
   }),
   'map.clearDemo': method({
+    right: 'map.edit',
     summary: 'Remove every demo object (演示数据) from the map.',
     params: z.strictObject({}),
     result: z.object({ removed: z.number().int(), counts: MapCounts }),
   }),
   'map.listSources': method({
+    right: 'read',
     summary: 'The operator’s tile sources, the active one, and the .mbtiles files in the tiles folder.',
     params: z.strictObject({}),
     result: MapSources,
   }),
   'map.saveSource': method({
+    right: 'map.edit',
     summary: 'Create or replace a tile source (XYZ, TMS, WMTS template, or an .mbtiles file).',
     params: z.strictObject({ source: TileSource }),
     result: MapSources,
   }),
   'map.removeSource': method({
+    right: 'map.edit',
     summary: 'Remove a tile source; if it was active the map falls back to the embedded outline.',
     params: z.strictObject({ id: TileSourceId }),
     result: MapSources,
   }),
   'map.activateSource': method({
+    right: 'map.edit',
     summary: 'Put a tile source under the map, or none (null) for the embedded district outline.',
     params: z.strictObject({ id: TileSourceId.nullable() }),
     result: MapSources,
   }),
   'map.getTile': method({
+    right: 'read',
     summary: 'One tile of an .mbtiles source (XYZ numbering; the TMS row flip is done by the core); null where the file has none.',
     params: z.strictObject({
       sourceId: TileSourceId,

@@ -1,7 +1,9 @@
 // The OpenRPC document (https://spec.open-rpc.org) generated from the contract, so street
 // centres and integrators can discover every method without reading our source.
 import { z } from 'zod';
-import { events, methods } from './api';
+import { events, methods, type MethodName } from './api';
+import type { MethodSpec } from './define';
+import { isAudited } from './dispatch';
 
 function schemaOf(t: z.ZodType): Record<string, unknown> {
   // 'any' keeps refinements (which JSON Schema cannot express) from failing the export.
@@ -14,9 +16,10 @@ export function openRpcDocument(version: string): Record<string, unknown> {
     info: {
       title: 'Command Wall API (越秀应急指挥大屏)',
       version,
-      description: 'JSON-RPC 2.0 over WebSocket at /rpc. Server pushes arrive as notifications named after the events in x-events.',
+      description:
+        'JSON-RPC 2.0 over WebSocket at /rpc. Server pushes arrive as notifications named after the events in x-events. Each method names the right it needs in x-right; a caller without it is refused with code -32003 and data { right }.',
     },
-    methods: Object.entries(methods).map(([name, spec]) => {
+    methods: Object.entries(methods as Record<string, MethodSpec>).map(([name, spec]) => {
       const params = schemaOf(spec.params);
       const props = (params.properties ?? {}) as Record<string, unknown>;
       const required = new Set((params.required as string[] | undefined) ?? []);
@@ -26,6 +29,12 @@ export function openRpcDocument(version: string): Record<string, unknown> {
         paramStructure: 'by-name',
         params: Object.entries(props).map(([p, schema]) => ({ name: p, required: required.has(p), schema })),
         result: { name: 'result', schema: schemaOf(spec.result) },
+        // The right a caller needs (rights.ts); with x-right-varies, some params need another
+        // (plans.activate at Level Ⅰ/Ⅱ needs plans.activateMajor), named by the refusal.
+        'x-right': spec.right,
+        ...(spec.rightFor ? { 'x-right-varies': true } : {}),
+        // Whether a successful call is recorded in the audit trail.
+        'x-audited': isAudited(name as MethodName),
       };
     }),
     'x-events': Object.entries(events).map(([name, spec]) => ({

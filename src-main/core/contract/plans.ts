@@ -78,6 +78,12 @@ export const RESPONSE_LEVEL_LABELS: Record<ResponseLevel, Label> = {
 };
 /** Higher is more severe: compare levels with this. */
 export const RESPONSE_LEVEL_RANK: Record<ResponseLevel, number> = { I: 4, II: 3, III: 2, IV: 1 };
+/**
+ * Level Ⅰ/Ⅱ: activating a response at it, or raising one to it, needs plans.activateMajor
+ * (rights.ts). Working a response already at Ⅰ/Ⅱ (ticking, notes, closing) needs plans.activate:
+ * the method's params do not say the response's level.
+ */
+export const isMajorLevel = (level: ResponseLevel): boolean => RESPONSE_LEVEL_RANK[level] >= RESPONSE_LEVEL_RANK.II;
 
 export const ActionStatus = z.enum(['pending', 'in_progress', 'done', 'na']);
 export type ActionStatus = z.infer<typeof ActionStatus>;
@@ -348,6 +354,7 @@ export type Kpis = z.infer<typeof Kpis>;
 export const planMethods = {
   // library
   'plans.list': method({
+    right: 'read',
     summary: 'The plan library (summaries, without actions), by category then title, with optional filters.',
     params: z.strictObject({
       category: PlanCategory.optional(),
@@ -360,26 +367,34 @@ export const planMethods = {
     result: z.array(PlanSummary),
   }),
   'plans.get': method({
+    right: 'read',
     summary: 'One plan in full: response levels with their actions, attachments.',
     params: z.strictObject({ id: EntityId }),
     result: Plan,
   }),
   'plans.save': method({
+    right: 'plans.edit',
+    actor: { param: 'by', is: 'id' },
     summary: 'Create a plan (no id) or save a new revision of one (id); every save is kept in plans.listRevisions.',
     params: z.strictObject({ plan: PlanInput, by: ActorId }),
     result: Plan,
   }),
   'plans.archive': method({
+    right: 'plans.edit',
+    actor: { param: 'by', is: 'id' },
     summary: 'Archive a plan (out of the library and the KPIs) or restore it; a plan with an active response cannot be archived.',
     params: z.strictObject({ id: EntityId, archived: z.boolean(), by: ActorId, reason: z.string().trim().min(2).max(500) }),
     result: Plan,
   }),
   'plans.listRevisions': method({
+    right: 'read',
     summary: 'The history of a plan: creation, revisions, archiving, attachments; newest first.',
     params: z.strictObject({ id: EntityId }),
     result: z.array(PlanRevision),
   }),
   'plans.addAttachment': method({
+    right: 'plans.edit',
+    actor: { param: 'by', is: 'id' },
     summary: 'Attach a file to a plan (stored once by sha256 in the data directory, written durably first).',
     params: z.strictObject({
       planId: EntityId,
@@ -400,11 +415,14 @@ export const planMethods = {
     result: Plan,
   }),
   'plans.getAttachment': method({
+    right: 'read',
     summary: 'The bytes of a plan’s attachment (checked against its hash).',
     params: z.strictObject({ planId: EntityId, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lower-case hex digits') }),
     result: z.object({ name: z.string(), mediaType: z.string(), size: z.number().int(), base64: z.string() }),
   }),
   'plans.removeAttachment': method({
+    right: 'plans.edit',
+    actor: { param: 'by', is: 'id' },
     summary: 'Detach a file from a plan (the stored file stays: other plans may share it).',
     params: z.strictObject({ planId: EntityId, sha256: z.string().regex(/^[0-9a-f]{64}$/), by: ActorId }),
     result: Plan,
@@ -412,6 +430,9 @@ export const planMethods = {
 
   // responses
   'plans.activate': method({
+    right: 'plans.activate',
+    rightFor: (p) => (isMajorLevel(p.level) ? 'plans.activateMajor' : undefined),
+    actor: { param: 'by', is: 'id' },
     summary: 'Start a response on a plan at a level: the level’s actions become a checklist. With reportId this escalates that duty report (linked both ways).',
     params: z.strictObject({
       planId: EntityId,
@@ -423,11 +444,15 @@ export const planMethods = {
     result: ResponseDetail,
   }),
   'plans.linkReport': method({
+    right: 'plans.activate',
+    actor: { param: 'by', is: 'id' },
     summary: 'Link another duty report to an active response (both ways); a new or verifying report moves to handling.',
     params: z.strictObject({ responseId: EntityId, reportId: EntityId, by: ActorId }),
     result: Response,
   }),
   'plans.updateAction': method({
+    right: 'plans.activate',
+    actor: { param: 'by', is: 'id' },
     summary: 'Tick a checklist item: set its status, owner and/or note. Not applicable needs a note saying why.',
     params: z
       .strictObject({
@@ -445,26 +470,35 @@ export const planMethods = {
     result: Response,
   }),
   'plans.changeLevel': method({
+    right: 'plans.activate',
+    rightFor: (p) => (isMajorLevel(p.level) ? 'plans.activateMajor' : undefined),
+    actor: { param: 'by', is: 'id' },
     summary: 'Raise or lower a response’s level, with a reason; the new level’s actions join the checklist.',
     params: z.strictObject({ responseId: EntityId, level: ResponseLevel, reason: z.string().trim().min(2, 'give a reason').max(1000), by: ActorId }),
     result: Response,
   }),
   'plans.addNote': method({
+    right: 'plans.activate',
+    actor: { param: 'by', is: 'id' },
     summary: 'Add a free note to a response’s timeline.',
     params: z.strictObject({ responseId: EntityId, text: z.string().trim().min(1).max(2000), by: ActorId }),
     result: Response,
   }),
   'plans.close': method({
+    right: 'plans.activate',
+    actor: { param: 'by', is: 'id' },
     summary: 'Close a response with a summary; it no longer changes.',
     params: z.strictObject({ responseId: EntityId, summary: z.string().trim().min(2, 'a closing summary is required').max(4000), by: ActorId }),
     result: Response,
   }),
   'plans.listResponses': method({
+    right: 'read',
     summary: 'Responses with their checklists and progress (预案响应), newest first; active ones by default.',
     params: z.strictObject({ status: z.enum(['active', 'closed', 'all']).default('active'), limit: z.number().int().min(1).max(200).default(20) }),
     result: z.array(Response),
   }),
   'plans.getResponse': method({
+    right: 'read',
     summary: 'One response with its full timeline.',
     params: z.strictObject({ id: EntityId }),
     result: ResponseDetail,
@@ -472,16 +506,20 @@ export const planMethods = {
 
   // drills and KPIs
   'plans.saveDrill': method({
+    right: 'plans.edit',
+    actor: { param: 'by', is: 'id' },
     summary: 'Plan a drill (no id) or record it (id; set heldOn, participants, findings when held).',
     params: z.strictObject({ drill: DrillInput, by: ActorId }),
     result: Drill,
   }),
   'plans.listDrills': method({
+    right: 'read',
     summary: 'Drills planned in a date range (default: this year), optionally of one plan, by planned date.',
     params: z.strictObject({ from: LocalDate.optional(), to: LocalDate.optional(), planId: EntityId.optional() }),
     result: z.array(Drill),
   }),
   'plans.getKpis': method({
+    right: 'read',
     summary: 'Plan revision rate and drill execution rate (target 100%) and plans per category (预案概况).',
     params: z.strictObject({ year: z.number().int().min(2000).max(2100).optional() }),
     result: Kpis,

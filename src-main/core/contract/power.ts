@@ -341,37 +341,46 @@ const Limit = z.number().int().min(1).max(500).default(100);
 // declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const powerMethods = {
   'power.getOverview': method({
+    right: 'read',
     summary: 'The power state, a tile per source (readings, link, 30-minute samples) and the active alarms.',
     params: z.strictObject({}),
     result: PowerOverview,
   }),
   'power.listTransitions': method({
+    right: 'read',
     summary: 'Stored transitions of the power state, newest first; pass `before` (a seq) to page back.',
     params: z.strictObject({ limit: Limit, before: z.number().int().optional() }),
     result: z.object({ transitions: z.array(PowerTransition), more: z.boolean() }),
   }),
   'power.listAlarms': method({
+    right: 'read',
     summary:
       'Power alarms, newest first: "active" (warning or critical, not yet both cleared and acknowledged) or "all" (the history); page back with `before` (the id of the last alarm of the previous page).',
     params: z.strictObject({ scope: z.enum(['active', 'all']).default('active'), limit: Limit, before: AlarmId.optional() }),
     result: z.object({ alarms: z.array(PowerAlarm), more: z.boolean() }),
   }),
   'power.acknowledgeAlarm': method({
+    right: 'power.operate',
+    actor: { param: 'by', is: 'name' },
     summary: 'The duty officer acknowledges an alarm: who and when are recorded, and its sound stops.',
     params: z.strictObject({ id: AlarmId, by: OfficerName }),
     result: PowerAlarm,
   }),
   'power.muteAlarm': method({
+    right: 'power.operate',
+    actor: { param: 'by', is: 'name' },
     summary: 'Mute (or unmute) one alarm’s sound on the wall; there is no global mute.',
     params: z.strictObject({ id: AlarmId, muted: z.boolean(), by: OfficerName }),
     result: PowerAlarm,
   }),
   'power.getConfig': method({
+    right: 'read',
     summary: 'The configured sources (passwords and SNMP communities withheld), the thresholds and the known generator controller models.',
     params: z.strictObject({}),
     result: PowerConfig,
   }),
   'power.saveSource': method({
+    right: 'power.configure',
     summary:
       'Add or replace a power source (NUT, SNMP or Modbus); it is (re)connected at once. A stored password or community left out is kept, unless host, port, user, TLS settings or SNMP version changed: then it is dropped and `notice` says so.',
     params: z.strictObject({ source: PowerSourceInput }),
@@ -381,16 +390,19 @@ export const powerMethods = {
     }),
   }),
   'power.removeSource': method({
+    right: 'power.configure',
     summary: 'Remove a power source and stop polling it; its alarm history is kept.',
     params: z.strictObject({ id: SourceId }),
     result: PowerConfig,
   }),
   'power.saveThresholds': method({
+    right: 'power.configure',
     summary: 'Change some thresholds (runtime, fuel, recovery hold); the others keep their values.',
     params: z.strictObject({ patch: z.strictObject(thresholdFields).partial() }),
     result: PowerConfig,
   }),
   'power.reportHostPower': method({
+    right: 'power.configure',
     summary: 'The Electron shell reports the app machine’s own power (powerMonitor on-battery / on-ac); only the in-process shell may call it.',
     params: z.strictObject({ onBattery: z.boolean() }),
     result: z.object({ state: PowerState }),

@@ -280,11 +280,13 @@ export type ReportCounts = z.infer<typeof ReportCounts>;
 // declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const statsMethods = {
   'stats.listIndicators': method({
+    right: 'read',
     summary: 'The seed plan’s Table 3 indicators with their current values (live where the system holds them, else as entered) against target.',
     params: z.strictObject({}),
     result: z.array(IndicatorValue),
   }),
   'stats.saveIndicator': method({
+    right: 'stats.edit',
     summary: 'Enter the current value of an indicator the system does not compute (dated, with a note); null clears it.',
     params: z.strictObject({
       id: IndicatorId,
@@ -295,6 +297,7 @@ export const statsMethods = {
     result: z.array(IndicatorValue),
   }),
   'stats.getReportCounts': method({
+    right: 'read',
     summary: 'Duty-log reports received in a range, counted by category, by street and by local day.',
     params: z
       .strictObject({ from: Timestamp, to: Timestamp })

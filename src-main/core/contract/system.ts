@@ -18,11 +18,13 @@ export type SystemInfo = z.infer<typeof SystemInfo>;
 // declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const systemMethods = {
   'rpc.discover': method({
+    right: 'read',
     summary: 'The OpenRPC document of this API, generated from the contract.',
     params: z.strictObject({}),
     result: z.record(z.string(), z.unknown()),
   }),
   'system.info': method({
+    right: 'read',
     summary: 'Application name, version, host kind, server time and schema version.',
     params: z.strictObject({}),
     result: SystemInfo,

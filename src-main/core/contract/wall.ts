@@ -35,21 +35,25 @@ export type WallState = z.infer<typeof WallState>;
 // declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const wallMethods = {
   'wall.get': method({
+    right: 'read',
     summary: 'All wall presets and the active preset of each display.',
     params: z.strictObject({}),
     result: WallState,
   }),
   'wall.savePreset': method({
+    right: 'wall.control',
     summary: 'Create or replace a named wall preset (layout plus a panel per cell).',
     params: z.strictObject({ preset: WallPreset }),
     result: WallState,
   }),
   'wall.removePreset': method({
+    right: 'wall.control',
     summary: 'Delete a wall preset that no display is showing.',
     params: z.strictObject({ id: PresetId }),
     result: WallState,
   }),
   'wall.activate': method({
+    right: 'wall.control',
     summary: 'Show a preset on a display.',
     params: z.strictObject({ display: DisplayIndex, presetId: PresetId }),
     result: WallState,

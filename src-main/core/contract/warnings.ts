@@ -185,16 +185,19 @@ export const MAX_CAP_BYTES = 512 * 1024;
 // declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const warningsMethods = {
   'warnings.get': method({
+    right: 'read',
     summary: 'Active warnings (most severe first) and the feed’s status.',
     params: z.strictObject({}),
     result: WarningsState,
   }),
   'warnings.listHistory': method({
+    right: 'read',
     summary: 'Every change of every warning, newest first.',
     params: z.strictObject({ limit: z.number().int().min(1).max(500).default(100), beforeSeq: z.number().int().min(1).optional() }),
     result: z.array(WarningHistoryEntry),
   }),
   'warnings.importCap': method({
+    right: 'warnings.manage',
     summary: 'Apply a CAP 1.2 document (one <alert>, or several in one document) from a file. Refused, naming the problem, when it is not CAP 1.2.',
     params: z.strictObject({
       xml: utf8Max(z.string().min(1, 'the file is empty'), MAX_CAP_BYTES, 'a CAP document'),
@@ -203,16 +206,19 @@ export const warningsMethods = {
     result: z.object({ outcomes: z.array(CapOutcome), state: WarningsState }),
   }),
   'warnings.cancel': method({
+    right: 'warnings.manage',
     summary: 'The operator ends an active warning by hand (a lifting alert never arrived), with a reason kept in the history.',
     params: z.strictObject({ id: EntityId, reason: z.string().trim().min(2, 'give a reason').max(500) }),
     result: WarningsState,
   }),
   'warnings.setFeed': method({
+    right: 'warnings.manage',
     summary: 'Set (or clear, with null) the intranet URL polled for CAP alerts and its interval.',
     params: z.strictObject({ feed: FeedConfig.nullable() }),
     result: FeedStatus,
   }),
   'warnings.pollNow': method({
+    right: 'warnings.manage',
     summary: 'Poll the feed once now.',
     params: z.strictObject({}),
     result: FeedStatus,

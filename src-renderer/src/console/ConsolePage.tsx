@@ -15,6 +15,7 @@ import { activePresetFor } from '../wall/wall-layout';
 import { CentreEditor } from './CentreEditor';
 import { ConsoleTabs, useConsoleTab } from './duty/ConsoleTabs';
 import { DutyConsole } from './duty/DutyConsole';
+import { SignInBox } from './identity/SignInBox';
 import { PlansConsole } from './plans/PlansConsole';
 import { DisplayPicker } from './DisplayPicker';
 import { LanguageToggle } from './LanguageToggle';
@@ -50,6 +51,7 @@ export function ConsolePage() {
       <header className="console-header">
         <h1>{t('console.title')}</h1>
         <span className="console-centre">{centre?.name}</span>
+        <SignInBox />
         <TransportBadge testId="transport-status" />
         <LanguageToggle />
       </header>

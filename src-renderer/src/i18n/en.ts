@@ -565,6 +565,13 @@ export const en: Record<MessageKey, string> = {
   'actor.choose': '— choose —',
   'actor.hint': 'Choose who is acting: every record is signed',
   'actor.noPeople': 'No duty staff yet: load the demo data or add people below',
+  'signin.name': 'Name',
+  'signin.password': 'Password',
+  'signin.submit': 'Sign in',
+  'signin.busy': 'Signing in…',
+  'signin.signOut': 'Sign out',
+  'signin.who': '{name} · {role}',
+  'signin.lockedHint': 'The acting person is whoever is signed in; sign out to choose',
   'firstRun.title': 'First run: no duty or plan data yet',
   'firstRun.text':
     'Load the built-in demo data (Yuexiu’s 18 streets, this month’s roster, about 40 plans, a dozen log entries and one flood-control response), or start empty and add your duty staff first.',
@@ -765,4 +772,7 @@ export const en: Record<MessageKey, string> = {
   'action.closeResponse': 'Close response',
   'action.saveDrill': 'Save drill',
   'action.printLog': 'Print duty log',
+  'action.signIn': 'Sign in',
+  'action.signOut': 'Sign out',
+  'action.resume': 'Resume sign-in',
 };

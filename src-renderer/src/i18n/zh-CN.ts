@@ -560,6 +560,13 @@ export const zhCN = {
   'actor.choose': '— 请选择 —',
   'actor.hint': '请选择当前操作人：每条记录都会署名',
   'actor.noPeople': '尚无值班人员：先载入演示数据或在下方添加人员',
+  'signin.name': '姓名',
+  'signin.password': '密码',
+  'signin.submit': '登录',
+  'signin.busy': '登录中…',
+  'signin.signOut': '退出',
+  'signin.who': '{name} · {role}',
+  'signin.lockedHint': '当前操作人随登录人员，退出后可选择',
   'firstRun.title': '首次使用：尚无值守与预案数据',
   'firstRun.text': '可载入内置演示数据（越秀区 18 个街道、本月排班、约 40 项预案、若干值班记录和一项三防响应），或从空白开始，先添加值班人员。',
   'firstRun.loadDemo': '载入演示数据',
@@ -759,6 +766,9 @@ export const zhCN = {
   'action.closeResponse': '结束响应',
   'action.saveDrill': '保存演练',
   'action.printLog': '打印值班日志',
+  'action.signIn': '登录',
+  'action.signOut': '退出登录',
+  'action.resume': '恢复登录',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

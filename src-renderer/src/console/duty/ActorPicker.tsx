@@ -1,11 +1,15 @@
 // Who is acting at this console. Every change the server records names this person, so the
-// choice is explicit, shown on every duty and plans form, and remembered for the seat.
+// choice is explicit, shown on every duty and plans form, and remembered for the seat. While
+// someone is signed in (console/identity/SignInBox.tsx) it is that person and cannot be changed:
+// the hub refuses a `by` naming anyone else. Signed out it is chosen here, as before sign-in
+// existed (the bootstrap token's first set-up).
 import { DUTY_ROLE_LABELS } from '@contract/duty';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
 import { appSlice } from '../../state/app/app-slice';
 import { useCommands, useSlice } from '../../state/context';
 import { dutySlice } from '../../state/duty/duty-slice';
+import { identitySlice } from '../../state/identity/identity-slice';
 import { ROLE_ORDER } from '../../panels/duty-now/on-duty';
 import { Field } from '../Field';
 
@@ -15,7 +19,20 @@ export function ActorPicker() {
   const people = useSlice(dutySlice, (d) => d.people);
   const actorId = useSlice(appSlice, (s) => s.actorId);
   const { setActor } = useCommands(appSlice);
+  const signedIn = useSlice(identitySlice, (s) => s.session?.person ?? null);
   const active = people.filter((p) => p.active);
+  if (signedIn) {
+    const unit = people.find((p) => p.id === signedIn.id)?.unit;
+    return (
+      <div className="actor-picker signed-in" data-testid="actor-picker" data-signed-in="true">
+        <Field label={t('actor.label')}>
+          <select data-testid="actor-select" value={signedIn.id} disabled title={t('signin.lockedHint')}>
+            <option value={signedIn.id}>{unit ? `${signedIn.name} · ${unit}` : signedIn.name}</option>
+          </select>
+        </Field>
+      </div>
+    );
+  }
   const known = actorId !== null && active.some((p) => p.id === actorId);
   return (
     <div className={known ? 'actor-picker' : 'actor-picker missing'} data-testid="actor-picker">

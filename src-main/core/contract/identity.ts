@@ -1,0 +1,140 @@
+// Who is signed in, the roles and their rights, and the audit trail (issue 14). The rights each
+// method needs are declared beside the method (rights.ts); this file declares the methods of the
+// identity capability itself. Passwords cross the API only as params of auth.signIn and
+// auth.setPassword, are never in a result, and never reach the audit hook (rights.ts
+// SECRET_PARAM_KEYS).
+import { z } from 'zod';
+import { event, method } from './define';
+import { EntityId, Timestamp } from './primitives';
+import { GrantableRight, Right, Role } from './rights';
+
+// ---- people and sessions ------------------------------------------------------------------
+export const SignedInPerson = z.object({ id: EntityId, name: z.string(), role: Role });
+export type SignedInPerson = z.infer<typeof SignedInPerson>;
+
+/** Who this connection speaks for, and until when. */
+export const Session = z.object({
+  person: SignedInPerson,
+  /** The rights the person holds now (their role's, as the mapping stands). */
+  rights: z.array(Right),
+  expiresAt: Timestamp,
+});
+export type Session = z.infer<typeof Session>;
+
+const PersonName = z.string().trim().min(1, 'give your name').max(20, 'a name is at most 20 characters');
+const Password = z.string().min(1, 'give your password').max(200, 'a password is at most 200 characters');
+const NewPassword = z.string().min(8, 'a password has at least 8 characters').max(200, 'a password is at most 200 characters');
+
+// ---- roles --------------------------------------------------------------------------------
+export const RoleInfo = z.object({
+  role: Role,
+  label: z.object({ zh: z.string(), en: z.string() }),
+  rights: z.array(GrantableRight),
+});
+export type RoleInfo = z.infer<typeof RoleInfo>;
+
+// ---- the audit trail ----------------------------------------------------------------------
+/** One write, as recorded: who (person and machine), from which centre, which method, when. */
+export const AuditEntry = z.object({
+  /** 1, 2, 3, … in the order written; each entry's hash covers the one before. */
+  seq: z.number().int().min(1),
+  at: Timestamp,
+  personId: EntityId.nullable(),
+  personName: z.string().nullable(),
+  machineId: z.string().nullable(),
+  street: z.string().nullable(),
+  transport: z.enum(['ipc', 'ws', 'local']),
+  method: z.string(),
+  /** sha256 (hex) of the call's params, secrets redacted. */
+  paramsDigest: z.string(),
+  /** sha256 (hex) of this entry chained to the previous entry's hash. */
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+const MethodNameParam = z
+  .string()
+  .trim()
+  .regex(/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/, 'a method name such as plans.activate')
+  .max(80);
+
+// One entry per method, each of the same shape (define.ts): the likeness between method tables is the
+// declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
+export const identityMethods = {
+  'auth.signIn': method({
+    summary:
+      'Sign in with name and password: this connection then acts as that person with their role’s rights until the session expires or auth.signOut. Repeated failures lock the name out for a while.',
+    right: 'public',
+    // A session is a write: who signed in where, in the audit trail (the password blanked).
+    audited: true,
+    params: z.strictObject({ name: PersonName, password: Password }),
+    result: Session.extend({ sessionId: z.string() }),
+  }),
+  'auth.signOut': method({
+    summary: 'Sign out: the session ends and this connection acts as nobody.',
+    right: 'public',
+    audited: true,
+    params: z.strictObject({}),
+    result: z.object({ ok: z.literal(true) }),
+  }),
+  'auth.resume': method({
+    summary:
+      'Resume a session on this connection (a reconnected socket, a reloaded page): binds the connection to the live session given by its id and renews it, as auth.signIn did. Refused (Unauthorized) when the session has ended.',
+    right: 'public',
+    // Not a new sign-in: the session was recorded when it began. (The session id is a secret,
+    // so it is kept out of the audit hook too.)
+    audited: false,
+    params: z.strictObject({ sessionId: z.string().min(1, 'give the session id').max(200) }),
+    result: Session,
+  }),
+  'auth.whoAmI': method({
+    summary: 'The person this connection is signed in as, their rights and when the session expires; null when nobody is.',
+    right: 'public',
+    params: z.strictObject({}),
+    result: Session.nullable(),
+  }),
+  'auth.setPassword': method({
+    // Public at the gate because who may call it depends on the caller, which rightFor cannot
+    // see: the handler refuses (RpcCode.Forbidden) unless the caller sets their own password
+    // (with oldPassword) or holds settings.admin. Audited although public.
+    summary: 'Set a person’s password: one’s own (give oldPassword; also the first-sign-in set-password flow) or anyone’s with settings.admin.',
+    right: 'public',
+    audited: true,
+    params: z.strictObject({ personId: EntityId, password: NewPassword, oldPassword: Password.optional() }),
+    result: z.object({ ok: z.literal(true) }),
+  }),
+  'auth.listRoles': method({
+    summary: 'Every role with its label and the rights it holds now.',
+    right: 'read',
+    params: z.strictObject({}),
+    result: z.array(RoleInfo),
+  }),
+  'auth.saveRole': method({
+    summary: 'Give a role a new set of rights (replacing its old set); sessions of that role hold the new rights at once.',
+    right: 'settings.admin',
+    params: z.strictObject({ role: Role, rights: z.array(GrantableRight).max(GrantableRight.options.length) }),
+    result: z.array(RoleInfo),
+  }),
+  'audit.list': method({
+    summary: 'The audit trail, newest first, with optional filters (time range, person, method).',
+    right: 'audit.read',
+    params: z.strictObject({
+      from: Timestamp.optional().describe('at or after'),
+      to: Timestamp.optional().describe('before'),
+      personId: EntityId.optional(),
+      method: MethodNameParam.optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    result: z.object({ entries: z.array(AuditEntry), total: z.number().int().min(0) }),
+  }),
+  'audit.verify': method({
+    summary: 'Check the hash chain of the whole audit trail: ok, how many entries were checked, and the seq of the first broken one.',
+    right: 'audit.read',
+    params: z.strictObject({}),
+    result: z.object({ ok: z.boolean(), checked: z.number().int().min(0), brokenAt: z.number().int().nullable() }),
+  }),
+} as const;
+
+export const identityEvents = {
+  'auth.rolesChanged': event({ summary: 'The rights of a role changed.', payload: z.object({ roles: z.array(RoleInfo) }) }),
+} as const;

@@ -1,0 +1,98 @@
+// Signing in on the console, in Chromium against the built hub with the demo set: a signed-in
+// 值班员 is refused a Level Ⅰ response (the page-wide banner names plans.activateMajor); signed out
+// and signed in as the 带班领导, the same activation goes through and the wall shows it; a reload
+// of the console resumes the session (auth.resume).
+import { expect, test, type Page } from '@playwright/test';
+import { startHubProcess, type HubProcess } from '../support/hub-process';
+import type { TestSocket } from '../support/rpc-socket';
+import { tempDir } from '../support/temp-dir';
+import { closePages, consoleUrl, newPage, wallUrl } from './duty-support';
+import { must, rpc, shots, showOnWall } from './map-support';
+
+const PASSWORD = 'e2e sign-in 1';
+
+let hub: HubProcess;
+let sock: TestSocket;
+// Made in beforeAll: the test runner also loads this file (to list the tests) and would leave one behind.
+let tmp: ReturnType<typeof tempDir>;
+
+interface Person {
+  id: string;
+  name: string;
+  role: string;
+  active: boolean;
+}
+let officer: Person;
+let leader: Person;
+let plan: { id: string; title: string };
+
+test.beforeAll(async () => {
+  tmp = tempDir('cw-e2e-signin-');
+  hub = await startHubProcess(tmp.dir, { extraArgs: ['--demo'] });
+  sock = await rpc(hub);
+  await showOnWall(sock, 'signin', '2x2', ['plan-responses', null, null, null]);
+  const people: Person[] = await must(sock, 'duty.listPeople');
+  officer = people.find((p) => p.active && p.role === 'officer')!;
+  leader = people.find((p) => p.active && p.role === 'leader')!;
+  // The bootstrap token sets the first passwords (the first set-up).
+  for (const p of [officer, leader]) await must(sock, 'auth.setPassword', { personId: p.id, password: PASSWORD });
+  const plans: { id: string; title: string; activeResponseId: string | null; levels: string[] }[] = await must(sock, 'plans.list');
+  plan = plans.find((p) => p.activeResponseId === null && p.levels.includes('I'))!;
+});
+test.afterEach(closePages);
+test.afterAll(async () => {
+  sock?.close();
+  await hub?.stop();
+  tmp?.remove();
+});
+
+async function signIn(page: Page, who: Person): Promise<void> {
+  await page.getByTestId('signin-name').fill(who.name);
+  await page.getByTestId('signin-password').fill(PASSWORD);
+  await page.getByTestId('signin-password').press('Enter');
+  await expect(page.getByTestId('signin-who')).toHaveText(`${who.name} · ${who.role === 'leader' ? '带班领导' : '值班员'}`);
+  // The acting person is the signed-in one, and cannot be changed.
+  await expect(page.getByTestId('actor-select').first()).toHaveValue(who.id);
+  await expect(page.getByTestId('actor-select').first()).toBeDisabled();
+}
+
+async function activateLevelOne(page: Page): Promise<void> {
+  await page.getByTestId('plan-row').filter({ hasText: plan.title }).first().click();
+  await expect(page.getByTestId('plan-detail')).toHaveAttribute('data-id', plan.id);
+  await page.getByTestId('activate-level').selectOption('I');
+  await page.getByTestId('activate-plan').click();
+}
+
+test('a 值班员 is refused a Level Ⅰ response, the 带班领导 starts it, and a reload stays signed in', async ({ browser }) => {
+  const wall = await newPage(browser, { width: 1920, height: 1080 });
+  await wall.goto(wallUrl(hub));
+  await expect(wall.getByTestId('wall')).toHaveAttribute('data-preset', 'signin');
+  const desk = await newPage(browser);
+  await desk.goto(consoleUrl(hub, 'plans'));
+
+  // A wrong password is refused beside the form.
+  await desk.getByTestId('signin-name').fill(officer.name);
+  await desk.getByTestId('signin-password').fill('not the password');
+  await desk.getByTestId('signin-submit').click();
+  await expect(desk.getByTestId('signin-error')).toContainText('姓名或密码错误');
+
+  await signIn(desk, officer);
+  await desk.getByTestId('signin-box').screenshot({ path: `${shots}/signin-officer.png` });
+  await activateLevelOne(desk);
+  await expect(desk.getByTestId('error-banner')).toBeVisible();
+  await expect(desk.getByTestId('error-message')).toContainText('plans.activateMajor');
+  await desk.getByTestId('error-dismiss').click();
+
+  await desk.getByTestId('signout').click();
+  await expect(desk.getByTestId('signin-name')).toBeVisible();
+  await expect(desk.getByTestId('actor-select').first()).toBeEnabled();
+  await signIn(desk, leader);
+  await activateLevelOne(desk);
+  await expect(wall.locator('[data-testid="plan-response"][data-level="I"]')).toHaveCount(1);
+  await expect(desk.getByTestId('error-banner')).toHaveCount(0);
+
+  // A reload resumes the session kept for this window.
+  await desk.reload();
+  await expect(desk.getByTestId('signin-who')).toHaveText(`${leader.name} · 带班领导`);
+  await expect(desk.getByTestId('actor-select').first()).toHaveValue(leader.id);
+});
