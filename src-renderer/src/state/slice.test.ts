@@ -83,6 +83,32 @@ describe('the slice factory', () => {
     expect(slice.store.getState().wall?.active['0']).toBe('reply-1');
   });
 
+  it('shows a part of a load at once, unless a newer load has started', async () => {
+    const parts = [gate(), gate()];
+    let n = 0;
+    const progressive = defineSlice({
+      name: 'progressive',
+      initial: () => ({ first: '', rest: '' }),
+      async load({ set }) {
+        const mine = n++;
+        await parts[mine].wait;
+        set({ first: `first-${mine}` });
+        await tick();
+        return { rest: `rest-${mine}` };
+      },
+    });
+    const slice = new SliceHost(fakeClient().client).get(progressive);
+    const a = slice.commands.load();
+    const b = slice.commands.load();
+    parts[1].open();
+    await tick();
+    expect(slice.store.getState().first).toBe('first-1'); // shown before the load is done
+    await b;
+    parts[0].open();
+    await a;
+    expect(slice.store.getState()).toMatchObject({ first: 'first-1', rest: 'rest-1' });
+  });
+
   it('runs every command under its name: a refusal is kept with the server’s words and resolves null; success clears it', async () => {
     let refuse = true;
     const fake = fakeClient({

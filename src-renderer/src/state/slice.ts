@@ -66,7 +66,11 @@ export type EventHandlers<S> = {
 export interface SliceDef<S extends object, C extends Commands> {
   name: string;
   initial(): S;
-  /** Everything the slice shows, read afresh (first hold, every reopen, reload()). */
+  /**
+   * Everything the slice shows, read afresh (first hold, every reopen, reload()). A part that
+   * arrives first may be shown at once with `t.set` (dropped, like the reply, if a newer load has
+   * started); the returned change completes it.
+   */
   load?(t: SliceTools<S>): Promise<Change<S>>;
   /** The name a failed load is shown under (default `load`). */
   loadAs?: string;
@@ -174,7 +178,9 @@ function makeSlice<S extends object, C extends Commands>(def: SliceDef<S, C>, ho
     const queue: (() => void)[] = [];
     replays.add(queue);
     try {
-      const change = await run(def.loadAs ?? 'load', () => def.load!(tools));
+      // Within the load, a partial set counts only while this load is the newest.
+      const loadTools: SliceTools<S> = { ...tools, set: (c) => void (mine === generation && set(c)) };
+      const change = await run(def.loadAs ?? 'load', () => def.load!(loadTools));
       if (change === null) return false;
       // A newer load is on its way: its reply (with everything heard since) is the one to keep.
       if (mine !== generation) return true;

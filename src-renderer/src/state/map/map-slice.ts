@@ -26,10 +26,12 @@ export const mapSlice = defineSlice({
   name: 'map',
   loadAs: MAP_LOAD,
   initial: (): MapState => ({ objects: [], counts: null, sources: null, cameras: [], reports: [], responses: [] }),
-  async load({ client }) {
+  async load({ client, set }) {
     markOnce('cw.map.asked');
+    // The objects are what the wall draws first: shown as soon as they are in, not after the rest.
     const objects = client.call('map.listObjects', {}).then((r) => {
       markOnce('cw.map.objects');
+      set({ objects: r.objects, counts: r.counts });
       return r;
     });
     const [listed, sources, cameras, { reports }, responses] = await Promise.all([
