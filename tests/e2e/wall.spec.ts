@@ -29,6 +29,9 @@ test('the wall shows the default preset with a live Beijing clock', async ({ pag
   await expect(page.getByTestId('wall')).toHaveAttribute('data-preset', 'overview');
   await expect(page.getByTestId('wall')).toHaveAttribute('data-layout', '1+5');
   await expect(page.getByTestId('wall-cell')).toHaveCount(6);
+  // The default preset is a command picture: the map in the large cell, no empty cell.
+  expect(await cellPanels(page)).toEqual(['map', 'duty-now', 'warnings', 'plan-responses', 'power', 'duty-log']);
+  await expect(page.getByTestId('cell-empty')).toHaveCount(0);
   await expect(page.getByTestId('clock').first()).toHaveText(/\d{2}:\d{2}:\d{2}/);
   await expect(page.getByTestId('wall-header')).toContainText('越秀区应急指挥中心');
   await page.screenshot({ path: `${shots}/wall-default.png` });

@@ -36,6 +36,13 @@ export const RISK_LEVEL_LABELS: Record<RiskLevel, Label> = {
   yellow: { zh: '黄色（一般风险）', en: 'Yellow (general)' },
   blue: { zh: '蓝色（低风险）', en: 'Blue (low)' },
 };
+/** The same levels by colour alone, where space is short (the wall map's legend, a detail card). */
+export const RISK_LEVEL_SHORT_LABELS: Record<RiskLevel, Label> = {
+  red: { zh: '红色', en: 'Red' },
+  orange: { zh: '橙色', en: 'Orange' },
+  yellow: { zh: '黄色', en: 'Yellow' },
+  blue: { zh: '蓝色', en: 'Blue' },
+};
 /** The colours of the four-colour risk map (安全风险四色图). */
 export const RISK_LEVEL_COLOURS: Record<RiskLevel, string> = { red: '#ff1f1f', orange: '#ff8a00', yellow: '#ffe100', blue: '#1f7bff' };
 

@@ -5,11 +5,21 @@ import { WallPreset, type WallState } from '../contract/schemas';
 import type { EventBus } from '../events';
 import type { Store, Tx } from '../store';
 
-/** What a fresh wall shows: honest panels only, empty cells say so. */
+/**
+ * What a fresh wall shows: a real command picture, no empty cell. 综合态势 has the one map in the
+ * large cell and who is on duty, the warnings in force, the live plan responses, the power state and
+ * the duty log around it; the others are made of the same panels. Seeded once, on an empty store
+ * (ensureDefaults): a store with presets keeps its own.
+ */
 export const DEFAULT_PRESETS: WallPreset[] = [
-  { id: 'overview', name: '综合态势', layout: standardLayout('1+5'), cells: ['clock-status', 'this-centre', null, null, null, null] },
-  { id: 'single', name: '单屏', layout: standardLayout('1x1'), cells: ['clock-status'] },
-  { id: 'quad', name: '四分屏', layout: standardLayout('2x2'), cells: ['clock-status', 'this-centre', null, null] },
+  {
+    id: 'overview',
+    name: '综合态势',
+    layout: standardLayout('1+5'),
+    cells: ['map', 'duty-now', 'warnings', 'plan-responses', 'power', 'duty-log'],
+  },
+  { id: 'single', name: '单屏', layout: standardLayout('1x1'), cells: ['map'] },
+  { id: 'quad', name: '四分屏', layout: standardLayout('2x2'), cells: ['map', 'warnings', 'plan-responses', 'power'] },
 ];
 
 export class WallService {

@@ -20,12 +20,16 @@ export const en: Record<MessageKey, string> = {
   'wall.noPresets': 'No presets yet — create one on the console',
   'wall.staleAsOf': 'Data as of {time}',
   'wall.staleNever': 'No data yet',
+  'cell.crashedShort': 'This panel failed and cannot be shown',
+  'warnings.noneWithSanfang': 'No warning signal in force · flood and wind (Sanfang) level {level} response active',
+  'warnings.noneWithResponse': 'No warning signal in force · level {level} emergency response active',
+  'warnings.feedNoneWall': 'No warning feed configured',
+  'power.alarmsUnknown': 'State unknown: alarms cannot be judged',
+  'power.noSourcesWall': 'No power source monitored',
 
   'cell.empty': 'Empty — choose a panel on the console',
   'cell.unknown': 'Unknown panel: {id}',
-  'cell.unknownHint': 'This version has no such panel; change it on the console',
   'cell.crashed': 'Panel failed: {id}',
-  'cell.crashedHint': 'Other cells are unaffected; tell technical support',
 
   'panel.clockStatus': 'Clock & status',
   'clock.beijingTime': 'Beijing time',

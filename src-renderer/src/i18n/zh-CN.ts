@@ -18,12 +18,16 @@ export const zhCN = {
   'wall.noPresets': '尚无大屏场景 — 在控制台创建',
   'wall.staleAsOf': '数据截至 {time}',
   'wall.staleNever': '尚未取得数据',
+  'cell.crashedShort': '面板出错，暂无法显示',
+  'warnings.noneWithSanfang': '无生效预警信号 · 三防{level}级响应中',
+  'warnings.noneWithResponse': '无生效预警信号 · {level}级应急响应中',
+  'warnings.feedNoneWall': '未配置预警订阅',
+  'power.alarmsUnknown': '状态未知，无法判断告警',
+  'power.noSourcesWall': '未配置电源监测',
 
   'cell.empty': '空 — 在控制台选择面板',
   'cell.unknown': '未知面板：{id}',
-  'cell.unknownHint': '此版本没有这个面板，请在控制台更换',
   'cell.crashed': '面板出错：{id}',
-  'cell.crashedHint': '其他格不受影响；请通知技术保障',
 
   'panel.clockStatus': '时钟与状态',
   'clock.beijingTime': '北京时间',

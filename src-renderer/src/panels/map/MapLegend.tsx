@@ -1,6 +1,6 @@
 // Layers with their colours and counts; each row toggles its layer. Risk points break down by
 // level. Demo objects and responses that cannot be placed are said plainly.
-import { RISK_LEVEL_COLOURS, RISK_LEVEL_LABELS, RISK_LEVELS, type MapCounts } from '@contract/map';
+import { RISK_LEVEL_COLOURS, RISK_LEVEL_SHORT_LABELS, RISK_LEVELS, type MapCounts } from '@contract/map';
 import type { Response } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
@@ -41,7 +41,7 @@ export function MapLegend({ counts, totals, visible, onToggle, unplaced }: Props
                   data-count={counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}
                 >
                   <span className="map-swatch" style={{ background: RISK_LEVEL_COLOURS[level] }} />
-                  {label(RISK_LEVEL_LABELS[level])} {counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}
+                  {label(RISK_LEVEL_SHORT_LABELS[level])} {counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}
                 </span>
               ))}
             </div>

@@ -3,7 +3,7 @@ import {
   GEOHAZARD_TYPE_LABELS,
   RISK_CATEGORY_LABELS,
   RISK_LEVEL_COLOURS,
-  RISK_LEVEL_LABELS,
+  RISK_LEVEL_SHORT_LABELS,
   SHELTER_AREA_TARGET_M2,
   TEAM_STATUS_LABELS,
   type MapObject,
@@ -24,7 +24,7 @@ function KindFacts({ o }: { o: MapObject }) {
       return (
         <>
           <Fact label={t('map.card.level')}>
-            <span className="map-swatch" style={{ background: RISK_LEVEL_COLOURS[o.level] }} /> {label(RISK_LEVEL_LABELS[o.level])}
+            <span className="map-swatch" style={{ background: RISK_LEVEL_COLOURS[o.level] }} /> {label(RISK_LEVEL_SHORT_LABELS[o.level])}
           </Fact>
           <Fact label={t('map.card.category')}>{label(RISK_CATEGORY_LABELS[o.category])}</Fact>
           {o.measures && <Fact label={t('map.card.measures')}>{o.measures}</Fact>}

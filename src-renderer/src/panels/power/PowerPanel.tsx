@@ -14,7 +14,8 @@ function SourceTiles() {
   const sources = useSlice(powerSlice, (s) => s.sources);
   // Sparklines move every 10 s (the sample period); no need to redraw them every second.
   const now = useServerNow(10_000);
-  if (sources.length === 0) return <div className="power-no-sources unset">{t('power.noSources')}</div>;
+  // The wall says what is so; how to add a source is the console's business (PowerConsole).
+  if (sources.length === 0) return <div className="power-no-sources unset">{t('power.noSourcesWall')}</div>;
   return (
     <div className="power-tiles" data-count={sources.length}>
       {sources.map((s) => (

@@ -3,8 +3,7 @@
 import { useT } from '../../i18n/use-t';
 import { useSlice } from '../../state/context';
 import { warningsSlice } from '../../state/warnings/warnings-slice';
-
-const NUMERALS = { I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ' } as const;
+import { LEVEL_NUMERALS } from './quiet-line';
 
 export function SanfangBadge({ compact = false }: { compact?: boolean }) {
   const t = useT();
@@ -17,7 +16,7 @@ export function SanfangBadge({ compact = false }: { compact?: boolean }) {
       title={s?.planTitle}
     >
       {s
-        ? t(compact ? 'warnings.sanfangShort' : 'warnings.sanfangLevel', { level: NUMERALS[s.level] })
+        ? t(compact ? 'warnings.sanfangShort' : 'warnings.sanfangLevel', { level: LEVEL_NUMERALS[s.level] })
         : t(compact ? 'warnings.sanfangNoneShort' : 'warnings.sanfangNone')}
     </span>
   );

@@ -1,12 +1,16 @@
 // The warnings panel (预测预警): active signals, most severe first, with their text and times;
-// the 三防 response level; the feed's state; and the recent history of every change.
+// the 三防 response level; the feed's state; and the recent history of every change. With no signal
+// in force it never contradicts the rest of the wall: beside a response in force it names the
+// response (neutral), and it is green only when the feed reads fine (quiet-line.ts).
 import './warnings.css';
 import { SIGNAL_LEVEL_LABELS, SIGNALS, type Warning, type WarningHistoryEntry } from '@contract/warnings';
+import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/use-t';
 import { formatTime } from '../../shared/format';
 import { useLabel } from '../../shared/label';
 import { useSlice } from '../../state/context';
 import { warningsSlice } from '../../state/warnings/warnings-slice';
+import { LEVEL_NUMERALS, quietLine, type QuietLine } from './quiet-line';
 import { SanfangBadge } from './SanfangBadge';
 import { SignalIcon } from './SignalIcon';
 
@@ -42,7 +46,8 @@ function HistoryRow({ h }: { h: WarningHistoryEntry }) {
 function FeedLine() {
   const t = useT();
   const feed = useSlice(warningsSlice, (d) => d.state?.feed);
-  if (!feed?.config) return <div className="warning-feed unset">{t('warnings.feedNone')}</div>;
+  // The wall only says what is so; how to set a feed up is the console's business.
+  if (!feed?.config) return <div className="warning-feed unset">{t('warnings.feedNoneWall')}</div>;
   if (feed.lastOk === false)
     return (
       <div className="warning-feed bad" data-testid="warning-feed-error">
@@ -50,6 +55,26 @@ function FeedLine() {
       </div>
     );
   return <div className="warning-feed">{t('warnings.feedOk', { time: formatTime(feed.lastPollAt) })}</div>;
+}
+
+function quietText(t: Translate, line: QuietLine): string {
+  if (line.tone !== 'response') return t('warnings.noneActive');
+  const level = LEVEL_NUMERALS[line.level];
+  return line.sanfang ? t('warnings.noneWithSanfang', { level }) : t('warnings.noneWithResponse', { level });
+}
+
+/** No signal in force: calm (green) only when that is certain and nothing else is in force. */
+function NoneActive() {
+  const t = useT();
+  const responses = useSlice(warningsSlice, (d) => d.responses);
+  const sanfang = useSlice(warningsSlice, (d) => d.sanfang);
+  const feed = useSlice(warningsSlice, (d) => d.state?.feed);
+  const line = quietLine(responses, sanfang, feed);
+  return (
+    <div className={`warnings-none tone-${line.tone}`} data-testid="warnings-none" data-tone={line.tone}>
+      {quietText(t, line)}
+    </div>
+  );
 }
 
 export function WarningsPanel() {
@@ -65,9 +90,7 @@ export function WarningsPanel() {
         <FeedLine />
       </div>
       {state.active.length === 0 ? (
-        <div className="warnings-none" data-testid="warnings-none">
-          {t('warnings.noneActive')}
-        </div>
+        <NoneActive />
       ) : (
         <ul className="warnings-active">
           {state.active.map((w) => (
