@@ -102,32 +102,14 @@ export function putObject(tx: Tx, o: MapObjectParsed & { id: string }, opts: { a
   if (before) {
     const prev = JSON.parse(before.spec) as MapObjectParsed;
     if (prev.kind !== o.kind) throw new RefusedError(`object ${o.id} is a ${prev.kind}; its kind cannot change to ${o.kind} (remove it and create a new one)`);
-    tx.run('UPDATE map_object SET kind = ?, name = ?, street = ?, lat = ?, lng = ?, level = ?, spec = ?, updated_at = ? WHERE id = ?', [
-      o.kind,
-      o.name,
-      o.street,
-      o.position.lat,
-      o.position.lng,
-      levelOf(o),
-      specOf(o),
-      opts.at,
-      o.id,
-    ]);
-  } else {
-    tx.run('INSERT INTO map_object (id, kind, name, street, lat, lng, level, spec, demo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-      o.id,
-      o.kind,
-      o.name,
-      o.street,
-      o.position.lat,
-      o.position.lng,
-      levelOf(o),
-      specOf(o),
-      opts.demo ? 1 : 0,
-      opts.at,
-      opts.at,
-    ]);
   }
+  // One statement for both: an update keeps the object's demo mark and creation time.
+  tx.run(
+    `INSERT INTO map_object (id, kind, name, street, lat, lng, level, spec, demo, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, name = excluded.name, street = excluded.street, lat = excluded.lat, lng = excluded.lng,
+       level = excluded.level, spec = excluded.spec, updated_at = excluded.updated_at`,
+    [o.id, o.kind, o.name, o.street, o.position.lat, o.position.lng, levelOf(o), specOf(o), opts.demo ? 1 : 0, opts.at, opts.at],
+  );
   const event = before ? (opts.event === 'created' ? 'changed' : opts.event) : opts.event;
   tx.run('INSERT INTO map_object_event (object_id, at, kind, peer, before_json) VALUES (?, ?, ?, ?, ?)', [
     o.id,

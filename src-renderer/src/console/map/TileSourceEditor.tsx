@@ -5,7 +5,7 @@ import type { TileSourceInput } from '@contract/map';
 import { useT } from '../../i18n/use-t';
 import { useCommands, useSlice } from '../../state/context';
 import { mapSlice } from '../../state/map/map-slice';
-import { Field } from '../Field';
+import { Field, TextField } from '../Field';
 import { CommandStatus } from '../CommandStatus';
 import { useCommand } from '../use-command';
 
@@ -125,12 +125,8 @@ export function TileSourceEditor() {
               <option value="mbtiles">MBTiles</option>
             </select>
           </Field>
-          <Field label={t('tiles.id')}>
-            <input data-testid="tile-source-id" value={d.id} onChange={(e) => set({ id: e.target.value })} />
-          </Field>
-          <Field label={t('tiles.name')}>
-            <input data-testid="tile-source-name" value={d.name} onChange={(e) => set({ name: e.target.value })} />
-          </Field>
+          <TextField label={t('tiles.id')} testId="tile-source-id" value={d.id} onChange={(id) => set({ id })} />
+          <TextField label={t('tiles.name')} testId="tile-source-name" value={d.name} onChange={(name) => set({ name })} />
           <Field label={t('tiles.crs')}>
             <select data-testid="tile-source-crs" value={d.crs} onChange={(e) => set({ crs: e.target.value as SourceDraft['crs'] })}>
               <option value="wgs84">WGS84 / CGCS2000</option>
@@ -163,9 +159,7 @@ export function TileSourceEditor() {
             <Field label={t('tiles.subdomains')}>
               <input value={d.subdomains} onChange={(e) => set({ subdomains: e.target.value })} />
             </Field>
-            <Field label={t('tiles.key')} hint={t('tiles.keyHint')}>
-              <input data-testid="tile-source-key" value={d.key} onChange={(e) => set({ key: e.target.value })} />
-            </Field>
+            <TextField label={t('tiles.key')} hint={t('tiles.keyHint')} testId="tile-source-key" value={d.key} onChange={(key) => set({ key })} />
           </div>
         )}
         <Field label={t('tiles.attribution')}>

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/use-t';
 import { useCommands } from '../../state/context';
 import { plansSlice } from '../../state/plans/plans-slice';
 import { useActor } from '../duty/ActorPicker';
-import { Field } from '../Field';
+import { Field, TextArea, TextField } from '../Field';
 import { drillInputFrom, type DrillDraft } from './drill-draft';
 
 export function DrillForm({ initial, plans, onDone }: { initial: DrillDraft; plans: PlanSummary[]; onDone(): void }) {
@@ -36,9 +36,7 @@ export function DrillForm({ initial, plans, onDone }: { initial: DrillDraft; pla
             ))}
           </select>
         </Field>
-        <Field label={t('drills.title')}>
-          <input data-testid="drill-title" value={d.title} maxLength={80} onChange={(e) => edit({ title: e.target.value })} />
-        </Field>
+        <TextField label={t('drills.title')} testId="drill-title" value={d.title} maxLength={80} onChange={(title) => edit({ title })} />
         <Field label={t('drills.plannedOn')}>
           <input type="date" data-testid="drill-planned-on" value={d.plannedOn} onChange={(e) => edit({ plannedOn: e.target.value })} />
         </Field>
@@ -47,34 +45,31 @@ export function DrillForm({ initial, plans, onDone }: { initial: DrillDraft; pla
         </Field>
       </div>
       <div className="form-row">
-        <Field label={t('drills.participants')}>
-          <input
-            className="wide"
-            data-testid="drill-participants"
-            value={d.participants}
-            maxLength={1000}
-            onChange={(e) => edit({ participants: e.target.value })}
-          />
-        </Field>
-        <Field label={t('drills.count')}>
-          <input
-            className="narrow"
-            inputMode="numeric"
-            data-testid="drill-count"
-            value={d.participantCount}
-            onChange={(e) => edit({ participantCount: e.target.value })}
-          />
-        </Field>
-        <Field label={t('drills.findings')}>
-          <textarea
-            className="wide"
-            rows={2}
-            data-testid="drill-findings"
-            value={d.findings}
-            maxLength={4000}
-            onChange={(e) => edit({ findings: e.target.value })}
-          />
-        </Field>
+        <TextField
+          label={t('drills.participants')}
+          testId="drill-participants"
+          value={d.participants}
+          className="wide"
+          maxLength={1000}
+          onChange={(participants) => edit({ participants })}
+        />
+        <TextField
+          label={t('drills.count')}
+          testId="drill-count"
+          value={d.participantCount}
+          className="narrow"
+          inputMode="numeric"
+          onChange={(participantCount) => edit({ participantCount })}
+        />
+        <TextArea
+          label={t('drills.findings')}
+          testId="drill-findings"
+          value={d.findings}
+          className="wide"
+          rows={2}
+          maxLength={4000}
+          onChange={(findings) => edit({ findings })}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" data-testid="save-drill" disabled={!actor || !d.planId}>

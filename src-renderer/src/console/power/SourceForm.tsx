@@ -7,7 +7,7 @@ import { PowerErrorNote } from '../../panels/power/PowerErrorNote';
 import { useCommands, useSlice } from '../../state/context';
 import { powerSlice } from '../../state/power/power-slice';
 import { Check } from '../Check';
-import { Field } from '../Field';
+import { Field, TextField } from '../Field';
 import { draftToInput, type SourceDraft } from './source-draft';
 import { SourceKindFields } from './SourceKindFields';
 
@@ -53,9 +53,7 @@ export function SourceForm({ initial, onDone }: Props) {
             onChange={(e) => edit({ id: e.target.value })}
           />
         </Field>
-        <Field label={t('powerConsole.name')}>
-          <input data-testid="power-source-name" value={draft.name} maxLength={40} onChange={(e) => edit({ name: e.target.value })} />
-        </Field>
+        <TextField label={t('powerConsole.name')} testId="power-source-name" value={draft.name} maxLength={40} onChange={(name) => edit({ name })} />
         <Check label={t('powerConsole.enabled')} testId="power-source-enabled" checked={draft.enabled} onChange={(enabled) => edit({ enabled })} />
       </div>
       <div className="form-row">

@@ -3,6 +3,7 @@
 // sound over each other; the next one takes over when it closes. Where the browser blocks sound
 // until a click (browser mode; Electron allows it), the page says so and the first click starts it.
 import { useEffect, useState } from 'react';
+import { holdProfileLock } from '../../shared/profile-lock';
 import { AlarmSoundPlayer, type Tone } from './alarm-sound';
 
 const LOCK = 'command-wall-power-sound';
@@ -30,7 +31,7 @@ export function useAlarmSound(tone: Tone | null): AudioStatus {
   const [player, setPlayer] = useState<AlarmSoundPlayer | null>(null);
 
   useEffect(() => {
-    const held: { player: AlarmSoundPlayer | null; release: (() => void) | null; cancelled: boolean } = { player: null, release: null, cancelled: false };
+    const held: { player: AlarmSoundPlayer | null } = { player: null };
     const begin = (): void => {
       const p = new AlarmSoundPlayer({
         createContext: () => {
@@ -45,18 +46,10 @@ export function useAlarmSound(tone: Tone | null): AudioStatus {
       setStatus('ready');
       setPlayer(p);
     };
-    if (navigator.locks) {
-      setStatus('elsewhere');
-      void navigator.locks.request(LOCK, () => {
-        if (held.cancelled) return;
-        begin();
-        return new Promise<void>((resolve) => (held.release = resolve));
-      });
-    } else begin();
+    const lock = holdProfileLock(LOCK, begin, () => setStatus('elsewhere'));
     return () => {
-      held.cancelled = true;
       held.player?.dispose();
-      held.release?.();
+      lock.release();
       setPlayer(null);
     };
   }, []);

@@ -1,24 +1,10 @@
 // The console's view kept from the hub's words: the live one, the recent ten, status by participant.
 import { describe, expect, it } from 'vitest';
 import type { Consultation, EndpointStatus } from '@contract/consult';
+import { aConsultation } from '../../test-kit/consultation';
 import { controlMsgId, fromList, withConsultation, withStatus } from './consult-merge';
 
-const cs = (id: string, endedAt: number | null = null): Consultation =>
-  ({
-    id,
-    topic: id,
-    host: 'district',
-    participants: [],
-    startedAt: 1,
-    endedAt,
-    startedBy: '张',
-    endedBy: null,
-    dutyEntryId: null,
-    planResponseId: null,
-    mode: 'dual',
-    lowBandwidth: false,
-    rev: 1,
-  }) as Consultation;
+const cs = (id: string, endedAt: number | null = null): Consultation => aConsultation({ id, topic: id, endedAt });
 
 describe('the console’s consultation view', () => {
   it('keeps a running consultation as the live one, first among the recent', () => {

@@ -2,6 +2,7 @@
 // made again when the links change), what they bring, and start / end / control as commands.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CentreInfo } from '@contract/schemas';
+import { aConsultation } from '../../test-kit/consultation';
 import { fakeClient } from '../../test-kit/fake-client';
 import { FakeSocket } from '../../test-kit/fake-socket';
 import { SliceHost } from '../slice';
@@ -17,21 +18,8 @@ const district = (hubA: string, hubB: string): CentreInfo => ({
     { id: 'B', name: '专网', hubUrl: hubB },
   ],
 });
-const consultation = (rev: number, endedAt: number | null = null) => ({
-  id: CID,
-  topic: '防汛',
-  host: 'district',
-  participants: [{ id: 'liuhua', name: '流花街', joinedAt: null, leftAt: null }],
-  startedAt: 1,
-  endedAt,
-  startedBy: '张',
-  endedBy: null,
-  dutyEntryId: null,
-  planResponseId: null,
-  mode: 'dual',
-  lowBandwidth: false,
-  rev,
-});
+const consultation = (rev: number, endedAt: number | null = null) =>
+  aConsultation({ id: CID, rev, endedAt, participants: [{ id: 'liuhua', name: '流花街', joinedAt: null, leftAt: null }] });
 
 beforeEach(() => {
   FakeSocket.all = [];

@@ -9,6 +9,7 @@ import type { CentreInfo } from '@contract/schemas';
 import type { ControlCommand, Layout } from '@contract/consult';
 import { ConsultEndpoint } from '../../consult/endpoint';
 import { captureFrom, type ConfigProblem, type ResolvedConfig } from '../../consult/endpoint-config';
+import { holdProfileLock } from '../../shared/profile-lock';
 import type { EndpointView } from '../../consult/endpoint-view';
 import { powerSlice } from '../power/power-slice';
 import { defineSlice, type SliceTools } from '../slice';
@@ -40,12 +41,7 @@ function runEndpoint(t: SliceTools<EndpointSliceState>, cfg: ResolvedConfig): ()
   const b = box(t);
   const power = t.slice(powerSlice);
   // Filled in callbacks: an object, so the stop sees what they set.
-  const held: { endpoint: ConsultEndpoint | null; release: (() => void) | null; unwatch: (() => void) | null; cancelled: boolean } = {
-    endpoint: null,
-    release: null,
-    unwatch: null,
-    cancelled: false,
-  };
+  const held: { endpoint: ConsultEndpoint | null; unwatch: (() => void) | null; cancelled: boolean } = { endpoint: null, unwatch: null, cancelled: false };
   const begin = (): void => {
     const endpoint = new ConsultEndpoint({
       me: cfg.me,
@@ -64,20 +60,13 @@ function runEndpoint(t: SliceTools<EndpointSliceState>, cfg: ResolvedConfig): ()
     });
     t.set({ problem: null, view: endpoint.view() });
   };
-  if (navigator.locks) {
-    t.set({ problem: 'elsewhere', view: null });
-    void navigator.locks.request(LOCK, () => {
-      if (held.cancelled) return;
-      begin();
-      return new Promise<void>((resolve) => (held.release = resolve));
-    });
-  } else begin();
+  const lock = holdProfileLock(LOCK, begin, () => t.set({ problem: 'elsewhere', view: null }));
   return () => {
     held.cancelled = true;
     held.unwatch?.();
     if (b.endpoint === held.endpoint) b.endpoint = null;
     void held.endpoint?.dispose();
-    held.release?.();
+    lock.release();
   };
 }
 

@@ -6,7 +6,7 @@ import { useT } from '../../../i18n/use-t';
 import { useCommands } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
 import { Check } from '../../Check';
-import { Field } from '../../Field';
+import { TextField } from '../../Field';
 import { EnumSelect } from '../EnumSelect';
 
 type Draft = { id?: string; name: string; role: DutyRole; phone: string; unit: string; active: boolean };
@@ -35,9 +35,7 @@ export function PersonForm({ editing, onDone }: { editing: Person | null; onDone
       }}
     >
       <div className="form-row">
-        <Field label={t('people.name')}>
-          <input data-testid="person-name" value={d.name} maxLength={20} onChange={(e) => edit({ name: e.target.value })} />
-        </Field>
+        <TextField label={t('people.name')} testId="person-name" value={d.name} maxLength={20} onChange={(name) => edit({ name })} />
         <EnumSelect
           label={t('people.role')}
           testId="person-role"
@@ -46,12 +44,8 @@ export function PersonForm({ editing, onDone }: { editing: Person | null; onDone
           labels={DUTY_ROLE_LABELS}
           onChange={(role) => edit({ role })}
         />
-        <Field label={t('people.phone')}>
-          <input data-testid="person-phone" value={d.phone} maxLength={20} onChange={(e) => edit({ phone: e.target.value })} />
-        </Field>
-        <Field label={t('people.unit')}>
-          <input data-testid="person-unit" value={d.unit} maxLength={60} onChange={(e) => edit({ unit: e.target.value })} />
-        </Field>
+        <TextField label={t('people.phone')} testId="person-phone" value={d.phone} maxLength={20} onChange={(phone) => edit({ phone })} />
+        <TextField label={t('people.unit')} testId="person-unit" value={d.unit} maxLength={60} onChange={(unit) => edit({ unit })} />
         <Check label={t('people.active')} testId="person-active" checked={d.active} onChange={(active) => edit({ active })} />
       </div>
       <div className="form-actions">

@@ -6,7 +6,7 @@ import { useT } from '../../../i18n/use-t';
 import { appSlice } from '../../../state/app/app-slice';
 import { useCommands, useSlice } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
-import { Field } from '../../Field';
+import { Field, TextArea, TextField } from '../../Field';
 import { useActor } from '../ActorPicker';
 import { EnumSelect } from '../EnumSelect';
 import { StreetSelect } from '../StreetSelect';
@@ -68,30 +68,36 @@ export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
       </div>
       <div className="form-row">
         <StreetSelect testId="report-street" value={d.street} onChange={(street) => edit({ street })} />
-        <Field label={t('reportForm.location')}>
-          <input className="wide" data-testid="report-location" value={d.location} maxLength={200} onChange={(e) => edit({ location: e.target.value })} />
-        </Field>
-        <Field label={t('reportForm.lat')} hint={t('reportForm.coordsHint')}>
-          <input className="narrow" inputMode="decimal" data-testid="report-lat" value={d.lat} onChange={(e) => edit({ lat: e.target.value })} />
-        </Field>
-        <Field label={t('reportForm.lng')}>
-          <input className="narrow" inputMode="decimal" data-testid="report-lng" value={d.lng} onChange={(e) => edit({ lng: e.target.value })} />
-        </Field>
+        <TextField
+          label={t('reportForm.location')}
+          testId="report-location"
+          value={d.location}
+          className="wide"
+          maxLength={200}
+          onChange={(location) => edit({ location })}
+        />
+        <TextField
+          label={t('reportForm.lat')}
+          hint={t('reportForm.coordsHint')}
+          testId="report-lat"
+          value={d.lat}
+          className="narrow"
+          inputMode="decimal"
+          onChange={(lat) => edit({ lat })}
+        />
+        <TextField label={t('reportForm.lng')} testId="report-lng" value={d.lng} className="narrow" inputMode="decimal" onChange={(lng) => edit({ lng })} />
       </div>
       <div className="form-row">
-        <Field label={t('reportForm.summary')}>
-          <textarea
-            className="wide"
-            rows={3}
-            data-testid="report-summary"
-            value={d.summary}
-            maxLength={2000}
-            onChange={(e) => edit({ summary: e.target.value })}
-          />
-        </Field>
-        <Field label={t('reportForm.caller')}>
-          <input data-testid="report-caller" value={d.caller} maxLength={100} onChange={(e) => edit({ caller: e.target.value })} />
-        </Field>
+        <TextArea
+          label={t('reportForm.summary')}
+          testId="report-summary"
+          value={d.summary}
+          className="wide"
+          rows={3}
+          maxLength={2000}
+          onChange={(summary) => edit({ summary })}
+        />
+        <TextField label={t('reportForm.caller')} testId="report-caller" value={d.caller} maxLength={100} onChange={(caller) => edit({ caller })} />
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" data-testid="record-report" disabled={!actor || busy}>
