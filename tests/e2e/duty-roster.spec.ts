@@ -145,12 +145,19 @@ test('people: a person added on the console can act and be booked', async ({ bro
   await desk.getByTestId('person-unit').fill('区应急指挥中心');
   await desk.getByTestId('save-person').click();
   await expect(desk.getByTestId('actor-select').locator('option', { hasText: '欧阳晓' })).toHaveCount(1);
-  // A refusal names the field: a phone that is not a phone.
+  // A phone that is not a phone: said next to the field, in Chinese, and the form cannot be sent.
   await desk.getByTestId('person-name').fill('测试');
   await desk.getByTestId('person-phone').fill('abc');
   await desk.getByTestId('person-unit').fill('区应急指挥中心');
-  await desk.getByTestId('save-person').click();
-  await expect(desk.getByTestId('error-message')).toContainText('params.person.phone');
+  const form = desk.getByTestId('person-form');
+  await expect(form.locator('.field.invalid')).toHaveCount(1);
+  await expect(form.locator('.field.invalid')).toContainText('格式不对');
+  await expect(form.locator('.field.invalid [data-testid="person-phone"]')).toHaveAttribute('aria-invalid', 'true');
+  await expect(desk.getByTestId('save-person')).toBeDisabled();
+  await expect(form.getByTestId('still-to-fix')).toContainText('电话');
+  await desk.getByTestId('person-phone').fill('139 0000 0098');
+  await expect(desk.getByTestId('save-person')).toBeEnabled();
+  await desk.getByTestId('person-phone').fill('abc');
   await desk.getByTestId('people-section').screenshot({ path: `${shots}/duty-console-people.png` });
 });
 

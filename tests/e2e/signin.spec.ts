@@ -80,7 +80,8 @@ test('a 值班员 is refused a Level Ⅰ response, the 带班领导 starts it, a
   await desk.getByTestId('signin-box').screenshot({ path: `${shots}/signin-officer.png` });
   await activateLevelOne(desk);
   await expect(desk.getByTestId('error-banner')).toBeVisible();
-  await expect(desk.getByTestId('error-message')).toContainText('plans.activateMajor');
+  await expect(desk.getByTestId('error-message')).toContainText('没有权限：此操作需要“预案启动（Ⅰ/Ⅱ级）”权限');
+  await expect(desk.getByTestId('error-detail')).toContainText('plans.activateMajor');
   await desk.getByTestId('error-dismiss').click();
 
   await desk.getByTestId('signout').click();

@@ -2,12 +2,19 @@
 // TextField and TextArea are the common case: a text control bound to one value of a draft.
 import type { HTMLAttributes, ReactNode } from 'react';
 
-export function Field({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
+/** `error`: the field's problem in the page's language (use-draft-check.ts), said under it. */
+export function Field({ label, hint, error, children }: { label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
-    <label className="field">
+    <label className={error ? 'field invalid' : 'field'}>
       <span className="field-label">{label}</span>
       {children}
-      {hint && <span className="field-hint">{hint}</span>}
+      {error ? (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      ) : (
+        hint && <span className="field-hint">{hint}</span>
+      )}
     </label>
   );
 }
@@ -15,6 +22,7 @@ export function Field({ label, hint, children }: { label: string; hint?: string;
 interface TextProps {
   label: string;
   hint?: string;
+  error?: string;
   testId: string;
   value: string;
   onChange: (value: string) => void;
@@ -27,21 +35,29 @@ interface TextProps {
 export function TextField({
   label,
   hint,
+  error,
   testId,
   onChange,
   ...input
 }: TextProps & { type?: 'text' | 'number' | 'password' | 'email' | 'url' | 'tel'; inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'] }) {
   return (
-    <Field label={label} hint={hint}>
-      <input data-testid={testId} {...input} onChange={(e) => onChange(e.target.value)} />
+    <Field label={label} hint={hint} error={error}>
+      <input data-testid={testId} aria-invalid={error ? true : undefined} {...input} onChange={(e) => onChange(e.target.value)} />
     </Field>
   );
 }
 
-export function TextArea({ label, hint, testId, onChange, className = 'wide', rows = 3, ...input }: TextProps & { rows?: number }) {
+export function TextArea({ label, hint, error, testId, onChange, className = 'wide', rows = 3, ...input }: TextProps & { rows?: number }) {
   return (
-    <Field label={label} hint={hint}>
-      <textarea data-testid={testId} className={className} rows={rows} {...input} onChange={(e) => onChange(e.target.value)} />
+    <Field label={label} hint={hint} error={error}>
+      <textarea
+        data-testid={testId}
+        aria-invalid={error ? true : undefined}
+        className={className}
+        rows={rows}
+        {...input}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </Field>
   );
 }

@@ -13,7 +13,7 @@ export function LanguageToggle() {
       className="language-toggle"
       data-testid="language-toggle"
       data-language={lang}
-      aria-label={t('console.language')}
+      title={t('console.language')}
       onClick={() => void setLanguage(lang === 'en' ? 'zh-CN' : 'en')}
     >
       {t('console.switchLanguage')}

@@ -1,7 +1,16 @@
-// A console list as a scrolling table whose rows are picked by a click (the duty log, the plan
-// library, the drills): one row an item, `clickable`, with its id (and status, where it has one)
-// on the row for the tests, and the picked one marked `selected`.
-import type { ReactNode } from 'react';
+// A console list as a scrolling table whose rows are picked by a click or by keyboard (the duty
+// log, the plan library, the drills): one row an item, `clickable`, with its id (and status,
+// where it has one) on the row for the tests, and the picked one marked `selected`. One row is in
+// the tab order (the picked one, else the first); ↑ ↓ Home End move between rows, Enter or Space
+// picks.
+import type { KeyboardEvent, ReactNode } from 'react';
+
+const MOVES: Record<string, (i: number, n: number) => number> = {
+  ArrowDown: (i, n) => Math.min(i + 1, n - 1),
+  ArrowUp: (i) => Math.max(i - 1, 0),
+  Home: () => 0,
+  End: (_i, n) => n - 1,
+};
 
 interface Props<T extends { id: string }> {
   /** The column headings, in order. */
@@ -22,6 +31,19 @@ interface Props<T extends { id: string }> {
 }
 
 export function PickTable<T extends { id: string }>({ headers, items, rowTestId, scrollClass, rowClass, status, selectedId, onPick, cells }: Props<T>) {
+  const focusable = items.some((i) => i.id === selectedId) ? selectedId : items[0]?.id;
+  const onKey = (e: KeyboardEvent<HTMLTableRowElement>, item: T, index: number): void => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onPick(item);
+      return;
+    }
+    const move = MOVES[e.key];
+    if (!move) return;
+    e.preventDefault();
+    const rows = e.currentTarget.parentElement?.children;
+    (rows?.[move(index, items.length)] as HTMLElement | undefined)?.focus();
+  };
   return (
     <div className={scrollClass ? `table-scroll ${scrollClass}` : 'table-scroll'}>
       <table className="data-table">
@@ -33,9 +55,12 @@ export function PickTable<T extends { id: string }>({ headers, items, rowTestId,
           </tr>
         </thead>
         <tbody>
-          {items.map((item) => (
+          {items.map((item, index) => (
             <tr
               key={item.id}
+              tabIndex={item.id === focusable ? 0 : -1}
+              aria-selected={item.id === selectedId}
+              onKeyDown={(e) => onKey(e, item, index)}
               className={['clickable', rowClass?.(item), item.id === selectedId && 'selected'].filter(Boolean).join(' ')}
               data-testid={rowTestId}
               data-id={item.id}

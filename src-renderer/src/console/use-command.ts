@@ -7,6 +7,8 @@ import { useSliceHost } from '../state/context';
 export interface Command {
   busy: boolean;
   error: string | null;
+  /** The refusal's JSON-RPC code (undefined for a check made in the page). */
+  errorCode: number | undefined;
   /** Data the refusal carried (e.g. an import's problems). */
   errorData: unknown;
   done: string | null;
@@ -20,15 +22,18 @@ export function useCommand(): Command {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [errorData, setErrorData] = useState<unknown>(null);
+  const [errorCode, setErrorCode] = useState<number | undefined>(undefined);
   const [done, setDone] = useState<string | null>(null);
-  const refuse = (message: string, data: unknown): undefined => {
+  const refuse = (message: string, data: unknown, code?: number): undefined => {
     setError(message);
     setErrorData(data ?? null);
+    setErrorCode(code);
     return undefined;
   };
   return {
     busy,
     error,
+    errorCode,
     errorData,
     done,
     reset: () => {
@@ -45,7 +50,7 @@ export function useCommand(): Command {
         const r = await command();
         if (r === null) {
           const latest = host.latestError.getState().latest;
-          return refuse(latest?.error.message ?? '', latest?.error.data);
+          return refuse(latest?.error.message ?? '', latest?.error.data, latest?.error.code);
         }
         setDone(doneText ? doneText(r) : '');
         return r;

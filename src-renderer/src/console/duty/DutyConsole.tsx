@@ -28,7 +28,7 @@ export function DutyConsole() {
       </section>
       <section className="console-section tab-section report-pane">
         <ReportList selectedId={selected} onSelect={setSelected} />
-        {selected && <ReportDetail id={selected} />}
+        {selected && <ReportDetail id={selected} focus />}
       </section>
       <HandoverSection />
       <RosterSection />

@@ -40,7 +40,13 @@ export function ChecklistRow({ responseId, action, now, canEdit }: { responseId:
         {overdue && <b className="overdue-word"> {t('checklist.overdue')}</b>}
       </td>
       <td>
-        <select data-testid="action-status" value={status} disabled={!canEdit} onChange={(e) => setStatus(e.target.value as ActionStatus)}>
+        <select
+          data-testid="action-status"
+          aria-label={`${t('checklist.status')} · ${action.text}`}
+          value={status}
+          disabled={!canEdit}
+          onChange={(e) => setStatus(e.target.value as ActionStatus)}
+        >
           {ActionStatus.options.map((s) => (
             <option key={s} value={s}>
               {label(ACTION_STATUS_LABELS[s])}
@@ -51,6 +57,7 @@ export function ChecklistRow({ responseId, action, now, canEdit }: { responseId:
       <td>
         <input
           data-testid="action-note"
+          aria-label={`${t('checklist.note')} · ${action.text}`}
           value={note}
           maxLength={2000}
           disabled={!canEdit}

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
 import { useCommands } from '../../state/context';
 import { plansSlice } from '../../state/plans/plans-slice';
+import { ConfirmButton } from '../ConfirmButton';
 import { Field } from '../Field';
 
 export function ResponseControls({ response, canEdit }: { response: Response; canEdit: boolean }) {
@@ -37,9 +38,18 @@ export function ResponseControls({ response, canEdit }: { response: Response; ca
         <Field label={t('response.reason')}>
           <input className="wide" data-testid="level-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
         </Field>
-        <button type="button" data-testid="change-level" disabled={!canEdit || level === response.level} onClick={() => void saveLevel()}>
-          {t('response.changeLevel')}
-        </button>
+        <ConfirmButton
+          testId="change-level"
+          label={t('response.changeLevel')}
+          title={t('confirm.changeLevelTitle')}
+          consequence={t('confirm.changeLevelBody', {
+            plan: response.planTitle,
+            from: label(RESPONSE_LEVEL_LABELS[response.level]),
+            to: label(RESPONSE_LEVEL_LABELS[level]),
+          })}
+          disabled={!canEdit || level === response.level}
+          onConfirm={() => void saveLevel()}
+        />
       </div>
       <div className="form-actions">
         <Field label={t('response.note')}>
@@ -53,10 +63,42 @@ export function ResponseControls({ response, canEdit }: { response: Response; ca
         <Field label={t('response.summary')}>
           <textarea className="wide" rows={2} data-testid="close-summary" value={summary} maxLength={4000} onChange={(e) => setSummary(e.target.value)} />
         </Field>
-        <button type="button" className="danger" data-testid="close-response" disabled={!canEdit} onClick={() => void closeResponse(response.id, summary)}>
-          {t('response.close')}
-        </button>
+        <ConfirmButton
+          testId="close-response"
+          className="danger"
+          label={t('response.close')}
+          title={t('confirm.closeResponseTitle', { plan: response.planTitle })}
+          consequence={<CloseConsequence response={response} />}
+          disabled={!canEdit}
+          onConfirm={() => void closeResponse(response.id, summary)}
+        />
       </div>
     </div>
+  );
+}
+
+/** Closing a response is final: say so, and name the actions still open (at most five). */
+function CloseConsequence({ response }: { response: Response }) {
+  const t = useT();
+  const open = response.actions.filter((a) => a.status === 'pending' || a.status === 'in_progress');
+  return (
+    <>
+      <p>{t('confirm.closeResponseBody')}</p>
+      {open.length > 0 && (
+        <>
+          <p className="confirm-warning" data-testid="close-open-actions">
+            {t('confirm.closeResponseOpen', { n: open.length, total: response.actions.length })}
+          </p>
+          <ul>
+            {open.slice(0, 5).map((a) => (
+              <li key={a.id}>
+                {a.text}
+                {a.overdue ? ` · ${t('confirm.overdue')}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
   );
 }

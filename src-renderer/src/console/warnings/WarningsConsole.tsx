@@ -16,6 +16,7 @@ function CapImport() {
   const label = useLabel();
   const file = useRef<HTMLInputElement>(null);
   const [outcomes, setOutcomes] = useState<CapOutcome[]>([]);
+  const [chosen, setChosen] = useState(false);
   const cmd = useCommand();
   const { importCap } = useCommands(warningsSlice);
   const run = async (): Promise<void> => {
@@ -34,12 +35,22 @@ function CapImport() {
     <div data-testid="cap-import">
       <div className="form-row">
         <Field label={t('capForm.file')}>
-          <input ref={file} type="file" accept=".xml,.cap" data-testid="cap-file" onChange={() => cmd.reset()} />
+          <input
+            ref={file}
+            type="file"
+            accept=".xml,.cap"
+            data-testid="cap-file"
+            onChange={(e) => {
+              cmd.reset();
+              setChosen((e.target.files?.length ?? 0) > 0);
+            }}
+          />
         </Field>
         <div className="form-actions">
-          <button type="button" className="primary" disabled={cmd.busy} data-testid="cap-import-run" onClick={() => void run()}>
+          <button type="button" className="primary" disabled={cmd.busy || !chosen} data-testid="cap-import-run" onClick={() => void run()}>
             {t('capForm.import')}
           </button>
+          {!chosen && <span className="field-hint">{t('capForm.chooseFirst')}</span>}
         </div>
       </div>
       <CommandStatus cmd={cmd} testId="cap-import" />

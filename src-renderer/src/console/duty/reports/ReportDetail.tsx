@@ -1,6 +1,7 @@
 // One report: its details, the status moves it allows, escalation into a plan response, and
 // its history (every change, time-stamped and attributed). Re-read whenever it changes.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { RESPONSE_LEVEL_LABELS } from '@contract/plans';
 import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type ReportDetail as Detail } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { DemoTag } from '../../../panels/duty-now/DemoTag';
@@ -8,13 +9,17 @@ import { dateTime } from '../../../state/duty/format';
 import { useLabel } from '../../../shared/label';
 import { useSlice } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
+import { plansSlice } from '../../../state/plans/plans-slice';
 import { useDutyRead } from '../../../state/duty/use-duty-read';
 import { EscalateForm } from './EscalateForm';
 import { ReportHistory } from './ReportHistory';
 import { StatusControls } from './StatusControls';
 
-export function ReportDetail({ id }: { id: string }) {
+/** `focus`: take the keyboard when it opens (just recorded, or picked from the list), so work continues here. */
+export function ReportDetail({ id, focus = false }: { id: string; focus?: boolean }) {
   const t = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const responses = useSlice(plansSlice, (p) => p.responses);
   const label = useLabel();
   const read = useDutyRead();
   const stamp = useSlice(dutySlice, (d) => d.reports.find((r) => r.id === id)?.updatedAt ?? 0);
@@ -26,7 +31,16 @@ export function ReportDetail({ id }: { id: string }) {
       live = false;
     };
   }, [id, stamp, read]);
+  const shownId = detail?.id;
+  useEffect(() => {
+    if (focus && shownId === id) heading.current?.focus();
+  }, [focus, shownId, id]);
   if (!detail || detail.id !== id) return <p className="unset">{t('app.loading')}</p>;
+  // Responses by what they are (plan and level), not by id; a closed one no longer listed keeps its id.
+  const responseNames = detail.responseIds.map((rid) => {
+    const r = responses.find((x) => x.id === rid);
+    return r ? `${r.planTitle} ${label(RESPONSE_LEVEL_LABELS[r.level])}` : rid;
+  });
   const facts: [string, string][] = [
     [t('reportList.received'), dateTime(detail.receivedAt)],
     [t('reportForm.source'), label(REPORT_SOURCE_LABELS[detail.source])],
@@ -40,7 +54,7 @@ export function ReportDetail({ id }: { id: string }) {
   ];
   return (
     <div className="report-detail" data-testid="report-detail" data-id={detail.id} data-status={detail.status}>
-      <h3>
+      <h3 ref={heading} tabIndex={-1}>
         <span className={`status-chip rs-${detail.status}`} data-testid="report-detail-status">
           {label(REPORT_STATUS_LABELS[detail.status])}
         </span>{' '}
@@ -55,7 +69,9 @@ export function ReportDetail({ id }: { id: string }) {
           </div>
         ))}
       </dl>
-      {detail.responseIds.length > 0 && <p data-testid="report-responses">{t('reportDetail.responses', { ids: detail.responseIds.join('、') })}</p>}
+      {detail.responseIds.length > 0 && (
+        <p data-testid="report-responses">{t('reportDetail.responses', { ids: responseNames.join(t('form.listSeparator')) })}</p>
+      )}
       <StatusControls report={detail} />
       {detail.status !== 'closed' && <EscalateForm report={detail} />}
       <ReportHistory history={detail.history} />

@@ -1,16 +1,22 @@
 // 接报: record an incoming report in the duty log. Time received (blank = now), source,
 // category, street, location and optional WGS84 coordinates, summary, severity, caller.
-import { useState } from 'react';
-import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, ReportCategory, ReportSource, Severity, SEVERITY_LABELS } from '@contract/duty';
+import { useMemo, useState } from 'react';
+import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, ReportCategory, ReportInput, ReportSource, Severity, SEVERITY_LABELS } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { appSlice } from '../../../state/app/app-slice';
 import { useCommands, useSlice } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
 import { Field, TextArea, TextField } from '../../Field';
+import { useDraftCheck } from '../../use-draft-check';
+import type { Issue } from '../../../shared/error-text';
+import { StillToFix } from '../../StillToFix';
 import { useActor } from '../ActorPicker';
 import { EnumSelect } from '../EnumSelect';
 import { StreetSelect } from '../StreetSelect';
 import { emptyReportDraft, isDraftProblem, reportInputFrom, type ReportDraft } from './report-draft';
+
+const NO_ISSUES: readonly Issue[] = [];
+const BAD_TIME: readonly Issue[] = [{ path: ['receivedAt'], code: 'invalid_format', input: 'x' }];
 
 export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
   const t = useT();
@@ -18,27 +24,49 @@ export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
   const offset = useSlice(appSlice, (s) => s.serverOffsetMs);
   const { recordReport } = useCommands(dutySlice);
   const [d, setD] = useState<ReportDraft>(emptyReportDraft);
-  const [badTime, setBadTime] = useState(false);
   const [busy, setBusy] = useState(false);
-  const edit = (p: Partial<ReportDraft>): void => setD({ ...d, ...p });
+  // What would be sent (a bad time is this form's own check; the rest is the contract's).
+  const { sent, timeIssues } = useMemo(() => {
+    const input = reportInputFrom(d, Date.now() + (offset ?? 0));
+    if (!isDraftProblem(input)) return { sent: input, timeIssues: NO_ISSUES };
+    return { sent: reportInputFrom({ ...d, receivedAt: '' }, 0), timeIssues: BAD_TIME };
+  }, [d, offset]);
+  const check = useDraftCheck(ReportInput, sent, timeIssues);
+  const edit = (p: Partial<ReportDraft>): void => {
+    setD({ ...d, ...p });
+    check.touch(...Object.keys(p).map((k) => (k === 'lat' || k === 'lng' ? 'coordinates' : k)));
+  };
 
   const submit = async (): Promise<void> => {
+    if (!check.valid) return check.attempt();
     const input = reportInputFrom(d, Date.now() + (offset ?? 0));
-    setBadTime(isDraftProblem(input));
-    if (isDraftProblem(input)) return;
+    if (isDraftProblem(input)) return check.attempt();
     setBusy(true);
     const saved = await recordReport(input);
     setBusy(false);
     if (!saved) return;
     setD({ ...emptyReportDraft(), source: d.source, category: d.category });
+    check.reset();
     onRecorded(saved.id);
+  };
+  const labels: Record<string, string> = {
+    receivedAt: t('reportForm.receivedAt'),
+    street: t('reportForm.street'),
+    location: t('reportForm.location'),
+    coordinates: t('reportForm.lat'),
+    summary: t('reportForm.summary'),
+    caller: t('reportForm.caller'),
   };
 
   return (
     <form className="report-form" data-testid="report-form" onSubmit={(e) => (e.preventDefault(), void submit())}>
       <h2>{t('reportForm.title')}</h2>
       <div className="form-row">
-        <Field label={t('reportForm.receivedAt')} hint={badTime ? t('reportForm.badTime') : t('reportForm.receivedAtHint')}>
+        <Field
+          label={t('reportForm.receivedAt')}
+          hint={t('reportForm.receivedAtHint')}
+          error={check.shown('receivedAt') && (timeIssues === BAD_TIME ? t('reportForm.badTime') : check.shown('receivedAt'))}
+        >
           <input type="datetime-local" data-testid="report-received" value={d.receivedAt} onChange={(e) => edit({ receivedAt: e.target.value })} />
         </Field>
         <EnumSelect
@@ -67,9 +95,10 @@ export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
         />
       </div>
       <div className="form-row">
-        <StreetSelect testId="report-street" value={d.street} onChange={(street) => edit({ street })} />
+        <StreetSelect testId="report-street" value={d.street} error={check.shown('street')} onChange={(street) => edit({ street })} />
         <TextField
           label={t('reportForm.location')}
+          error={check.shown('location')}
           testId="report-location"
           value={d.location}
           className="wide"
@@ -79,17 +108,27 @@ export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
         <TextField
           label={t('reportForm.lat')}
           hint={t('reportForm.coordsHint')}
+          error={check.shown('coordinates.lat') ?? check.shown('coordinates')}
           testId="report-lat"
           value={d.lat}
           className="narrow"
           inputMode="decimal"
           onChange={(lat) => edit({ lat })}
         />
-        <TextField label={t('reportForm.lng')} testId="report-lng" value={d.lng} className="narrow" inputMode="decimal" onChange={(lng) => edit({ lng })} />
+        <TextField
+          label={t('reportForm.lng')}
+          error={check.shown('coordinates.lng')}
+          testId="report-lng"
+          value={d.lng}
+          className="narrow"
+          inputMode="decimal"
+          onChange={(lng) => edit({ lng })}
+        />
       </div>
       <div className="form-row">
         <TextArea
           label={t('reportForm.summary')}
+          error={check.shown('summary')}
           testId="report-summary"
           value={d.summary}
           className="wide"
@@ -97,13 +136,20 @@ export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
           maxLength={2000}
           onChange={(summary) => edit({ summary })}
         />
-        <TextField label={t('reportForm.caller')} testId="report-caller" value={d.caller} maxLength={100} onChange={(caller) => edit({ caller })} />
+        <TextField
+          label={t('reportForm.caller')}
+          error={check.shown('caller')}
+          testId="report-caller"
+          value={d.caller}
+          maxLength={100}
+          onChange={(caller) => edit({ caller })}
+        />
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" data-testid="record-report" disabled={!actor || busy}>
+        <button type="submit" className="primary" data-testid="record-report" disabled={!actor || busy || !check.valid}>
           {t('reportForm.record')}
         </button>
-        <span className="field-hint">{t('reportForm.startsNew')}</span>
+        {check.valid ? <span className="field-hint">{t('reportForm.startsNew')}</span> : <StillToFix errors={check.errors} labels={labels} />}
       </div>
     </form>
   );

@@ -6,6 +6,7 @@ import { useT } from '../../../i18n/use-t';
 import { useLabel } from '../../../shared/label';
 import { useCommands } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
+import { ConfirmButton } from '../../ConfirmButton';
 import { useActor } from '../ActorPicker';
 
 export function StatusControls({ report }: { report: Report }) {
@@ -29,18 +30,23 @@ export function StatusControls({ report }: { report: Report }) {
         maxLength={2000}
         onChange={(e) => setNote(e.target.value)}
       />
-      {moves.map((to) => (
-        <button
-          key={to}
-          type="button"
-          className={to === 'closed' ? '' : 'primary'}
-          data-testid={`report-status-${to}`}
-          disabled={!actor}
-          onClick={() => void move(to)}
-        >
-          {t('reportDetail.moveTo', { status: label(REPORT_STATUS_LABELS[to]) })}
-        </button>
-      ))}
+      {moves.map((to) =>
+        to === 'closed' ? (
+          <ConfirmButton
+            key={to}
+            testId={`report-status-${to}`}
+            label={t('reportDetail.moveTo', { status: label(REPORT_STATUS_LABELS[to]) })}
+            title={t('confirm.closeReportTitle')}
+            consequence={t('confirm.closeReportBody', { summary: report.summary.slice(0, 60) })}
+            disabled={!actor}
+            onConfirm={() => void move(to)}
+          />
+        ) : (
+          <button key={to} type="button" className="primary" data-testid={`report-status-${to}`} disabled={!actor} onClick={() => void move(to)}>
+            {t('reportDetail.moveTo', { status: label(REPORT_STATUS_LABELS[to]) })}
+          </button>
+        ),
+      )}
     </div>
   );
 }

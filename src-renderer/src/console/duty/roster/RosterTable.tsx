@@ -21,7 +21,8 @@ export function RosterTable({ days, today }: { days: RosterDay[]; today: string 
   const t = useT();
   const label = useLabel();
   return (
-    <div className="table-scroll roster-scroll">
+    // A scrolling region is a stop in the tab order, so the keyboard can scroll it too.
+    <div className="table-scroll roster-scroll" tabIndex={0} role="region" aria-label={t('roster.title')}>
       <table className="data-table roster-table" data-testid="roster-table">
         <thead>
           <tr>
