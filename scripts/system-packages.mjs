@@ -22,4 +22,15 @@ export const SYSTEM_PACKAGES = [
     why: 'the consultation scenarios cut a link, or only its signalling socket, with iptables DROP rules inside a namespace',
   },
   { pkg: 'nftables', proof: '/usr/sbin/nft', why: 'the nf_tables backend of iptables (and nft, to inspect the rules a scenario left)' },
+  {
+    pkg: 'janus',
+    proof: '/usr/bin/janus',
+    why: 'the media engine the hub supervises with --janus (RTSP cameras as WebRTC, the SFU): its unit tests and the RTSP camera e2e test run a real Janus on loopback',
+  },
+  { pkg: 'janus-tools', proof: '/usr/bin/janus-pp-rec', why: 'janus-pp-rec turns Janus recordings into playable files (recorded consultations)' },
+  {
+    pkg: 'rtsp-server-perl',
+    proof: '/usr/bin/rtsp-server-perl',
+    why: 'a small RTSP server (RTSP::Server) that ffmpeg publishes a test pattern to, as the RTSP camera of tests/unit/media and tests/e2e/cameras-rtsp.spec.ts (ffmpeg cannot serve RTSP itself; live555 is not in Debian 12)',
+  },
 ];

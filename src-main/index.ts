@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { join } from 'node:path';
 import { openCore, type Core } from './core/app';
+import { mediaOptionsFromEnv } from './core/media';
 import { registerIpc } from './shell/ipc-main';
 import { registerPrint } from './shell/print';
 import { applyAppSecurity, applySessionSecurity, trustedOrigins } from './shell/security';
@@ -26,7 +27,7 @@ let core: Core | undefined;
 async function start(): Promise<void> {
   const origins = trustedOrigins(where.devUrl);
   applySessionSecurity(origins, { rendererDir: where.rendererDir, devTools: support.devTools });
-  core = await openCore({ dataDir: app.getPath('userData'), host: 'electron' });
+  core = await openCore({ dataDir: app.getPath('userData'), host: 'electron', media: mediaOptionsFromEnv(process.env) });
   registerIpc(core, origins);
   registerPrint(origins);
   watchHostPower(core);

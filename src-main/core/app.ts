@@ -13,6 +13,7 @@ import { openConsult } from './consult';
 import { openDuty, reportLinks } from './duty';
 import { openIdentity, type Identity } from './identity';
 import { openMap } from './map';
+import { openMedia, type MediaOptions } from './media';
 import { openPlans } from './plans';
 import { openPower } from './power';
 import { openStats } from './stats';
@@ -20,6 +21,7 @@ import { ConnectionRegistry } from './connections';
 import { EventBus } from './events';
 import { migrations } from './migrations';
 import { openStore, type Store } from './store';
+import { openTasks } from './tasks';
 import { openWall } from './wall';
 import { openWarnings } from './warnings';
 
@@ -36,6 +38,8 @@ export interface CoreOptions {
   now?: () => number;
   /** A signed-in session unused this long ends (default 12 h); one started in a shift lasts through it. */
   sessionIdleMs?: number;
+  /** The media engine (Janus): supervised only when `janus` is true (hub `--janus`, COMMAND_WALL_JANUS=1). */
+  media?: MediaOptions;
 }
 
 export interface Core {
@@ -46,8 +50,8 @@ export interface Core {
   readonly dispatch: Dispatcher;
   /** This centre and the operator settings, as the hosts read them (the shell opens its windows from the settings). */
   readonly centre: CentreView;
-  /** What a host needs to bind a connection to a signed-in person (the hub's sockets). */
-  readonly identity: Pick<Identity, 'sessionFor' | 'signOut' | 'contextFor'>;
+  /** What a host needs to bind a connection to a signed-in person and an enrolled machine (the hub's sockets). */
+  readonly identity: Omit<Identity, 'handlers' | 'close' | 'audit'>;
   close(): Promise<void>;
 }
 
@@ -66,11 +70,13 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const consult = await openConsult(deps);
   const map = await openMap(deps);
   const warnings = await openWarnings(deps);
-  const cameras = await openCameras(deps);
+  const media = openMedia(deps, opts.media ?? { janus: false }, { centre: centre.view.centre });
+  const cameras = await openCameras(deps, { streams: media.streams });
   const stats = await openStats(deps, { planKpis: plans.kpis });
+  const tasks = openTasks(deps, { responses: plans.taskLinks, reports: reportLinks });
   // Reads the roster's people (duty_person) by SQL for sign-in; records every write of every capability.
   const identity = openIdentity(deps, { sessionIdleMs: opts.sessionIdleMs });
-  const capabilities = [centre, wall, duty, plans, power, consult, map, warnings, cameras, stats, identity];
+  const capabilities = [centre, wall, duty, plans, power, consult, map, warnings, cameras, media, stats, tasks, identity];
 
   let discovery: ReturnType<typeof openRpcDocument> | undefined;
   const handlers: Handlers = {
@@ -93,7 +99,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...map.handlers,
     ...warnings.handlers,
     ...cameras.handlers,
+    ...media.handlers,
     ...stats.handlers,
+    ...tasks.handlers,
     ...identity.handlers,
   };
 
@@ -105,7 +113,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     // Every successful write is in the audit trail before it is acknowledged.
     dispatch: createDispatcher(handlers, log, { onWrite: (entry) => identity.audit(entry) }),
     centre: centre.view,
-    identity: { sessionFor: identity.sessionFor, signOut: identity.signOut, contextFor: identity.contextFor },
+    identity,
     async close() {
       for (const c of capabilities) await c.close?.();
       await store.close();

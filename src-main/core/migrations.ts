@@ -159,4 +159,37 @@ export const migrations: Migration[] = [
       CREATE INDEX audit_method ON audit (method, seq);
     `,
   },
+  {
+    version: 9,
+    name: 'identity: enrolled machines and their one-time codes, the audit detail (refusals, address), duty.report for roles that write the duty log',
+    up: `
+      CREATE TABLE auth_machine (id TEXT PRIMARY KEY, kind TEXT NOT NULL, street TEXT, name TEXT NOT NULL, secret_hash TEXT NOT NULL,
+        enrolled_at INTEGER NOT NULL, last_seen_at INTEGER, last_address TEXT, revoked_at INTEGER);
+      CREATE TABLE auth_enrol_code (code_hash TEXT PRIMARY KEY, kind TEXT NOT NULL, street TEXT, issued_at INTEGER NOT NULL, issued_by TEXT,
+        expires_at INTEGER NOT NULL);
+      ALTER TABLE audit ADD COLUMN detail TEXT;
+      UPDATE auth_role SET rights = replace(rights, '"duty.write"', '"duty.write","duty.report"')
+        WHERE rights LIKE '%"duty.write"%' AND rights NOT LIKE '%"duty.report"%';
+    `,
+  },
+  {
+    version: 10,
+    name: 'tasks (指令): tasks ordered to streets, teams, departments and warehouses, and their history of state changes',
+    up: `
+      CREATE TABLE task (id TEXT PRIMARY KEY, title TEXT NOT NULL, content TEXT NOT NULL, priority TEXT NOT NULL,
+        addressee_kind TEXT NOT NULL, addressee_name TEXT NOT NULL, deadline INTEGER NOT NULL, ack_window_min INTEGER NOT NULL,
+        ack_due_at INTEGER NOT NULL, lat REAL, lng REAL, response_id TEXT, report_id TEXT, attachments_json TEXT NOT NULL,
+        state TEXT NOT NULL, result TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '',
+        issued_at INTEGER NOT NULL, issued_by_id TEXT NOT NULL, issued_by_name TEXT NOT NULL, issued_by_role TEXT NOT NULL,
+        received_at INTEGER, started_at INTEGER, finished_at INTEGER, updated_at INTEGER NOT NULL);
+      CREATE INDEX task_issued ON task (issued_at);
+      CREATE INDEX task_state ON task (state, deadline);
+      CREATE INDEX task_addressee ON task (addressee_kind, addressee_name, issued_at);
+      CREATE INDEX task_response ON task (response_id, issued_at);
+      CREATE TABLE task_event (seq INTEGER PRIMARY KEY, task_id TEXT NOT NULL REFERENCES task(id), at INTEGER NOT NULL,
+        from_state TEXT, to_state TEXT NOT NULL, text TEXT NOT NULL, by_id TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL,
+        peer TEXT NOT NULL, street TEXT);
+      CREATE INDEX task_event_task ON task_event (task_id, seq);
+    `,
+  },
 ];

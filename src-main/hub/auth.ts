@@ -5,8 +5,16 @@
 // with a key derived from the token: it survives a restart of the hub (a wall page reloads after
 // a crash without its token, which it removed from its address bar), needs no store writes, and
 // every session ends when the token changes. The cookie tells nothing about the token.
+//
+// An enrolled machine (core/identity/machines.ts) presents its own credential the same way, by
+// header or ?token=; a page load with it gets a machine session cookie instead
+// (`m.<machine id>.<end>.<random>.<signature>`, under the same cookie name, so it replaces a
+// bootstrap session the page had), signed with a key derived from that machine's stored
+// credential hash: it survives a hub restart and a rotation of the bootstrap token, and dies with
+// the machine. The bootstrap token is rotated by an administrator (auth.rotateBootstrapToken):
+// the hub swaps it and its session key at once and rewrites its token file.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 
 export const SESSION_COOKIE = 'cw_session';
 /** A wall runs for days; a session unused this long ends. A page using it gets a fresh one. */
@@ -37,6 +45,47 @@ export function presentedCredential(headers: { authorization?: string }, query: 
 }
 
 export type SessionCheck = 'valid' | 'renew' | 'invalid';
+
+/** A machine's page runs for weeks unattended; its session, unused this long, ends (revoking the machine ends it at once). */
+export const MACHINE_SESSION_IDLE_MS = 30 * 24 * 60 * 60 * 1000;
+const MACHINE_COOKIE_PREFIX = 'm.';
+
+export const isMachineSession = (value: string): boolean => value.startsWith(MACHINE_COOKIE_PREFIX);
+
+/** Browser sessions of enrolled machines: `m.<machine id>.<end>.<random>.<signature>`. */
+export class MachineSessions {
+  constructor(
+    /** The machine's cookie key; null once it is revoked or unknown. */
+    private readonly keyFor: (machineId: string) => Buffer | null,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  create(machineId: string): string | null {
+    const key = this.keyFor(machineId);
+    if (!key) return null;
+    const body = `${MACHINE_COOKIE_PREFIX}${machineId}.${(this.now() + MACHINE_SESSION_IDLE_MS).toString(36)}.${randomBytes(18).toString('base64url')}`;
+    return `${body}.${sign(key, body)}`;
+  }
+
+  check(value: string): { machineId: string; state: Exclude<SessionCheck, 'invalid'> } | null {
+    const parts = value.split('.');
+    if (parts.length !== 5 || `${parts[0]}.` !== MACHINE_COOKIE_PREFIX) return null;
+    const [, machineId, end] = parts;
+    const key = this.keyFor(machineId);
+    if (!key) return null;
+    const body = parts.slice(0, 4).join('.');
+    const given = Buffer.from(parts[4]);
+    const wanted = Buffer.from(sign(key, body));
+    if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return null;
+    const left = parseInt(end, 36) - this.now();
+    if (!(left > 0)) return null;
+    return { machineId, state: left < MACHINE_SESSION_IDLE_MS / 2 ? 'renew' : 'valid' };
+  }
+}
+
+function sign(key: Buffer, body: string): string {
+  return createHmac('sha256', key).update(body).digest('base64url');
+}
 
 export class Sessions {
   private readonly key: Buffer;
@@ -117,4 +166,11 @@ export function loadToken(opts: { tokenFile?: string; token?: string }, env: Rec
     return { token: fromEnv, source: TOKEN_ENV };
   }
   return { token: generateToken(), source: 'new random token' };
+}
+
+/** Writes a rotated token to the token file: a new file readable by its owner only, renamed over the old one. */
+export function writeTokenFile(path: string, token: string): void {
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(tmp, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  renameSync(tmp, path);
 }

@@ -10,6 +10,8 @@ export interface HubArgs {
   staticDir?: string;
   /** Load the embedded demo data set (演示数据) into an empty store. */
   demo: boolean;
+  /** Start and supervise the media engine (Janus) for RTSP cameras and the SFU. */
+  janus: boolean;
   help: boolean;
 }
 
@@ -21,12 +23,13 @@ export const HUB_USAGE = `usage: npm run hub -- [--data DIR] [--port P] [--host 
   --token T     access token (shows in \`ps\`: prefer --token-file or COMMAND_WALL_TOKEN)
                 without either: COMMAND_WALL_TOKEN, else a new random token, printed
   --static DIR  built UI to serve (default: the renderer built beside the hub)
-  --demo        load the embedded demo data (演示数据) into an empty store`;
+  --demo        load the embedded demo data (演示数据) into an empty store
+  --janus       start and supervise the media engine, Janus (RTSP cameras); also COMMAND_WALL_JANUS=1`;
 
 export class UsageError extends Error {}
 
 export function parseHubArgs(argv: string[]): HubArgs {
-  const out: HubArgs = { port: 4310, hosts: [], demo: false, help: false };
+  const out: HubArgs = { port: 4310, hosts: [], demo: false, janus: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -62,6 +65,9 @@ export function parseHubArgs(argv: string[]): HubArgs {
         break;
       case '--demo':
         out.demo = true;
+        break;
+      case '--janus':
+        out.janus = true;
         break;
       case '-h':
       case '--help':

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openCore } from '../core/app';
 import { defaultDataDir } from '../core/data-dir';
+import { mediaOptionsFromEnv } from '../core/media';
 import { loadToken } from './auth';
 import { HUB_USAGE, parseHubArgs, UsageError } from './cli-args';
 import { startHub } from './server';
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
   delete process.env.COMMAND_WALL_TOKEN;
   const dataDir = resolve(args.dataDir ?? defaultDataDir());
   const staticDir = resolve(args.staticDir ?? join(__dirname, '..', 'renderer'));
-  const core = await openCore({ dataDir, host: 'hub', demo: args.demo });
+  const fromEnv = mediaOptionsFromEnv(process.env);
+  const media = { ...fromEnv, janus: args.janus || fromEnv.janus, hostAddresses: args.hosts };
+  const core = await openCore({ dataDir, host: 'hub', demo: args.demo, media });
   const hub = await startHub({
     core,
     token,
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
     port: args.port,
     staticDir: existsSync(join(staticDir, 'index.html')) ? staticDir : undefined,
     mediaDir: join(dataDir, 'media'),
+    tokenFile: args.tokenFile,
   });
   console.log(`Command Wall hub: data ${dataDir}`);
   for (const url of hub.urls) console.log(`Command Wall hub listening: ${url}`);

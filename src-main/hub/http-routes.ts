@@ -1,19 +1,24 @@
-// The hub's HTTP side on Fastify: /healthz (the only open route), the credential check every
-// other request passes, the /rpc socket, and the built UI and local media as static files
+// The hub's HTTP side on Fastify: /healthz and /enrol (the only open routes: a machine enrols
+// with its one-time code, enrol-route.ts), the credential check every other request passes (the
+// bootstrap token or an enrolled machine's credential, or the session cookie either gave a page),
+// the /rpc socket, and the built UI and local media as static files
 // (@fastify/static: Range, ETag, errors answered). A handler's failure is a 4xx/5xx answer and
 // a log line; nothing a client sends can throw out of here.
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { WebSocket } from 'ws';
 import { APP_VERSION, type Core } from '../core/app';
 import { MAX_MESSAGE_BYTES } from '../core/contract/limits';
 import { PAGE_CSP_HEADER } from '../core/page-policy';
-import { presentedCredential, sameOrigin, SESSION_COOKIE, SESSION_IDLE_MS, Sessions, tokenMatches } from './auth';
-import { serveRpcSocket, type HubLog } from './rpc-socket';
+import { isMachineCredential } from '../core/identity';
+import { isMachineSession, presentedCredential, sameOrigin, SESSION_COOKIE, SESSION_IDLE_MS, type MachineSessions, type Sessions, tokenMatches } from './auth';
+import { giveMachineSession, isUpgrade, peerOf, registerEnrolRoutes } from './enrol-route';
+import { serveRpcSocket, type Admission, type HubLog, type SocketRegistry } from './rpc-socket';
 
 const SECURITY_HEADERS = {
   'content-security-policy': PAGE_CSP_HEADER,
@@ -25,11 +30,20 @@ const SECURITY_HEADERS = {
 /** A file that vanished or cannot be read between the check and the open (an encoder rotating its segments). */
 const FILE_ERROR_STATUS: Record<string, number> = { ENOENT: 404, ENOTDIR: 404, EISDIR: 404, EACCES: 403, EPERM: 403 };
 
-export interface HttpDeps {
-  core: Core;
+/** The bootstrap token and the browser-session key derived from it; replaced together on rotation. */
+export interface Bootstrap {
   token: string;
   sessions: Sessions;
+}
+
+export interface HttpDeps {
+  core: Core;
+  /** Read on every request: a rotation applies at once. */
+  bootstrap: Bootstrap;
+  machineSessions: MachineSessions;
   sockets: Set<WebSocket>;
+  /** Every open /rpc socket with what admitted it (rotation and revocation close sockets by it). */
+  registry: SocketRegistry;
   staticDir?: string;
   mediaDir?: string;
   log: HubLog;
@@ -60,7 +74,10 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((_req, reply) => void reply.code(404).send({ error: 'not found' }));
   app.addHook('onSend', async (_req, reply, payload) => {
+    // A route with a policy of its own (the /enrol form) keeps it.
+    const own = reply.getHeader('content-security-policy');
     reply.headers(SECURITY_HEADERS);
+    if (own !== undefined) reply.header('content-security-policy', own);
     return payload;
   });
 
@@ -70,8 +87,9 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(websocket, { options: { maxPayload: 2 * MAX_MESSAGE_BYTES } });
 
   app.get('/healthz', async (_req, reply) => reply.header('cache-control', 'no-store').send({ ok: true, version: APP_VERSION }));
+  registerEnrolRoutes(app, deps);
   app.addHook('onRequest', (req, reply, done) => {
-    if (req.routeOptions.url === '/healthz') return done();
+    if (req.routeOptions.url === '/healthz' || req.routeOptions.url === '/enrol') return done();
     const refusal = admit(req, reply, deps);
     if (refusal) {
       void reply.code(refusal.status).header('www-authenticate', 'Bearer').header('cache-control', 'no-store').send({ error: refusal.message });
@@ -81,7 +99,9 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   });
 
   app.get('/rpc', { websocket: true }, (ws, req) => {
-    serveRpcSocket(ws, `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`, deps.nextConnectionId(), deps.core, deps.sockets, log);
+    const admission = admissions.get(req.raw);
+    if (!admission) return ws.close(1008, 'not admitted');
+    serveRpcSocket(ws, peerOf(req), deps.nextConnectionId(), deps.core, deps.sockets, log, admission, deps.registry);
   });
 
   await registerFiles(app, '/media/', deps.mediaDir, 'this hub serves no media');
@@ -89,34 +109,56 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   return app;
 }
 
+/** What admitted each request (read by the /rpc handler for its socket). */
+const admissions = new WeakMap<IncomingMessage, Admission>();
+
+const NEEDS_TOKEN = 'a valid token or machine credential is required: Authorization: Bearer T, or ?token=T';
+
 /** Checks the request's credential; returns why it is refused, or null to let it through. */
 function admit(req: FastifyRequest, reply: FastifyReply, deps: HttpDeps): { status: number; message: string } | null {
   const cred = presentedCredential(req.headers, req.query, req.cookies);
   if (cred.via === 'header' || cred.via === 'query') {
-    if (!tokenMatches(deps.token, cred.token)) return { status: 401, message: 'a valid token is required: Authorization: Bearer T, or ?token=T' };
+    if (isMachineCredential(cred.token)) {
+      const machine = deps.core.identity.machineFor(cred.token);
+      if (!machine) return { status: 401, message: 'this machine credential is unknown or revoked: enrol the machine again (注册码重新注册)' };
+      deps.core.identity.machineSeen(machine.id, peerOf(req));
+      admissions.set(req.raw, { via: 'machine', machineId: machine.id });
+      if (cred.via === 'query') giveMachineSession(req, reply, deps.machineSessions, machine.id);
+      return null;
+    }
+    if (!tokenMatches(deps.bootstrap.token, cred.token)) return { status: 401, message: NEEDS_TOKEN };
+    admissions.set(req.raw, { via: 'bootstrap' });
     // Lets the page's own assets and its socket in without the token in every URL.
-    if (cred.via === 'query') giveSession(req, reply, deps.sessions);
+    if (cred.via === 'query') giveSession(req, reply, deps.bootstrap.sessions);
     return null;
   }
-  const session = cred.via === 'cookie' ? deps.sessions.check(cred.session) : 'invalid';
+  if (cred.via === 'cookie' && isMachineSession(cred.session)) {
+    const session = deps.machineSessions.check(cred.session);
+    if (!session) return { status: 401, message: NEEDS_TOKEN };
+    if (isUpgrade(req) && !sameOrigin(req.headers.origin, req.headers.host)) {
+      return { status: 403, message: 'a socket opened with the session cookie must come from a page of this hub' };
+    }
+    deps.core.identity.machineSeen(session.machineId, peerOf(req));
+    admissions.set(req.raw, { via: 'machine', machineId: session.machineId });
+    if (session.state === 'renew') giveMachineSession(req, reply, deps.machineSessions, session.machineId);
+    return null;
+  }
+  const session = cred.via === 'cookie' ? deps.bootstrap.sessions.check(cred.session) : 'invalid';
   if (session !== 'invalid') {
     if (isUpgrade(req) && !sameOrigin(req.headers.origin, req.headers.host)) {
       return { status: 403, message: 'a socket opened with the session cookie must come from a page of this hub' };
     }
-    if (session === 'renew') giveSession(req, reply, deps.sessions);
+    admissions.set(req.raw, { via: 'bootstrap' });
+    if (session === 'renew') giveSession(req, reply, deps.bootstrap.sessions);
     return null;
   }
-  return { status: 401, message: 'a valid token is required: Authorization: Bearer T, or ?token=T' };
+  return { status: 401, message: NEEDS_TOKEN };
 }
 
 function giveSession(req: FastifyRequest, reply: FastifyReply, sessions: Sessions): void {
   // A socket handshake's answer carries no cookie to the page; its page load already did.
   if (isUpgrade(req)) return;
   void reply.setCookie(SESSION_COOKIE, sessions.create(), { path: '/', httpOnly: true, sameSite: 'strict', maxAge: SESSION_IDLE_MS / 1000 });
-}
-
-function isUpgrade(req: FastifyRequest): boolean {
-  return (req.headers.upgrade ?? '').toLowerCase() === 'websocket';
 }
 
 async function registerFiles(app: FastifyInstance, prefix: string, root: string | undefined, missing: string): Promise<void> {

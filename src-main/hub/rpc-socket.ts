@@ -7,7 +7,7 @@ import type { WebSocket } from 'ws';
 import type { Core } from '../core/app';
 import type { CallContext } from '../core/contract/api';
 import type { Dispatcher } from '../core/contract/dispatch';
-import { RpcCode } from '../core/contract/errors';
+import { RpcCode, RpcError } from '../core/contract/errors';
 import { MAX_MESSAGE_BYTES } from '../core/contract/limits';
 import { handleMessage, notification } from './jsonrpc';
 
@@ -16,6 +16,15 @@ export interface HubLog {
   warn(msg: string): void;
   error(msg: string): void;
 }
+
+/** What let a socket in: the bootstrap token (or the session it gave a page), or an enrolled machine. */
+export type Admission = { via: 'bootstrap' } | { via: 'machine'; machineId: string };
+
+/** Every open /rpc socket with its connection id and what admitted it. */
+export type SocketRegistry = Map<WebSocket, { connectionId: string; admission: Admission }>;
+
+/** The close code of a socket whose credential stopped being valid (a revoked machine, a rotated token). */
+export const CLOSE_CREDENTIAL_ENDED = 4401;
 
 /** A client with this much unread in its socket has stopped reading. */
 export const MAX_BUFFERED_BYTES = 8 << 20;
@@ -51,17 +60,37 @@ export function withCorkedSocket(ws: WebSocket, fn: () => void): void {
   }
 }
 
-export function serveRpcSocket(ws: WebSocket, peer: string, connectionId: string, core: Core, sockets: Set<WebSocket>, log: HubLog): void {
+export function serveRpcSocket(
+  ws: WebSocket,
+  peer: string,
+  connectionId: string,
+  core: Core,
+  sockets: Set<WebSocket>,
+  log: HubLog,
+  admission: Admission,
+  registry: SocketRegistry,
+): void {
   const ctx: CallContext = { transport: 'ws', peer, connectionId };
   // A socket opened with the token or a page's session cookie may do anything, as before. Once
   // someone signs in on it (auth.signIn), identity binds this connection to the session, and each
   // later call carries that person and their rights, so the dispatcher checks it; auth.signOut
-  // unbinds it. Asked per call, so a role's new rights or an ended session apply at once.
+  // unbinds it. A socket of an enrolled machine carries the machine, its street and its kind's
+  // rights (identity.machineContext), and is refused everything once the machine is revoked.
+  // Asked per call, so a role's new rights, an ended session or a revocation apply at once.
   const dispatch: Dispatcher = (method, params, base) => {
+    if (admission.via === 'machine') {
+      const machine = core.identity.machineContext(connectionId, admission.machineId);
+      if (!machine) {
+        return Promise.reject(new RpcError(RpcCode.Unauthorized, 'this machine’s credential was revoked: enrol it again (本机已被吊销，请重新注册)'));
+      }
+      core.identity.machineSeen(admission.machineId, peer);
+      return core.dispatch(method, params, { ...base, ...machine });
+    }
     const bound = core.identity.contextFor(connectionId);
     return core.dispatch(method, params, bound ? { ...base, ...bound } : base);
   };
   sockets.add(ws);
+  registry.set(ws, { connectionId, admission });
   const unregister = core.connections.add({ id: connectionId, push: (event, payload) => void sendOrCut(ws, notification(event, payload)) });
   let closed = false;
   let inFlight = 0;
@@ -123,6 +152,7 @@ export function serveRpcSocket(ws: WebSocket, peer: string, connectionId: string
     clearInterval(ping);
     if (recheck) clearTimeout(recheck);
     sockets.delete(ws);
+    registry.delete(ws);
     unregister();
   });
 }

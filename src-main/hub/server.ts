@@ -1,15 +1,17 @@
 // The hub: the core's API over HTTP and WebSocket (JSON-RPC 2.0 at /rpc) for street centres,
 // for WebRTC signalling and for browser mode. It listens on every host given, because a
 // centre reaches it over two links: one Fastify instance per address (http-routes.ts), sharing
-// the session key and the sockets. Only GET /healthz is open; all else needs the token or a session.
+// the session key and the sockets. Only GET /healthz and /enrol are open; all else needs the
+// bootstrap token, an enrolled machine's credential, or the session either gave a page. A revoked
+// machine's sockets are closed at once; a rotated token closes the sockets it had opened.
 import type { FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Core } from '../core/app';
-import { Sessions } from './auth';
-import { buildHttp } from './http-routes';
+import { generateToken, MachineSessions, Sessions, writeTokenFile } from './auth';
+import { buildHttp, type Bootstrap } from './http-routes';
 import { notification } from './jsonrpc';
-import { sendOrCut, withCorkedSocket, type HubLog } from './rpc-socket';
+import { CLOSE_CREDENTIAL_ENDED, sendOrCut, withCorkedSocket, type HubLog, type SocketRegistry } from './rpc-socket';
 
 const BIND_RETRY_MS = 2000;
 /** Sockets pushed to per turn of the event loop. */
@@ -17,7 +19,10 @@ const SOCKETS_PER_TURN = 25;
 
 export interface HubOptions {
   core: Core;
+  /** The bootstrap token (first set-up and automation); an administrator rotates it (auth.rotateBootstrapToken). */
   token: string;
+  /** Where the token came from, if a file: a rotated token is written there, so a restart keeps it. */
+  tokenFile?: string;
   /** Addresses to listen on, e.g. ['127.0.0.1'] or one per link. */
   hosts: string[];
   /** 0 picks a free port (tests); the same port is used on every host. */
@@ -31,17 +36,41 @@ export interface HubOptions {
 
 export interface Hub {
   readonly port: number;
-  /** The wall's URL on each host, token included. */
+  /** The wall's URL on each host, token included (the token as it is now). */
   readonly urls: string[];
   readonly clientCount: number;
   close(): Promise<void>;
 }
 
 export async function startHub(opts: HubOptions): Promise<Hub> {
-  const { core, token } = opts;
+  const { core } = opts;
   const log = opts.log ?? { info: console.log, warn: console.warn, error: console.error };
   const sockets = new Set<WebSocket>();
-  const sessions = new Sessions(token);
+  const registry: SocketRegistry = new Map();
+  const bootstrap: Bootstrap = { token: opts.token, sessions: new Sessions(opts.token) };
+  const machineSessions = new MachineSessions((id) => core.identity.machineCookieKey(id));
+  const endSocket = (ws: WebSocket, why: string): void => {
+    ws.close(CLOSE_CREDENTIAL_ENDED, why);
+    // A peer that does not answer the close is cut off.
+    setTimeout(() => ws.terminate(), 500).unref();
+  };
+  // A revoked machine: its sockets close now (its calls are refused already, identity.machineContext).
+  const unRevoked = core.identity.onMachineRevoked((machineId) => {
+    for (const [ws, s] of registry) if (s.admission.via === 'machine' && s.admission.machineId === machineId) endSocket(ws, 'machine revoked');
+  });
+  // A rotated bootstrap token: the old one and the browser sessions it gave stop at once, and the
+  // sockets they opened are closed, except the administrator's own (it receives the new token).
+  const unRotator = core.identity.setBootstrapRotator(async (ctx) => {
+    const token = generateToken();
+    if (opts.tokenFile) writeTokenFile(opts.tokenFile, token);
+    bootstrap.token = token;
+    bootstrap.sessions = new Sessions(token);
+    for (const [ws, s] of registry) if (s.admission.via === 'bootstrap' && s.connectionId !== ctx.connectionId) endSocket(ws, 'bootstrap token rotated');
+    log.info(
+      `[hub] bootstrap token rotated${opts.tokenFile ? ` (written to ${opts.tokenFile})` : ' (no token file: a restart goes back to the configured token)'}`,
+    );
+    return token;
+  });
   let connectionSeq = 0;
   const nextConnectionId = (): string => `ws-${++connectionSeq}`;
 
@@ -70,7 +99,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   let closed = false;
   let port = opts.port;
   const build = (): Promise<FastifyInstance> =>
-    buildHttp({ core, token, sessions, sockets, staticDir: opts.staticDir, mediaDir: opts.mediaDir, log, nextConnectionId });
+    buildHttp({ core, bootstrap, machineSessions, sockets, registry, staticDir: opts.staticDir, mediaDir: opts.mediaDir, log, nextConnectionId });
   const listenOn = async (host: string): Promise<void> => {
     const app = await build();
     try {
@@ -99,6 +128,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   }
   if (apps.length === 0) {
     unsubscribe();
+    unRevoked();
+    unRotator();
     throw failed[0].err;
   }
   for (const { host, err } of failed) {
@@ -106,10 +137,11 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     keepTrying(host);
   }
 
-  const urls = opts.hosts.map((h) => `http://${h.includes(':') ? `[${h}]` : h}:${port}/?token=${encodeURIComponent(token)}`);
   return {
     port,
-    urls,
+    get urls() {
+      return opts.hosts.map((h) => `http://${h.includes(':') ? `[${h}]` : h}:${port}/?token=${encodeURIComponent(bootstrap.token)}`);
+    },
     get clientCount() {
       return sockets.size;
     },
@@ -117,6 +149,8 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
       closed = true;
       for (const t of retries) clearTimeout(t);
       unsubscribe();
+      unRevoked();
+      unRotator();
       for (const ws of sockets) ws.terminate();
       await Promise.all(
         apps.map((a) => {

@@ -9,6 +9,7 @@ import { App } from './app/App';
 import { parseRoute } from './app/route';
 import { pageClient } from './client';
 import { appSlice } from './state/app/app-slice';
+import { adoptMachineCredential } from './state/identity/machine-credential';
 import { SliceHostProvider } from './state/context';
 import { SliceHost } from './state/slice';
 import './styles/base.css';
@@ -21,6 +22,8 @@ document.body.classList.add(`view-${route.view}`);
 
 const client = pageClient();
 stripTokenFromAddressBar();
+// An enrolled machine's credential handed over in the address's fragment goes to storage (wall and console alike).
+adoptMachineCredential();
 const host = new SliceHost(client);
 // The foundation (link status, server clock, settings, the acting person) is live for the page's life.
 host.get(appSlice).hold();

@@ -2,10 +2,11 @@
 // measures how long a change made on the console takes to show on another page.
 import type { Browser, Page } from '@playwright/test';
 import { appendFileSync, mkdirSync } from 'node:fs';
+import type { ConsoleTab } from '../../src-renderer/src/console/duty/console-tab';
 import type { HubProcess } from '../support/hub-process';
 
 export const wallUrl = (hub: HubProcess, display = 0): string => `${hub.origin}/?token=${hub.token}&view=wall&display=${display}`;
-export const consoleUrl = (hub: HubProcess, tab: 'wall' | 'duty' | 'plans' = 'duty'): string => `${hub.origin}/?token=${hub.token}&view=console&tab=${tab}`;
+export const consoleUrl = (hub: HubProcess, tab: ConsoleTab = 'duty'): string => `${hub.origin}/?token=${hub.token}&view=console&tab=${tab}`;
 
 const opened: Page[] = [];
 

@@ -1,6 +1,8 @@
 // Camera sources and timed tours, kept in order of creation; the running tour in the kv table.
+// An RTSP camera's password is stored with its source and never leaves this file but to `onRtsp`
+// (the media engine's mountpoints): clients see `passwordSet`.
 import { z } from 'zod';
-import { CameraSource, CameraTour, type CamerasState } from '../contract/cameras';
+import { CameraSourceSave, CameraTour, sourceProblem, type CameraSource, type CamerasState } from '../contract/cameras';
 import { RefusedError } from '../contract/errors';
 import type { EventBus } from '../events';
 import { readKv, writeKv } from '../kv';
@@ -11,23 +13,80 @@ const Active = z.object({ id: z.string().nullable() });
 
 type Table = 'camera_source' | 'camera_tour';
 
+/** An enabled RTSP camera, secrets included, as the media engine needs it. */
+export interface RtspCamera {
+  id: string;
+  name: string;
+  url: string;
+  user?: string;
+  password?: string;
+}
+
+/** What clients see of a source: never the password. */
+function viewOf(s: CameraSourceSave): CameraSource {
+  const { password, ...rest } = s;
+  return s.kind === 'rtsp' ? { ...rest, passwordSet: password !== undefined && password !== '' } : rest;
+}
+
+/** Where an RTSP password goes: the server (host and port) and the account. A stored one is reused only while this stays. */
+function secretDestination(s: CameraSourceSave): string {
+  let authority = s.url;
+  try {
+    const u = new URL(s.url);
+    authority = `${u.protocol}//${u.host}`;
+  } catch {
+    // kept whole
+  }
+  return JSON.stringify([s.kind, authority, s.user ?? '']);
+}
+
 export class CameraService {
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
     private readonly now: () => number,
-  ) {}
+    /** Told every enabled RTSP camera (secrets included) at start and after every change of sources. */
+    private readonly onRtsp: (cameras: RtspCamera[]) => void = () => undefined,
+  ) {
+    this.onRtsp(this.rtspCameras());
+  }
 
   state(): CamerasState {
-    const sources = this.rows('camera_source').map((s) => CameraSource.parse(JSON.parse(s)));
+    const sources = this.stored().map(viewOf);
     const tours = this.rows('camera_tour').map((s) => CameraTour.parse(JSON.parse(s)));
     const active = readKv(this.store, ACTIVE_KEY, Active, { id: null }).id;
     return { sources, tours, activeTourId: active && tours.some((t) => t.id === active) ? active : null };
   }
 
-  async saveSource(source: CameraSource): Promise<CamerasState> {
-    await this.store.write((tx) => this.put(tx, 'camera_source', source.id, source));
-    return this.changed();
+  /**
+   * Adds or replaces a source. An RTSP password left out keeps the stored one while the URL's host
+   * and port and the user stay the same (otherwise it is dropped, never sent to another server);
+   * "" clears it.
+   */
+  async saveSource(source: CameraSourceSave): Promise<CamerasState> {
+    const problem = sourceProblem(source);
+    if (problem) throw new RefusedError(`source.${problem.field}: ${problem.message}`);
+    let next = source;
+    if (source.kind === 'rtsp' && source.password === undefined) {
+      const existing = this.stored().find((c) => c.id === source.id);
+      if (existing?.password && secretDestination(existing) === secretDestination(source)) next = { ...source, password: existing.password };
+    }
+    if (next.password === '') next = { ...next, password: undefined };
+    if (next.user === '') next = { ...next, user: undefined };
+    const stored = next;
+    await this.store.write((tx) => this.put(tx, 'camera_source', stored.id, stored));
+    return this.changed(true);
+  }
+
+  /** Every enabled RTSP camera with its secrets (for the media engine only). */
+  rtspCameras(): RtspCamera[] {
+    return this.stored()
+      .filter((c) => c.kind === 'rtsp' && c.enabled)
+      .map((c) => ({ id: c.id, name: c.name, url: c.url, user: c.user, password: c.password }));
+  }
+
+  private stored(): CameraSourceSave[] {
+    return this.rows('camera_source').map((s) => CameraSourceSave.parse(JSON.parse(s)));
   }
 
   async removeSource(id: string): Promise<CamerasState> {
@@ -36,7 +95,7 @@ export class CameraService {
     const inTours = s.tours.filter((t) => t.cameraIds.includes(id));
     if (inTours.length > 0) throw new RefusedError(`camera ${id} is in tour ${inTours.map((t) => `“${t.name}”`).join(', ')}; take it out of the tour first`);
     await this.store.write((tx) => tx.run('DELETE FROM camera_source WHERE id = ?', [id]));
-    return this.changed();
+    return this.changed(true);
   }
 
   async saveTour(tour: CameraTour): Promise<CamerasState> {
@@ -75,7 +134,8 @@ export class CameraService {
     );
   }
 
-  private changed(): CamerasState {
+  private changed(sources = false): CamerasState {
+    if (sources) this.onRtsp(this.rtspCameras());
     const s = this.state();
     this.bus.emit('cameras.changed', s);
     return s;

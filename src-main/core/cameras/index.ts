@@ -1,10 +1,26 @@
-// Entry of camera feeds (实时监控): the stored sources and tours; playback is the renderer's.
+// Entry of camera feeds (实时监控): the stored sources and tours; playback is the renderer's. RTSP
+// cameras are served by the media engine: `links.streams` (handed over by app.ts) gets every enabled
+// RTSP camera for its mountpoints and relays each viewer's handshake.
 import type { Capability, CapabilityDeps } from '../capability';
 import type { camerasMethods } from '../contract/cameras';
-import { CameraService } from './camera-service';
+import { RefusedError } from '../contract/errors';
+import { CameraService, type RtspCamera } from './camera-service';
 
-export async function openCameras(deps: CapabilityDeps): Promise<Capability<typeof camerasMethods>> {
-  const svc = new CameraService(deps.store, deps.bus, deps.now);
+/** The media engine, as cameras sees it (media/index.ts `CameraStreams`). */
+export interface CameraStreamsLink {
+  setMounts(cameras: RtspCamera[]): void;
+  watch(cameraId: string, connectionId: string | undefined): Promise<{ watchId: string; offer: { type: 'offer'; sdp: string } }>;
+  answer(watchId: string, sdp: string, connectionId: string | undefined): Promise<void>;
+  stopWatch(watchId: string, connectionId: string | undefined): void;
+}
+
+export async function openCameras(deps: CapabilityDeps, links: { streams?: CameraStreamsLink } = {}): Promise<Capability<typeof camerasMethods>> {
+  const streams = links.streams;
+  const svc = new CameraService(deps.store, deps.bus, deps.now, (cameras) => streams?.setMounts(cameras));
+  const engine = (): CameraStreamsLink => {
+    if (!streams) throw new RefusedError('this host has no media engine: RTSP cameras cannot be watched');
+    return streams;
+  };
   return {
     handlers: {
       'cameras.get': () => svc.state(),
@@ -13,6 +29,15 @@ export async function openCameras(deps: CapabilityDeps): Promise<Capability<type
       'cameras.saveTour': ({ tour }) => svc.saveTour(tour),
       'cameras.removeTour': ({ id }) => svc.removeTour(id),
       'cameras.runTour': ({ id }) => svc.runTour(id),
+      'cameras.watch': ({ id }, ctx) => engine().watch(id, ctx.connectionId),
+      'cameras.answerWatch': async ({ watchId, answer }, ctx) => {
+        await engine().answer(watchId, answer.sdp, ctx.connectionId);
+        return { watchId };
+      },
+      'cameras.stopWatch': ({ watchId }, ctx) => {
+        engine().stopWatch(watchId, ctx.connectionId);
+        return { watchId };
+      },
     },
   };
 }

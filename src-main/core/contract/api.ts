@@ -9,10 +9,12 @@ import { consultEvents, consultMethods } from './consult';
 import { dutyEvents, dutyMethods } from './duty';
 import { identityEvents, identityMethods } from './identity';
 import { mapEvents, mapMethods } from './map';
+import { mediaEvents, mediaMethods } from './media';
 import { planEvents, planMethods } from './plans';
 import { powerEvents, powerMethods } from './power';
 import { statsEvents, statsMethods } from './stats';
 import { systemMethods } from './system';
+import { tasksEvents, tasksMethods } from './tasks';
 import { wallEvents, wallMethods } from './wall';
 import { warningsEvents, warningsMethods } from './warnings';
 
@@ -28,8 +30,10 @@ export const methods = {
   ...mapMethods,
   ...warningsMethods,
   ...camerasMethods,
+  ...mediaMethods,
   ...statsMethods,
   ...identityMethods,
+  ...tasksMethods,
 } as const;
 
 export const events = {
@@ -42,8 +46,10 @@ export const events = {
   ...mapEvents,
   ...warningsEvents,
   ...camerasEvents,
+  ...mediaEvents,
   ...statsEvents,
   ...identityEvents,
+  ...tasksEvents,
 } as const;
 
 export type Methods = typeof methods;

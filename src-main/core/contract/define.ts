@@ -12,7 +12,8 @@ import type { Right } from './rights';
 
 /** Who is calling, for attribution in logs and records, and what they may do. */
 export interface CallContext {
-  transport: 'ipc' | 'ws' | 'local';
+  /** 'http': the hub's one open POST route (/enrol), which calls auth.enrol. */
+  transport: 'ipc' | 'ws' | 'http' | 'local';
   /** A label for the caller: the window, or the remote address of a hub client. */
   peer: string;
   /** The live connection the call came on (see core/connections.ts), when there is one. */
@@ -29,7 +30,10 @@ export interface CallContext {
   personName?: string;
   /** The enrolled machine the call came from. */
   machineId?: string;
-  /** The street centre the caller belongs to (a street machine or a street operator). */
+  /**
+   * The street centre the caller belongs to (a street machine): the dispatcher holds it to the
+   * methods that declare a street param (MethodSpec.street) and refuses any other street.
+   */
   street?: string;
 }
 
@@ -56,6 +60,15 @@ export interface MethodSpec<P extends z.ZodType = z.ZodType, R extends z.ZodType
    * its right is a write right (not in READ_RIGHTS). Set for a `public` method that still writes.
    */
   readonly audited?: boolean;
+  /**
+   * Street scope, checked once in the dispatcher for every method that declares it: `param` is the
+   * dotted path of the param naming the street the call is about (e.g. 'report.street'). A caller
+   * with a street (CallContext.street) may call the method only for its own street, else it is
+   * refused (RpcCode.Forbidden, naming the street); on such a call the params in `mark` are set
+   * (dotted path → value, e.g. the report's source → 'street') before the handler sees them, so
+   * what a street records is marked as from it.
+   */
+  readonly street?: { readonly param: string; readonly mark?: Readonly<Record<string, string>> };
 }
 
 export interface EventSpec<T extends z.ZodType = z.ZodType> {

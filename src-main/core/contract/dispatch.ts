@@ -2,8 +2,10 @@
 // schema before any service sees them, and the result is checked before it leaves.
 // Both transports (Electron IPC and the JSON-RPC hub) go through here. So do the rights: a caller
 // whose context carries rights (a signed-in person, an enrolled machine) is refused a method
-// needing a right it lacks, here and nowhere else; and every successful write is handed to the
-// audit hook before it is acknowledged.
+// needing a right it lacks, here and nowhere else; a caller with a street (a street centre's
+// machine) is held to its own street on every method declaring a street param, and its call marked
+// as from that street (define.ts `street`); and every successful write is handed to the audit hook
+// before it is acknowledged.
 import type { z } from 'zod';
 import { isMethodName, methods, type CallContext, type Handlers, type MethodName } from './api';
 import type { MethodSpec } from './define';
@@ -91,6 +93,44 @@ function checkActor(name: MethodName, spec: MethodSpec, params: unknown, ctx: Ca
   throw new RpcError(RpcCode.Forbidden, `forbidden: ${name}: ${param} must be the signed-in person (以登录人身份操作)`, { param });
 }
 
+/** The value at a dotted path of params (e.g. 'report.street'). */
+function valueAt(params: unknown, path: string): unknown {
+  let v: unknown = params;
+  for (const key of path.split('.')) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v;
+}
+
+/** A copy of params with `value` at the dotted `path` (the objects on the way copied, never changed in place). */
+function withValueAt(params: unknown, path: string[], value: unknown): unknown {
+  const [key, ...rest] = path;
+  const obj = params !== null && typeof params === 'object' ? (params as Record<string, unknown>) : {};
+  return { ...obj, [key]: rest.length === 0 ? value : withValueAt(obj[key], rest, value) };
+}
+
+/**
+ * Street scope (define.ts `street`): a caller with a street may call a method that declares a
+ * street param only for its own street, and its call is marked as from that street. Returns the
+ * params the handler sees.
+ */
+export function scopeToStreet(name: string, spec: MethodSpec, params: unknown, ctx: CallContext): unknown {
+  if (ctx.street === undefined || !spec.street) return params;
+  const given = valueAt(params, spec.street.param);
+  if (given !== ctx.street) {
+    const asked = typeof given === 'string' ? given : '(none)';
+    throw new RpcError(
+      RpcCode.Forbidden,
+      `forbidden: ${name}: ${ctx.street} may act for its own street only, not ${asked} (params.${spec.street.param}; 仅限本街道：${ctx.street})`,
+      { street: ctx.street, param: spec.street.param },
+    );
+  }
+  let scoped = params;
+  for (const [path, value] of Object.entries(spec.street.mark ?? {})) scoped = withValueAt(scoped, path.split('.'), value);
+  return scoped;
+}
+
 export function createDispatcher(handlers: Handlers, log: { error(msg: string): void } = console, options: DispatcherOptions = {}): Dispatcher {
   const { onWrite } = options;
   return async (name, rawParams, ctx) => {
@@ -116,12 +156,13 @@ export function createDispatcher(handlers: Handlers, log: { error(msg: string): 
       if (!mayCall(ctx.rights, right)) throw forbidden(name, right);
     }
     checkActor(name, spec, parsed.data, ctx);
+    const params = scopeToStreet(name, spec, parsed.data, ctx);
     const handler = handlers[name] as ((p: unknown, c: CallContext) => unknown) | undefined;
     // The type demands every handler; a host built without a capability still answers by code.
     if (typeof handler !== 'function') throw new RpcError(RpcCode.MethodNotFound, `${name} is not served by this host`);
     let result: unknown;
     try {
-      result = await handler(parsed.data, ctx);
+      result = await handler(params, ctx);
     } catch (err) {
       if (err instanceof RpcError) throw err;
       log.error(`[rpc] ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -130,7 +171,7 @@ export function createDispatcher(handlers: Handlers, log: { error(msg: string): 
     // Done: record it before saying so (even if the result then breaks its schema, the write happened).
     if (onWrite && isAudited(name)) {
       try {
-        await onWrite({ method: name, params: redactSecrets(parsed.data), ctx, at: Date.now() });
+        await onWrite({ method: name, params: redactSecrets(params), ctx, at: Date.now() });
       } catch (err) {
         log.error(`[rpc] ${name} was done but could not be audited: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         throw new RpcError(RpcCode.InternalError, `${name} was done but could not be recorded in the audit trail`);

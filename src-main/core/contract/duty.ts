@@ -551,7 +551,9 @@ export const dutyMethods = {
 
   // the duty log
   'duty.recordReport': method({
-    right: 'duty.write',
+    // duty.report, not duty.write: a street centre records reports for its own street only (marked 'street').
+    right: 'duty.report',
+    street: { param: 'report.street', mark: { 'report.source': 'street' } },
     actor: { param: 'by', is: 'id' },
     summary: 'Record an incoming report (接报) in the duty log; it starts as new.',
     params: z.strictObject({ report: ReportInput, by: ActorId }),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { event, method } from './define';
 import { EntityId, Timestamp } from './primitives';
 import { GrantableRight, Right, Role } from './rights';
+import { StreetName } from './yuexiu';
 
 // ---- people and sessions ------------------------------------------------------------------
 export const SignedInPerson = z.object({ id: EntityId, name: z.string(), role: Role });
@@ -33,6 +34,61 @@ export const RoleInfo = z.object({
 });
 export type RoleInfo = z.infer<typeof RoleInfo>;
 
+// ---- machines ------------------------------------------------------------------------------
+// A machine (a wall display, a console PC, a street centre's machine) enrols once with a one-time
+// code an administrator issues (auth.issueEnrolCode, shown as text and a QR code): auth.enrol
+// answers a long random credential, returned once and kept on the hub only as a hash. The machine
+// then presents it as it would the bootstrap token (`Authorization: Bearer C`, `?token=C` on a
+// page load, which gives the page a session cookie bound to the machine) and holds the rights of
+// its kind: a wall those of role `wall`; a street centre those of role `street`, scoped to its
+// street (CallContext.street); a console none until a person signs in on it. Revoking a machine
+// closes its sockets and refuses its calls at once.
+export const MachineKind = z.enum(['wall', 'console', 'street']);
+export type MachineKind = z.infer<typeof MachineKind>;
+export const MACHINE_KIND_LABELS: Record<MachineKind, { zh: string; en: string }> = {
+  wall: { zh: '大屏显示', en: 'Wall display' },
+  console: { zh: '值班席位', en: 'Console PC' },
+  street: { zh: '街道分中心', en: 'Street centre' },
+};
+
+/** An enrolment code as typed: 8 letters and digits (Crockford base32), a dash optional. */
+export const EnrolCode = z
+  .string()
+  .trim()
+  .max(20, 'an enrolment code is 8 characters such as K7QF-3MZD')
+  .regex(/^[0-9A-Za-z]{4}[- ]?[0-9A-Za-z]{4}$/, 'an enrolment code is 8 characters such as K7QF-3MZD');
+const MachineName = z.string().trim().min(1, 'give the machine a name (e.g. 华乐街 值班电脑)').max(40, 'a machine name is at most 40 characters');
+
+export const Machine = z.object({
+  id: z.string(),
+  kind: MachineKind,
+  /** The street of a street centre's machine; null for the others. */
+  street: StreetName.nullable(),
+  name: z.string(),
+  enrolledAt: Timestamp,
+  /** When it last reached the hub, and from where (null until it has). */
+  lastSeenAt: Timestamp.nullable(),
+  lastAddress: z.string().nullable(),
+  revokedAt: Timestamp.nullable(),
+});
+export type Machine = z.infer<typeof Machine>;
+
+export const EnrolCodeIssued = z.object({
+  /** Shown once, as text (K7QF-3MZD) and as a QR code; the hub keeps only its hash. */
+  code: z.string(),
+  kind: MachineKind,
+  street: StreetName.nullable(),
+  expiresAt: Timestamp,
+});
+export type EnrolCodeIssued = z.infer<typeof EnrolCodeIssued>;
+
+export const Enrolled = z.object({
+  machine: Machine,
+  /** The machine's credential: returned this once, kept by the machine (Electron: safeStorage; a page: localStorage). */
+  credential: z.string(),
+});
+export type Enrolled = z.infer<typeof Enrolled>;
+
 // ---- the audit trail ----------------------------------------------------------------------
 /** One write, as recorded: who (person and machine), from which centre, which method, when. */
 export const AuditEntry = z.object({
@@ -43,10 +99,18 @@ export const AuditEntry = z.object({
   personName: z.string().nullable(),
   machineId: z.string().nullable(),
   street: z.string().nullable(),
-  transport: z.enum(['ipc', 'ws', 'local']),
+  transport: z.enum(['ipc', 'ws', 'http', 'local']),
   method: z.string(),
   /** sha256 (hex) of the call's params, secrets redacted. */
   paramsDigest: z.string(),
+  /**
+   * Since schema 9: whether the call was done or refused (failed sign-ins and enrolments are
+   * recorded too: the name tried, never the password), the reason of a refusal, and the caller's
+   * address. Null on older records.
+   */
+  detail: z
+    .object({ outcome: z.enum(['done', 'refused']), reason: z.string().optional(), name: z.string().optional(), address: z.string().optional() })
+    .nullable(),
   /** sha256 (hex) of this entry chained to the previous entry's hash. */
   hash: z.string(),
 });
@@ -115,6 +179,55 @@ export const identityMethods = {
     params: z.strictObject({ role: Role, rights: z.array(GrantableRight).max(GrantableRight.options.length) }),
     result: z.array(RoleInfo),
   }),
+  'auth.signOutPerson': method({
+    summary: 'End every session of a person, wherever they are signed in (their consoles act as nobody at once).',
+    right: 'settings.admin',
+    params: z.strictObject({ personId: EntityId }),
+    result: z.object({ ended: z.number().int().min(0) }),
+  }),
+  'auth.issueEnrolCode': method({
+    summary: 'Issue a one-time enrolment code for a machine of a kind (a street centre’s names its street): single use, valid 15 minutes, kept only as a hash.',
+    right: 'settings.admin',
+    params: z.strictObject({ kind: MachineKind, street: StreetName.optional() }).refine((p) => (p.kind === 'street') === (p.street !== undefined), {
+      message: 'a street centre’s code names its street, and only a street centre’s does',
+      path: ['street'],
+    }),
+    result: EnrolCodeIssued,
+  }),
+  'auth.enrol': method({
+    summary:
+      'A machine enrols with a one-time code: it gets its credential (returned this once) and the rights of its kind. Also POST /enrol on the hub, which needs no token.',
+    right: 'public',
+    audited: true,
+    params: z.strictObject({ code: EnrolCode, name: MachineName }),
+    result: Enrolled,
+  }),
+  'auth.getMachine': method({
+    summary: 'The enrolled machine this connection came from; null for the bootstrap token, an app window or an unknown caller.',
+    right: 'public',
+    params: z.strictObject({}),
+    result: Machine.nullable(),
+  }),
+  'auth.listMachines': method({
+    summary: 'Every enrolled machine (revoked ones too), newest first: kind, street, name, enrolled, last seen and from where.',
+    // Where each machine is and was: for those who read the audit trail, not for every reader.
+    right: 'audit.read',
+    params: z.strictObject({}),
+    result: z.array(Machine),
+  }),
+  'auth.revokeMachine': method({
+    summary: 'Revoke a machine’s credential: its sockets are closed and its calls refused at once; it must enrol again.',
+    right: 'settings.admin',
+    params: z.strictObject({ machineId: z.string().min(1).max(60) }),
+    result: Machine,
+  }),
+  'auth.rotateBootstrapToken': method({
+    summary:
+      'Replace the hub’s bootstrap token (first set-up and automation): the old one stops working at once, with the browser sessions it opened; the new one is returned this once and written to the hub’s token file.',
+    right: 'settings.admin',
+    params: z.strictObject({}),
+    result: z.object({ token: z.string() }),
+  }),
   'audit.list': method({
     summary: 'The audit trail, newest first, with optional filters (time range, person, method).',
     right: 'audit.read',
@@ -137,4 +250,8 @@ export const identityMethods = {
 
 export const identityEvents = {
   'auth.rolesChanged': event({ summary: 'The rights of a role changed.', payload: z.object({ roles: z.array(RoleInfo) }) }),
+  'auth.machinesChanged': event({
+    summary: 'A machine enrolled or was revoked (auth.listMachines has the list).',
+    payload: z.object({ machineId: z.string(), change: z.enum(['enrolled', 'revoked']) }),
+  }),
 } as const;

@@ -16,6 +16,8 @@ export const Right = z.enum([
   'read',
   /** The duty room's records: reports, their status, handovers, people, the roster. */
   'duty.write',
+  /** Record a new report (接报) in the duty log; a street's machine only for its own street, marked as from it. */
+  'duty.report',
   /** The plan library: save, archive, attachments, drills. */
   'plans.edit',
   /** Run a response at Level Ⅲ/Ⅳ: activate, change level, tick actions, notes, link reports, close. */
@@ -44,6 +46,10 @@ export const Right = z.enum([
   'settings.admin',
   /** Read the audit trail and verify its chain. */
   'audit.read',
+  /** Order tasks (指令) down to streets, teams, warehouses and departments; cancel them; approve material requests. */
+  'tasks.issue',
+  /** Answer the tasks addressed to one's own unit: acknowledge, progress, done with a result, refuse with a reason. */
+  'tasks.answer',
 ]);
 export type Right = z.infer<typeof Right>;
 
@@ -62,6 +68,7 @@ export const RIGHT_LABELS: Record<Right, Label> = {
   public: { zh: '公开', en: 'Public' },
   read: { zh: '查看', en: 'Read' },
   'duty.write': { zh: '值班记录', en: 'Duty records' },
+  'duty.report': { zh: '接报登记', en: 'Record reports' },
   'plans.edit': { zh: '预案编辑', en: 'Edit plans' },
   'plans.activate': { zh: '预案启动（Ⅲ/Ⅳ级）', en: 'Run responses (Level Ⅲ/Ⅳ)' },
   'plans.activateMajor': { zh: '预案启动（Ⅰ/Ⅱ级）', en: 'Run responses (Level Ⅰ/Ⅱ)' },
@@ -76,6 +83,8 @@ export const RIGHT_LABELS: Record<Right, Label> = {
   'stats.edit': { zh: '指标填报', en: 'Enter indicators' },
   'settings.admin': { zh: '系统管理', en: 'Administration' },
   'audit.read': { zh: '审计查看', en: 'Read the audit trail' },
+  'tasks.issue': { zh: '下达指令', en: 'Issue tasks' },
+  'tasks.answer': { zh: '接收与反馈指令', en: 'Answer tasks' },
 };
 
 /** Whether a call needing `right` may be made by a caller holding `rights` (absent: unrestricted). */
@@ -116,24 +125,26 @@ const except = (...left: GrantableRight[]): GrantableRight[] => GRANTABLE_RIGHTS
  *   configuration of power, cameras, map or wall, nor the audit trail.
  * - 技术保障 (tech) keeps the equipment going: power, cameras, the map's data, the wall, and
  *   joins consultations to help; records no reports and starts no responses.
- * - 街道操作员 (street) takes part in the district's consultations and sees the wall read only;
- *   recording reports for their own street comes with street-scoped reports (issue 14, later).
+ * - 街道操作员 (street) takes part in the district's consultations, sees the wall read only and
+ *   records reports (duty.report) for its own street only: the dispatcher holds a caller with a
+ *   street to the methods' declared street param (define.ts `street`), and marks the report as
+ *   from that street (source 'street'). Not duty.write: that is the roster, people and handovers.
  * - 大屏（只读） (wall) only reads: a wall display shows, it never acts.
  * - 管理员 (admin) can do everything, so a mistake in the mapping can always be repaired.
  */
 export const DEFAULT_ROLE_RIGHTS: Record<Role, GrantableRight[]> = {
   leader: except('settings.admin'),
   chief: except('settings.admin', 'plans.activateMajor'),
-  officer: ['read', 'duty.write', 'plans.activate', 'power.operate', 'consult.join', 'consult.host'],
+  officer: ['read', 'duty.write', 'duty.report', 'plans.activate', 'power.operate', 'consult.join', 'consult.host', 'tasks.issue', 'tasks.answer'],
   tech: ['read', 'power.configure', 'power.operate', 'cameras.configure', 'map.edit', 'wall.control', 'consult.join'],
-  street: ['read', 'consult.join'],
+  street: ['read', 'duty.report', 'consult.join', 'tasks.answer'],
   wall: ['read'],
   admin: [...GRANTABLE_RIGHTS],
 };
 
 // ---- secrets in params ------------------------------------------------------------------
 /** Param keys (at any depth) whose values never reach the audit hook: they are replaced by this. */
-export const SECRET_PARAM_KEYS: ReadonlySet<string> = new Set(['password', 'oldPassword', 'community', 'key', 'sessionId']);
+export const SECRET_PARAM_KEYS: ReadonlySet<string> = new Set(['password', 'oldPassword', 'community', 'key', 'sessionId', 'credential']);
 export const REDACTED = '[redacted]';
 
 /** A copy of `value` with every SECRET_PARAM_KEYS value replaced by REDACTED (params are small, validated trees). */

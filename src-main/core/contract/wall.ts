@@ -24,10 +24,66 @@ export type WallPreset = z.infer<typeof WallPreset>;
 
 export const DisplayIndex = z.number().int().min(0).max(15);
 
+// ---- the room and alarm-to-preset -----------------------------------------------------
+/**
+ * The events that switch the wall to a preset chosen for them (alarm-to-preset), most urgent first:
+ * a new Level Ⅰ/Ⅱ response (or one raised to Ⅰ/Ⅱ), a red warning signal, a power alarm (warning or
+ * critical), an orange warning signal. While several are open the wall shows the preset of the
+ * most urgent one; when the last is acknowledged each display goes back to what it showed before.
+ *
+ * What acknowledges each (core/wall/alarm-switch.ts):
+ *  - every kind: `wall.acknowledgeAlarm` (the console's 大屏 tab, "确认并恢复");
+ *  - response-major: also the response closing, or its level lowered to Ⅲ/Ⅳ;
+ *  - warning-red / warning-orange: also the warning cancelled or expired, or lowered below the
+ *    level that switched (a red lowered to orange becomes an orange alarm);
+ *  - power-alarm: also `power.acknowledgeAlarm` on that alarm (or the alarm leaving the active list).
+ * An operator who picks a preset for a display while an alarm is open keeps it: that display is
+ * not switched back.
+ */
+export const AlarmKind = z.enum(['response-major', 'warning-red', 'power-alarm', 'warning-orange']);
+export type AlarmKind = z.infer<typeof AlarmKind>;
+export const ALARM_KINDS: readonly AlarmKind[] = AlarmKind.options;
+
+/**
+ * The room the wall is read in, and the preset for each alarm kind. The wall derives its type scale
+ * from the room: letters at least viewing distance / 250 high (the minimum for any text) and / 200
+ * for the main line of every item, in px through the screen's px per metre (wall/type-scale.ts).
+ */
+export const WallSettings = z.object({
+  /** The visible width of one wall display, in metres. */
+  widthM: z.number().min(0.3, 'a wall is at least 0.3 m wide').max(60, 'a wall is at most 60 m wide'),
+  /** How far the farthest seat that must read the wall is from it, in metres. */
+  viewingDistanceM: z.number().min(0.5, 'a viewing distance is at least 0.5 m').max(100, 'a viewing distance is at most 100 m'),
+  /** The preset each alarm kind switches the wall to; a kind without one does not switch. */
+  alarmPresets: z.partialRecord(AlarmKind, PresetId),
+});
+export type WallSettings = z.infer<typeof WallSettings>;
+
+/** A 3.6 m-wide wall read from 8 m, no alarm switching until presets are chosen. */
+export const DEFAULT_WALL_SETTINGS: WallSettings = { widthM: 3.6, viewingDistanceM: 8, alarmPresets: {} };
+
+/** An open (not yet acknowledged) event that has switched the wall. */
+export const WallAlarm = z.object({
+  kind: AlarmKind,
+  /** The warning, response or power alarm id. */
+  key: z.string().max(80),
+  /** What it is, in the words of its capability (e.g. 暴雨橙色预警信号). */
+  title: z.string().max(200),
+  since: z.number(),
+});
+export type WallAlarm = z.infer<typeof WallAlarm>;
+
 export const WallState = z.object({
   presets: z.array(WallPreset),
   /** Active preset per display, by display index. */
   active: z.record(z.string(), PresetId),
+  // The three below are always sent by this version's hub; optional so that the answer of an older
+  // hub (and a state written before them) still reads: the defaults apply.
+  settings: WallSettings.optional(),
+  /** Open alarms that switched the wall, most urgent first. */
+  alarms: z.array(WallAlarm).optional(),
+  /** What each display showed before the first open alarm switched it (by display index); empty when none is open. */
+  restore: z.record(z.string(), PresetId).optional(),
 });
 export type WallState = z.infer<typeof WallState>;
 
@@ -50,6 +106,21 @@ export const wallMethods = {
     right: 'wall.control',
     summary: 'Delete a wall preset that no display is showing.',
     params: z.strictObject({ id: PresetId }),
+    result: WallState,
+  }),
+  'wall.saveSettings': method({
+    right: 'wall.control',
+    summary:
+      'Change the room (wall width and viewing distance, which set the type scale) and the preset per alarm kind; the fields left out keep their values.',
+    params: z.strictObject({ patch: WallSettings.partial() }),
+    result: WallState,
+  }),
+  'wall.acknowledgeAlarm': method({
+    // Acknowledging what switched the wall is the duty room's work (a 值班员 does it), not set-up.
+    right: 'duty.write',
+    summary:
+      'Acknowledge an open alarm that switched the wall (or all of them, with no key); when none is left open, each display goes back to its previous preset.',
+    params: z.strictObject({ key: z.string().max(80).optional() }),
     result: WallState,
   }),
   'wall.activate': method({

@@ -18,6 +18,7 @@ import type { Right, Role } from '../contract/rights';
 import { localParts } from '../contract/yuexiu';
 import type { Store } from '../store';
 import { Lockout } from './lockout';
+import type { RefusalRecorder } from './machines';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords';
 import type { RoleService } from './roles';
 import type { SessionService } from './sessions';
@@ -60,6 +61,8 @@ export class AccountService {
     connections: ConnectionRegistry,
     private readonly now: () => number,
     private readonly log: Log,
+    /** Failed sign-ins go to the audit trail (the name tried, the address, why; never the password). */
+    private readonly recordRefusal: RefusalRecorder,
   ) {
     this.lockout = new Lockout(now);
     connections.onClose((id) => this.bindings.delete(id));
@@ -77,8 +80,9 @@ export class AccountService {
     return this.store.get<{ password_hash: string }>('SELECT password_hash FROM auth_account WHERE person_id = ?', [personId])?.password_hash;
   }
 
-  /** Refuses while the name is locked; counts a failure otherwise. Says nothing of whether the name exists. */
-  private refuse(name: string): never {
+  /** Refuses while the name is locked; counts a failure otherwise. Says nothing of whether the name exists (the audit trail does). */
+  private async refuse(name: string, reason: string, ctx: CallContext): Promise<never> {
+    await this.recordRefusal('auth.signIn', ctx, { reason, name });
     const until = this.lockout.fail(name);
     if (until !== null) throw new RpcError(RpcCode.Unauthorized, lockedMessage(until, this.now()), { retryAt: until });
     throw new RpcError(RpcCode.Unauthorized, WRONG);
@@ -86,12 +90,16 @@ export class AccountService {
 
   async signIn(name: string, password: string, ctx: CallContext): Promise<SignedIn & { sessionId: string }> {
     const locked = this.lockout.lockedUntil(name);
+    // Not recorded while locked: the failures that locked it were, and a flood must not fill the trail.
     if (locked !== null) throw new RpcError(RpcCode.Unauthorized, lockedMessage(locked, this.now()), { retryAt: locked });
     const person = this.person('name', name.trim());
     const stored = person?.active ? this.hashOf(person.id) : undefined;
     // A wrong name costs as much as a wrong password: the time tells nothing either.
     const good = await verifyPassword(password, stored ?? (await decoyHash()));
-    if (!person || !stored || !good) this.refuse(name);
+    if (!person) return this.refuse(name, 'unknown name', ctx);
+    if (!person.active) return this.refuse(name, 'not on the roster any more', ctx);
+    if (!stored) return this.refuse(name, 'no password set yet', ctx);
+    if (!good) return this.refuse(name, 'wrong password', ctx);
     this.lockout.succeed(name);
     const rehash = needsRehash(stored) ? await hashPassword(password) : null;
     const { sessionId, expiresAt } = await this.store.write((tx) => {
@@ -200,6 +208,19 @@ export class AccountService {
   async endSession(sessionId: string): Promise<void> {
     for (const [id, b] of this.bindings) if (b.sessionId === sessionId) this.bindings.delete(id);
     await this.sessions.end(sessionId);
+  }
+
+  /** Ends every session of a person (an administrator signs them out everywhere); how many were live. */
+  async signOutPerson(personId: string): Promise<{ ended: number }> {
+    if (!this.person('id', personId)) throw new RefusedError(`no person with id ${personId}: choose one of duty.listPeople`);
+    const ended = await this.store.write((tx) => {
+      const n = tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM auth_session WHERE person_id = ? AND expires_at > ?', [personId, this.now()])?.n ?? 0;
+      this.sessions.endFor(tx, personId);
+      return n;
+    });
+    this.sessions.endedFor(personId);
+    this.log.info(`[identity] every session of ${personId} ended (${ended})`);
+    return { ended };
   }
 
   /** A person's name for the audit trail, by id or (for a sign-in, before any session) by name. */

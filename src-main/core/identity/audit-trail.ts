@@ -3,8 +3,11 @@
 // params. Each record is chained to the previous one by hash:
 //   hash = sha256(prev_hash + "\n" + seq, at, person_id, person_name, machine_id, street,
 //                 transport, method, params_digest joined by "\n")
-// so a record changed, removed or inserted in the store breaks the chain from there on. The chain
-// is checked on open (a break is logged as an error) and on every audit.verify.
+// followed, for records written since schema 9, by "\n" + the record's detail (outcome, reason of
+// a refusal, name tried, address) as canonical JSON; older records have none and hash as before.
+// So a record changed, removed or inserted in the store breaks the chain from there on. The chain
+// is checked on open (a break is logged as an error) and on every audit.verify. Refusals are
+// recorded too: a failed sign-in or enrolment (the name tried and why; never the password).
 import { createHash } from 'node:crypto';
 import type { Log } from '../capability';
 import type { CallContext } from '../contract/define';
@@ -24,7 +27,11 @@ export interface AuditInput {
   transport: CallContext['transport'];
   method: string;
   params: unknown;
+  /** Done or refused, why, the name tried, the caller's address. */
+  detail?: AuditDetail | null;
 }
+
+export type AuditDetail = NonNullable<AuditEntry['detail']>;
 
 export type AuditRecord = AuditEntry;
 
@@ -38,6 +45,7 @@ interface Row {
   transport: CallContext['transport'];
   method: string;
   params_digest: string;
+  detail: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -61,6 +69,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 
 function recordHash(prevHash: string, r: Omit<Row, 'prev_hash' | 'hash'>): string {
   const fields = [r.seq, r.at, r.person_id ?? '', r.person_name ?? '', r.machine_id ?? '', r.street ?? '', r.transport, r.method, r.params_digest];
+  if (r.detail !== null) fields.push(r.detail);
   return sha256(`${prevHash}\n${fields.map(String).join('\n')}`);
 }
 
@@ -75,6 +84,7 @@ function fromRow(r: Row): AuditRecord {
     transport: r.transport,
     method: r.method,
     paramsDigest: r.params_digest,
+    detail: r.detail === null ? null : (JSON.parse(r.detail) as AuditDetail),
     hash: r.hash,
   };
 }
@@ -112,13 +122,14 @@ export class AuditTrail {
       transport: input.transport,
       method: input.method,
       params_digest: sha256(canonicalJson(input.params)),
+      detail: input.detail ? canonicalJson(input.detail) : null,
     };
     const prev = last?.hash ?? GENESIS;
     const hash = recordHash(prev, row);
     tx.run(
-      `INSERT INTO audit (seq, at, person_id, person_name, machine_id, street, transport, method, params_digest, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.seq, row.at, row.person_id, row.person_name, row.machine_id, row.street, row.transport, row.method, row.params_digest, prev, hash],
+      `INSERT INTO audit (seq, at, person_id, person_name, machine_id, street, transport, method, params_digest, detail, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [row.seq, row.at, row.person_id, row.person_name, row.machine_id, row.street, row.transport, row.method, row.params_digest, row.detail, prev, hash],
     );
     return fromRow({ ...row, prev_hash: prev, hash });
   }

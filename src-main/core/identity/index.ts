@@ -1,14 +1,17 @@
 // Entry of identity (issue 14): people sign in (accounts.ts, passwords.ts, lockout.ts), their
 // sessions (sessions.ts), the mapping of roles to rights an administrator changes (roles.ts), and
-// the hash-chained audit trail every write lands in (audit-trail.ts). Besides its handlers it
-// gives the composer the audit hook for the dispatcher, and the hosts what binds a connection to
-// a signed-in person.
+// the hash-chained audit trail every write lands in (audit-trail.ts), and the enrolled machines
+// (machines.ts). Besides its handlers it gives the composer the audit hook for the dispatcher, and
+// the hosts what binds a connection to a signed-in person and to an enrolled machine.
 import type { Capability, CapabilityDeps } from '../capability';
+import type { CallContext } from '../contract/define';
 import type { WriteEntry } from '../contract/dispatch';
-import type { identityMethods } from '../contract/identity';
+import { RefusedError } from '../contract/errors';
+import type { identityMethods, Machine } from '../contract/identity';
 import type { Right, Role } from '../contract/rights';
 import { AccountService, type BoundContext } from './accounts';
 import { AuditTrail } from './audit-trail';
+import { addressOf, isMachineCredential, MachineService } from './machines';
 import { RoleService } from './roles';
 import { DEFAULT_SESSION_IDLE_MS, SessionService } from './sessions';
 
@@ -36,16 +39,78 @@ export interface Identity extends Capability<typeof identityMethods> {
    * person and their rights (no rights at all once the session has ended).
    */
   contextFor(connectionId: string): BoundContext | undefined;
+  /**
+   * What a call on a connection opened by an enrolled machine carries: the machine, its street
+   * and the rights of its kind (a wall: role wall's; a street centre: role street's; a console:
+   * none), and once a person signs in on it, the person (on a console their rights; on a wall or
+   * street machine only those both hold). Null once the machine is revoked: refuse the call.
+   */
+  machineContext(connectionId: string, machineId: string): MachineContext | null;
+  /** The live machine a presented credential belongs to, or null (unknown, wrong or revoked). */
+  machineFor(credential: string): Machine | null;
+  /** A live machine by id, or null once revoked. */
+  machine(machineId: string): Machine | null;
+  /** The key a machine's browser session cookie is signed with (null once revoked). */
+  machineCookieKey(machineId: string): Buffer | null;
+  /** The machine reached the hub from this peer (last seen, last address). */
+  machineSeen(machineId: string, peer: string): void;
+  /** Called as soon as a machine is revoked, with its id (the hub closes its sockets). */
+  onMachineRevoked(listener: (machineId: string) => void): () => void;
+  /**
+   * The host that holds a bootstrap token (the hub) says how to rotate it: auth.rotateBootstrapToken
+   * calls it. Without one (the desktop app) the method is refused.
+   */
+  setBootstrapRotator(rotate: BootstrapRotator): () => void;
+}
+
+/** Makes and installs a new bootstrap token; resolves to it. ctx is the administrator's call. */
+export type BootstrapRotator = (ctx: CallContext) => Promise<string>;
+
+export interface MachineContext extends BoundContext {
+  machineId: string;
+  street?: string;
 }
 
 export type { BoundContext };
+export { isMachineCredential };
+
+const NOTHING: ReadonlySet<Right> = new Set<Right>();
+
+const intersect = (a: ReadonlySet<Right>, b: ReadonlySet<Right>): ReadonlySet<Right> => new Set([...a].filter((r) => b.has(r)));
 
 export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): Identity {
   const sessions = new SessionService(deps.store, deps.now, opts.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS, deps.log);
   const roles = new RoleService(deps.store, deps.bus, deps.now);
-  const accounts = new AccountService(deps.store, sessions, roles, deps.connections, deps.now, deps.log);
   const trail = new AuditTrail(deps.store, deps.log);
   trail.verifyOnOpen();
+  // A refusal worth keeping (a failed sign-in or enrolment): who tried, from where, why.
+  const recordRefusal = async (method: string, ctx: CallContext, detail: { reason: string; name?: string }): Promise<void> => {
+    await trail.append({
+      at: deps.now(),
+      personId: ctx.personId ?? null,
+      personName: ctx.personName ?? null,
+      machineId: ctx.machineId ?? null,
+      street: ctx.street ?? null,
+      transport: ctx.transport,
+      method,
+      params: {},
+      detail: { outcome: 'refused', reason: detail.reason, name: detail.name, address: addressOf(ctx.peer) },
+    });
+  };
+  const accounts = new AccountService(deps.store, sessions, roles, deps.connections, deps.now, deps.log, recordRefusal);
+  const machines = new MachineService(deps.store, deps.bus, deps.now, deps.log, recordRefusal);
+  let rotator: BootstrapRotator | null = null;
+
+  const machineContext = (connectionId: string, machineId: string): MachineContext | null => {
+    const m = machines.get(machineId);
+    if (!m) return null;
+    const own = m.kind === 'console' ? NOTHING : roles.rightsOf(m.kind === 'wall' ? 'wall' : 'street');
+    const base: MachineContext = { machineId, rights: own, ...(m.street !== null ? { street: m.street } : {}) };
+    const person = accounts.contextFor(connectionId);
+    if (!person) return base;
+    // A console gives the person's rights; a wall or street machine never more than its own.
+    return { ...person, ...base, rights: m.kind === 'console' ? person.rights : intersect(person.rights, own) };
+  };
   return {
     handlers: {
       'auth.signIn': ({ name, password }, ctx) => accounts.signIn(name, password, ctx),
@@ -55,6 +120,16 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
       'auth.setPassword': ({ personId, password, oldPassword }, ctx) => accounts.setPassword(personId, password, oldPassword, ctx),
       'auth.listRoles': () => roles.list(),
       'auth.saveRole': ({ role, rights }) => roles.save(role, rights),
+      'auth.signOutPerson': ({ personId }) => accounts.signOutPerson(personId),
+      'auth.issueEnrolCode': ({ kind, street }, ctx) => machines.issueCode(kind, street, ctx),
+      'auth.enrol': ({ code, name }, ctx) => machines.enrol(code, name, ctx),
+      'auth.getMachine': (_p, ctx) => (ctx.machineId ? machines.get(ctx.machineId) : null),
+      'auth.listMachines': () => machines.list(),
+      'auth.revokeMachine': ({ machineId }) => machines.revoke(machineId),
+      'auth.rotateBootstrapToken': async (_p, ctx) => {
+        if (!rotator) throw new RefusedError('this host has no bootstrap token to rotate (the desktop app’s own windows need none): rotate it on the hub');
+        return { token: await rotator(ctx) };
+      },
       'audit.list': (filter) => trail.list(filter),
       'audit.verify': () => trail.verify(),
     },
@@ -62,19 +137,34 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
       // A sign-in has no person on its context yet: it is the person it names.
       const name = method === 'auth.signIn' && typeof (params as { name?: unknown }).name === 'string' ? (params as { name: string }).name : undefined;
       const personId = ctx.personId ?? (name !== undefined ? accounts.idByName(name) : null);
+      // An enrolment is made by the machine it creates.
+      const enrolled = method === 'auth.enrol' ? machines.justEnrolled((params as { name: string }).name) : null;
       await trail.append({
         at,
         personId,
         personName: ctx.personName ?? (personId !== null ? accounts.nameOf(personId) : null),
-        machineId: ctx.machineId ?? null,
-        street: ctx.street ?? null,
+        machineId: ctx.machineId ?? enrolled?.id ?? null,
+        street: ctx.street ?? enrolled?.street ?? null,
         transport: ctx.transport,
         method,
         params,
+        detail: { outcome: 'done', address: addressOf(ctx.peer) },
       });
     },
     sessionFor: (sessionId) => accounts.sessionFor(sessionId),
     signOut: (sessionId) => accounts.endSession(sessionId),
     contextFor: (connectionId) => accounts.contextFor(connectionId),
+    machineContext,
+    machineFor: (credential) => machines.authenticate(credential),
+    machine: (machineId) => machines.get(machineId),
+    machineCookieKey: (machineId) => machines.cookieKey(machineId),
+    machineSeen: (machineId, peer) => machines.seen(machineId, peer),
+    onMachineRevoked: (listener) => machines.onRevoked(listener),
+    setBootstrapRotator(rotate) {
+      rotator = rotate;
+      return () => {
+        if (rotator === rotate) rotator = null;
+      };
+    },
   };
 }

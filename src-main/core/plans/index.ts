@@ -4,17 +4,18 @@
 // back its demo set for duty's demo loader.
 import type { Capability, CapabilityDeps } from '../capability';
 import type { planMethods } from '../contract/plans';
-import type { PlanKpis, PlansDemo, ReportLinks } from '../shared/links';
+import type { PlanKpis, PlansDemo, ReportLinks, TaskResponseLinks } from '../shared/links';
 import { seedPlansDemo } from './demo-plans';
 import { DrillService } from './drills';
 import { computeKpis } from './kpis';
 import { PlanLibrary } from './library';
 import { ResponseService } from './responses';
+import { noteTaskOnTimeline, planAttachmentForTask, responseForTask } from './task-links';
 
 export async function openPlans(
   deps: CapabilityDeps,
   links: { reports: ReportLinks },
-): Promise<Capability<typeof planMethods> & { demo: PlansDemo; kpis: PlanKpis }> {
+): Promise<Capability<typeof planMethods> & { demo: PlansDemo; kpis: PlanKpis; taskLinks: TaskResponseLinks }> {
   const { store, bus, now } = deps;
   const library = new PlanLibrary(store, bus, deps.dataDir, now);
   const responses = new ResponseService(store, bus, now, links.reports);
@@ -28,8 +29,17 @@ export async function openPlans(
     },
   };
 
+  // What tasks (指令) need of plans; app.ts hands it over (tasks never import plans).
+  const taskLinks: TaskResponseLinks = {
+    response: responseForTask,
+    note: noteTaskOnTimeline,
+    attachment: planAttachmentForTask,
+    changed: (responseId) => void responses.changed('note', responseId),
+  };
+
   return {
     demo,
+    taskLinks,
     kpis: (at) => computeKpis(store, at),
     handlers: {
       'plans.list': (f) => library.list(f),

@@ -159,7 +159,8 @@ interface Stamp {
   now: number;
 }
 
-function append(
+/** Appends one entry to a response's timeline (also used by task-links.ts for tasks issued from it). */
+export function append(
   tx: Tx,
   responseId: string,
   s: Stamp,

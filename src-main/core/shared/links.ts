@@ -28,3 +28,15 @@ export interface PlansDemo {
 
 /** The plan library's KPIs (revision and drill rates) as of a time, for stats' live indicators (given by plans). */
 export type PlanKpis = (now: number) => Kpis;
+
+/** Plan responses, as tasks (指令) see them: where a task is issued from and whose timeline it writes on (given by plans). */
+export interface TaskResponseLinks {
+  /** The response (refused, naming the id, if there is none). */
+  response(db: Reader, id: string): { id: string; title: string; active: boolean };
+  /** An entry on the response's timeline inside the task's transaction; false (nothing written) once it is closed. */
+  note(tx: Tx, responseId: string, s: { by: PersonRef; peer: string; now: number }, text: string): boolean;
+  /** A plan's attachment (refused, naming both ids, if there is no such file). */
+  attachment(db: Reader, planId: string, sha256: string): { name: string; mediaType: string; size: number };
+  /** After the write: the response panels hear of the entry. */
+  changed(responseId: string): void;
+}

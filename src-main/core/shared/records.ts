@@ -15,7 +15,7 @@ export interface Reader {
  * A new id, e.g. "rep_Xk3…". Made here and passed to SQL as a parameter, so the journal replays
  * the same id (the store never sees randomness).
  */
-export function newId(prefix: 'per' | 'shf' | 'hov' | 'rep' | 'pln' | 'rsp' | 'act' | 'drl'): string {
+export function newId(prefix: 'per' | 'shf' | 'hov' | 'rep' | 'pln' | 'rsp' | 'act' | 'drl' | 'tsk'): string {
   return `${prefix}_${randomBytes(9).toString('base64url')}`;
 }
 

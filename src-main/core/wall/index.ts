@@ -1,18 +1,26 @@
-// Entry of the wall (大屏): named presets (a layout with a panel per cell) and the preset each
-// display shows. A fresh store gets the default presets when the wall opens.
+// Entry of the wall (大屏): named presets (a layout with a panel per cell), the preset each
+// display shows, the room it is read in (its type scale) and alarm-to-preset. A fresh store gets
+// the default presets when the wall opens.
 import type { Capability, CapabilityDeps } from '../capability';
 import type { wallMethods } from '../contract/wall';
+import { startAlarmSwitch } from './alarm-switch';
 import { WallService } from './wall-service';
 
 export async function openWall(deps: CapabilityDeps): Promise<Capability<typeof wallMethods>> {
   const svc = new WallService(deps.store, deps.bus, deps.now);
   await svc.ensureDefaults();
+  const stop = startAlarmSwitch(deps.bus, svc, deps.log);
   return {
     handlers: {
       'wall.get': () => svc.state(),
       'wall.savePreset': ({ preset }) => svc.savePreset(preset),
       'wall.removePreset': ({ id }) => svc.deletePreset(id),
       'wall.activate': ({ display, presetId }) => svc.activate(display, presetId),
+      'wall.saveSettings': ({ patch }) => svc.saveSettings(patch),
+      'wall.acknowledgeAlarm': ({ key }) => svc.closeAlarm(key, true),
+    },
+    close: async () => {
+      stop();
     },
   };
 }

@@ -1,9 +1,31 @@
 // Wall presets: named layouts with a panel per cell, and which preset each display shows.
+import { z } from 'zod';
 import { standardLayout } from '../contract/layouts';
 import { RefusedError } from '../contract/errors';
-import { WallPreset, type WallState } from '../contract/schemas';
+import { ALARM_KINDS, DEFAULT_WALL_SETTINGS, WallAlarm, WallPreset, WallSettings, type AlarmKind, type WallState } from '../contract/schemas';
 import type { EventBus } from '../events';
+import { readKv, writeKv } from '../kv';
 import type { Store, Tx } from '../store';
+
+const SETTINGS_KEY = 'wall.settings';
+const ALARM_KEY = 'wall.alarm';
+
+/** The open alarms, what to go back to, and what was acknowledged (so a repeat of it does not switch again). */
+const AlarmRecord = z.object({
+  alarms: z.array(WallAlarm),
+  restore: z.record(z.string(), z.string()),
+  acknowledged: z.array(z.string()),
+});
+type AlarmRecord = z.infer<typeof AlarmRecord>;
+const NO_ALARM: AlarmRecord = { alarms: [], restore: {}, acknowledged: [] };
+/** Acknowledged alarms remembered, newest last: enough for every warning, response and power alarm of a long event. */
+const ACK_KEPT = 500;
+
+const ackId = (a: Pick<WallAlarm, 'kind' | 'key'>): string => `${a.kind}:${a.key}`;
+const byUrgency = (a: WallAlarm, b: WallAlarm): number => ALARM_KINDS.indexOf(a.kind) - ALARM_KINDS.indexOf(b.kind) || a.since - b.since;
+
+/** An event that switches the wall (alarm-switch.ts), before it is given a time. */
+export type AlarmOpening = Omit<WallAlarm, 'since'>;
 
 /**
  * What a fresh wall shows: a real command picture, no empty cell. 综合态势 has the one map in the
@@ -23,11 +45,20 @@ export const DEFAULT_PRESETS: WallPreset[] = [
 ];
 
 export class WallService {
+  /** Read-modify-write of the active presets and the alarm record, one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
     private readonly now: () => number,
   ) {}
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
 
   /** Seeds the default presets once, on a store that has none. */
   async ensureDefaults(): Promise<void> {
@@ -44,18 +75,102 @@ export class WallService {
     const active: Record<string, string> = {};
     for (const r of this.store.all<{ display: number; preset_id: string }>('SELECT display, preset_id FROM wall_active'))
       active[String(r.display)] = r.preset_id;
-    return { presets, active };
+    const alarm = this.alarmRecord();
+    return { presets, active, settings: this.settings(), alarms: alarm.alarms, restore: alarm.restore };
+  }
+
+  settings(): WallSettings {
+    return readKv(this.store, SETTINGS_KEY, WallSettings, DEFAULT_WALL_SETTINGS);
+  }
+
+  private alarmRecord(): AlarmRecord {
+    return readKv(this.store, ALARM_KEY, AlarmRecord, NO_ALARM);
+  }
+
+  saveSettings(patch: Partial<WallSettings>): Promise<WallState> {
+    return this.serial(async () => {
+      const next = WallSettings.parse({ ...this.settings(), ...patch });
+      for (const [kind, id] of Object.entries(next.alarmPresets)) {
+        if (!this.exists(id)) throw new RefusedError(`alarmPresets.${kind}: no preset with id ${id}`);
+      }
+      await this.store.write((tx) => writeKv(tx, SETTINGS_KEY, next, this.now()));
+      return this.changed();
+    });
+  }
+
+  /**
+   * An event that switches the wall: recorded and shown unless its kind has no preset, it is
+   * already open as that kind, or it was acknowledged before (an update of the same warning).
+   */
+  openAlarm(opening: AlarmOpening): Promise<void> {
+    return this.serial(async () => {
+      const target = this.settings().alarmPresets[opening.kind];
+      const rec = this.alarmRecord();
+      const same = rec.alarms.find((a) => a.key === opening.key);
+      if (same?.kind === opening.kind || rec.acknowledged.includes(ackId(opening))) return;
+      if (target === undefined || !this.exists(target)) {
+        // No preset for this kind (any more): nothing switches, but an open alarm of the same event at another kind closes.
+        if (same) await this.writeAlarms({ ...rec, alarms: rec.alarms.filter((a) => a !== same) });
+        return;
+      }
+      const restore = rec.alarms.length === 0 ? this.state().active : rec.restore;
+      const alarms = [...rec.alarms.filter((a) => a !== same), { ...opening, since: this.now() }].sort(byUrgency);
+      await this.writeAlarms({ ...rec, alarms, restore });
+    });
+  }
+
+  /** The event ended or was acknowledged (key), or the operator acknowledged every open alarm (no key). */
+  closeAlarm(key: string | undefined, acknowledged: boolean): Promise<WallState> {
+    return this.serial(async () => {
+      const rec = this.alarmRecord();
+      const closing = rec.alarms.filter((a) => key === undefined || a.key === key);
+      if (closing.length === 0) return this.state();
+      const ack = acknowledged ? [...rec.acknowledged, ...closing.map(ackId)].slice(-ACK_KEPT) : rec.acknowledged;
+      await this.writeAlarms({ alarms: rec.alarms.filter((a) => !closing.includes(a)), restore: rec.restore, acknowledged: ack });
+      return this.state();
+    });
+  }
+
+  /** Writes the alarm record and the presets it puts on the displays, then says so. */
+  private async writeAlarms(rec: AlarmRecord): Promise<void> {
+    const presets = this.settings().alarmPresets;
+    const top = rec.alarms[0];
+    const next: Record<string, string> = {};
+    if (top) {
+      const target = presets[top.kind as AlarmKind];
+      if (target !== undefined) for (const display of Object.keys(rec.restore)) next[display] = target;
+    } else {
+      // The last one closed: every display that was switched goes back (to a preset that still exists).
+      for (const [display, id] of Object.entries(rec.restore)) if (this.exists(id)) next[display] = id;
+    }
+    const kept = top ? rec : { ...rec, restore: {} };
+    await this.store.write((tx) => {
+      writeKv(tx, ALARM_KEY, kept, this.now());
+      for (const [display, id] of Object.entries(next)) this.setActive(tx, Number(display), id);
+    });
+    this.changed();
   }
 
   async savePreset(preset: WallPreset): Promise<WallState> {
+    return this.serial(() => this.savePresetNow(preset));
+  }
+
+  private async savePresetNow(preset: WallPreset): Promise<WallState> {
     const clash = this.store.get<{ id: string }>('SELECT id FROM wall_preset WHERE name = ? AND id <> ?', [preset.name, preset.id]);
     if (clash) throw new RefusedError(`a preset named “${preset.name}” already exists (id ${clash.id})`);
     await this.store.write((tx) => this.put(tx, preset));
     return this.changed();
   }
 
-  async deletePreset(id: string): Promise<WallState> {
+  deletePreset(id: string): Promise<WallState> {
+    return this.serial(() => this.deletePresetNow(id));
+  }
+
+  private async deletePresetNow(id: string): Promise<WallState> {
     this.mustExist(id);
+    const kinds = Object.entries(this.settings().alarmPresets).filter(([, p]) => p === id);
+    if (kinds.length > 0)
+      throw new RefusedError(`preset ${id} is the preset for ${kinds.map(([k]) => k).join(', ')} (alarmPresets); choose another preset for it first`);
     const shown = this.store.all<{ display: number }>('SELECT display FROM wall_active WHERE preset_id = ?', [id]);
     if (shown.length > 0)
       throw new RefusedError(`preset ${id} is showing on display ${shown.map((r) => r.display + 1).join(', ')}; switch that display to another preset first`);
@@ -63,15 +178,27 @@ export class WallService {
     return this.changed();
   }
 
-  async activate(display: number, presetId: string): Promise<WallState> {
-    this.mustExist(presetId);
-    await this.store.write((tx) =>
-      tx.run('INSERT INTO wall_active (display, preset_id) VALUES (?, ?) ON CONFLICT(display) DO UPDATE SET preset_id = excluded.preset_id', [
-        display,
-        presetId,
-      ]),
-    );
-    return this.changed();
+  activate(display: number, presetId: string): Promise<WallState> {
+    return this.serial(async () => {
+      this.mustExist(presetId);
+      // While an alarm holds the wall, the operator's own choice for a display stands: it is not switched back.
+      const rec = this.alarmRecord();
+      const restore = { ...rec.restore };
+      delete restore[String(display)];
+      await this.store.write((tx) => {
+        this.setActive(tx, display, presetId);
+        if (rec.alarms.length > 0 && String(display) in rec.restore) writeKv(tx, ALARM_KEY, { ...rec, restore }, this.now());
+      });
+      return this.changed();
+    });
+  }
+
+  private setActive(tx: Tx, display: number, presetId: string): void {
+    tx.run('INSERT INTO wall_active (display, preset_id) VALUES (?, ?) ON CONFLICT(display) DO UPDATE SET preset_id = excluded.preset_id', [display, presetId]);
+  }
+
+  private exists(id: string): boolean {
+    return this.store.get('SELECT 1 AS one FROM wall_preset WHERE id = ?', [id]) !== undefined;
   }
 
   private put(tx: Tx, p: WallPreset): void {
@@ -82,7 +209,7 @@ export class WallService {
   }
 
   private mustExist(id: string): void {
-    if (!this.store.get('SELECT 1 AS one FROM wall_preset WHERE id = ?', [id])) throw new RefusedError(`no preset with id ${id}`);
+    if (!this.exists(id)) throw new RefusedError(`no preset with id ${id}`);
   }
 
   private changed(): WallState {

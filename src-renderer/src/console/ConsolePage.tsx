@@ -15,8 +15,10 @@ import { activePresetFor } from '../wall/wall-layout';
 import { CentreEditor } from './CentreEditor';
 import { ConsoleTabs, useConsoleTab } from './duty/ConsoleTabs';
 import { DutyConsole } from './duty/DutyConsole';
+import { AdminConsole } from './identity/AdminConsole';
 import { SignInBox } from './identity/SignInBox';
 import { PlansConsole } from './plans/PlansConsole';
+import { TasksConsole } from './tasks/TasksConsole';
 import { DisplayPicker } from './DisplayPicker';
 import { LanguageToggle } from './LanguageToggle';
 import { PresetEditor } from './PresetEditor';
@@ -106,6 +108,8 @@ export function ConsolePage() {
       )}
       {tab === 'duty' && <DutyConsole />}
       {tab === 'plans' && <PlansConsole />}
+      {tab === 'tasks' && <TasksConsole />}
+      {tab === 'admin' && <AdminConsole />}
     </div>
   );
 }

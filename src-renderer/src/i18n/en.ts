@@ -671,6 +671,7 @@ export const en: Record<MessageKey, string> = {
   'consoleTab.wall': 'Wall',
   'consoleTab.duty': 'Duty',
   'consoleTab.plans': 'Plans',
+  'consoleTab.admin': 'Administration',
   'dutyForm.cancel': 'Cancel',
   'actor.label': 'Acting as',
   'actor.choose': '— choose —',

@@ -664,6 +664,7 @@ export const zhCN = {
   'consoleTab.wall': '大屏',
   'consoleTab.duty': '值守',
   'consoleTab.plans': '预案',
+  'consoleTab.admin': '系统管理',
   'dutyForm.cancel': '取消',
   'actor.label': '当前操作人',
   'actor.choose': '— 请选择 —',

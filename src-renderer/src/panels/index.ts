@@ -11,6 +11,7 @@ import { dutyNowPanel } from './duty-now';
 import { dutyLogPanel } from './duty-log';
 import { planResponsesPanel } from './plan-responses';
 import { planOverviewPanel } from './plan-overview';
+import { tasksPanel } from './tasks';
 import { createPanelRegistry } from './registry';
 
 export type { PanelDefinition, PanelProps, PanelRegistry } from './registry';
@@ -28,4 +29,5 @@ export const panels = createPanelRegistry([
   dutyLogPanel,
   planResponsesPanel,
   planOverviewPanel,
+  tasksPanel,
 ]);

@@ -36,7 +36,7 @@ async function refusal(p: Promise<unknown>): Promise<RpcError> {
  * and is not audited, and every other method is audited — except auth.resume, which binds a
  * connection to a session already recorded at its sign-in and changes nothing else.
  */
-const READING_VERB = /^(get|list|check|export|discover|info|verify|whoAmI)/;
+const READING_VERB = /^(get|list|check|export|discover|info|verify|whoAmI|watch|answerWatch|stopWatch)/;
 const WRITES_NOT_AUDITED_BY_THE_DISPATCHER = ['auth.resume'];
 
 describe('rights declared in the contract', () => {
@@ -80,7 +80,7 @@ describe('rights declared in the contract', () => {
     expect(lacks('leader')).toEqual(['settings.admin']);
     expect(lacks('chief').sort()).toEqual(['plans.activateMajor', 'settings.admin']);
     expect(DEFAULT_ROLE_RIGHTS.wall).toEqual(['read']);
-    expect(DEFAULT_ROLE_RIGHTS.street.sort()).toEqual(['consult.join', 'read']);
+    expect(DEFAULT_ROLE_RIGHTS.street.sort()).toEqual(['consult.join', 'duty.report', 'read', 'tasks.answer']);
     expect(DEFAULT_ROLE_RIGHTS.officer).not.toContain('plans.activateMajor');
     expect(DEFAULT_ROLE_RIGHTS.officer).toContain('plans.activate');
     // Every role reads; no role is granted `public` (everyone has it).
@@ -160,7 +160,7 @@ describe('the dispatcher enforces rights', () => {
     });
     const dispatch = createDispatcher(fakeHandlers({ 'duty.recordReport': record, 'power.acknowledgeAlarm': alarm }));
     const report = { receivedAt: Date.now() - 60_000, source: 'other', category: 'other', street: '北京街', location: 'x', summary: 's', severity: 'low' };
-    const signedIn: CallContext = { ...withRights('read', 'duty.write', 'power.operate'), personId: 'per_aaaa', personName: '李明' };
+    const signedIn: CallContext = { ...withRights('read', 'duty.write', 'duty.report', 'power.operate'), personId: 'per_aaaa', personName: '李明' };
     const err = await refusal(dispatch('duty.recordReport', { report, by: 'per_bbbb' }, signedIn));
     expect(err.code).toBe(RpcCode.Forbidden);
     expect(err.message).toContain('by must be the signed-in person (以登录人身份操作)');

@@ -18,7 +18,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { methods, type CallContext, type Handlers, type MethodName } from '@contract/api';
 import type { MethodSpec } from '@contract/define';
-import { createDispatcher, loneSurrogatePath, type Dispatcher } from '@contract/dispatch';
+import { createDispatcher, loneSurrogatePath, scopeToStreet, type Dispatcher } from '@contract/dispatch';
 import { RefusedError, RpcCode, RpcError } from '@contract/errors';
 import { LayoutSpec, STANDARD_LAYOUTS, standardLayout } from '@contract/layouts';
 import { READ_RIGHTS, Right } from '@contract/rights';
@@ -75,6 +75,18 @@ function steer(s: z.ZodType, _path: Path, generated: () => fc.Arbitrary<unknown>
 }
 
 const found = new Map<z.ZodType, unknown>();
+
+/** A street-scoped method's params naming the caller's own street (the caller is a street centre's machine). */
+function ownStreet(m: MethodName, params: unknown): unknown {
+  const scope = specOf(m).street;
+  if (!scope) return params;
+  const path = scope.param.split('.');
+  const put = (v: unknown, [key, ...rest]: string[]): unknown => ({
+    ...(v as object),
+    [key]: rest.length ? put((v as Record<string, unknown>)[key], rest) : ctx.street,
+  });
+  return put(params, path);
+}
 
 /**
  * The first value generated from `schema` (fixed seeds, in batches, at most TRIES) that passes it
@@ -141,7 +153,7 @@ async function auditEveryWrite(): Promise<string[]> {
   for (const m of names) {
     try {
       results.set(m, validValue(specOf(m).result, `result of ${m}`, false));
-      params.set(m, validValue(specOf(m).params, `params of ${m}`, true));
+      params.set(m, ownStreet(m, validValue(specOf(m).params, `params of ${m}`, true)));
     } catch (err) {
       problems.push(String(err instanceof Error ? err.message : err));
     }
@@ -176,8 +188,9 @@ async function auditEveryWrite(): Promise<string[]> {
     // Who and from where: the caller's machine and street, over its transport.
     if (r.machineId !== ctx.machineId || r.street !== ctx.street || r.transport !== ctx.transport)
       problems.push(`${m} was recorded as from ${r.machineId}/${r.street}/${r.transport}, not from the caller`);
-    // A digest of the params as the dispatcher validated them (secrets redacted by canonicalJson).
-    const validated: unknown = specOf(m).params.parse(params.get(m) ?? {});
+    // A digest of the params as the dispatcher validated them (and marked them as from the caller's
+    // street, for a street-scoped method), secrets redacted by canonicalJson.
+    const validated: unknown = scopeToStreet(m, specOf(m), specOf(m).params.parse(params.get(m) ?? {}), ctx);
     if (r.paramsDigest !== sha256(canonicalJson(validated))) problems.push(`${m} was recorded with a digest that is not of its params`);
   }
   // Nothing recorded that was not called.
@@ -235,7 +248,7 @@ describe('the audit trail holds every write method of the contract', () => {
       }
     };
     for (const m of writes) {
-      const params = validValue(specOf(m).params, `params of ${m}`, true);
+      const params = ownStreet(m, validValue(specOf(m).params, `params of ${m}`, true));
       expect(await outcome(crash, m, params), m).toBe(RpcCode.InternalError);
       expect(await outcome(refuse, m, params), m).toBe(RpcCode.Refused);
     }

@@ -1,15 +1,15 @@
 // A checklist tick acknowledged by a hub survives SIGKILL of that hub right after the ack: the
 // hub runs in a child process (node --import tsx), the tick goes over its WebSocket, and the
 // store is reopened from the same data directory once the child is dead.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCore } from '../../../src-main/core/app';
 import { connect } from '../../support/rpc-socket';
 import { tempDir } from '../../support/temp-dir';
 import { quiet } from '../duty/harness';
+import { startDemoHubChild } from '../../support/demo-hub';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const TOKEN = 'durability-token-0123456789';
 const tmp = tempDir('cw-plans-kill-');
 let child: ChildProcess | undefined;
@@ -19,31 +19,10 @@ afterAll(() => {
   tmp.remove();
 });
 
-function startChild(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const c = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'hub-child.ts'), dataDir, TOKEN], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub child did not start within 30 s:\n${out}`)), 30_000);
-    c.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /ready on port (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child: c, port: Number(m[1]) });
-      }
-    });
-    c.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    c.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`hub child exited (${code ?? signal}) before it was ready:\n${out}`));
-    });
-  });
-}
-
 describe('a checklist tick and SIGKILL', () => {
   it('survives the hub being killed -9 right after it acknowledged the tick', async () => {
     const dataDir = join(tmp.dir, 'data');
-    const started = await startChild(dataDir);
+    const started = await startDemoHubChild(dataDir, TOKEN);
     child = started.child;
     const socket = await connect(`ws://127.0.0.1:${started.port}/rpc?token=${TOKEN}`);
     const [response] = (await socket.call('plans.listResponses', {})).result;

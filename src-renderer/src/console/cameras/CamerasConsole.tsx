@@ -1,9 +1,11 @@
-// Camera sources (HLS playlists or WHEP endpoints) and timed tours through them.
+// Camera sources (HLS playlists, WHEP endpoints or RTSP cameras) and timed tours through them. An
+// RTSP camera's password is never shown: left empty, the stored one is kept.
 import { useState } from 'react';
 import type { CameraSourceInput, CameraTourInput } from '@contract/cameras';
 import { YUEXIU_STREETS } from '@contract/yuexiu';
 import { useT } from '../../i18n/use-t';
 import { camerasSlice } from '../../state/cameras/cameras-slice';
+import { mediaHealthSlice } from '../../state/cameras/media-health-slice';
 import { useCommands, useSlice } from '../../state/context';
 import { Field } from '../Field';
 import { CommandStatus } from '../CommandStatus';
@@ -12,18 +14,31 @@ import { useCommand } from '../use-command';
 interface CamDraft {
   id: string;
   name: string;
-  kind: 'hls' | 'whep';
+  kind: 'hls' | 'whep' | 'rtsp';
   url: string;
+  user: string;
+  password: string;
+  passwordSet: boolean;
   street: string;
   lat: string;
   lng: string;
   enabled: boolean;
 }
-const EMPTY_CAM: CamDraft = { id: '', name: '', kind: 'hls', url: '', street: '', lat: '', lng: '', enabled: true };
+const EMPTY_CAM: CamDraft = { id: '', name: '', kind: 'hls', url: '', user: '', password: '', passwordSet: false, street: '', lat: '', lng: '', enabled: true };
 
 function camInput(d: CamDraft): CameraSourceInput {
   const position = d.lat.trim() || d.lng.trim() ? { lat: Number(d.lat), lng: Number(d.lng) } : null;
-  return { id: d.id, name: d.name, kind: d.kind, url: d.url, street: (d.street || null) as CameraSourceInput['street'], position, enabled: d.enabled };
+  const login = d.kind === 'rtsp' ? { user: d.user, ...(d.password ? { password: d.password } : {}) } : {};
+  return {
+    id: d.id,
+    name: d.name,
+    kind: d.kind,
+    url: d.url,
+    ...login,
+    street: (d.street || null) as CameraSourceInput['street'],
+    position,
+    enabled: d.enabled,
+  };
 }
 
 function SourceForm() {
@@ -46,6 +61,9 @@ function SourceForm() {
                   name: s.name,
                   kind: s.kind,
                   url: s.url,
+                  user: s.user ?? '',
+                  password: '',
+                  passwordSet: s.passwordSet ?? false,
                   street: s.street ?? '',
                   lat: s.position ? String(s.position.lat) : '',
                   lng: s.position ? String(s.position.lng) : '',
@@ -79,12 +97,29 @@ function SourceForm() {
             <select data-testid="camera-form-kind" value={d.kind} onChange={(e) => set({ kind: e.target.value as CamDraft['kind'] })}>
               <option value="hls">HLS (.m3u8)</option>
               <option value="whep">WebRTC WHEP</option>
+              <option value="rtsp">RTSP</option>
             </select>
           </Field>
-          <Field label={t('cameraForm.url')} hint={t('cameraForm.urlHint')}>
+          <Field label={t('cameraForm.url')} hint={t(d.kind === 'rtsp' ? 'cameraForm.rtspUrlHint' : 'cameraForm.urlHint')}>
             <input size={44} data-testid="camera-form-url" value={d.url} onChange={(e) => set({ url: e.target.value })} />
           </Field>
         </div>
+        {d.kind === 'rtsp' && (
+          <div className="form-row">
+            <Field label={t('cameraForm.user')}>
+              <input data-testid="camera-form-user" autoComplete="off" value={d.user} onChange={(e) => set({ user: e.target.value })} />
+            </Field>
+            <Field label={t('cameraForm.password')} hint={d.passwordSet ? t('cameraForm.passwordKept') : undefined}>
+              <input
+                type="password"
+                data-testid="camera-form-password"
+                autoComplete="new-password"
+                value={d.password}
+                onChange={(e) => set({ password: e.target.value })}
+              />
+            </Field>
+          </div>
+        )}
         <div className="form-row">
           <Field label={t('mapForm.field.street')}>
             <select value={d.street} onChange={(e) => set({ street: e.target.value })}>
@@ -197,12 +232,31 @@ function TourForm() {
   );
 }
 
+/** The media engine's health (Janus serves the RTSP cameras): state, pid, uptime, restarts, last error. */
+function MediaHealthLine() {
+  const t = useT();
+  const h = useSlice(mediaHealthSlice, (s) => s.health);
+  if (!h) return null;
+  const upMinutes = h.upSince === null ? null : Math.max(0, Math.floor((Date.now() - h.upSince) / 60_000));
+  return (
+    <p className="field-hint" data-testid="media-health" data-state={h.state}>
+      {t('media.title')}: {t(`media.state.${h.state}`)}
+      {h.pid !== null && ` · pid ${h.pid}`}
+      {upMinutes !== null && ` · ${t('media.upMinutes', { minutes: upMinutes })}`}
+      {h.restarts > 0 && ` · ${t('media.restarts', { count: h.restarts })}`}
+      {h.mountpoints.wanted > 0 && ` · ${t('media.mountpoints', { ready: h.mountpoints.ready, wanted: h.mountpoints.wanted })}`}
+      {h.lastError && ` · ${t('media.lastError')}: ${h.lastError}`}
+    </p>
+  );
+}
+
 // Same JSX shape as WarningsConsole (console/warnings/WarningsConsole.tsx): a titled tab of forms, nothing shared.
 export function CamerasConsole() {
   const t = useT();
   return (
     <div data-testid="cameras-console">
       <h2>{t('cameraForm.title')}</h2>
+      <MediaHealthLine />
       <SourceForm />
       <TourForm />
     </div>

@@ -2,9 +2,11 @@
 // The wall tab's sections stay mounted but hidden (console.css keys on data-tab), so a display
 // or preset chosen there survives a look at the duty log.
 import { useState } from 'react';
+import type { Right } from '@contract/rights';
 import { useT } from '../../i18n/use-t';
 import { useSlice } from '../../state/context';
 import { dutySlice } from '../../state/duty/duty-slice';
+import { useMayCall } from '../../state/identity/use-rights';
 import { DemoTag } from '../../panels/duty-now/DemoTag';
 import { CONSOLE_TABS, parseConsoleTab, withConsoleTab, type ConsoleTab } from './console-tab';
 import './duty-console.css';
@@ -18,12 +20,16 @@ export function useConsoleTab(): [ConsoleTab, (tab: ConsoleTab) => void] {
   return [tab, choose];
 }
 
+/** The right a tab needs to be offered (the hub refuses the calls anyway; hiding is a courtesy). */
+const TAB_RIGHT: Record<ConsoleTab, Right> = { wall: 'read', duty: 'read', plans: 'read', tasks: 'read', admin: 'audit.read' };
+
 export function ConsoleTabs({ tab, onChange }: { tab: ConsoleTab; onChange(tab: ConsoleTab): void }) {
   const t = useT();
   const demo = useSlice(dutySlice, (d) => d.dataStatus?.demo ?? false);
+  const offered = useMayCall(...CONSOLE_TABS.map((id) => TAB_RIGHT[id]));
   return (
     <nav className="console-tabs" role="tablist" data-testid="console-tabs">
-      {CONSOLE_TABS.map((id) => (
+      {CONSOLE_TABS.filter((_, i) => offered[i]).map((id) => (
         <button
           key={id}
           type="button"

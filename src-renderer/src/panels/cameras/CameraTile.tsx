@@ -3,8 +3,10 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { CameraSource } from '@contract/cameras';
 import { useT } from '../../i18n/use-t';
+import { camerasSlice } from '../../state/cameras/cameras-slice';
+import { useCommands } from '../../state/context';
 import { focusMap } from '../map/fly-to';
-import { startPlayer, UnsupportedError, type Player, type SourceMemory } from './players';
+import { markCamera, startPlayer, UnsupportedError, type Player, type SourceMemory } from './players';
 import { initial, step, type TileState } from './tile-state';
 
 /** Longest a tile waits for the page to go idle before it starts its video. */
@@ -14,6 +16,9 @@ function CameraTileView({ source }: { source: CameraSource }) {
   const t = useT();
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<TileState>('connecting');
+  // An RTSP camera's handshake goes through the hub (its media engine), by the slice's commands.
+  const relay = useCommands(camerasSlice);
+  const { id, kind, url } = source;
 
   useEffect(() => {
     const v = video.current!;
@@ -22,10 +27,22 @@ function CameraTileView({ source }: { source: CameraSource }) {
     let lastProgressAt = 0;
     let machine = initial(Date.now());
     let player: Player | null = null;
+    let judgedLive = false;
+    /** A presented frame (RTSP): progress; the first one after a (re)connect is judged at once. */
+    const onFrame = (): void => {
+      lastProgressAt = Date.now();
+      if (!judgedLive) {
+        judgedLive = true;
+        judge();
+      }
+    };
     const connect = (): void => {
       lastTime = -1;
+      judgedLive = false;
+      // Each (re)start of the player, for the browser's performance panel (and the RTSP e2e test).
+      markCamera(id, 'start');
       try {
-        player = startPlayer(source.kind, v, source.url, memory);
+        player = startPlayer({ id, kind, url }, v, memory, relay, onFrame);
       } catch (err) {
         if (err instanceof UnsupportedError) setState('unsupported');
         player = null;
@@ -48,7 +65,7 @@ function CameraTileView({ source }: { source: CameraSource }) {
       },
       { timeout: START_WAIT_MS },
     );
-    const timer = setInterval(() => {
+    function judge(): void {
       if (!player) return;
       const now = Date.now();
       const r = step(machine, { now, lastProgressAt, fresh: player.fresh(now) });
@@ -58,14 +75,15 @@ function CameraTileView({ source }: { source: CameraSource }) {
         connect();
       }
       setState(machine.state);
-    }, 1000);
+    }
+    const timer = setInterval(judge, 1000);
     return () => {
       cancelIdleCallback(idle);
       clearInterval(timer);
       v.removeEventListener('timeupdate', onTime);
       player?.destroy();
     };
-  }, [source.kind, source.url]);
+  }, [id, kind, url, relay]);
 
   return (
     <div className="camera-tile" data-testid="camera-tile" data-camera={source.id} data-state={state}>

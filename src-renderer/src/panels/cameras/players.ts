@@ -1,5 +1,6 @@
 // Players for camera sources: HLS through hls.js (its transmuxing worker loaded from our own
-// files, so the page policy needs no blob: workers) and WebRTC WHEP (one POST of an SDP offer).
+// files, so the page policy needs no blob: workers), WebRTC WHEP (one POST of an SDP offer), and
+// RTSP cameras as WebRTC from the hub's media engine (Janus), whose handshake the hub relays.
 // A player only plays and reports whether its source still looks live; the tile decides states.
 // The light build: no subtitles, alternate audio, DRM or CMCD, which camera encoders never use,
 // and 40% less code to parse on a wall that is starting.
@@ -126,6 +127,99 @@ function whepPlayer(video: HTMLVideoElement, url: string): Player {
   };
 }
 
-export function startPlayer(kind: CameraKind, video: HTMLVideoElement, url: string, memory: SourceMemory): Player {
-  return kind === 'hls' ? hlsPlayer(video, url, memory) : whepPlayer(video, url);
+/** The hub's relay of a viewer handshake with its media engine (the cameras slice's commands; null: refused). */
+export interface WatchRelay {
+  watch(id: string): Promise<{ watchId: string; offer: { type: 'offer'; sdp: string } } | null>;
+  answerWatch(watchId: string, sdp: string): Promise<unknown>;
+  stopWatch(watchId: string): Promise<unknown>;
+}
+
+/**
+ * Marks a moment of a camera's (re)start (cw.camera.<id>.<what>) for the browser's performance
+ * panel and the RTSP e2e test; only the latest of each is kept (a wall runs for days).
+ */
+export function markCamera(id: string, what: 'start' | 'offer' | 'gathered' | 'answered' | 'frame'): void {
+  const name = `cw.camera.${id}.${what}`;
+  performance.clearMarks(name);
+  performance.mark(name);
+}
+
+/** An RTSP picture with no new frame presented for this long is not live (the tile says stalled). */
+const RTSP_FRAME_GAP_MS = 1500;
+
+/**
+ * An RTSP camera through the media engine: the hub asks Janus for an offer (cameras.watch), the
+ * tile answers once its ICE gathering is complete (no trickle on the hall's network), and the hub
+ * ends the session when the tile stops or the page goes. Live means frames presented lately
+ * (requestVideoFrameCallback), so a camera that stops sending shows stalled even though the
+ * connection to Janus holds.
+ */
+function janusPlayer(video: HTMLVideoElement, cameraId: string, relay: WatchRelay, onFrame: () => void): Player {
+  if (typeof RTCPeerConnection === 'undefined') throw new UnsupportedError('this browser has no WebRTC');
+  const pc = new RTCPeerConnection({ iceServers: [] });
+  const stream = new MediaStream();
+  let watchId: string | null = null;
+  let failed = false;
+  let destroyed = false;
+  let frameAt = 0;
+  let frameCallback = 0;
+  const onVideoFrame = (): void => {
+    if (destroyed) return;
+    if (frameAt === 0) markCamera(cameraId, 'frame');
+    frameAt = Date.now();
+    onFrame();
+    frameCallback = video.requestVideoFrameCallback(onVideoFrame);
+  };
+  frameCallback = video.requestVideoFrameCallback(onVideoFrame);
+  pc.ontrack = (e) => {
+    stream.addTrack(e.track);
+    video.srcObject = stream;
+    void video.play().catch(() => undefined);
+  };
+  void (async () => {
+    const watch = await relay.watch(cameraId);
+    if (!watch) throw new Error('refused');
+    watchId = watch.watchId;
+    markCamera(cameraId, 'offer');
+    if (destroyed) return void relay.stopWatch(watch.watchId);
+    await pc.setRemoteDescription(watch.offer);
+    await pc.setLocalDescription(await pc.createAnswer());
+    await new Promise<void>((resolve) => {
+      if (pc.iceGatheringState === 'complete') return resolve();
+      const t = setTimeout(resolve, 1500);
+      pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && (clearTimeout(t), resolve()));
+    });
+    if (destroyed) return;
+    markCamera(cameraId, 'gathered');
+    if ((await relay.answerWatch(watch.watchId, pc.localDescription!.sdp)) === null) throw new Error('refused');
+    markCamera(cameraId, 'answered');
+  })().catch(() => (failed = true));
+  return {
+    fresh: (now) => !failed && !['failed', 'closed'].includes(pc.connectionState) && now - frameAt < RTSP_FRAME_GAP_MS,
+    destroy: () => {
+      destroyed = true;
+      video.cancelVideoFrameCallback(frameCallback);
+      pc.close();
+      if (watchId) void relay.stopWatch(watchId);
+      watchId = null;
+    },
+  };
+}
+
+export interface PlayerSource {
+  id: string;
+  kind: CameraKind;
+  url: string;
+}
+
+/** Starts the player for a source; `onFrame` hears every frame an RTSP picture presents. */
+export function startPlayer(source: PlayerSource, video: HTMLVideoElement, memory: SourceMemory, relay: WatchRelay, onFrame: () => void): Player {
+  switch (source.kind) {
+    case 'hls':
+      return hlsPlayer(video, source.url, memory);
+    case 'whep':
+      return whepPlayer(video, source.url);
+    case 'rtsp':
+      return janusPlayer(video, source.id, relay, onFrame);
+  }
 }

@@ -1,6 +1,6 @@
 // 值班日志 on the wall: the latest reports, newest first, coloured by status; one just
-// recorded flashes for a few seconds. Kept live by duty.logChanged.
-import { Fragment } from 'react';
+// recorded flashes for a few seconds. Kept live by duty.logChanged. As many as fit at the wall's
+// type scale, then "另有 N 项" (FitList).
 import { useT } from '../../i18n/use-t';
 import { isFresh } from '../../state/duty/duty-state';
 import { localDateString } from '@contract/yuexiu';
@@ -9,12 +9,13 @@ import { useServerNow } from '../../shared/use-server-now';
 import { useSlice } from '../../state/context';
 import { dutySlice } from '../../state/duty/duty-slice';
 import { DemoTag } from '../duty-now/DemoTag';
+import { FitList } from '../FitList';
 import { OpenCountsBar } from './OpenCountsBar';
 import { ReportRow } from './ReportRow';
 import './duty-log.css';
 
-/** More than fit in the largest cell; the rest is cut off by the cell. */
-const SHOWN = 20;
+/** More than fit in the largest cell; FitList shows those that fit and counts the rest. */
+const SHOWN = 40;
 
 export function DutyLogPanel() {
   const t = useT();
@@ -29,28 +30,24 @@ export function DutyLogPanel() {
   const shown = reports.slice(0, SHOWN);
   return (
     <div className="panel duty-log-panel" data-testid="panel-duty-log">
-      {shown.some((r) => r.demo) && <DemoTag />}
-      {counts && <OpenCountsBar counts={counts} />}
+      <div className="log-top">
+        {counts && <OpenCountsBar counts={counts} />}
+        {shown.some((r) => r.demo) && <DemoTag />}
+      </div>
       {shown.length === 0 ? (
         <div className="panel-waiting log-empty">{t('dutyLog.empty')}</div>
       ) : (
-        <ol className="log-rows">
-          {shown.map((r, i) => {
-            // Reports of an earlier day follow a line naming that day: never mistaken for today's.
+        <FitList
+          className="log-rows"
+          items={shown}
+          keyOf={(r) => r.id}
+          version={`${reports.length}:${localDateString(serverNow)}`}
+          render={(r) => {
+            // A report of an earlier day names its day: never mistaken for today's.
             const date = localDateString(r.receivedAt);
-            const prev = i === 0 ? localDateString(serverNow) : localDateString(shown[i - 1].receivedAt);
-            return (
-              <Fragment key={r.id}>
-                {date !== prev && (
-                  <li className="log-day" data-testid="duty-log-day">
-                    {date}
-                  </li>
-                )}
-                <ReportRow report={r} fresh={isFresh(arrivals, r.id, now)} />
-              </Fragment>
-            );
-          })}
-        </ol>
+            return <ReportRow report={r} fresh={isFresh(arrivals, r.id, now)} day={date !== localDateString(serverNow) ? date : null} />;
+          }}
+        />
       )}
     </div>
   );

@@ -6,7 +6,7 @@ import { focusMap } from '../map/fly-to';
 import { hhmm } from '../../state/duty/format';
 import { useLabel } from '../../shared/label';
 
-export function ReportRow({ report, fresh }: { report: Report; fresh: boolean }) {
+export function ReportRow({ report, fresh, day }: { report: Report; fresh: boolean; day: string | null }) {
   const t = useT();
   const label = useLabel();
   // A click (or Enter) centres the report on every map of this wall and opens its card.
@@ -27,18 +27,27 @@ export function ReportRow({ report, fresh }: { report: Report; fresh: boolean })
       data-status={report.status}
       data-fresh={fresh ? 'true' : 'false'}
     >
-      <time className="log-time tabular" dateTime={new Date(report.receivedAt).toISOString()}>
-        {hhmm(report.receivedAt)}
-      </time>
-      <span className="log-status">{label(REPORT_STATUS_LABELS[report.status])}</span>
-      <span className="log-severity">{label(SEVERITY_LABELS[report.severity])}</span>
-      <span className="log-where">
-        {label(REPORT_CATEGORY_LABELS[report.category])} · {report.street}
-      </span>
-      <span className="log-summary">
-        {fresh && <span className="log-new">{t('dutyLog.new')}</span>}
-        {report.summary}
-      </span>
+      <div className="log-main wall-main">
+        <time className="log-time tabular" dateTime={new Date(report.receivedAt).toISOString()}>
+          {hhmm(report.receivedAt)}
+        </time>
+        <span className="log-summary">
+          {fresh && <span className="log-new">{t('dutyLog.new')}</span>}
+          {report.summary}
+        </span>
+      </div>
+      <div className="log-facts">
+        {day !== null && (
+          <span className="log-day" data-testid="duty-log-day">
+            {day}
+          </span>
+        )}
+        <span className="log-status">{label(REPORT_STATUS_LABELS[report.status])}</span>
+        <span className="log-severity">{label(SEVERITY_LABELS[report.severity])}</span>
+        <span className="log-where">
+          {label(REPORT_CATEGORY_LABELS[report.category])} · {report.street}
+        </span>
+      </div>
     </li>
   );
 }

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t';
 import { useServerNow } from '../../shared/use-server-now';
 import { useSlice } from '../../state/context';
 import { dutySlice } from '../../state/duty/duty-slice';
+import { FitList } from '../FitList';
 import { DemoTag } from './DemoTag';
 import { anyDemo, roleLines } from './on-duty';
 import { RoleRow } from './RoleRow';
@@ -23,9 +24,14 @@ export function DutyNowPanel() {
   return (
     <div className="panel duty-now-panel" data-testid="panel-duty-now">
       {anyDemo(onDuty) && <DemoTag />}
-      {roleLines(onDuty).map((line) => (
-        <RoleRow key={line.role} line={line} now={now} />
-      ))}
+      {/* A gap (a required role nobody covers) first: that is what the hall must act on. */}
+      <FitList
+        items={[...roleLines(onDuty)].sort((a, b) => Number(b.uncovered) - Number(a.uncovered))}
+        keyOf={(line) => line.role}
+        render={(line) => <RoleRow line={line} now={now} />}
+        className="duty-roles"
+        version={now}
+      />
     </div>
   );
 }

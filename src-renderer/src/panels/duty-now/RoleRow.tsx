@@ -11,7 +11,7 @@ function People({ shifts }: { shifts: Shift[] }) {
     <>
       {shifts.map((s) => (
         <span key={s.id} className="duty-person" data-testid="duty-person" data-person={s.personId}>
-          <span className="duty-person-name">{s.person.name}</span>
+          <span className="duty-person-name wall-main">{s.person.name}</span>
           <span className="duty-person-phone tabular">{phoneGroups(s.person.phone)}</span>
         </span>
       ))}
@@ -25,7 +25,7 @@ export function RoleRow({ line, now }: { line: RoleLine; now: number }) {
   const until = earliestEnd(line.current);
   const nextAt = earliestStart(line.next);
   return (
-    <div className={`duty-role-row${line.uncovered ? ' uncovered' : ''}`} data-testid={`duty-role-${line.role}`} data-count={line.current.length}>
+    <li className={`duty-role-row${line.uncovered ? ' uncovered' : ''}`} data-testid={`duty-role-${line.role}`} data-count={line.current.length}>
       <div className="duty-role-label">{label(DUTY_ROLE_LABELS[line.role])}</div>
       <div className="duty-role-now">
         {line.current.length > 0 ? (
@@ -52,6 +52,6 @@ export function RoleRow({ line, now }: { line: RoleLine; now: number }) {
           <span className="unset">{t('duty.noNext')}</span>
         )}
       </div>
-    </div>
+    </li>
   );
 }

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
 import type { countFeatures } from './features';
 import { LAYERS, type LayerId } from './layers';
+import { FitList } from '../FitList';
 
 interface Props {
   counts: ReturnType<typeof countFeatures>;
@@ -20,34 +21,40 @@ export function MapLegend({ counts, totals, visible, onToggle, unplaced }: Props
   const label = useLabel();
   return (
     <div className="map-legend" data-testid="map-legend">
-      {LAYERS.map((l) => (
-        <div key={l.id} className="map-legend-layer">
-          <label className="map-legend-row" data-testid={`map-layer-${l.id}`} data-count={counts[l.id]} data-on={visible.has(l.id)}>
-            <input type="checkbox" checked={visible.has(l.id)} onChange={() => onToggle(l.id)} />
-            <span
-              className={l.id === 'response' ? 'map-swatch ring' : 'map-swatch'}
-              style={{ background: l.id === 'response' ? undefined : l.colour, borderColor: l.colour }}
-            />
-            <span className="map-legend-title">{t(l.title)}</span>
-            <span className="map-legend-count tabular">{counts[l.id]}</span>
-          </label>
-          {l.id === 'risk' && visible.has('risk') && (
-            <div className="map-legend-levels">
-              {RISK_LEVELS.map((level) => (
-                <span
-                  key={level}
-                  className="map-legend-level"
-                  data-testid={`map-risk-${level}`}
-                  data-count={counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}
-                >
-                  <span className="map-swatch" style={{ background: RISK_LEVEL_COLOURS[level] }} />
-                  {label(RISK_LEVEL_SHORT_LABELS[level])} {counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}
-                </span>
-              ))}
-            </div>
-          )}
-        </div>
-      ))}
+      <FitList
+        className="map-legend-layers"
+        items={LAYERS}
+        keyOf={(l) => l.id}
+        version={`${LAYERS.map((l) => counts[l.id]).join(',')}|${[...visible].join(',')}`}
+        render={(l) => (
+          <li className="map-legend-layer">
+            <label className="map-legend-row" data-testid={`map-layer-${l.id}`} data-count={counts[l.id]} data-on={visible.has(l.id)}>
+              <input type="checkbox" checked={visible.has(l.id)} onChange={() => onToggle(l.id)} />
+              <span
+                className={l.id === 'response' ? 'map-swatch ring' : 'map-swatch'}
+                style={{ background: l.id === 'response' ? undefined : l.colour, borderColor: l.colour }}
+              />
+              <span className="map-legend-title">{t(l.title)}</span>
+              <span className="map-legend-count tabular">{counts[l.id]}</span>
+            </label>
+            {l.id === 'risk' && visible.has('risk') && (
+              <div className="map-legend-levels">
+                {RISK_LEVELS.map((level) => (
+                  <span
+                    key={level}
+                    className="map-legend-level"
+                    data-testid={`map-risk-${level}`}
+                    data-count={counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}
+                  >
+                    <span className="map-swatch" style={{ background: RISK_LEVEL_COLOURS[level] }} />
+                    {label(RISK_LEVEL_SHORT_LABELS[level])} {counts.riskByColour[RISK_LEVEL_COLOURS[level]] ?? 0}
+                  </span>
+                ))}
+              </div>
+            )}
+          </li>
+        )}
+      />
       {totals && totals.demo > 0 && (
         <div className="map-legend-demo" data-testid="map-demo-note">
           {t('map.demoNote', { n: totals.demo })}

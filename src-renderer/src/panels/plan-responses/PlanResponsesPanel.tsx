@@ -1,13 +1,44 @@
 // 预案响应 on the wall: every active response with its checklist progress; overdue items in
 // red. The server pushes no event when an item merely becomes overdue, so this recounts on a
-// timer from each item's dueAt.
+// timer from each item's dueAt. One list of lines, most severe response first (a Ⅰ never sits
+// below a Ⅳ; at one level, the one with overdue items first), each response's heading then its
+// overdue items (and, with one response alone, the next ones due): what does not fit is counted
+// ("另有 N 项"), never cut.
+import { RESPONSE_LEVEL_RANK, type Response, type ResponseAction } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { useServerNow } from '../../shared/use-server-now';
 import { useSlice } from '../../state/context';
+import { checklistProgress, type ChecklistProgress } from '../../state/plans/checklist';
 import { plansSlice } from '../../state/plans/plans-slice';
-import { RESPONSE_LEVEL_RANK } from '@contract/plans';
-import { ResponseCard } from './ResponseCard';
+import { urgentFirst } from '../../wall/type-scale';
+import { FitList } from '../FitList';
+import { ActionLine } from './ActionLine';
+import { ResponseHead } from './ResponseCard';
 import './plan-responses.css';
+
+/** Upcoming items shown after the overdue ones of each response. */
+const UPCOMING = 2;
+
+type Line =
+  | { kind: 'head'; key: string; response: Response; progress: ChecklistProgress }
+  | { kind: 'action'; key: string; response: Response; action: ResponseAction; overdue: boolean };
+
+export function responseLines(responses: readonly Response[], now: number): Line[] {
+  const withProgress = responses.map((r) => ({ r, p: checklistProgress(r.actions, now) }));
+  const ordered = urgentFirst(withProgress, ({ r, p }) => RESPONSE_LEVEL_RANK[r.level] * 1e6 + Math.min(p.overdue.length, 999) * 1e3);
+  return ordered.flatMap(({ r, p }, i): Line[] => [
+    { kind: 'head', key: `h-${r.id}`, response: r, progress: p },
+    ...p.overdue.map((a): Line => ({ kind: 'action', key: `a-${a.id}`, response: r, action: a, overdue: true })),
+    // The next ones due only for the most severe response alone: with several, every heading and overdue item comes first.
+    ...(i === 0 && ordered.length === 1 ? p.upcoming.slice(0, UPCOMING) : []).map((a): Line => ({
+      kind: 'action',
+      key: `a-${a.id}`,
+      response: r,
+      action: a,
+      overdue: false,
+    })),
+  ]);
+}
 
 export function PlanResponsesPanel() {
   const t = useT();
@@ -21,14 +52,22 @@ export function PlanResponsesPanel() {
         {t('responses.none')}
       </div>
     );
+  const lines = responseLines(responses, now);
   return (
     <div className="panel plan-responses-panel" data-testid="panel-plan-responses" data-count={responses.length}>
-      {/* The most severe first: on the wall a Ⅰ response must never sit below a Ⅳ. */}
-      {[...responses]
-        .sort((a, b) => RESPONSE_LEVEL_RANK[b.level] - RESPONSE_LEVEL_RANK[a.level] || b.activatedAt - a.activatedAt)
-        .map((r) => (
-          <ResponseCard key={r.id} response={r} now={now} />
-        ))}
+      <FitList
+        className="resp-lines"
+        items={lines}
+        keyOf={(l) => l.key}
+        version={Math.floor(now / 60_000)}
+        render={(l) =>
+          l.kind === 'head' ? (
+            <ResponseHead response={l.response} progress={l.progress} now={now} />
+          ) : (
+            <ActionLine action={l.action} now={now} overdue={l.overdue} level={l.response.level} />
+          )
+        }
+      />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { powerSlice } from '../../state/power/power-slice';
 import { hoursText, minutesText } from './format';
 import { PowerDimming } from './PowerDimming';
 import { STATE_CLASS } from './state-look';
-import { useAlarmSound } from './use-alarm-sound';
+import { useAlarmSound } from '../../shared/use-alarm-sound';
 import './power.css';
 
 /** The lowest fuel level of the running generators: shown until the burn rate gives hours. */
@@ -40,7 +40,7 @@ export function PowerHeaderSlot() {
   const conserve = useSlice(powerSlice, (s) => s.conserve);
   const fuelPercent = useSlice(powerSlice, (s) => runningFuel(s.sources));
   const tone = useSlice(powerSlice, (s) => soundingTone(s.alarms));
-  const audio = useAlarmSound(tone);
+  const audio = useAlarmSound(tone, 'command-wall-power-sound');
   const left =
     state === 'ON_BATTERY' || state === 'LOW_BATTERY'
       ? t('power.left', { what: minutesText(t, runtime) })

@@ -10,12 +10,12 @@ import { PowerStateBanner } from './PowerStateBanner';
 import { SourceTile } from './SourceTile';
 
 function SourceTiles() {
-  const t = useT();
   const sources = useSlice(powerSlice, (s) => s.sources);
   // Sparklines move every 10 s (the sample period); no need to redraw them every second.
   const now = useServerNow(10_000);
-  // The wall says what is so; how to add a source is the console's business (PowerConsole).
-  if (sources.length === 0) return <div className="power-no-sources unset">{t('power.noSourcesWall')}</div>;
+  // The wall says what is so (the state banner says no source is monitored); how to add a source is
+  // the console's business (PowerConsole). Saying it twice cost a cell a line.
+  if (sources.length === 0) return null;
   return (
     <div className="power-tiles" data-count={sources.length}>
       {sources.map((s) => (

@@ -10,19 +10,25 @@ import type { ChartOption } from './chart-svg';
 import { chartKey, rememberedSvg, rememberSvg } from './chart-cache';
 import { CHART_RENDERER, drawChart } from './chart-worker-client';
 import { sanitizedSvg } from './svg-sanitize';
+import { withMinTextPx } from './chart-options';
 
 export type { ChartOption } from './chart-svg';
 
+/** The least chart height, in letters of the wall's least size. */
+const MIN_CHART_LINES = 6;
+
 export function EChart({ option, testId }: { option: ChartOption; testId: string }) {
   const el = useRef<HTMLDivElement>(null);
-  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  // Its box and the wall's least letter size (--wall-min-px on the wall's root): no chart text under it.
+  const [size, setSize] = useState<{ width: number; height: number; minPx: number } | null>(null);
 
   useEffect(() => {
     const div = el.current!;
     const measure = (): void => {
       const width = Math.round(div.clientWidth);
       const height = Math.round(div.clientHeight);
-      setSize((s) => (s && s.width === width && s.height === height ? s : { width, height }));
+      const minPx = parseFloat(getComputedStyle(div).getPropertyValue('--wall-min-px')) || 0;
+      setSize((s) => (s && s.width === width && s.height === height && s.minPx === minPx ? s : { width, height, minPx }));
     };
     measure();
     const ro = new ResizeObserver(measure);
@@ -41,12 +47,20 @@ export function EChart({ option, testId }: { option: ChartOption; testId: string
       markOnce('cw.stats.chart');
       return true;
     };
-    const key = chartKey(CHART_RENDERER, option, size.width, size.height);
+    // Lower than a few letters of the wall's least size, a chart is unreadable from the hall: none is
+    // drawn (the block's title still says the total).
+    if (size.minPx > 0 && size.height < size.minPx * MIN_CHART_LINES) {
+      div.replaceChildren();
+      div.dataset.rendered = 'too-small';
+      return;
+    }
+    const scaled = withMinTextPx(option, size.minPx, size.height);
+    const key = chartKey(CHART_RENDERER, scaled, size.width, size.height);
     const remembered = rememberedSvg(testId, key);
     // A remembered chart that is no longer one SVG document is drawn afresh (and replaced).
     if (remembered && show(remembered)) return;
     let current = true;
-    void drawChart(option, size.width, size.height).then((reply) => {
+    void drawChart(scaled, size.width, size.height).then((reply) => {
       if (!current) return; // a newer option or size is being drawn
       if ('error' in reply) {
         console.error(`[stats] chart ${testId} not drawn: ${reply.error}`);

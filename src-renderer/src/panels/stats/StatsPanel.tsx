@@ -1,5 +1,7 @@
 // Statistics (统计分析): the seed plan's Table 1 and Table 2 as shipped series, Table 3's
-// indicators against target, and live duty-log counts.
+// indicators against target, and live duty-log counts. Quieter than live alerts: no colour but for
+// an indicator not met; in a cell too small for four blocks at the wall's type scale, the shipped
+// series give way (stats.css).
 import './stats.css';
 import { useMemo } from 'react';
 import { SEED_PLAN_SOURCE, TABLE1, TABLE2 } from '@contract/stats';
@@ -22,11 +24,11 @@ export function StatsPanel() {
   const t2 = useMemo(() => table2Option(en), [en]);
   return (
     <div className="panel stats-panel" data-testid="stats-panel">
-      <section className="stats-block" title={label(TABLE1.note)}>
+      <section className="stats-block stats-static" title={label(TABLE1.note)}>
         <div className="stats-block-title">{label(TABLE1.title)}</div>
         <EChart option={t1} testId="stats-chart-table1" />
       </section>
-      <section className="stats-block" title={label(TABLE2.note)}>
+      <section className="stats-block stats-static" title={label(TABLE2.note)}>
         <div className="stats-block-title">{label(TABLE2.title)}</div>
         <EChart option={t2} testId="stats-chart-table2" />
       </section>

@@ -100,3 +100,32 @@ export function countsOption(counts: ReportCounts, view: CountsView, en: boolean
     ],
   };
 }
+
+const TEXT_KEYS = new Set(['textStyle', 'label', 'axisLabel', 'edgeLabel']);
+
+/** Below this many letters of height, a chart drops its value axis's labels (every bar carries its value). */
+const VALUE_AXIS_LINES = 10;
+
+/**
+ * The option with no text under `minPx` (the wall's least letter size, wall/type-scale.ts): every
+ * text style, label and axis label at least that, and the legend's room above the plot to match;
+ * in a chart too low for value-axis labels at that size (`heightPx`), none (the bars are labelled).
+ * Pure; 0 leaves the option as it is.
+ */
+export function withMinTextPx(option: ChartOption, minPx: number, heightPx = Infinity): ChartOption {
+  if (!(minPx > 0)) return option;
+  const low = heightPx < minPx * VALUE_AXIS_LINES;
+  const walk = (value: unknown, key: string): unknown => {
+    if (Array.isArray(value)) return value.map((v) => walk(v, key));
+    if (!value || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = walk(v, k);
+    if (TEXT_KEYS.has(key)) out.fontSize = Math.max(typeof out.fontSize === 'number' ? out.fontSize : 0, minPx);
+    if (key === 'grid' && typeof out.top === 'number') out.top = Math.max(out.top, Math.ceil(minPx * 1.6));
+    if (low && (key === 'xAxis' || key === 'yAxis') && out.type === 'value') out.axisLabel = { ...(out.axisLabel as object), show: false };
+    // Labels that would cross at this size are left out by ECharts itself, never drawn over each other.
+    if (key === 'series') out.labelLayout = { hideOverlap: true };
+    return out;
+  };
+  return walk(option, '') as ChartOption;
+}

@@ -1,5 +1,5 @@
-// Who this centre is and how it is wired: names, level, and each network link as
-// configured. Unset fields say "not configured" rather than leaving a blank.
+// Who this centre is and how it is wired: names, level, and each network link as configured.
+// The wall shows what is set; what is not set is the console's business (no set-up gaps on the wall).
 import type { LinkConfig } from '@contract/schemas';
 import { useT } from '../../i18n/use-t';
 import { centreSlice } from '../../state/centre/centre-slice';
@@ -7,18 +7,21 @@ import { useSlice } from '../../state/context';
 
 function LinkRow({ link }: { link: LinkConfig }) {
   const t = useT();
-  const unset = <span className="unset">{t('centre.notConfigured')}</span>;
   return (
     <li className="link-row" data-testid={`centre-link-${link.id}`}>
       <div className="link-name">
         {t('centre.linkName', { id: link.id })} · {link.name}
       </div>
-      <div className="link-fact">
-        <span className="fact-label">{t('centre.subnet')}</span> {link.subnet || unset}
-      </div>
-      <div className="link-fact">
-        <span className="fact-label">{t('centre.hubUrl')}</span> {link.hubUrl || unset}
-      </div>
+      {link.subnet && (
+        <div className="link-fact">
+          <span className="fact-label">{t('centre.subnet')}</span> {link.subnet}
+        </div>
+      )}
+      {link.hubUrl && (
+        <div className="link-fact">
+          <span className="fact-label">{t('centre.hubUrl')}</span> {link.hubUrl}
+        </div>
+      )}
     </li>
   );
 }
@@ -29,7 +32,7 @@ export function ThisCentrePanel() {
   if (!centre) return <div className="panel panel-waiting">{t('app.loading')}</div>;
   return (
     <div className="panel centre-panel">
-      <div className="centre-name">{centre.name}</div>
+      <div className="centre-name wall-main">{centre.name}</div>
       {centre.nameEn && <div className="centre-name-en">{centre.nameEn}</div>}
       <div className="centre-level">
         <span className="fact-label">{t('centre.level')}</span> {t(`level.${centre.level}`)}

@@ -13,14 +13,15 @@ import { warningsSlice } from '../../state/warnings/warnings-slice';
 import { LEVEL_NUMERALS, quietLine, type QuietLine } from './quiet-line';
 import { SanfangBadge } from './SanfangBadge';
 import { SignalIcon } from './SignalIcon';
+import { FitList } from '../FitList';
 
 function ActiveWarning({ w }: { w: Warning }) {
   const t = useT();
   return (
     <li className="warning-item" data-testid="warning-active" data-type={w.type} data-level={w.level}>
-      <SignalIcon type={w.type} level={w.level} size="3.2em" />
+      <SignalIcon type={w.type} level={w.level} size="2.4em" />
       <div className="warning-text">
-        <div className="warning-headline">{w.headline}</div>
+        <div className="warning-headline wall-main">{w.headline}</div>
         <div className="warning-meta">
           {w.sender} · {t('warnings.since', { time: formatTime(w.updatedAt) })}
           {w.expiresAt !== null && ` · ${t('warnings.until', { time: formatTime(w.expiresAt) })}`}
@@ -31,12 +32,13 @@ function ActiveWarning({ w }: { w: Warning }) {
   );
 }
 
-function HistoryRow({ h }: { h: WarningHistoryEntry }) {
+function HistoryRow({ h, first }: { h: WarningHistoryEntry; first: boolean }) {
   const t = useT();
   const label = useLabel();
   const level = h.toLevel ?? h.fromLevel;
   return (
     <li className="warning-history-row" data-testid="warning-history-row">
+      {first && <span className="warnings-history-title">{t('warnings.history')} </span>}
       <span className="tabular">{formatTime(h.at).slice(5)}</span> {label(SIGNALS[h.type])}
       {level && ` ${label(SIGNAL_LEVEL_LABELS[level])}`} · {t(`warnings.change.${h.change}`)}
     </li>
@@ -89,25 +91,15 @@ export function WarningsPanel() {
         <SanfangBadge />
         <FeedLine />
       </div>
-      {state.active.length === 0 ? (
-        <NoneActive />
-      ) : (
-        <ul className="warnings-active">
-          {state.active.map((w) => (
-            <ActiveWarning key={w.id} w={w} />
-          ))}
-        </ul>
-      )}
-      {history.length > 0 && (
-        <>
-          <div className="warnings-history-title">{t('warnings.history')}</div>
-          <ul className="warnings-history">
-            {history.slice(0, 8).map((h) => (
-              <HistoryRow key={h.seq} h={h} />
-            ))}
-          </ul>
-        </>
-      )}
+      {state.active.length === 0 && <NoneActive />}
+      {/* The signals in force (most severe first, as the core sends them), then the recent changes: what does not fit is counted. */}
+      <FitList
+        className="warnings-list"
+        items={[...state.active.map((w) => ({ key: w.id, w })), ...history.slice(0, 8).map((h) => ({ key: `h${h.seq}`, h }))]}
+        keyOf={(item) => item.key}
+        version={state.asOf}
+        render={(item, i) => ('w' in item ? <ActiveWarning w={item.w} /> : <HistoryRow h={item.h} first={i === state.active.length} />)}
+      />
     </div>
   );
 }

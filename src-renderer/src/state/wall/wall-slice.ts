@@ -1,5 +1,5 @@
-// The wall's presets and the preset each display shows.
-import type { WallPreset, WallState } from '@contract/schemas';
+// The wall's presets, the preset each display shows, the room (type scale) and alarm-to-preset.
+import type { WallPreset, WallSettings, WallState } from '@contract/schemas';
 import { defineSlice } from '../slice';
 
 export const wallSlice = defineSlice({
@@ -16,6 +16,9 @@ export const wallSlice = defineSlice({
       activatePreset: async (display: number, presetId: string) => apply(await client.call('wall.activate', { display, presetId })),
       savePreset: async (preset: WallPreset) => apply(await client.call('wall.savePreset', { preset })),
       deletePreset: async (id: string) => apply(await client.call('wall.removePreset', { id })),
+      saveWallSettings: async (patch: Partial<WallSettings>) => apply(await client.call('wall.saveSettings', { patch })),
+      /** Every open alarm when no key is given; the wall goes back when none is left. */
+      acknowledgeWallAlarm: async (key?: string) => apply(await client.call('wall.acknowledgeAlarm', key === undefined ? {} : { key })),
     };
   },
 });

@@ -1,12 +1,11 @@
-// Plays the alarm sound on the wall while any power alarm is sounding. One page per browser
-// profile plays it (a Web Lock, as the consultation endpoint does), so several wall windows do not
-// sound over each other; the next one takes over when it closes. Where the browser blocks sound
+// Plays an alarm sound on the wall while `tone` is set (a power alarm, a task past its
+// acknowledgement window). One page per browser profile plays each alarm (a Web Lock by the
+// alarm's name, shared/profile-lock.ts), so several wall windows do not sound over each other and
+// one alarm does not silence another; the next page takes over when one closes. Where the browser blocks sound
 // until a click (browser mode; Electron allows it), the page says so and the first click starts it.
 import { useEffect, useState } from 'react';
-import { holdProfileLock } from '../../shared/profile-lock';
+import { holdProfileLock } from './profile-lock';
 import { AlarmSoundPlayer, type Tone } from './alarm-sound';
-
-const LOCK = 'command-wall-power-sound';
 
 /** `ready`: this page plays the sound; `elsewhere`: another wall page of this profile does. */
 export type AudioStatus = 'ready' | 'elsewhere' | 'unavailable' | AudioContextState;
@@ -26,7 +25,8 @@ function newContext(): AudioContext | null {
   }
 }
 
-export function useAlarmSound(tone: Tone | null): AudioStatus {
+/** `lock`: the alarm's name, one per kind of alarm (e.g. 'command-wall-power-sound'). */
+export function useAlarmSound(tone: Tone | null, lock: string): AudioStatus {
   const [status, setStatus] = useState<AudioStatus>('ready');
   const [player, setPlayer] = useState<AlarmSoundPlayer | null>(null);
 
@@ -46,13 +46,13 @@ export function useAlarmSound(tone: Tone | null): AudioStatus {
       setStatus('ready');
       setPlayer(p);
     };
-    const lock = holdProfileLock(LOCK, begin, () => setStatus('elsewhere'));
+    const profileLock = holdProfileLock(lock, begin, () => setStatus('elsewhere'));
     return () => {
       held.player?.dispose();
-      lock.release();
+      profileLock.release();
       setPlayer(null);
     };
-  }, []);
+  }, [lock]);
 
   useEffect(() => {
     player?.play(tone);

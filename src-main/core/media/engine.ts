@@ -1,0 +1,238 @@
+// The hub's side of the running Janus, through Meetecho's janode: one connection and session, an
+// admin handle of the streaming plugin that keeps one mountpoint per RTSP camera (made again after
+// every Janus restart), and one streaming handle per viewer (a wall tile), relayed through the
+// contract so the page never talks to Janus. Everything here is dropped when Janus goes away.
+import { randomBytes } from 'node:crypto';
+import type { Log } from '../capability';
+import { RefusedError, RpcError } from '../contract/errors';
+import type { JanusEndpoint } from './supervisor';
+
+type JanodeModule = typeof import('janode');
+type Janode = JanodeModule['default'];
+type Connection = Awaited<ReturnType<Janode['connect']>>;
+type Session = Awaited<ReturnType<Connection['create']>>;
+type StreamingModule = typeof import('janode/plugins/streaming');
+type StreamingHandle = import('janode/plugins/streaming').StreamingHandle;
+type JanusMessage = import('janode').JanusMessage;
+
+/** An RTSP camera as the engine needs it (the password never leaves the hub but to Janus). */
+export interface RtspMount {
+  id: string;
+  name: string;
+  url: string;
+  user?: string;
+  password?: string;
+}
+
+/** How long a viewer's handshake with Janus may take. */
+const WATCH_TIMEOUT_MS = 5000;
+/** Viewer sessions one connection may hold (a 16-tile wall page has 16). */
+const MAX_WATCHES_PER_CONNECTION = 32;
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`${what} got no answer from the media engine within ${ms / 1000} s`)), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e: unknown) => (clearTimeout(t), reject(e instanceof Error ? e : new Error(String(e)))),
+    );
+  });
+}
+
+const same = (a: RtspMount, b: RtspMount): boolean => a.url === b.url && a.user === b.user && a.password === b.password && a.name === b.name;
+
+interface Watch {
+  handle: StreamingHandle;
+  cameraId: string;
+  connectionId: string | undefined;
+}
+
+export class MediaEngine {
+  private conn: Connection | null = null;
+  private session: Session | null = null;
+  private admin: StreamingHandle | null = null;
+  private endpoint: JanusEndpoint | null = null;
+  private modules: Promise<{ Janode: Janode; Streaming: StreamingModule['default'] }> | null = null;
+  /** The mountpoints wanted (all enabled RTSP cameras), and those made on the running Janus. */
+  private wanted = new Map<string, RtspMount>();
+  private readonly made = new Map<string, RtspMount>();
+  private readonly watches = new Map<string, Watch>();
+  /** Reconciliations run one at a time, in order. */
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly log: Log,
+    private readonly changed: () => void,
+    private readonly onError: (message: string) => void,
+  ) {}
+
+  get mountpoints(): { ready: number; wanted: number } {
+    return { ready: [...this.made.keys()].filter((id) => this.wanted.has(id)).length, wanted: this.wanted.size };
+  }
+
+  get running(): boolean {
+    return this.admin !== null;
+  }
+
+  /** Connects to a Janus that answers; mountpoints are made at once. */
+  async connect(endpoint: JanusEndpoint): Promise<void> {
+    this.modules ??= Promise.all([import('janode'), import('janode/plugins/streaming')]).then(([j, s]) => {
+      j.default.Logger.setLevel('warn');
+      return { Janode: j.default, Streaming: s.default };
+    });
+    const { Janode, Streaming } = await this.modules;
+    const conn = await Janode.connect({ address: { url: endpoint.url, apisecret: endpoint.apiSecret }, retry_time_secs: 1, max_retries: 0 });
+    conn.once(Janode.EVENT.CONNECTION_CLOSED, () => this.conn === conn && this.drop());
+    conn.on(Janode.EVENT.CONNECTION_ERROR, (e: Error) => this.conn === conn && (this.log.warn(`[media] janus connection: ${e.message}`), this.drop()));
+    const session = await conn.create(15);
+    const admin = await session.attach(Streaming);
+    this.conn = conn;
+    this.session = session;
+    this.admin = admin;
+    this.endpoint = endpoint;
+    this.made.clear();
+    await this.reconcile();
+  }
+
+  /** Janus went away: its mountpoints and viewers went with it. */
+  drop(): void {
+    const conn = this.conn;
+    this.conn = this.session = this.admin = null;
+    this.endpoint = null;
+    this.made.clear();
+    this.watches.clear();
+    this.changed();
+    if (conn) void conn.close().catch(() => undefined);
+  }
+
+  /** The RTSP cameras that should have a mountpoint (every enabled one); made, changed or removed on Janus. */
+  setMounts(mounts: RtspMount[]): Promise<void> {
+    this.wanted = new Map(mounts.map((m) => [m.id, m]));
+    this.changed();
+    return this.reconcile();
+  }
+
+  private reconcile(): Promise<void> {
+    const run = async (): Promise<void> => {
+      const admin = this.admin;
+      const key = this.endpoint?.adminKey;
+      if (!admin || !key) return;
+      for (const [id, m] of [...this.made]) {
+        const want = this.wanted.get(id);
+        if (want && same(want, m)) continue;
+        await this.destroy(admin, id);
+        if (this.admin !== admin) return;
+      }
+      for (const [id, m] of this.wanted) {
+        if (this.made.has(id)) continue;
+        try {
+          await admin.message({
+            request: 'create',
+            type: 'rtsp',
+            admin_key: key,
+            id,
+            name: id,
+            description: m.name,
+            url: m.url,
+            ...(m.user ? { rtsp_user: m.user } : {}),
+            ...(m.password ? { rtsp_pwd: m.password } : {}),
+            audio: false,
+            video: true,
+            // Made even while the camera is unreachable; Janus keeps trying it.
+            // The latest keyframe goes to a new viewer at once (a camera cannot be asked for one):
+            // the first frame in ~0.2–0.4 s instead of up to a GOP later (e2e cameras-rtsp).
+            videobufferkf: true,
+            rtsp_failcheck: false,
+            rtsp_reconnect_delay: 2,
+            rtsp_conn_timeout: 3,
+            rtsp_timeout: 5,
+          });
+          if (this.admin !== admin) return;
+          this.made.set(id, m);
+          this.changed();
+        } catch (err) {
+          // The message names the camera, never its password (Janus does not echo it).
+          this.onError(`camera ${id}: the media engine refused its mountpoint (${(err as Error).message})`);
+        }
+      }
+    };
+    this.chain = this.chain.then(run, run);
+    return this.chain;
+  }
+
+  private async destroy(admin: StreamingHandle, id: string): Promise<void> {
+    for (const [wid, w] of this.watches) if (w.cameraId === id) this.endWatch(wid);
+    try {
+      await admin.message({ request: 'destroy', id });
+    } catch (err) {
+      if (!/not found|No such mountpoint/i.test((err as Error).message)) this.log.warn(`[media] destroying mountpoint ${id}: ${(err as Error).message}`);
+    }
+    this.made.delete(id);
+    this.changed();
+  }
+
+  /** A viewer starts: Janus's complete offer for the camera's mountpoint. */
+  async watch(cameraId: string, connectionId: string | undefined): Promise<{ watchId: string; offer: { type: 'offer'; sdp: string } }> {
+    const session = this.session;
+    const admin = this.admin;
+    if (!session || !admin || !this.modules) throw new RefusedError('the media engine (Janus) is not running on this hub: RTSP cameras cannot be watched now');
+    if (!this.wanted.has(cameraId)) throw new RefusedError(`camera ${cameraId} is not an enabled RTSP camera`);
+    if (!this.made.has(cameraId)) throw new RefusedError(`camera ${cameraId} has no mountpoint on the media engine yet`);
+    if (connectionId && [...this.watches.values()].filter((w) => w.connectionId === connectionId).length >= MAX_WATCHES_PER_CONNECTION)
+      throw new RefusedError(`a connection may watch at most ${MAX_WATCHES_PER_CONNECTION} cameras at once`);
+    let handle: StreamingHandle | null = null;
+    try {
+      // Until Janus has heard the camera describe its stream it would offer an empty SDP.
+      const info: JanusMessage = await withTimeout(admin.message({ request: 'info', id: cameraId }), WATCH_TIMEOUT_MS, 'cameras.watch');
+      const media = (info.plugindata?.data.info as { media?: unknown[] } | undefined)?.media;
+      if (!media || media.length === 0)
+        throw new RefusedError(`camera ${cameraId} is not sending a picture to the media engine (its RTSP server does not answer yet)`);
+      const { Streaming } = await this.modules;
+      handle = await session.attach(Streaming);
+      const r = await withTimeout(handle.watch({ id: cameraId, audio: false, video: true, data: false }), WATCH_TIMEOUT_MS, 'cameras.watch');
+      if (!r.jsep || r.jsep.type !== 'offer') throw new Error('Janus answered without an offer');
+      const watchId = `w-${randomBytes(9).toString('hex')}`;
+      this.watches.set(watchId, { handle, cameraId, connectionId });
+      return { watchId, offer: { type: 'offer', sdp: r.jsep.sdp } };
+    } catch (err) {
+      if (handle) void handle.detach().catch(() => undefined);
+      throw err instanceof RpcError ? err : new RefusedError(`camera ${cameraId}: ${(err as Error).message}`);
+    }
+  }
+
+  async answer(watchId: string, sdp: string, connectionId: string | undefined): Promise<void> {
+    const w = this.ownWatch(watchId, connectionId);
+    if (!w) throw new RefusedError(`no viewer session ${watchId} (it ended, or the media engine restarted): watch again`);
+    try {
+      await withTimeout(w.handle.start({ jsep: { type: 'answer', sdp } }), WATCH_TIMEOUT_MS, 'cameras.answerWatch');
+    } catch (err) {
+      this.endWatch(watchId);
+      throw new RefusedError(`viewer session ${watchId}: ${(err as Error).message}`);
+    }
+  }
+
+  stopWatch(watchId: string, connectionId: string | undefined): void {
+    if (this.ownWatch(watchId, connectionId)) this.endWatch(watchId);
+  }
+
+  /** A connection closed: its viewer sessions end. */
+  connectionClosed(connectionId: string): void {
+    for (const [id, w] of this.watches) if (w.connectionId === connectionId) this.endWatch(id);
+  }
+
+  get watchCount(): number {
+    return this.watches.size;
+  }
+
+  private ownWatch(watchId: string, connectionId: string | undefined): Watch | undefined {
+    const w = this.watches.get(watchId);
+    return w && (w.connectionId === undefined || w.connectionId === connectionId) ? w : undefined;
+  }
+
+  private endWatch(watchId: string): void {
+    const w = this.watches.get(watchId);
+    if (!w) return;
+    this.watches.delete(watchId);
+    void w.handle.detach().catch(() => undefined);
+  }
+}

@@ -1,0 +1,130 @@
+// Entry of the media engine (媒体引擎): Janus supervised by this process when switched on (the hub's
+// `--janus`, or COMMAND_WALL_JANUS=1 for either host), its health (`media.getHealth` and the
+// `media.healthChanged` event), and `streams`, which the cameras capability uses to give each RTSP
+// camera a mountpoint and to relay its viewers' handshakes (handed over by app.ts).
+import { join } from 'node:path';
+import type { Capability, CapabilityDeps } from '../capability';
+import type { CentreInfo } from '../contract/centre';
+import type { MediaHealth, mediaMethods } from '../contract/media';
+import { JANUS_LIB_DIR } from './janus-config';
+import { MediaEngine, type RtspMount } from './engine';
+import { JanusSupervisor } from './supervisor';
+
+export type { RtspMount } from './engine';
+export { janusConfigFiles, writeJanusConfig, JANUS_PLUGINS } from './janus-config';
+
+export interface MediaOptions {
+  /** Start and supervise Janus (off: `media.getHealth` says `disabled`, RTSP cameras cannot be watched). */
+  janus: boolean;
+  /** Default /usr/bin/janus. */
+  binary?: string;
+  /** Where Janus's plugins and transports are installed (Debian's folder by default). */
+  libDir?: string;
+  /** The Janus API's WebSocket port on 127.0.0.1; 0 (default) picks a free one at every start. */
+  wsPort?: number;
+  /** Addresses this host listens on (the hub's --host): media may use them too. */
+  hostAddresses?: string[];
+  /** RTP/RTCP ports for media (default 20000–40000). */
+  rtpPorts?: [number, number];
+}
+
+/** The switch as either host reads it from its environment: COMMAND_WALL_JANUS=1 (or a path to the binary). */
+export function mediaOptionsFromEnv(env: NodeJS.ProcessEnv): MediaOptions {
+  const v = env.COMMAND_WALL_JANUS ?? '';
+  if (v === '' || v === '0') return { janus: false };
+  return v.startsWith('/') ? { janus: true, binary: v } : { janus: true };
+}
+
+/** What the cameras capability uses (app.ts hands it over). */
+export interface CameraStreams {
+  /** Every enabled RTSP camera, secrets included; replaces the previous list. */
+  setMounts(mounts: RtspMount[]): void;
+  watch(cameraId: string, connectionId: string | undefined): Promise<{ watchId: string; offer: { type: 'offer'; sdp: string } }>;
+  answer(watchId: string, sdp: string, connectionId: string | undefined): Promise<void>;
+  stopWatch(watchId: string, connectionId: string | undefined): void;
+}
+
+/**
+ * This centre's link addresses (the hub's own --host addresses and the host of each link's hub URL
+ * that is an IPv4 address), for ICE. Loopback is left out: Janus never gathers on it. None: Janus
+ * uses every interface (a lone hub that has no links configured).
+ */
+export function linkAddresses(centre: CentreInfo | null, hostAddresses: string[] = []): string[] {
+  const out = new Set<string>();
+  const usable = (h: string): boolean => /^[0-9.]+$/.test(h) && h !== '0.0.0.0' && !h.startsWith('127.');
+  for (const h of hostAddresses) if (usable(h)) out.add(h);
+  for (const link of centre?.links ?? []) {
+    try {
+      const host = link.hubUrl ? new URL(link.hubUrl).hostname : '';
+      if (usable(host)) out.add(host);
+    } catch {
+      // not a URL: no address from it
+    }
+  }
+  return [...out];
+}
+
+export interface MediaLinks {
+  /** This centre's configuration (its links' addresses keep the media on them). */
+  centre(): CentreInfo;
+}
+
+export function openMedia(deps: CapabilityDeps, options: MediaOptions, links: MediaLinks): Capability<typeof mediaMethods> & { streams: CameraStreams } {
+  const { log, bus, now } = deps;
+  let lastError: string | null = null;
+  let last = '';
+  const health = (): MediaHealth => {
+    const s = supervisor?.current ?? { state: 'disabled' as const, pid: null, upSince: null, restarts: 0, lastError: null };
+    return { ...s, lastError: s.lastError ?? lastError, mountpoints: engine.mountpoints };
+  };
+  /** Emits only real changes (the engine reports every step). */
+  const changed = (): void => {
+    const h = health();
+    const key = JSON.stringify(h);
+    if (key === last) return;
+    last = key;
+    bus.emit('media.healthChanged', h);
+  };
+  const engine = new MediaEngine(log, changed, (message) => {
+    lastError = message;
+    log.warn(`[media] ${message}`);
+    changed();
+  });
+  const dir = join(deps.dataDir, 'janus');
+  const supervisor = options.janus
+    ? new JanusSupervisor({
+        binary: options.binary ?? '/usr/bin/janus',
+        dir,
+        wsPort: options.wsPort ?? 0,
+        log,
+        now,
+        config: () => ({
+          mediaAddresses: linkAddresses(links.centre(), options.hostAddresses),
+          rtpPorts: options.rtpPorts ?? [20000, 40000],
+          libDir: options.libDir ?? JANUS_LIB_DIR,
+          recordingsDir: join(deps.dataDir, 'recordings'),
+        }),
+        onUp: (endpoint) => engine.connect(endpoint),
+        onDown: () => engine.drop(),
+        onHealth: changed,
+      })
+    : null;
+  supervisor?.start();
+  const stopListening = deps.connections.onClose((id) => engine.connectionClosed(id));
+
+  return {
+    streams: {
+      setMounts: (mounts) => void engine.setMounts(mounts),
+      watch: (cameraId, connectionId) => engine.watch(cameraId, connectionId),
+      answer: (watchId, sdp, connectionId) => engine.answer(watchId, sdp, connectionId),
+      stopWatch: (watchId, connectionId) => engine.stopWatch(watchId, connectionId),
+    },
+    handlers: {
+      'media.getHealth': () => health(),
+    },
+    async close() {
+      stopListening();
+      await supervisor?.stop();
+    },
+  };
+}

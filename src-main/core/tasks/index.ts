@@ -1,0 +1,28 @@
+// Entry of tasks (指挥调度 · 指令): the district orders tasks down to streets, teams, departments and
+// warehouses; their addressees answer. Opens the service and maps the contract's methods onto it.
+// Plans (the response a task comes from, its timeline and attachments) and the duty log reach it
+// only through `links`, handed over by app.ts.
+import type { Capability, CapabilityDeps } from '../capability';
+import type { tasksMethods } from '../contract/tasks';
+import type { TaskLinks } from './links';
+import { TaskService } from './task-service';
+
+export type { TaskLinks } from './links';
+
+export function openTasks(deps: CapabilityDeps, links: TaskLinks): Capability<typeof tasksMethods> {
+  const tasks = new TaskService(deps.store, deps.bus, deps.now, links);
+  const caller = (ctx: { peer: string; street?: string }) => ({ peer: ctx.peer, street: ctx.street });
+  return {
+    handlers: {
+      'tasks.list': (f) => tasks.list(f),
+      'tasks.get': ({ id }) => tasks.get(id),
+      'tasks.issue': ({ task, by }, ctx) => tasks.issue(task, by, caller(ctx)),
+      'tasks.acknowledge': ({ id, by, note }, ctx) => tasks.move('acknowledge', id, by, note, caller(ctx)),
+      'tasks.progress': ({ id, by, note }, ctx) => tasks.move('progress', id, by, note, caller(ctx)),
+      'tasks.complete': ({ id, by, result }, ctx) => tasks.move('complete', id, by, result, caller(ctx)),
+      'tasks.refuse': ({ id, by, reason }, ctx) => tasks.move('refuse', id, by, reason, caller(ctx)),
+      'tasks.cancel': ({ id, by, reason }, ctx) => tasks.move('cancel', id, by, reason, caller(ctx)),
+    },
+    close: async () => tasks.close(),
+  };
+}
