@@ -11,11 +11,33 @@
 //   {"bench":"failover","mode":"dual"|"single","scenario":S,"gap_p50_ms":x,"gap_max_ms":y,"n":N}
 // plus join-to-first-frame lines, and the low-bandwidth variant of the dual mode.
 //
+// Then the faults beyond clean cuts (issue 16), dual mode, the same trials each:
+//   {"scenario":"race-cut-restore-cut",…,"gap_p50_ms","gap_max_ms","then_ms":[…]}  A down 5 s, back, B down 0.3–1 s later
+//   {"scenario":"recover-link-down"|"recover-iptables-drop"|"recover-flapping","recover_p50_ms","recover_max_ms",…}
+//       from the fault clearing to link A carrying video again both ways (target ≤ 1500 ms)
+//   {"scenario":"random-loss-30","shown_share_p50","shown_share_min","switches_max",…}
+//       30% random loss on the shown link, or on the standby one (alternately), for 20 s: the share
+//       of the better link's frames on screen (target ≥ 0.95)
+//   {"scenario":"hub-restart","back_p50_ms","back_max_ms",…}  every socket open after the hub listens again (target ≤ 1500 ms)
+//
 // `npm run bench -- failover` (as root: it creates network namespaces). FAILOVER_TRIALS=N
-// changes the number of trials per scenario (default 10). Takes about 25 minutes at 10.
+// changes the number of trials per scenario (default 10). Takes about 40 minutes at 10.
+// FAILOVER_ONLY=faults runs only the fault rows (about 13 minutes at 10 trials).
 import { NetHarness, sleep, type Centre } from '../net/harness';
 import { canUseNamespaces, type CutKind, type Link } from '../net/netns';
-import { cutAndMeasure, gapsSince, marks, percentile, shownLink, type GapReport } from '../net/scenarios';
+import {
+  cutAndMeasure,
+  cutRestoreCut,
+  gapsSince,
+  hubRestart,
+  lossWindow,
+  marks,
+  percentile,
+  recoveryAfter,
+  shownLink,
+  type ClearingFault,
+  type GapReport,
+} from '../net/scenarios';
 
 type Print = (o: object) => void;
 type Mode = 'dual' | 'single';
@@ -89,6 +111,55 @@ async function longOutageTrials(h: NetHarness, street: Centre, mode: Mode): Prom
   return gaps;
 }
 
+/** The faults beyond clean cuts, dual mode, on a running call. */
+async function faultRows(h: NetHarness, street: Centre, print: Print): Promise<void> {
+  const base = { bench: 'failover', mode: 'dual' };
+  const thens = [300, 500, 700, 1000];
+  const race: number[] = [];
+  for (let i = 0; i < TRIALS; i++) {
+    const r = await cutRestoreCut(h, street, thens[i % thens.length]);
+    race.push(r.max);
+    trial('dual', `race then ${thens[i % thens.length]} ms`, i, 'B', r);
+  }
+  line(print, 'dual', 'race-cut-restore-cut', race, { then_ms: thens });
+  for (const fault of ['link-down', 'iptables-drop', 'flapping'] as ClearingFault[]) {
+    const ms: number[] = [];
+    for (let i = 0; i < TRIALS; i++) {
+      const r = await recoveryAfter(h, street, fault);
+      ms.push(r.max);
+      process.stderr.write(`[failover] dual recover ${fault} #${i + 1}: district ${r.atDistrict} ms, street ${r.atStreet} ms\n`);
+    }
+    print({ ...base, scenario: `recover-${fault}`, recover_p50_ms: percentile(ms, 50), recover_max_ms: Math.max(...ms), n: ms.length });
+  }
+  const shares: number[] = [];
+  let switches = 0;
+  for (let i = 0; i < TRIALS; i++) {
+    // Alternately on the link shown and on the standby one.
+    const r = await lossWindow(h, street, i % 2 === 0 ? 'shown' : 'standby');
+    shares.push(r.ratio);
+    switches = Math.max(switches, r.atDistrict.switches, r.atStreet.switches);
+    process.stderr.write(
+      `[failover] dual random-loss-30 #${i + 1} on ${r.lossy}: district ${JSON.stringify(r.atDistrict)}, street ${JSON.stringify(r.atStreet)}\n`,
+    );
+  }
+  print({
+    ...base,
+    scenario: 'random-loss-30',
+    shown_share_p50: percentile(shares, 50),
+    shown_share_min: Math.min(...shares),
+    switches_max: switches,
+    n: shares.length,
+  });
+  const back: number[] = [];
+  for (let i = 0; i < TRIALS; i++) {
+    const r = await hubRestart(h);
+    back.push(r.backMs);
+    process.stderr.write(`[failover] dual hub-restart #${i + 1}: ${JSON.stringify(r.perWall)}\n`);
+    await whole(h, street, 'dual');
+  }
+  print({ ...base, scenario: 'hub-restart', back_p50_ms: percentile(back, 50), back_max_ms: Math.max(...back), n: back.length });
+}
+
 export async function benchFailover(print: Print): Promise<void> {
   const can = canUseNamespaces();
   if (!can.ok) {
@@ -102,6 +173,12 @@ export async function benchFailover(print: Print): Promise<void> {
   const h = await NetHarness.open({ streets: 1, capture });
   const street = h.streets[0];
   try {
+    if (process.env.FAILOVER_ONLY === 'faults') {
+      await h.startConsultation({ mode: 'dual', topic: 'bench faults' });
+      await whole(h, street, 'dual');
+      await faultRows(h, street, print);
+      return;
+    }
     for (const mode of ['dual', 'single'] as Mode[]) {
       const joins: number[] = [];
       for (let i = 0; i < 3; i++) {
@@ -119,6 +196,10 @@ export async function benchFailover(print: Print): Promise<void> {
     // Low-bandwidth mode: the standby link carries a light encoding, raised on a switch.
     await h.startConsultation({ mode: 'dual', lowBandwidth: true, topic: 'bench low bandwidth' });
     line(print, 'dual', 'link-down', await cutTrials(h, street, 'dual', 'link-down'), { low_bandwidth: true });
+    await h.endConsultation();
+    await h.startConsultation({ mode: 'dual', topic: 'bench faults' });
+    await whole(h, street, 'dual');
+    await faultRows(h, street, print);
     await h.endConsultation();
   } finally {
     await h.close();

@@ -8,34 +8,27 @@
 // links carry video again afterwards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NetHarness, sleep, type Centre } from './harness';
-import { canUseNamespaces } from './netns';
+import { figures, namespaceSuite } from './netns';
 import { cutAndMeasure, gapsSince, marks, percentile, SETTLE_MS } from './scenarios';
 
 const MAX_GAP_MS = 1000;
 const HOLD_MS = 3000;
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
-const can = canUseNamespaces();
-if (!can.ok && !inCi) console.warn(`[tests/net] skipped: ${can.why}. With CI=true these scenarios run and fail instead.`);
+const suite = namespaceSuite();
+const { note, summary } = figures();
 
-const results: Record<string, unknown> = {};
-const note = (name: string, value: unknown): void => {
-  results[name] = value;
-  console.log(`[tests/net] ${name}: ${JSON.stringify(value)}`);
-};
-
-describe.skipIf(!can.ok && !inCi)('video consultation over two links (network namespaces)', () => {
+describe.skipIf(suite.skip)('video consultation over two links (network namespaces)', () => {
   let h: NetHarness;
   let s1: Centre;
 
   beforeAll(async () => {
-    if (!can.ok) throw new Error(`these scenarios need network namespaces: ${can.why}`);
+    if (suite.why) throw new Error(`these scenarios need network namespaces: ${suite.why}`);
     h = await NetHarness.open({ streets: 2, log: (m) => process.env.CWNET_VERBOSE && console.log(`[harness] ${m}`) });
     s1 = h.streets[0];
   });
 
   afterAll(async () => {
     await h?.close();
-    console.log(`[tests/net] summary ${JSON.stringify(results)}`);
+    summary();
   });
 
   it('joins: every site sees every other within about 1 s of joining, over both links', async () => {

@@ -175,7 +175,7 @@ export class NetHarness {
   }
 
   // ---- hubs ------------------------------------------------------------------------------
-  async startHub(c: Centre): Promise<void> {
+  async startHub(c: Centre, timeoutMs = 60_000): Promise<void> {
     const hosts = c === this.district ? ['127.0.0.1', DISTRICT_IP.A, DISTRICT_IP.B] : ['127.0.0.1'];
     const args = [
       'netns',
@@ -197,7 +197,7 @@ export class NetHarness {
     c.hub = child;
     let out = '';
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`hub in ${c.ns} did not start within 20 s:\n${out}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`hub in ${c.ns} did not start within ${timeoutMs / 1000} s:\n${out}`)), timeoutMs);
       const onData = (d: Buffer): void => {
         out += d.toString();
         if ((out.match(/listening:/g) ?? []).length >= hosts.length) {
@@ -223,8 +223,9 @@ export class NetHarness {
     this.district.hub = null;
   }
 
+  /** Starts the district hub again; resolves when it listens (a loaded machine can take a while to start node). */
   restartDistrictHub(): Promise<void> {
-    return this.startHub(this.district);
+    return this.startHub(this.district, 60_000);
   }
 
   private rpc(c: Centre, calls: [string, unknown][]): unknown[] {
@@ -397,6 +398,44 @@ export class NetHarness {
           where = `${Math.round((last ?? from) - from)} ms into the window, until the end of the window`;
         }
         return { maxGapMs: Math.round(max), frames: n, where };
+      },
+      { remote: from.id, ...span },
+    );
+  }
+
+  /** The first frame of one remote's picture rendered over one link after a time (page clock), or null. */
+  async firstFrameOn(at: Centre, from: Centre, link: Link, after: number): Promise<number | null> {
+    return at.wall!.evaluate(
+      ({ remote, link, after }) => {
+        const f = ((window as unknown as { __cwFrames: Record<string, number[]> }).__cwFrames[remote] ?? []) as number[];
+        for (let i = 0; i < f.length; i += 3) if (f[i] > after && f[i + 1] === link) return f[i];
+        return null;
+      },
+      { remote: from.id, link: link === 'B' ? 1 : 0, after },
+    );
+  }
+
+  /**
+   * One remote's picture over [from, to] of the page's clock: frames rendered over each link,
+   * frames on screen, and how often the picture moved from one link to the other.
+   */
+  async shownCounts(at: Centre, from: Centre, span: { from: number; to: number }): Promise<{ A: number; B: number; shown: number; switches: number }> {
+    return at.wall!.evaluate(
+      ({ remote, from, to }) => {
+        const f = ((window as unknown as { __cwFrames: Record<string, number[]> }).__cwFrames[remote] ?? []) as number[];
+        const per = [0, 0];
+        let shown = 0;
+        let switches = 0;
+        let lastShown = -1;
+        for (let i = 0; i < f.length; i += 3) {
+          if (f[i] < from || f[i] > to) continue;
+          per[f[i + 1]]++;
+          if (f[i + 2] !== 1) continue;
+          shown++;
+          if (lastShown !== -1 && lastShown !== f[i + 1]) switches++;
+          lastShown = f[i + 1];
+        }
+        return { A: per[0], B: per[1], shown, switches };
       },
       { remote: from.id, ...span },
     );

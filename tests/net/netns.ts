@@ -146,7 +146,14 @@ export function createTopology(streets: number): Topology {
 }
 
 // ---- cutting links -----------------------------------------------------------------------
-export type CutKind = 'link-down' | 'iptables-drop' | 'signalling-only';
+export type CutKind = 'link-down' | 'iptables-drop' | 'signalling-only' | 'random-loss';
+
+/**
+ * Random loss for 'random-loss': each packet on the link dropped with this probability, both
+ * ways (iptables' statistic match: `tc netem` is not available on these machines, no sch_netem,
+ * so delay and jitter cannot be emulated here).
+ */
+export const RANDOM_LOSS = 0.3;
 
 export interface Cut {
   kind: CutKind;
@@ -157,24 +164,31 @@ export interface Cut {
 
 /**
  * Cuts one street's link: its interface down, or every packet on it dropped (iptables), or only
- * the TCP to the hub's port on it (the signalling socket; media on that link goes on).
+ * the TCP to the hub's port on it (the signalling socket; media on that link goes on), or a
+ * random share of its packets dropped both ways ('random-loss').
  */
-export function cut(ns: string, link: Link, kind: CutKind, hubPort = 4310): Cut {
+export function cut(ns: string, link: Link, kind: CutKind, hubPort = 4310, lossProbability = RANDOM_LOSS): Cut {
   const dev = IFACE[link];
   if (kind === 'link-down') {
     ip('-n', ns, 'link', 'set', dev, 'down');
     return { kind, ns, link, restore: () => void ip('-n', ns, 'link', 'set', dev, 'up') };
   }
+  const loss = ['-m', 'statistic', '--mode', 'random', '--probability', String(lossProbability)];
   const rules: string[][] =
     kind === 'iptables-drop'
       ? [
           ['INPUT', '-i', dev, '-j', 'DROP'],
           ['OUTPUT', '-o', dev, '-j', 'DROP'],
         ]
-      : [
-          ['INPUT', '-i', dev, '-p', 'tcp', '--sport', String(hubPort), '-j', 'DROP'],
-          ['OUTPUT', '-o', dev, '-p', 'tcp', '--dport', String(hubPort), '-j', 'DROP'],
-        ];
+      : kind === 'random-loss'
+        ? [
+            ['INPUT', '-i', dev, ...loss, '-j', 'DROP'],
+            ['OUTPUT', '-o', dev, ...loss, '-j', 'DROP'],
+          ]
+        : [
+            ['INPUT', '-i', dev, '-p', 'tcp', '--sport', String(hubPort), '-j', 'DROP'],
+            ['OUTPUT', '-o', dev, '-p', 'tcp', '--dport', String(hubPort), '-j', 'DROP'],
+          ];
   for (const r of rules) inNs(ns, 'iptables', '-I', ...r);
   return {
     kind,
@@ -183,5 +197,28 @@ export function cut(ns: string, link: Link, kind: CutKind, hubPort = 4310): Cut 
     restore: () => {
       for (const r of rules) inNs(ns, 'iptables', '-D', ...r);
     },
+  };
+}
+
+/**
+ * Whether a scenario file runs here: where namespaces are impossible it skips with a message,
+ * unless CI=true (then it runs and fails, naming why). `skip` for describe.skipIf; `why` when it cannot.
+ */
+export function namespaceSuite(): { skip: boolean; why: string | null } {
+  const inCi = process.env.CI === 'true' || process.env.CI === '1';
+  const can = canUseNamespaces();
+  if (!can.ok && !inCi) console.warn(`[tests/net] skipped: ${can.why}. With CI=true these scenarios run and fail instead.`);
+  return { skip: !can.ok && !inCi, why: can.ok ? null : can.why };
+}
+
+/** A scenario file's figures: each printed as it is measured, and all of them once at the end. */
+export function figures(): { note(name: string, value: unknown): void; summary(): void } {
+  const results: Record<string, unknown> = {};
+  return {
+    note(name, value) {
+      results[name] = value;
+      console.log(`[tests/net] ${name}: ${JSON.stringify(value)}`);
+    },
+    summary: () => console.log(`[tests/net] summary ${JSON.stringify(results)}`),
   };
 }

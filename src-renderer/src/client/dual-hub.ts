@@ -1,7 +1,8 @@
 // Signalling over both links: one JSON-RPC socket to the district hub per link (two WsClients,
-// each reconnecting with backoff by itself). Every message goes out on every open socket; what
-// comes back arrives once per socket, so repeats are dropped here: signalling and control by
-// message id, records by revision, presence by (epoch, seq). Losing one socket changes nothing.
+// each reconnecting with backoff by itself). Every message goes out on every socket (one that is
+// reconnecting holds it briefly, see callAll); what comes back arrives once per socket, so
+// repeats are dropped here: signalling and control by message id, records by revision, presence
+// by (epoch, seq). Losing one socket changes nothing.
 import type { MethodName, ParamsOf, ResultOf, TransportStatus } from '@contract/api';
 import { RecentIds, type Consultation, type ControlMessage, type EndpointStatus, type Presence, type SignalMessage } from '@contract/consult';
 import { LinkId as LinkIds } from '@contract/centre';
@@ -21,6 +22,29 @@ export interface DualHubHandlers {
   opened?(link: LinkId): void;
   socket?(link: LinkId, state: SocketState): void;
 }
+
+/**
+ * Each link's socket. A dead link must be noticed in seconds, not the default minute: a quiet
+ * socket is probed every second and given up when the probe is unanswered for 3 s (a hub on a
+ * loaded machine can take 2 s to answer). A socket must
+ * be back within about a second of its hub or link: reconnects at most 1 s apart (a 4 s cap kept
+ * sockets "connecting" 4.0–4.5 s after a restarted hub listened), and a connect that is not open
+ * within 3 s (its SYN lost in a dead link, waiting for TCP's own retries at 1, 3, 7 s) is made
+ * again. Not sooner: a browser opens one socket at a time per hub address (RFC 6455 §4.1), so a
+ * page's socket can wait behind another page's; with 1.5 s the district's own wall (beside its
+ * console) took 2.7–15.5 s to be back after a hub restart, suspected to be that.
+ */
+export const SOCKET_TIMING = {
+  heartbeatMs: 1000,
+  probeTimeoutMs: 3000,
+  callTimeoutMs: 4000,
+  connectTimeoutMs: 3000,
+  backoffBaseMs: 250,
+  backoffMaxMs: 1000,
+} as const;
+
+/** How long a signal waits for a socket that is not open (it is useless later: the sender retries). */
+export const SIGNAL_HOLD_MS = 2000;
 
 export interface DualHubOptions {
   /** The hub's /rpc URL per link; a link without one stays off. */
@@ -48,22 +72,16 @@ export class DualHub {
       const url = opts.urls[link];
       this.states.set(link, 'off');
       if (!url) continue;
-      // A dead link must be noticed in seconds, not the default minute: probe a quiet socket
-      // every 3 s and give it up when the probe is unanswered for 4 s.
-      const client = new WsClient({
-        url,
-        ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}),
-        heartbeatMs: 3000,
-        callTimeoutMs: 4000,
-        backoffBaseMs: 300,
-        backoffMaxMs: 4000,
-      });
+      const client = new WsClient({ url, ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}), ...SOCKET_TIMING });
       this.clients.set(link, client);
       this.offs.push(
         client.onStatus((s) => {
           this.states.set(link, s);
           this.on.socket?.(link, s);
-          if (s === 'open') this.on.opened?.(link);
+          if (s !== 'open') return;
+          // The hub answers on this link: the others need not wait out their back-off.
+          for (const [other, c] of this.clients) if (other !== link) c.reconnectNow();
+          this.on.opened?.(link);
         }),
         client.on('consult.signal', (m) => this.once(`s:${m.from}:${m.msgId}`) && this.on.signal?.(m)),
         client.on('consult.control', (m) => this.once(`c:${m.msgId}`) && this.on.control?.(m)),
@@ -105,14 +123,19 @@ export class DualHub {
   }
 
   /**
-   * The same message on every open socket; resolves with the first success. With no socket open
-   * it waits on all of them (each client holds calls until it reconnects, or times them out).
+   * The same message on every socket; resolves with the first success. An open socket sends it
+   * now; one that is not open holds it for at most SIGNAL_HOLD_MS and sends it once it opens. A
+   * socket that has just died can still count as open for a few seconds (until its probe goes
+   * unanswered), and one that is just back can still be connecting: sending only on the "open"
+   * ones lost the message in the first and never tried the second. Receivers drop the repeat.
    */
   async callAll<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
-    const open = [...this.clients.entries()].filter(([l]) => this.state(l) === 'open');
-    const use = open.length > 0 ? open : [...this.clients.entries()];
-    if (use.length === 0) throw new Error('no link to the district hub is configured');
-    return Promise.any(use.map(([, c]) => c.call(method, params))).catch((e: AggregateError) => {
+    const all = [...this.clients.entries()];
+    if (all.length === 0) throw new Error('no link to the district hub is configured');
+    const anyOpen = all.some(([l]) => this.state(l) === 'open');
+    return Promise.any(
+      all.map(([l, c]) => (anyOpen && this.state(l) !== 'open' ? c.call(method, params, { timeoutMs: SIGNAL_HOLD_MS }) : c.call(method, params))),
+    ).catch((e: AggregateError) => {
       throw e.errors[0];
     });
   }

@@ -159,6 +159,44 @@ describe('WsClient', () => {
     expect(latest().closed).toBe(true);
   });
 
+  it('probes with its own, shorter deadline', async () => {
+    client = makeClient({ heartbeatMs: 1000, callTimeoutMs: 5_000, probeTimeoutMs: 2_000 });
+    const statuses: string[] = [];
+    client.onStatus((s) => statuses.push(s));
+    latest().open();
+    vi.advanceTimersByTime(1000);
+    expect(latest().lastSent().method).toBe('system.info');
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(statuses.at(-1)).toBe('open');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(statuses.at(-1)).toBe('closed');
+  });
+
+  it('gives up a connect that does not open in time, and makes a new socket', () => {
+    client = makeClient({ connectTimeoutMs: 1500, backoffBaseMs: 200, backoffMaxMs: 200 });
+    const statuses: string[] = [];
+    client.onStatus((s) => statuses.push(s));
+    const hung = latest();
+    vi.advanceTimersByTime(1499);
+    expect(hung.closed).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(hung.closed).toBe(true);
+    expect(statuses).toEqual(['connecting', 'closed']);
+    vi.advanceTimersByTime(200);
+    expect(latest()).not.toBe(hung);
+    // An open socket is not given up by the connect timer.
+    latest().open();
+    vi.advanceTimersByTime(5000);
+    expect(latest().closed).toBe(false);
+  });
+
+  it('gives a call its own deadline when asked', async () => {
+    client = makeClient({ callTimeoutMs: 15_000 });
+    const p = client.call('wall.get', {}, { timeoutMs: 2000 }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(await p).toMatchObject({ reason: 'timeout', message: expect.stringMatching(/timed out after 2 s \(not connected/) });
+  });
+
   it('refuses new calls after dispose and fails the outstanding ones', async () => {
     client = makeClient();
     const p = client.call('wall.get', {}).catch((e: unknown) => e);

@@ -31,6 +31,13 @@ export interface WsClientOptions {
   maxWaiting?: number;
   /** A link can die without a TCP close; a quiet socket is probed this often. 0 turns it off. */
   heartbeatMs?: number;
+  /** A probe unanswered this long gives the socket up (default: callTimeoutMs). */
+  probeTimeoutMs?: number;
+  /**
+   * A socket not open this long after it was made is given up and made again. A connect whose
+   * SYN went into a dead link waits for TCP's own retries (1, 3, 7 s…) even after the link is back.
+   */
+  connectTimeoutMs?: number;
   random?: () => number;
 }
 
@@ -62,6 +69,11 @@ export function rpcUrl(loc: { protocol: string; host: string; search: string }):
   return token ? `${base}?token=${encodeURIComponent(token)}` : base;
 }
 
+/** Per call: a deadline other than the client's (a message that is useless when late). */
+export interface CallOptions {
+  timeoutMs?: number;
+}
+
 export class WsClient implements ApiClient {
   private readonly opts: Required<WsClientOptions>;
   private readonly listeners = new EventListeners();
@@ -71,6 +83,7 @@ export class WsClient implements ApiClient {
   private nextId = 1;
   private attempt = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private connectTimer: ReturnType<typeof setTimeout> | null = null;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
   private lastHeard = 0;
   private probing = false;
@@ -84,13 +97,15 @@ export class WsClient implements ApiClient {
       backoffMaxMs: 15_000,
       maxWaiting: 200,
       heartbeatMs: 20_000,
+      probeTimeoutMs: options.callTimeoutMs ?? 15_000,
+      connectTimeoutMs: 10_000,
       random: Math.random,
       ...options,
     };
     this.connect();
   }
 
-  call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
+  call<M extends MethodName>(method: M, params: ParamsOf<M>, options: CallOptions = {}): Promise<ResultOf<M>> {
     return new Promise<ResultOf<M>>((resolve, reject) => {
       if (this.disposed) return reject(new TransportError(`${method}: the client is closed`, 'closed'));
       const waiting = [...this.pending.values()].filter((p) => !p.sent).length;
@@ -98,14 +113,15 @@ export class WsClient implements ApiClient {
         return reject(new TransportError(`${method}: ${waiting} calls already wait for the hub connection`, 'busy'));
       }
       const id = this.nextId++;
-      const seconds = Math.round(this.opts.callTimeoutMs / 1000);
+      const timeoutMs = options.timeoutMs ?? this.opts.callTimeoutMs;
+      const seconds = Math.round(timeoutMs / 100) / 10;
       const timer = setTimeout(() => {
         const p = this.pending.get(id);
         if (!p) return;
         this.pending.delete(id);
         const why = p.sent ? 'no reply from the hub' : 'not connected to the hub';
         p.reject(new TransportError(`${method} timed out after ${seconds} s (${why})`, 'timeout'));
-      }, this.opts.callTimeoutMs);
+      }, timeoutMs);
       const text = JSON.stringify({ jsonrpc: '2.0', id, method, params: params ?? {} });
       const entry: Pending = { method, text, sent: false, timer, resolve: resolve as (r: unknown) => void, reject };
       this.pending.set(id, entry);
@@ -116,10 +132,18 @@ export class WsClient implements ApiClient {
   on: ApiClient['on'] = (event, listener) => this.listeners.on(event, listener);
   onStatus: ApiClient['onStatus'] = (listener) => this.statusListeners.on(listener);
 
+  /** Tries to connect now instead of at the end of the current back-off (a sign that the hub is back). */
+  reconnectNow(): void {
+    if (this.disposed || !this.reconnectTimer) return;
+    clearTimeout(this.reconnectTimer);
+    this.connect();
+  }
+
   /** Stops reconnecting and fails every outstanding call (page teardown, tests). */
   dispose(): void {
     this.disposed = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.clearConnectTimer();
     this.stopHeartbeat();
     const s = this.socket;
     this.socket = null;
@@ -145,6 +169,11 @@ export class WsClient implements ApiClient {
       return;
     }
     this.socket = s;
+    this.clearConnectTimer();
+    this.connectTimer = setTimeout(() => {
+      this.connectTimer = null;
+      if (this.socket === s && s.readyState !== OPEN) this.handleLost(s);
+    }, this.opts.connectTimeoutMs);
     // Handlers check `this.socket === s`: a socket we have given up on must not touch state.
     s.onopen = () => this.socket === s && this.handleOpen();
     s.onmessage = (ev) => this.socket === s && this.handleMessage(ev.data);
@@ -152,7 +181,13 @@ export class WsClient implements ApiClient {
     s.onerror = () => undefined; // a close event always follows; that is where we act
   }
 
+  private clearConnectTimer(): void {
+    if (this.connectTimer) clearTimeout(this.connectTimer);
+    this.connectTimer = null;
+  }
+
   private handleOpen(): void {
+    this.clearConnectTimer();
     this.attempt = 0;
     this.lastHeard = Date.now();
     this.startHeartbeat();
@@ -201,6 +236,7 @@ export class WsClient implements ApiClient {
   /** The socket is gone (closed, failed, or given up on by the heartbeat). */
   private handleLost(s: SocketLike): void {
     this.socket = null;
+    this.clearConnectTimer();
     this.stopHeartbeat();
     try {
       s.close();
@@ -238,7 +274,7 @@ export class WsClient implements ApiClient {
       // Quiet socket: ask something cheap. If the link is dead, give the socket up rather than
       // wait minutes for TCP to notice, so the status shows the truth and reconnecting starts.
       this.probing = true;
-      this.call('system.info', {})
+      this.call('system.info', {}, { timeoutMs: this.opts.probeTimeoutMs })
         .catch((err) => {
           if (err instanceof TransportError && err.reason === 'timeout' && this.socket === s) this.handleLost(s);
         })

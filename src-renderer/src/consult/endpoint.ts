@@ -36,6 +36,7 @@ export class ConsultEndpoint {
   private readonly stall = new StallGuard();
   private readonly stats = new StatsSampler();
   private joinStartedAt: number | null = null;
+  private readonly socketLost: Partial<Record<LinkId, { at: number; attempts: number }>> = {};
   private leftId: string | null = null;
   private lowOverride: boolean | null = null;
   private timers: ReturnType<typeof setInterval>[] = [];
@@ -61,7 +62,7 @@ export class ConsultEndpoint {
       changed: (c) => this.onChanged(c),
       presence: (p) => this.onPresence(p),
       opened: (link) => void this.onOpened(link),
-      socket: (link, state) => this.set({ signalling: { ...this.state.signalling, [link]: state } }),
+      socket: (link, state) => this.onSocket(link, state),
     });
   }
 
@@ -145,6 +146,8 @@ export class ConsultEndpoint {
     if (this.inCallOrJoining()) {
       // A reconnected socket must be bound again, or signals for us would not reach it.
       if (c) await this.signalling.joinOn(link, c).catch((err) => this.log(`join on link ${link} failed: ${String(err)}`));
+      // The link answers again: a connection on it that carries nothing is rebuilt now, not at its next retry.
+      if (this.state.phase === 'in-call') this.mesh.linkBack(link, 'its signalling socket reconnected');
       return;
     }
     try {
@@ -227,6 +230,18 @@ export class ConsultEndpoint {
   }
 
   // ---- what the hubs bring ----------------------------------------------------------------
+  /** Each link's socket: shown in the view; a socket back after a loss says how long it was away. */
+  private onSocket(link: LinkId, state: EndpointView['signalling'][LinkId]): void {
+    const now = this.now();
+    const lost = this.socketLost[link];
+    if (state === 'open' && lost) {
+      this.log(`signalling on link ${link} open again after ${Math.round(now - lost.at)} ms (${lost.attempts} attempts)`);
+      delete this.socketLost[link];
+    } else if (state === 'closed' && this.state.signalling[link] === 'open') this.socketLost[link] = { at: now, attempts: 0 };
+    else if (state === 'connecting' && lost) lost.attempts++;
+    this.set({ signalling: { ...this.state.signalling, [link]: state } });
+  }
+
   private onPresence(p: Presence): void {
     const c = this.current();
     if (!c || p.consultationId !== c.id) return;

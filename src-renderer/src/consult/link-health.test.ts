@@ -57,6 +57,75 @@ describe('choosing the shown link', () => {
     expect(uneven.stallMs()).toBeLessThanOrEqual(POLICY.stallMaxMs);
   });
 
+  it('leaves a lossy link for one that renders clearly more frames, and does not go back to it at a hiccup', () => {
+    // 15 fps. A loses about every third frame, and its survivors come late and unevenly; B renders
+    // every frame, but every 2 s a loaded machine stalls it for about 200 ms (a hiccup, no loss).
+    const run = (startOn: 'A' | 'B'): { shown: 'A' | 'B' | null; switches: number; share: number } => {
+      const A = new FrameClock();
+      const B = new FrameClock();
+      let shown: 'A' | 'B' | null = startOn;
+      let since = 0;
+      let switches = 0;
+      let onScreen = 0;
+      let rendered = 0;
+      const events: [number, 'A' | 'B'][] = [];
+      for (let i = 0; i < 300; i++) {
+        const t = i * 66;
+        if (i % 3 !== 1) events.push([t + (i % 2 ? 90 : 10), 'A']);
+        const stall = i % 30 >= 15 && i % 30 <= 17;
+        events.push([stall ? (i - (i % 30) + 15) * 66 + 150 : t, 'B']);
+      }
+      events.sort((x, y) => x[0] - y[0]);
+      for (const [t, link] of events) {
+        (link === 'A' ? A : B).frame(t);
+        if (t >= 4000 && link === 'B') rendered++;
+        if (t >= 4000 && link === shown) onScreen++;
+        const next = chooseShown(shown, { A, B }, t, since);
+        if (next !== shown) ((shown = next), (since = t), switches++);
+      }
+      return { shown, switches, share: onScreen / rendered };
+    };
+    for (const startOn of ['A', 'B'] as const) {
+      const r = run(startOn);
+      expect(r.shown, `starting on ${startOn}`).toBe('B');
+      expect(r.share, `starting on ${startOn}`).toBeGreaterThanOrEqual(0.95);
+      expect(r.switches, `starting on ${startOn}`).toBeLessThanOrEqual(6);
+    }
+  });
+
+  it('a jittery link does not keep the picture by loosening its own threshold', () => {
+    const A = new FrameClock(); // shown, uneven: 20/80 ms intervals, so its own threshold is long
+    for (let t = 0, i = 0; t <= 2000; t += i++ % 2 ? 20 : 80) A.frame(t);
+    const B = clockWith(0, 2100, 50);
+    expect(A.stallMs()).toBeGreaterThan(B.stallMs() + 40);
+    // A's newest frame is older than B's threshold but within its own: B, as steady and as full, takes over.
+    const now = A.lastAt! + B.stallMs() + 5;
+    expect(now - A.lastAt!).toBeLessThan(A.stallMs());
+    expect(chooseShown('A', { A, B }, now, 0)).toBe('B');
+  });
+
+  it('does not flap between two equal links, and holds a switch before moving for worth', () => {
+    const A = clockWith(0, 3000, 50);
+    const B = clockWith(10, 3010, 50);
+    expect(chooseShown('A', { A, B }, 3012, 0)).toBe('A');
+    expect(chooseShown('B', { A, B }, 3012, 0)).toBe('B');
+    // B clearly better (A rendered half the frames of the window), but the last switch was just now.
+    const half = new FrameClock();
+    for (let t = 1000; t <= 3000; t += 100) half.frame(t);
+    expect(chooseShown('A', { A: half, B }, 3012, 2900)).toBe('A');
+    expect(chooseShown('A', { A: half, B }, 3012, 3012 - POLICY.holdShownMs)).toBe('B');
+  });
+
+  it('moves to a link that is as full but clearly less late', () => {
+    const A = clockWith(0, 3000, 50);
+    const B = clockWith(10, 3010, 50);
+    A.lateMs = 900;
+    B.lateMs = 80;
+    expect(chooseShown('A', { A, B }, 3012, 0)).toBe('B');
+    B.lateMs = 800;
+    expect(chooseShown('A', { A, B }, 3012, 0)).toBe('A');
+  });
+
   it('learns the frame rate but not from outages', () => {
     const c = clockWith(0, 2000, 40);
     expect(c.intervalMs).toBeGreaterThan(38);
@@ -93,9 +162,26 @@ describe('a connection’s state', () => {
     const t = { createdAt: 0, lastFrameAt: 10_000, lastBeatAt: 10_010 };
     expect(shouldClose(t, 11_100, false)).toBe(false);
     expect(shouldClose(t, 10_010 + POLICY.allSilentMs + 1, false)).toBe(true);
-    // A new connection that never showed anything waits as long when the other link is silent too.
-    expect(shouldClose({ createdAt: 0, lastFrameAt: null, lastBeatAt: null }, POLICY.connectTimeoutMs + 1, false)).toBe(false);
-    expect(shouldClose({ createdAt: 0, lastFrameAt: null, lastBeatAt: null }, POLICY.connectTimeoutMs + 1, true)).toBe(true);
+  });
+
+  it('does not keep a connection that never carried anything through a common silence (its creation is no sign of life)', () => {
+    // Built while its link was down: nothing ever came. Once the other link dies too, it must go
+    // as soon as it is down, not allSilentMs after it was made (the cut-restore-cut race froze 2.1–3.6 s).
+    const never = { createdAt: 10_000, lastFrameAt: null, lastBeatAt: null };
+    expect(shouldClose(never, 10_000 + POLICY.connectTimeoutMs - 1, false)).toBe(false); // still connecting
+    expect(shouldClose(never, 10_000 + POLICY.connectTimeoutMs + 1, false)).toBe(true);
+    expect(shouldClose(never, 10_000 + POLICY.connectTimeoutMs + 1, true)).toBe(true);
+    // Frames of an older connection are no sign of this one's life either.
+    expect(shouldClose({ createdAt: 10_000, lastFrameAt: 9_000, lastBeatAt: 9_500 }, 10_000 + POLICY.connectTimeoutMs + 1, false)).toBe(true);
+  });
+
+  it('waits longer for a new connection whose two ends both announced a candidate on the link (it connects when the link answers)', () => {
+    const t = { createdAt: 0, lastFrameAt: null, lastBeatAt: null };
+    expect(legState(t, POLICY.connectTimeoutMs + 1)).toBe('down');
+    expect(legState({ ...t, candidatesBothWays: true }, POLICY.connectTimeoutMs + 1)).toBe('connecting');
+    expect(shouldClose({ ...t, candidatesBothWays: true }, POLICY.connectTimeoutMs + 1, true)).toBe(false);
+    expect(legState({ ...t, candidatesBothWays: true }, POLICY.connectPatienceMs + 1)).toBe('down');
+    expect(shouldClose({ ...t, candidatesBothWays: true }, POLICY.connectPatienceMs + 1, true)).toBe(true);
   });
 
   it('ignores frames that belong to an older connection', () => {
@@ -104,12 +190,21 @@ describe('a connection’s state', () => {
 });
 
 describe('getStats', () => {
-  const report = (bytes: number, got: number, lost: number, rtt: number) => [
+  const report = (bytes: number, got: number, lost: number, rtt: number, jbDelay = 0.5, jbEmitted = 10) => [
     { type: 'transport', id: 'T1', selectedCandidatePairId: 'CP2' },
     { type: 'candidate-pair', id: 'CP1', currentRoundTripTime: 0.5, nominated: true, state: 'succeeded' },
     { type: 'candidate-pair', id: 'CP2', currentRoundTripTime: rtt, nominated: true, state: 'succeeded', localCandidateId: 'L2' },
     { type: 'local-candidate', id: 'L2', address: '10.231.2.11' },
-    { type: 'inbound-rtp', kind: 'video', bytesReceived: bytes, packetsReceived: got, packetsLost: lost, framesDecoded: 10 },
+    {
+      type: 'inbound-rtp',
+      kind: 'video',
+      bytesReceived: bytes,
+      packetsReceived: got,
+      packetsLost: lost,
+      framesDecoded: 10,
+      jitterBufferDelay: jbDelay,
+      jitterBufferEmittedCount: jbEmitted,
+    },
     { type: 'inbound-rtp', kind: 'audio', audioLevel: 0.25, bytesReceived: 999999 },
   ];
 
@@ -120,17 +215,19 @@ describe('getStats', () => {
       packetsReceived: 10,
       packetsLost: 0,
       framesDecoded: 10,
+      jitterBufferDelay: 0.5,
+      jitterBufferEmitted: 10,
       rttMs: 12,
       audioLevel: 0.25,
       localAddress: '10.231.2.11',
     });
   });
 
-  it('gives bitrate and loss between two samples', () => {
-    const a = sampleStats(report(100_000, 1000, 5, 0.01), 1000);
-    const b = sampleStats(report(225_000, 1095, 10, 0.02), 2000);
-    expect(ratesBetween(a, b)).toEqual({ kbps: 1000, loss: 0.05, rttMs: 20 });
-    expect(ratesBetween(null, b)).toEqual({ kbps: null, loss: null, rttMs: 20 });
+  it('gives bitrate, loss and lateness (jitter-buffer delay per frame) between two samples', () => {
+    const a = sampleStats(report(100_000, 1000, 5, 0.01, 10, 200), 1000);
+    const b = sampleStats(report(225_000, 1095, 10, 0.02, 16, 220), 2000);
+    expect(ratesBetween(a, b)).toEqual({ kbps: 1000, loss: 0.05, rttMs: 20, lateMs: 300 });
+    expect(ratesBetween(null, b)).toEqual({ kbps: null, loss: null, rttMs: 20, lateMs: null });
   });
 });
 

@@ -13,8 +13,17 @@ export const LINK_IDS: readonly LinkId[] = LinkIds.options;
 export const POLICY = {
   /** No frame or heartbeat for this long: the connection is dead; close it. */
   deadAfterMs: 1000,
-  /** A new connection that shows no frame within this long is given up and built again. */
+  /** A new connection that shows no frame within this long is given up and built again… */
   connectTimeoutMs: 2500,
+  /**
+   * …unless both ends have announced a candidate on the link (it can connect the moment the link
+   * answers): then this long, about as long as Chromium's ICE keeps checking a new pair. Chromium
+   * sees an interface that came back up only 2–3.5 s later (its network-change debounce), so a
+   * connection built while the link was down never works; one built in the first seconds of an
+   * outage, while the browser still listed the interface, connects ~0.2–0.3 s after the link
+   * returns, if it is still there. Giving it up at 2.5 s is what froze the cut-restore-cut race.
+   */
+  connectPatienceMs: 5000,
   /**
    * When every link to a remote falls silent at once, the remote itself (or this page) is stalled,
    * or all links are cut: rebuilding would not help, so connections are kept this long first.
@@ -40,9 +49,34 @@ export const POLICY = {
   /** …but never sooner than this (jitter) nor later than this. */
   stallMinMs: 60,
   stallMaxMs: 250,
+  /**
+   * What each link delivers is compared over this window: the frames it rendered. With 30%
+   * random loss on one link the lossy one rendered 222–290 of 300 frames while the other rendered
+   * them all; a picture chosen on freshness alone stuck on the lossy link (a jittery link loosens
+   * its own stall threshold) and flapped.
+   */
+  rateWindowMs: 2000,
+  /** A live link takes over from the shown one when it rendered this many more frames in the window… */
+  betterByFrames: 2,
+  /** …or this fraction more, whichever is larger… */
+  betterByShare: 0.08,
+  /** …or, at about the same frame count, its frames are this much less late (jitter buffer). */
+  lessLateMs: 150,
+  /**
+   * …but not sooner than this after the last switch. The margins above are what keeps two links
+   * of about equal worth from flapping; this only stops a switch on the frame after another.
+   */
+  holdShownMs: 500,
+  /** A link whose address is gone (interface down) is looked for again this often (a local probe, no signalling). */
+  addressProbeMs: 150,
+  /** The initiator honours a rebuild request unless its connection is younger than this. */
+  rebuildRequestGraceMs: 500,
 } as const;
 
-/** Rendered frames of one video element: the newest one, a smoothed frame interval and its jitter. */
+/**
+ * Rendered frames of one video element: the newest one, a smoothed frame interval and its jitter,
+ * the frames of the last rateWindowMs, and how late its frames are (set from getStats).
+ */
 export class FrameClock {
   lastAt: number | null = null;
   count = 0;
@@ -50,6 +84,10 @@ export class FrameClock {
   intervalMs = 50;
   /** Smoothed deviation of the interval, ms: a loaded machine renders unevenly. */
   jitterMs = 0;
+  /** Mean time frames spent in the jitter buffer over the last stats interval, ms (null: unknown). */
+  lateMs: number | null = null;
+  /** When the frames of the last rateWindowMs were rendered, oldest first. */
+  private readonly recent: number[] = [];
 
   frame(at: number): void {
     if (this.lastAt !== null) {
@@ -62,10 +100,20 @@ export class FrameClock {
     }
     this.lastAt = at;
     this.count++;
+    this.recent.push(at);
+    this.trim(at);
   }
 
   ageMs(now: number): number {
     return this.lastAt === null ? Infinity : now - this.lastAt;
+  }
+
+  /** Frames rendered within the last rateWindowMs. */
+  framesInWindow(now: number): number {
+    this.trim(now);
+    let n = this.recent.length;
+    while (n > 0 && this.recent[n - 1] > now) n--;
+    return n;
   }
 
   /** How old the newest frame may get before this picture counts as stalled. */
@@ -76,6 +124,14 @@ export class FrameClock {
   reset(): void {
     this.lastAt = null;
     this.count = 0;
+    this.recent.length = 0;
+    this.lateMs = null;
+  }
+
+  private trim(now: number): void {
+    let i = 0;
+    while (i < this.recent.length && this.recent[i] <= now - POLICY.rateWindowMs) i++;
+    if (i > 0) this.recent.splice(0, i);
   }
 }
 
@@ -89,20 +145,40 @@ export function stallThresholdMs(intervalMs: number, jitterMs = 0): number {
 }
 
 /**
- * Which link to show: keep the shown one while it is fresh; when its newest frame is older than
- * the stall threshold and the other link's is newer, take the other. With nothing shown yet, the
- * link with the newest frame. Called on every rendered frame, so a switch happens within about
- * one frame interval of the stall.
+ * Which link to show. Both links carry the same pictures, so a switch between two live links
+ * shows nothing; what counts is which one delivers more, and in time:
+ * - stall: the shown link's newest frame is older than the stall threshold and the other's is
+ *   newer: take the other at once (within about one frame of a cut). The threshold is the stricter
+ *   of the two links' when the other delivers at least as much (a jittery link must not loosen
+ *   its own), the looser when it delivers less (a hiccup is no reason to move to a worse link);
+ * - worth: no sooner than holdShownMs after the last switch, move to a live link that rendered
+ *   clearly more frames over the last rateWindowMs, or about as many but clearly less late.
+ * With nothing shown yet, the link with the newest frame. Called on every rendered frame.
  */
-export function chooseShown(shown: LinkId | null, clocks: Partial<Record<LinkId, FrameClock>>, now: number): LinkId | null {
+export function chooseShown(shown: LinkId | null, clocks: Partial<Record<LinkId, FrameClock>>, now: number, shownSince = -Infinity): LinkId | null {
   const age = (l: LinkId): number => clocks[l]?.ageMs(now) ?? Infinity;
   const candidates = LINK_IDS.filter((l) => clocks[l] && age(l) !== Infinity);
   if (candidates.length === 0) return shown;
   const freshest = candidates.reduce((a, b) => (age(b) < age(a) ? b : a));
   if (shown === null || !clocks[shown]) return freshest;
-  const stall = clocks[shown]!.stallMs();
-  if (age(shown) > stall && age(freshest) < age(shown)) return freshest;
-  return shown;
+  const cur = clocks[shown]!;
+  const curFrames = cur.framesInWindow(now);
+  let best: LinkId = shown;
+  for (const l of candidates) {
+    if (l === shown) continue;
+    const other = clocks[l]!;
+    const otherFrames = other.framesInWindow(now);
+    const margin = Math.max(POLICY.betterByFrames, POLICY.betterByShare * curFrames);
+    const notWorse = otherFrames + margin >= curFrames;
+    const stall = notWorse ? Math.min(cur.stallMs(), other.stallMs()) : Math.max(cur.stallMs(), other.stallMs());
+    if (age(shown) > stall && age(l) < age(shown)) return l;
+    if (now - shownSince < POLICY.holdShownMs || age(l) > other.stallMs()) continue;
+    const more = otherFrames >= curFrames + margin;
+    const lessLate =
+      Math.abs(otherFrames - curFrames) < margin && cur.lateMs !== null && other.lateMs !== null && other.lateMs + POLICY.lessLateMs < cur.lateMs;
+    if (more || lessLate) best = l;
+  }
+  return best;
 }
 
 /** What a link's connection is doing, from its timestamps. */
@@ -111,6 +187,8 @@ export interface LegTimes {
   createdAt: number | null;
   lastFrameAt: number | null;
   lastBeatAt: number | null;
+  /** Both ends announced a candidate on the link: it may connect as soon as the link answers (connectPatienceMs). */
+  candidatesBothWays?: boolean;
 }
 
 /**
@@ -123,20 +201,28 @@ export function legState(t: LegTimes, now: number): LinkState {
   const beat = t.lastBeatAt !== null && t.lastBeatAt >= t.createdAt ? now - t.lastBeatAt : Infinity;
   if (frame <= POLICY.deadAfterMs) return 'up';
   if (beat <= POLICY.deadAfterMs) return 'stalled';
-  if (frame === Infinity && beat === Infinity) return now - t.createdAt <= POLICY.connectTimeoutMs ? 'connecting' : 'down';
+  if (frame === Infinity && beat === Infinity) {
+    const patience = t.candidatesBothWays ? POLICY.connectPatienceMs : POLICY.connectTimeoutMs;
+    return now - t.createdAt <= patience ? 'connecting' : 'down';
+  }
   return 'down';
 }
 
 /**
  * A connection is closed (and, by its initiator, rebuilt) when it is down while another link to
- * the same remote still lives: the silence is this link's. When all are silent, only after
- * allSilentMs (a stalled remote or a loaded machine must not cause a storm of rebuilds).
+ * the same remote still lives: the silence is this link's. When all are silent, a connection
+ * that has carried something is kept allSilentMs from its last sign of life (a stalled remote or
+ * a loaded machine must not cause a storm of rebuilds); one that never carried anything is no
+ * such connection (it was built while its link was down, say) and goes once it is down.
+ * Its creation is not a sign of life: holding such a one froze both sides 2.1–3.6 s when the
+ * other link was cut right after this one came back.
  */
 export function shouldClose(t: LegTimes, now: number, otherLinkAlive: boolean): boolean {
   if (t.createdAt === null || legState(t, now) !== 'down') return false;
   if (otherLinkAlive) return true;
-  const lastSign = Math.max(t.createdAt, t.lastFrameAt ?? -Infinity, t.lastBeatAt ?? -Infinity);
-  return now - lastSign > POLICY.allSilentMs;
+  const signs = [t.lastFrameAt, t.lastBeatAt].filter((x): x is number => x !== null && x >= t.createdAt!);
+  if (signs.length === 0) return true;
+  return now - Math.max(...signs) > POLICY.allSilentMs;
 }
 
 /**
@@ -162,6 +248,9 @@ export interface StatsSample {
   packetsReceived: number | null;
   packetsLost: number | null;
   framesDecoded: number | null;
+  /** Seconds frames spent in the jitter buffer in all, and how many frames left it. */
+  jitterBufferDelay: number | null;
+  jitterBufferEmitted: number | null;
   rttMs: number | null;
   audioLevel: number | null;
   /** The local address of the selected candidate pair: the network actually carrying it. */
@@ -179,6 +268,8 @@ export function sampleStats(report: Iterable<StatLike>, at: number): StatsSample
     packetsReceived: null,
     packetsLost: null,
     framesDecoded: null,
+    jitterBufferDelay: null,
+    jitterBufferEmitted: null,
     rttMs: null,
     audioLevel: null,
     localAddress: null,
@@ -192,6 +283,8 @@ export function sampleStats(report: Iterable<StatLike>, at: number): StatsSample
       out.packetsReceived = (out.packetsReceived ?? 0) + (num(s.packetsReceived) ?? 0);
       out.packetsLost = (out.packetsLost ?? 0) + (num(s.packetsLost) ?? 0);
       out.framesDecoded = (out.framesDecoded ?? 0) + (num(s.framesDecoded) ?? 0);
+      if (num(s.jitterBufferDelay) !== null) out.jitterBufferDelay = (out.jitterBufferDelay ?? 0) + num(s.jitterBufferDelay)!;
+      if (num(s.jitterBufferEmittedCount) !== null) out.jitterBufferEmitted = (out.jitterBufferEmitted ?? 0) + num(s.jitterBufferEmittedCount)!;
     } else if (s.type === 'inbound-rtp' && s.kind === 'audio') {
       out.audioLevel = num(s.audioLevel);
     } else if (s.type === 'candidate-pair') {
@@ -212,18 +305,23 @@ export interface LinkRates {
   kbps: number | null;
   loss: number | null;
   rttMs: number | null;
+  /** Mean jitter-buffer delay of the frames between the two samples, ms: how late this link's pictures are. */
+  lateMs: number | null;
 }
 
 /** Bitrate and loss between two samples of the same connection; RTT from the newer one. */
 export function ratesBetween(prev: StatsSample | null, cur: StatsSample): LinkRates {
-  if (!prev || cur.at <= prev.at) return { kbps: null, loss: null, rttMs: cur.rttMs };
+  if (!prev || cur.at <= prev.at) return { kbps: null, loss: null, rttMs: cur.rttMs, lateMs: null };
   const seconds = (cur.at - prev.at) / 1000;
   const bytes = cur.videoBytes !== null && prev.videoBytes !== null ? cur.videoBytes - prev.videoBytes : null;
   const got = cur.packetsReceived !== null && prev.packetsReceived !== null ? cur.packetsReceived - prev.packetsReceived : null;
   const lost = cur.packetsLost !== null && prev.packetsLost !== null ? Math.max(0, cur.packetsLost - prev.packetsLost) : null;
   const kbps = bytes !== null && bytes >= 0 ? Math.round((bytes * 8) / 1000 / seconds) : null;
   const loss = got !== null && lost !== null && got + lost > 0 ? lost / (got + lost) : got === 0 && lost === 0 ? 0 : null;
-  return { kbps, loss, rttMs: cur.rttMs };
+  const emitted = cur.jitterBufferEmitted !== null && prev.jitterBufferEmitted !== null ? cur.jitterBufferEmitted - prev.jitterBufferEmitted : null;
+  const delay = cur.jitterBufferDelay !== null && prev.jitterBufferDelay !== null ? cur.jitterBufferDelay - prev.jitterBufferDelay : null;
+  const lateMs = emitted !== null && delay !== null && emitted > 0 && delay >= 0 ? Math.round((delay / emitted) * 1000) : null;
+  return { kbps, loss, rttMs: cur.rttMs, lateMs };
 }
 
 // ---- active speaker ----------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // The other sites of the call: a RemoteParticipant (a connection per link) for each, made when
 // they are heard of, and the signals between us and them (hello, bye, peer, rebuild, shown).
 import type { Consultation, Presence, SignalMessage, SignalPayload } from '@contract/consult';
+import { AddressWatch } from './address-watch';
 import type { EndpointLink } from './endpoint-config';
 import type { EndpointCore } from './endpoint-view';
 import type { LinkId } from './link-health';
@@ -20,11 +21,24 @@ export interface MeshDeps {
 
 export class Mesh {
   private readonly remotes = new Map<string, RemoteParticipant>();
+  /** Links whose address is gone, watched for its return (shared by every remote). */
+  private readonly addresses: AddressWatch;
 
   constructor(
     private readonly core: EndpointCore,
     private readonly deps: MeshDeps,
-  ) {}
+  ) {
+    this.addresses = new AddressWatch({
+      links: deps.links.map((l) => ({ id: l.id, subnet: l.subnet })),
+      back: (link) => this.linkBack(link, 'its address is back'),
+      log: (msg) => core.log(msg),
+    });
+  }
+
+  /** A sign that a link works again (its address is back, its socket reconnected): rebuild what it lacks now. */
+  linkBack(link: LinkId, why: string): void {
+    for (const r of this.remotes.values()) r.linkBack(link, why);
+  }
 
   all(): RemoteParticipant[] {
     return [...this.remotes.values()];
@@ -93,6 +107,7 @@ export class Mesh {
 
   /** Every remote gone (hanging up). */
   clear(): void {
+    this.addresses.stop();
     for (const r of this.remotes.values()) r.destroy();
     this.remotes.clear();
   }
@@ -127,6 +142,7 @@ export class Mesh {
       quality: (remote, link) => this.quality(remote, link),
       send: (payload) => this.deps.send(id, payload),
       changed: () => this.deps.changed(),
+      addressless: (link) => this.addresses.lost(link),
       log: (msg) => this.core.log(msg),
     });
     this.remotes.set(id, r);

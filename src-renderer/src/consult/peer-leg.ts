@@ -29,6 +29,11 @@ export interface PeerLegOptions {
   onStream(stream: MediaStream): void;
   onClose(why: string): void;
   onDropped?(candidate: string, why: string): void;
+  /**
+   * Gathering ended without one candidate on this link (its interface is down or has lost its
+   * address): this connection can never carry anything, even once the link is back.
+   */
+  onAddressless?(): void;
 }
 
 export class PeerLeg {
@@ -39,6 +44,12 @@ export class PeerLeg {
   lastFrameAt: number | null = null;
   connectedAt: number | null = null;
   closed = false;
+  /** Local candidates announced (on this link). */
+  usableCandidates = 0;
+  /** The remote's candidates received. */
+  remoteCandidates = 0;
+  /** Gathering ended with no candidate on this link. */
+  addressless = false;
   private readonly peer: PeerInstance;
   private readonly beat: ReturnType<typeof setInterval>;
   private quality: Quality;
@@ -66,6 +77,7 @@ export class PeerLeg {
     this.peer.on('data', () => (this.lastBeatAt = opts.now()));
     this.peer.on('error', (err: Error) => this.close(`error: ${err.message}`));
     this.peer.on('close', () => this.close('closed by the remote or the browser'));
+    this.pc()?.addEventListener('icegatheringstatechange', () => this.gathered());
     this.beat = setInterval(() => {
       if (!this.peer.connected) return;
       try {
@@ -79,6 +91,7 @@ export class PeerLeg {
   /** The remote's offer, answer or candidate for this connection. */
   signal(data: PeerData): void {
     if (this.closed) return;
+    if (data.type === 'candidate' && data.candidate.candidate.trim() !== '') this.remoteCandidates++;
     try {
       this.peer.signal(data as SignalData);
     } catch (err) {
@@ -105,6 +118,21 @@ export class PeerLeg {
       ?.getSenders()
       .find((s) => s.track?.kind === 'audio');
     if (sender) await sender.replaceTrack(track);
+  }
+
+  /**
+   * Video frames decoded so far (null if the connection is gone): proof that pictures flow again.
+   * Packets are not: after an outage they flow a while before a keyframe makes them decodable.
+   */
+  async framesDecoded(): Promise<number | null> {
+    const pc = this.pc();
+    if (!pc || this.closed) return null;
+    const report = await pc.getStats();
+    let n: number | null = null;
+    report.forEach((s: { type: string; kind?: string; framesDecoded?: number }) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'video' && typeof s.framesDecoded === 'number') n = (n ?? 0) + s.framesDecoded;
+    });
+    return n;
   }
 
   /** Counters since the previous call (null if the connection is gone). */
@@ -139,6 +167,7 @@ export class PeerLeg {
         this.opts.onDropped?.(c.candidate, verdict);
         return;
       }
+      if (c.candidate.trim() !== '') this.usableCandidates++;
       this.opts.onSignal({ type: 'candidate', candidate: { candidate: c.candidate, sdpMLineIndex: c.sdpMLineIndex ?? null, sdpMid: c.sdpMid ?? null } });
       return;
     }
@@ -148,6 +177,13 @@ export class PeerLeg {
     }
     // Renegotiation requests never happen here: tracks are swapped with replaceTrack.
     console.warn('[consult] ignoring a simple-peer signal we do not relay', data);
+  }
+
+  private gathered(): void {
+    const pc = this.pc();
+    if (this.closed || !pc || pc.iceGatheringState !== 'complete' || this.usableCandidates > 0 || this.addressless) return;
+    this.addressless = true;
+    this.opts.onAddressless?.();
   }
 
   private async applyQuality(): Promise<void> {

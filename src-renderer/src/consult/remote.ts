@@ -3,12 +3,26 @@
 // - show the link whose frames are freshest; when the shown one stalls, switch on the next frame
 //   of the other (within about one frame interval);
 // - close a connection that has shown nothing for deadAfterMs; the initiator builds a new one
-//   (every retryEveryMs while the link stays dead), the other side asks it to.
+//   (every retryEveryMs while the link stays dead), the other side asks it to. One that has
+//   carried media is parked rather than closed, and comes back if its link does first;
+// - react to a link's return (its address back, its socket reconnected) at once.
 // In "single" mode there is one connection with every candidate (the plain baseline): it is only
 // rebuilt once the browser itself gives it up.
 import type { LinkStats, MediaMode, PcRef, PeerData, SignalPayload } from '@contract/consult';
 import type { Cidr } from './candidates';
-import { chooseShown, flowing, FrameClock, legState, POLICY, ratesBetween, rebuildDue, shouldClose, type LinkId, type LinkRates } from './link-health';
+import {
+  chooseShown,
+  flowing,
+  FrameClock,
+  legState,
+  POLICY,
+  ratesBetween,
+  rebuildDue,
+  shouldClose,
+  type LegTimes,
+  type LinkId,
+  type LinkRates,
+} from './link-health';
 import { PeerLeg, type Quality } from './peer-leg';
 
 export interface RemoteDeps {
@@ -26,6 +40,8 @@ export interface RemoteDeps {
   quality: (remote: RemoteParticipant, link: LinkId) => Quality;
   send: (payload: SignalPayload) => void;
   changed: () => void;
+  /** A connection on this link gathered no candidate on it: its address is gone (watch for its return). */
+  addressless?: (link: LinkId) => void;
   log?: (msg: string) => void;
 }
 
@@ -50,9 +66,19 @@ interface Slot {
   streamLeg: PeerLeg | null;
   /** Candidates that came before their offer (two links can reorder them). */
   early: { pc: PcRef; data: PeerData; at: number }[];
+  /**
+   * The connection replaced while its link was silent, kept a while (both sides keep theirs): once
+   * the link answers again it resumes at once (a connection that has carried media keeps checking
+   * its pair), while a connection built during a link-down may never work (see link-health).
+   * Whichever of the two carries media first stays.
+   */
+  parked: { leg: PeerLeg; at: number; frames: number | null; checking: boolean } | null;
 }
 
-const EMPTY_RATES: LinkRates = { kbps: null, loss: null, rttMs: null };
+/** A replaced connection that carried media is kept this long for its link's return. */
+const PARK_MS = 8000;
+
+const EMPTY_RATES: LinkRates = { kbps: null, loss: null, rttMs: null, lateMs: null };
 
 export class RemoteParticipant {
   readonly id: string;
@@ -62,11 +88,15 @@ export class RemoteParticipant {
   /** Which link of ours the remote shows (it tells us), for low-bandwidth mode. */
   remoteShows: LinkId | null = null;
   shown: LinkId | null = null;
+  /** When the shown link was last chosen (switches are held apart, see chooseShown). */
+  private shownAt = -Infinity;
   firstFrameAt: number | null = null;
   audioLevel: number | null = null;
   readonly element: HTMLDivElement;
   private readonly audio: HTMLAudioElement;
   private readonly slots = new Map<LinkId, Slot>();
+  /** Each connection's incoming stream (a parked connection's comes back with it). */
+  private readonly streams = new WeakMap<PeerLeg, MediaStream>();
   /** When this endpoint learned that the remote is in the call. */
   readonly since: number;
   private lastShownSent = 0;
@@ -100,14 +130,15 @@ export class RemoteParticipant {
    */
   tick(now: number, judge = true): void {
     if (this.destroyed || this.session === null) return;
+    for (const s of this.slots.values()) this.checkParked(s, now);
     for (const s of this.slots.values()) {
       const t = this.times(s);
       const otherFlowing = [...this.slots.values()].some((o) => o !== s && flowing(this.times(o), now));
       const dead = s.leg === null || (this.deps.mode === 'dual' && shouldClose(t, now, otherFlowing));
       if (this.deps.initiator) {
         if (judge && s.leg && dead) {
-          this.deps.log?.(`${this.id} link ${s.link}: gen ${s.gen} shows nothing, closing it`);
-          s.leg.close('no frames');
+          this.deps.log?.(`${this.id} link ${s.link}: gen ${s.gen} shows nothing, replacing it`);
+          this.retire(s, 'no frames');
         }
         if (!s.leg && rebuildDue(s.lastBuildAt, now) && !this.holdBack(s, now)) this.build(s);
       } else if (judge && dead && now - this.since >= POLICY.retryEveryMs && rebuildDue(s.lastAskAt, now)) {
@@ -148,20 +179,55 @@ export class RemoteParticipant {
       s.early.push({ pc, data, at: this.deps.now() });
       return;
     }
-    s.leg?.close('replaced by a newer connection');
+    this.retire(s, 'replaced by a newer connection');
     this.attach(s, pc, false);
     s.leg!.signal(data);
     for (const e of s.early.splice(0)) if (e.pc.gen === pc.gen && e.pc.session === pc.session) s.leg!.signal(e.data);
   }
 
-  /** The remote says its connection on this link is dead. */
+  /**
+   * The remote says its connection on this link is dead. Honoured unless ours was built just
+   * now (then its offer is on its way and the request predates it): the remote asks only when it
+   * has nothing, or when its link has just come back (a connection built while its address was
+   * gone never works, and waiting for the retry interval is what made the race freeze).
+   */
   onRebuildRequest(link: LinkId): void {
     const s = this.slots.get(link);
     if (!s || !this.deps.initiator || this.destroyed) return;
     const now = this.deps.now();
-    if (s.leg && now - s.leg.createdAt < POLICY.retryEveryMs) return; // a new one is on its way
-    s.leg?.close('the remote asked for a new connection');
+    if (s.leg && now - s.leg.createdAt < POLICY.rebuildRequestGraceMs) return;
+    this.retire(s, 'the remote asked for a new connection');
     this.build(s);
+  }
+
+  /**
+   * A sign that a link works again: our address on it is back, or our signalling socket on it
+   * reconnected. A connection on it that carries nothing is rebuilt now (the initiator) or asked
+   * for now (the other side), instead of at the next retry.
+   */
+  linkBack(link: LinkId, why: string): void {
+    const s = this.slots.get(link);
+    if (!s || this.destroyed || this.session === null || this.deps.mode !== 'dual') return;
+    const now = this.deps.now();
+    const t = this.times(s);
+    if (s.leg && flowing(t, now)) return;
+    const state = legState(t, now);
+    // Worth replacing: none, one that can never work, or one found dead. Not one still connecting:
+    // the browser sees an interface that came back only seconds later, so a connection built now
+    // would have no address on it, while one built before can connect as soon as the link answers.
+    const useless = !s.leg || s.leg.addressless || state === 'down';
+    if (!useless) return;
+    if (this.deps.initiator) {
+      if (s.leg && !s.leg.addressless && now - s.leg.createdAt < POLICY.rebuildRequestGraceMs) return;
+      this.deps.log?.(`${this.id} link ${s.link}: ${why}, building gen ${s.gen + 1} now`);
+      this.retire(s, `link ${s.link} is back`);
+      this.build(s);
+    } else {
+      if (s.lastAskAt !== null && now - s.lastAskAt < POLICY.rebuildRequestGraceMs) return;
+      this.deps.log?.(`${this.id} link ${s.link}: ${why}, asking for a new connection`);
+      s.lastAskAt = now;
+      this.deps.send({ kind: 'rebuild', link: s.link, session: this.deps.mySession() });
+    }
   }
 
   /** A new session of the remote: everything built with the old one is useless. */
@@ -170,6 +236,7 @@ export class RemoteParticipant {
     this.session = session;
     for (const s of this.slots.values()) {
       s.leg?.close('the remote restarted');
+      this.dropParked(s, 'the remote restarted');
       if (!this.deps.initiator) s.gen = 0; // the remote's new session counts from the start
       s.lastBuildAt = null;
       s.lastAskAt = null;
@@ -202,6 +269,7 @@ export class RemoteParticipant {
           return;
         }
         s.rates = ratesBetween(r.prev, r.cur);
+        s.clock.lateMs = s.rates.lateMs;
         s.path = r.cur.localAddress;
         if (s.link === this.shown) this.audioLevel = r.cur.audioLevel;
       }),
@@ -226,14 +294,21 @@ export class RemoteParticipant {
     if (this.shownTimer) clearTimeout(this.shownTimer);
     for (const s of this.slots.values()) {
       s.leg?.close('left');
+      this.dropParked(s, 'left');
       s.video.srcObject = null;
     }
     this.audio.srcObject = null;
     this.element.remove();
   }
 
-  private times(s: Slot): { createdAt: number | null; lastFrameAt: number | null; lastBeatAt: number | null } {
-    return { createdAt: s.leg?.createdAt ?? null, lastFrameAt: s.leg?.lastFrameAt ?? null, lastBeatAt: s.leg?.lastBeatAt ?? null };
+  private times(s: Slot): LegTimes {
+    const leg = s.leg;
+    return {
+      createdAt: leg?.createdAt ?? null,
+      lastFrameAt: leg?.lastFrameAt ?? null,
+      lastBeatAt: leg?.lastBeatAt ?? null,
+      candidatesBothWays: !!leg && !leg.addressless && leg.usableCandidates > 0 && leg.remoteCandidates > 0,
+    };
   }
 
   private makeSlot(link: LinkId, subnet: Cidr | null): Slot {
@@ -259,6 +334,7 @@ export class RemoteParticipant {
       stream: null,
       streamLeg: null,
       early: [],
+      parked: null,
     };
     const onFrame = (): void => {
       if (this.destroyed) return;
@@ -288,7 +364,13 @@ export class RemoteParticipant {
       quality: this.deps.quality(this, s.link),
       now: this.deps.now,
       onSignal: (data) => this.deps.send({ kind: 'peer', pc: ref, data }),
+      onAddressless: () => {
+        if (s.leg !== leg) return;
+        this.deps.log?.(`${this.id} link ${s.link} gen ${ref.gen}: no address on this link; watching for its return`);
+        this.deps.addressless?.(s.link);
+      },
       onStream: (stream) => {
+        this.streams.set(leg, stream);
         if (s.leg !== leg) return;
         s.stream = stream;
         s.streamLeg = leg;
@@ -297,6 +379,7 @@ export class RemoteParticipant {
         if (this.shown === s.link) this.playAudio(stream);
       },
       onClose: (why) => {
+        if (s.parked?.leg === leg) s.parked = null;
         if (s.leg !== leg) return;
         this.deps.log?.(`${this.id} link ${s.link} gen ${ref.gen} closed: ${why}`);
         s.leg = null;
@@ -305,6 +388,67 @@ export class RemoteParticipant {
     });
     s.leg = leg;
     this.deps.changed();
+  }
+
+  /**
+   * The slot's connection goes: one that has carried media (in dual mode) is parked for its
+   * link's return, replacing any parked before; one that never did is closed.
+   */
+  private retire(s: Slot, why: string): void {
+    const leg = s.leg;
+    if (!leg) return;
+    s.leg = null;
+    const now = this.deps.now();
+    // Only a silent one: one still carrying media is replaced because the remote receives nothing on it.
+    const silent = !flowing({ createdAt: leg.createdAt, lastFrameAt: leg.lastFrameAt, lastBeatAt: leg.lastBeatAt }, now);
+    if (this.deps.mode !== 'dual' || leg.lastFrameAt === null || leg.closed || !silent) {
+      leg.close(why);
+      return;
+    }
+    this.dropParked(s, 'a newer one was parked');
+    s.parked = { leg, at: now, frames: null, checking: false };
+    void leg.framesDecoded().then((n) => s.parked?.leg === leg && s.parked.frames === null && (s.parked.frames = n ?? 0));
+    this.deps.log?.(`${this.id} link ${s.link} gen ${leg.ref.gen} parked: ${why}`);
+  }
+
+  private dropParked(s: Slot, why: string): void {
+    const p = s.parked;
+    s.parked = null;
+    p?.leg.close(why);
+  }
+
+  /** A parked connection: back to work once it decodes pictures again (and the current one carries nothing); closed after PARK_MS. */
+  private checkParked(s: Slot, now: number): void {
+    const p = s.parked;
+    if (!p || p.checking) return;
+    if (now - p.at > PARK_MS || (s.leg && flowing(this.times(s), now))) {
+      this.dropParked(s, now - p.at > PARK_MS ? 'its link did not come back in time' : 'the new connection carries the link');
+      return;
+    }
+    if (p.frames === null) return;
+    p.checking = true;
+    void p.leg
+      .framesDecoded()
+      .then((n) => {
+        p.checking = false;
+        if (s.parked !== p || n === null || n <= p.frames!) return;
+        if (s.leg && flowing(this.times(s), this.deps.now())) return;
+        // Pictures again on the old connection: it is the link's connection again.
+        const cur = s.leg;
+        s.parked = null;
+        s.leg = p.leg;
+        s.gen = Math.max(s.gen, p.leg.ref.gen);
+        cur?.close('the earlier connection came back');
+        const stream = this.streams.get(p.leg) ?? null;
+        s.stream = stream;
+        s.streamLeg = p.leg;
+        s.video.srcObject = stream;
+        void s.video.play().catch(() => undefined);
+        if (this.shown === s.link && stream) this.playAudio(stream);
+        this.deps.log?.(`${this.id} link ${s.link}: gen ${p.leg.ref.gen} decodes pictures again ${Math.round(this.deps.now() - p.at)} ms after it was parked`);
+        this.deps.changed();
+      })
+      .catch(() => (p.checking = false));
   }
 
   private frame(s: Slot, at: number): void {
@@ -319,12 +463,13 @@ export class RemoteParticipant {
     }
     const clocks: Partial<Record<LinkId, FrameClock>> = {};
     for (const x of this.slots.values()) clocks[x.link] = x.clock;
-    const next = chooseShown(this.shown, clocks, at);
+    const next = chooseShown(this.shown, clocks, at, this.shownAt);
     if (next !== this.shown && next !== null) this.show(next);
   }
 
   private show(link: LinkId): void {
     this.shown = link;
+    this.shownAt = this.deps.now();
     for (const x of this.slots.values()) {
       const on = x.link === link;
       x.video.dataset.shown = on ? '1' : '0';
