@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeSocket } from '../test-kit/fake-socket';
 import { DualHub, SIGNAL_HOLD_MS, SOCKET_TIMING } from './dual-hub';
+import { aConsultation } from '../test-kit/consultation';
 
 const CID = 'cs_abcdefgh';
 const signal = (msgId: string) => ({
@@ -12,21 +13,7 @@ const signal = (msgId: string) => ({
   msgId,
   payload: { kind: 'rebuild', link: 'A', session: 'sess-000001' },
 });
-const consultation = (rev: number, topic = '防汛') => ({
-  id: CID,
-  topic,
-  host: 'district',
-  participants: [],
-  startedAt: 1,
-  endedAt: null,
-  startedBy: '张',
-  endedBy: null,
-  dutyEntryId: null,
-  planResponseId: null,
-  mode: 'dual',
-  lowBandwidth: false,
-  rev,
-});
+const consultation = (rev: number, topic = '防汛') => aConsultation({ id: CID, topic, rev });
 
 function twoLinks() {
   FakeSocket.all = [];

@@ -20,14 +20,12 @@ import { methods, type CallContext, type Handlers, type MethodName } from '@cont
 import type { MethodSpec } from '@contract/define';
 import { createDispatcher, loneSurrogatePath, scopeToStreet, type Dispatcher } from '@contract/dispatch';
 import { RefusedError, RpcCode, RpcError } from '@contract/errors';
-import { LayoutSpec, STANDARD_LAYOUTS, standardLayout } from '@contract/layouts';
 import { READ_RIGHTS, Right } from '@contract/rights';
-import { WallPreset } from '@contract/wall';
-import { Coordinates, YUEXIU_BBOX } from '@contract/yuexiu';
 import { canonicalJson } from '../../../src-main/core/identity/audit-trail';
 import { openIdentity, type Identity } from '../../../src-main/core/identity';
 import { openCoreHarness, quiet, type CoreHarness } from '../../support/core-harness';
-import { zodArbitrary, type Path } from '../../support/zod-arbitrary';
+import { zodArbitrary } from '../../support/zod-arbitrary';
+import { steer } from './valid-params';
 
 const SEED = 14;
 /** Samples tried per schema before giving up on finding a valid one. */
@@ -52,27 +50,6 @@ function mustAudit(m: MethodName): boolean {
 }
 
 // ---- valid values from the schemas ----------------------------------------------------------
-
-const layouts = fc.constantFrom(...STANDARD_LAYOUTS).map(standardLayout);
-const panelIds = fc.constantFrom('clock-status', 'map', 'duty', 'warnings', 'cameras', 'stats', 'power', 'consult', 'plans', null);
-const inYuexiu = fc.record({
-  lat: fc.double({ min: YUEXIU_BBOX.minLat, max: YUEXIU_BBOX.maxLat, noNaN: true }),
-  lng: fc.double({ min: YUEXIU_BBOX.minLng, max: YUEXIU_BBOX.maxLng, noNaN: true }),
-});
-
-/** Steers generation where plain randomness never passes a refinement (as the fuzz test does). */
-function steer(s: z.ZodType, _path: Path, generated: () => fc.Arbitrary<unknown>): fc.Arbitrary<unknown> | undefined {
-  if (s === Coordinates) return inYuexiu;
-  if (s === LayoutSpec) return layouts;
-  if (s === WallPreset)
-    // As many cells as the layout has areas.
-    return fc
-      .tuple(generated(), layouts)
-      .chain(([p, layout]) =>
-        fc.array(panelIds, { minLength: layout.areas.length, maxLength: layout.areas.length }).map((cells) => ({ ...(p as object), layout, cells })),
-      );
-  return undefined;
-}
 
 const found = new Map<z.ZodType, unknown>();
 

@@ -19,7 +19,8 @@ const inYuexiu = fc.record({
   lng: fc.double({ min: YUEXIU_BBOX.minLng, max: YUEXIU_BBOX.maxLng, noNaN: true }),
 });
 
-function steer(s: z.ZodType, _path: Path, generated: () => fc.Arbitrary<unknown>): fc.Arbitrary<unknown> | undefined {
+/** Steers generation where plain randomness never passes a refinement (as the fuzz test does). */
+export function steer(s: z.ZodType, _path: Path, generated: () => fc.Arbitrary<unknown>): fc.Arbitrary<unknown> | undefined {
   if (s === Coordinates) return inYuexiu;
   if (s === LayoutSpec) return layouts;
   if (s === WallPreset)
