@@ -10,27 +10,13 @@ import { expectListeningWhileHeld, holdOpen, sliceOnFake, tick } from '../../tes
 import { appSlice } from '../app/app-slice';
 import { identitySlice } from './identity-slice';
 import { storedSessionId, storeSessionId } from './stored-session';
+import { memoryStorage } from '../../test-kit/memory-storage';
 
 const NOW = 50_000;
 const SID = 'A'.repeat(43);
 
 function session(id = 'per_zhoujie01', name = '周杰'): Session {
   return { person: { id, name, role: 'officer' }, rights: ['read', 'duty.write'], expiresAt: NOW + 3_600_000 };
-}
-
-/** A window's sessionStorage (Node has none). */
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
 }
 
 beforeEach(() => {

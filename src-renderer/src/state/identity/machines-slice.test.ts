@@ -10,6 +10,7 @@ import { adoptMachineCredential, MACHINE_STORAGE_KEY, storedMachineCredential } 
 import { machinesSlice } from './machines-slice';
 import { thisMachineSlice } from './this-machine-slice';
 import { rightsInForce } from './use-rights';
+import { memoryStorage } from '../../test-kit/memory-storage';
 
 const NOW = 80_000;
 const machine = (id: string, over: Partial<Machine> = {}): Machine => ({
@@ -23,20 +24,6 @@ const machine = (id: string, over: Partial<Machine> = {}): Machine => ({
   revokedAt: null,
   ...over,
 });
-
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
 
 beforeEach(() => vi.stubGlobal('localStorage', memoryStorage()));
 afterEach(() => vi.unstubAllGlobals());
