@@ -33,4 +33,10 @@ export const SYSTEM_PACKAGES = [
     proof: '/usr/bin/rtsp-server-perl',
     why: 'a small RTSP server (RTSP::Server) that ffmpeg publishes a test pattern to, as the RTSP camera of tests/unit/media and tests/e2e/cameras-rtsp.spec.ts (ffmpeg cannot serve RTSP itself; live555 is not in Debian 12)',
   },
+  {
+    pkg: 'slapd',
+    proof: '/usr/sbin/slapd',
+    why: 'the directory sign-in tests (tests/unit/identity/ldap.test.ts) start a throwaway OpenLDAP server on loopback and sign people in against it',
+  },
+  { pkg: 'ldap-utils', proof: '/usr/bin/ldapadd', why: 'the LDAP tests load their test people with ldapadd' },
 ];
