@@ -10,18 +10,23 @@ import type { Log } from './capability';
 import { openCameras } from './cameras';
 import { openCentre, type CentreView } from './centre';
 import { openConsult } from './consult';
-import { openDuty, reportLinks } from './duty';
+import { filingLinks, openDuty, reportLinks } from './duty';
 import { openIdentity, type Identity } from './identity';
 import { openMap } from './map';
+import { openMaterials } from './materials';
+// The guarded .xlsx reader (zip checks, exceljs in a capped worker), lent to materials' stock import.
+import { checkWorkbookZip, readSheetInWorker } from './duty/xlsx-guard';
 import { openMedia, type MediaOptions } from './media';
 import { openPlans } from './plans';
 import { openPower } from './power';
+import { openReporting } from './reporting';
 import { openStats } from './stats';
 import { ConnectionRegistry } from './connections';
 import { EventBus } from './events';
 import { migrations } from './migrations';
 import { openStore, type Store } from './store';
 import { openTasks } from './tasks';
+import { openTeams } from './teams';
 import { openWall } from './wall';
 import { openWarnings } from './warnings';
 
@@ -70,13 +75,35 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const consult = await openConsult(deps);
   const map = await openMap(deps);
   const warnings = await openWarnings(deps);
-  const media = openMedia(deps, opts.media ?? { janus: false }, { centre: centre.view.centre });
+  const media = openMedia(deps, opts.media ?? { janus: false }, { centre: centre.view.centre, consultations: consult.sfuView });
   const cameras = await openCameras(deps, { streams: media.streams });
   const stats = await openStats(deps, { planKpis: plans.kpis });
   const tasks = openTasks(deps, { responses: plans.taskLinks, reports: reportLinks });
+  // Opened after the map: it takes over the stock lines of the map's warehouses as opening balances.
+  const materials = await openMaterials(deps, { workbook: { check: checkWorkbookZip, readSheet: (bytes, sheet) => readSheetInWorker(bytes, sheet) } });
+  // Information reporting (信息报送): writes each version in the duty report's history and on its responses' timelines.
+  const reporting = openReporting(deps, { reports: filingLinks, responses: plans.taskLinks });
+  // Rescue teams: the register is the map's team objects, a dispatch is a task; both reached through their own handlers.
+  const local = (peer: string) => ({ transport: 'local', peer }) as const;
+  const mapTeams = async () => (await map.handlers['map.listObjects']({ kinds: ['team'] }, local('teams'))).objects.filter((o) => o.kind === 'team');
+  const teams = await openTeams(deps, {
+    map: {
+      teams: mapTeams,
+      team: async (id) => (await mapTeams()).find((t) => t.id === id),
+      save: async ({ demo: _demo, updatedAt: _updatedAt, ...object }, peer) => void (await map.handlers['map.saveObject']({ object }, local(peer))),
+      importGeoJson: async (text, peer) => map.handlers['map.importObjects']({ format: 'geojson', text, dryRun: false }, local(peer)),
+    },
+    workbook: { check: checkWorkbookZip, readSheet: (bytes, sheet) => readSheetInWorker(bytes, sheet) },
+    tasks: {
+      issue: (task, by, ctx) => Promise.resolve(tasks.handlers['tasks.issue']({ task, by }, ctx)),
+      get: (id) => Promise.resolve(tasks.handlers['tasks.get']({ id }, local('teams'))).catch(() => undefined),
+      openFor: async (name) => tasks.handlers['tasks.list']({ state: 'open', addressee: { kind: 'team', name }, limit: 500 }, local('teams')),
+    },
+  });
   // Reads the roster's people (duty_person) by SQL for sign-in; records every write of every capability.
   const identity = openIdentity(deps, { sessionIdleMs: opts.sessionIdleMs });
-  const capabilities = [centre, wall, duty, plans, power, consult, map, warnings, cameras, media, stats, tasks, identity];
+  // Teams closes before the map and tasks: its queue may still write through them.
+  const capabilities = [centre, wall, duty, plans, power, consult, teams, map, warnings, cameras, media, stats, tasks, materials, reporting, identity];
 
   let discovery: ReturnType<typeof openRpcDocument> | undefined;
   const handlers: Handlers = {
@@ -102,6 +129,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...media.handlers,
     ...stats.handlers,
     ...tasks.handlers,
+    ...teams.handlers,
+    ...materials.handlers,
+    ...reporting.handlers,
     ...identity.handlers,
   };
 
@@ -111,7 +141,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     store,
     handlers,
     // Every successful write is in the audit trail before it is acknowledged.
-    dispatch: createDispatcher(handlers, log, { onWrite: (entry) => identity.audit(entry) }),
+    dispatch: createDispatcher(handlers, log, { onWrite: (entry) => identity.audit(entry), isStreetPerson: identity.isStreetPerson }),
     centre: centre.view,
     identity,
     async close() {

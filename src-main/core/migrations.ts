@@ -192,4 +192,74 @@ export const migrations: Migration[] = [
       CREATE INDEX task_event_task ON task_event (task_id, seq);
     `,
   },
+  {
+    version: 11,
+    name: 'materials (物资): stock in lots by place, item, unit and expiry; the ledger of movements; thresholds; street requests and their history; the rights of roles that issue or answer tasks',
+    up: `
+      CREATE TABLE material_lot (place_key TEXT NOT NULL, item TEXT NOT NULL, unit TEXT NOT NULL, expiry TEXT NOT NULL,
+        qty_milli INTEGER NOT NULL CHECK (qty_milli >= 0), PRIMARY KEY (place_key, item, unit, expiry));
+      CREATE INDEX material_lot_item ON material_lot (item, unit);
+      CREATE TABLE material_ledger (seq INTEGER PRIMARY KEY, movement_id TEXT NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL,
+        from_key TEXT, to_key TEXT, item TEXT NOT NULL, unit TEXT NOT NULL, qty_milli INTEGER NOT NULL CHECK (qty_milli > 0), expiry TEXT NOT NULL,
+        reason TEXT NOT NULL, task_id TEXT, request_id TEXT, by_id TEXT, by_name TEXT, by_role TEXT,
+        peer TEXT NOT NULL, street TEXT, from_balance_milli INTEGER, to_balance_milli INTEGER, demo INTEGER NOT NULL DEFAULT 0);
+      CREATE INDEX material_ledger_from ON material_ledger (from_key, seq);
+      CREATE INDEX material_ledger_to ON material_ledger (to_key, seq);
+      CREATE INDEX material_ledger_item ON material_ledger (item, seq);
+      CREATE INDEX material_ledger_request ON material_ledger (request_id, seq);
+      CREATE INDEX material_ledger_task ON material_ledger (task_id, seq);
+      CREATE TABLE material_threshold (item TEXT NOT NULL, unit TEXT NOT NULL, place_key TEXT NOT NULL, low_milli INTEGER NOT NULL,
+        warn_days INTEGER NOT NULL, updated_at INTEGER NOT NULL, by_id TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL,
+        PRIMARY KEY (item, unit, place_key));
+      CREATE TABLE material_request (id TEXT PRIMARY KEY, street TEXT NOT NULL, items_json TEXT NOT NULL, purpose TEXT NOT NULL,
+        needed_by INTEGER, task_id TEXT, state TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', dispatched_from TEXT, received_into TEXT,
+        requested_at INTEGER NOT NULL, requested_by_id TEXT NOT NULL, requested_by_name TEXT NOT NULL, requested_by_role TEXT NOT NULL,
+        updated_at INTEGER NOT NULL);
+      CREATE INDEX material_request_street ON material_request (street, requested_at);
+      CREATE INDEX material_request_state ON material_request (state, requested_at);
+      CREATE TABLE material_request_event (seq INTEGER PRIMARY KEY, request_id TEXT NOT NULL REFERENCES material_request(id), at INTEGER NOT NULL,
+        from_state TEXT, to_state TEXT NOT NULL, text TEXT NOT NULL, by_id TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL,
+        peer TEXT NOT NULL, street TEXT);
+      CREATE INDEX material_request_event_request ON material_request_event (request_id, seq);
+      CREATE TABLE material_adopted (object_id TEXT PRIMARY KEY, at INTEGER NOT NULL);
+      UPDATE auth_role SET rights = replace(rights, '"tasks.issue"', '"tasks.issue","materials.write","materials.approve"')
+        WHERE rights LIKE '%"tasks.issue"%' AND rights NOT LIKE '%"materials.write"%';
+      UPDATE auth_role SET rights = replace(rights, '"tasks.answer"', '"tasks.answer","materials.request"')
+        WHERE rights LIKE '%"tasks.answer"%' AND rights NOT LIKE '%"materials.request"%';
+    `,
+  },
+  {
+    version: 12,
+    name: 'teams (救援队伍): every status change of the rescue teams on the map (who, when, the task, the position), the current status of each; team status for the roles that issue tasks',
+    up: `
+      CREATE TABLE team_status_event (seq INTEGER PRIMARY KEY, team_id TEXT NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL,
+        from_status TEXT, status TEXT NOT NULL, task_id TEXT, lat REAL NOT NULL, lng REAL NOT NULL, name TEXT NOT NULL, street TEXT,
+        professional INTEGER NOT NULL, people INTEGER NOT NULL, by_id TEXT, by_name TEXT, by_role TEXT, peer TEXT NOT NULL, note TEXT NOT NULL);
+      CREATE INDEX team_status_event_team ON team_status_event (team_id, seq);
+      CREATE INDEX team_status_event_at ON team_status_event (at, seq);
+      CREATE TABLE team_state (team_id TEXT PRIMARY KEY, status TEXT NOT NULL, since INTEGER NOT NULL, task_id TEXT,
+        lat REAL NOT NULL, lng REAL NOT NULL, name TEXT NOT NULL, street TEXT, professional INTEGER NOT NULL, people INTEGER NOT NULL,
+        dispatched_at INTEGER, arrived_at INTEGER, returned_at INTEGER, removed INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL);
+      CREATE INDEX team_state_task ON team_state (task_id);
+      UPDATE auth_role SET rights = replace(rights, '"tasks.issue"', '"tasks.issue","teams.write"')
+        WHERE rights LIKE '%"tasks.issue"%' AND rights NOT LIKE '%"teams.write"%';
+    `,
+  },
+  {
+    version: 13,
+    name: 'information reporting (信息报送): every version (首报, 续报, 终报) of a report with its figures, and the reporting deadlines changed from the defaults',
+    up: `
+      CREATE TABLE report_version (report_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, follow_up_no INTEGER NOT NULL,
+        event_class TEXT NOT NULL, level TEXT NOT NULL, deaths INTEGER NOT NULL, injured INTEGER NOT NULL, missing INTEGER NOT NULL,
+        trapped INTEGER NOT NULL, evacuated INTEGER NOT NULL, resettled INTEGER NOT NULL, households INTEGER NOT NULL, loss_wan REAL NOT NULL,
+        cause TEXT NOT NULL, measures TEXT NOT NULL, text TEXT NOT NULL, unit TEXT NOT NULL, signer TEXT NOT NULL,
+        submitted_at INTEGER NOT NULL, by_id TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, peer TEXT NOT NULL,
+        PRIMARY KEY (report_id, seq));
+      CREATE UNIQUE INDEX report_version_one_final ON report_version (report_id) WHERE kind = 'final';
+      CREATE UNIQUE INDEX report_version_one_first ON report_version (report_id) WHERE kind = 'first';
+      CREATE TABLE report_deadline (event_class TEXT NOT NULL, level TEXT NOT NULL, phone_min INTEGER NOT NULL, first_min INTEGER NOT NULL,
+        follow_up_min INTEGER NOT NULL, final_hours INTEGER NOT NULL, updated_at INTEGER NOT NULL, by_id TEXT NOT NULL, by_name TEXT NOT NULL,
+        PRIMARY KEY (event_class, level));
+    `,
+  },
 ];

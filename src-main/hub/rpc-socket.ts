@@ -6,7 +6,7 @@
 import type { WebSocket } from 'ws';
 import type { Core } from '../core/app';
 import type { CallContext } from '../core/contract/api';
-import type { Dispatcher } from '../core/contract/dispatch';
+import { mayHear, type Dispatcher } from '../core/contract/dispatch';
 import { RpcCode, RpcError } from '../core/contract/errors';
 import { MAX_MESSAGE_BYTES } from '../core/contract/limits';
 import { handleMessage, notification } from './jsonrpc';
@@ -20,8 +20,8 @@ export interface HubLog {
 /** What let a socket in: the bootstrap token (or the session it gave a page), or an enrolled machine. */
 export type Admission = { via: 'bootstrap' } | { via: 'machine'; machineId: string };
 
-/** Every open /rpc socket with its connection id and what admitted it. */
-export type SocketRegistry = Map<WebSocket, { connectionId: string; admission: Admission }>;
+/** Every open /rpc socket with its connection id, what admitted it, and who it speaks for now. */
+export type SocketRegistry = Map<WebSocket, { connectionId: string; admission: Admission; caller(): CallContext | null }>;
 
 /** The close code of a socket whose credential stopped being valid (a revoked machine, a rotated token). */
 export const CLOSE_CREDENTIAL_ENDED = 4401;
@@ -77,21 +77,32 @@ export function serveRpcSocket(
   // unbinds it. A socket of an enrolled machine carries the machine, its street and its kind's
   // rights (identity.machineContext), and is refused everything once the machine is revoked.
   // Asked per call, so a role's new rights, an ended session or a revocation apply at once.
-  const dispatch: Dispatcher = (method, params, base) => {
+  // The same caller hears the pushes it may (dispatch.ts mayHear: the event's right, its street).
+  const caller = (): CallContext | null => {
     if (admission.via === 'machine') {
       const machine = core.identity.machineContext(connectionId, admission.machineId);
-      if (!machine) {
-        return Promise.reject(new RpcError(RpcCode.Unauthorized, 'this machine’s credential was revoked: enrol it again (本机已被吊销，请重新注册)'));
-      }
-      core.identity.machineSeen(admission.machineId, peer);
-      return core.dispatch(method, params, { ...base, ...machine });
+      return machine ? { ...ctx, ...machine } : null;
     }
     const bound = core.identity.contextFor(connectionId);
-    return core.dispatch(method, params, bound ? { ...base, ...bound } : base);
+    return bound ? { ...ctx, ...bound } : ctx;
+  };
+  const dispatch: Dispatcher = (method, params) => {
+    const now = caller();
+    if (!now) {
+      return Promise.reject(new RpcError(RpcCode.Unauthorized, 'this machine’s credential was revoked: enrol it again (本机已被吊销，请重新注册)'));
+    }
+    if (admission.via === 'machine') core.identity.machineSeen(admission.machineId, peer);
+    return core.dispatch(method, params, now);
   };
   sockets.add(ws);
-  registry.set(ws, { connectionId, admission });
-  const unregister = core.connections.add({ id: connectionId, push: (event, payload) => void sendOrCut(ws, notification(event, payload)) });
+  registry.set(ws, { connectionId, admission, caller });
+  const unregister = core.connections.add({
+    id: connectionId,
+    push: (event, payload) => {
+      const now = caller();
+      if (now && mayHear(event, payload, now)) sendOrCut(ws, notification(event, payload));
+    },
+  });
   let closed = false;
   let inFlight = 0;
   let paused = false;

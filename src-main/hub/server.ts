@@ -10,6 +10,7 @@ import type { WebSocket } from 'ws';
 import type { Core } from '../core/app';
 import { generateToken, MachineSessions, Sessions, writeTokenFile } from './auth';
 import { buildHttp, type Bootstrap } from './http-routes';
+import { mayHear } from '../core/contract/dispatch';
 import { notification } from './jsonrpc';
 import { CLOSE_CREDENTIAL_ENDED, sendOrCut, withCorkedSocket, type HubLog, type SocketRegistry } from './rpc-socket';
 
@@ -78,13 +79,20 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   // of one turn of the event loop (a group commit finishes many writes at once) go out together,
   // one system call per socket rather than one per event and socket; the sockets are served a
   // slice per turn, so /healthz and the replies of a busy hub wait for a slice, never for all.
-  let pending: Buffer[] = [];
-  const flush = (frames: Buffer[], targets: WebSocket[]): void => {
-    for (const ws of targets.splice(0, SOCKETS_PER_TURN)) withCorkedSocket(ws, () => frames.every((frame) => sendOrCut(ws, frame)));
-    if (targets.length > 0) setImmediate(flush, frames, targets);
+  // Each socket gets only the events its caller may hear (dispatch.ts mayHear: the event's right
+  // and street), judged as the caller stands when its slice is sent (a sign-in, a revocation).
+  type Pushed = { event: string; payload: unknown; frame: Buffer };
+  let pending: Pushed[] = [];
+  const flush = (pushed: Pushed[], targets: WebSocket[]): void => {
+    for (const ws of targets.splice(0, SOCKETS_PER_TURN)) {
+      const caller = registry.get(ws)?.caller();
+      if (!caller) continue;
+      withCorkedSocket(ws, () => pushed.every((p) => !mayHear(p.event, p.payload, caller) || sendOrCut(ws, p.frame)));
+    }
+    if (targets.length > 0) setImmediate(flush, pushed, targets);
   };
   const unsubscribe = core.bus.onAny((event, payload) => {
-    if (pending.push(Buffer.from(notification(event, payload))) > 1) return;
+    if (pending.push({ event, payload, frame: Buffer.from(notification(event, payload)) }) > 1) return;
     setImmediate(() => {
       const frames = pending;
       pending = [];

@@ -48,11 +48,24 @@ function load(win: BrowserWindow, where: PageLocation, query: Record<string, str
   }
 }
 
-export function openWindows(settings: Settings, where: PageLocation): BrowserWindow[] {
+/** Which windows a machine opens: the settings of a host's core, or a client's by its kind (machine-role.ts). */
+export type WindowChoice = Pick<Settings, 'wallDisplays' | 'consoleWindow'> & {
+  /** false: no wall window at all (a console client with one display); by default the primary display carries the wall when none is chosen. */
+  wall?: boolean;
+};
+
+/** First run: one window with the setup page, where the machine's role is chosen (machine-role.ts). */
+export function openSetupWindow(where: PageLocation): BrowserWindow {
+  const win = createSecureWindow({ width: 760, height: 720, backgroundColor: '#05080f', title: 'Command Wall — 首次设置 · set-up' }, where);
+  load(win, where, { view: 'setup' });
+  return win;
+}
+
+export function openWindows(settings: WindowChoice, where: PageLocation): BrowserWindow[] {
   const displays = screen.getAllDisplays();
   // No choice made yet: the primary display carries the wall.
   const chosen = settings.wallDisplays.filter((i) => i < displays.length);
-  const wallDisplays = chosen.length > 0 ? chosen : [displays.indexOf(screen.getPrimaryDisplay())];
+  const wallDisplays = settings.wall === false ? [] : chosen.length > 0 ? chosen : [displays.indexOf(screen.getPrimaryDisplay())];
   const windows: BrowserWindow[] = [];
   for (const index of wallDisplays) {
     const { bounds } = displays[index];

@@ -88,7 +88,7 @@ const PROBE = `
     const leaflet = document.querySelector('[data-testid="map-leaflet"]');
     // The charts a 3×3 cell has room for at the wall's type scale (at least one).
     const charts = [...document.querySelectorAll('[data-testid^="stats-chart-"]')].filter((c) => c.checkVisibility());
-    return leaflet?.dataset.features === '${FEATURES}' && charts.length >= 1 && charts.every((c) => c.dataset.rendered === 'true') && !!document.querySelector('[data-testid="warnings-panel"]');
+    return leaflet?.dataset.features === '${FEATURES}' && leaflet.dataset.drawn === 'true' && charts.length >= 1 && charts.every((c) => c.dataset.rendered === 'true') && !!document.querySelector('[data-testid="warnings-panel"]');
   };
   const tick = () => {
     if (window.__cw.counting) window.__cw.frames++;

@@ -18,6 +18,8 @@ interface CwMap {
 }
 
 const wallUrl = () => `${spec.hub.origin}/?token=${spec.hub.token}&view=wall&display=0`;
+/** The console's map has the controls (search, street filter, layer switches); the wall's has none. */
+const consoleUrl = () => `${spec.hub.origin}/?token=${spec.hub.token}&view=console`;
 
 /** Waits for the demo set on the map; returns how many features it draws (objects + live reports). */
 async function ready(page: Page, risks = 146): Promise<number> {
@@ -82,7 +84,7 @@ test('the map shows the embedded outline with every demo layer, offline', async 
 });
 
 test('layers toggle on and off', async ({ page }) => {
-  await page.goto(wallUrl());
+  await page.goto(consoleUrl());
   const total = await ready(page);
   expect(await markersOnMap(page)).toBe(total);
   const inkAll = await pointsInk(page);
@@ -100,7 +102,7 @@ test('layers toggle on and off', async ({ page }) => {
 });
 
 test('clicking a shelter opens its card with the area per person against 1.5 m²', async ({ page }) => {
-  await page.goto(wallUrl());
+  await page.goto(consoleUrl());
   const leaflet = page.getByTestId('map-leaflet');
   await ready(page);
   // Only shelters on the map, and the shelter in the middle of it: nothing else under the click.
@@ -126,7 +128,7 @@ test('clicking a shelter opens its card with the area per person against 1.5 m²
 });
 
 test('search by name flies to the object and opens it; the street filter narrows the map', async ({ page }) => {
-  await page.goto(wallUrl());
+  await page.goto(consoleUrl());
   const total = await ready(page);
   await page.getByTestId('map-search').fill('三防抢险队');
   await page.getByTestId('map-search-result').first().click();
@@ -225,7 +227,7 @@ test('over a GCJ-02 basemap every overlay is drawn shifted onto that datum, and 
   const wgs = object.position as { lat: number; lng: number };
   const [gLng, gLat] = gcoord.transform([wgs.lng, wgs.lat], gcoord.WGS84, gcoord.GCJ02) as [number, number];
   const outside = await offline(page, spec.hub.origin);
-  await page.goto(wallUrl());
+  await page.goto(consoleUrl());
   await ready(page, (await must(spec.sock, 'map.listObjects', { kinds: ['risk'] })).objects.length);
   const leaflet = page.getByTestId('map-leaflet');
   /** Where the shelter is drawn, and where the WGS84 and GCJ-02 positions fall on the map now. */

@@ -4,12 +4,16 @@ import type { Capability, CapabilityDeps } from '../capability';
 import type { consultMethods } from '../contract/consult';
 import { ConsultRecords } from './records';
 import { ConsultRelay } from './relay';
+import { consultationsView } from './sfu-view';
+import type { ConsultationsView } from '../shared/links';
 
-export async function openConsult(deps: CapabilityDeps): Promise<Capability<typeof consultMethods>> {
+export async function openConsult(deps: CapabilityDeps): Promise<Capability<typeof consultMethods> & { sfuView: ConsultationsView }> {
   const records = new ConsultRecords(deps.store, deps.bus, deps.now);
   const relay = new ConsultRelay(deps.connections, deps.bus, deps.now);
 
   return {
+    /** What the media engine reads to make the SFU rooms (handed over by app.ts). */
+    sfuView: consultationsView(deps.store),
     handlers: {
       'consult.start': async (p) => {
         const c = await records.start(p);

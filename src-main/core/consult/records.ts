@@ -1,5 +1,6 @@
 // Consultation records: who hosted, who took part (first join, last leave), topic, start and end,
-// and the duty-log entry or plan response it belongs to. Durable in the store; at most one is live.
+// and the duty-log entry or plan response it belongs to. Durable in the store; at most one mesh
+// consultation is live (several in mode "sfu", each its own room on the media engine).
 // Every change of a record is pushed as consult.changed.
 import { randomBytes } from 'node:crypto';
 import { RefusedError } from '../contract/errors';
@@ -53,6 +54,13 @@ export class ConsultRecords {
     return row ? this.assemble(row) : null;
   }
 
+  /** Every live consultation, newest first (several only in mode "sfu"). */
+  liveAll(): Consultation[] {
+    return this.store
+      .all<ConsultationRow>('SELECT * FROM consult_consultation WHERE ended_at IS NULL ORDER BY started_at DESC, rowid DESC')
+      .map((r) => this.assemble(r));
+  }
+
   get(id: string): Consultation {
     const row = this.store.get<ConsultationRow>('SELECT * FROM consult_consultation WHERE id = ?', [id]);
     if (!row) throw new RefusedError(`no consultation with id ${id}`);
@@ -66,7 +74,8 @@ export class ConsultRecords {
   }
 
   async start(input: StartInput): Promise<Consultation> {
-    const live = this.live();
+    // One mesh consultation at a time; consultations through the SFU (each its own room) run side by side.
+    const live = this.liveAll().find((c) => c.mode !== 'sfu' || input.mode !== 'sfu');
     if (live) throw new RefusedError(`consultation “${live.topic}” (${live.id}) is still live; end it before starting another`);
     const seen = new Set<string>([HOST_PARTICIPANT]);
     for (const p of input.participants) {
@@ -177,7 +186,7 @@ export class ConsultRecords {
       endedBy: row.ended_by,
       dutyEntryId: row.duty_entry_id,
       planResponseId: row.plan_response_id,
-      mode: row.mode === 'single' ? 'single' : 'dual',
+      mode: row.mode === 'single' || row.mode === 'sfu' ? row.mode : 'dual',
       lowBandwidth: row.low_bandwidth === 1,
       rev: row.rev,
     };

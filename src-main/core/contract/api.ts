@@ -9,12 +9,15 @@ import { consultEvents, consultMethods } from './consult';
 import { dutyEvents, dutyMethods } from './duty';
 import { identityEvents, identityMethods } from './identity';
 import { mapEvents, mapMethods } from './map';
+import { materialsEvents, materialsMethods } from './materials';
 import { mediaEvents, mediaMethods } from './media';
 import { planEvents, planMethods } from './plans';
 import { powerEvents, powerMethods } from './power';
+import { reportingEvents, reportingMethods } from './reporting';
 import { statsEvents, statsMethods } from './stats';
 import { systemMethods } from './system';
 import { tasksEvents, tasksMethods } from './tasks';
+import { teamsEvents, teamsMethods } from './teams';
 import { wallEvents, wallMethods } from './wall';
 import { warningsEvents, warningsMethods } from './warnings';
 
@@ -34,6 +37,9 @@ export const methods = {
   ...statsMethods,
   ...identityMethods,
   ...tasksMethods,
+  ...materialsMethods,
+  ...reportingMethods,
+  ...teamsMethods,
 } as const;
 
 export const events = {
@@ -50,6 +56,9 @@ export const events = {
   ...statsEvents,
   ...identityEvents,
   ...tasksEvents,
+  ...materialsEvents,
+  ...reportingEvents,
+  ...teamsEvents,
 } as const;
 
 export type Methods = typeof methods;
@@ -79,5 +88,11 @@ export interface ApiClient {
   on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
   /** Connection state of the transport, for the header's link slot. */
   onStatus(listener: (status: TransportStatus) => void): () => void;
+  /**
+   * Who the connection acts for changed while it stayed open (a sign-in, a sign-out, another
+   * session resumed): what was read, or refused, as the one before is to be read again. A client
+   * whose connection never changes hands (the app's own windows over IPC) need not have it.
+   */
+  onIdentity?(listener: () => void): () => void;
 }
 export type TransportStatus = 'connecting' | 'open' | 'closed';

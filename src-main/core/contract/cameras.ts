@@ -179,5 +179,5 @@ export const camerasMethods = {
 } as const;
 
 export const camerasEvents = {
-  'cameras.changed': event({ summary: 'Sources, tours or the running tour changed.', payload: CamerasState }),
+  'cameras.changed': event({ right: 'read', summary: 'Sources, tours or the running tour changed.', payload: CamerasState }),
 } as const;

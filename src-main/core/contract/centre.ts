@@ -67,6 +67,6 @@ export const centreMethods = {
 } as const;
 
 export const centreEvents = {
-  'centre.changed': event({ summary: 'This centre’s configuration changed.', payload: CentreInfo }),
-  'settings.changed': event({ summary: 'Operator settings changed.', payload: Settings }),
+  'centre.changed': event({ right: 'read', summary: 'This centre’s configuration changed.', payload: CentreInfo }),
+  'settings.changed': event({ right: 'read', summary: 'Operator settings changed.', payload: Settings }),
 } as const;

@@ -53,6 +53,8 @@ export function participantIdOf(centre: Pick<CentreInfo, 'level' | 'name'>): str
 
 /** A mesh sends every site's video to every other site: about six sites is its limit (README). */
 export const MESH_MAX_SITES = 6;
+/** Through the SFU (mode "sfu", Janus's VideoRoom) the whole district: the district and its 18 streets. */
+export const SFU_MAX_SITES = 19;
 
 export const ConsultationId = z.string().regex(/^cs_[A-Za-z0-9_-]{4,60}$/, 'not a consultation id of this system');
 /** Identifies one page load of an endpoint: a new session means "forget my old connections". */
@@ -60,7 +62,12 @@ export const SessionId = z.string().regex(/^[A-Za-z0-9_-]{6,40}$/, 'a session id
 /** Unique per message from one sender; the receiver drops repeats (both links carry each one). */
 export const MsgId = z.string().regex(/^[A-Za-z0-9_.:-]{6,80}$/, 'a message id is 6 to 80 letters, digits or _ . : -');
 
-export const MediaMode = z.enum(['dual', 'single']);
+/**
+ * "dual" and "single": the peer-to-peer mesh (at most MESH_MAX_SITES). "sfu": every site publishes
+ * once to the hub's media engine (a Janus VideoRoom room per consultation) and receives the others
+ * from it (media.sfu* methods, at most SFU_MAX_SITES).
+ */
+export const MediaMode = z.enum(['dual', 'single', 'sfu']);
 export type MediaMode = z.infer<typeof MediaMode>;
 
 export const Participant = z.object({
@@ -207,7 +214,7 @@ export const EndpointStatus = z.object({
   cameraId: DeviceId.nullable(),
   micId: DeviceId.nullable(),
   /** One row per remote participant: which link its video is shown from, and each link's health. */
-  remotes: z.array(z.object({ id: ParticipantId, shown: LinkId.nullable(), A: LinkStats, B: LinkStats })).max(MESH_MAX_SITES),
+  remotes: z.array(z.object({ id: ParticipantId, shown: LinkId.nullable(), A: LinkStats, B: LinkStats })).max(SFU_MAX_SITES),
 });
 export type EndpointStatus = z.infer<typeof EndpointStatus>;
 
@@ -223,18 +230,27 @@ export const consultMethods = {
     right: 'consult.host',
     actor: { param: 'startedBy', is: 'name' },
     summary: 'The district starts a consultation with the named participants (the host is always the district centre).',
-    params: z.strictObject({
-      topic: Topic,
-      participants: z
-        .array(z.strictObject({ id: ParticipantId, name: z.string().trim().min(1).max(60) }))
-        .min(1, 'invite at least one participant')
-        .max(MESH_MAX_SITES - 1, `a mesh consultation serves at most ${MESH_MAX_SITES} sites (the host and ${MESH_MAX_SITES - 1} others)`),
-      startedBy: OperatorName,
-      dutyEntryId: RecordRef.optional(),
-      planResponseId: RecordRef.optional(),
-      mode: MediaMode.default('dual'),
-      lowBandwidth: z.boolean().default(false),
-    }),
+    params: z
+      .strictObject({
+        topic: Topic,
+        participants: z
+          .array(z.strictObject({ id: ParticipantId, name: z.string().trim().min(1).max(60) }))
+          .min(1, 'invite at least one participant')
+          .max(SFU_MAX_SITES - 1, `a consultation through the SFU serves at most ${SFU_MAX_SITES} sites (the district and ${SFU_MAX_SITES - 1} others)`),
+        startedBy: OperatorName,
+        dutyEntryId: RecordRef.optional(),
+        planResponseId: RecordRef.optional(),
+        mode: MediaMode.default('dual'),
+        lowBandwidth: z.boolean().default(false),
+      })
+      .superRefine((p, ctx) => {
+        if (p.mode !== 'sfu' && p.participants.length > MESH_MAX_SITES - 1)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['participants'],
+            message: `a mesh consultation serves at most ${MESH_MAX_SITES} sites (the host and ${MESH_MAX_SITES - 1} others): use mode "sfu" for more`,
+          });
+      }),
     result: Consultation,
   }),
   'consult.end': method({
@@ -289,11 +305,23 @@ export const consultMethods = {
 } as const;
 
 export const consultEvents = {
-  'consult.changed': event({ summary: 'A consultation started, changed (joins, leaves) or ended.', payload: Consultation }),
-  'consult.presence': event({ summary: 'Who is joined to the live consultation now, and on which links.', payload: Presence }),
-  'consult.signal': event({ summary: 'A signalling message for this participant only (sent to its sockets alone).', payload: SignalMessage }),
-  'consult.control': event({ summary: 'A console’s command for this participant’s endpoint (sent to its sockets alone).', payload: ControlMessage }),
-  'consult.getStatus': event({ summary: 'An endpoint’s reported state (throttled by the endpoint to about once a second).', payload: EndpointStatus }),
+  'consult.changed': event({ right: 'read', summary: 'A consultation started, changed (joins, leaves) or ended.', payload: Consultation }),
+  'consult.presence': event({ right: 'read', summary: 'Who is joined to the live consultation now, and on which links.', payload: Presence }),
+  'consult.signal': event({
+    right: 'consult.join',
+    summary: 'A signalling message for this participant only (sent to its sockets alone).',
+    payload: SignalMessage,
+  }),
+  'consult.control': event({
+    right: 'consult.join',
+    summary: 'A console’s command for this participant’s endpoint (sent to its sockets alone).',
+    payload: ControlMessage,
+  }),
+  'consult.getStatus': event({
+    right: 'read',
+    summary: 'An endpoint’s reported state (throttled by the endpoint to about once a second).',
+    payload: EndpointStatus,
+  }),
 } as const;
 
 // ---- dropping repeats ------------------------------------------------------------------------

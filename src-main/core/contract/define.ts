@@ -74,6 +74,19 @@ export interface MethodSpec<P extends z.ZodType = z.ZodType, R extends z.ZodType
 export interface EventSpec<T extends z.ZodType = z.ZodType> {
   readonly summary: string;
   readonly payload: T;
+  /**
+   * The right a connection must hold to hear it (rights.ts): the read right of what it reports,
+   * as the method reading the same data needs. The hub checks it once, for every event and every
+   * socket, against the socket's caller as it stands (dispatch.ts `mayHear`); a caller without
+   * rights on its context (the bootstrap token, the app's own windows) hears everything.
+   */
+  readonly right: Right;
+  /**
+   * Street scope: the street the event concerns (e.g. the street a task is addressed to), or null
+   * when it concerns no street. A caller with a street (CallContext.street) hears it only for its
+   * own street; an event without `streetOf` is heard by every caller holding the right.
+   */
+  streetOf?(payload: z.output<T>): string | null;
 }
 
 export function method<P extends z.ZodType, R extends z.ZodType>(spec: MethodSpec<P, R>): MethodSpec<P, R> {

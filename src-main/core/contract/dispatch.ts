@@ -7,8 +7,8 @@
 // as from that street (define.ts `street`); and every successful write is handed to the audit hook
 // before it is acknowledged.
 import type { z } from 'zod';
-import { isMethodName, methods, type CallContext, type Handlers, type MethodName } from './api';
-import type { MethodSpec } from './define';
+import { events, isEventName, isMethodName, methods, type CallContext, type Handlers, type MethodName } from './api';
+import type { EventSpec, MethodSpec } from './define';
 import { RpcCode, RpcError } from './errors';
 import { mayCall, READ_RIGHTS, redactSecrets, type Right } from './rights';
 
@@ -63,6 +63,12 @@ export interface DispatcherOptions {
    * InternalError (the write was done but not recorded: the log says so).
    */
   onWrite?(entry: WriteEntry): Promise<void> | void;
+  /**
+   * Whether the person named (by id or by name, as the method's `actor` declares) is one of the
+   * street's own people: a caller with a street (a street centre's machine) acts only as one of
+   * them, never as a district person. Without it, such a caller is held to no acting person at all.
+   */
+  isStreetPerson?(street: string, who: string, is: 'id' | 'name'): boolean;
 }
 
 /** The right a call of `name` with these (validated) params needs. */
@@ -82,15 +88,44 @@ export function forbidden(name: string, right: Right): RpcError {
   return new RpcError(RpcCode.Forbidden, `forbidden: ${name} needs the right ${right} (需要权限：${right})`, { right });
 }
 
-/** Refuses a call whose acting person (the method's `actor` param) is not the signed-in person. */
-function checkActor(name: MethodName, spec: MethodSpec, params: unknown, ctx: CallContext): void {
-  if (ctx.personId === undefined || !spec.actor || params === null || typeof params !== 'object') return;
-  const given = (params as Record<string, unknown>)[spec.actor.param];
+/**
+ * Whether a connection whose caller is `ctx` (as it stands now) hears the pushed event: it holds
+ * the event's declared right (define.ts EventSpec.right), and a caller with a street hears a
+ * street-scoped event (EventSpec.streetOf) only about its own street. A caller without rights on
+ * its context (the bootstrap token, the app's own windows) hears everything, as it may call anything.
+ */
+export function mayHear(event: string, payload: unknown, ctx: Pick<CallContext, 'rights' | 'street'>): boolean {
+  if (!isEventName(event)) return false;
+  const spec = events[event] as EventSpec;
+  if (!mayCall(ctx.rights, spec.right)) return false;
+  if (ctx.street === undefined || !spec.streetOf) return true;
+  try {
+    return spec.streetOf(payload) === ctx.street;
+  } catch {
+    return false; // a payload outside its schema concerns no street we can name: not for a street
+  }
+}
+
+/**
+ * Refuses a call whose acting person (the method's `actor` param) is not the signed-in person,
+ * and, from a caller with a street, one who is not of that street's own people (isStreetPerson):
+ * a street machine acts as its street's people or, naming nobody, as itself.
+ */
+function checkActor(name: MethodName, spec: MethodSpec, params: unknown, ctx: CallContext, isStreetPerson: DispatcherOptions['isStreetPerson']): void {
+  if (!spec.actor || params === null || typeof params !== 'object') return;
+  const { param, is } = spec.actor;
+  const given = (params as Record<string, unknown>)[param];
   if (given === undefined) return;
-  const self = spec.actor.is === 'id' ? ctx.personId : ctx.personName;
-  if (given === self) return;
-  const param = spec.actor.param;
-  throw new RpcError(RpcCode.Forbidden, `forbidden: ${name}: ${param} must be the signed-in person (以登录人身份操作)`, { param });
+  if (ctx.personId !== undefined && given !== (is === 'id' ? ctx.personId : ctx.personName)) {
+    throw new RpcError(RpcCode.Forbidden, `forbidden: ${name}: ${param} must be the signed-in person (以登录人身份操作)`, { param });
+  }
+  if (ctx.street !== undefined && !(typeof given === 'string' && isStreetPerson?.(ctx.street, given, is) === true)) {
+    throw new RpcError(
+      RpcCode.Forbidden,
+      `forbidden: ${name}: ${param} must be one of ${ctx.street}’s own people, not a district person (params.${param}; 仅限本街道人员：${ctx.street})`,
+      { param, street: ctx.street },
+    );
+  }
 }
 
 /** The value at a dotted path of params (e.g. 'report.street'). */
@@ -132,7 +167,7 @@ export function scopeToStreet(name: string, spec: MethodSpec, params: unknown, c
 }
 
 export function createDispatcher(handlers: Handlers, log: { error(msg: string): void } = console, options: DispatcherOptions = {}): Dispatcher {
-  const { onWrite } = options;
+  const { onWrite, isStreetPerson } = options;
   return async (name, rawParams, ctx) => {
     if (!isMethodName(name)) throw new RpcError(RpcCode.MethodNotFound, `unknown method: ${String(name)}`);
     const spec = methods[name] as MethodSpec;
@@ -155,8 +190,8 @@ export function createDispatcher(handlers: Handlers, log: { error(msg: string): 
       const right = spec.rightFor?.(parsed.data) ?? spec.right;
       if (!mayCall(ctx.rights, right)) throw forbidden(name, right);
     }
-    checkActor(name, spec, parsed.data, ctx);
     const params = scopeToStreet(name, spec, parsed.data, ctx);
+    checkActor(name, spec, params, ctx, isStreetPerson);
     const handler = handlers[name] as ((p: unknown, c: CallContext) => unknown) | undefined;
     // The type demands every handler; a host built without a capability still answers by code.
     if (typeof handler !== 'function') throw new RpcError(RpcCode.MethodNotFound, `${name} is not served by this host`);

@@ -369,7 +369,8 @@ export const ReportEvent = z.object({
   at: Timestamp,
   by: PersonRef,
   peer: z.string(),
-  kind: z.enum(['recorded', 'status', 'updated', 'escalated', 'linked']),
+  /** 'filed': a version of its written report (首报/续报/终报, reporting.submit) was submitted; the note says which, with its figures. */
+  kind: z.enum(['recorded', 'status', 'updated', 'escalated', 'linked', 'filed']),
   /** For status changes and escalation. */
   from: ReportStatus.nullable(),
   to: ReportStatus.nullable(),
@@ -617,6 +618,7 @@ export const dutyMethods = {
 // matching read method, then keeps itself current from these events.
 export const dutyEvents = {
   'duty.rosterChanged': event({
+    right: 'read',
     summary: 'People or shifts changed (or a month was published). Carries who is on duty now.',
     payload: z.object({
       reason: z.enum(['shifts', 'people', 'publish', 'import', 'demo']),
@@ -626,6 +628,7 @@ export const dutyEvents = {
     }),
   }),
   'duty.logChanged': event({
+    right: 'read',
     summary: 'A report was recorded or changed. Carries the report (null for a bulk change) and the open counts.',
     payload: z.object({
       change: z.enum(['recorded', 'updated', 'status', 'escalated', 'linked', 'demo']),
@@ -634,6 +637,7 @@ export const dutyEvents = {
     }),
   }),
   'duty.handoverChanged': event({
+    right: 'read',
     summary: 'A handover was made, confirmed or cancelled.',
     payload: z.object({ handover: Handover.nullable() }),
   }),

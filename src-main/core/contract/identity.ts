@@ -5,7 +5,7 @@
 // SECRET_PARAM_KEYS).
 import { z } from 'zod';
 import { event, method } from './define';
-import { EntityId, Timestamp } from './primitives';
+import { EntityId, FileDownload, Timestamp } from './primitives';
 import { GrantableRight, Right, Role } from './rights';
 import { StreetName } from './yuexiu';
 
@@ -89,6 +89,68 @@ export const Enrolled = z.object({
 });
 export type Enrolled = z.infer<typeof Enrolled>;
 
+// ---- the directory (LDAP) ------------------------------------------------------------------
+// An optional directory (the district's LDAP) people may sign in against instead of a local
+// password. The name typed finds the directory entry, by a DN template (uid={name},ou=people,…) or
+// by a search (base + filter with {name}, bound as a service account or anonymously); the password
+// is checked by binding as that entry; the entry's `personAttribute` (e.g. cn) names the roster
+// person, whose role the session gets. A wrong password is refused, and counts towards the
+// lockout, as a local one; an unreachable directory is said plainly, and local passwords still work.
+const DnText = z.string().trim().min(3, 'a DN such as ou=people,dc=yuexiu,dc=gov').max(300, 'a DN is at most 300 characters');
+export const DirectoryUrl = z
+  .string()
+  .trim()
+  .max(200, 'an LDAP URL is at most 200 characters')
+  .regex(/^ldaps?:\/\/[A-Za-z0-9.\-[\]:]+\/?$/, 'an LDAP URL such as ldap://10.0.0.5:389 or ldaps://dir.yuexiu.gov');
+const DirectoryFields = {
+  enabled: z.boolean(),
+  url: DirectoryUrl,
+  /** ldap:// upgraded with StartTLS (ldaps:// is TLS from the start). */
+  startTls: z.boolean().default(false),
+  /** The entry's DN made from the name typed: {name} is replaced (escaped), e.g. uid={name},ou=people,dc=yuexiu,dc=gov. */
+  bindDnTemplate: DnText.refine((t) => t.includes('{name}'), 'the DN template must contain {name}')
+    .nullable()
+    .default(null),
+  /** Else the entry is searched for under this base with this filter ({name} replaced, escaped). */
+  searchBase: DnText.nullable().default(null),
+  searchFilter: z
+    .string()
+    .trim()
+    .max(300, 'a filter is at most 300 characters')
+    .regex(/^\(.*\{name\}.*\)$/, 'a filter such as (uid={name}), containing {name}')
+    .nullable()
+    .default(null),
+  /** The attribute of the entry whose value is the roster person's name (e.g. cn, displayName). */
+  personAttribute: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9-]{0,60}$/, 'an attribute name such as cn')
+    .default('cn'),
+  timeoutMs: z.number().int().min(500).max(30_000).default(5000),
+};
+const needsAWay = (d: { enabled: boolean; bindDnTemplate: string | null; searchBase: string | null; searchFilter: string | null }): boolean =>
+  !d.enabled || d.bindDnTemplate !== null || (d.searchBase !== null && d.searchFilter !== null);
+const AWAY = { message: 'give a DN template, or a search base and a search filter', path: ['bindDnTemplate'] };
+
+/** The directory as saved; the service account's password is never returned, only whether there is one. */
+export const Directory = z.object({
+  ...DirectoryFields,
+  serviceBind: z.object({ dn: z.string(), hasPassword: z.boolean() }).nullable(),
+});
+export type Directory = z.infer<typeof Directory>;
+
+export const DirectoryInput = z
+  .strictObject({
+    ...DirectoryFields,
+    /** The account the search binds as (none: anonymous). Its password omitted keeps the saved one (unless the URL or DN changed). */
+    serviceBind: z
+      .strictObject({ dn: DnText, password: z.string().min(1).max(200).optional() })
+      .nullable()
+      .default(null),
+  })
+  .refine(needsAWay, AWAY);
+export type DirectoryInput = z.input<typeof DirectoryInput>;
+
 // ---- the audit trail ----------------------------------------------------------------------
 /** One write, as recorded: who (person and machine), from which centre, which method, when. */
 export const AuditEntry = z.object({
@@ -116,11 +178,22 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/** The most records one export carries (the workbook must fit in one hub message, MAX_FILE_BYTES). */
+export const AUDIT_EXPORT_MAX = 5000;
+
 const MethodNameParam = z
   .string()
   .trim()
   .regex(/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/, 'a method name such as plans.activate')
   .max(80);
+
+/** The filters of the audit list and its export. */
+const AuditFilter = {
+  from: Timestamp.optional().describe('at or after'),
+  to: Timestamp.optional().describe('before'),
+  personId: EntityId.optional(),
+  method: MethodNameParam.optional(),
+};
 
 // One entry per method, each of the same shape (define.ts): the likeness between method tables is the
 // declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
@@ -228,17 +301,31 @@ export const identityMethods = {
     params: z.strictObject({}),
     result: z.object({ token: z.string() }),
   }),
+  'auth.getDirectory': method({
+    summary: 'The directory (LDAP) people may sign in against, as saved (the service account’s password never returned); null when none is configured.',
+    right: 'read',
+    params: z.strictObject({}),
+    result: Directory.nullable(),
+  }),
+  'auth.saveDirectory': method({
+    summary:
+      'Configure (or switch off) sign-in against the directory: URL, how the entry is found (DN template, or search base and filter, as a service account or anonymously), and which attribute names the roster person. The service password is kept as a secret.',
+    right: 'settings.admin',
+    params: z.strictObject({ directory: DirectoryInput }),
+    result: Directory,
+  }),
   'audit.list': method({
     summary: 'The audit trail, newest first, with optional filters (time range, person, method).',
     right: 'audit.read',
-    params: z.strictObject({
-      from: Timestamp.optional().describe('at or after'),
-      to: Timestamp.optional().describe('before'),
-      personId: EntityId.optional(),
-      method: MethodNameParam.optional(),
-      limit: z.number().int().min(1).max(1000).default(200),
-    }),
+    params: z.strictObject({ ...AuditFilter, limit: z.number().int().min(1).max(1000).default(200) }),
     result: z.object({ entries: z.array(AuditEntry), total: z.number().int().min(0) }),
+  }),
+  'audit.export': method({
+    summary:
+      'The audit trail as an .xlsx workbook (sheet 审计日志, oldest first: who, machine, street, method, outcome, address, digest and hash), with the filters of audit.list; at most `limit` records, the newest.',
+    right: 'audit.read',
+    params: z.strictObject({ ...AuditFilter, limit: z.number().int().min(1).max(AUDIT_EXPORT_MAX).default(AUDIT_EXPORT_MAX) }),
+    result: FileDownload,
   }),
   'audit.verify': method({
     summary: 'Check the hash chain of the whole audit trail: ok, how many entries were checked, and the seq of the first broken one.',
@@ -249,8 +336,9 @@ export const identityMethods = {
 } as const;
 
 export const identityEvents = {
-  'auth.rolesChanged': event({ summary: 'The rights of a role changed.', payload: z.object({ roles: z.array(RoleInfo) }) }),
+  'auth.rolesChanged': event({ right: 'read', summary: 'The rights of a role changed.', payload: z.object({ roles: z.array(RoleInfo) }) }),
   'auth.machinesChanged': event({
+    right: 'audit.read',
     summary: 'A machine enrolled or was revoked (auth.listMachines has the list).',
     payload: z.object({ machineId: z.string(), change: z.enum(['enrolled', 'revoked']) }),
   }),

@@ -441,6 +441,7 @@ export const mapMethods = {
 // ---- events ----------------------------------------------------------------------------
 export const mapEvents = {
   'map.objectsChanged': event({
+    right: 'read',
     summary:
       'Map objects were saved, removed, imported or loaded. Carries the changed objects (null for a bulk change: re-read map.listObjects) and the counts.',
     payload: z.object({
@@ -450,5 +451,5 @@ export const mapEvents = {
       counts: MapCounts,
     }),
   }),
-  'map.sourcesChanged': event({ summary: 'Tile sources or the active source changed.', payload: MapSources }),
+  'map.sourcesChanged': event({ right: 'read', summary: 'Tile sources or the active source changed.', payload: MapSources }),
 } as const;

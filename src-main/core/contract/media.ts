@@ -3,6 +3,8 @@
 // the SFU of the whole-district consultation. Clients only read its health; they never talk to
 // Janus itself (its API secret stays in the hub).
 import { z } from 'zod';
+import { LinkId } from './centre';
+import { ConsultationId, ParticipantId, SFU_MAX_SITES } from './consult';
 import { event, method } from './define';
 import { Timestamp } from './primitives';
 
@@ -32,9 +34,95 @@ export const MediaHealth = z.object({
 });
 export type MediaHealth = z.infer<typeof MediaHealth>;
 
+// ---- the whole-district consultation through the SFU (consultations in mode "sfu") -------------
+// The hub keeps one Janus VideoRoom room per live sfu consultation (its id, secret and pin made by
+// the hub, never given out), made again after every Janus restart (`epoch` then changes) and
+// destroyed when the consultation ends. A site joins (`media.sfuJoin`, checked against the
+// invitation and, for a street machine, its own street), publishes once per link
+// (`media.sfuPublish`: its complete offer in, Janus's answer out) and subscribes to the feeds it
+// wants, several in one connection (`media.sfuSubscribe` → Janus's offer, `media.sfuAnswer`). The hub relays every handshake
+// through janode, so a site never needs Janus's port or secrets. `media.sfuFeeds` is pushed to the
+// joined connections whenever the room's feeds change or the room is made again: a site whose
+// publisher is missing from a new epoch publishes again, and subscribes again to what it lost.
+
+/** A published stream in a room: `<participant>.<link>` (one per site per link). */
+export const SfuFeedId = z.string().regex(/^(district|[a-z]{2,20}|dept-[a-z0-9-]{1,30})\.(A|B)$/, 'a feed id is a participant id, a dot and a link (A or B)');
+export const SfuSubscriptionId = z.string().regex(/^sub-[a-f0-9]{18}$/, 'not a subscription id of this hub');
+const Sdp = z.string().min(1).max(60_000);
+
+export const SfuFeed = z.object({ feed: SfuFeedId, participantId: ParticipantId, link: LinkId });
+export type SfuFeed = z.infer<typeof SfuFeed>;
+
+export const SfuRoom = z.object({
+  consultationId: ConsultationId,
+  /** Changes every time the room is made (again): a new epoch means every handshake must be made again. */
+  epoch: z.number().int().min(0),
+  /** Whether the room exists on the running engine now (false while Janus restarts). */
+  ready: z.boolean(),
+  feeds: z.array(SfuFeed),
+});
+export type SfuRoom = z.infer<typeof SfuRoom>;
+
+const SfuSite = { consultationId: ConsultationId, participantId: ParticipantId };
+
 // One entry per method, each of the same shape (define.ts): the likeness between method tables is the
 // declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const mediaMethods = {
+  'media.sfuJoin': method({
+    right: 'consult.join',
+    summary: 'Joins this connection to an sfu consultation’s room as an invited participant: the room’s feeds now, and media.sfuFeeds from then on.',
+    params: z.strictObject(SfuSite),
+    result: SfuRoom,
+  }),
+  'media.sfuPublish': method({
+    right: 'consult.join',
+    summary:
+      'Publishes this site’s stream on one link: its complete SDP offer in, the media engine’s answer out (a previous publisher of the same site and link is replaced).',
+    params: z.strictObject({ ...SfuSite, link: LinkId, offer: z.strictObject({ type: z.literal('offer'), sdp: Sdp }) }),
+    result: z.object({ feed: SfuFeedId, epoch: z.number().int(), answer: z.object({ type: z.literal('answer'), sdp: z.string() }) }),
+  }),
+  'media.sfuSubscribe': method({
+    right: 'consult.join',
+    summary:
+      'Subscribes to feeds of the room in one connection (one stream per feed): the media engine’s complete offer (answer it with media.sfuAnswer) and which stream (mid) carries which feed.',
+    params: z.strictObject({
+      ...SfuSite,
+      feeds: z
+        .array(SfuFeedId)
+        .min(1, 'name at least one feed')
+        .max(2 * SFU_MAX_SITES),
+    }),
+    result: z.object({
+      subscriptionId: SfuSubscriptionId,
+      epoch: z.number().int(),
+      offer: z.object({ type: z.literal('offer'), sdp: z.string() }),
+      streams: z.array(z.object({ mid: z.string(), feed: SfuFeedId })),
+    }),
+  }),
+  'media.sfuAnswer': method({
+    right: 'consult.join',
+    summary: 'The subscriber’s SDP answer to the offer of media.sfuSubscribe; media starts flowing.',
+    params: z.strictObject({ subscriptionId: SfuSubscriptionId, answer: z.strictObject({ type: z.literal('answer'), sdp: Sdp }) }),
+    result: z.object({ subscriptionId: SfuSubscriptionId }),
+  }),
+  'media.sfuUnsubscribe': method({
+    right: 'consult.join',
+    summary: 'Ends one subscription of this connection.',
+    params: z.strictObject({ subscriptionId: SfuSubscriptionId }),
+    result: z.object({ subscriptionId: SfuSubscriptionId }),
+  }),
+  'media.sfuLeave': method({
+    right: 'consult.join',
+    summary: 'This site leaves the room: its publishers and this connection’s subscriptions end (also when the connection closes).',
+    params: z.strictObject(SfuSite),
+    result: z.object({ ok: z.literal(true) }),
+  }),
+  'media.getSfuRoom': method({
+    right: 'read',
+    summary: 'An sfu consultation’s room: epoch, readiness and published feeds.',
+    params: z.strictObject({ consultationId: ConsultationId }),
+    result: SfuRoom,
+  }),
   'media.getHealth': method({
     right: 'read',
     summary: 'The media engine’s (Janus) health: state, pid, uptime, restarts, last error, camera mountpoints.',
@@ -44,5 +132,10 @@ export const mediaMethods = {
 } as const;
 
 export const mediaEvents = {
-  'media.healthChanged': event({ summary: 'The media engine’s state, restarts, last error or mountpoints changed.', payload: MediaHealth }),
+  'media.healthChanged': event({ right: 'read', summary: 'The media engine’s state, restarts, last error or mountpoints changed.', payload: MediaHealth }),
+  'media.sfuFeeds': event({
+    right: 'consult.join',
+    summary: 'An sfu consultation’s room changed (a feed published or gone, the room made again): sent only to the connections joined to it.',
+    payload: SfuRoom,
+  }),
 } as const;

@@ -41,6 +41,9 @@ export function openRpcDocument(version: string): Record<string, unknown> {
       name,
       summary: spec.summary,
       params: schemaOf(spec.payload),
+      // The right a connection needs to hear it; x-street-scoped: a street centre hears its own street's only.
+      'x-right': spec.right,
+      ...(spec.streetOf ? { 'x-street-scoped': true } : {}),
     })),
   };
 }

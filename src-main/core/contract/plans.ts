@@ -529,6 +529,7 @@ export const planMethods = {
 // ---- events ---------------------------------------------------------------------------
 export const planEvents = {
   'plans.responseChanged': event({
+    right: 'read',
     summary:
       'A response was activated, ticked, re-levelled, noted, linked or closed. Carries the response (checklist and progress, no timeline) and the timeline entry just added.',
     payload: z.object({
@@ -538,6 +539,7 @@ export const planEvents = {
     }),
   }),
   'plans.libraryChanged': event({
+    right: 'read',
     summary: 'A plan or drill was saved, archived or got an attachment. Carries the ids changed and the current KPIs.',
     payload: z.object({
       change: z.enum(['saved', 'archived', 'attachment', 'drill', 'demo']),

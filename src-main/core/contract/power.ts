@@ -411,18 +411,21 @@ export const powerMethods = {
 
 export const powerEvents = {
   'power.stateChanged': event({
+    right: 'read',
     summary: 'The overall power state moved (stored as a transition).',
     payload: z.object({ transition: PowerTransition, conserve: z.boolean() }),
   }),
   'power.sourcesChanged': event({
+    right: 'read',
     summary: 'Source tiles changed: link, verdict or readings (at most about once a second, at once on a link or verdict change).',
     payload: z.object({ state: PowerState, runtimeMinutes: num, fuelHours: num, sources: z.array(PowerSourceLive) }),
   }),
-  'power.alarmRaised': event({ summary: 'A new power alarm: show it and, while `sounding`, play its sound.', payload: PowerAlarm }),
-  'power.alarmChanged': event({ summary: 'A power alarm was acknowledged, muted, unmuted or cleared.', payload: PowerAlarm }),
+  'power.alarmRaised': event({ right: 'read', summary: 'A new power alarm: show it and, while `sounding`, play its sound.', payload: PowerAlarm }),
+  'power.alarmChanged': event({ right: 'read', summary: 'A power alarm was acknowledged, muted, unmuted or cleared.', payload: PowerAlarm }),
   'power.conserve': event({
+    right: 'read',
     summary: 'Power-saving mode: active on ON_BATTERY / LOW_BATTERY, inactive when the supply returns (see the comment in contract/power.ts).',
     payload: z.object({ active: z.boolean(), state: PowerState, since: z.number(), reason: PowerText }),
   }),
-  'power.configChanged': event({ summary: 'Sources or thresholds changed.', payload: PowerConfig }),
+  'power.configChanged': event({ right: 'read', summary: 'Sources or thresholds changed.', payload: PowerConfig }),
 } as const;

@@ -46,10 +46,18 @@ export const Right = z.enum([
   'settings.admin',
   /** Read the audit trail and verify its chain. */
   'audit.read',
-  /** Order tasks (指令) down to streets, teams, warehouses and departments; cancel them; approve material requests. */
+  /** Order tasks (指令) down to streets, teams, warehouses and departments; cancel them. */
   'tasks.issue',
   /** Answer the tasks addressed to one's own unit: acknowledge, progress, done with a result, refuse with a reason. */
   'tasks.answer',
+  /** Materials (物资): record stock movements (in, out, transfer, write-off), dispatch approved requests, set thresholds. */
+  'materials.write',
+  /** Ask the district for materials (物资申请) for one's own street, withdraw the request, confirm receipt. */
+  'materials.request',
+  /** Approve or refuse the streets' material requests (统一调拨). */
+  'materials.approve',
+  /** Rescue teams' status: arrived on scene, returning, resting, standing by (dispatching one is tasks.issue). */
+  'teams.write',
 ]);
 export type Right = z.infer<typeof Right>;
 
@@ -85,6 +93,10 @@ export const RIGHT_LABELS: Record<Right, Label> = {
   'audit.read': { zh: '审计查看', en: 'Read the audit trail' },
   'tasks.issue': { zh: '下达指令', en: 'Issue tasks' },
   'tasks.answer': { zh: '接收与反馈指令', en: 'Answer tasks' },
+  'materials.write': { zh: '物资出入库', en: 'Move stock' },
+  'materials.request': { zh: '物资申请', en: 'Request materials' },
+  'materials.approve': { zh: '物资申请审批', en: 'Approve material requests' },
+  'teams.write': { zh: '队伍状态', en: 'Team status' },
 };
 
 /** Whether a call needing `right` may be made by a caller holding `rights` (absent: unrestricted). */
@@ -129,15 +141,30 @@ const except = (...left: GrantableRight[]): GrantableRight[] => GRANTABLE_RIGHTS
  *   records reports (duty.report) for its own street only: the dispatcher holds a caller with a
  *   street to the methods' declared street param (define.ts `street`), and marks the report as
  *   from that street (source 'street'). Not duty.write: that is the roster, people and handovers.
+ *   Asks for materials for its own street and confirms their receipt (materials.request).
  * - 大屏（只读） (wall) only reads: a wall display shows, it never acts.
  * - 管理员 (admin) can do everything, so a mistake in the mapping can always be repaired.
  */
 export const DEFAULT_ROLE_RIGHTS: Record<Role, GrantableRight[]> = {
   leader: except('settings.admin'),
   chief: except('settings.admin', 'plans.activateMajor'),
-  officer: ['read', 'duty.write', 'duty.report', 'plans.activate', 'power.operate', 'consult.join', 'consult.host', 'tasks.issue', 'tasks.answer'],
+  officer: [
+    'read',
+    'duty.write',
+    'duty.report',
+    'plans.activate',
+    'power.operate',
+    'consult.join',
+    'consult.host',
+    'tasks.issue',
+    'tasks.answer',
+    'materials.write',
+    'materials.request',
+    'materials.approve',
+    'teams.write',
+  ],
   tech: ['read', 'power.configure', 'power.operate', 'cameras.configure', 'map.edit', 'wall.control', 'consult.join'],
-  street: ['read', 'duty.report', 'consult.join', 'tasks.answer'],
+  street: ['read', 'duty.report', 'consult.join', 'tasks.answer', 'materials.request'],
   wall: ['read'],
   admin: [...GRANTABLE_RIGHTS],
 };

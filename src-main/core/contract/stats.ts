@@ -308,5 +308,9 @@ export const statsMethods = {
 } as const;
 
 export const statsEvents = {
-  'stats.indicatorsChanged': event({ summary: 'An indicator value was entered or cleared.', payload: z.object({ indicators: z.array(IndicatorValue) }) }),
+  'stats.indicatorsChanged': event({
+    right: 'read',
+    summary: 'An indicator value was entered or cleared.',
+    payload: z.object({ indicators: z.array(IndicatorValue) }),
+  }),
 } as const;

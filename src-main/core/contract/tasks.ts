@@ -228,6 +228,9 @@ export const tasksMethods = {
 // ---- events ---------------------------------------------------------------------------
 export const tasksEvents = {
   'tasks.changed': event({
+    right: 'read',
+    // A street centre hears only the tasks addressed to it (it answers only those).
+    streetOf: ({ task }) => (task.addressee.kind === 'street' ? task.addressee.name : null),
     summary:
       'A task was issued, answered or cancelled, or crossed its acknowledgement window or deadline (alarm). Carries the task (no history) and the history entry just added.',
     payload: z.object({

@@ -36,13 +36,47 @@ export const DisplayIndex = z.number().int().min(0).max(15);
  *  - response-major: also the response closing, or its level lowered to Ⅲ/Ⅳ;
  *  - warning-red / warning-orange: also the warning cancelled or expired, or lowered below the
  *    level that switched (a red lowered to orange becomes an orange alarm);
- *  - power-alarm: also `power.acknowledgeAlarm` on that alarm (or the alarm leaving the active list).
+ *  - power-alarm: also `power.acknowledgeAlarm` on that alarm (or the alarm leaving the active list);
+ *  - task-alarm (a task still unacknowledged past its window, or not done by its deadline; one
+ *    alarm per task and crossing, keyed `<taskId>#unacknowledged` / `<taskId>#overdue`): also the
+ *    task received (ends the unacknowledged one), or done, refused or cancelled (ends both).
  * An operator who picks a preset for a display while an alarm is open keeps it: that display is
  * not switched back.
  */
-export const AlarmKind = z.enum(['response-major', 'warning-red', 'power-alarm', 'warning-orange']);
+export const AlarmKind = z.enum(['response-major', 'warning-red', 'power-alarm', 'task-alarm', 'warning-orange']);
 export type AlarmKind = z.infer<typeof AlarmKind>;
 export const ALARM_KINDS: readonly AlarmKind[] = AlarmKind.options;
+
+/** A time of day in the centre's time (Beijing, UTC+8), hh:mm. */
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day is hh:mm, from 00:00 to 23:59');
+
+/**
+ * A preset on a schedule: every day from `from` to `to` (centre time; a window whose end is
+ * earlier than its start runs past midnight, e.g. night 22:00–07:00), the displays named (none:
+ * every display) show `presetId`. Evaluated by the core against the server clock
+ * (core/wall/schedule.ts):
+ *  - at each boundary (a window opening or closing) a display goes to the preset of the window it
+ *    is now in, or, in none, back to the preset it showed before the window opened (or the one the
+ *    operator chose outside every window since);
+ *  - an operator's choice holds until the next boundary of that display;
+ *  - an open alarm always wins: a boundary while the alarm holds a display changes only what the
+ *    display goes back to when the alarm is acknowledged;
+ *  - windows of the same display never overlap (refused, naming both).
+ */
+export const WallSchedule = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a schedule id is lower-case letters, digits and dashes'),
+    name: z.string().trim().min(1, 'a schedule needs a name').max(40),
+    presetId: PresetId,
+    from: TimeOfDay,
+    to: TimeOfDay,
+    /** The displays it applies to (by index); empty: every display. */
+    displays: z.array(DisplayIndex).max(16).default([]),
+  })
+  .superRefine((s, ctx) => {
+    if (s.from === s.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `a schedule's window ends at another time than it starts (${s.from})` });
+  });
+export type WallSchedule = z.infer<typeof WallSchedule>;
 
 /**
  * The room the wall is read in, and the preset for each alarm kind. The wall derives its type scale
@@ -56,10 +90,15 @@ export const WallSettings = z.object({
   viewingDistanceM: z.number().min(0.5, 'a viewing distance is at least 0.5 m').max(100, 'a viewing distance is at most 100 m'),
   /** The preset each alarm kind switches the wall to; a kind without one does not switch. */
   alarmPresets: z.partialRecord(AlarmKind, PresetId),
+  /**
+   * Presets on a schedule (WallSchedule); none when absent. Optional, not defaulted: a patch
+   * (saveSettings' WallSettings.partial()) that leaves it out must keep the schedules.
+   */
+  schedules: z.array(WallSchedule).max(24).optional(),
 });
 export type WallSettings = z.infer<typeof WallSettings>;
 
-/** A 3.6 m-wide wall read from 8 m, no alarm switching until presets are chosen. */
+/** A 3.6 m-wide wall read from 8 m, no alarm switching until presets are chosen, no schedule. */
 export const DEFAULT_WALL_SETTINGS: WallSettings = { widthM: 3.6, viewingDistanceM: 8, alarmPresets: {} };
 
 /** An open (not yet acknowledged) event that has switched the wall. */
@@ -84,6 +123,8 @@ export const WallState = z.object({
   alarms: z.array(WallAlarm).optional(),
   /** What each display showed before the first open alarm switched it (by display index); empty when none is open. */
   restore: z.record(z.string(), PresetId).optional(),
+  /** The schedule each display was last put on by its window (by display index); absent: none. */
+  scheduled: z.record(z.string(), z.string()).optional(),
 });
 export type WallState = z.infer<typeof WallState>;
 
@@ -111,7 +152,7 @@ export const wallMethods = {
   'wall.saveSettings': method({
     right: 'wall.control',
     summary:
-      'Change the room (wall width and viewing distance, which set the type scale) and the preset per alarm kind; the fields left out keep their values.',
+      'Change the room (wall width and viewing distance, which set the type scale), the preset per alarm kind and the presets on a schedule; the fields left out keep their values.',
     params: z.strictObject({ patch: WallSettings.partial() }),
     result: WallState,
   }),
@@ -132,5 +173,5 @@ export const wallMethods = {
 } as const;
 
 export const wallEvents = {
-  'wall.changed': event({ summary: 'Presets or active presets changed.', payload: WallState }),
+  'wall.changed': event({ right: 'read', summary: 'Presets or active presets changed.', payload: WallState }),
 } as const;

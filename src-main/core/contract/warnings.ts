@@ -228,6 +228,7 @@ export const warningsMethods = {
 // ---- events -----------------------------------------------------------------------------
 export const warningsEvents = {
   'warnings.changed': event({
+    right: 'read',
     summary: 'A warning was issued, raised, lowered, updated, cancelled or expired, or the feed polled. Carries the changes and the active warnings.',
     payload: z.object({
       changes: z.array(z.object({ warningId: EntityId, change: WarningChange, level: SignalLevel, type: SignalType })),

@@ -168,6 +168,16 @@ export function linkReport(tx: Tx, reportId: string, responseId: string, kind: '
   return getReport(tx, reportId);
 }
 
+/**
+ * Notes a version of the report's written report (信息报送, core/reporting) in its history, inside
+ * the filing's transaction. Handed to reporting by app.ts; a closed report still takes it (the 终报
+ * often comes after the close).
+ */
+export function noteFiling(tx: Tx, reportId: string, s: { by: PersonRef; peer: string; now: number }, text: string): void {
+  getReport(tx, reportId);
+  appendEvent(tx, reportId, s.now, s.by, s.peer, { kind: 'filed', note: text });
+}
+
 export interface ReportFilter {
   from?: number;
   to?: number;

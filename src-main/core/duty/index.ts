@@ -8,7 +8,7 @@ import { RefusedError } from '../contract/errors';
 import { localDateString, localMonthString } from '../contract/yuexiu';
 import type { PlansDemo, ReportLinks } from '../shared/links';
 import { dataStatus, loadDemo } from './demo';
-import { DutyLogService, getReport, linkReport, openCounts, reportHistory, reportsMatching } from './duty-log';
+import { DutyLogService, getReport, linkReport, noteFiling, openCounts, reportHistory, reportsMatching } from './duty-log';
 import { HandoverService } from './handover';
 import { writeLogWorkbook } from './log-xlsx';
 import { PeopleService } from './people';
@@ -32,6 +32,9 @@ function periodLabel(p: RosterPeriod): string {
 
 /** The duty log as plans may use it (app.ts passes it to openPlans). */
 export const reportLinks: ReportLinks = { report: getReport, link: linkReport, openCounts };
+
+/** The duty log as information reporting may use it (app.ts passes it to openReporting). */
+export const filingLinks = { report: getReport, noteFiling };
 
 export async function openDuty(deps: CapabilityDeps, links: { plansDemo: PlansDemo }): Promise<Capability<typeof dutyMethods>> {
   const { store, bus, now } = deps;

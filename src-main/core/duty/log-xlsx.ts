@@ -22,6 +22,7 @@ const EVENT_LABELS: Record<ReportEvent['kind'], string> = {
   updated: '信息更正',
   escalated: '升级启动预案',
   linked: '关联响应',
+  filed: '信息报送',
 };
 
 export async function writeLogWorkbook(reports: Report[], historyOf: (id: string) => ReportEvent[]): Promise<Buffer> {

@@ -3,8 +3,8 @@
 // same rules (roster.ts) judge imported shifts and shifts entered in a form.
 import type { CellValue } from 'exceljs';
 import { DUTY_ROLE_LABELS, DutyRole, MAX_STRETCH_HOURS, PersonInput, type RosterViolation, type Shift } from '../contract/duty';
-import { RefusedError } from '../contract/errors';
 import { HOUR_MS } from '../contract/yuexiu';
+import { openSheet, refuseRows, sheetRows, type RowProblem } from '../shared/sheet-import';
 import { cellText, cellTime, DATE_TIME_FORMAT, excelDate } from './xlsx-cells';
 import { checkWorkbookZip, DEFAULT_WORKER_LIMITS, readSheetInWorker, type SheetCells, type WorkerLimits } from './xlsx-guard';
 
@@ -24,13 +24,7 @@ export const ROSTER_COLUMNS = [
 type ColumnKey = (typeof ROSTER_COLUMNS)[number]['key'];
 const HEADER: Record<ColumnKey, string> = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
 
-export interface RowProblem {
-  /** 1-based row number as Excel shows it. */
-  row: number;
-  /** The column's header (Chinese), or '' for the row as a whole. */
-  column: string;
-  reason: string;
-}
+export type { RowProblem } from '../shared/sheet-import';
 
 export interface RosterRow {
   row: number;
@@ -56,40 +50,21 @@ function parseRole(text: string): DutyRole | null {
  * it in a worker under `limits` (xlsx-guard.ts); any refusal is a problem of row 0.
  */
 export async function readRosterWorkbook(bytes: Uint8Array, limits: Partial<WorkerLimits> = {}): Promise<{ rows: RosterRow[]; problems: RowProblem[] }> {
-  const refuse = (reason: string) => ({ rows: [], problems: [{ row: 0, column: '', reason }] });
-  const unsafe = await checkWorkbookZip(bytes);
-  if (unsafe) return refuse(unsafe);
-  const sheet = await readSheetInWorker(bytes, ROSTER_SHEET, { ...DEFAULT_WORKER_LIMITS, ...limits });
-  if (typeof sheet === 'string') return refuse(sheet);
-  return readRosterSheet(sheet);
+  const reader = { check: checkWorkbookZip, readSheet: (b: Uint8Array, name: string) => readSheetInWorker(b, name, { ...DEFAULT_WORKER_LIMITS, ...limits }) };
+  const sheet = await openSheet(reader, bytes, ROSTER_SHEET);
+  return Array.isArray(sheet) ? { rows: [], problems: sheet } : readRosterSheet(sheet);
 }
 
 /** The rows of the sheet's cells, as exceljs read them. */
 function readRosterSheet(sheet: SheetCells): { rows: RosterRow[]; problems: RowProblem[] } {
-  // The header is the first row with any text (among the first 20).
-  const header = sheet.rows.find(([r, cells]) => r <= 20 && cells.length > 0);
-  if (!header) return { rows: [], problems: [{ row: 1, column: '', reason: `the sheet ${sheet.name} is empty` }] };
-  const headerRow = header[0];
-  const col: Partial<Record<ColumnKey, number>> = {};
-  for (const [n, value] of header[1]) {
-    const t = cellText(value as CellValue).toLowerCase();
-    const c = ROSTER_COLUMNS.find((k) => k.header === t || k.en === t);
-    if (c && col[c.key] === undefined) col[c.key] = n;
-  }
+  const read = sheetRows(sheet, ROSTER_COLUMNS, (v) => cellText(v as CellValue));
+  if ('problems' in read) return { rows: [], problems: read.problems };
+  const { headerRow } = read;
   const problems: RowProblem[] = [];
-  for (const c of ROSTER_COLUMNS)
-    if (c.required && col[c.key] === undefined)
-      problems.push({ row: headerRow, column: c.header, reason: `missing column (the header row needs ${c.header})` });
-  if (problems.length) return { rows: [], problems };
-
   const rows: RosterRow[] = [];
   const seenIds = new Map<string, number>();
-  for (const [r, cells] of sheet.rows) {
-    if (r <= headerRow) continue;
-    const row = new Map(cells);
-    const get = (k: ColumnKey): CellValue => (col[k] === undefined ? null : ((row.get(col[k]!) ?? null) as CellValue));
-    const text = (k: ColumnKey): string => cellText(get(k));
-    if (ROSTER_COLUMNS.every((c) => text(c.key) === '')) continue; // blank rows are skipped
+  for (const { row: r, value, text } of read.rows) {
+    const get = (k: ColumnKey): CellValue => value(k) as CellValue;
     const bad = (k: ColumnKey, reason: string): void => void problems.push({ row: r, column: HEADER[k], reason });
     const before = problems.length;
 
@@ -154,11 +129,7 @@ export function violationsToProblems(violations: RosterViolation[], rowOfShift: 
 }
 
 export function refuseImport(problems: RowProblem[]): never {
-  const describe = (p: RowProblem): string =>
-    p.row === 0 ? p.reason : p.column ? `row ${p.row}, column ${p.column}: ${p.reason}` : `row ${p.row}: ${p.reason}`;
-  const shown = problems.slice(0, 30).map(describe);
-  const more = problems.length > shown.length ? `; and ${problems.length - shown.length} more` : '';
-  throw new RefusedError(`the roster workbook was not imported (nothing was written): ${shown.join('; ')}${more}`, { problems });
+  refuseRows('the roster workbook was not imported (nothing was written)', problems);
 }
 
 /** The roster as a workbook that readRosterWorkbook reads back. */

@@ -17,6 +17,7 @@ import type { Session as SignedIn, SignedInPerson } from '../contract/identity';
 import type { Right, Role } from '../contract/rights';
 import { localParts } from '../contract/yuexiu';
 import type { Store } from '../store';
+import { DirectoryUnreachable, type DirectoryService } from './directory';
 import { Lockout } from './lockout';
 import type { RefusalRecorder } from './machines';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords';
@@ -38,6 +39,12 @@ const WRONG =
   '姓名或密码错误（尚未设置密码的人员请联系管理员设置初始密码） / Wrong name or password (a person without a password yet asks an administrator to set the first one)';
 
 const ENDED = '登录已失效，请重新登录 / The session has ended: sign in again';
+
+const DIRECTORY_DOWN =
+  '目录服务器（LDAP）无法连接，请稍后再试；已设置本地密码的人员仍可用本地密码登录 / The directory (LDAP) cannot be reached: try again later; people with a local password can still sign in with it';
+
+const NOT_ON_ROSTER =
+  '目录中的账号未对应值班名册中的在岗人员，请联系管理员 / The directory account matches nobody active on the duty roster: ask an administrator';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -63,6 +70,8 @@ export class AccountService {
     private readonly log: Log,
     /** Failed sign-ins go to the audit trail (the name tried, the address, why; never the password). */
     private readonly recordRefusal: RefusalRecorder,
+    /** The optional directory (LDAP): tried when the local password does not sign the name in. */
+    private readonly directory?: DirectoryService,
   ) {
     this.lockout = new Lockout(now);
     connections.onClose((id) => this.bindings.delete(id));
@@ -74,6 +83,12 @@ export class AccountService {
     ]);
     // The roster's roles are sign-in roles (contract/rights.ts checks it at compile time).
     return r && { id: r.id, name: r.name, role: r.role as Role, active: r.active === 1 };
+  }
+
+  /** Whether the person (by id or name) is active and of the street's own people (their unit starts with the street's name). */
+  isStreetPerson(street: string, who: string, is: 'id' | 'name'): boolean {
+    const r = this.store.get<{ unit: string; active: number }>(`SELECT unit, active FROM duty_person WHERE ${is === 'id' ? 'id' : 'name'} = ?`, [who]);
+    return r !== undefined && r.active === 1 && street !== '' && r.unit.trim().startsWith(street);
   }
 
   private hashOf(personId: string): string | undefined {
@@ -96,19 +111,55 @@ export class AccountService {
     const stored = person?.active ? this.hashOf(person.id) : undefined;
     // A wrong name costs as much as a wrong password: the time tells nothing either.
     const good = await verifyPassword(password, stored ?? (await decoyHash()));
+    if (person && person.active && stored && good) return this.begin(person, name, ctx, { stored, password });
+    // Not signed in by a local password: the directory, when there is one, decides.
+    if (this.directory?.enabled()) return this.signInByDirectory(name, password, ctx);
     if (!person) return this.refuse(name, 'unknown name', ctx);
     if (!person.active) return this.refuse(name, 'not on the roster any more', ctx);
     if (!stored) return this.refuse(name, 'no password set yet', ctx);
-    if (!good) return this.refuse(name, 'wrong password', ctx);
+    return this.refuse(name, 'wrong password', ctx);
+  }
+
+  /**
+   * The directory checks the password; the entry's attribute names the roster person, whose role
+   * the session gets. A wrong password counts towards the lockout as a local one; an unreachable
+   * directory is said plainly and counts nothing (it is nobody's mistake).
+   */
+  private async signInByDirectory(name: string, password: string, ctx: CallContext): Promise<SignedIn & { sessionId: string }> {
+    let outcome;
+    try {
+      outcome = await this.directory!.authenticate(name.trim(), password);
+    } catch (err) {
+      if (!(err instanceof DirectoryUnreachable)) throw err;
+      this.log.warn(`[identity] ${err.message}`);
+      await this.recordRefusal('auth.signIn', ctx, { reason: 'directory unreachable', name });
+      throw new RpcError(RpcCode.Refused, DIRECTORY_DOWN, { directory: 'unreachable' });
+    }
+    if (!outcome.ok) return this.refuse(name, outcome.reason, ctx);
+    const person = this.person('name', outcome.personName);
+    if (!person?.active) {
+      await this.recordRefusal('auth.signIn', ctx, { reason: `directory: ${outcome.personName} is not active on the roster`, name });
+      throw new RpcError(RpcCode.Unauthorized, NOT_ON_ROSTER);
+    }
+    return this.begin(person, name, ctx, null);
+  }
+
+  /** Starts the session of a person who proved who they are (a local hash given is renewed if its cost is old). */
+  private async begin(
+    person: PersonInfo,
+    name: string,
+    ctx: CallContext,
+    local: { stored: string; password: string } | null,
+  ): Promise<SignedIn & { sessionId: string }> {
     this.lockout.succeed(name);
-    const rehash = needsRehash(stored) ? await hashPassword(password) : null;
+    const rehash = local && needsRehash(local.stored) ? { hash: await hashPassword(local.password), old: local.stored } : null;
     const { sessionId, expiresAt } = await this.store.write((tx) => {
-      if (rehash) tx.run('UPDATE auth_account SET password_hash = ? WHERE person_id = ? AND password_hash = ?', [rehash, person.id, stored]);
+      if (rehash) tx.run('UPDATE auth_account SET password_hash = ? WHERE person_id = ? AND password_hash = ?', [rehash.hash, person.id, rehash.old]);
       return this.sessions.start(tx, person.id, person.role);
     });
     this.sessions.started(sessionId, person.id, person.role, expiresAt);
     if (ctx.connectionId) this.bindings.set(ctx.connectionId, { sessionId, personName: person.name });
-    this.log.info(`[identity] ${person.name} signed in (${ctx.transport} ${ctx.peer})`);
+    this.log.info(`[identity] ${person.name} signed in${local ? '' : ' through the directory'} (${ctx.transport} ${ctx.peer})`);
     return { sessionId, person: { id: person.id, name: person.name, role: person.role }, rights: [...this.roles.rightsOf(person.role)], expiresAt };
   }
 

@@ -11,6 +11,8 @@ import type { identityMethods, Machine } from '../contract/identity';
 import type { Right, Role } from '../contract/rights';
 import { AccountService, type BoundContext } from './accounts';
 import { AuditTrail } from './audit-trail';
+import { writeAuditWorkbook } from './audit-xlsx';
+import { DirectoryService } from './directory';
 import { addressOf, isMachineCredential, MachineService } from './machines';
 import { RoleService } from './roles';
 import { DEFAULT_SESSION_IDLE_MS, SessionService } from './sessions';
@@ -54,6 +56,12 @@ export interface Identity extends Capability<typeof identityMethods> {
   machineCookieKey(machineId: string): Buffer | null;
   /** The machine reached the hub from this peer (last seen, last address). */
   machineSeen(machineId: string, peer: string): void;
+  /**
+   * Whether a person (by id or name) is one of a street's own people: on the roster with a unit
+   * that is the street or one of its offices (the unit starts with the street's name, e.g.
+   * 华乐街 or 华乐街道办事处). The dispatcher holds a street machine's acting person to them.
+   */
+  isStreetPerson(street: string, who: string, is: 'id' | 'name'): boolean;
   /** Called as soon as a machine is revoked, with its id (the hub closes its sockets). */
   onMachineRevoked(listener: (machineId: string) => void): () => void;
   /**
@@ -97,7 +105,8 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
       detail: { outcome: 'refused', reason: detail.reason, name: detail.name, address: addressOf(ctx.peer) },
     });
   };
-  const accounts = new AccountService(deps.store, sessions, roles, deps.connections, deps.now, deps.log, recordRefusal);
+  const directory = new DirectoryService(deps.store, deps.now, deps.log);
+  const accounts = new AccountService(deps.store, sessions, roles, deps.connections, deps.now, deps.log, recordRefusal, directory);
   const machines = new MachineService(deps.store, deps.bus, deps.now, deps.log, recordRefusal);
   let rotator: BootstrapRotator | null = null;
 
@@ -130,13 +139,18 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
         if (!rotator) throw new RefusedError('this host has no bootstrap token to rotate (the desktop app’s own windows need none): rotate it on the hub');
         return { token: await rotator(ctx) };
       },
+      'auth.getDirectory': () => directory.get(),
+      'auth.saveDirectory': ({ directory: input }) => directory.save(input),
       'audit.list': (filter) => trail.list(filter),
+      'audit.export': ({ limit, ...range }) => writeAuditWorkbook(trail.list({ ...range, limit }).entries.reverse(), range, deps.now()),
       'audit.verify': () => trail.verify(),
     },
     async audit({ method, params, ctx, at }) {
       // A sign-in has no person on its context yet: it is the person it names.
       const name = method === 'auth.signIn' && typeof (params as { name?: unknown }).name === 'string' ? (params as { name: string }).name : undefined;
-      const personId = ctx.personId ?? (name !== undefined ? accounts.idByName(name) : null);
+      // (Signed in through the directory, the name typed is the directory's: the connection now says who.)
+      const signedIn = name !== undefined && ctx.connectionId !== undefined ? accounts.contextFor(ctx.connectionId)?.personId : undefined;
+      const personId = signedIn ?? ctx.personId ?? (name !== undefined ? accounts.idByName(name) : null);
       // An enrolment is made by the machine it creates.
       const enrolled = method === 'auth.enrol' ? machines.justEnrolled((params as { name: string }).name) : null;
       await trail.append({
@@ -159,6 +173,7 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
     machine: (machineId) => machines.get(machineId),
     machineCookieKey: (machineId) => machines.cookieKey(machineId),
     machineSeen: (machineId, peer) => machines.seen(machineId, peer),
+    isStreetPerson: (street, who, is) => accounts.isStreetPerson(street, who, is),
     onMachineRevoked: (listener) => machines.onRevoked(listener),
     setBootstrapRotator(rotate) {
       rotator = rotate;

@@ -1,10 +1,12 @@
 // The hub's side of the running Janus, through Meetecho's janode: one connection and session, an
 // admin handle of the streaming plugin that keeps one mountpoint per RTSP camera (made again after
 // every Janus restart), and one streaming handle per viewer (a wall tile), relayed through the
-// contract so the page never talks to Janus. Everything here is dropped when Janus goes away.
+// contract so the page never talks to Janus; and, through `sfu` (sfu.ts), the consultations' VideoRoom
+// rooms on the same session. Everything here is dropped when Janus goes away.
 import { randomBytes } from 'node:crypto';
 import type { Log } from '../capability';
 import { RefusedError, RpcError } from '../contract/errors';
+import type { SfuRooms } from './sfu';
 import type { JanusEndpoint } from './supervisor';
 
 type JanodeModule = typeof import('janode');
@@ -12,6 +14,7 @@ type Janode = JanodeModule['default'];
 type Connection = Awaited<ReturnType<Janode['connect']>>;
 type Session = Awaited<ReturnType<Connection['create']>>;
 type StreamingModule = typeof import('janode/plugins/streaming');
+type VideoRoomModule = typeof import('janode/plugins/videoroom');
 type StreamingHandle = import('janode/plugins/streaming').StreamingHandle;
 type JanusMessage = import('janode').JanusMessage;
 
@@ -52,7 +55,7 @@ export class MediaEngine {
   private session: Session | null = null;
   private admin: StreamingHandle | null = null;
   private endpoint: JanusEndpoint | null = null;
-  private modules: Promise<{ Janode: Janode; Streaming: StreamingModule['default'] }> | null = null;
+  private modules: Promise<{ Janode: Janode; Streaming: StreamingModule['default']; VideoRoom: VideoRoomModule['default'] }> | null = null;
   /** The mountpoints wanted (all enabled RTSP cameras), and those made on the running Janus. */
   private wanted = new Map<string, RtspMount>();
   private readonly made = new Map<string, RtspMount>();
@@ -64,6 +67,8 @@ export class MediaEngine {
     private readonly log: Log,
     private readonly changed: () => void,
     private readonly onError: (message: string) => void,
+    /** The consultations' rooms (sfu.ts): made on every Janus that comes up, dropped with it. */
+    private readonly sfu?: SfuRooms,
   ) {}
 
   get mountpoints(): { ready: number; wanted: number } {
@@ -76,11 +81,11 @@ export class MediaEngine {
 
   /** Connects to a Janus that answers; mountpoints are made at once. */
   async connect(endpoint: JanusEndpoint): Promise<void> {
-    this.modules ??= Promise.all([import('janode'), import('janode/plugins/streaming')]).then(([j, s]) => {
+    this.modules ??= Promise.all([import('janode'), import('janode/plugins/streaming'), import('janode/plugins/videoroom')]).then(([j, s, v]) => {
       j.default.Logger.setLevel('warn');
-      return { Janode: j.default, Streaming: s.default };
+      return { Janode: j.default, Streaming: s.default, VideoRoom: v.default };
     });
-    const { Janode, Streaming } = await this.modules;
+    const { Janode, Streaming, VideoRoom } = await this.modules;
     const conn = await Janode.connect({ address: { url: endpoint.url, apisecret: endpoint.apiSecret }, retry_time_secs: 1, max_retries: 0 });
     conn.once(Janode.EVENT.CONNECTION_CLOSED, () => this.conn === conn && this.drop());
     conn.on(Janode.EVENT.CONNECTION_ERROR, (e: Error) => this.conn === conn && (this.log.warn(`[media] janus connection: ${e.message}`), this.drop()));
@@ -91,7 +96,7 @@ export class MediaEngine {
     this.admin = admin;
     this.endpoint = endpoint;
     this.made.clear();
-    await this.reconcile();
+    await Promise.all([this.reconcile(), this.sfu?.up(session, endpoint.adminKey, VideoRoom)]);
   }
 
   /** Janus went away: its mountpoints and viewers went with it. */
@@ -101,6 +106,7 @@ export class MediaEngine {
     this.endpoint = null;
     this.made.clear();
     this.watches.clear();
+    this.sfu?.down();
     this.changed();
     if (conn) void conn.close().catch(() => undefined);
   }

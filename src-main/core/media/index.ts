@@ -1,13 +1,17 @@
 // Entry of the media engine (媒体引擎): Janus supervised by this process when switched on (the hub's
 // `--janus`, or COMMAND_WALL_JANUS=1 for either host), its health (`media.getHealth` and the
 // `media.healthChanged` event), and `streams`, which the cameras capability uses to give each RTSP
-// camera a mountpoint and to relay its viewers' handshakes (handed over by app.ts).
+// camera a mountpoint and to relay its viewers' handshakes (handed over by app.ts); and the SFU of
+// the whole-district consultation (`media.sfu*`, sfu.ts): a VideoRoom room per live sfu consultation.
 import { join } from 'node:path';
 import type { Capability, CapabilityDeps } from '../capability';
 import type { CentreInfo } from '../contract/centre';
+import type { Consultation } from '../contract/consult';
 import type { MediaHealth, mediaMethods } from '../contract/media';
+import type { ConsultationsView } from '../shared/links';
 import { JANUS_LIB_DIR } from './janus-config';
 import { MediaEngine, type RtspMount } from './engine';
+import { SfuRooms } from './sfu';
 import { JanusSupervisor } from './supervisor';
 
 export type { RtspMount } from './engine';
@@ -67,6 +71,8 @@ export function linkAddresses(centre: CentreInfo | null, hostAddresses: string[]
 export interface MediaLinks {
   /** This centre's configuration (its links' addresses keep the media on them). */
   centre(): CentreInfo;
+  /** The consultations (invitations, mode, live), from the consultation capability. */
+  consultations: ConsultationsView;
 }
 
 export function openMedia(deps: CapabilityDeps, options: MediaOptions, links: MediaLinks): Capability<typeof mediaMethods> & { streams: CameraStreams } {
@@ -85,11 +91,17 @@ export function openMedia(deps: CapabilityDeps, options: MediaOptions, links: Me
     last = key;
     bus.emit('media.healthChanged', h);
   };
-  const engine = new MediaEngine(log, changed, (message) => {
-    lastError = message;
-    log.warn(`[media] ${message}`);
-    changed();
-  });
+  const sfu = new SfuRooms({ log, connections: deps.connections, consultations: links.consultations, now });
+  const engine = new MediaEngine(
+    log,
+    changed,
+    (message) => {
+      lastError = message;
+      log.warn(`[media] ${message}`);
+      changed();
+    },
+    sfu,
+  );
   const dir = join(deps.dataDir, 'janus');
   const supervisor = options.janus
     ? new JanusSupervisor({
@@ -110,7 +122,9 @@ export function openMedia(deps: CapabilityDeps, options: MediaOptions, links: Me
       })
     : null;
   supervisor?.start();
-  const stopListening = deps.connections.onClose((id) => engine.connectionClosed(id));
+  const stopListening = deps.connections.onClose((id) => (engine.connectionClosed(id), sfu.connectionClosed(id)));
+  // A consultation started or ended (the consultation capability's event): its room is made or destroyed.
+  const stopHearing = bus.onAny((event, payload) => event === 'consult.changed' && sfu.consultationChanged(payload as Consultation));
 
   return {
     streams: {
@@ -121,9 +135,26 @@ export function openMedia(deps: CapabilityDeps, options: MediaOptions, links: Me
     },
     handlers: {
       'media.getHealth': () => health(),
+      'media.sfuJoin': ({ consultationId, participantId }, ctx) => sfu.join(ctx.connectionId, ctx.street, consultationId, participantId),
+      'media.sfuPublish': (p, ctx) => sfu.publish(ctx.connectionId, p),
+      'media.sfuSubscribe': (p, ctx) => sfu.subscribe(ctx.connectionId, p),
+      'media.sfuAnswer': async ({ subscriptionId, answer }, ctx) => {
+        await sfu.answer(ctx.connectionId, subscriptionId, answer);
+        return { subscriptionId };
+      },
+      'media.sfuUnsubscribe': ({ subscriptionId }, ctx) => {
+        sfu.unsubscribe(ctx.connectionId, subscriptionId);
+        return { subscriptionId };
+      },
+      'media.sfuLeave': ({ consultationId, participantId }, ctx) => {
+        sfu.leave(ctx.connectionId, consultationId, participantId);
+        return { ok: true as const };
+      },
+      'media.getSfuRoom': ({ consultationId }) => sfu.view(consultationId),
     },
     async close() {
       stopListening();
+      stopHearing();
       await supervisor?.stop();
     },
   };

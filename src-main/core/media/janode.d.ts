@@ -45,3 +45,11 @@ declare module 'janode/plugins/streaming' {
   const StreamingPlugin: { id: string; Handle: new (...args: never[]) => StreamingHandle; EVENT: Record<string, string> };
   export default StreamingPlugin;
 }
+
+declare module 'janode/plugins/videoroom' {
+  import type { JanodeHandle } from 'janode';
+
+  export type VideoRoomHandle = JanodeHandle;
+  const VideoRoomPlugin: { id: string; Handle: new (...args: never[]) => VideoRoomHandle; EVENT: Record<string, string> };
+  export default VideoRoomPlugin;
+}

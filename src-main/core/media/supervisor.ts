@@ -1,6 +1,7 @@
 // Keeps one Janus process running: writes a fresh config (new secrets, a free port) at every start,
 // spawns `janus -F <dir>`, waits for its WebSocket API to answer, and when it dies starts it again
-// after a back-off (250 ms doubling to 30 s; reset once it has run 30 s). It reports its health on
+// after a back-off (250 ms doubling to 30 s; reset once it has run 30 s; the first restart of one
+// that had come up is immediate). It reports its health on
 // every change. A missing binary is a state (未安装), not an error: the rest of the app works.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -187,14 +188,16 @@ export class JanusSupervisor {
       const why = `Janus exited (${signal ?? `code ${code}`})${last ? `: ${last.slice(0, 300)}` : ''}`;
       this.opts.log.warn(`[media] ${why}`);
       this.health.restarts++;
-      this.failed(why);
+      // A Janus that was running and died is started again at once (every call through it waits);
+      // a second death in a row waits the back-off.
+      this.failed(why, up && this.failures === 0);
     });
 
     // Wait for its API, then connect.
     const deadline = Date.now() + ANSWER_TIMEOUT_MS;
     while (this.child === child && Date.now() < deadline) {
       if (await answers(endpoint.url, endpoint.apiSecret)) break;
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 50));
     }
     if (this.child !== child) return;
     try {
@@ -212,12 +215,12 @@ export class JanusSupervisor {
   }
 
   /** Records a failure and schedules the next start. */
-  private failed(why: string): void {
+  private failed(why: string, atOnce = false): void {
     this.failures++;
     const state: MediaState = this.failures >= FAILED_AFTER ? 'failed' : 'restarting';
     this.set({ state, pid: null, upSince: null, lastError: why.slice(0, 500) });
     if (this.stopping) return;
-    const backoff = Math.min(FIRST_BACKOFF_MS * 2 ** (this.failures - 1), MAX_BACKOFF_MS);
+    const backoff = atOnce ? 0 : Math.min(FIRST_BACKOFF_MS * 2 ** (this.failures - 1), MAX_BACKOFF_MS);
     this.timer = setTimeout(() => void this.launch(), backoff);
   }
 }

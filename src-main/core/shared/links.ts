@@ -40,3 +40,23 @@ export interface TaskResponseLinks {
   /** After the write: the response panels hear of the entry. */
   changed(responseId: string): void;
 }
+
+/** A consultation as the SFU needs it (consult owns the records; media makes the rooms). */
+export interface SfuConsultation {
+  id: string;
+  mode: string;
+  live: boolean;
+  /** Invited participant ids, the district first. */
+  participants: string[];
+}
+
+/**
+ * The consultations the media engine reads (consult → media): which are live in mode "sfu" and
+ * whom they invited. Read from the records at the time asked, so a restarted hub makes the rooms
+ * of every live sfu consultation again without waiting for anything to change.
+ */
+export interface ConsultationsView {
+  get(id: string): SfuConsultation | null;
+  /** Every live consultation in mode "sfu". */
+  liveSfu(): SfuConsultation[];
+}

@@ -3,6 +3,7 @@
 // which events, and what acknowledges each), and back when it is acknowledged or over.
 import type { EventName, PayloadOf } from '../contract/api';
 import { RESPONSE_LEVEL_RANK } from '../contract/plans';
+import { isFinalTaskState } from '../contract/tasks';
 import { SIGNAL_LEVEL_LABELS, SIGNALS } from '../contract/warnings';
 import type { Log } from '../capability';
 import type { EventBus } from '../events';
@@ -31,6 +32,30 @@ function responseEffects(p: PayloadOf<'plans.responseChanged'>): AlarmEffect[] {
   return [{ open: { kind: 'response-major', key: r.id, title: `${r.planTitle} ${ROMAN[r.level]}级响应` } }];
 }
 
+/** The two alarms a task can raise, one per line it crosses (each acknowledged on its own). */
+export const taskAlarmKey = (taskId: string, line: 'unacknowledged' | 'overdue'): string => `${taskId}#${line}`;
+
+/**
+ * A task past its acknowledgement window or its deadline (tasks.changed 'alarm', computed by the
+ * tasks capability against the server clock) opens an alarm for that line; the task received ends
+ * the unacknowledged one, the task done, refused or cancelled ends both. Any change re-states
+ * where the task stands, so a missed push is made good by the next one.
+ */
+function taskEffects(p: PayloadOf<'tasks.changed'>): AlarmEffect[] {
+  const t = p.task;
+  const final = isFinalTaskState(t.state);
+  const out: AlarmEffect[] = [];
+  const line = (name: 'unacknowledged' | 'overdue', on: boolean, title: string): void => {
+    const key = taskAlarmKey(t.id, name);
+    // Only the alarm push opens (an answer that leaves the task overdue keeps its alarm, it does not re-open an acknowledged one).
+    if (on && !final && p.change === 'alarm') out.push({ open: { kind: 'task-alarm', key, title } });
+    else if (!on || final) out.push({ close: key });
+  };
+  line('unacknowledged', t.unacknowledged, `指令「${t.title}」超时未接收（${t.addressee.name}）`);
+  line('overdue', t.overdue, `指令「${t.title}」逾期未完成（${t.addressee.name}）`);
+  return out;
+}
+
 /** What an event on the bus means for the wall's alarms (pure: the unit tests call it directly). */
 export function alarmEffects<E extends EventName>(event: E, payload: PayloadOf<E>): AlarmEffect[] {
   switch (event) {
@@ -42,6 +67,8 @@ export function alarmEffects<E extends EventName>(event: E, payload: PayloadOf<E
       const a = payload as PayloadOf<'power.alarmRaised'>;
       return a.active && a.severity !== 'info' && a.acknowledgedAt === null ? [{ open: { kind: 'power-alarm', key: a.id, title: a.message.zh } }] : [];
     }
+    case 'tasks.changed':
+      return taskEffects(payload as PayloadOf<'tasks.changed'>);
     case 'power.alarmChanged': {
       const a = payload as PayloadOf<'power.alarmChanged'>;
       return a.acknowledgedAt !== null || !a.active ? [{ close: a.id }] : [];

@@ -1,6 +1,7 @@
 // Entry of the wall (大屏): named presets (a layout with a panel per cell), the preset each
-// display shows, the room it is read in (its type scale) and alarm-to-preset. A fresh store gets
-// the default presets when the wall opens.
+// display shows, the room it is read in (its type scale), alarm-to-preset and presets on a
+// schedule (the service's clock applies each boundary; a read applies one it has not yet). A fresh
+// store gets the default presets when the wall opens.
 import type { Capability, CapabilityDeps } from '../capability';
 import type { wallMethods } from '../contract/wall';
 import { startAlarmSwitch } from './alarm-switch';
@@ -10,9 +11,10 @@ export async function openWall(deps: CapabilityDeps): Promise<Capability<typeof 
   const svc = new WallService(deps.store, deps.bus, deps.now);
   await svc.ensureDefaults();
   const stop = startAlarmSwitch(deps.bus, svc, deps.log);
+  svc.armClock();
   return {
     handlers: {
-      'wall.get': () => svc.state(),
+      'wall.get': () => svc.get(),
       'wall.savePreset': ({ preset }) => svc.savePreset(preset),
       'wall.removePreset': ({ id }) => svc.deletePreset(id),
       'wall.activate': ({ display, presetId }) => svc.activate(display, presetId),
@@ -21,6 +23,7 @@ export async function openWall(deps: CapabilityDeps): Promise<Capability<typeof 
     },
     close: async () => {
       stop();
+      svc.close();
     },
   };
 }

@@ -1,14 +1,42 @@
-// Wall presets: named layouts with a panel per cell, and which preset each display shows.
+// Wall presets: named layouts with a panel per cell, which preset each display shows, the alarms
+// that switch it (alarm-switch.ts) and the presets on a schedule (schedule.ts).
 import { z } from 'zod';
 import { standardLayout } from '../contract/layouts';
 import { RefusedError } from '../contract/errors';
-import { ALARM_KINDS, DEFAULT_WALL_SETTINGS, WallAlarm, WallPreset, WallSettings, type AlarmKind, type WallState } from '../contract/schemas';
+import {
+  ALARM_KINDS,
+  DEFAULT_WALL_SETTINGS,
+  WallAlarm,
+  WallPreset,
+  WallSettings,
+  type AlarmKind,
+  type WallSchedule,
+  type WallState,
+} from '../contract/schemas';
 import type { EventBus } from '../events';
 import { readKv, writeKv } from '../kv';
 import type { Store, Tx } from '../store';
+import { firstOverlap, nextBoundary, windowAt } from './schedule';
 
 const SETTINGS_KEY = 'wall.settings';
 const ALARM_KEY = 'wall.alarm';
+const SCHEDULE_KEY = 'wall.schedule';
+
+/**
+ * Where the schedules stand: the instant they were last applied (a boundary after it and up to
+ * now is still to apply, also after a restart), the schedule each display was put on (with the
+ * preset it showed, so an edited schedule applies again), and what each display showed before its
+ * window opened (where it goes back to when the window closes).
+ */
+const ScheduleRecord = z.object({
+  appliedAt: z.number(),
+  current: z.record(z.string(), z.object({ id: z.string(), presetId: z.string() })),
+  base: z.record(z.string(), z.string()),
+});
+type ScheduleRecord = z.infer<typeof ScheduleRecord>;
+const NO_SCHEDULE: ScheduleRecord = { appliedAt: 0, current: {}, base: {} };
+/** The schedule clock wakes at the next boundary, or after this long to notice a clock that jumped. */
+const MAX_SLEEP_MS = 60_000;
 
 /** The open alarms, what to go back to, and what was acknowledged (so a repeat of it does not switch again). */
 const AlarmRecord = z.object({
@@ -47,6 +75,8 @@ export const DEFAULT_PRESETS: WallPreset[] = [
 export class WallService {
   /** Read-modify-write of the active presets and the alarm record, one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
+  private clock: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     private readonly store: Store,
@@ -76,7 +106,16 @@ export class WallService {
     for (const r of this.store.all<{ display: number; preset_id: string }>('SELECT display, preset_id FROM wall_active'))
       active[String(r.display)] = r.preset_id;
     const alarm = this.alarmRecord();
-    return { presets, active, settings: this.settings(), alarms: alarm.alarms, restore: alarm.restore };
+    const scheduled = Object.fromEntries(Object.entries(this.scheduleRecord().current).map(([d, c]) => [d, c.id]));
+    return { presets, active, settings: this.settings(), alarms: alarm.alarms, restore: alarm.restore, scheduled };
+  }
+
+  /** The state, after applying any schedule boundary passed since the last look. */
+  get(): Promise<WallState> {
+    return this.serial(async () => {
+      await this.catchUp();
+      return this.state();
+    });
   }
 
   settings(): WallSettings {
@@ -87,15 +126,121 @@ export class WallService {
     return readKv(this.store, ALARM_KEY, AlarmRecord, NO_ALARM);
   }
 
+  private scheduleRecord(): ScheduleRecord {
+    return readKv(this.store, SCHEDULE_KEY, ScheduleRecord, NO_SCHEDULE);
+  }
+
+  private schedules(): WallSchedule[] {
+    return this.settings().schedules ?? [];
+  }
+
   saveSettings(patch: Partial<WallSettings>): Promise<WallState> {
     return this.serial(async () => {
+      await this.catchUp();
       const next = WallSettings.parse({ ...this.settings(), ...patch });
       for (const [kind, id] of Object.entries(next.alarmPresets)) {
         if (!this.exists(id)) throw new RefusedError(`alarmPresets.${kind}: no preset with id ${id}`);
       }
+      this.checkSchedules(next.schedules ?? []);
       await this.store.write((tx) => writeKv(tx, SETTINGS_KEY, next, this.now()));
+      // A schedule saved (or changed) applies at once: the displays whose window it changes switch now.
+      if (patch.schedules !== undefined) await this.applySchedules();
+      this.armClock();
       return this.changed();
     });
+  }
+
+  private checkSchedules(schedules: readonly WallSchedule[]): void {
+    const ids = new Set<string>();
+    schedules.forEach((s, i) => {
+      if (ids.has(s.id)) throw new RefusedError(`schedules.${i}.id: a schedule with id ${s.id} is given twice`);
+      ids.add(s.id);
+      if (!this.exists(s.presetId)) throw new RefusedError(`schedules.${i}.presetId: no preset with id ${s.presetId}`);
+    });
+    const clash = firstOverlap(schedules);
+    if (clash) {
+      const [a, b] = clash.map((i) => schedules[i]);
+      throw new RefusedError(
+        `schedules.${clash[1]}: “${b.name}” (${b.from}–${b.to}) overlaps “${a.name}” (${a.from}–${a.to}) on the same display; a display follows one schedule at a time`,
+      );
+    }
+  }
+
+  // ---- the schedule clock -----------------------------------------------------------------
+  /** Applies the schedules if a boundary has passed since they were last applied (inside serial). */
+  private async catchUp(): Promise<void> {
+    const next = nextBoundary(this.schedules(), this.scheduleRecord().appliedAt);
+    if (next !== null && next <= this.now()) await this.applySchedules();
+  }
+
+  /**
+   * Puts every display on the preset its schedule says now, where that differs from what the
+   * scheduler last put it on: a display whose window is unchanged keeps what the operator chose.
+   * A display an open alarm holds keeps the alarm's preset; what it goes back to changes instead.
+   */
+  private async applySchedules(): Promise<void> {
+    const now = this.now();
+    const schedules = this.schedules();
+    const rec = this.scheduleRecord();
+    const alarm = this.alarmRecord();
+    const { active } = this.state();
+    const displays = new Set<number>([...Object.keys(active).map(Number), ...schedules.flatMap((s) => s.displays)]);
+    const current = { ...rec.current };
+    const base = { ...rec.base };
+    const restore = { ...alarm.restore };
+    const switches: Record<string, string> = {};
+    let restoreChanged = false;
+    for (const display of displays) {
+      const key = String(display);
+      const target = windowAt(schedules, display, now);
+      const was = current[key];
+      if (target?.id === was?.id && target?.presetId === was?.presetId) continue;
+      const held = alarm.alarms.length > 0 && key in restore;
+      const showing = held ? restore[key] : active[key];
+      // Leaving the unscheduled state: remember what to come back to.
+      if (!was && showing !== undefined) base[key] = showing;
+      if (target) current[key] = { id: target.id, presetId: target.presetId };
+      else delete current[key];
+      const next = target ? target.presetId : base[key];
+      if (next === undefined || !this.exists(next)) continue;
+      if (held) {
+        restore[key] = next;
+        restoreChanged = true;
+      } else if (active[key] !== next) switches[key] = next;
+    }
+    await this.store.write((tx) => {
+      writeKv(tx, SCHEDULE_KEY, { appliedAt: now, current, base }, now);
+      if (restoreChanged) writeKv(tx, ALARM_KEY, { ...alarm, restore }, now);
+      for (const [display, id] of Object.entries(switches)) this.setActive(tx, Number(display), id);
+    });
+    if (restoreChanged || Object.keys(switches).length > 0 || Object.keys(current).length !== Object.keys(rec.current).length) this.changed();
+  }
+
+  /** Wakes at the next boundary (or within a minute, should the clock jump) and applies it. */
+  armClock(): void {
+    if (this.clock) clearTimeout(this.clock);
+    this.clock = null;
+    if (this.closed) return;
+    const now = this.now();
+    // From the last application, not from now: a boundary missed while the hub was down applies at once.
+    const next = nextBoundary(this.schedules(), this.scheduleRecord().appliedAt);
+    if (next === null) return;
+    this.clock = setTimeout(
+      () => {
+        this.clock = null;
+        this.serial(() => this.catchUp())
+          .catch(() => undefined)
+          .finally(() => this.armClock());
+      },
+      Math.min(Math.max(0, next - now + 5), MAX_SLEEP_MS),
+    );
+    this.clock.unref();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.clock) clearTimeout(this.clock);
+    this.clock = null;
   }
 
   /**
@@ -171,6 +316,11 @@ export class WallService {
     const kinds = Object.entries(this.settings().alarmPresets).filter(([, p]) => p === id);
     if (kinds.length > 0)
       throw new RefusedError(`preset ${id} is the preset for ${kinds.map(([k]) => k).join(', ')} (alarmPresets); choose another preset for it first`);
+    const scheduled = this.schedules().filter((s) => s.presetId === id);
+    if (scheduled.length > 0)
+      throw new RefusedError(
+        `preset ${id} is on a schedule (${scheduled.map((s) => `“${s.name}” ${s.from}–${s.to}`).join(', ')}); remove it from the schedule first`,
+      );
     const shown = this.store.all<{ display: number }>('SELECT display FROM wall_active WHERE preset_id = ?', [id]);
     if (shown.length > 0)
       throw new RefusedError(`preset ${id} is showing on display ${shown.map((r) => r.display + 1).join(', ')}; switch that display to another preset first`);
@@ -181,6 +331,8 @@ export class WallService {
   activate(display: number, presetId: string): Promise<WallState> {
     return this.serial(async () => {
       this.mustExist(presetId);
+      // A boundary passed first, then the operator's choice (which holds until the next one).
+      await this.catchUp();
       // While an alarm holds the wall, the operator's own choice for a display stands: it is not switched back.
       const rec = this.alarmRecord();
       const restore = { ...rec.restore };

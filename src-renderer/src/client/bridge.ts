@@ -9,7 +9,16 @@ export interface BridgeEvent {
   payload: unknown;
 }
 
+/** This machine's role in the desktop app (src-main/shell/machine-role.ts). */
+export type BridgeMachine = { role: 'setup' } | { role: 'host' } | { role: 'client'; sockets: string[]; machineName: string };
+export type BridgeSetupChoice = { role: 'host'; hosts: string[]; port: number } | { role: 'client'; hubUrls: string[]; code: string; name: string };
+export type BridgeSetupReply = { ok: true } | { ok: false; reason: 'invalid' | 'unreachable' | 'refused' | 'bad-answer' | 'storage'; message: string };
+
 export interface CommandWallBridge {
+  /** host: calls go to this machine's core over IPC; client: to the hub's sockets; setup: first run. */
+  machine: BridgeMachine;
+  /** The first-run page's choice; on success the app restarts in that role. */
+  setUp(choice: BridgeSetupChoice): Promise<BridgeSetupReply>;
   invoke(method: string, params: unknown): Promise<BridgeReply>;
   /** One listener for every pushed event; returns its unsubscribe. */
   subscribe(listener: (msg: BridgeEvent) => void): () => void;

@@ -5,10 +5,29 @@ import { createWsClient, rpcUrl } from './ws-client';
 
 export type { ApiClient } from '@contract/api';
 
-/** Inside Electron the preload bridge is there; in a browser on the hub we use its WebSocket. */
+/**
+ * Inside Electron the preload bridge is there: a host machine's windows talk to its own core over
+ * IPC, a client machine's (wall PC, console, street machine) to the district's hub on link A or B
+ * with the machine's credential. In a browser on the hub we use its WebSocket.
+ */
 function createClient(): ApiClient {
-  if (window.commandWall) return createIpcClient(window.commandWall);
+  const bridge = window.commandWall;
+  if (bridge?.machine.role === 'client') {
+    const [url, ...otherUrls] = bridge.machine.sockets;
+    return createWsClient({ url, otherUrls });
+  }
+  if (bridge) return createIpcClient(bridge);
   return createWsClient({ url: rpcUrl(window.location) });
+}
+
+/**
+ * The socket address of the hub this page talks to: the page's own hub in a browser, link A's on a
+ * desktop client; null on a desktop host (its windows use IPC to the core beside them).
+ */
+export function pageHubSocket(): string | null {
+  const bridge = window.commandWall;
+  if (!bridge) return rpcUrl(window.location);
+  return bridge.machine.role === 'client' ? bridge.machine.sockets[0] : null;
 }
 
 let page: ApiClient | null = null;

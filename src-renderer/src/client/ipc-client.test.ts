@@ -6,6 +6,8 @@ import { createIpcClient } from './ipc-client';
 function fakeBridge(reply: (method: string, params: unknown) => unknown) {
   let push: ((m: BridgeEvent) => void) | undefined;
   const bridge: CommandWallBridge = {
+    machine: { role: 'host' },
+    setUp: async () => ({ ok: true }),
     invoke: async (m, p) => reply(m, p) as never,
     subscribe: (l) => {
       push = l;

@@ -2,8 +2,17 @@
 // The hub may be across a flaky link, so the client reconnects by itself, holds calls made
 // while it is down until it is back (each call still has its own deadline), and tells the
 // app through onStatus('open') after every (re)connect so the app can refetch its state.
+//
+// Who the socket acts for: a session is bound to a connection on the hub, so a new socket is
+// nobody until it resumes. The session kept for this window (state/identity/stored-session.ts) is
+// resumed as the socket's first frame (auth.resume), and no other call leaves, nor is the link
+// said to be open, until its answer is in: on a console machine, which may do nothing before a
+// person signs in, the first loads are made as that person rather than refused. And the client
+// tells (onIdentity) when who it acts for changes on a link that stays open (a sign-in, a sign-out,
+// another session resumed), so what was read, or refused, as the one before is read again.
 import type { ApiClient, MethodName, ParamsOf, ResultOf } from '@contract/api';
 import { RpcCode, RpcError, rpcErrorFrom } from '@contract/errors';
+import { storedSessionId } from '../state/identity/stored-session';
 import { EventListeners, StatusListeners } from './event-listeners';
 
 /** What we need of a browser WebSocket; tests inject a fake with the same shape. */
@@ -22,6 +31,11 @@ const OPEN = 1; // WebSocket.OPEN; fakes need not carry the static
 
 export interface WsClientOptions {
   url: string;
+  /**
+   * The same hub on the other link (a desktop client's link B): each reconnect after a lost or
+   * failed socket tries the next address in turn (url, then these), so either link will do.
+   */
+  otherUrls?: string[];
   WebSocket?: SocketCtor;
   /** A call not answered within this time (waiting for a connection included) is rejected. */
   callTimeoutMs?: number;
@@ -38,7 +52,24 @@ export interface WsClientOptions {
    * SYN went into a dead link waits for TCP's own retries (1, 3, 7 s…) even after the link is back.
    */
   connectTimeoutMs?: number;
+  /**
+   * The session to resume as each socket's first frame (auth.resume), or null for none. Default:
+   * the one kept for this window (stored-session.ts); a client that signs nobody in gives () => null.
+   */
+  resumeSession?: () => string | null;
   random?: () => number;
+}
+
+/** The methods after whose success the connection acts for someone else (or nobody), and for whom. */
+const IDENTITY_METHODS: Partial<Record<MethodName, (result: unknown) => string | null>> = {
+  'auth.signIn': (r) => personOf(r),
+  'auth.resume': (r) => personOf(r),
+  'auth.signOut': () => null,
+};
+
+function personOf(result: unknown): string | null {
+  const id = (result as { person?: { id?: unknown } } | null)?.person?.id;
+  return typeof id === 'string' ? id : null;
 }
 
 /** A failure of the transport itself, not an answer from the hub. */
@@ -56,6 +87,8 @@ interface Pending {
   method: string;
   text: string;
   sent: boolean;
+  /** The session's resume: sent before the link counts as open (every other call waits for it). */
+  first?: boolean;
   timer: ReturnType<typeof setTimeout>;
   resolve(result: unknown): void;
   reject(err: Error): void;
@@ -78,10 +111,17 @@ export class WsClient implements ApiClient {
   private readonly opts: Required<WsClientOptions>;
   private readonly listeners = new EventListeners();
   private readonly statusListeners = new StatusListeners('connecting');
+  private readonly identityListeners = new Set<() => void>();
+  /** The person this client's connection acts for, as its own calls last told (null: nobody). */
+  private person: string | null = null;
+  /** Calls may leave: the socket is open and its first frame (the resume) answered. */
+  private ready = false;
   private readonly pending = new Map<number, Pending>();
   private socket: SocketLike | null = null;
   private nextId = 1;
   private attempt = 0;
+  /** Which of url and otherUrls the next socket goes to. */
+  private urlIndex = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
@@ -99,6 +139,8 @@ export class WsClient implements ApiClient {
       heartbeatMs: 20_000,
       probeTimeoutMs: options.callTimeoutMs ?? 15_000,
       connectTimeoutMs: 10_000,
+      otherUrls: [],
+      resumeSession: storedSessionId,
       random: Math.random,
       ...options,
     };
@@ -106,10 +148,14 @@ export class WsClient implements ApiClient {
   }
 
   call<M extends MethodName>(method: M, params: ParamsOf<M>, options: CallOptions = {}): Promise<ResultOf<M>> {
+    return this.request(method, params, options, false);
+  }
+
+  private request<M extends MethodName>(method: M, params: ParamsOf<M>, options: CallOptions, first: boolean): Promise<ResultOf<M>> {
     return new Promise<ResultOf<M>>((resolve, reject) => {
       if (this.disposed) return reject(new TransportError(`${method}: the client is closed`, 'closed'));
       const waiting = [...this.pending.values()].filter((p) => !p.sent).length;
-      if (waiting >= this.opts.maxWaiting) {
+      if (waiting >= this.opts.maxWaiting && !first) {
         return reject(new TransportError(`${method}: ${waiting} calls already wait for the hub connection`, 'busy'));
       }
       const id = this.nextId++;
@@ -123,7 +169,7 @@ export class WsClient implements ApiClient {
         p.reject(new TransportError(`${method} timed out after ${seconds} s (${why})`, 'timeout'));
       }, timeoutMs);
       const text = JSON.stringify({ jsonrpc: '2.0', id, method, params: params ?? {} });
-      const entry: Pending = { method, text, sent: false, timer, resolve: resolve as (r: unknown) => void, reject };
+      const entry: Pending = { method, text, sent: false, first, timer, resolve: resolve as (r: unknown) => void, reject };
       this.pending.set(id, entry);
       this.trySend(entry);
     });
@@ -131,6 +177,10 @@ export class WsClient implements ApiClient {
 
   on: ApiClient['on'] = (event, listener) => this.listeners.on(event, listener);
   onStatus: ApiClient['onStatus'] = (listener) => this.statusListeners.on(listener);
+  onIdentity: NonNullable<ApiClient['onIdentity']> = (listener) => {
+    this.identityListeners.add(listener);
+    return () => void this.identityListeners.delete(listener);
+  };
 
   /** Tries to connect now instead of at the end of the current back-off (a sign that the hub is back). */
   reconnectNow(): void {
@@ -142,6 +192,7 @@ export class WsClient implements ApiClient {
   /** Stops reconnecting and fails every outstanding call (page teardown, tests). */
   dispose(): void {
     this.disposed = true;
+    this.ready = false;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.clearConnectTimer();
     this.stopHeartbeat();
@@ -162,7 +213,8 @@ export class WsClient implements ApiClient {
     this.statusListeners.emit('connecting');
     let s: SocketLike;
     try {
-      s = new this.opts.WebSocket(this.opts.url);
+      const urls = [this.opts.url, ...(this.opts.otherUrls ?? [])];
+      s = new this.opts.WebSocket(urls[this.urlIndex % urls.length]);
     } catch (err) {
       console.warn('[ws-client] cannot open socket', err);
       this.scheduleReconnect();
@@ -190,6 +242,29 @@ export class WsClient implements ApiClient {
     this.clearConnectTimer();
     this.attempt = 0;
     this.lastHeard = Date.now();
+    const sessionId = this.opts.resumeSession();
+    // A new connection acts for nobody until it resumes.
+    this.person = null;
+    if (!sessionId) return this.becomeReady();
+    const s = this.socket;
+    this.request('auth.resume', { sessionId }, { timeoutMs: this.opts.probeTimeoutMs }, true).then(
+      (session) => {
+        this.person = personOf(session);
+        if (this.socket === s) this.becomeReady();
+      },
+      (err: unknown) => {
+        // An ended session leaves the socket as nobody (the identity slice forgets it); a resume
+        // that went unanswered gives the socket up, as the heartbeat would.
+        if (this.socket !== s || !s) return;
+        if (err instanceof TransportError && err.reason === 'timeout') this.handleLost(s);
+        else if (!(err instanceof TransportError)) this.becomeReady();
+      },
+    );
+  }
+
+  /** The first frame is answered: the link is open, and the calls that waited leave. */
+  private becomeReady(): void {
+    this.ready = true;
     this.startHeartbeat();
     this.statusListeners.emit('open');
     for (const p of this.pending.values()) if (!p.sent) this.trySend(p);
@@ -197,7 +272,7 @@ export class WsClient implements ApiClient {
 
   private trySend(p: Pending): void {
     const s = this.socket;
-    if (!s || s.readyState !== OPEN) return; // waits for handleOpen
+    if (!s || s.readyState !== OPEN || !(this.ready || p.first)) return; // waits for handleOpen
     try {
       s.send(p.text);
       p.sent = true;
@@ -229,13 +304,29 @@ export class WsClient implements ApiClient {
     }
     this.pending.delete(r.id as number);
     clearTimeout(p.timer);
-    if (r.error !== undefined) p.reject(rpcErrorFrom(r.error));
-    else p.resolve(r.result);
+    if (r.error !== undefined) return p.reject(rpcErrorFrom(r.error));
+    p.resolve(r.result);
+    const whom = IDENTITY_METHODS[p.method as MethodName];
+    if (whom && !p.first) this.actFor(whom(r.result));
+  }
+
+  /** The connection acts for this person now; if that changed, whoever listens reads again. */
+  private actFor(person: string | null): void {
+    if (person === this.person) return;
+    this.person = person;
+    for (const l of [...this.identityListeners]) {
+      try {
+        l();
+      } catch (err) {
+        console.error('[ws-client] identity listener failed', err);
+      }
+    }
   }
 
   /** The socket is gone (closed, failed, or given up on by the heartbeat). */
   private handleLost(s: SocketLike): void {
     this.socket = null;
+    this.ready = false;
     this.clearConnectTimer();
     this.stopHeartbeat();
     try {
@@ -259,6 +350,7 @@ export class WsClient implements ApiClient {
     const { backoffBaseMs, backoffMaxMs, random } = this.opts;
     const cap = Math.min(backoffMaxMs, backoffBaseMs * 2 ** this.attempt);
     this.attempt++;
+    this.urlIndex++;
     // Half fixed, half random: walls that lost the hub together do not all return at once.
     const delay = cap / 2 + random() * (cap / 2);
     this.reconnectTimer = setTimeout(() => this.connect(), delay);

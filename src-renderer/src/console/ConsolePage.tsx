@@ -19,6 +19,8 @@ import { AdminConsole } from './identity/AdminConsole';
 import { SignInBox } from './identity/SignInBox';
 import { PlansConsole } from './plans/PlansConsole';
 import { TasksConsole } from './tasks/TasksConsole';
+import { MaterialsConsole } from './materials/MaterialsConsole';
+import { TeamsConsole } from './teams/TeamsConsole';
 import { DisplayPicker } from './DisplayPicker';
 import { LanguageToggle } from './LanguageToggle';
 import { PresetEditor } from './PresetEditor';
@@ -109,6 +111,8 @@ export function ConsolePage() {
       {tab === 'duty' && <DutyConsole />}
       {tab === 'plans' && <PlansConsole />}
       {tab === 'tasks' && <TasksConsole />}
+      {tab === 'teams' && <TeamsConsole />}
+      {tab === 'materials' && <MaterialsConsole />}
       {tab === 'admin' && <AdminConsole />}
     </div>
   );

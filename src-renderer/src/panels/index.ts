@@ -12,6 +12,9 @@ import { dutyLogPanel } from './duty-log';
 import { planResponsesPanel } from './plan-responses';
 import { planOverviewPanel } from './plan-overview';
 import { tasksPanel } from './tasks';
+import { resourcesPanel } from './resources';
+import { teamsPanel } from './teams';
+import { reportClockPanel } from './report-clock';
 import { createPanelRegistry } from './registry';
 
 export type { PanelDefinition, PanelProps, PanelRegistry } from './registry';
@@ -30,4 +33,7 @@ export const panels = createPanelRegistry([
   planResponsesPanel,
   planOverviewPanel,
   tasksPanel,
+  resourcesPanel,
+  teamsPanel,
+  reportClockPanel,
 ]);

@@ -9,8 +9,9 @@
 //   - commands registered by name, the only way a component changes state or calls the server
 //     (a grep for `.call(` outside client/ and this file finds nothing else);
 //   - a life while held: the first holder (a mounted screen, see context.tsx) subscribes the
-//     events and loads on every (re)open of the link (missed pushes are not replayed); the last
-//     release unsubscribes.
+//     events and loads on every (re)open of the link (missed pushes are not replayed) and whenever
+//     the link starts acting for another person (client.onIdentity: a sign-in or sign-out); the
+//     last release unsubscribes.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient, EventName, PayloadOf } from '@contract/api';
 
@@ -234,6 +235,10 @@ function makeSlice<S extends object, C extends Commands>(def: SliceDef<S, C>, ho
         else if (get().live) store.setState({ live: false, asOf: now() } as Partial<S & SliceMeta>);
       }),
     );
+    // Another person (or nobody) on the same link: what was read, or refused, as the one before
+    // is read again (a console machine's first loads, refused before anyone signed in).
+    const onIdentity = client.onIdentity?.bind(client);
+    if (onIdentity) stops.push(onIdentity(() => void (linkOpen && load())));
     const extra = def.whileHeld?.(tools);
     if (extra) stops.push(extra);
   };

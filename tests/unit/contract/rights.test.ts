@@ -80,7 +80,7 @@ describe('rights declared in the contract', () => {
     expect(lacks('leader')).toEqual(['settings.admin']);
     expect(lacks('chief').sort()).toEqual(['plans.activateMajor', 'settings.admin']);
     expect(DEFAULT_ROLE_RIGHTS.wall).toEqual(['read']);
-    expect(DEFAULT_ROLE_RIGHTS.street.sort()).toEqual(['consult.join', 'duty.report', 'read', 'tasks.answer']);
+    expect(DEFAULT_ROLE_RIGHTS.street.sort()).toEqual(['consult.join', 'duty.report', 'materials.request', 'read', 'tasks.answer']);
     expect(DEFAULT_ROLE_RIGHTS.officer).not.toContain('plans.activateMajor');
     expect(DEFAULT_ROLE_RIGHTS.officer).toContain('plans.activate');
     // Every role reads; no role is granted `public` (everyone has it).

@@ -79,8 +79,10 @@ describe('machines enrol', () => {
 
     const s = await connect(`ws://${base}/rpc?token=${encodeURIComponent(first.json.credential)}`);
     expect(await ok(s, 'auth.getMachine')).toMatchObject({ id: first.json.machine.id, kind: 'street', street: '华乐街' });
-    const people: { id: string; role: string }[] = await ok(s, 'duty.listPeople');
-    const by = people.find((p) => p.role === 'officer')!.id;
+    // The street acts as one of its own people (the roster's people whose unit is the street).
+    const { id: by } = await ok(a, 'duty.savePerson', {
+      person: { name: '华乐街 值班员', role: 'officer', phone: '020-8333 0001', unit: '华乐街道办事处', active: true },
+    });
 
     const mine = await ok(s, 'duty.recordReport', { report: someReport('华乐街'), by });
     expect(mine).toMatchObject({ street: '华乐街', source: 'street' });

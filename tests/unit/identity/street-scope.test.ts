@@ -28,7 +28,10 @@ describe('street scope', () => {
 
   it('lets a street record for itself only, marks the report as from the street, and leaves callers without a street alone', async () => {
     const record = vi.fn((p: unknown) => p);
-    const dispatch = createDispatcher({ 'duty.recordReport': record } as unknown as Handlers, quiet);
+    // per_aaaa is one of the street's own people here (street-actor.test.ts holds a street to them).
+    const dispatch = createDispatcher({ 'duty.recordReport': record } as unknown as Handlers, quiet, {
+      isStreetPerson: (st, who) => st === '华乐街' && who === 'per_aaaa',
+    });
     const other = await refusal(dispatch('duty.recordReport', { report: report('北京街'), by: 'per_aaaa' }, street));
     expect(other.code).toBe(RpcCode.Forbidden);
     expect(other.message).toContain('华乐街');

@@ -2,31 +2,16 @@
 // right after the acknowledgement: the hub runs in a child process (the plans' durability child,
 // with the demo set), both calls go over its WebSocket, and the store is reopened from the same
 // data directory once the child is dead.
-import type { ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCore } from '../../../src-main/core/app';
 import { quiet } from '../../support/core-harness';
-import { connect } from '../../support/rpc-socket';
-import { tempDir } from '../../support/temp-dir';
-import { startDemoHubChild } from '../../support/demo-hub';
+import { killableDemoHub } from '../../support/killable-demo-hub';
 
-const TOKEN = 'tasks-durability-token-0123456789';
-const tmp = tempDir('cw-tasks-kill-');
-let child: ChildProcess | undefined;
-
-afterAll(() => {
-  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  tmp.remove();
-});
+const hub = killableDemoHub('cw-tasks-kill-', 'tasks-durability-token-0123456789');
 
 describe('a task and SIGKILL', () => {
   it('keeps the issued task and its acknowledgement when the hub is killed -9 right after acknowledging', async () => {
-    const dataDir = join(tmp.dir, 'data');
-    const started = await startDemoHubChild(dataDir, TOKEN);
-    child = started.child;
-    const socket = await connect(`ws://127.0.0.1:${started.port}/rpc?token=${TOKEN}`);
-    const people = (await socket.call('duty.listPeople', {})).result as { id: string; role: string }[];
+    const { socket, dataDir, people, kill } = await hub.start();
     const leader = people.find((p) => p.role === 'leader')!;
     const officer = people.find((p) => p.role === 'officer')!;
     const [response] = (await socket.call('plans.listResponses', {})).result;
@@ -42,12 +27,10 @@ describe('a task and SIGKILL', () => {
       by: leader.id,
     });
     expect(issued.error).toBeUndefined();
-    const exited = new Promise<NodeJS.Signals | null>((r) => child!.once('exit', (_code, signal) => r(signal)));
     const ack = await socket.call('tasks.acknowledge', { id: issued.result.id, by: officer.id, note: '收到（kill 测试）' });
-    child.kill('SIGKILL'); // no grace: nothing after the ack gets a chance to run
+    const killed = kill(); // no grace: nothing after the ack gets a chance to run
     expect(ack.error).toBeUndefined();
-    expect(await exited).toBe('SIGKILL');
-    socket.close();
+    expect(await killed).toBe('SIGKILL');
 
     const core = await openCore({ dataDir, host: 'hub', log: quiet });
     try {

@@ -66,7 +66,9 @@ describe('a task over the hub', () => {
     const pushed = await beijing.nextNotification('tasks.changed');
     expect(pushed).toMatchObject({ change: 'issued', task: { id: issued.result.id, state: 'issued', addressee: { name: '北京街' } } });
 
-    const refused = await liurong.call('tasks.acknowledge', { id: issued.result.id, by: operator.id });
+    const liurongOperator = (await district.call('duty.savePerson', { person: { name: '刘六榕', role: 'officer', unit: '六榕街道', phone: '13800000012' } }))
+      .result;
+    const refused = await liurong.call('tasks.acknowledge', { id: issued.result.id, by: liurongOperator.id });
     expect(refused.error?.code).toBe(RpcCode.Forbidden);
     expect(refused.error?.message).toMatch(/^指令「疏散北京路低洼点群众」下达给北京街，六榕街不能答复/);
 

@@ -14,6 +14,12 @@ const MIN = 60_000;
 beforeEach(async () => {
   h = await openHarness();
   ids = await staff(h);
+  // A street centre's caller acts as one of its own street's people (unit named after the street).
+  for (const p of [
+    { name: '王北京', role: 'officer', unit: '北京街道办事处', phone: '13800000011' },
+    { name: '刘六榕', role: 'officer', unit: '六榕街道办事处', phone: '13800000012' },
+  ] as const)
+    ids[p.name] = (await h.call('duty.savePerson', { person: p })).id;
 });
 afterEach(() => h.close());
 
@@ -36,12 +42,12 @@ describe('the state machine', () => {
     const t = await issue();
     expect(t).toMatchObject({ state: 'issued', ackWindowMin: 5, ackDueAt: T0 + 5 * MIN, issuedBy: { name: '陈志强' }, unacknowledged: false });
     h.clock.now += MIN;
-    await h.call('tasks.acknowledge', { id: t.id, by: ids['周杰'] }, { street: '北京街', peer: 'beijing-1' });
+    await h.call('tasks.acknowledge', { id: t.id, by: ids['王北京'] }, { street: '北京街', peer: 'beijing-1' });
     h.clock.now += MIN;
-    await h.call('tasks.progress', { id: t.id, by: ids['周杰'], note: '已组织社区干部赶赴现场' }, { street: '北京街' });
-    await h.call('tasks.progress', { id: t.id, by: ids['周杰'], note: '已转移 12 人' }, { street: '北京街' });
+    await h.call('tasks.progress', { id: t.id, by: ids['王北京'], note: '已组织社区干部赶赴现场' }, { street: '北京街' });
+    await h.call('tasks.progress', { id: t.id, by: ids['王北京'], note: '已转移 12 人' }, { street: '北京街' });
     h.clock.now += MIN;
-    const done = await h.call('tasks.complete', { id: t.id, by: ids['周杰'], result: '共转移群众 35 人，无伤亡' }, { street: '北京街' });
+    const done = await h.call('tasks.complete', { id: t.id, by: ids['王北京'], result: '共转移群众 35 人，无伤亡' }, { street: '北京街' });
     expect(done).toMatchObject({
       state: 'done',
       result: '共转移群众 35 人，无伤亡',
@@ -51,10 +57,10 @@ describe('the state machine', () => {
     });
     expect(done.history.map((e) => [e.from, e.to, e.by.name, e.street])).toEqual([
       [null, 'issued', '陈志强', null],
-      ['issued', 'received', '周杰', '北京街'],
-      ['received', 'in_progress', '周杰', '北京街'],
-      ['in_progress', 'in_progress', '周杰', '北京街'],
-      ['in_progress', 'done', '周杰', '北京街'],
+      ['issued', 'received', '王北京', '北京街'],
+      ['received', 'in_progress', '王北京', '北京街'],
+      ['in_progress', 'in_progress', '王北京', '北京街'],
+      ['in_progress', 'done', '王北京', '北京街'],
     ]);
     expect(done.history[1]).toMatchObject({ peer: 'beijing-1', at: T0 + MIN });
   });
@@ -109,20 +115,20 @@ describe('the state machine', () => {
 describe('street scope', () => {
   it('a caller of another street may not answer, and is told both streets; the addressed street may', async () => {
     const t = await issue();
-    const other = await h.call('tasks.acknowledge', { id: t.id, by: ids['周杰'] }, { street: '六榕街' }).catch((e) => e);
+    const other = await h.call('tasks.acknowledge', { id: t.id, by: ids['刘六榕'] }, { street: '六榕街' }).catch((e) => e);
     expect(other.code).toBe(RpcCode.Forbidden);
     expect(other.message).toMatch(/^指令「疏散北京路低洼点群众」下达给北京街，六榕街不能答复/);
     expect(other.message).toContain('a caller of 六榕街 answers only its own street');
     expect((await h.call('tasks.get', { id: t.id })).state).toBe('issued');
     const team = await issue({ addressee: { kind: 'team', name: '北京街应急分队' } });
-    expect((await h.call('tasks.acknowledge', { id: team.id, by: ids['周杰'] }, { street: '北京街' }).catch((e) => e)).code).toBe(RpcCode.Forbidden);
-    expect((await h.call('tasks.acknowledge', { id: t.id, by: ids['周杰'] }, { street: '北京街' })).state).toBe('received');
+    expect((await h.call('tasks.acknowledge', { id: team.id, by: ids['王北京'] }, { street: '北京街' }).catch((e) => e)).code).toBe(RpcCode.Forbidden);
+    expect((await h.call('tasks.acknowledge', { id: t.id, by: ids['王北京'] }, { street: '北京街' })).state).toBe('received');
   });
 
   it('needs tasks.answer to answer and tasks.issue to issue or cancel', async () => {
     const t = await issue();
     const street = new Set(['read', 'tasks.answer'] as const);
-    const e = await h.call('tasks.cancel', { id: t.id, by: ids['周杰'], reason: '不需要了' }, { rights: street, street: '北京街' }).catch((x) => x);
+    const e = await h.call('tasks.cancel', { id: t.id, by: ids['王北京'], reason: '不需要了' }, { rights: street, street: '北京街' }).catch((x) => x);
     expect(e.code).toBe(RpcCode.Forbidden);
     expect(e.data).toEqual({ right: 'tasks.issue' });
     const wall = new Set(['read'] as const);
@@ -136,13 +142,13 @@ describe('the response timeline', () => {
     const r = await h.call('plans.activate', { planId, level: 'IV', by: ids['陈志强'], note: '' });
     const t = await issue({ source: { responseId: r.id } });
     expect(t.source).toEqual({ responseId: r.id, reportId: null });
-    await h.call('tasks.acknowledge', { id: t.id, by: ids['周杰'] }, { street: '北京街' });
-    await h.call('tasks.complete', { id: t.id, by: ids['周杰'], result: '转移 35 人' }, { street: '北京街' });
+    await h.call('tasks.acknowledge', { id: t.id, by: ids['王北京'] }, { street: '北京街' });
+    await h.call('tasks.complete', { id: t.id, by: ids['王北京'], result: '转移 35 人' }, { street: '北京街' });
     const timeline = (await h.call('plans.getResponse', { id: r.id })).timeline.filter((e) => e.kind === 'note');
     expect(timeline.map((e) => [e.by.name, e.text])).toEqual([
       ['陈志强', expect.stringMatching(/^下达指令「疏散北京路低洼点群众」至北京街（紧急；时限 /)],
-      ['周杰', '指令「疏散北京路低洼点群众」（北京街）已下达→已接收'],
-      ['周杰', '指令「疏散北京路低洼点群众」（北京街）已接收→已完成：转移 35 人'],
+      ['王北京', '指令「疏散北京路低洼点群众」（北京街）已下达→已接收'],
+      ['王北京', '指令「疏散北京路低洼点群众」（北京街）已接收→已完成：转移 35 人'],
     ]);
     // The wall's response panels hear of it.
     const pushed = h.events.filter((e) => e.event === 'plans.responseChanged' && e.payload.entry?.kind === 'note');

@@ -21,7 +21,15 @@ export function useConsoleTab(): [ConsoleTab, (tab: ConsoleTab) => void] {
 }
 
 /** The right a tab needs to be offered (the hub refuses the calls anyway; hiding is a courtesy). */
-const TAB_RIGHT: Record<ConsoleTab, Right> = { wall: 'read', duty: 'read', plans: 'read', tasks: 'read', admin: 'audit.read' };
+const TAB_RIGHT: Record<ConsoleTab, Right> = {
+  wall: 'read',
+  duty: 'read',
+  plans: 'read',
+  tasks: 'read',
+  teams: 'read',
+  materials: 'read',
+  admin: 'audit.read',
+};
 
 export function ConsoleTabs({ tab, onChange }: { tab: ConsoleTab; onChange(tab: ConsoleTab): void }) {
   const t = useT();

@@ -8,6 +8,7 @@ import { FirstRunChoice } from './FirstRunChoice';
 import { HandoverSection } from './handover/HandoverSection';
 import { LogTools } from './LogTools';
 import { PeopleSection } from './people/PeopleSection';
+import { DeadlineSection } from './reports/DeadlineSection';
 import { ReportDetail } from './reports/ReportDetail';
 import { ReportForm } from './reports/ReportForm';
 import { ReportList } from './reports/ReportList';
@@ -30,6 +31,7 @@ export function DutyConsole() {
         <ReportList selectedId={selected} onSelect={setSelected} />
         {selected && <ReportDetail id={selected} focus />}
       </section>
+      <DeadlineSection />
       <HandoverSection />
       <RosterSection />
       <PeopleSection />

@@ -10,6 +10,7 @@ import { useMayCall } from '../../state/identity/use-rights';
 import { CommandStatus } from '../CommandStatus';
 import { useCommand } from '../use-command';
 import { AuditConsole } from './AuditConsole';
+import { DirectoryConsole } from './DirectoryConsole';
 import { MachinesConsole } from './MachinesConsole';
 import './admin.css';
 
@@ -56,6 +57,7 @@ export function AdminConsole() {
     <div className="admin-console" data-testid="admin-console">
       {admin && <MachinesConsole />}
       {admin && <SignOutPerson />}
+      {admin && <DirectoryConsole />}
       {auditRead && <AuditConsole />}
     </div>
   );

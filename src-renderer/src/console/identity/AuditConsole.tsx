@@ -11,6 +11,7 @@ import { dutySlice } from '../../state/duty/duty-slice';
 import { parseLocalInput } from '../../state/duty/format';
 import { auditSlice, type AuditFilter } from '../../state/identity/audit-slice';
 import { CommandStatus } from '../CommandStatus';
+import { saveDownload } from '../duty/file-io';
 import { useCommand } from '../use-command';
 
 function outcomeText(e: AuditEntry, t: ReturnType<typeof useT>): string {
@@ -25,9 +26,15 @@ export function AuditConsole() {
   const total = useSlice(auditSlice, (s) => s.total);
   const verified = useSlice(auditSlice, (s) => s.verified);
   const people = useSlice(dutySlice, (s) => s.people);
-  const { filterAudit, verifyAudit } = useCommands(auditSlice);
+  const { filterAudit, verifyAudit, exportAudit } = useCommands(auditSlice);
   const filterCmd = useCommand();
   const verifyCmd = useCommand();
+  const exportCmd = useCommand();
+  const download = async () => {
+    const file = await exportAudit();
+    if (file) saveDownload(file);
+    return file;
+  };
   const [personId, setPersonId] = useState('');
   const [method, setMethod] = useState('');
   const [from, setFrom] = useState('');
@@ -88,7 +95,11 @@ export function AuditConsole() {
         <button type="button" data-testid="audit-verify" disabled={verifyCmd.busy} onClick={() => void verifyCmd.run(verifyAudit)}>
           {t('audit.verify')}
         </button>
+        <button type="button" data-testid="audit-export" disabled={exportCmd.busy} onClick={() => void exportCmd.run(download)}>
+          {t('audit.export')}
+        </button>
         {filterCmd.error !== null && <CommandStatus cmd={filterCmd} testId="audit-filter" />}
+        {exportCmd.error !== null && <CommandStatus cmd={exportCmd} testId="audit-export" />}
         {verifyCmd.error !== null && <CommandStatus cmd={verifyCmd} testId="audit-verify" />}
       </form>
       {verified && (

@@ -78,7 +78,15 @@ export function SignInBox() {
           {cmd.busy ? t('signin.busy') : t('signin.submit')}
         </button>
       </form>
-      {cmd.error !== null && <CommandStatus cmd={cmd} testId="signin" />}
+      {cmd.error !== null &&
+        ((cmd.errorData as { directory?: unknown } | null)?.directory === 'unreachable' ? (
+          // The directory is down: said in the page's language (local passwords still work).
+          <div className="form-error" role="alert" data-testid="signin-error" title={cmd.error}>
+            {t('signin.directoryDown')}
+          </div>
+        ) : (
+          <CommandStatus cmd={cmd} testId="signin" />
+        ))}
     </div>
   );
 }

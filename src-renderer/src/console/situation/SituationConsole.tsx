@@ -1,5 +1,6 @@
-// The console's sections for the one map, warnings, cameras and statistics.
+// The console's sections for the one map (the map itself, with its controls), warnings, cameras and statistics.
 import './situation.css';
+import { ConsoleMap } from '../../panels/map/ConsoleMap';
 import { CamerasConsole } from '../cameras/CamerasConsole';
 import { MapImport } from '../map/MapImport';
 import { MapObjectEditor } from '../map/MapObjectEditor';
@@ -10,6 +11,10 @@ import { WarningsConsole } from '../warnings/WarningsConsole';
 export function SituationConsole() {
   return (
     <>
+      {/* The map with its controls (search, street filter, layers, zoom): the wall's has none. */}
+      <section className="console-section console-map" data-testid="console-map">
+        <ConsoleMap />
+      </section>
       <section className="console-section">
         <MapObjectEditor />
       </section>

@@ -1,5 +1,8 @@
-// The one map (一张图) on a wall cell: the embedded outline or the operator's tiles, every layer
-// with its legend and counts, a card for the clicked object, search and a street filter.
+// The one map (一张图): the embedded outline or the operator's tiles, every layer with its legend
+// and counts, and a card for the object clicked (or shown by another panel through fly-to.ts). On
+// the wall (the default) it draws no controls: points clustered into readable counts, a legend to
+// read, nothing to click on a screen nobody touches. The console's map (controls) adds search, the
+// street filter, layer checkboxes and zoom buttons (ConsoleMap.tsx).
 import 'leaflet/dist/leaflet.css';
 import './map.css';
 import { useMemo, useState } from 'react';
@@ -19,7 +22,7 @@ import { markOnce } from '../../shared/startup-marks';
 import { useSlice } from '../../state/context';
 import { MAP_LOAD, mapSlice } from '../../state/map/map-slice';
 
-export function MapPanel() {
+export function MapPanel({ controls = false }: { controls?: boolean }) {
   markOnce('cw.map.code');
   const t = useT();
   const data = useSlice(mapSlice, (s) => s);
@@ -51,10 +54,15 @@ export function MapPanel() {
   };
 
   return (
-    <div className="panel map-panel" data-testid="map-panel" data-ready={data.loaded} data-features={features.length}>
-      <LeafletView features={features} visible={visible} basemap={basemap} selected={sel ? selected : null} onSelect={setSelected} />
-      <MapToolbar features={features} street={street} onStreet={chooseStreet} onPick={pick} />
-      <MapLegend counts={counts} totals={data.counts} visible={visible} onToggle={toggle} unplaced={unplaced} />
+    <div
+      className={controls ? 'panel map-panel map-console' : 'panel map-panel map-wall'}
+      data-testid="map-panel"
+      data-ready={data.loaded}
+      data-features={features.length}
+    >
+      <LeafletView features={features} visible={visible} basemap={basemap} selected={sel ? selected : null} onSelect={setSelected} controls={controls} />
+      {controls && <MapToolbar features={features} street={street} onStreet={chooseStreet} onPick={pick} />}
+      <MapLegend counts={counts} totals={data.counts} visible={visible} onToggle={toggle} unplaced={unplaced} controls={controls} />
       <BasemapNote source={basemap} />
       {sel && <DetailCard sel={sel} onClose={() => setSelected(null)} />}
       {error && (

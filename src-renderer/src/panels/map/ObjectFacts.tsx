@@ -2,7 +2,6 @@
 import {
   GEOHAZARD_TYPE_LABELS,
   RISK_CATEGORY_LABELS,
-  RISK_LEVEL_COLOURS,
   RISK_LEVEL_SHORT_LABELS,
   SHELTER_AREA_TARGET_M2,
   TEAM_STATUS_LABELS,
@@ -12,6 +11,7 @@ import { useLanguage, useT } from '../../i18n/use-t';
 import { Fact } from './Fact';
 import { formatNumber } from '../../shared/format';
 import { useLabel } from '../../shared/label';
+import { LEVELS, STATES } from '../../styles/colour-language';
 
 function KindFacts({ o }: { o: MapObject }) {
   const t = useT();
@@ -24,7 +24,7 @@ function KindFacts({ o }: { o: MapObject }) {
       return (
         <>
           <Fact label={t('map.card.level')}>
-            <span className="map-swatch" style={{ background: RISK_LEVEL_COLOURS[o.level] }} /> {label(RISK_LEVEL_SHORT_LABELS[o.level])}
+            <span className="map-swatch" style={{ background: LEVELS[o.level].colour }} /> {LEVELS[o.level].shape} {label(RISK_LEVEL_SHORT_LABELS[o.level])}
           </Fact>
           <Fact label={t('map.card.category')}>{label(RISK_CATEGORY_LABELS[o.category])}</Fact>
           {o.measures && <Fact label={t('map.card.measures')}>{o.measures}</Fact>}
@@ -38,6 +38,7 @@ function KindFacts({ o }: { o: MapObject }) {
           <Fact label={t('map.card.area')}>{n(o.areaM2)} m²</Fact>
           <Fact label={t('map.card.areaPerPerson')} testId="map-card-area-per-person">
             <span className={ok ? 'ok' : 'bad'} data-meets={ok}>
+              <span aria-hidden="true">{ok ? STATES.normal.shape : STATES.attention.shape} </span>
               {n(o.areaPerPerson)} m² · {t(ok ? 'map.card.meetsTarget' : 'map.card.belowTarget', { target: SHELTER_AREA_TARGET_M2 })}
             </span>
           </Fact>

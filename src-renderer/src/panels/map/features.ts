@@ -2,11 +2,12 @@
 // reports and active plan responses, filtered by street. Pure, so it is tested without a map.
 import type { CameraSource } from '@contract/cameras';
 import type { Report } from '@contract/duty';
-import { RISK_LEVEL_COLOURS, type MapObject } from '@contract/map';
+import type { MapObject, RiskLevel } from '@contract/map';
 import type { Response } from '@contract/plans';
 import type { StreetName } from '@contract/yuexiu';
 import { layerDef, RISK_RADIUS, type LayerId } from './layers';
 import { streetPoint } from './street-point';
+import { LEVELS, type LevelName } from '../../styles/colour-language';
 
 export interface Feature {
   layer: LayerId;
@@ -21,6 +22,8 @@ export interface Feature {
   ring: boolean;
   /** Placed at its street's label point, for want of coordinates. */
   approximate?: boolean;
+  /** A risk point's level (a cluster takes the colour of its worst). */
+  level?: RiskLevel;
 }
 
 export interface FeatureInput {
@@ -30,6 +33,9 @@ export interface FeatureInput {
   responses: readonly Response[];
   street: StreetName | null;
 }
+
+/** Response levels Ⅰ–Ⅳ in the national colours (Ⅰ red … Ⅳ blue). */
+const RESPONSE_LEVEL_COLOUR: Record<Response['level'], LevelName> = { I: 'red', II: 'orange', III: 'yellow', IV: 'blue' };
 
 const SEVERITY_COLOURS: Record<Report['severity'], string> = { low: '#ff9de9', medium: '#ff4fd8', high: '#ff2bb0', critical: '#ff0066' };
 
@@ -46,9 +52,10 @@ export function buildFeatures({ objects, cameras, reports, responses, street }: 
       name: o.name,
       lat: o.position.lat,
       lng: o.position.lng,
-      colour: risk ? RISK_LEVEL_COLOURS[o.level] : def.colour,
+      colour: risk ? LEVELS[o.level].colour : def.colour,
       radius: risk ? RISK_RADIUS[o.level] : def.radius,
       ring: false,
+      ...(risk ? { level: o.level } : {}),
     });
   }
   for (const c of cameras) {
@@ -92,8 +99,8 @@ export function buildFeatures({ objects, cameras, reports, responses, street }: 
         key: `response:${resp.id}@${id}`,
         name: resp.planTitle,
         ...at,
-        colour: layerDef('response').colour,
-        radius: 13,
+        colour: LEVELS[RESPONSE_LEVEL_COLOUR[resp.level]].colour,
+        radius: layerDef('response').radius,
         ring: true,
       });
     }
@@ -102,7 +109,7 @@ export function buildFeatures({ objects, cameras, reports, responses, street }: 
 }
 
 /** Markers per layer, and risk points per level, for the legend. */
-export function countFeatures(features: readonly Feature[]): Record<LayerId, number> & { riskByColour: Record<string, number> } {
+export function countFeatures(features: readonly Feature[]): Record<LayerId, number> & { riskByLevel: Partial<Record<RiskLevel, number>> } {
   const counts = {
     risk: 0,
     shelter: 0,
@@ -113,11 +120,11 @@ export function countFeatures(features: readonly Feature[]): Record<LayerId, num
     camera: 0,
     report: 0,
     response: 0,
-    riskByColour: {} as Record<string, number>,
+    riskByLevel: {} as Partial<Record<RiskLevel, number>>,
   };
   for (const f of features) {
     counts[f.layer]++;
-    if (f.layer === 'risk') counts.riskByColour[f.colour] = (counts.riskByColour[f.colour] ?? 0) + 1;
+    if (f.level) counts.riskByLevel[f.level] = (counts.riskByLevel[f.level] ?? 0) + 1;
   }
   return counts;
 }

@@ -1,7 +1,10 @@
 // The map's layers: one per kind of map object, plus cameras, live duty-log reports and active
-// plan responses. Colours are chosen to read on the dark wall and apart from the risk colours.
-import { RISK_LEVEL_COLOURS, type MapObjectKind, type RiskLevel } from '@contract/map';
+// plan responses. Colours follow the colour language (styles/colour-language.ts): red, orange,
+// yellow and blue are the levels' alone (risk points, responses), so no other layer is drawn in
+// one of them, nor in a state colour; the layers' own hues are told apart by the legend's words.
+import type { MapObjectKind, RiskLevel } from '@contract/map';
 import type { MessageKey } from '../../i18n';
+import { LEVELS, NEUTRAL } from '../../styles/colour-language';
 
 export type LayerId = MapObjectKind | 'camera' | 'report' | 'response';
 
@@ -14,15 +17,16 @@ export interface LayerDef {
 }
 
 export const LAYERS: readonly LayerDef[] = [
-  { id: 'risk', title: 'map.layer.risk', colour: RISK_LEVEL_COLOURS.blue, radius: 4 },
-  { id: 'shelter', title: 'map.layer.shelter', colour: '#3ddc84', radius: 6 },
-  { id: 'warehouse', title: 'map.layer.warehouse', colour: '#b68cff', radius: 6 },
-  { id: 'team', title: 'map.layer.team', colour: '#22d3ee', radius: 6 },
-  { id: 'waterlogging', title: 'map.layer.waterlogging', colour: '#4fa3ff', radius: 8 },
-  { id: 'geohazard', title: 'map.layer.geohazard', colour: '#d08a3c', radius: 8 },
-  { id: 'camera', title: 'map.layer.camera', colour: '#e8eef6', radius: 4 },
-  { id: 'report', title: 'map.layer.report', colour: '#ff4fd8', radius: 8 },
-  { id: 'response', title: 'map.layer.response', colour: '#ff2d55', radius: 13 },
+  { id: 'risk', title: 'map.layer.risk', colour: LEVELS.blue.colour, radius: 5 },
+  { id: 'shelter', title: 'map.layer.shelter', colour: '#9be7c4', radius: 7 },
+  { id: 'warehouse', title: 'map.layer.warehouse', colour: '#b68cff', radius: 7 },
+  { id: 'team', title: 'map.layer.team', colour: '#22d3ee', radius: 7 },
+  { id: 'waterlogging', title: 'map.layer.waterlogging', colour: '#e2c290', radius: 8 },
+  { id: 'geohazard', title: 'map.layer.geohazard', colour: '#b5b58a', radius: 8 },
+  { id: 'camera', title: 'map.layer.camera', colour: NEUTRAL.colour, radius: 5 },
+  { id: 'report', title: 'map.layer.report', colour: '#ff4fd8', radius: 10 },
+  // A response is drawn in its level's colour (features.ts); this is the legend's swatch.
+  { id: 'response', title: 'map.layer.response', colour: LEVELS.red.colour, radius: 16 },
 ];
 
 export const LAYER_IDS = LAYERS.map((l) => l.id);
@@ -32,4 +36,4 @@ export function layerDef(id: LayerId): LayerDef {
 }
 
 /** Risk points draw bigger the more severe they are, so an orange point is never lost among blue. */
-export const RISK_RADIUS: Record<RiskLevel, number> = { red: 8, orange: 7, yellow: 5, blue: 4 };
+export const RISK_RADIUS: Record<RiskLevel, number> = { red: 9, orange: 8, yellow: 6, blue: 5 };

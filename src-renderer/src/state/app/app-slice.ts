@@ -25,7 +25,7 @@ export const appSlice = defineSlice({
     const timedInfo = client.call('system.info', {}).then((info) => ({ info, t1: now() }));
     const [{ info, t1 }, settings] = await Promise.all([timedInfo, client.call('settings.get', {})]);
     // The server stamped its time somewhere between our send and its reply: take the middle.
-    return { system: info, serverOffsetMs: info.serverTime - (t0 + t1) / 2, settings };
+    return { system: info, serverOffsetMs: Math.round(info.serverTime - (t0 + t1) / 2), settings };
   },
   events: {
     'settings.changed': (settings) => ({ settings }),

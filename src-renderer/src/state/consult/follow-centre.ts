@@ -2,7 +2,7 @@
 // hub. They follow the centre slice and connect again only when what they depend on changes
 // (its level, name or links), not on every edit of the centre.
 import type { CentreInfo } from '@contract/schemas';
-import { rpcUrl } from '../../client/ws-client';
+import { pageHubSocket } from '../../client';
 import { resolveConfig, type ConfigProblem, type ResolvedConfig } from '../../consult/endpoint-config';
 import type { LinkId } from '../../consult/link-health';
 import { centreSlice } from '../centre/centre-slice';
@@ -15,7 +15,7 @@ export function configKey(centre: CentreInfo | null): string | null {
 
 /** This page's configuration; a district centre without a hub URL reaches the hub that serves this page. */
 export function configOf(centre: CentreInfo): ResolvedConfig | ConfigProblem {
-  return resolveConfig(centre, window.commandWall ? null : rpcUrl(window.location));
+  return resolveConfig(centre, pageHubSocket());
 }
 
 /** Each configured link's hub URL. */

@@ -35,6 +35,8 @@ export const auditSlice = defineSlice({
       if (t.get().filter === filter) t.set({ entries, total });
       return total;
     },
+    /** The records the filter selects, as an .xlsx workbook (at most AUDIT_EXPORT_MAX, the newest). */
+    exportAudit: () => t.client.call('audit.export', { ...t.get().filter }),
     verifyAudit: async () => {
       const r = await t.client.call('audit.verify', {});
       t.set({ verified: { ...r, at: t.now() } });

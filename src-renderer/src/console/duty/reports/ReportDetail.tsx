@@ -10,8 +10,10 @@ import { useLabel } from '../../../shared/label';
 import { useSlice } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
 import { plansSlice } from '../../../state/plans/plans-slice';
+import { reportingSlice } from '../../../state/reporting/reporting-slice';
 import { useDutyRead } from '../../../state/duty/use-duty-read';
 import { EscalateForm } from './EscalateForm';
+import { FilingSection } from './FilingSection';
 import { ReportHistory } from './ReportHistory';
 import { StatusControls } from './StatusControls';
 
@@ -23,6 +25,8 @@ export function ReportDetail({ id, focus = false }: { id: string; focus?: boolea
   const label = useLabel();
   const read = useDutyRead();
   const stamp = useSlice(dutySlice, (d) => d.reports.find((r) => r.id === id)?.updatedAt ?? 0);
+  // A version submitted (信息报送) adds to the history without a duty log push: re-read on the reporting slice's changes too.
+  const filed = useSlice(reportingSlice, (s) => s.version);
   const [detail, setDetail] = useState<Detail | null>(null);
   useEffect(() => {
     let live = true;
@@ -30,7 +34,7 @@ export function ReportDetail({ id, focus = false }: { id: string; focus?: boolea
     return () => {
       live = false;
     };
-  }, [id, stamp, read]);
+  }, [id, stamp, filed, read]);
   const shownId = detail?.id;
   useEffect(() => {
     if (focus && shownId === id) heading.current?.focus();
@@ -74,6 +78,7 @@ export function ReportDetail({ id, focus = false }: { id: string; focus?: boolea
       )}
       <StatusControls report={detail} />
       {detail.status !== 'closed' && <EscalateForm report={detail} />}
+      <FilingSection reportId={detail.id} />
       <ReportHistory history={detail.history} />
     </div>
   );

@@ -19,7 +19,9 @@ export function ReportHistory({ history }: { history: ReportEvent[] }) {
               ? t(`history.${e.kind}`, { id: e.responseId ?? '' })
               : e.kind === 'updated'
                 ? t('history.updated', { fields: e.fields.join(', ') })
-                : t('history.recorded')}
+                : e.kind === 'filed'
+                  ? t('history.filed')
+                  : t('history.recorded')}
           {e.note && <span className="history-note"> — {e.note}</span>}
         </li>
       ))}

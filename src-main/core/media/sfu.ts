@@ -1,0 +1,406 @@
+// The whole-district consultation through the SFU: one Janus VideoRoom room per live consultation
+// in mode "sfu" (room id = consultation id; its secret and pin made here and never given out),
+// made again after every Janus restart (a new epoch) and destroyed when the consultation ends.
+// Every handshake of a site goes through here over janode: its publisher (its complete offer in,
+// Janus's answer out) and its subscriber handles, each carrying one or more feeds in one
+// connection (Janus's offer out, its answer in), so a site never talks to Janus. The room's feeds are pushed to the joined connections
+// (`media.sfuFeeds`) on every change. Everything held on a Janus goes when that Janus goes.
+import { randomBytes } from 'node:crypto';
+import type { Log } from '../capability';
+import type { ConnectionRegistry } from '../connections';
+import { SFU_MAX_SITES, STREET_PARTICIPANTS, type Consultation } from '../contract/consult';
+import { RefusedError, RpcCode, RpcError } from '../contract/errors';
+import type { SfuFeed, SfuRoom } from '../contract/media';
+import type { ConsultationsView } from '../shared/links';
+
+type Session = import('janode').JanodeSession;
+type Handle = import('janode').JanodeHandle;
+type JanusMessage = import('janode').JanusMessage;
+type VideoRoomPlugin = (typeof import('janode/plugins/videoroom'))['default'];
+
+/** How long one request to Janus may take. */
+const STEP_TIMEOUT_MS = 5000;
+/** Subscriptions one connection may hold (every other site on both links). */
+const MAX_SUBSCRIPTIONS_PER_CONNECTION = 2 * SFU_MAX_SITES;
+/** The publishers' bitrate cap (REMB), bits/s. */
+const PUBLISHER_BITRATE = 1_500_000;
+
+const HANDLE_GONE = ['handle_hangup', 'handle_detached'] as const;
+
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`${what} got no answer from the media engine within ${ms / 1000} s`)), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e: unknown) => (clearTimeout(t), reject(e instanceof Error ? e : new Error(String(e)))),
+    );
+  });
+}
+
+const secret = (): string => randomBytes(18).toString('base64url');
+/** The registry key of the connections joined to a room. */
+export const sfuKey = (consultationId: string): string => `sfu:${consultationId}`;
+
+interface Publisher extends SfuFeed {
+  handle: Handle;
+  connectionId: string;
+  /** Its PeerConnection with Janus is up: only then can it be subscribed to (before, Janus says "no such feed"). */
+  live: boolean;
+}
+
+interface Room {
+  id: string;
+  secret: string;
+  pin: string;
+  epoch: number;
+  ready: boolean;
+  making: Promise<void> | null;
+  publishers: Map<string, Publisher>;
+}
+
+interface Subscription {
+  id: string;
+  handle: Handle;
+  consultationId: string;
+  /** The feeds it still carries (a feed that left is taken out; the last one out ends it). */
+  feeds: Set<string>;
+  connectionId: string;
+  epoch: number;
+}
+
+export interface SfuDeps {
+  log: Log;
+  connections: ConnectionRegistry;
+  consultations: ConsultationsView;
+  now: () => number;
+}
+
+/** The participant a street machine may act as (CallContext.street is the street's name). */
+function streetParticipant(street: string): string | undefined {
+  return STREET_PARTICIPANTS.find((s) => s.name === street || s.id === street || s.nameEn === street)?.id;
+}
+
+export class SfuRooms {
+  private session: Session | null = null;
+  private admin: Handle | null = null;
+  private adminKey: string | null = null;
+  private VideoRoom: VideoRoomPlugin | null = null;
+  private readonly rooms = new Map<string, Room>();
+  private readonly subs = new Map<string, Subscription>();
+  /** connection id → the "consultation\nparticipant" pairs it joined as. */
+  private readonly joined = new Map<string, Set<string>>();
+  private epochs: number;
+
+  constructor(private readonly deps: SfuDeps) {
+    this.epochs = deps.now();
+  }
+
+  get running(): boolean {
+    return this.admin !== null;
+  }
+
+  /** Janus is up (the engine connected): make the room of every live sfu consultation. */
+  async up(session: Session, adminKey: string, VideoRoom: VideoRoomPlugin): Promise<void> {
+    const admin = await session.attach(VideoRoom);
+    this.session = session;
+    this.admin = admin;
+    this.adminKey = adminKey;
+    this.VideoRoom = VideoRoom;
+    const live = new Set(this.deps.consultations.liveSfu().map((c) => c.id));
+    for (const id of this.rooms.keys()) if (!live.has(id)) this.forget(id);
+    await Promise.all([...live].map((id) => this.ensureRoom(id).catch((err: Error) => this.deps.log.warn(`[media] room ${id}: ${err.message}`))));
+  }
+
+  /** Janus went away: its rooms, publishers and subscribers went with it (made again on the next `up`). */
+  down(): void {
+    this.session = this.admin = null;
+    this.adminKey = null;
+    this.subs.clear();
+    for (const room of this.rooms.values()) {
+      room.ready = false;
+      room.making = null;
+      room.publishers.clear();
+      this.push(room);
+    }
+  }
+
+  /** consult.changed: a new sfu consultation gets its room at once; an ended one loses it. */
+  consultationChanged(c: Consultation): void {
+    if (c.mode !== 'sfu') return;
+    if (c.endedAt !== null) void this.close(c.id);
+    else if (this.running && !this.rooms.get(c.id)?.ready)
+      void this.ensureRoom(c.id).catch((err: Error) => this.deps.log.warn(`[media] room ${c.id}: ${err.message}`));
+  }
+
+  connectionClosed(connectionId: string): void {
+    this.joined.delete(connectionId);
+    for (const s of [...this.subs.values()]) if (s.connectionId === connectionId) this.endSub(s.id);
+    for (const room of this.rooms.values()) {
+      let changed = false;
+      for (const p of [...room.publishers.values()]) {
+        if (p.connectionId !== connectionId) continue;
+        room.publishers.delete(p.feed);
+        void p.handle.detach().catch(() => undefined);
+        changed = true;
+      }
+      if (changed) this.push(room);
+    }
+  }
+
+  view(consultationId: string): SfuRoom {
+    const room = this.rooms.get(consultationId);
+    const feeds = room ? [...room.publishers.values()].filter((p) => p.live).map(({ feed, participantId, link }) => ({ feed, participantId, link })) : [];
+    feeds.sort((a, b) => a.feed.localeCompare(b.feed));
+    return { consultationId, epoch: room?.epoch ?? 0, ready: room?.ready ?? false, feeds };
+  }
+
+  /** Checks the invitation (and a street machine's own street), binds the connection to the room's pushes. */
+  async join(connectionId: string | undefined, street: string | undefined, consultationId: string, participantId: string): Promise<SfuRoom> {
+    if (!connectionId) throw new RefusedError('media.sfuJoin needs a live connection (a hub socket or a window): the room’s feeds are pushed to it');
+    const c = this.deps.consultations.get(consultationId);
+    if (!c) throw new RefusedError(`no consultation with id ${consultationId}`);
+    if (c.mode !== 'sfu') throw new RefusedError(`consultation ${consultationId} is in mode ${c.mode} (a mesh): it has no room on the media engine`);
+    if (!c.live) throw new RefusedError(`consultation ${consultationId} has ended`);
+    if (!c.participants.includes(participantId))
+      throw new RefusedError(`${participantId} is not a participant of consultation ${consultationId} (invited: ${c.participants.join(', ')})`);
+    if (street !== undefined && streetParticipant(street) !== participantId)
+      throw new RpcError(RpcCode.Forbidden, `forbidden: a machine of ${street} takes part only as its own street, not as ${participantId} (仅限本街道)`, {
+        street,
+        participantId,
+      });
+    if (!this.deps.connections.bind(connectionId, sfuKey(consultationId))) throw new RefusedError(`connection ${connectionId} is closed`);
+    const mine = this.joined.get(connectionId) ?? new Set<string>();
+    mine.add(`${consultationId}\n${participantId}`);
+    this.joined.set(connectionId, mine);
+    if (this.running && !this.rooms.get(consultationId)?.ready) await this.ensureRoom(consultationId).catch(() => undefined);
+    return this.view(consultationId);
+  }
+
+  async publish(
+    connectionId: string | undefined,
+    p: { consultationId: string; participantId: string; link: 'A' | 'B'; offer: { type: 'offer'; sdp: string } },
+  ): Promise<{ feed: string; epoch: number; answer: { type: 'answer'; sdp: string } }> {
+    const conn = this.mustHaveJoined(connectionId, p.consultationId, p.participantId);
+    const room = await this.readyRoom(p.consultationId);
+    const feed = `${p.participantId}.${p.link}`;
+    const old = room.publishers.get(feed);
+    if (old) {
+      room.publishers.delete(feed);
+      await withTimeout(old.handle.detach(), STEP_TIMEOUT_MS, 'media.sfuPublish').catch(() => undefined);
+    }
+    const handle = await this.attach();
+    try {
+      const r: JanusMessage = await withTimeout(
+        handle.message(
+          { request: 'joinandconfigure', ptype: 'publisher', room: room.id, pin: room.pin, id: feed, display: p.participantId, bitrate: PUBLISHER_BITRATE },
+          p.offer,
+        ),
+        STEP_TIMEOUT_MS,
+        'media.sfuPublish',
+      );
+      if (r.jsep?.type !== 'answer') throw new Error('Janus answered the offer without an answer');
+      if (this.rooms.get(room.id) !== room || !room.ready) throw new Error('the room was made again meanwhile: publish again');
+      const pub: Publisher = { feed, participantId: p.participantId, link: p.link, handle, connectionId: conn, live: false };
+      room.publishers.set(feed, pub);
+      handle.once('handle_webrtcup', () => {
+        if (room.publishers.get(feed) !== pub) return;
+        pub.live = true;
+        this.push(room);
+      });
+      const gone = (): void => {
+        if (room.publishers.get(feed) !== pub) return;
+        room.publishers.delete(feed);
+        for (const s of [...this.subs.values()]) {
+          if (s.consultationId !== room.id || !s.feeds.delete(feed)) continue;
+          if (s.feeds.size === 0) this.endSub(s.id);
+        }
+        void handle.detach().catch(() => undefined);
+        this.push(room);
+      };
+      for (const e of HANDLE_GONE) handle.once(e, gone);
+      if (old) this.push(room);
+      return { feed, epoch: room.epoch, answer: { type: 'answer', sdp: r.jsep.sdp } };
+    } catch (err) {
+      void handle.detach().catch(() => undefined);
+      throw err instanceof RpcError ? err : new RefusedError(`publishing ${feed}: ${(err as Error).message}`);
+    }
+  }
+
+  async subscribe(
+    connectionId: string | undefined,
+    p: { consultationId: string; participantId: string; feeds: string[] },
+  ): Promise<{ subscriptionId: string; epoch: number; offer: { type: 'offer'; sdp: string }; streams: { mid: string; feed: string }[] }> {
+    const conn = this.mustHaveJoined(connectionId, p.consultationId, p.participantId);
+    const room = await this.readyRoom(p.consultationId);
+    const feeds = [...new Set(p.feeds)];
+    const absent = feeds.filter((f) => !room.publishers.get(f)?.live);
+    if (absent.length > 0) throw new RefusedError(`feed ${absent.join(', ')} is not published in consultation ${p.consultationId} now`);
+    if ([...this.subs.values()].filter((s) => s.connectionId === conn).length >= MAX_SUBSCRIPTIONS_PER_CONNECTION)
+      throw new RefusedError(`a connection may hold at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions`);
+    const handle = await this.attach();
+    try {
+      const r: JanusMessage = await withTimeout(
+        // autoupdate off: a feed that leaves just stops (no renegotiation the site would have to answer).
+        handle.message({ request: 'join', ptype: 'subscriber', room: room.id, pin: room.pin, streams: feeds.map((feed) => ({ feed })), autoupdate: false }),
+        STEP_TIMEOUT_MS,
+        'media.sfuSubscribe',
+      );
+      if (r.jsep?.type !== 'offer') throw new Error('Janus answered without an offer');
+      if (this.rooms.get(room.id) !== room || !room.ready) throw new Error('the room was made again meanwhile: subscribe again');
+      const id = `sub-${randomBytes(9).toString('hex')}`;
+      const streams = ((r.plugindata?.data.streams as { mid?: string; feed_id?: string | number }[] | undefined) ?? [])
+        .filter((x) => typeof x.mid === 'string' && x.feed_id !== undefined)
+        .map((x) => ({ mid: x.mid!, feed: String(x.feed_id) }));
+      this.subs.set(id, { id, handle, consultationId: room.id, feeds: new Set(feeds), connectionId: conn, epoch: room.epoch });
+      for (const e of HANDLE_GONE) handle.once(e, () => this.subs.get(id)?.handle === handle && this.endSub(id));
+      return { subscriptionId: id, epoch: room.epoch, offer: { type: 'offer', sdp: r.jsep.sdp }, streams };
+    } catch (err) {
+      void handle.detach().catch(() => undefined);
+      throw err instanceof RpcError ? err : new RefusedError(`subscribing to ${feeds.join(', ')}: ${(err as Error).message}`);
+    }
+  }
+
+  async answer(connectionId: string | undefined, subscriptionId: string, answer: { type: 'answer'; sdp: string }): Promise<void> {
+    const s = this.subs.get(subscriptionId);
+    if (!s || s.connectionId !== connectionId)
+      throw new RefusedError(`no subscription ${subscriptionId} (it ended, or the media engine restarted): subscribe again`);
+    try {
+      await withTimeout(s.handle.message({ request: 'start' }, answer), STEP_TIMEOUT_MS, 'media.sfuAnswer');
+    } catch (err) {
+      this.endSub(subscriptionId);
+      throw new RefusedError(`subscription ${subscriptionId}: ${(err as Error).message}`);
+    }
+  }
+
+  /** Ends a subscription of this connection; one already gone (its feed left, Janus restarted) is no error. */
+  unsubscribe(connectionId: string | undefined, subscriptionId: string): void {
+    const s = this.subs.get(subscriptionId);
+    if (s && s.connectionId === connectionId) this.endSub(subscriptionId);
+  }
+
+  /** The site leaves: its publishers (any connection's) and this connection's subscriptions in the room end. */
+  leave(connectionId: string | undefined, consultationId: string, participantId: string): void {
+    const conn = this.mustHaveJoined(connectionId, consultationId, participantId);
+    for (const s of [...this.subs.values()]) if (s.connectionId === conn && s.consultationId === consultationId) this.endSub(s.id);
+    const room = this.rooms.get(consultationId);
+    if (room) {
+      for (const p of [...room.publishers.values()]) {
+        if (p.participantId !== participantId) continue;
+        room.publishers.delete(p.feed);
+        void p.handle.detach().catch(() => undefined);
+      }
+      this.push(room);
+    }
+    this.joined.get(conn)?.delete(`${consultationId}\n${participantId}`);
+    this.deps.connections.unbind(conn, sfuKey(consultationId));
+  }
+
+  /** How many subscriptions are held (tests). */
+  get subscriptionCount(): number {
+    return this.subs.size;
+  }
+
+  private mustHaveJoined(connectionId: string | undefined, consultationId: string, participantId: string): string {
+    if (!connectionId || !this.joined.get(connectionId)?.has(`${consultationId}\n${participantId}`))
+      throw new RefusedError(`this connection has not joined consultation ${consultationId} as ${participantId}: call media.sfuJoin on it first`);
+    return connectionId;
+  }
+
+  private async attach(): Promise<Handle> {
+    if (!this.session || !this.VideoRoom)
+      throw new RefusedError('the media engine (Janus) is not running on this hub: the consultation’s room is being made again');
+    return withTimeout(this.session.attach(this.VideoRoom), STEP_TIMEOUT_MS, 'attaching to the VideoRoom');
+  }
+
+  private async readyRoom(consultationId: string): Promise<Room> {
+    if (!this.running) throw new RefusedError('the media engine (Janus) is not running on this hub: the consultation’s room is being made again');
+    await this.ensureRoom(consultationId);
+    const room = this.rooms.get(consultationId);
+    if (!room?.ready) throw new RefusedError(`consultation ${consultationId} has no room on the media engine now`);
+    return room;
+  }
+
+  /** Makes the room on the running Janus unless it is there (one making at a time per room). */
+  private ensureRoom(consultationId: string): Promise<void> {
+    const existing = this.rooms.get(consultationId);
+    if (existing?.ready) return Promise.resolve();
+    if (existing?.making) return existing.making;
+    const c = this.deps.consultations.get(consultationId);
+    if (!c || c.mode !== 'sfu' || !c.live) return Promise.reject(new RefusedError(`consultation ${consultationId} is not a live sfu consultation`));
+    const admin = this.admin;
+    const key = this.adminKey;
+    if (!admin || !key) return Promise.reject(new RefusedError('the media engine (Janus) is not running on this hub'));
+    const room: Room = existing ?? { id: consultationId, secret: '', pin: '', epoch: 0, ready: false, making: null, publishers: new Map() };
+    this.rooms.set(consultationId, room);
+    room.secret = secret();
+    room.pin = secret();
+    const making = (async () => {
+      try {
+        await withTimeout(
+          admin.message({
+            request: 'create',
+            admin_key: key,
+            room: consultationId,
+            description: consultationId,
+            // Every site on both links.
+            publishers: 2 * SFU_MAX_SITES,
+            secret: room.secret,
+            pin: room.pin,
+            is_private: true,
+            permanent: false,
+            bitrate: PUBLISHER_BITRATE,
+            fir_freq: 10,
+            videocodec: 'vp8,h264',
+            audiocodec: 'opus',
+          }),
+          STEP_TIMEOUT_MS,
+          'making the room',
+        );
+        if (this.admin !== admin || this.rooms.get(consultationId) !== room) return;
+        room.epoch = this.epochs = Math.max(this.epochs + 1, this.deps.now());
+        room.ready = true;
+        room.publishers.clear();
+        this.deps.log.info(`[media] room ${consultationId} made (epoch ${room.epoch})`);
+        this.push(room);
+      } finally {
+        room.making = null;
+      }
+    })();
+    room.making = making;
+    return making;
+  }
+
+  /** The consultation ended: its room, publishers and subscribers go, its connections are let go. */
+  private async close(consultationId: string): Promise<void> {
+    const room = this.rooms.get(consultationId);
+    this.forget(consultationId);
+    const admin = this.admin;
+    if (room?.ready && admin) {
+      await withTimeout(admin.message({ request: 'destroy', room: consultationId, secret: room.secret }), STEP_TIMEOUT_MS, 'destroying the room').catch(
+        (err: Error) => this.deps.log.warn(`[media] destroying room ${consultationId}: ${err.message}`),
+      );
+    }
+  }
+
+  private forget(consultationId: string): void {
+    const room = this.rooms.get(consultationId);
+    this.rooms.delete(consultationId);
+    for (const s of [...this.subs.values()]) if (s.consultationId === consultationId) this.endSub(s.id);
+    for (const p of room?.publishers.values() ?? []) void p.handle.detach().catch(() => undefined);
+    for (const [conn, pairs] of this.joined) {
+      for (const pair of [...pairs]) if (pair.startsWith(`${consultationId}\n`)) pairs.delete(pair);
+      this.deps.connections.unbind(conn, sfuKey(consultationId));
+    }
+  }
+
+  private endSub(id: string): void {
+    const s = this.subs.get(id);
+    if (!s) return;
+    this.subs.delete(id);
+    void s.handle.detach().catch(() => undefined);
+  }
+
+  private push(room: Room): void {
+    this.deps.connections.pushTo(sfuKey(room.id), 'media.sfuFeeds', this.view(room.id));
+  }
+}

@@ -1,0 +1,114 @@
+// What every all-or-nothing .xlsx import (roster, stock, teams) does the same way with a sheet the
+// guarded reader gave it: a refusal of the file itself is a problem of row 0; the header is the
+// first row with any text among the first 20, its columns found by header text (Chinese, or
+// English in any case), a missing required column refused on the header row; data rows below it,
+// blank ones skipped; and the refusal names every bad row, column and reason (the first 30 in the
+// message, all of them in its data). What a row means stays with its capability.
+import { RefusedError } from '../contract/errors';
+import { localDateString } from '../contract/yuexiu';
+
+export interface RowProblem {
+  /** 1-based row number as Excel shows it; 0 for the file as a whole. */
+  row: number;
+  /** The column's header (Chinese), or '' for the row as a whole. */
+  column: string;
+  reason: string;
+}
+
+/** The cells of one sheet that hold a value: rows in order, each with its [column, value] pairs. */
+export interface SheetCells {
+  name: string;
+  rows: Array<[row: number, cells: Array<[column: number, value: unknown]>]>;
+}
+
+/** The guarded reader: the zip checked before anything is inflated, exceljs run in a capped worker. */
+export interface SheetReader {
+  /** Why the zip may not be opened (a bomb, a path leaving it…), or null. */
+  check(bytes: Uint8Array): Promise<string | null>;
+  /** The named sheet's cells, or why it could not be read. */
+  readSheet(bytes: Uint8Array, sheetName: string): Promise<SheetCells | string>;
+}
+
+/** A column an import reads: its key, its header (Chinese), its English header, whether a sheet must have it. */
+export interface SheetColumn<K extends string> {
+  key: K;
+  header: string;
+  en?: string;
+  required: boolean;
+}
+
+/** One data row: its number, each column's raw value (null where the sheet has no such column) and text. */
+export interface SheetRow<K extends string> {
+  row: number;
+  value(k: K): unknown;
+  text(k: K): string;
+}
+
+/** The named sheet, or the reader's refusal as a problem of row 0. */
+export async function openSheet(reader: SheetReader, bytes: Uint8Array, sheetName: string): Promise<SheetCells | RowProblem[]> {
+  const unsafe = await reader.check(bytes);
+  if (unsafe) return [{ row: 0, column: '', reason: unsafe }];
+  const sheet = await reader.readSheet(bytes, sheetName);
+  return typeof sheet === 'string' ? [{ row: 0, column: '', reason: sheet }] : sheet;
+}
+
+/** A cell as exceljs gives it, as text: rich text joined, a formula's result, a date as local YYYY-MM-DD, anything else ''. */
+export function sheetText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return localDateString(v.getTime());
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown };
+    if (Array.isArray(o.richText))
+      return o.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
+    if (o.result !== undefined) return sheetText(o.result);
+    if (o.text !== undefined) return sheetText(o.text);
+    return '';
+  }
+  return String(v as string | number | boolean).trim();
+}
+
+/**
+ * The sheet's header row and data rows, or the problems that refuse it (an empty sheet, missing
+ * required columns). `text` reads a cell as text (sheetText unless the import has its own).
+ */
+export function sheetRows<K extends string>(
+  sheet: SheetCells,
+  columns: readonly SheetColumn<K>[],
+  text: (v: unknown) => string = sheetText,
+): { headerRow: number; rows: SheetRow<K>[] } | { problems: RowProblem[] } {
+  const header = sheet.rows.find(([r, cells]) => r <= 20 && cells.length > 0);
+  if (!header) return { problems: [{ row: 1, column: '', reason: `the sheet ${sheet.name} is empty` }] };
+  const [headerRow, headerCells] = header;
+  const col = new Map<K, number>();
+  for (const [n, value] of headerCells) {
+    const t = text(value).toLowerCase();
+    const c = columns.find((k) => k.header === t || k.en === t);
+    if (c && !col.has(c.key)) col.set(c.key, n);
+  }
+  const problems: RowProblem[] = columns
+    .filter((c) => c.required && !col.has(c.key))
+    .map((c) => ({ row: headerRow, column: c.header, reason: `missing column (the header row needs ${c.header})` }));
+  if (problems.length) return { problems };
+  const rows: SheetRow<K>[] = [];
+  for (const [r, cells] of sheet.rows) {
+    if (r <= headerRow) continue;
+    const byCol = new Map(cells);
+    const value = (k: K): unknown => (col.has(k) ? (byCol.get(col.get(k)!) ?? null) : null);
+    const row: SheetRow<K> = { row: r, value, text: (k) => text(value(k)) };
+    if (columns.every((c) => row.text(c.key) === '')) continue; // blank rows are skipped
+    rows.push(row);
+  }
+  return { headerRow, rows };
+}
+
+/** Refuses the import: `what` says which workbook was not imported; every problem goes in the error's data. */
+export function refuseRows(what: string, problems: RowProblem[]): never {
+  const describe = (p: RowProblem): string =>
+    p.row === 0 ? p.reason : p.column ? `row ${p.row}, column ${p.column}: ${p.reason}` : `row ${p.row}: ${p.reason}`;
+  const shown = problems.slice(0, 30).map(describe);
+  const more = problems.length > shown.length ? `; and ${problems.length - shown.length} more` : '';
+  throw new RefusedError(`${what}: ${shown.join('; ')}${more}`, { problems });
+}

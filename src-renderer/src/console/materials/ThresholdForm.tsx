@@ -1,0 +1,140 @@
+// 库存阈值: an item's low-stock mark and the days before expiry to warn, for every place or one
+// place (a place's own wins). Crossing either raises an alarm on the wall. Checked with the
+// contract's own schema as the person types; the current thresholds are listed below.
+import { useMemo, useState } from 'react';
+import { placeFromKey, ThresholdInput } from '@contract/materials';
+import { useT } from '../../i18n/use-t';
+import { useCommands, useSlice } from '../../state/context';
+import { materialsSlice } from '../../state/materials/materials-slice';
+import { CommandStatus } from '../CommandStatus';
+import { useActor } from '../duty/ActorPicker';
+import { Field, TextField } from '../Field';
+import { StillToFix } from '../StillToFix';
+import { useCommand } from '../use-command';
+import { useDraftCheck } from '../use-draft-check';
+
+interface Draft {
+  item: string;
+  unit: string;
+  place: string;
+  lowQuantity: string;
+  expiryWarnDays: string;
+}
+
+const blank = (): Draft => ({ item: '', unit: '', place: '', lowQuantity: '0', expiryWarnDays: '30' });
+const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
+
+export function ThresholdForm() {
+  const t = useT();
+  const actor = useActor();
+  const places = useSlice(materialsSlice, (s) => s.places);
+  const thresholds = useSlice(materialsSlice, (s) => s.thresholds);
+  const { saveThreshold } = useCommands(materialsSlice);
+  const cmd = useCommand();
+  const [d, setD] = useState<Draft>(blank);
+  const sent = useMemo(
+    () => ({
+      item: d.item,
+      unit: d.unit,
+      place: d.place ? placeFromKey(d.place) : null,
+      lowQuantity: num(d.lowQuantity),
+      expiryWarnDays: num(d.expiryWarnDays),
+    }),
+    [d],
+  );
+  const check = useDraftCheck(ThresholdInput, sent);
+  const edit = (p: Partial<Draft>): void => {
+    setD((x) => ({ ...x, ...p }));
+    check.touch(...Object.keys(p));
+  };
+  const submit = async (): Promise<void> => {
+    if (!check.valid) return check.attempt();
+    const r = await cmd.run(
+      () => saveThreshold(sent),
+      () => t('materials.thresholdSaved'),
+    );
+    if (r) check.reset();
+  };
+  const labels: Record<string, string> = {
+    item: t('materials.item'),
+    unit: t('materials.unit'),
+    place: t('materials.place'),
+    lowQuantity: t('materials.lowQuantity'),
+    expiryWarnDays: t('materials.expiryWarnDays'),
+  };
+  return (
+    <section className="console-section materials-thresholds" data-testid="threshold-form">
+      <h2>{t('materials.thresholdTitle')}</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="form-row">
+          <TextField
+            label={labels.item}
+            error={check.shown('item')}
+            testId="threshold-item"
+            value={d.item}
+            maxLength={60}
+            onChange={(item) => edit({ item })}
+          />
+          <TextField
+            label={labels.unit}
+            error={check.shown('unit')}
+            testId="threshold-unit"
+            value={d.unit}
+            maxLength={12}
+            onChange={(unit) => edit({ unit })}
+          />
+          <Field label={labels.place}>
+            <select data-testid="threshold-place" value={d.place} onChange={(e) => edit({ place: e.target.value })}>
+              <option value="">{t('materials.everyPlace')}</option>
+              {places.map((p) => (
+                <option key={p.key} value={p.key}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <TextField
+            label={labels.lowQuantity}
+            error={check.shown('lowQuantity')}
+            testId="threshold-low"
+            type="number"
+            inputMode="decimal"
+            value={d.lowQuantity}
+            onChange={(lowQuantity) => edit({ lowQuantity })}
+          />
+          <TextField
+            label={labels.expiryWarnDays}
+            error={check.shown('expiryWarnDays')}
+            testId="threshold-days"
+            type="number"
+            inputMode="numeric"
+            value={d.expiryWarnDays}
+            onChange={(expiryWarnDays) => edit({ expiryWarnDays })}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary" data-testid="threshold-submit" disabled={!actor || cmd.busy || !check.valid}>
+            {t('materials.saveThreshold')}
+          </button>
+          {check.valid ? null : <StillToFix errors={check.errors} labels={labels} />}
+          <CommandStatus cmd={cmd} testId="threshold" />
+        </div>
+      </form>
+      {thresholds.length > 0 && (
+        <ul className="threshold-list" data-testid="threshold-list">
+          {thresholds.map((x) => (
+            <li key={`${x.item}|${x.unit}|${x.place?.key ?? ''}`}>
+              {x.item}（{x.unit}）· {x.place?.name ?? t('materials.everyPlace')} ·{' '}
+              {t('materials.thresholdText', { low: x.lowQuantity, days: x.expiryWarnDays })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
