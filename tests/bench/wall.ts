@@ -11,7 +11,7 @@
 //   long-tasks    the longest main-thread task (Long Tasks API) in the window after load, with
 //                 cameras playing; target: none over 50 ms. The window is 60 s
 //                 (CW_BENCH_WINDOW_S overrides it; the line says which window was used).
-//   pan-fps       frames per second while the map is dragged with the mouse for 4 s, on the wall
+//   pan-fps       frames per second while the map pans in a circle for 4 s (a step per frame), on the wall
 //                 and on the bare page with the same map size, centre, zoom and features;
 //                 target: wall ≥ 90% of bare. Median of 3 runs each.
 //   pan-fps-diagnostics  idle frame rates of both pages and the wall panned with its videos
@@ -98,32 +98,37 @@ const PROBE = `
   requestAnimationFrame(tick);
 `;
 
-/** Drags the map with the mouse in a slow circle for PAN_MS; returns frames per second. */
-async function panFps(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<number> {
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  const r = Math.min(box.width, box.height) / 4;
-  await page.mouse.move(cx + r, cy);
-  await page.mouse.down();
-  await page.evaluate(() => {
-    (window as any).__cw.frames = 0;
-    (window as any).__cw.counting = true;
-  });
-  const t0 = Date.now();
-  let i = 0;
-  while (Date.now() - t0 < PAN_MS) {
-    const a = (i++ / 30) * Math.PI;
-    await page.mouse.move(cx + r * Math.cos(a), cy + r * Math.sin(a));
-    await new Promise((res) => setTimeout(res, 8));
-  }
-  const frames = await page.evaluate(() => {
-    (window as any).__cw.counting = false;
-    return (window as any).__cw.frames as number;
-  });
-  const seconds = (Date.now() - t0) / 1000;
-  await page.mouse.up();
-  return Math.round((frames / seconds) * 10) / 10;
+/**
+ * Pans the map in a slow circle for PAN_MS, one step per animation frame, as the wall's map moves
+ * when it flies to an incident (the wall map is control-free: nobody drags it, and a drag could
+ * start on a cluster or the legend instead of the map); returns frames per second. `mapOf` finds
+ * the page's Leaflet map.
+ */
+async function panFps(page: Page, mapOf: string): Promise<number> {
+  // A string, not a function: the runner's transform would name the inner functions with a helper
+  // (__name) that the page does not have.
+  return page.evaluate(`new Promise((done) => {
+    const map = ${mapOf};
+    const cw = window.__cw;
+    cw.frames = 0;
+    cw.counting = true;
+    const t0 = performance.now();
+    let i = 0;
+    const step = () => {
+      const a = (i++ / 30) * Math.PI;
+      map.panBy([Math.round(6 * Math.cos(a)), Math.round(6 * Math.sin(a))], { animate: false });
+      if (performance.now() - t0 < ${PAN_MS}) requestAnimationFrame(step);
+      else {
+        cw.counting = false;
+        done(Math.round((cw.frames / ((performance.now() - t0) / 1000)) * 10) / 10);
+      }
+    };
+    requestAnimationFrame(step);
+  })`);
 }
+
+const WALL_MAP = `document.querySelector('[data-testid="map-leaflet"]').cwMap.map`;
+const BARE_MAP = 'window.__bareMap';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -305,12 +310,12 @@ export async function benchWall(print: (o: object) => void): Promise<void> {
     });
     const wallIdle = await idleFps(page);
     const wallRuns: number[] = [];
-    for (let k = 0; k < 3; k++) wallRuns.push(await panFps(page, mapBox));
+    for (let k = 0; k < 3; k++) wallRuns.push(await panFps(page, WALL_MAP));
     // Diagnostic, not the figure asked for: the same wall with its four videos paused, to show
     // how much of the frame budget the video tiles take on this (software-composited) machine.
     await page.evaluate(() => document.querySelectorAll('video').forEach((v) => v.pause()));
     const pausedRuns: number[] = [];
-    for (let k = 0; k < 3; k++) pausedRuns.push(await panFps(page, mapBox));
+    for (let k = 0; k < 3; k++) pausedRuns.push(await panFps(page, WALL_MAP));
     await page.close();
 
     const bare = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
@@ -326,6 +331,7 @@ export async function benchWall(print: (o: object) => void): Promise<void> {
         const colours: Record<string, string> = { red: '#ff1f1f', orange: '#ff8a00', yellow: '#ffe100', blue: '#1f7bff' };
         const radius: Record<string, number> = { red: 8, orange: 7, yellow: 5, blue: 4 };
         const map = L.map('m', { preferCanvas: true, zoomSnap: 0.25 }).setView([v.lat, v.lng], v.zoom);
+        (window as any).__bareMap = map;
         const renderer = L.canvas({ padding: 0.3 });
         for (const p of pts)
           L.circleMarker([p.lat, p.lng], {
@@ -342,7 +348,7 @@ export async function benchWall(print: (o: object) => void): Promise<void> {
     await bare.waitForTimeout(1000);
     const bareIdle = await idleFps(bare);
     const bareRuns: number[] = [];
-    for (let k = 0; k < 3; k++) bareRuns.push(await panFps(bare, mapBox));
+    for (let k = 0; k < 3; k++) bareRuns.push(await panFps(bare, BARE_MAP));
     await bare.close();
     const wallFps = median(wallRuns);
     const bareFps = median(bareRuns);
