@@ -19,7 +19,7 @@ import {
 import { formatLocal } from '../contract/yuexiu';
 import type { EventBus } from '../events';
 import type { SqlValue, Store, Tx } from '../store';
-import { actorRef, refFrom, type Reader } from '../shared/records';
+import { actorRef, refFrom, type Reader, type StateEventRow } from '../shared/records';
 import { checkStreetPlace, existingPlace, PlaceBook, streetPlace } from './places';
 import { fromMilli, lowBefore, lowCrossings, put, record, take, Thresholds, toMilli, type LedgerRow, type Mover } from './stock';
 import { materialsId, type Caller, type StockService } from './stock-service';
@@ -42,18 +42,6 @@ interface RequestRow {
   requested_by_name: string;
   requested_by_role: string;
   updated_at: number;
-}
-
-interface EventRow {
-  at: number;
-  from_state: string | null;
-  to_state: string;
-  text: string;
-  by_id: string;
-  by_name: string;
-  by_role: string;
-  peer: string;
-  street: string | null;
 }
 
 type Step = 'approve' | 'refuse' | 'dispatch' | 'receive' | 'cancel';
@@ -266,7 +254,7 @@ export class RequestService {
 
   private fromRow(r: RequestRow, places: PlaceBook): MaterialRequest {
     const history = this.store
-      .all<EventRow>('SELECT * FROM material_request_event WHERE request_id = ? ORDER BY seq', [r.id])
+      .all<StateEventRow>('SELECT * FROM material_request_event WHERE request_id = ? ORDER BY seq', [r.id])
       .map((e): RequestHistoryEntry => ({
         at: e.at,
         by: refFrom(e.by_id, e.by_name, e.by_role),

@@ -40,3 +40,19 @@ export function refOrNull(id: unknown, name: unknown, role: unknown): PersonRef 
 }
 
 export const bool = (v: unknown): boolean => v === 1 || v === true;
+
+/**
+ * One row of a state history table (task_event, material_request_event): a move from one state to
+ * another, with the text given, who made it, from which machine and street.
+ */
+export interface StateEventRow {
+  at: number;
+  from_state: string | null;
+  to_state: string;
+  text: string;
+  by_id: string;
+  by_name: string;
+  by_role: string;
+  peer: string;
+  street: string | null;
+}

@@ -21,7 +21,7 @@ import {
 import { formatLocal } from '../contract/yuexiu';
 import type { EventBus } from '../events';
 import type { SqlValue, Store, Tx } from '../store';
-import { actorRef, newId, refFrom, type Reader } from '../shared/records';
+import { actorRef, newId, refFrom, type Reader, type StateEventRow } from '../shared/records';
 import type { TaskLinks } from './links';
 
 /** The parsed form of TaskInput (defaults applied). */
@@ -61,18 +61,6 @@ interface TaskRow {
   started_at: number | null;
   finished_at: number | null;
   updated_at: number;
-}
-
-interface EventRow {
-  at: number;
-  from_state: string | null;
-  to_state: string;
-  text: string;
-  by_id: string;
-  by_name: string;
-  by_role: string;
-  peer: string;
-  street: string | null;
 }
 
 /** Longest a crossing may go unnoticed when the clock jumps (a fake clock in tests, an NTP step). */
@@ -116,7 +104,7 @@ function taskFromRow(r: TaskRow, asOf: number): Task {
   };
 }
 
-function entryFromRow(e: EventRow): TaskHistoryEntry {
+function entryFromRow(e: StateEventRow): TaskHistoryEntry {
   return {
     at: e.at,
     by: refFrom(e.by_id, e.by_name, e.by_role),
@@ -272,7 +260,7 @@ export class TaskService {
 
   get(id: string): TaskDetail {
     const task = taskFromRow(taskRow(this.store, id), this.now());
-    const history = this.store.all<EventRow>('SELECT * FROM task_event WHERE task_id = ? ORDER BY seq', [id]).map(entryFromRow);
+    const history = this.store.all<StateEventRow>('SELECT * FROM task_event WHERE task_id = ? ORDER BY seq', [id]).map(entryFromRow);
     return { ...task, history };
   }
 

@@ -15,6 +15,7 @@ import { useActor } from '../duty/ActorPicker';
 import { Field, TextField } from '../Field';
 import { PickTable } from '../PickTable';
 import { useCommand } from '../use-command';
+import { PlaceSelect } from './PlaceSelect';
 
 export type Step = 'approve' | 'refuse' | 'dispatch' | 'confirm' | 'cancel';
 /** The steps each state allows, and whose they are (as the core's, contract/materials.ts). */
@@ -119,7 +120,6 @@ function StepBar({ request: r }: { request: MaterialRequest }) {
   const t = useT();
   const actor = useActor();
   const street = useSlice(materialsSlice, (s) => s.street);
-  const places = useSlice(materialsSlice, (s) => s.places);
   const c = useCommands(materialsSlice);
   const cmd = useCommand();
   const [text, setText] = useState('');
@@ -145,14 +145,7 @@ function StepBar({ request: r }: { request: MaterialRequest }) {
         <TextField label={t('materials.stepNote')} testId="request-step-text" value={text} maxLength={1000} onChange={setText} />
         {steps.includes('dispatch') && (
           <Field label={t('materials.dispatchFrom')}>
-            <select data-testid="request-dispatch-from" value={from} onChange={(e) => setFrom(e.target.value)}>
-              <option value="">{t('materials.choosePlace')}</option>
-              {places.map((p) => (
-                <option key={p.key} value={p.key}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+            <PlaceSelect testId="request-dispatch-from" value={from} onChange={setFrom} empty={t('materials.choosePlace')} />
           </Field>
         )}
       </div>

@@ -6,10 +6,10 @@ import { useT } from '../../i18n/use-t';
 import { useSlice } from '../../state/context';
 import { materialsSlice } from '../../state/materials/materials-slice';
 import { Field } from '../Field';
+import { PlaceSelect } from './PlaceSelect';
 
 export function StockSection({ place, onPlace }: { place: string; onPlace(key: string): void }) {
   const t = useT();
-  const places = useSlice(materialsSlice, (s) => s.places);
   const stock = useSlice(materialsSlice, (s) => s.stock);
   const [attention, setAttention] = useState(false);
   const shown = stock.filter((l) => (place === '' || l.place.key === place) && (!attention || l.low || l.expiring || l.expired));
@@ -18,14 +18,7 @@ export function StockSection({ place, onPlace }: { place: string; onPlace(key: s
       <h2>{t('materials.stockTitle')}</h2>
       <div className="form-row">
         <Field label={t('materials.place')}>
-          <select data-testid="materials-place" value={place} onChange={(e) => onPlace(e.target.value)}>
-            <option value="">{t('materials.everyPlace')}</option>
-            {places.map((p) => (
-              <option key={p.key} value={p.key}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <PlaceSelect testId="materials-place" value={place} onChange={onPlace} empty={t('materials.everyPlace')} />
         </Field>
         <label className="field checkbox">
           <input type="checkbox" data-testid="materials-attention" checked={attention} onChange={(e) => setAttention(e.target.checked)} />

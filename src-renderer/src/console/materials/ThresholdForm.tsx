@@ -12,6 +12,7 @@ import { Field, TextField } from '../Field';
 import { StillToFix } from '../StillToFix';
 import { useCommand } from '../use-command';
 import { useDraftCheck } from '../use-draft-check';
+import { PlaceSelect } from './PlaceSelect';
 
 interface Draft {
   item: string;
@@ -27,7 +28,6 @@ const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
 export function ThresholdForm() {
   const t = useT();
   const actor = useActor();
-  const places = useSlice(materialsSlice, (s) => s.places);
   const thresholds = useSlice(materialsSlice, (s) => s.thresholds);
   const { saveThreshold } = useCommands(materialsSlice);
   const cmd = useCommand();
@@ -89,14 +89,7 @@ export function ThresholdForm() {
             onChange={(unit) => edit({ unit })}
           />
           <Field label={labels.place}>
-            <select data-testid="threshold-place" value={d.place} onChange={(e) => edit({ place: e.target.value })}>
-              <option value="">{t('materials.everyPlace')}</option>
-              {places.map((p) => (
-                <option key={p.key} value={p.key}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+            <PlaceSelect testId="threshold-place" value={d.place} onChange={(place) => edit({ place })} empty={t('materials.everyPlace')} />
           </Field>
           <TextField
             label={labels.lowQuantity}
