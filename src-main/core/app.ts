@@ -10,25 +10,26 @@ import type { Log } from './capability';
 import { openCameras } from './cameras';
 import { openCentre, type CentreView } from './centre';
 import { openConsult } from './consult';
-import { filingLinks, openDuty, reportLinks } from './duty';
+import { filingLinks, openDuty, reportLinks, reportsAtMoment } from './duty';
 import { openIdentity, type Identity } from './identity';
 import { openMap } from './map';
-import { openMaterials } from './materials';
+import { materialsAtMoment, openMaterials } from './materials';
 // The guarded .xlsx reader (zip checks, exceljs in a capped worker), lent to materials' stock import.
 import { checkWorkbookZip, readSheetInWorker } from './duty/xlsx-guard';
 import { openMedia, type MediaOptions } from './media';
-import { openPlans } from './plans';
+import { openPlans, responsesAtMoment } from './plans';
 import { openPower } from './power';
-import { openReporting } from './reporting';
+import { filingsAtMoment, openReporting } from './reporting';
+import { openReplay } from './replay';
 import { openStats } from './stats';
 import { ConnectionRegistry } from './connections';
 import { EventBus } from './events';
 import { migrations } from './migrations';
 import { openStore, type Store } from './store';
-import { openTasks } from './tasks';
-import { openTeams } from './teams';
+import { openTasks, tasksAtMoment } from './tasks';
+import { openTeams, teamsAtMoment } from './teams';
 import { openWall } from './wall';
-import { openWarnings } from './warnings';
+import { openWarnings, warningsAtMoment } from './warnings';
 
 export const APP_NAME = 'command-wall';
 /** One place for the version: package.json's, bundled into the build. */
@@ -70,7 +71,16 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const centre = await openCentre(deps);
   const wall = await openWall(deps);
   const plans = await openPlans(deps, { reports: reportLinks });
-  const duty = await openDuty(deps, { plansDemo: plans.demo });
+  const local = (peer: string) => ({ transport: 'local', peer }) as const;
+  const duty = await openDuty(deps, {
+    plansDemo: plans.demo,
+    // Read-only views for the handover and the printed shift report (called only when a request comes, after every capability is open).
+    sources: {
+      responses: plans.responsesDuring,
+      warnings: async () => (await warnings.handlers['warnings.get']({}, local('duty'))).active,
+      centreName: async () => (await centre.handlers['centre.get']({}, local('duty'))).name,
+    },
+  });
   const power = await openPower(deps);
   const consult = await openConsult(deps);
   const map = await openMap(deps);
@@ -84,7 +94,6 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   // Information reporting (信息报送): writes each version in the duty report's history and on its responses' timelines.
   const reporting = openReporting(deps, { reports: filingLinks, responses: plans.taskLinks });
   // Rescue teams: the register is the map's team objects, a dispatch is a task; both reached through their own handlers.
-  const local = (peer: string) => ({ transport: 'local', peer }) as const;
   const mapTeams = async () => (await map.handlers['map.listObjects']({ kinds: ['team'] }, local('teams'))).objects.filter((o) => o.kind === 'team');
   const teams = await openTeams(deps, {
     map: {
@@ -100,10 +109,20 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       openFor: async (name) => tasks.handlers['tasks.list']({ state: 'open', addressee: { kind: 'team', name }, limit: 500 }, local('teams')),
     },
   });
+  // Replay (复盘): each capability folds its own history at a moment; the teams as teams.getStatusAt gives them.
+  const replay = openReplay(deps, {
+    reports: reportsAtMoment,
+    responses: responsesAtMoment,
+    tasks: tasksAtMoment,
+    teams: { ...teamsAtMoment, at: async (at) => (await teams.handlers['teams.getStatusAt']({ at }, local('replay'))).teams },
+    materials: materialsAtMoment,
+    warnings: warningsAtMoment,
+    filings: filingsAtMoment,
+  });
   // Reads the roster's people (duty_person) by SQL for sign-in; records every write of every capability.
   const identity = openIdentity(deps, { sessionIdleMs: opts.sessionIdleMs });
   // Teams closes before the map and tasks: its queue may still write through them.
-  const capabilities = [centre, wall, duty, plans, power, consult, teams, map, warnings, cameras, media, stats, tasks, materials, reporting, identity];
+  const capabilities = [centre, wall, duty, plans, power, consult, teams, map, warnings, cameras, media, stats, tasks, materials, reporting, replay, identity];
 
   let discovery: ReturnType<typeof openRpcDocument> | undefined;
   const handlers: Handlers = {
@@ -132,6 +151,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...teams.handlers,
     ...materials.handlers,
     ...reporting.handlers,
+    ...replay.handlers,
     ...identity.handlers,
   };
 

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     port: args.port,
     staticDir: existsSync(join(staticDir, 'index.html')) ? staticDir : undefined,
     mediaDir: join(dataDir, 'media'),
+    recordingsDir: join(dataDir, 'recordings'),
     tokenFile: args.tokenFile,
   });
   console.log(`Command Wall hub: data ${dataDir}`);

@@ -19,6 +19,7 @@ import { isMachineCredential } from '../core/identity';
 import { isMachineSession, presentedCredential, sameOrigin, SESSION_COOKIE, SESSION_IDLE_MS, type MachineSessions, type Sessions, tokenMatches } from './auth';
 import { giveMachineSession, isUpgrade, peerOf, registerEnrolRoutes } from './enrol-route';
 import { serveRpcSocket, type Admission, type HubLog, type SocketRegistry } from './rpc-socket';
+import { registerRecordingsRoute } from './recordings-route';
 
 const SECURITY_HEADERS = {
   'content-security-policy': PAGE_CSP_HEADER,
@@ -46,6 +47,8 @@ export interface HttpDeps {
   registry: SocketRegistry;
   staticDir?: string;
   mediaDir?: string;
+  /** Consultation recordings (<dataDir>/recordings), served at /recordings/ to callers who may list them. */
+  recordingsDir?: string;
   log: HubLog;
   nextConnectionId(): string;
 }
@@ -105,6 +108,7 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   });
 
   await registerFiles(app, '/media/', deps.mediaDir, 'this hub serves no media');
+  await registerRecordingsRoute(app, { core: deps.core, recordingsDir: deps.recordingsDir, admissionOf: (req) => admissions.get(req.raw) });
   await registerFiles(app, '/', deps.staticDir, 'this hub serves no UI');
   return app;
 }

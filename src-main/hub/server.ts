@@ -32,6 +32,8 @@ export interface HubOptions {
   staticDir?: string;
   /** Local media (HLS playlists and segments from intranet encoders, recordings) served at /media/. */
   mediaDir?: string;
+  /** Consultation recordings (<dataDir>/recordings), served at /recordings/ (recordings-route.ts). */
+  recordingsDir?: string;
   log?: HubLog;
 }
 
@@ -107,7 +109,18 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   let closed = false;
   let port = opts.port;
   const build = (): Promise<FastifyInstance> =>
-    buildHttp({ core, bootstrap, machineSessions, sockets, registry, staticDir: opts.staticDir, mediaDir: opts.mediaDir, log, nextConnectionId });
+    buildHttp({
+      core,
+      bootstrap,
+      machineSessions,
+      sockets,
+      registry,
+      staticDir: opts.staticDir,
+      mediaDir: opts.mediaDir,
+      recordingsDir: opts.recordingsDir,
+      log,
+      nextConnectionId,
+    });
   const listenOn = async (host: string): Promise<void> => {
     const app = await build();
     try {

@@ -27,6 +27,7 @@ export async function startHostHub(core: Core, role: HostRole, where: { userData
     port: role.port,
     staticDir: where.rendererDir,
     mediaDir: join(where.userData, 'media'),
+    recordingsDir: join(where.userData, 'recordings'),
   });
   return { hub, tokenFile };
 }

@@ -92,6 +92,14 @@ test('a report is recorded, escalated and closed by keyboard alone', async ({ br
   const intoRunning = await page.getByTestId('link-report').isVisible();
   await keys.tabTo(intoRunning ? 'link-report' : 'escalate-report');
   await keys.press('Enter');
+  if (!intoRunning) {
+    // A new response opens on 预案 with the keyboard on it; back on 值守 the report is still open, focused.
+    await expect(page.getByTestId('console')).toHaveAttribute('data-tab', 'plans');
+    await expect(page.getByTestId('response-console-heading')).toBeFocused();
+    await keys.tabTo('tab-duty');
+    await keys.press('Enter');
+    await expect(detail.locator('h3').first()).toBeFocused();
+  }
   await expect(page.getByTestId('report-responses')).toBeVisible();
   // Linked responses are named by plan and level, not by id.
   await expect(page.getByTestId('report-responses')).not.toContainText('rsp_');

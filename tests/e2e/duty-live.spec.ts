@@ -103,11 +103,12 @@ test('an officer records, escalates and ticks on the console; the wall shows eac
   );
   recordLatency('report escalated → wall plan responses', escalated);
   await expect(wall.locator(`[data-testid="duty-log-row"][data-id="${reportId}"]`)).toHaveAttribute('data-status', 'handling');
-  await expect(detail).toHaveAttribute('data-status', 'handling');
-  await expect(desk.getByTestId('report-responses')).toBeVisible();
+  // The console opened the new response on the plans tab, its detail there and the keyboard on it.
+  await expect(desk.getByTestId('console')).toHaveAttribute('data-tab', 'plans');
+  await expect(desk.getByTestId('response-console')).toContainText('火灾');
+  await expect(desk.getByTestId('response-console-heading')).toBeFocused();
 
   // Tick the new response's checklist on the plans tab.
-  await desk.getByTestId('tab-plans').click();
   const pick = desk.getByTestId('console-response').filter({ hasText: '火灾' });
   await pick.click();
   const responseId = (await pick.getAttribute('data-id'))!;

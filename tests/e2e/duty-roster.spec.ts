@@ -118,8 +118,9 @@ test('a valid roster workbook imports; one with three bad rows is refused naming
     ['5', '开始时间'],
     ['7', '结束时间'],
   ]);
-  await expect(desk.getByTestId('error-message')).toContainText('nothing was written');
-  await expect(desk.getByTestId('error-message')).toContainText('row 3');
+  // In the page's language (Chinese), naming the rows.
+  await expect(desk.getByTestId('error-message')).toContainText('未写入任何内容');
+  await expect(desk.getByTestId('error-message')).toContainText('第 3 行');
   await desk.getByTestId('roster-section').screenshot({ path: `${shots}/duty-console-roster-import-refused.png` });
   // Nothing written: not the good rows, not the new person.
   expect(await nextMonthShifts()).toBe(shiftsBefore);

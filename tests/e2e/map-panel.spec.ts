@@ -165,7 +165,7 @@ test('a GeoJSON with two bad features is refused naming both, and nothing change
   await desk.getByTestId('map-import-file').setInputFiles({ name: 'bad.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(doc)) });
   await desk.getByTestId('map-import-run').click();
   const error = desk.getByTestId('map-import-error');
-  await expect(error).toContainText('2 bad features');
+  await expect(error).toContainText('2 个要素有误');
   await expect(error).toContainText('feature 2 (“坏等级点”)');
   await expect(error).toContainText('feature 4 (“北京的场所”)');
   await expect(desk.getByTestId('map-import-problem')).toHaveCount(2);

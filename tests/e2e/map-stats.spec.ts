@@ -53,7 +53,10 @@ test('the charts render and the counts follow the duty log live', async ({ page 
   await expect(live.locator('.stats-block-title')).toContainText(`共 ${before + 1} 起`);
   await page.screenshot({ path: `${shots}/stats-wall.png` });
 
-  // The wall restarts: every chart comes back as it last drew it, without starting ECharts.
+  // The wall restarts: every chart comes back as it last drew it, without starting ECharts. Only
+  // once every chart has drawn the new count and kept it (a restart before that draws afresh).
+  for (const id of ['stats-chart-table1', 'stats-chart-table2', 'stats-chart-live'])
+    await expect(page.getByTestId(id)).toHaveAttribute('data-remembered', 'true');
   await page.reload();
   for (const id of ['stats-chart-table1', 'stats-chart-table2', 'stats-chart-live'])
     await expect(page.getByTestId(id)).toHaveAttribute('data-rendered', 'true');

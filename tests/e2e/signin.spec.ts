@@ -97,3 +97,43 @@ test('a 值班员 is refused a Level Ⅰ response, the 带班领导 starts it, a
   await expect(desk.getByTestId('signin-who')).toHaveText(`${leader.name} · 带班领导`);
   await expect(desk.getByTestId('actor-select').first()).toHaveValue(leader.id);
 });
+
+// A data folder from before sign-in: its people have no password (the demo's chief has none here).
+// Nobody signs in without one: the administrator (here the bootstrap token's page, the first set-up)
+// issues a one-time code, and the person sets their own password with it at 首次登录.
+test('first sign-in: a person without a password sets one with an administrator’s one-time code', async ({ browser }) => {
+  const people: Person[] = await must(sock, 'duty.listPeople');
+  const chief = people.find((p) => p.active && p.role === 'chief')!;
+  const desk = await newPage(browser);
+  await desk.goto(consoleUrl(hub, 'duty'));
+  // No password yet: refused like a wrong one, and pointed at 首次登录.
+  await desk.getByTestId('signin-name').fill(chief.name);
+  await desk.getByTestId('signin-password').fill('anything at all');
+  await desk.getByTestId('signin-submit').click();
+  await expect(desk.getByTestId('signin-error')).toContainText('首次登录', { timeout: 15_000 });
+
+  const admin = await newPage(browser);
+  await admin.goto(consoleUrl(hub, 'admin'));
+  const row = admin.locator(`[data-testid="account-${chief.id}"]`);
+  await expect(row).toContainText('未设置密码', { timeout: 15_000 });
+  await admin.getByTestId(`account-issue-${chief.id}`).click();
+  await expect(admin.getByTestId('password-code-text')).toBeVisible({ timeout: 15_000 });
+  const code = (await admin.getByTestId('password-code-text').textContent())!.trim();
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(row).toContainText('一次性码待使用', { timeout: 15_000 });
+
+  await desk.getByTestId('signin-first').click();
+  await desk.getByTestId('first-name').fill(chief.name);
+  await desk.getByTestId('first-code').fill(code);
+  await desk.getByTestId('first-password').fill('chief first 1');
+  await desk.getByTestId('first-again').fill('chief first 2');
+  await expect(desk.getByTestId('first-hint')).toContainText('不一致');
+  await expect(desk.getByTestId('first-submit')).toBeDisabled();
+  await desk.getByTestId('first-again').fill('chief first 1');
+  await desk.getByTestId('first-submit').click();
+  await expect(desk.getByTestId('signin-who')).toHaveText(`${chief.name} · 值班长`, { timeout: 15_000 });
+  await expect(desk.getByTestId('actor-select').first()).toHaveValue(chief.id);
+  // The code is spent: the same code sets nothing again.
+  const again = await sock.call('auth.setFirstPassword', { name: chief.name, code, password: 'taken over 1' });
+  expect(again.error?.code).toBe(-32001);
+});

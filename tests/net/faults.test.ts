@@ -24,11 +24,19 @@ import { cutRestoreCut, hubRestart, lossWindow, percentile, recoveryAfter, type 
  */
 const RACE_MAX_GAP_MS = 500;
 /**
- * NOT YET RELIABLE, so on demand (CWNET_RACE=1 npm run test:net), not in CI: on a quiet machine one
- * trial in four to eight still freezes about 3 s (race-s2-300ms: 2973 ms at the district, the
- * rebuilt link never showing a frame). Issue 16 stays open on it.
+ * Improved by issue 16's spares and converging choice (link-health.ts: spareDue, parkedVerdict):
+ * a connection built during the outage sometimes never leaves "checking" when the link returns
+ * (3 of 20 in the logs), Chromium lists the returned interface only 2–4 s later, and the two ends
+ * each took a different parked connection and closed the other's pick. With both fixed, 8 of 8
+ * trials stayed within 200–367 ms (load average 5–12) and the bench's 2 of 2 within 300 ms; at
+ * load average 25–35 earlier versions froze 0.8–3.2 s with the pages themselves starved. Three
+ * trials (both roles), 1.5 s after B's cut each, keep the file's run time within ~40 s more.
+ * STILL NOT RELIABLE, so on demand only (CWNET_RACE=1 npm run test:net), not in CI: the first full
+ * run after those fixes froze 1715 ms in one trial of three (race-s1-300ms, frozen until the end of
+ * the window). Issue 16 stays open on it.
  */
 const RUN_RACE = process.env.CWNET_RACE === '1';
+const RACE_HOLD_MS = 1500;
 const RACE_MAX_FREEZE_MS = 1000;
 const RECOVER_MS = 1500;
 const LOSS_SHARE = 0.95;
@@ -57,14 +65,13 @@ describe.skipIf(suite.skip)('faults the 1+1 consultation survives (network names
   const race: number[] = [];
   for (const [street, thenMs] of [
     ['s1', 300],
-    ['s1', 1000],
     ['s2', 300],
-    ['s2', 600],
+    ['s1', 1000],
   ] as const) {
     it.runIf(RUN_RACE)(
       `cut A 5 s, restore it, cut B ${thenMs} ms later (${street === 's1' ? 'the street answers' : 'the street offers'}): no freeze`,
       async () => {
-        const r = await cutRestoreCut(h, street === 's1' ? s1 : s2, thenMs);
+        const r = await cutRestoreCut(h, street === 's1' ? s1 : s2, thenMs, { holdMs: RACE_HOLD_MS });
         note(`race-${street}-${thenMs}ms`, r);
         race.push(r.max);
         expect(r.max, JSON.stringify(r.where)).toBeLessThanOrEqual(RACE_MAX_FREEZE_MS);
@@ -72,9 +79,9 @@ describe.skipIf(suite.skip)('faults the 1+1 consultation survives (network names
     );
   }
 
-  it.runIf(RUN_RACE)('the race: no gap over 500 ms at the median of the four trials', () => {
+  it.runIf(RUN_RACE)('the race: no gap over 500 ms at the median of the three trials', () => {
     note('race-median', percentile(race, 50));
-    expect(race).toHaveLength(4);
+    expect(race).toHaveLength(3);
     expect(percentile(race, 50)).toBeLessThanOrEqual(RACE_MAX_GAP_MS);
   });
 

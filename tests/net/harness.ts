@@ -69,6 +69,8 @@ export interface Centre {
   id: string;
   name: string;
   token: string;
+  /** A street enrolled with the district (HarnessOptions.enrolled): its machine credential, the only key its links hold. */
+  credential?: string;
   hub: ChildProcess | null;
   browser: Browser | null;
   wall: Page | null;
@@ -106,6 +108,12 @@ export interface HarnessOptions {
   /** Each wall's camera, "WxH@fps" (consultVideo); default 160x120@15, or CWNET_CAPTURE. */
   capture?: string;
   log?: (msg: string) => void;
+  /**
+   * Streets enrolled as issue 14 has it: the district issues each an enrolment code, the street
+   * spends it over link A (POST /enrol) and its links hold that machine credential, never the
+   * district's bootstrap token. Default: the token in every street's link URLs, as before.
+   */
+  enrolled?: boolean;
 }
 
 export class NetHarness {
@@ -118,6 +126,7 @@ export class NetHarness {
   private readonly log: (msg: string) => void;
   private readonly build: string;
   private readonly capture: string;
+  private readonly enrolled: boolean;
 
   private constructor(opts: HarnessOptions, dir: string, build: string, topo: Topology) {
     this.dir = dir;
@@ -125,6 +134,7 @@ export class NetHarness {
     this.topo = topo;
     this.log = opts.log ?? (() => undefined);
     this.capture = opts.capture ?? DEFAULT_CAPTURE;
+    this.enrolled = opts.enrolled ?? false;
     this.district = { ns: topo.district, id: 'district', name: '越秀区应急指挥中心', token: DISTRICT_TOKEN, hub: null, browser: null, wall: null };
     this.streets = topo.streets.map((ns, i) => ({
       ns,
@@ -166,6 +176,7 @@ export class NetHarness {
 
   private async startAll(): Promise<void> {
     await Promise.all(this.centres.map((c) => this.startHub(c)));
+    if (this.enrolled) for (const s of this.streets) this.enrol(s);
     this.configure();
     for (const c of this.centres) await this.startBrowser(c);
     this.console = await this.district.browser!.newPage({ viewport: { width: 1280, height: 900 } });
@@ -233,16 +244,51 @@ export class NetHarness {
     return JSON.parse(out) as unknown[];
   }
 
+  /** The district's bootstrap token (what no enrolled street may hold). */
+  get districtToken(): string {
+    return DISTRICT_TOKEN;
+  }
+
+  /** Calls on the district hub with its bootstrap token, from the district's namespace (as its console would). */
+  districtRpc(calls: [string, unknown][]): unknown[] {
+    return this.rpc(this.district, calls);
+  }
+
+  /**
+   * A street enrols with the district: the district issues a street code for it, and the street
+   * spends it at the district hub's POST /enrol over link A, from its own namespace. Keeps the
+   * credential on the Centre (its links are made with it).
+   */
+  enrol(street: Centre): void {
+    const [issued] = this.rpc(this.district, [['auth.issueEnrolCode', { kind: 'street', street: street.name }]]) as { code: string }[];
+    const script = `fetch(process.argv[1], { method: 'POST', headers: { 'content-type': 'application/json' }, body: process.argv[2] })
+      .then(async (r) => { const t = await r.text(); if (!r.ok) { console.error(r.status + ' ' + t); process.exit(1); } console.log(t); })
+      .catch((e) => { console.error(String(e)); process.exit(1); });`;
+    const out = inNs(
+      street.ns,
+      process.execPath,
+      '-e',
+      script,
+      `http://${DISTRICT_IP.A}:${HUB_PORT}/enrol`,
+      JSON.stringify({ code: issued.code, name: `${street.name} 值班电脑` }),
+    );
+    street.credential = (JSON.parse(out) as { credential: string }).credential;
+    this.log(`${street.id} enrolled over link A`);
+  }
+
   /** Each centre's identity and links (both pointing at the district hub), and a consultation wall. */
   private configure(): void {
-    const links = (['A', 'B'] as Link[]).map((id) => ({
-      id,
-      name: id === 'A' ? '政务外网' : '专网',
-      subnet: SUBNET[id],
-      hubUrl: `http://${DISTRICT_IP[id]}:${HUB_PORT}/?token=${DISTRICT_TOKEN}`,
-    }));
+    const linksWith = (key: string): { id: Link; name: string; subnet: string; hubUrl: string }[] =>
+      (['A', 'B'] as Link[]).map((id) => ({
+        id,
+        name: id === 'A' ? '政务外网' : '专网',
+        subnet: SUBNET[id],
+        hubUrl: `http://${DISTRICT_IP[id]}:${HUB_PORT}/?token=${encodeURIComponent(key)}`,
+      }));
     const preset = { id: 'consult', name: '视频会商', layout: standardLayout('1x1'), cells: ['consult'] };
     for (const c of this.centres) {
+      // An enrolled street's links hold its machine credential; the district's (and the old streets') the token.
+      const links = linksWith(c.credential ?? DISTRICT_TOKEN);
       const centre = { name: c.name, nameEn: c.id, level: c === this.district ? 'district' : 'street', links };
       this.rpc(c, [
         ['centre.save', { centre }],

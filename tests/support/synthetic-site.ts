@@ -15,7 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import { appendFileSync } from 'node:fs';
 import WebSocket from 'ws';
-import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, type RtpPacket } from 'werift';
+import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, RtpPacket, useAudioLevelIndication } from 'werift';
 
 // ---- the clip ---------------------------------------------------------------------------------
 export class RtpClip {
@@ -31,8 +31,11 @@ export class RtpClip {
     });
   }
 
-  /** `seconds`: the encoder stops by itself after this long (default 900), even if its owner was killed. */
-  static async start(opts: { fps?: number; size?: string; kbps?: number; seconds?: number } = {}): Promise<RtpClip> {
+  /**
+   * `seconds`: the encoder stops by itself after this long (default 900), even if its owner was killed.
+   * `kind: 'audio'`: an Opus tone instead (lavfi sine, 440 Hz, 48 kHz mono, 20 ms packets, payload type 111).
+   */
+  static async start(opts: { fps?: number; size?: string; kbps?: number; seconds?: number; kind?: 'video' | 'audio' } = {}): Promise<RtpClip> {
     const sock = createSocket('udp4');
     await new Promise<void>((r) => sock.bind(0, '127.0.0.1', r));
     const port = sock.address().port;
@@ -40,13 +43,20 @@ export class RtpClip {
     // A keyframe about every half second: a browser answers the SFU's PLI with one at once, a shared
     // encoder cannot, so a new subscriber waits for the next one (0.27 s on average).
     const gop = Math.max(1, Math.round(fps / 2));
+    const audio = [
+      ...['-hide_banner', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000'],
+      ...['-c:a', 'libopus', '-b:a', '32k', '-application', 'voip', '-frame_duration', '20', '-ac', '1'],
+      ...['-t', String(opts.seconds ?? 900), '-vn', '-f', 'rtp', '-payload_type', '111', '-ssrc', '4321', `rtp://127.0.0.1:${port}?pkt_size=1200`],
+    ];
     const ffmpeg = spawn(
       'ffmpeg',
-      [
-        ...['-hide_banner', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', `testsrc2=size=${opts.size ?? '320x240'}:rate=${fps}`],
-        ...['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', `${opts.kbps ?? 300}k`, '-g', String(gop), '-keyint_min', String(gop)],
-        ...['-t', String(opts.seconds ?? 900), '-an', '-f', 'rtp', '-payload_type', '96', '-ssrc', '1234', `rtp://127.0.0.1:${port}?pkt_size=1200`],
-      ],
+      opts.kind === 'audio'
+        ? audio
+        : [
+            ...['-hide_banner', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', `testsrc2=size=${opts.size ?? '320x240'}:rate=${fps}`],
+            ...['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', `${opts.kbps ?? 300}k`, '-g', String(gop), '-keyint_min', String(gop)],
+            ...['-t', String(opts.seconds ?? 900), '-an', '-f', 'rtp', '-payload_type', '96', '-ssrc', '1234', `rtp://127.0.0.1:${port}?pkt_size=1200`],
+          ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     const clip = new RtpClip(sock, ffmpeg);
@@ -138,7 +148,21 @@ const vp8 = (): RTCRtpCodecParameters =>
     rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }, { type: 'goog-remb' }],
   });
 
-const newPc = (): RTCPeerConnection => new RTCPeerConnection({ iceServers: [], codecs: { video: [vp8()], audio: [] } });
+const opus = (): RTCRtpCodecParameters => new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2, payloadType: 111 });
+
+/** With `audio`, Opus is offered and answered too, with the audio-level header extension (RFC 6464) Janus reads for its talking events. */
+const newPc = (audio = false): RTCPeerConnection =>
+  new RTCPeerConnection({
+    iceServers: [],
+    codecs: { video: [vp8()], audio: audio ? [opus()] : [] },
+    ...(audio ? { headerExtensions: { audio: [useAudioLevelIndication()] } } : {}),
+  });
+
+/** The id the SDP gives the audio-level extension, if any. */
+function audioLevelExtId(sdp: string): number | null {
+  const m = /a=extmap:(\d+)(?:\/\w+)? urn:ietf:params:rtp-hdrext:ssrc-audio-level/.exec(sdp);
+  return m ? Number(m[1]) : null;
+}
 
 async function gathered(pc: RTCPeerConnection): Promise<string> {
   if (pc.iceGatheringState !== 'complete') {
@@ -177,6 +201,8 @@ export interface RemoteCount {
   showingSince: number | null;
   lastPacketAt: number | null;
   subscriptions: number;
+  /** Audio (Opus) RTP packets received from it. */
+  audioPackets: number;
 }
 
 interface Sub {
@@ -198,6 +224,10 @@ export interface SiteOptions {
   log?: (line: string) => void;
   /** Each step with its time (performance.now()), for finding where a join spends its time. */
   trace?: (participantId: string, step: string) => void;
+  /** An Opus clip (RtpClip.start({ kind: 'audio' })): the site publishes sound beside its picture, and subscribes to the others' sound. */
+  audioClip?: RtpClip;
+  /** The level the site claims in each audio packet (RFC 6464: 0 loudest … 127 silence, dBov); read on every packet. Default 127. */
+  audioLevel?: () => number;
 }
 
 export class SyntheticSite {
@@ -212,7 +242,12 @@ export class SyntheticSite {
   private readonly subs = new Map<string, Sub>();
   private closed = false;
   private readonly track = new MediaStreamTrack({ kind: 'video' });
+  private readonly audioTrack = new MediaStreamTrack({ kind: 'audio' });
   private readonly stopClip: () => void;
+  private readonly stopAudio: () => void;
+  /** The audio-level extension id of the current publisher (null: not negotiated). */
+  private levelExt: number | null = null;
+  audioBytesSent = 0;
   private readonly myFeed: string;
   private lastFeeds: { feed: string; participantId: string }[] = [];
   private retry: NodeJS.Timeout | null = null;
@@ -230,6 +265,18 @@ export class SyntheticSite {
       this.bytesSent += buf.length;
       this.track.writeRtp(buf);
     });
+    this.stopAudio =
+      o.audioClip?.subscribe((buf) => {
+        if (this.publishingSince === null) return;
+        this.audioBytesSent += buf.length;
+        if (this.levelExt === null) return this.audioTrack.writeRtp(buf);
+        const rtp = RtpPacket.deSerialize(buf);
+        const level = Math.max(0, Math.min(127, Math.round(this.o.audioLevel?.() ?? 127)));
+        // One byte: the voice-activity bit, then the level.
+        rtp.header.extension = true;
+        rtp.header.extensions = [{ id: this.levelExt, payload: Buffer.from([(level < 127 ? 0x80 : 0) | level]) }];
+        this.audioTrack.writeRtp(rtp);
+      }) ?? (() => undefined);
   }
 
   /**
@@ -269,6 +316,7 @@ export class SyntheticSite {
     if (this.tick) clearInterval(this.tick);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.stopClip();
+    this.stopAudio();
     await this.closeAll();
     if (this.spare) await (await this.spare).pc.close().catch(() => undefined);
     this.o.rpc.close();
@@ -341,6 +389,7 @@ export class SyntheticSite {
       });
       this.o.trace?.(this.o.participantId, 'publish: answered');
       await pc.setRemoteDescription(r.answer);
+      this.levelExt = this.o.audioClip ? audioLevelExtId(r.answer.sdp) : null;
       this.publishedAt = performance.now();
       this.publishes++;
     } catch (err) {
@@ -355,8 +404,9 @@ export class SyntheticSite {
 
   /** A publisher's connection with its complete offer, not sent yet. */
   private async prepare(): Promise<{ pc: RTCPeerConnection; sdp: string }> {
-    const pc = newPc();
+    const pc = newPc(this.o.audioClip !== undefined);
     pc.addTransceiver(this.track, { direction: 'sendonly' });
+    if (this.o.audioClip) pc.addTransceiver(this.audioTrack, { direction: 'sendonly' });
     await pc.setLocalDescription(await pc.createOffer());
     return { pc, sdp: await gathered(pc) };
   }
@@ -380,6 +430,7 @@ export class SyntheticSite {
       showingSince: null,
       lastPacketAt: null,
       subscriptions: 0,
+      audioPackets: 0,
     };
     count.feed = feed;
     count.showingSince = null;
@@ -398,14 +449,16 @@ export class SyntheticSite {
       this.o.trace?.(this.o.participantId, `subscribe ${feeds.join(',')}: offer`);
       if (sub.closed) return void this.o.rpc.call('media.sfuUnsubscribe', { subscriptionId: r.subscriptionId }).catch(() => undefined);
       const midToFeed = new Map<string, string>((r.streams as { mid: string; feed: string }[]).map((x) => [x.mid, x.feed]));
-      const pc = newPc();
+      const pc = newPc(this.o.audioClip !== undefined);
       sub.pc = pc;
       pc.ontrack = (ev) => {
         const feed = midToFeed.get(ev.transceiver.mid ?? '') ?? (feeds.length === 1 ? feeds[0] : undefined);
         const count = feed ? byFeed.get(feed) : undefined;
         if (!feed || !count) return;
+        const audio = ev.track.kind === 'audio';
         ev.track.onReceiveRtp.subscribe((rtp: RtpPacket) => {
           if (sub.closed || this.subs.get(feed) !== sub) return;
+          if (audio) return void count.audioPackets++;
           const now = performance.now();
           count.packets++;
           count.bytes += rtp.payload.length + 12;

@@ -8,6 +8,15 @@ import type { EventBus } from '../events';
 import { readKv, writeKv } from '../kv';
 import type { Store, Tx } from '../store';
 
+/** A camera source's fields and problems in Chinese, for the refusal (sourceProblem says them in English). */
+const SOURCE_FIELD_ZH = { url: '地址', kind: '类型', user: '用户名', password: '密码' } as const;
+const SOURCE_PROBLEM_ZH = {
+  url: 'RTSP 摄像机的地址应为 rtsp://主机[:端口]/路径，用户名和密码填在各自的栏里（不要写在地址中）',
+  kind: 'rtsp:// 地址的类型须选 RTSP',
+  user: '用户名和密码只用于 RTSP 摄像机',
+  password: '用户名和密码只用于 RTSP 摄像机',
+} as const;
+
 const ACTIVE_KEY = 'cameras.activeTour';
 const Active = z.object({ id: z.string().nullable() });
 
@@ -65,7 +74,11 @@ export class CameraService {
    */
   async saveSource(source: CameraSourceSave): Promise<CamerasState> {
     const problem = sourceProblem(source);
-    if (problem) throw new RefusedError(`source.${problem.field}: ${problem.message}`);
+    if (problem)
+      throw new RefusedError(
+        { zh: `摄像机的“${SOURCE_FIELD_ZH[problem.field]}”有误：${SOURCE_PROBLEM_ZH[problem.field]}`, en: `source.${problem.field}: ${problem.message}` },
+        { field: `source.${problem.field}` },
+      );
     let next = source;
     if (source.kind === 'rtsp' && source.password === undefined) {
       const existing = this.stored().find((c) => c.id === source.id);
@@ -91,9 +104,13 @@ export class CameraService {
 
   async removeSource(id: string): Promise<CamerasState> {
     const s = this.state();
-    if (!s.sources.some((c) => c.id === id)) throw new RefusedError(`no camera with id ${id}`);
+    if (!s.sources.some((c) => c.id === id)) throw new RefusedError({ zh: `没有编号为 ${id} 的摄像机（可能已被删除）`, en: `no camera with id ${id}` });
     const inTours = s.tours.filter((t) => t.cameraIds.includes(id));
-    if (inTours.length > 0) throw new RefusedError(`camera ${id} is in tour ${inTours.map((t) => `“${t.name}”`).join(', ')}; take it out of the tour first`);
+    if (inTours.length > 0)
+      throw new RefusedError({
+        zh: `摄像机 ${id} 在轮巡${inTours.map((t) => `“${t.name}”`).join('、')}中：请先把它从轮巡中移出`,
+        en: `camera ${id} is in tour ${inTours.map((t) => `“${t.name}”`).join(', ')}; take it out of the tour first`,
+      });
     await this.store.write((tx) => tx.run('DELETE FROM camera_source WHERE id = ?', [id]));
     return this.changed(true);
   }
@@ -101,13 +118,17 @@ export class CameraService {
   async saveTour(tour: CameraTour): Promise<CamerasState> {
     const known = new Set(this.state().sources.map((c) => c.id));
     const unknown = tour.cameraIds.filter((id) => !known.has(id));
-    if (unknown.length > 0) throw new RefusedError(`tour “${tour.name}” names cameras that do not exist: ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new RefusedError({
+        zh: `轮巡“${tour.name}”中有不存在的摄像机：${unknown.join('、')}`,
+        en: `tour “${tour.name}” names cameras that do not exist: ${unknown.join(', ')}`,
+      });
     await this.store.write((tx) => this.put(tx, 'camera_tour', tour.id, tour));
     return this.changed();
   }
 
   async removeTour(id: string): Promise<CamerasState> {
-    if (!this.state().tours.some((t) => t.id === id)) throw new RefusedError(`no tour with id ${id}`);
+    if (!this.state().tours.some((t) => t.id === id)) throw new RefusedError({ zh: `没有编号为 ${id} 的轮巡（可能已被删除）`, en: `no tour with id ${id}` });
     await this.store.write((tx) => {
       tx.run('DELETE FROM camera_tour WHERE id = ?', [id]);
       if (readKv(this.store, ACTIVE_KEY, Active, { id: null }).id === id) writeKv(tx, ACTIVE_KEY, { id: null }, this.now());
@@ -116,7 +137,8 @@ export class CameraService {
   }
 
   async runTour(id: string | null): Promise<CamerasState> {
-    if (id !== null && !this.state().tours.some((t) => t.id === id)) throw new RefusedError(`no tour with id ${id}`);
+    if (id !== null && !this.state().tours.some((t) => t.id === id))
+      throw new RefusedError({ zh: `没有编号为 ${id} 的轮巡（可能已被删除）`, en: `no tour with id ${id}` });
     await this.store.write((tx) => writeKv(tx, ACTIVE_KEY, { id }, this.now()));
     return this.changed();
   }

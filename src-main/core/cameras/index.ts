@@ -18,7 +18,11 @@ export async function openCameras(deps: CapabilityDeps, links: { streams?: Camer
   const streams = links.streams;
   const svc = new CameraService(deps.store, deps.bus, deps.now, (cameras) => streams?.setMounts(cameras));
   const engine = (): CameraStreamsLink => {
-    if (!streams) throw new RefusedError('this host has no media engine: RTSP cameras cannot be watched');
+    if (!streams)
+      throw new RefusedError({
+        zh: '本机没有媒体引擎，无法观看 RTSP 摄像机画面：请在主机上以 --janus 启动',
+        en: 'this host has no media engine: RTSP cameras cannot be watched',
+      });
     return streams;
   };
   return {

@@ -63,7 +63,7 @@ export class ConsultRecords {
 
   get(id: string): Consultation {
     const row = this.store.get<ConsultationRow>('SELECT * FROM consult_consultation WHERE id = ?', [id]);
-    if (!row) throw new RefusedError(`no consultation with id ${id}`);
+    if (!row) throw new RefusedError({ zh: `没有编号为 ${id} 的会商`, en: `no consultation with id ${id}` });
     return this.assemble(row);
   }
 
@@ -76,11 +76,20 @@ export class ConsultRecords {
   async start(input: StartInput): Promise<Consultation> {
     // One mesh consultation at a time; consultations through the SFU (each its own room) run side by side.
     const live = this.liveAll().find((c) => c.mode !== 'sfu' || input.mode !== 'sfu');
-    if (live) throw new RefusedError(`consultation “${live.topic}” (${live.id}) is still live; end it before starting another`);
+    if (live)
+      throw new RefusedError({
+        zh: `会商“${live.topic}”仍在进行：请先结束它再发起新的会商`,
+        en: `consultation “${live.topic}” (${live.id}) is still live; end it before starting another`,
+      });
     const seen = new Set<string>([HOST_PARTICIPANT]);
     for (const p of input.participants) {
-      if (p.id === HOST_PARTICIPANT) throw new RefusedError('the district centre hosts every consultation: do not list it among the participants');
-      if (seen.has(p.id)) throw new RefusedError(`participant ${p.id} is listed twice`);
+      if (p.id === HOST_PARTICIPANT)
+        throw new RefusedError(
+          { zh: '区指挥中心是每次会商的主持方，不要把它列入参会方', en: 'the district centre hosts every consultation: do not list it among the participants' },
+          { field: 'participants' },
+        );
+      if (seen.has(p.id))
+        throw new RefusedError({ zh: `参会方 ${p.name || p.id} 列了两次`, en: `participant ${p.id} is listed twice` }, { field: 'participants' });
       seen.add(p.id);
     }
     const id = `cs_${randomBytes(9).toString('base64url')}`;
@@ -117,7 +126,7 @@ export class ConsultRecords {
   /** Ends a live consultation; `ended` runs after the write and before the change is pushed (the relay lets go of its sockets). */
   async end(id: string, endedBy: string, ended: () => void = () => {}): Promise<Consultation> {
     const c = this.get(id);
-    if (c.endedAt !== null) throw new RefusedError(`consultation ${id} already ended`);
+    if (c.endedAt !== null) throw new RefusedError({ zh: `会商“${c.topic}”已经结束`, en: `consultation ${id} already ended` });
     await this.store.write((tx) => tx.run('UPDATE consult_consultation SET ended_at = ?, ended_by = ?, rev = rev + 1 WHERE id = ?', [this.now(), endedBy, id]));
     ended();
     return this.changed(id);
@@ -126,9 +135,12 @@ export class ConsultRecords {
   /** Checks that the participant may join this consultation now. */
   mustBeInvited(id: string, participantId: string): Consultation {
     const c = this.get(id);
-    if (c.endedAt !== null) throw new RefusedError(`consultation ${id} has ended`);
+    if (c.endedAt !== null) throw new RefusedError({ zh: `会商“${c.topic}”已经结束`, en: `consultation ${id} has ended` });
     if (!c.participants.some((p) => p.id === participantId)) {
-      throw new RefusedError(`${participantId} is not a participant of consultation ${id} (invited: ${c.participants.map((p) => p.id).join(', ')})`);
+      throw new RefusedError({
+        zh: `${participantId} 不是会商“${c.topic}”的参会方（已邀请：${c.participants.map((p) => p.name || p.id).join('、')}）`,
+        en: `${participantId} is not a participant of consultation ${id} (invited: ${c.participants.map((p) => p.id).join(', ')})`,
+      });
     }
     return c;
   }

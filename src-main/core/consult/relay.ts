@@ -43,9 +43,13 @@ export class ConsultRelay {
   }
 
   join(connectionId: string | undefined, j: Joined): Presence {
-    if (!connectionId) throw new RefusedError('consult.join needs a live connection (a hub socket or a window): signalling is pushed to it');
+    if (!connectionId)
+      throw new RefusedError({
+        zh: '加入会商需要一条在线的连接（大屏服务的连接或本机窗口）：信令要推送到这条连接上',
+        en: 'consult.join needs a live connection (a hub socket or a window): signalling is pushed to it',
+      });
     if (!this.connections.bind(connectionId, participantKey(j.consultationId, j.participantId))) {
-      throw new RefusedError(`connection ${connectionId} is closed`);
+      throw new RefusedError({ zh: `连接 ${connectionId} 已关闭：请刷新页面后重新加入`, en: `connection ${connectionId} is closed` });
     }
     const before = this.joins.get(connectionId);
     if (before && (before.consultationId !== j.consultationId || before.participantId !== j.participantId)) {
@@ -131,7 +135,10 @@ export class ConsultRelay {
   private mustSpeakFor(connectionId: string | undefined, consultationId: string, participantId: string): void {
     const j = connectionId ? this.joins.get(connectionId) : undefined;
     if (!j || j.consultationId !== consultationId || j.participantId !== participantId) {
-      throw new RefusedError(`this connection has not joined consultation ${consultationId} as ${participantId}: call consult.join on it first`);
+      throw new RefusedError({
+        zh: `本连接尚未以 ${participantId} 的身份加入会商 ${consultationId}：请先加入会商`,
+        en: `this connection has not joined consultation ${consultationId} as ${participantId}: call consult.join on it first`,
+      });
     }
   }
 }

@@ -13,6 +13,7 @@ import { materialsEvents, materialsMethods } from './materials';
 import { mediaEvents, mediaMethods } from './media';
 import { planEvents, planMethods } from './plans';
 import { powerEvents, powerMethods } from './power';
+import { replayEvents, replayMethods } from './replay';
 import { reportingEvents, reportingMethods } from './reporting';
 import { statsEvents, statsMethods } from './stats';
 import { systemMethods } from './system';
@@ -40,6 +41,7 @@ export const methods = {
   ...materialsMethods,
   ...reportingMethods,
   ...teamsMethods,
+  ...replayMethods,
 } as const;
 
 export const events = {
@@ -59,6 +61,7 @@ export const events = {
   ...materialsEvents,
   ...reportingEvents,
   ...teamsEvents,
+  ...replayEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -220,6 +220,14 @@ export const HandoverItem = z.strictObject({
   text: z.string().trim().min(1, 'an open item needs text').max(500),
   /** The duty log entry it is about, if any. */
   reportId: EntityId.optional(),
+  /** What it is about: a report not closed, an active plan response, a warning in force, or a note (default). */
+  kind: z.enum(['report', 'response', 'warning', 'note']).optional(),
+  /** The active plan response it is about (kind 'response'). */
+  responseId: EntityId.optional(),
+  /** The warning in force it is about (kind 'warning'). */
+  warningId: EntityId.optional(),
+  /** Lines under it: a response's overdue actions with their due times, a warning's headline. */
+  details: z.array(z.string().trim().min(1).max(300)).max(50).optional(),
 });
 export type HandoverItem = z.infer<typeof HandoverItem>;
 
@@ -513,7 +521,7 @@ export const dutyMethods = {
   'duty.getHandoverDraft': method({
     right: 'read',
     summary:
-      'A starting point for a handover: the suggested incoming person (next shift of the same role) and open items (reports not closed, items still carried).',
+      'A starting point for a handover: the suggested incoming person (next shift of the same role) and open items (reports not closed, active plan responses with their overdue actions, warnings in force, items still carried).',
     params: z.strictObject({ outgoingId: EntityId }),
     result: z.object({ incoming: PersonRef.nullable(), openItems: z.array(HandoverItem) }),
   }),
@@ -595,6 +603,16 @@ export const dutyMethods = {
       .refine((p) => p.to - p.from <= 400 * 86_400_000, { message: 'export at most 400 days at a time', path: ['to'] }),
     result: FileDownload,
   }),
+  'duty.exportShiftReport': method({
+    right: 'read',
+    summary:
+      'The printed shift report (值班记录 · 交接班报告) of a period as PDF: this centre, the people on duty, the handovers, each report with its handling history (every change, who and when), the plan responses running with their actions and times, the warnings in force, page numbers and signature lines.',
+    params: z
+      .strictObject({ from: Timestamp, to: Timestamp })
+      .refine((p) => p.to > p.from, { message: 'to must be after from', path: ['to'] })
+      .refine((p) => p.to - p.from <= 31 * 86_400_000, { message: 'a shift report covers at most 31 days', path: ['to'] }),
+    result: FileDownload,
+  }),
 
   // first run
   'duty.getDataStatus': method({
@@ -621,7 +639,8 @@ export const dutyEvents = {
     right: 'read',
     summary: 'People or shifts changed (or a month was published). Carries who is on duty now.',
     payload: z.object({
-      reason: z.enum(['shifts', 'people', 'publish', 'import', 'demo']),
+      /** handover: a confirmed handover put the incoming officer on duty in the outgoing one's place. */
+      reason: z.enum(['shifts', 'people', 'publish', 'import', 'demo', 'handover']),
       /** The time span whose shifts changed, if any: rosters showing it should re-read. */
       range: z.object({ from: Timestamp, to: Timestamp }).nullable(),
       onDuty: OnDuty,

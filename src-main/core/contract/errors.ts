@@ -28,12 +28,34 @@ export class RpcError extends Error {
   }
 }
 
-/** A domain service refuses a request that is well-formed but breaks a rule. */
+/** A refusal said in both languages: Chinese first, English on the switch. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/**
+ * A domain service refuses a request that is well-formed but breaks a rule. Say it in both
+ * languages (`{ zh, en }`): the page shows the one it is set to (data.text), an engineer reads
+ * "zh (en)" in the message. A plain string is the old English-only form, still accepted.
+ */
 export class RefusedError extends RpcError {
-  constructor(message: string, data?: unknown) {
-    super(RpcCode.Refused, message, data);
+  constructor(message: string | Bilingual, data?: unknown) {
+    const text = typeof message === 'string' ? null : message;
+    super(
+      RpcCode.Refused,
+      text ? `${text.zh} (${text.en})` : (message as string),
+      text ? { ...(typeof data === 'object' && data !== null ? data : data === undefined ? {} : { detail: data }), text } : data,
+    );
     this.name = 'RefusedError';
   }
+}
+
+/** The refusal's words in one language, when the hub said it in both (RefusedError with { zh, en }). */
+export function refusalText(data: unknown, lang: 'zh-CN' | 'en'): string | null {
+  const text = (data as { text?: Partial<Bilingual> } | null | undefined)?.text;
+  const said = lang === 'en' ? text?.en : text?.zh;
+  return typeof said === 'string' && said !== '' ? said : null;
 }
 
 /** Rebuilds an RpcError from its JSON form (client side of either transport). */

@@ -26,6 +26,75 @@ const PersonName = z.string().trim().min(1, 'give your name').max(20, 'a name is
 const Password = z.string().min(1, 'give your password').max(200, 'a password is at most 200 characters');
 const NewPassword = z.string().min(8, 'a password has at least 8 characters').max(200, 'a password is at most 200 characters');
 
+/**
+ * Whether a roster unit is one of a street's own (the street or one of its offices: the unit
+ * starts with the street's name, e.g. 华乐街 or 华乐街道办事处). The one rule: the hub holds a street
+ * machine's acting person to it (identity isStreetPerson), the street machine's 当前操作人 picker
+ * lists only them.
+ */
+export function isStreetUnit(street: string, unit: string): boolean {
+  return street !== '' && unit.trim().startsWith(street);
+}
+
+/**
+ * The people a console may act as: everyone active on a district console (street null), only the
+ * street's own active people on a street centre's machine.
+ */
+export function actorChoices<P extends { active: boolean; unit: string }>(people: readonly P[], street: string | null): P[] {
+  return people.filter((p) => p.active && (street === null || isStreetUnit(street, p.unit)));
+}
+
+// ---- first sign-in (a data folder from before identity) -------------------------------------
+// People of a roster older than identity have no password. They are never signed in without one:
+// an administrator issues each a one-time code (auth.issuePasswordCode: 8 characters like an
+// enrolment code, single use, valid PASSWORD_CODE_MS, kept only as a hash), and the person, at the
+// sign-in screen's 首次登录, gives their name, the code and a new password (auth.setFirstPassword),
+// then signs in with it. A wrong code counts towards the name's lockout, as a wrong password does.
+// Not the bootstrap token: it is the hub's master key (every right, as anyone), kept by whoever set
+// the hub up; typed at each console for each person's first sign-in it would be seen, remembered
+// and kept in browsers' histories, and anyone who once set a password with it could act as anyone.
+// Its holder issues the first administrator's code (the token's page and the desktop host's own
+// windows may call anything), and that administrator everyone else's.
+export const PASSWORD_CODE_MS = 24 * 60 * 60_000;
+
+/** A person as an administrator sees their account: whether they have a password, and a code waiting. */
+export const Account = z.object({
+  personId: EntityId,
+  name: z.string(),
+  role: Role,
+  unit: z.string(),
+  hasPassword: z.boolean(),
+  /** When the one-time code issued for them runs out (null: none waiting). */
+  codeExpiresAt: Timestamp.nullable(),
+});
+export type Account = z.infer<typeof Account>;
+
+export const PasswordCodeIssued = z.object({
+  /** Shown once (K7QF-3MZD) for the administrator to hand to the person; the hub keeps only its hash. */
+  code: z.string(),
+  personId: EntityId,
+  name: z.string(),
+  expiresAt: Timestamp,
+});
+export type PasswordCodeIssued = z.infer<typeof PasswordCodeIssued>;
+
+// ---- old street links (migration) -----------------------------------------------------------
+/**
+ * A street whose machine still reached the district with the bootstrap token in its link URLs and
+ * was refused (from the audit trail): the district issues it an enrolment code. Listed until a
+ * machine of that street enrols after its last attempt.
+ */
+export const StaleLink = z.object({
+  street: StreetName,
+  /** The addresses it came from. */
+  addresses: z.array(z.string()),
+  /** Attempts recorded (at most one a minute per address). */
+  attempts: z.number().int().min(1),
+  firstAt: Timestamp,
+  lastAt: Timestamp,
+});
+export type StaleLink = z.infer<typeof StaleLink>;
+
 // ---- roles --------------------------------------------------------------------------------
 export const RoleInfo = z.object({
   role: Role,
@@ -239,6 +308,35 @@ export const identityMethods = {
     audited: true,
     params: z.strictObject({ personId: EntityId, password: NewPassword, oldPassword: Password.optional() }),
     result: z.object({ ok: z.literal(true) }),
+  }),
+  'auth.listAccounts': method({
+    summary: 'Every active person of the roster with whether they have a password and whether a one-time code is waiting (the first-sign-in flow).',
+    // Who may sign in and who not yet: for those who read the audit trail, not for every reader.
+    right: 'audit.read',
+    params: z.strictObject({}),
+    result: z.array(Account),
+  }),
+  'auth.issuePasswordCode': method({
+    summary:
+      'Issue a person a one-time code to set their own password at the sign-in screen (首次登录): single use, valid 24 hours, kept only as a hash; a new code replaces one still waiting.',
+    right: 'settings.admin',
+    params: z.strictObject({ personId: EntityId }),
+    result: PasswordCodeIssued,
+  }),
+  'auth.setFirstPassword': method({
+    summary:
+      'A person sets their own password with the one-time code an administrator issued them (first sign-in on a migrated data folder, or a forgotten password); then signs in with it. A wrong code counts towards the name’s lockout.',
+    right: 'public',
+    audited: true,
+    params: z.strictObject({ name: PersonName, code: EnrolCode, password: NewPassword }),
+    result: z.object({ ok: z.literal(true) }),
+  }),
+  'auth.listStaleLinks': method({
+    summary:
+      'The streets whose machines still reached this hub with the bootstrap token in their link URLs and were refused (told to enrol), from the audit trail, until each enrols a machine: whom to issue enrolment codes to.',
+    right: 'audit.read',
+    params: z.strictObject({}),
+    result: z.array(StaleLink),
   }),
   'auth.listRoles': method({
     summary: 'Every role with its label and the rights it holds now.',

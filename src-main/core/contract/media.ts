@@ -60,8 +60,46 @@ export const SfuRoom = z.object({
   /** Whether the room exists on the running engine now (false while Janus restarts). */
   ready: z.boolean(),
   feeds: z.array(SfuFeed),
+  /** The site Janus hears loudest now (its audio-level events: talking, by average level); null: nobody talking. */
+  activeSpeaker: ParticipantId.nullable(),
+  /** Sites the host muted (media.sfuMute): Janus drops their sound. */
+  muted: z.array(ParticipantId),
+  /** Whether the room records now (media.setRecording). */
+  recording: z.boolean(),
 });
 export type SfuRoom = z.infer<typeof SfuRoom>;
+
+// ---- recordings of sfu consultations (<dataDir>/recordings/<consultationId>/) ---------------------
+// Janus records each publisher's streams (.mjr); when the consultation ends (and at the hub's next
+// start for one whose hub died) each site's recording is made playable: janus-pp-rec, then ffmpeg
+// muxes picture and sound into one .webm per site and publishing session.
+/**
+ * - `recording`: the consultation is live and Janus is writing it.
+ * - `processing`: waiting for or in janus-pp-rec and ffmpeg.
+ * - `ready`: playable (`url`).
+ * - `failed`: could not be made playable (`error`).
+ */
+export const RecordingStatus = z.enum(['recording', 'processing', 'ready', 'failed']);
+export type RecordingStatus = z.infer<typeof RecordingStatus>;
+export const Recording = z.object({
+  /** `<feed>-<start µs>`: the site, its link and when it started publishing. */
+  id: z.string(),
+  participantId: ParticipantId,
+  link: LinkId,
+  startedAt: Timestamp,
+  status: RecordingStatus,
+  durationMs: z.number().int().min(0).nullable(),
+  size: z.number().int().min(0).nullable(),
+  /** Whether the playable file has picture / sound (known once ready). */
+  video: z.boolean(),
+  audio: z.boolean(),
+  error: z.string().nullable(),
+  /** The hub's download path (same origin as the page; the caller's right is checked again there); null until ready. */
+  url: z.string().nullable(),
+});
+export type Recording = z.infer<typeof Recording>;
+export const RecordingList = z.object({ consultationId: ConsultationId, recording: z.boolean(), items: z.array(Recording) });
+export type RecordingList = z.infer<typeof RecordingList>;
 
 const SfuSite = { consultationId: ConsultationId, participantId: ParticipantId };
 
@@ -117,6 +155,25 @@ export const mediaMethods = {
     params: z.strictObject(SfuSite),
     result: z.object({ ok: z.literal(true) }),
   }),
+  'media.setRecording': method({
+    right: 'consult.host',
+    summary:
+      'Starts or stops recording an sfu consultation’s room (every site’s picture and sound); kept across media engine restarts. Made playable when the consultation ends.',
+    params: z.strictObject({ consultationId: ConsultationId, recording: z.boolean() }),
+    result: z.object({ consultationId: ConsultationId, recording: z.boolean() }),
+  }),
+  'media.listRecordings': method({
+    right: 'read',
+    summary: 'The recordings of a consultation, per site: status (recording, processing, ready, failed), duration, size and download path.',
+    params: z.strictObject({ consultationId: ConsultationId }),
+    result: RecordingList,
+  }),
+  'media.sfuMute': method({
+    right: 'consult.host',
+    summary: 'The host mutes (or unmutes) a site’s sound in an sfu consultation, for everyone (enforced by the media engine).',
+    params: z.strictObject({ consultationId: ConsultationId, site: ParticipantId, muted: z.boolean() }),
+    result: z.object({ consultationId: ConsultationId, muted: z.array(ParticipantId) }),
+  }),
   'media.getSfuRoom': method({
     right: 'read',
     summary: 'An sfu consultation’s room: epoch, readiness and published feeds.',
@@ -137,5 +194,10 @@ export const mediaEvents = {
     right: 'consult.join',
     summary: 'An sfu consultation’s room changed (a feed published or gone, the room made again): sent only to the connections joined to it.',
     payload: SfuRoom,
+  }),
+  'media.recordingsChanged': event({
+    right: 'read',
+    summary: 'A consultation’s recordings changed (recording switched, a site’s file processed or failed): list them again.',
+    payload: z.object({ consultationId: ConsultationId }),
   }),
 } as const;

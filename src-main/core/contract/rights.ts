@@ -171,7 +171,7 @@ export const DEFAULT_ROLE_RIGHTS: Record<Role, GrantableRight[]> = {
 
 // ---- secrets in params ------------------------------------------------------------------
 /** Param keys (at any depth) whose values never reach the audit hook: they are replaced by this. */
-export const SECRET_PARAM_KEYS: ReadonlySet<string> = new Set(['password', 'oldPassword', 'community', 'key', 'sessionId', 'credential']);
+export const SECRET_PARAM_KEYS: ReadonlySet<string> = new Set(['password', 'oldPassword', 'community', 'key', 'sessionId', 'credential', 'code']);
 export const REDACTED = '[redacted]';
 
 /** A copy of `value` with every SECRET_PARAM_KEYS value replaced by REDACTED (params are small, validated trees). */

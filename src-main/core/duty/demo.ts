@@ -194,12 +194,16 @@ export async function loadDemo(store: Store, plans: PlansDemo, now: number): Pro
   return store.write((tx) => {
     const status = dataStatus(tx);
     if (!status.empty)
-      throw new RefusedError(
-        `the demo data set loads only into an empty store; this one has ${Object.entries(status.counts)
+      throw new RefusedError({
+        zh: `演示数据只能载入空的数据库；这里已有 ${Object.entries(status.counts)
+          .filter(([, c]) => c > 0)
+          .map(([k, c]) => `${k} ${c}`)
+          .join('、')}`,
+        en: `the demo data set loads only into an empty store; this one has ${Object.entries(status.counts)
           .filter(([, c]) => c > 0)
           .map(([k, c]) => `${c} ${k}`)
           .join(', ')}`,
-      );
+      });
     const people = DEMO_PEOPLE.map((p, i) => putPerson(tx, { ...p, phone: `1380000${String(i + 1).padStart(4, '0')}`, active: true }, now - 2 * DAY_MS, true));
     const ref = (i: number): PersonRef => ({ id: people[i].id, name: people[i].name, role: people[i].role });
     const byRole = (r: DutyRole): number[] => people.flatMap((p, i) => (p.role === r ? [i] : []));
@@ -243,11 +247,15 @@ function seedRoster(tx: Tx, now: number, ids: string[], g: Record<'leaders' | 'c
   }
   const opts: ChangeOptions = { by, peer: 'demo', via: 'demo', now };
   const checked = checkShiftChange(tx, put, [], opts);
-  if (checked.violations.length) refuseViolations('the demo roster', checked.violations);
+  if (checked.violations.length) refuseViolations({ zh: '演示排班', en: 'the demo roster' }, checked.violations);
   writeShiftChange(tx, checked, opts, true);
   // Publishing needs full coverage, as for any roster.
   const gaps = coverageGaps(checked.puts, from, to);
-  if (gaps.length) throw new RefusedError(`the demo roster leaves gaps: ${gaps.map((g) => g.message).join('; ')}`);
+  if (gaps.length)
+    throw new RefusedError({
+      zh: `演示排班留有空缺：${gaps.map((g) => g.message).join('；')}`,
+      en: `the demo roster leaves gaps: ${gaps.map((g) => g.message).join('; ')}`,
+    });
   publish(tx, month, by, now, 'demo', true);
 }
 

@@ -79,7 +79,7 @@ function reportFromRow(db: Reader, r: ReportRow): Report {
 
 export function getReport(db: Reader, id: string): Report {
   const r = db.get<ReportRow>('SELECT * FROM duty_report WHERE id = ?', [id]);
-  if (!r) throw new RefusedError(`no report with id ${id}`);
+  if (!r) throw new RefusedError({ zh: `没有编号为 ${id} 的接报`, en: `no report with id ${id}` }, { field: 'reportId', id });
   return reportFromRow(db, r);
 }
 
@@ -144,8 +144,17 @@ export function changeStatus(tx: Tx, id: string, to: ReportStatus, by: PersonRef
   if (!REPORT_TRANSITIONS[r.status].includes(to)) {
     const allowed = REPORT_TRANSITIONS[r.status];
     throw new RefusedError(
-      `report ${id} (${r.street}, ${formatLocal(r.receivedAt)}) is ${r.status} (${REPORT_STATUS_LABELS[r.status].zh}) and cannot become ${to} (${REPORT_STATUS_LABELS[to].zh}); ` +
-        (allowed.length ? `from ${r.status} it can become ${allowed.join(' or ')}` : 'a closed report stays closed'),
+      {
+        zh:
+          `接报（${r.street}，${formatLocal(r.receivedAt)}）现为“${REPORT_STATUS_LABELS[r.status].zh}”，不能改为“${REPORT_STATUS_LABELS[to].zh}”；` +
+          (allowed.length ? `可改为${allowed.map((s) => `“${REPORT_STATUS_LABELS[s].zh}”`).join('或')}` : '已办结的接报不再变更'),
+        en:
+          `the report (${r.street}, ${formatLocal(r.receivedAt)}) is ${REPORT_STATUS_LABELS[r.status].en.toLowerCase()} and cannot become ${REPORT_STATUS_LABELS[to].en.toLowerCase()}; ` +
+          (allowed.length
+            ? `from here it can become ${allowed.map((s) => REPORT_STATUS_LABELS[s].en.toLowerCase()).join(' or ')}`
+            : 'a closed report stays closed'),
+      },
+      { field: 'status', id, from: r.status, to },
     );
   }
   tx.run('UPDATE duty_report SET status = ? WHERE id = ?', [to, id]);
@@ -159,8 +168,22 @@ export function changeStatus(tx: Tx, id: string, to: ReportStatus, by: PersonRef
  */
 export function linkReport(tx: Tx, reportId: string, responseId: string, kind: 'escalated' | 'linked', by: PersonRef, peer: string, now: number): Report {
   const r = getReport(tx, reportId);
-  if (r.status === 'closed') throw new RefusedError(`report ${reportId} (${r.street}: ${r.summary.slice(0, 40)}) is closed and cannot be escalated or linked`);
-  if (r.responseIds.includes(responseId)) throw new RefusedError(`report ${reportId} is already linked to response ${responseId}`);
+  if (r.status === 'closed')
+    throw new RefusedError(
+      {
+        zh: `接报“${r.street}：${r.summary.slice(0, 40)}”已办结，不能再启动或并入预案响应`,
+        en: `the report “${r.street}: ${r.summary.slice(0, 40)}” is closed and cannot be escalated or linked`,
+      },
+      { field: 'reportId', id: reportId },
+    );
+  if (r.responseIds.includes(responseId))
+    throw new RefusedError(
+      {
+        zh: `接报“${r.street}：${r.summary.slice(0, 40)}”已并入这一预案响应`,
+        en: `the report “${r.street}: ${r.summary.slice(0, 40)}” is already linked to this response`,
+      },
+      { field: 'reportId', id: reportId, responseId },
+    );
   tx.run('INSERT INTO plan_response_report (response_id, report_id, linked_at) VALUES (?, ?, ?)', [responseId, reportId, now]);
   const to: ReportStatus = 'handling';
   if (r.status !== to) tx.run('UPDATE duty_report SET status = ? WHERE id = ?', [to, reportId]);
@@ -233,7 +256,13 @@ export class DutyLogService {
   async record(input: Required<ReportInput>, by: string, peer: string): Promise<Report> {
     const now = this.now();
     if (input.receivedAt > now + FUTURE_SLACK_MS)
-      throw new RefusedError(`receivedAt ${formatLocal(input.receivedAt)} lies in the future (server time ${formatLocal(now)})`);
+      throw new RefusedError(
+        {
+          zh: `接报时间 ${formatLocal(input.receivedAt)} 晚于现在（服务器时间 ${formatLocal(now)}）`,
+          en: `receivedAt ${formatLocal(input.receivedAt)} lies in the future (server time ${formatLocal(now)})`,
+        },
+        { field: 'receivedAt' },
+      );
     const id = await this.store.write((tx) => insertReport(tx, input, actorRef(tx, by), peer, now));
     return this.changed('recorded', id);
   }
@@ -241,11 +270,24 @@ export class DutyLogService {
   async update(id: string, patch: ReportPatch, by: string, note: string, peer: string): Promise<Report> {
     const now = this.now();
     if (patch.receivedAt !== undefined && patch.receivedAt > now + FUTURE_SLACK_MS)
-      throw new RefusedError(`receivedAt ${formatLocal(patch.receivedAt)} lies in the future (server time ${formatLocal(now)})`);
+      throw new RefusedError(
+        {
+          zh: `接报时间 ${formatLocal(patch.receivedAt)} 晚于现在（服务器时间 ${formatLocal(now)}）`,
+          en: `receivedAt ${formatLocal(patch.receivedAt)} lies in the future (server time ${formatLocal(now)})`,
+        },
+        { field: 'receivedAt' },
+      );
     await this.store.write((tx) => {
       const actor = actorRef(tx, by);
       const r = getReport(tx, id);
-      if (r.status === 'closed') throw new RefusedError(`report ${id} is closed; its details no longer change`);
+      if (r.status === 'closed')
+        throw new RefusedError(
+          {
+            zh: `接报“${r.street}：${r.summary.slice(0, 40)}”已办结，内容不再修改`,
+            en: `the report “${r.street}: ${r.summary.slice(0, 40)}” is closed; its details no longer change`,
+          },
+          { field: 'id', id },
+        );
       const cols: Record<string, SqlValue> = {};
       const fields: string[] = [];
       const set = (field: string, col: string, was: unknown, value: SqlValue): void => {
@@ -265,7 +307,14 @@ export class DutyLogService {
         set('coordinates', 'lat', r.coordinates?.lat ?? null, patch.coordinates?.lat ?? null);
         set('coordinates', 'lng', r.coordinates?.lng ?? null, patch.coordinates?.lng ?? null);
       }
-      if (fields.length === 0) throw new RefusedError(`the patch changes nothing in report ${id}`);
+      if (fields.length === 0)
+        throw new RefusedError(
+          {
+            zh: `这次修改没有改动接报“${r.street}：${r.summary.slice(0, 40)}”的任何内容`,
+            en: `the patch changes nothing in the report “${r.street}: ${r.summary.slice(0, 40)}”`,
+          },
+          { field: 'patch', id },
+        );
       const names = Object.keys(cols);
       tx.run(`UPDATE duty_report SET ${names.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...names.map((c) => cols[c]), id]);
       appendEvent(tx, id, now, actor, peer, { kind: 'updated', fields, note });

@@ -9,11 +9,14 @@ import { localDateString, localMonthString } from '../contract/yuexiu';
 import type { PlansDemo, ReportLinks } from '../shared/links';
 import { dataStatus, loadDemo } from './demo';
 import { DutyLogService, getReport, linkReport, noteFiling, openCounts, reportHistory, reportsMatching } from './duty-log';
-import { HandoverService } from './handover';
+import { HandoverService, type DutySources } from './handover';
 import { writeLogWorkbook } from './log-xlsx';
 import { PeopleService } from './people';
 import { periodRange, RosterService, shiftsOverlapping } from './roster';
 import { importRoster } from './roster-import';
+import { shiftReportFileName, shiftReportModel, writeShiftReportPdf } from './shift-report';
+
+const PDF_MEDIA_TYPE = 'application/pdf';
 import { writeRosterWorkbook } from './roster-xlsx';
 
 /** Most reports one log export carries (a year of a busy duty room fits well inside). */
@@ -36,11 +39,19 @@ export const reportLinks: ReportLinks = { report: getReport, link: linkReport, o
 /** The duty log as information reporting may use it (app.ts passes it to openReporting). */
 export const filingLinks = { report: getReport, noteFiling };
 
-export async function openDuty(deps: CapabilityDeps, links: { plansDemo: PlansDemo }): Promise<Capability<typeof dutyMethods>> {
+export type { DutySources } from './handover';
+
+/**
+ * `links.sources`: what duty reads of other capabilities (plans' responses, warnings in force, this
+ * centre's name) for the handover and the printed shift report, given by app.ts; without it a
+ * handover carries reports only and the shift report leaves those parts out.
+ */
+export async function openDuty(deps: CapabilityDeps, links: { plansDemo: PlansDemo; sources?: DutySources }): Promise<Capability<typeof dutyMethods>> {
   const { store, bus, now } = deps;
   const people = new PeopleService(store, now);
   const roster = new RosterService(store, bus, now);
-  const handovers = new HandoverService(store, bus, now);
+  // A confirmed handover changes who is on duty: the roster's event tells the wall's duty slot.
+  const handovers = new HandoverService(store, bus, now, links.sources, () => roster.changed('handover', null));
   const dutyLog = new DutyLogService(store, bus, now);
 
   /** Loads the demo set and tells every panel (duty and plans alike) to refresh. */
@@ -102,7 +113,14 @@ export async function openDuty(deps: CapabilityDeps, links: { plansDemo: PlansDe
       'duty.getReport': ({ id }) => dutyLog.detail(id),
       'duty.exportLog': async (filter) => {
         const reports = reportsMatching(store, filter, EXPORT_MAX_REPORTS + 1);
-        if (reports.length > EXPORT_MAX_REPORTS) throw new RefusedError(`more than ${EXPORT_MAX_REPORTS} reports in that period: export a shorter one`);
+        if (reports.length > EXPORT_MAX_REPORTS)
+          throw new RefusedError(
+            {
+              zh: `该时段的接报超过 ${EXPORT_MAX_REPORTS} 条：请导出更短的时段`,
+              en: `more than ${EXPORT_MAX_REPORTS} reports in that period: export a shorter one`,
+            },
+            { field: 'to' },
+          );
         reports.reverse(); // oldest first, as a log is read
         const bytes = await writeLogWorkbook(reports, (id) => reportHistory(store, id));
         return {
@@ -113,6 +131,12 @@ export async function openDuty(deps: CapabilityDeps, links: { plansDemo: PlansDe
         };
       },
 
+      'duty.exportShiftReport': async ({ from, to }) => {
+        const model = await shiftReportModel(store, links.sources, from, to, now());
+        const bytes = await writeShiftReportPdf(model);
+        return { fileName: shiftReportFileName(from), mediaType: PDF_MEDIA_TYPE, base64: bytes.toString('base64'), rows: model.reports.length };
+      },
+
       'duty.getDataStatus': () => dataStatus(store),
       'duty.loadDemo': async () => {
         await demo();
@@ -121,3 +145,5 @@ export async function openDuty(deps: CapabilityDeps, links: { plansDemo: PlansDe
     },
   };
 }
+// What replay (复盘) folds of this capability's history at a moment (handed over by app.ts).
+export { reportsAtMoment } from './at-moment';

@@ -41,11 +41,15 @@ export function putPerson(tx: Tx, input: Required<Omit<PersonInput, 'id'>> & { i
   const clash = tx.get<{ id: string }>('SELECT id FROM duty_person WHERE name = ? AND id <> ?', [input.name, input.id ?? '']);
   if (clash)
     throw new RefusedError(
-      `a person named ${input.name} already exists (id ${clash.id}); add something to tell them apart, e.g. ${input.name}（${DUTY_ROLE_LABELS[input.role].zh}）`,
+      {
+        zh: `已有名为 ${input.name} 的人员：请加以区分，例如 ${input.name}（${DUTY_ROLE_LABELS[input.role].zh}）`,
+        en: `a person named ${input.name} already exists; add something to tell them apart, e.g. ${input.name}（${DUTY_ROLE_LABELS[input.role].zh}）`,
+      },
+      { field: 'name', clashId: clash.id },
     );
   if (input.id) {
     const had = tx.get<{ id: string }>('SELECT id FROM duty_person WHERE id = ?', [input.id]);
-    if (!had) throw new RefusedError(`no person with id ${input.id}`);
+    if (!had) throw new RefusedError({ zh: `没有编号为 ${input.id} 的人员`, en: `no person with id ${input.id}` }, { field: 'id' });
     tx.run('UPDATE duty_person SET name = ?, role = ?, phone = ?, unit = ?, active = ?, updated_at = ? WHERE id = ?', [
       input.name,
       input.role,
@@ -88,7 +92,14 @@ export class PeopleService {
       if (p.id && !p.active) {
         // Retiring someone with shifts still to come would leave holes nobody notices.
         const future = tx.get<{ n: number }>('SELECT count(*) AS n FROM duty_shift WHERE person_id = ? AND end_at > ?', [p.id, this.now()]);
-        if (future && future.n > 0) throw new RefusedError(`${p.name} still has ${future.n} shift(s) to come; move or remove them before making them inactive`);
+        if (future && future.n > 0)
+          throw new RefusedError(
+            {
+              zh: `${p.name} 还有 ${future.n} 个未到的班次：先调整或删除这些班次，再设为停用`,
+              en: `${p.name} still has ${future.n} shift(s) to come; move or remove them before making them inactive`,
+            },
+            { field: 'active' },
+          );
       }
       return putPerson(tx, p, this.now());
     });

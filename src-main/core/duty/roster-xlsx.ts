@@ -129,7 +129,7 @@ export function violationsToProblems(violations: RosterViolation[], rowOfShift: 
 }
 
 export function refuseImport(problems: RowProblem[]): never {
-  refuseRows('the roster workbook was not imported (nothing was written)', problems);
+  refuseRows({ zh: '排班表未导入（未写入任何内容）', en: 'the roster workbook was not imported (nothing was written)' }, problems);
 }
 
 /** The roster as a workbook that readRosterWorkbook reads back. */

@@ -83,6 +83,42 @@ export function publishedMonthsIn(db: Reader, r: TimeRange): string[] {
     .map((m) => m.month);
 }
 
+/** How far back a confirmed handover still decides who is on duty (longer than any stretch a person may work). */
+const HANDOVER_REACH_MS = 24 * 3600_000;
+
+/**
+ * A confirmed handover puts the incoming officer on duty in the outgoing one's place from the
+ * moment of confirmation, whatever the roster's times say: the outgoing officer's shift that had
+ * begun before the confirmation leaves `current`, and the incoming officer's own next shift (within
+ * 12 h) takes its place, or, without one, the outgoing shift's remainder under the incoming name.
+ */
+function applyConfirmedHandovers(db: Reader, at: number, current: Shift[], next: Shift[]): void {
+  const rows = db.all<{ outgoing_id: string; incoming_id: string; confirmed_at: number }>(
+    "SELECT outgoing_id, incoming_id, confirmed_at FROM duty_handover WHERE status = 'confirmed' AND confirmed_at <= ? AND confirmed_at > ? ORDER BY confirmed_at",
+    [at, at - HANDOVER_REACH_MS],
+  );
+  for (const h of rows) {
+    const handed = current.filter((s) => s.personId === h.outgoing_id && s.start < h.confirmed_at);
+    if (handed.length === 0) continue;
+    for (const s of handed) current.splice(current.indexOf(s), 1);
+    if (current.some((s) => s.personId === h.incoming_id)) continue;
+    const own = db.get<ShiftRow>(`${SHIFT_SELECT} WHERE s.person_id = ? AND s.start_at > ? AND s.start_at < ? ORDER BY s.start_at LIMIT 1`, [
+      h.incoming_id,
+      at,
+      at + 12 * 3600_000,
+    ]);
+    if (own) {
+      const shift = shiftFromRow(own);
+      const i = next.findIndex((s) => s.id === shift.id);
+      if (i >= 0) next.splice(i, 1);
+      current.push(shift);
+      continue;
+    }
+    const person = db.get<{ name: string; phone: string; unit: string }>('SELECT name, phone, unit FROM duty_person WHERE id = ?', [h.incoming_id]);
+    if (person) current.push({ ...handed[0], personId: h.incoming_id, start: h.confirmed_at, person });
+  }
+}
+
 export function onDutyAt(db: Reader, at: number): OnDuty {
   const current = db
     .all<ShiftRow>(`${SHIFT_SELECT} WHERE s.start_at <= ? AND s.end_at > ? ORDER BY ${ROLE_ORDER}, s.start_at, p.name`, [at, at])
@@ -92,6 +128,8 @@ export function onDutyAt(db: Reader, at: number): OnDuty {
   for (const f of firsts)
     next.push(...db.all<ShiftRow>(`${SHIFT_SELECT} WHERE s.role = ? AND s.start_at = ? ORDER BY p.name`, [f.role, f.first]).map(shiftFromRow));
   const order: Record<string, number> = { leader: 0, chief: 1, officer: 2, tech: 3 };
+  applyConfirmedHandovers(db, at, current, next);
+  current.sort((a, b) => order[a.role] - order[b.role] || a.start - b.start);
   next.sort((a, b) => order[a.role] - order[b.role] || a.start - b.start);
   const changes = [...current.map((s) => s.end), ...next.map((s) => s.start)];
   return { at, current, next, validUntil: changes.length ? Math.min(...changes) : null };
@@ -278,10 +316,16 @@ function publishedWindows(tx: Reader, spans: TimeRange[]): (TimeRange & { month:
   return out;
 }
 
-export function refuseViolations(what: string, violations: RosterViolation[]): never {
+export function refuseViolations(what: { zh: string; en: string }, violations: RosterViolation[]): never {
   const shown = violations.slice(0, 12).map((v) => v.message);
-  const more = violations.length > shown.length ? `; and ${violations.length - shown.length} more` : '';
-  throw new RefusedError(`${what} was refused: ${shown.join('; ')}${more}`, { violations });
+  const rest = violations.length - shown.length;
+  throw new RefusedError(
+    {
+      zh: `${what.zh}未被接受：${shown.join('；')}${rest > 0 ? `；另有 ${rest} 处` : ''}`,
+      en: `${what.en} was refused: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`,
+    },
+    { violations },
+  );
 }
 
 const snapshot = (s: { personId: string; personName: string; role: string; start: number; end: number; note: string }): string =>
@@ -403,7 +447,7 @@ export class RosterService {
     const { ids, range } = await this.store.write((tx) => {
       const opts: ChangeOptions = { by: actorRef(tx, p.by), peer, via: 'edit', now, correction: p.correction };
       const checked = checkShiftChange(tx, p.put, p.remove, opts);
-      if (checked.violations.length > 0) refuseViolations('the roster change', checked.violations);
+      if (checked.violations.length > 0) refuseViolations({ zh: '排班修改', en: 'the roster change' }, checked.violations);
       return { ids: checked.puts.map((s) => s.id), range: writeShiftChange(tx, checked, opts) };
     });
     this.changed('shifts', range);
@@ -439,9 +483,13 @@ export class RosterService {
       const gaps = coverageGaps(tx.all<ShiftRow>(`${SHIFT_SELECT} WHERE s.end_at > ? AND s.start_at < ?`, [r.from, r.to]).map(ruleShift), r.from, r.to);
       if (gaps.length > 0) {
         const shown = gaps.slice(0, 12).map((g) => g.message);
+        const rest = gaps.length - shown.length;
         throw new RefusedError(
-          `the roster of ${month} cannot be published: ${gaps.length} gap(s) in coverage: ${shown.join('; ')}${gaps.length > shown.length ? `; and ${gaps.length - shown.length} more` : ''}`,
-          { gaps },
+          {
+            zh: `${month} 的排班不能发布：有 ${gaps.length} 处无人值守：${shown.join('；')}${rest > 0 ? `；另有 ${rest} 处` : ''}`,
+            en: `the roster of ${month} cannot be published: ${gaps.length} gap(s) in coverage: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`,
+          },
+          { field: 'month', gaps },
         );
       }
       publish(tx, month, actor, now, peer);
@@ -455,7 +503,8 @@ export class RosterService {
     const now = this.now();
     await this.store.write((tx) => {
       const actor = actorRef(tx, by);
-      if (!tx.get('SELECT 1 AS one FROM duty_published_month WHERE month = ?', [month])) throw new RefusedError(`the roster of ${month} is not published`);
+      if (!tx.get('SELECT 1 AS one FROM duty_published_month WHERE month = ?', [month]))
+        throw new RefusedError({ zh: `${month} 的排班尚未发布`, en: `the roster of ${month} is not published` }, { field: 'month' });
       tx.run('DELETE FROM duty_published_month WHERE month = ?', [month]);
       tx.run('INSERT INTO duty_publish_log (month, action, reason, at, by_id, by_name, peer) VALUES (?, ?, ?, ?, ?, ?, ?)', [
         month,
@@ -472,7 +521,7 @@ export class RosterService {
   }
 
   /** Tells the wall: who is on duty now, and which span to re-read. */
-  changed(reason: 'shifts' | 'people' | 'publish' | 'import' | 'demo', range: TimeRange | null): void {
+  changed(reason: 'shifts' | 'people' | 'publish' | 'import' | 'demo' | 'handover', range: TimeRange | null): void {
     this.bus.emit('duty.rosterChanged', { reason, range, onDuty: this.onDuty() });
   }
 }

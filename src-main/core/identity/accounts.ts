@@ -9,18 +9,22 @@
 // connection is forgotten; auth.resume binds a new connection (a reconnected socket, a reloaded
 // page) to a session that is still live. (Chosen over the hub reading signIn's result: sign-out and who-am-i
 // need the connection's session too, and this keeps the session id out of the hub.)
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { Log } from '../capability';
 import type { ConnectionRegistry } from '../connections';
 import type { CallContext } from '../contract/define';
-import { RefusedError, RpcCode, RpcError } from '../contract/errors';
-import type { Session as SignedIn, SignedInPerson } from '../contract/identity';
+import { RefusedError, RpcCode, RpcError, type Bilingual } from '../contract/errors';
+import { isStreetUnit, PASSWORD_CODE_MS, type Account, type PasswordCodeIssued, type Session as SignedIn, type SignedInPerson } from '../contract/identity';
 import type { Right, Role } from '../contract/rights';
 import { localParts } from '../contract/yuexiu';
+import { readKv, writeKv } from '../kv';
 import type { Store } from '../store';
 import { DirectoryUnreachable, type DirectoryService } from './directory';
 import { Lockout } from './lockout';
-import type { RefusalRecorder } from './machines';
+import { newCode, normaliseCode, type RefusalRecorder } from './machines';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords';
+import { unauthorized } from './refusals';
 import type { RoleService } from './roles';
 import type { SessionService } from './sessions';
 
@@ -35,26 +39,51 @@ export interface BoundContext {
 
 const NOTHING: ReadonlySet<Right> = new Set<Right>();
 
-const WRONG =
-  '姓名或密码错误（尚未设置密码的人员请联系管理员设置初始密码） / Wrong name or password (a person without a password yet asks an administrator to set the first one)';
+const WRONG: Bilingual = {
+  zh: '姓名或密码错误（尚未设置密码的人员请点“首次登录”，用管理员发放的一次性码设置密码）',
+  en: 'Wrong name or password (a person without a password yet chooses “First sign-in” and sets one with the one-time code an administrator issued)',
+};
 
-const ENDED = '登录已失效，请重新登录 / The session has ended: sign in again';
+const ENDED: Bilingual = { zh: '登录已失效，请重新登录', en: 'The session has ended: sign in again' };
 
-const DIRECTORY_DOWN =
-  '目录服务器（LDAP）无法连接，请稍后再试；已设置本地密码的人员仍可用本地密码登录 / The directory (LDAP) cannot be reached: try again later; people with a local password can still sign in with it';
+const DIRECTORY_DOWN: Bilingual = {
+  zh: '目录服务器（LDAP）无法连接，请稍后再试；已设置本地密码的人员仍可用本地密码登录',
+  en: 'The directory (LDAP) cannot be reached: try again later; people with a local password can still sign in with it',
+};
 
-const NOT_ON_ROSTER =
-  '目录中的账号未对应值班名册中的在岗人员，请联系管理员 / The directory account matches nobody active on the duty roster: ask an administrator';
+const NOT_ON_ROSTER: Bilingual = {
+  zh: '目录中的账号未对应值班名册中的在岗人员，请联系管理员',
+  en: 'The directory account matches nobody active on the duty roster: ask an administrator',
+};
+
+const BAD_CODE: Bilingual = {
+  zh: '姓名或一次性码错误，或该码已使用、已过期（请管理员重新发放）',
+  en: 'Wrong name or one-time code, or the code was used or has expired (ask an administrator for a new one)',
+};
+
+const noPerson = (personId: string): RefusedError =>
+  new RefusedError({
+    zh: `没有编号为 ${personId} 的人员：请从值班名册（duty.listPeople）中选择`,
+    en: `no person with id ${personId}: choose one of duty.listPeople`,
+  });
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-function lockedMessage(until: number, now: number): string {
+function locked(until: number, now: number): RpcError {
   const p = localParts(until);
   const s = new Date(until).getUTCSeconds();
   const time = `${pad(p.hour)}:${pad(p.minute)}:${pad(s)}`;
   const secs = Math.max(1, Math.ceil((until - now) / 1000));
-  return `登录失败次数过多，请于 ${time}（${secs} 秒后）再试 / Too many failed sign-ins: try again at ${time} (in ${secs} s)`;
+  return unauthorized(
+    { zh: `登录失败次数过多，请于 ${time}（${secs} 秒后）再试`, en: `Too many failed sign-ins: try again at ${time} (in ${secs} s)` },
+    { retryAt: until },
+  );
 }
+
+/** The kv key of the one-time password code waiting for a person (its sha256 and end; kv, as it needs no table of its own). */
+const codeKey = (personId: string): string => `auth.passwordCode.${personId}`;
+const StoredCode = z.object({ hash: z.string(), expiresAt: z.number(), issuedBy: z.string() }).nullable();
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export class AccountService {
   private readonly lockout: Lockout;
@@ -88,7 +117,7 @@ export class AccountService {
   /** Whether the person (by id or name) is active and of the street's own people (their unit starts with the street's name). */
   isStreetPerson(street: string, who: string, is: 'id' | 'name'): boolean {
     const r = this.store.get<{ unit: string; active: number }>(`SELECT unit, active FROM duty_person WHERE ${is === 'id' ? 'id' : 'name'} = ?`, [who]);
-    return r !== undefined && r.active === 1 && street !== '' && r.unit.trim().startsWith(street);
+    return r !== undefined && r.active === 1 && isStreetUnit(street, r.unit);
   }
 
   private hashOf(personId: string): string | undefined {
@@ -99,14 +128,14 @@ export class AccountService {
   private async refuse(name: string, reason: string, ctx: CallContext): Promise<never> {
     await this.recordRefusal('auth.signIn', ctx, { reason, name });
     const until = this.lockout.fail(name);
-    if (until !== null) throw new RpcError(RpcCode.Unauthorized, lockedMessage(until, this.now()), { retryAt: until });
-    throw new RpcError(RpcCode.Unauthorized, WRONG);
+    if (until !== null) throw locked(until, this.now());
+    throw unauthorized(WRONG);
   }
 
   async signIn(name: string, password: string, ctx: CallContext): Promise<SignedIn & { sessionId: string }> {
-    const locked = this.lockout.lockedUntil(name);
+    const lockedAt = this.lockout.lockedUntil(name);
     // Not recorded while locked: the failures that locked it were, and a flood must not fill the trail.
-    if (locked !== null) throw new RpcError(RpcCode.Unauthorized, lockedMessage(locked, this.now()), { retryAt: locked });
+    if (lockedAt !== null) throw locked(lockedAt, this.now());
     const person = this.person('name', name.trim());
     const stored = person?.active ? this.hashOf(person.id) : undefined;
     // A wrong name costs as much as a wrong password: the time tells nothing either.
@@ -133,13 +162,13 @@ export class AccountService {
       if (!(err instanceof DirectoryUnreachable)) throw err;
       this.log.warn(`[identity] ${err.message}`);
       await this.recordRefusal('auth.signIn', ctx, { reason: 'directory unreachable', name });
-      throw new RpcError(RpcCode.Refused, DIRECTORY_DOWN, { directory: 'unreachable' });
+      throw new RefusedError(DIRECTORY_DOWN, { directory: 'unreachable' });
     }
     if (!outcome.ok) return this.refuse(name, outcome.reason, ctx);
     const person = this.person('name', outcome.personName);
     if (!person?.active) {
       await this.recordRefusal('auth.signIn', ctx, { reason: `directory: ${outcome.personName} is not active on the roster`, name });
-      throw new RpcError(RpcCode.Unauthorized, NOT_ON_ROSTER);
+      throw unauthorized(NOT_ON_ROSTER);
     }
     return this.begin(person, name, ctx, null);
   }
@@ -179,10 +208,14 @@ export class AccountService {
    * expired session, or one whose person has left the roster.
    */
   resume(sessionId: string, ctx: CallContext): SignedIn {
-    if (!ctx.connectionId) throw new RefusedError('auth.resume needs a connection (a hub socket or a window) to bind the session to');
+    if (!ctx.connectionId)
+      throw new RefusedError({
+        zh: 'auth.resume 需要一个连接（集线器套接字或窗口）来绑定登录会话',
+        en: 'auth.resume needs a connection (a hub socket or a window) to bind the session to',
+      });
     const s = this.sessions.use(sessionId);
     const person = s ? this.person('id', s.personId) : undefined;
-    if (!s || !person?.active) throw new RpcError(RpcCode.Unauthorized, ENDED);
+    if (!s || !person?.active) throw unauthorized(ENDED);
     this.bindings.set(ctx.connectionId, { sessionId, personName: person.name });
     return this.describe(s.personId, s.role, s.expiresAt);
   }
@@ -205,18 +238,22 @@ export class AccountService {
    */
   async setPassword(personId: string, password: string, oldPassword: string | undefined, ctx: CallContext): Promise<{ ok: true }> {
     const person = this.person('id', personId);
-    if (!person) throw new RefusedError(`no person with id ${personId}: choose one of duty.listPeople`);
+    if (!person) throw noPerson(personId);
     const admin = ctx.rights === undefined || ctx.rights.has('settings.admin');
     const own = ctx.personId === personId;
     if (!admin) {
-      if (!own) throw new RpcError(RpcCode.Forbidden, 'setting another person’s password needs the right settings.admin', { right: 'settings.admin' });
-      const locked = this.lockout.lockedUntil(person.name);
-      if (locked !== null) throw new RpcError(RpcCode.Unauthorized, lockedMessage(locked, this.now()), { retryAt: locked });
+      if (!own)
+        throw new RpcError(RpcCode.Forbidden, '设置他人密码需要“系统管理”权限 (setting another person’s password needs the right settings.admin)', {
+          right: 'settings.admin',
+          text: { zh: '设置他人密码需要“系统管理”权限（settings.admin）', en: 'setting another person’s password needs the right settings.admin' },
+        });
+      const lockedAt = this.lockout.lockedUntil(person.name);
+      if (lockedAt !== null) throw locked(lockedAt, this.now());
       const stored = this.hashOf(personId);
       if (oldPassword === undefined || !stored || !(await verifyPassword(oldPassword, stored))) {
         const until = this.lockout.fail(person.name);
-        if (until !== null) throw new RpcError(RpcCode.Unauthorized, lockedMessage(until, this.now()), { retryAt: until });
-        throw new RpcError(RpcCode.Unauthorized, '原密码错误 / The old password is wrong');
+        if (until !== null) throw locked(until, this.now());
+        throw unauthorized({ zh: '原密码错误', en: 'The old password is wrong' });
       }
     }
     const hash = await hashPassword(password);
@@ -263,7 +300,7 @@ export class AccountService {
 
   /** Ends every session of a person (an administrator signs them out everywhere); how many were live. */
   async signOutPerson(personId: string): Promise<{ ended: number }> {
-    if (!this.person('id', personId)) throw new RefusedError(`no person with id ${personId}: choose one of duty.listPeople`);
+    if (!this.person('id', personId)) throw noPerson(personId);
     const ended = await this.store.write((tx) => {
       const n = tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM auth_session WHERE person_id = ? AND expires_at > ?', [personId, this.now()])?.n ?? 0;
       this.sessions.endFor(tx, personId);
@@ -272,6 +309,91 @@ export class AccountService {
     this.sessions.endedFor(personId);
     this.log.info(`[identity] every session of ${personId} ended (${ended})`);
     return { ended };
+  }
+
+  // ---- first sign-in: a one-time code an administrator issues, spent to set one's own password ----
+
+  private waitingCode(personId: string): z.output<typeof StoredCode> {
+    return readKv(this.store, codeKey(personId), StoredCode, null);
+  }
+
+  /** Every active person: whether they have a password, and whether a code is waiting for them. */
+  listAccounts(): Account[] {
+    const rows = this.store.all<{ id: string; name: string; role: string; unit: string; has: number }>(
+      `SELECT p.id, p.name, p.role, p.unit, (a.person_id IS NOT NULL) AS has FROM duty_person p
+       LEFT JOIN auth_account a ON a.person_id = p.id WHERE p.active = 1 ORDER BY p.name`,
+    );
+    const now = this.now();
+    return rows.map((r) => {
+      const c = this.waitingCode(r.id);
+      return {
+        personId: r.id,
+        name: r.name,
+        role: r.role as Role,
+        unit: r.unit,
+        hasPassword: r.has === 1,
+        codeExpiresAt: c && c.expiresAt > now ? c.expiresAt : null,
+      };
+    });
+  }
+
+  /** A new one-time code for a person (replacing one still waiting); only its hash is kept. */
+  async issuePasswordCode(personId: string, ctx: CallContext): Promise<PasswordCodeIssued> {
+    const person = this.person('id', personId);
+    if (!person) throw noPerson(personId);
+    if (!person.active)
+      throw new RefusedError({
+        zh: `${person.name} 已不在值班名册在岗人员中，不能发放一次性码`,
+        en: `${person.name} is not active on the roster: no one-time code can be issued (params.personId)`,
+      });
+    const code = newCode();
+    const at = this.now();
+    const expiresAt = at + PASSWORD_CODE_MS;
+    await this.store.write((tx) =>
+      writeKv(tx, codeKey(personId), { hash: sha256(normaliseCode(code)), expiresAt, issuedBy: ctx.personId ?? `${ctx.transport}:${ctx.peer}` }, at),
+    );
+    this.log.info(`[identity] one-time password code issued for ${person.name}`);
+    return { code, personId, name: person.name, expiresAt };
+  }
+
+  /**
+   * A person sets their own password with the code issued to them: the code is spent in the same
+   * write. Refused alike for an unknown name, a wrong, spent or expired code (the name's lockout
+   * counts it); never signs anyone in without a password.
+   */
+  async setFirstPassword(name: string, code: string, password: string, ctx: CallContext): Promise<{ ok: true }> {
+    const lockedAt = this.lockout.lockedUntil(name);
+    if (lockedAt !== null) throw locked(lockedAt, this.now());
+    const person = this.person('name', name.trim());
+    const hash = sha256(normaliseCode(code));
+    const at = this.now();
+    const newHash = await hashPassword(password);
+    const done =
+      person?.active === true &&
+      (await this.store.write((tx) => {
+        const row = tx.get<{ value: string }>('SELECT value FROM kv WHERE key = ?', [codeKey(person.id)]);
+        const c = row ? StoredCode.safeParse(JSON.parse(row.value)) : null;
+        if (!c?.success || !c.data || c.data.expiresAt <= at || c.data.hash !== hash) return false;
+        tx.run('DELETE FROM kv WHERE key = ?', [codeKey(person.id)]);
+        tx.run(
+          `INSERT INTO auth_account (person_id, password_hash, updated_at, updated_by) VALUES (?, ?, ?, ?)
+           ON CONFLICT(person_id) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+          [person.id, newHash, at, `code:${person.id}`],
+        );
+        // A forgotten password replaced: the sessions opened with the old one end.
+        this.sessions.endFor(tx, person.id);
+        return true;
+      }));
+    if (!done) {
+      await this.recordRefusal('auth.setFirstPassword', ctx, { reason: person?.active ? 'wrong, spent or expired code' : 'unknown name', name });
+      const until = this.lockout.fail(name);
+      if (until !== null) throw locked(until, this.now());
+      throw unauthorized(BAD_CODE);
+    }
+    this.sessions.endedFor(person.id);
+    this.lockout.succeed(name);
+    this.log.info(`[identity] ${person.name} set their password with a one-time code (${ctx.transport} ${ctx.peer})`);
+    return { ok: true };
   }
 
   /** A person's name for the audit trail, by id or (for a sign-in, before any session) by name. */

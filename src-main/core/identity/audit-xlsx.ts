@@ -56,7 +56,10 @@ export async function writeAuditWorkbook(entries: AuditEntry[], range: { from?: 
   }
   const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
   if (base64.length > MAX_FILE_BASE64_BYTES)
-    throw new RefusedError(`the export of ${entries.length} records is too large for one file: narrow the time range or lower limit`);
+    throw new RefusedError({
+      zh: `导出的 ${entries.length} 条记录超出单个文件的大小：请缩小时间范围或减少条数（limit）`,
+      en: `the export of ${entries.length} records is too large for one file: narrow the time range or lower limit`,
+    });
   const from = range.from !== undefined ? localDateString(range.from) : entries[0] ? localDateString(entries[0].at) : localDateString(now);
   const to = localDateString(range.to !== undefined ? range.to - 1 : now);
   return { fileName: `审计日志-${from}至${to}.xlsx`, mediaType: XLSX, base64, rows: entries.length };

@@ -95,7 +95,7 @@ export class DirectoryService {
 
   async authenticate(name: string, password: string): Promise<DirectoryOutcome> {
     const d = this.stored();
-    if (!d?.enabled) throw new RefusedError('no directory is configured');
+    if (!d?.enabled) throw new RefusedError({ zh: '尚未配置目录服务器（LDAP）', en: 'no directory is configured' });
     const client = new Client({ url: d.url, timeout: d.timeoutMs, connectTimeout: d.timeoutMs });
     try {
       try {

@@ -6,7 +6,7 @@
 import type { Capability, CapabilityDeps } from '../capability';
 import type { CallContext } from '../contract/define';
 import type { WriteEntry } from '../contract/dispatch';
-import { RefusedError } from '../contract/errors';
+import { RefusedError, type RpcError } from '../contract/errors';
 import type { identityMethods, Machine } from '../contract/identity';
 import type { Right, Role } from '../contract/rights';
 import { AccountService, type BoundContext } from './accounts';
@@ -15,6 +15,7 @@ import { writeAuditWorkbook } from './audit-xlsx';
 import { DirectoryService } from './directory';
 import { addressOf, isMachineCredential, MachineService } from './machines';
 import { RoleService } from './roles';
+import { StaleLinks } from './stale-links';
 import { DEFAULT_SESSION_IDLE_MS, SessionService } from './sessions';
 
 export interface IdentityOptions {
@@ -69,6 +70,13 @@ export interface Identity extends Capability<typeof identityMethods> {
    * calls it. Without one (the desktop app) the method is refused.
    */
   setBootstrapRotator(rotate: BootstrapRotator): () => void;
+  /**
+   * An old street link: a street joining a consultation (consult.join, media.sfuJoin as a street
+   * participant) with the bootstrap token over the network. Returns the refusal to answer (in both
+   * languages: enrol this machine), recorded in the audit trail for auth.listStaleLinks; null for
+   * every other call. Meant for the dispatcher, before the rights check.
+   */
+  staleStreetLink(method: string, params: unknown, ctx: CallContext): RpcError | null;
 }
 
 /** Makes and installs a new bootstrap token; resolves to it. ctx is the administrator's call. */
@@ -109,6 +117,7 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
   const accounts = new AccountService(deps.store, sessions, roles, deps.connections, deps.now, deps.log, recordRefusal, directory);
   const machines = new MachineService(deps.store, deps.bus, deps.now, deps.log, recordRefusal);
   let rotator: BootstrapRotator | null = null;
+  const stale = new StaleLinks(deps.store, deps.now, recordRefusal, (street) => machines.streetEnrolledAt(street));
 
   const machineContext = (connectionId: string, machineId: string): MachineContext | null => {
     const m = machines.get(machineId);
@@ -127,6 +136,10 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
       'auth.resume': ({ sessionId }, ctx) => accounts.resume(sessionId, ctx),
       'auth.whoAmI': (_p, ctx) => accounts.whoAmI(ctx),
       'auth.setPassword': ({ personId, password, oldPassword }, ctx) => accounts.setPassword(personId, password, oldPassword, ctx),
+      'auth.listAccounts': () => accounts.listAccounts(),
+      'auth.issuePasswordCode': ({ personId }, ctx) => accounts.issuePasswordCode(personId, ctx),
+      'auth.setFirstPassword': ({ name, code, password }, ctx) => accounts.setFirstPassword(name, code, password, ctx),
+      'auth.listStaleLinks': () => stale.list(),
       'auth.listRoles': () => roles.list(),
       'auth.saveRole': ({ role, rights }) => roles.save(role, rights),
       'auth.signOutPerson': ({ personId }) => accounts.signOutPerson(personId),
@@ -136,7 +149,11 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
       'auth.listMachines': () => machines.list(),
       'auth.revokeMachine': ({ machineId }) => machines.revoke(machineId),
       'auth.rotateBootstrapToken': async (_p, ctx) => {
-        if (!rotator) throw new RefusedError('this host has no bootstrap token to rotate (the desktop app’s own windows need none): rotate it on the hub');
+        if (!rotator)
+          throw new RefusedError({
+            zh: '本机没有可更换的启动令牌（桌面应用自身的窗口不需要令牌）：请在集线器上更换',
+            en: 'this host has no bootstrap token to rotate (the desktop app’s own windows need none): rotate it on the hub',
+          });
         return { token: await rotator(ctx) };
       },
       'auth.getDirectory': () => directory.get(),
@@ -150,13 +167,15 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
       const name = method === 'auth.signIn' && typeof (params as { name?: unknown }).name === 'string' ? (params as { name: string }).name : undefined;
       // (Signed in through the directory, the name typed is the directory's: the connection now says who.)
       const signedIn = name !== undefined && ctx.connectionId !== undefined ? accounts.contextFor(ctx.connectionId)?.personId : undefined;
-      const personId = signedIn ?? ctx.personId ?? (name !== undefined ? accounts.idByName(name) : null);
+      // A password set with a one-time code is set by the person the code was issued to.
+      const byCode = method === 'auth.setFirstPassword' ? accounts.idByName((params as { name: string }).name) : null;
+      const personId = byCode ?? signedIn ?? ctx.personId ?? (name !== undefined ? accounts.idByName(name) : null);
       // An enrolment is made by the machine it creates.
       const enrolled = method === 'auth.enrol' ? machines.justEnrolled((params as { name: string }).name) : null;
       await trail.append({
         at,
         personId,
-        personName: ctx.personName ?? (personId !== null ? accounts.nameOf(personId) : null),
+        personName: (byCode !== null ? accounts.nameOf(byCode) : ctx.personName) ?? (personId !== null ? accounts.nameOf(personId) : null),
         machineId: ctx.machineId ?? enrolled?.id ?? null,
         street: ctx.street ?? enrolled?.street ?? null,
         transport: ctx.transport,
@@ -175,6 +194,7 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
     machineSeen: (machineId, peer) => machines.seen(machineId, peer),
     isStreetPerson: (street, who, is) => accounts.isStreetPerson(street, who, is),
     onMachineRevoked: (listener) => machines.onRevoked(listener),
+    staleStreetLink: (method, params, ctx) => stale.check(method, params, ctx),
     setBootstrapRotator(rotate) {
       rotator = rotate;
       return () => {

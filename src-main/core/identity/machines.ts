@@ -14,11 +14,12 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Log } from '../capability';
 import type { CallContext } from '../contract/define';
-import { RefusedError, RpcCode, RpcError } from '../contract/errors';
+import { RefusedError } from '../contract/errors';
 import type { EnrolCodeIssued, Enrolled, Machine, MachineKind } from '../contract/identity';
 import type { EventBus } from '../events';
 import type { Store } from '../store';
 import { Lockout } from './lockout';
+import { unauthorized } from './refusals';
 
 export const ENROL_CODE_MS = 15 * 60_000;
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -50,7 +51,8 @@ export function normaliseCode(code: string): string {
   return code.toUpperCase().replace(/[-\s]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
 }
 
-function newCode(): string {
+/** A new code of 8 characters of the alphabet, shown as K7QF-3MZD (enrolment and one-time password codes). */
+export function newCode(): string {
   let s = '';
   for (let i = 0; i < 8; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return `${s.slice(0, 4)}-${s.slice(4)}`;
@@ -132,13 +134,8 @@ export class MachineService {
     const locked = this.guesses.lockedUntil(who);
     // Not recorded while locked: the failures that locked it were, and a flood must not fill the trail.
     if (locked !== null) {
-      throw new RpcError(
-        RpcCode.Unauthorized,
-        `注册码错误次数过多，请 ${Math.ceil((locked - this.now()) / 1000)} 秒后再试 / Too many wrong codes: try again later`,
-        {
-          retryAt: locked,
-        },
-      );
+      const secs = Math.ceil((locked - this.now()) / 1000);
+      throw unauthorized({ zh: `注册码错误次数过多，请 ${secs} 秒后再试`, en: `Too many wrong codes: try again in ${secs} s` }, { retryAt: locked });
     }
     const at = this.now();
     const hash = sha256(normaliseCode(code));
@@ -173,7 +170,7 @@ export class MachineService {
     if (!row) {
       this.guesses.fail(who);
       await this.recordRefusal('auth.enrol', ctx, { reason: 'unknown, spent or expired code', name });
-      throw new RpcError(RpcCode.Unauthorized, '注册码无效、已使用或已过期 / The enrolment code is unknown, already used or expired');
+      throw unauthorized({ zh: '注册码无效、已使用或已过期', en: 'The enrolment code is unknown, already used or expired' });
     }
     this.guesses.succeed(who);
     this.live.set(row.id, { ...row, storedSeenAt: at });
@@ -230,13 +227,24 @@ export class MachineService {
       .catch((err: unknown) => this.log.warn(`[identity] could not record when machine ${machineId} was last seen: ${String(err)}`));
   }
 
+  /** When the newest live machine of a street enrolled; null when it has none. */
+  streetEnrolledAt(street: string): number | null {
+    let at: number | null = null;
+    for (const m of this.live.values()) if (m.street === street && m.revoked_at === null && (at === null || m.enrolled_at > at)) at = m.enrolled_at;
+    return at;
+  }
+
   list(): Machine[] {
     return [...this.live.values()].sort((a, b) => b.enrolled_at - a.enrolled_at || (a.id < b.id ? -1 : 1)).map(view);
   }
 
   async revoke(machineId: string): Promise<Machine> {
     const m = this.live.get(machineId);
-    if (!m) throw new RefusedError(`no machine with id ${machineId}: choose one of auth.listMachines`);
+    if (!m)
+      throw new RefusedError({
+        zh: `没有编号为 ${machineId} 的终端：请从终端列表（auth.listMachines）中选择`,
+        en: `no machine with id ${machineId}: choose one of auth.listMachines (params.machineId)`,
+      });
     if (m.revoked_at !== null) return view(m);
     const at = this.now();
     await this.store.write((tx) => tx.run('UPDATE auth_machine SET revoked_at = ? WHERE id = ?', [at, machineId]));

@@ -43,9 +43,10 @@ export class RoleService {
     const wanted = new Set(rights);
     // The administrator's own role keeps the right to repair the mapping: without it nobody could.
     if (role === 'admin' && !wanted.has('settings.admin'))
-      throw new RefusedError(
-        '管理员角色必须保留“系统管理”权限，否则无人能再修改角色 / the administrator role must keep settings.admin, or nobody could change the roles again',
-      );
+      throw new RefusedError({
+        zh: '管理员角色必须保留“系统管理”权限，否则无人能再修改角色（params.rights）',
+        en: 'the administrator role must keep settings.admin, or nobody could change the roles again (params.rights)',
+      });
     const ordered = GRANTABLE_RIGHTS.filter((x) => wanted.has(x));
     await this.store.write((tx) =>
       tx.run(

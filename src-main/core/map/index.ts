@@ -5,6 +5,7 @@ import { RefusedError } from '../contract/errors';
 import type { mapMethods } from '../contract/map';
 import { MapObjectService } from './object-service';
 import { getObject, objectHistory } from './objects';
+import { refuseTakenOver } from './taken-over';
 import { TileSourceService } from './tile-sources';
 
 export async function openMap(deps: CapabilityDeps): Promise<Capability<typeof mapMethods>> {
@@ -24,10 +25,14 @@ export async function openMap(deps: CapabilityDeps): Promise<Capability<typeof m
       'map.listObjects': (f) => objects.list(f),
       'map.getObject': ({ id }) => {
         const object = getObject(store, id);
-        if (!object) throw new RefusedError(`no map object with id ${id}`);
+        if (!object) throw new RefusedError({ zh: `地图上没有编号为 ${id} 的对象（可能已被删除）`, en: `no map object with id ${id}` });
         return { object, history: objectHistory(store, id) };
       },
-      'map.saveObject': ({ object }, ctx) => objects.save(object, ctx.peer),
+      'map.saveObject': ({ object }, ctx) => {
+        // A warehouse's stock (materials) and a team's status (teams) are no longer the map's to change.
+        refuseTakenOver(store, object, ctx);
+        return objects.save(object, ctx.peer);
+      },
       'map.removeObject': ({ id }, ctx) => objects.remove(id, ctx.peer),
       'map.importObjects': ({ format, text, defaultKind, dryRun }, ctx) => objects.import(format, text, defaultKind, dryRun, ctx.peer),
       'map.clearDemo': (_p, ctx) => objects.clearDemo(ctx.peer),

@@ -62,7 +62,11 @@ export class MapObjectService {
   }
 
   async save(input: MapObjectParsed, peer: string): Promise<MapObject> {
-    if (input.id !== undefined && !getObject(this.store, input.id)) throw new RefusedError(`no map object with id ${input.id}; omit the id to create one`);
+    if (input.id !== undefined && !getObject(this.store, input.id))
+      throw new RefusedError(
+        { zh: `地图上没有编号为 ${input.id} 的对象：新建时请不要填编号`, en: `no map object with id ${input.id}; omit the id to create one` },
+        { field: 'id' },
+      );
     const id = input.id ?? newObjectId();
     const at = this.now();
     const saved = await this.store.write((tx) => putObject(tx, { ...input, id }, { at, peer, event: input.id ? 'changed' : 'created', demo: false }));
@@ -71,7 +75,7 @@ export class MapObjectService {
   }
 
   async remove(id: string, peer: string): Promise<{ id: string; counts: MapCounts }> {
-    if (!getObject(this.store, id)) throw new RefusedError(`no map object with id ${id}`);
+    if (!getObject(this.store, id)) throw new RefusedError({ zh: `地图上没有编号为 ${id} 的对象（可能已被删除）`, en: `no map object with id ${id}` });
     const at = this.now();
     await this.store.write((tx) => removeObject(tx, id, at, peer));
     const counts = this.emit('removed', [], [id]);
@@ -88,9 +92,10 @@ export class MapObjectService {
     const reading = format === 'geojson' ? readGeoJson(text, defaultKind) : readCsv(text, defaultKind);
     const n = reading.candidates.length;
     if (n > MAX_IMPORT_FEATURES)
-      throw new RefusedError(
-        `nothing written: an import carries at most ${MAX_IMPORT_FEATURES} ${format === 'geojson' ? 'features' : 'rows'}, this one ${n}: split the file`,
-      );
+      throw new RefusedError({
+        zh: `未写入任何内容：一次导入最多 ${MAX_IMPORT_FEATURES} ${format === 'geojson' ? '个要素' : '行'}，此文件有 ${n}：请拆分文件`,
+        en: `nothing written: an import carries at most ${MAX_IMPORT_FEATURES} ${format === 'geojson' ? 'features' : 'rows'}, this one ${n}: split the file`,
+      });
     crossCheck(reading);
     // An id already on the map with another kind would fail inside the write: name it here too.
     for (const c of reading.candidates) {
@@ -106,9 +111,22 @@ export class MapObjectService {
     const what = format === 'geojson' ? 'features' : 'rows';
     if (reading.problems.length > 0) {
       reading.problems.sort((a, b) => a.index - b.index);
-      throw new RefusedError(refusalMessage(reading.problems, what), { problems: reading.problems });
+      throw new RefusedError(
+        {
+          zh: `导入被拒绝，未写入任何内容：${new Set(reading.problems.map((p) => p.label)).size} ${what === 'features' ? '个要素' : '行'}有误 — ${reading.problems
+            .slice(0, 50)
+            .map((p) => `${p.label}：${p.field}：${p.message}`)
+            .join('；')}${reading.problems.length > 50 ? `；另有 ${reading.problems.length - 50} 处` : ''}`,
+          en: refusalMessage(reading.problems, what),
+        },
+        { problems: reading.problems },
+      );
     }
-    if (reading.candidates.length === 0) throw new RefusedError(`import refused: the file holds no ${what}`, { problems: [] });
+    if (reading.candidates.length === 0)
+      throw new RefusedError(
+        { zh: `导入被拒绝：文件中没有${what === 'features' ? '要素' : '数据行'}`, en: `import refused: the file holds no ${what}` },
+        { problems: [] },
+      );
     const updated = reading.candidates.filter((c) => c.object.id && getObject(this.store, c.object.id)).length;
     const created = reading.candidates.length - updated;
     if (dryRun) return { created, updated, dryRun, counts: this.counts() };

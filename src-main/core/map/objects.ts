@@ -101,7 +101,14 @@ export function putObject(tx: Tx, o: MapObjectParsed & { id: string }, opts: { a
   const before = tx.get<Row>('SELECT id, spec, demo, updated_at FROM map_object WHERE id = ?', [o.id]);
   if (before) {
     const prev = JSON.parse(before.spec) as MapObjectParsed;
-    if (prev.kind !== o.kind) throw new RefusedError(`object ${o.id} is a ${prev.kind}; its kind cannot change to ${o.kind} (remove it and create a new one)`);
+    if (prev.kind !== o.kind)
+      throw new RefusedError(
+        {
+          zh: `对象 ${o.id} 的类型是 ${prev.kind}，不能改为 ${o.kind}：请删除后新建`,
+          en: `object ${o.id} is a ${prev.kind}; its kind cannot change to ${o.kind} (remove it and create a new one)`,
+        },
+        { field: 'kind' },
+      );
   }
   // One statement for both: an update keeps the object's demo mark and creation time.
   tx.run(
@@ -123,7 +130,7 @@ export function putObject(tx: Tx, o: MapObjectParsed & { id: string }, opts: { a
 
 export function removeObject(tx: Tx, id: string, at: number, peer: string): void {
   const before = tx.get<Row>('SELECT id, spec, demo, updated_at FROM map_object WHERE id = ?', [id]);
-  if (!before) throw new RefusedError(`no map object with id ${id}`);
+  if (!before) throw new RefusedError({ zh: `地图上没有编号为 ${id} 的对象（可能已被删除）`, en: `no map object with id ${id}` });
   tx.run('DELETE FROM map_object WHERE id = ?', [id]);
   tx.run('INSERT INTO map_object_event (object_id, at, kind, peer, before_json) VALUES (?, ?, ?, ?, ?)', [id, at, 'removed', peer, before.spec]);
 }

@@ -70,13 +70,17 @@ export class TileSourceService {
 
   async tile(sourceId: string, z: number, x: number, y: number): Promise<{ mediaType: string; base64: string } | null> {
     const source = this.sourceList().find((s) => s.id === sourceId);
-    if (!source) throw new RefusedError(`no tile source with id ${sourceId}`);
-    if (source.type !== 'mbtiles') throw new RefusedError(`tile source ${sourceId} is ${source.type}: the browser fetches its tiles itself`);
+    if (!source) throw new RefusedError({ zh: `没有编号为 ${sourceId} 的底图`, en: `no tile source with id ${sourceId}` });
+    if (source.type !== 'mbtiles')
+      throw new RefusedError({
+        zh: `底图 ${sourceId} 是 ${source.type} 类型，由浏览器直接取图，不经本服务`,
+        en: `tile source ${sourceId} is ${source.type}: the browser fetches its tiles itself`,
+      });
     let t;
     try {
       t = await this.mbtiles.tile(source.file, z, x, y);
     } catch (err) {
-      throw new RefusedError(`tile source ${sourceId}: ${(err as Error).message}`);
+      throw new RefusedError({ zh: `底图 ${sourceId} 读取失败：${(err as Error).message}`, en: `tile source ${sourceId}: ${(err as Error).message}` });
     }
     return t ? { mediaType: t.mediaType, base64: Buffer.from(t.bytes).toString('base64') } : null;
   }
@@ -86,7 +90,8 @@ export class TileSourceService {
   }
 
   private mustExist(id: string): void {
-    if (!this.store.get('SELECT 1 AS one FROM map_tile_source WHERE id = ?', [id])) throw new RefusedError(`no tile source with id ${id}`);
+    if (!this.store.get('SELECT 1 AS one FROM map_tile_source WHERE id = ?', [id]))
+      throw new RefusedError({ zh: `没有编号为 ${id} 的底图`, en: `no tile source with id ${id}` });
   }
 
   private async changed(): Promise<MapSources> {

@@ -39,3 +39,5 @@ export async function openMaterials(deps: CapabilityDeps, links: MaterialsLinks)
     close: async () => stock.close(),
   };
 }
+// What replay (复盘) folds of this capability's history at a moment (handed over by app.ts).
+export { materialsAtMoment } from './at-moment';

@@ -53,7 +53,7 @@ export function placeInfo(db: Reader, key: string): PlaceInfo {
 /** The place a movement goes to or is taken from: a warehouse must be on the map. */
 export function existingPlace(db: Reader, place: Place, field: string): PlaceInfo {
   const info = placeInfo(db, placeKey(place));
-  if (info.gone) throw new RefusedError(`地图上没有此仓库：${info.id} (no warehouse with id ${info.id} on the map: params.${field})`, { field });
+  if (info.gone) throw new RefusedError({ zh: `地图上没有此仓库：${info.id}`, en: `no warehouse with id ${info.id} on the map: params.${field}` }, { field });
   return info;
 }
 

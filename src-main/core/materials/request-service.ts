@@ -57,7 +57,7 @@ const OPEN_SQL = `state NOT IN (${FINAL_REQUEST_STATES.map((s) => `'${s}'`).join
 
 function requestRow(db: Reader, id: string): RequestRow {
   const r = db.get<RequestRow>('SELECT * FROM material_request WHERE id = ?', [id]);
-  if (!r) throw new RefusedError(`没有此物资申请 (no material request with id ${id})`);
+  if (!r) throw new RefusedError({ zh: '没有此物资申请（可能已被删除）', en: `no material request with id ${id}` });
   return r;
 }
 
@@ -232,8 +232,10 @@ export class RequestService {
     if (!s.from.includes(state)) {
       const allowed = s.from.map((x) => REQUEST_STATE_LABELS[x].zh).join('、');
       throw new RefusedError(
-        `${r.street}的物资申请当前为“${REQUEST_STATE_LABELS[state].zh}”，不能${s.zh}（仅${allowed}的申请可以） ` +
-          `(material request ${id} is ${REQUEST_STATE_LABELS[state].en.toLowerCase()}: it cannot be ${s.en}; only one ${s.from.map((x) => REQUEST_STATE_LABELS[x].en.toLowerCase()).join(' or ')} can)`,
+        {
+          zh: `${r.street}的物资申请当前为“${REQUEST_STATE_LABELS[state].zh}”，不能${s.zh}（仅${allowed}的申请可以）`,
+          en: `material request ${id} is ${REQUEST_STATE_LABELS[state].en.toLowerCase()}: it cannot be ${s.en}; only one ${s.from.map((x) => REQUEST_STATE_LABELS[x].en.toLowerCase()).join(' or ')} can`,
+        },
         { state, step },
       );
     }

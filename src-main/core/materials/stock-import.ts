@@ -96,5 +96,5 @@ export function readStockSheet(
 }
 
 export function refuseImport(problems: RowProblem[]): never {
-  refuseRows('库存表未导入（未写入任何内容） (the stock workbook was not imported, nothing was written)', problems);
+  refuseRows({ zh: '库存表未导入（未写入任何内容）', en: 'the stock workbook was not imported, nothing was written' }, problems);
 }

@@ -20,6 +20,7 @@ import type { EventBus } from '../events';
 import type { Log } from '../capability';
 import type { SqlValue, Store } from '../store';
 import { actorRef } from '../shared/records';
+import { CrossingWatch } from '../shared/crossing-watch';
 import type { MaterialsLinks } from './links';
 import { checkStreetPlace, existingPlace, listPlaces, PlaceBook, placeInfo, streetPlace } from './places';
 import { readStockWorkbook, refuseImport } from './stock-import';
@@ -59,9 +60,6 @@ export function materialsId(prefix: 'mov' | 'mrq'): string {
   return `${prefix}_${randomBytes(9).toString('base64url')}`;
 }
 
-/** Longest an expiry crossing may go unnoticed when the clock jumps (as tasks' alarm clock). */
-const MAX_WAKE_MS = 1000;
-
 interface MapWarehouseRow {
   id: string;
   spec: string;
@@ -69,8 +67,8 @@ interface MapWarehouseRow {
 }
 
 export class StockService {
-  private timer: NodeJS.Timeout | null = null;
-  private checkedAt: number;
+  /** Wakes when a lot reaches its expiry warning or its expiry. */
+  private readonly watch: CrossingWatch;
   private closed = false;
   private adopting: Promise<void> = Promise.resolve();
   private readonly unsubscribe: () => void;
@@ -81,7 +79,7 @@ export class StockService {
     private readonly now: () => number,
     private readonly log: Log,
   ) {
-    this.checkedAt = now();
+    this.watch = new CrossingWatch({ now, nextAfter: (from) => this.nextCrossing(from), crossed: (from, to) => this.pushCrossed(from, to) });
     // A warehouse saved or imported on the map later brings its stock lines in the same way.
     this.unsubscribe = bus.onAny((event) => {
       if (event === 'map.objectsChanged') void this.adopt();
@@ -338,8 +336,7 @@ export class StockService {
   close(): void {
     this.closed = true;
     this.unsubscribe();
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.watch.close();
   }
 
   // ---- the expiry clock -------------------------------------------------------------------
@@ -352,45 +349,37 @@ export class StockService {
     });
   }
 
-  /** Wakes at the next crossing (at most MAX_WAKE_MS away); none while no lot has an expiry ahead. */
+  /** Sets the expiry clock after a write that moves lots or thresholds. */
   schedule(): void {
-    if (this.closed) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const ahead = this.moments()
-      .flatMap((m) => [m.warnAt, m.expiredAt])
-      .filter((at) => at >= this.checkedAt);
-    if (ahead.length === 0) return;
-    const next = Math.min(...ahead);
-    this.timer = setTimeout(() => this.check(), Math.min(Math.max(0, next - this.now() + 1), MAX_WAKE_MS));
-    this.timer.unref();
+    this.watch.schedule();
   }
 
-  private check(): void {
-    this.timer = null;
-    if (this.closed) return;
-    const from = this.checkedAt;
-    const to = this.now();
-    if (to > from) {
-      this.checkedAt = to;
-      const places = new PlaceBook(this.store);
-      const alarms: StockAlarm[] = [];
-      for (const m of this.moments()) {
-        const kind = m.expiredAt >= from && m.expiredAt < to ? 'expired' : m.warnAt >= from && m.warnAt < to && m.warnAt < m.expiredAt ? 'expiring' : null;
-        if (!kind) continue;
-        alarms.push({
-          kind,
-          place: places.info(m.lot.place_key),
-          item: m.lot.item,
-          unit: m.lot.unit,
-          quantity: fromMilli(m.lot.qty_milli),
-          lowQuantity: fromMilli(m.lowMilli),
-          expiry: m.lot.expiry,
-        });
-      }
-      if (alarms.length > 0) this.bus.emit('materials.changed', { change: 'alarm', entries: [], request: null, alarms });
+  /** The next expiry warning or expiry of a lot, at or after `from`. */
+  private nextCrossing(from: number): number | null {
+    const ahead = this.moments()
+      .flatMap((m) => [m.warnAt, m.expiredAt])
+      .filter((at) => at >= from);
+    return ahead.length === 0 ? null : Math.min(...ahead);
+  }
+
+  /** Pushes the lots whose warning or expiry fell in [from, to), as one alarm change. */
+  private pushCrossed(from: number, to: number): void {
+    const places = new PlaceBook(this.store);
+    const alarms: StockAlarm[] = [];
+    for (const m of this.moments()) {
+      const kind = m.expiredAt >= from && m.expiredAt < to ? 'expired' : m.warnAt >= from && m.warnAt < to && m.warnAt < m.expiredAt ? 'expiring' : null;
+      if (!kind) continue;
+      alarms.push({
+        kind,
+        place: places.info(m.lot.place_key),
+        item: m.lot.item,
+        unit: m.lot.unit,
+        quantity: fromMilli(m.lot.qty_milli),
+        lowQuantity: fromMilli(m.lowMilli),
+        expiry: m.lot.expiry,
+      });
     }
-    this.schedule();
+    if (alarms.length > 0) this.bus.emit('materials.changed', { change: 'alarm', entries: [], request: null, alarms });
   }
 }
 

@@ -88,8 +88,10 @@ export function take(
   if (held < milli) {
     const lot = expiry !== undefined ? `（有效期 ${expiry ?? '无'} 的批次）` : '';
     throw new RefusedError(
-      `${place.name}的${item}${lot}仅有 ${say(held)} ${unit}，不足 ${say(milli)} ${unit}，库存不能为负 ` +
-        `(${item} at ${place.key}${expiry !== undefined ? ` (lot expiring ${expiry ?? 'never'})` : ''}: holds ${say(held)} ${unit}, cannot take ${say(milli)}; stock never goes negative)`,
+      {
+        zh: `${place.name}的${item}${lot}仅有 ${say(held)} ${unit}，不足 ${say(milli)} ${unit}，库存不能为负`,
+        en: `${item} at ${place.key}${expiry !== undefined ? ` (lot expiring ${expiry ?? 'never'})` : ''}: holds ${say(held)} ${unit}, cannot take ${say(milli)}; stock never goes negative`,
+      },
       { place: place.key, item, unit, held: fromMilli(held), asked: fromMilli(milli) },
     );
   }

@@ -6,11 +6,15 @@
 import { join } from 'node:path';
 import type { Capability, CapabilityDeps } from '../capability';
 import type { CentreInfo } from '../contract/centre';
-import type { Consultation } from '../contract/consult';
+import { z } from 'zod';
+import { STREET_PARTICIPANTS, type Consultation } from '../contract/consult';
+import { RefusedError } from '../contract/errors';
 import type { MediaHealth, mediaMethods } from '../contract/media';
+import { readKv, writeKv } from '../kv';
 import type { ConsultationsView } from '../shared/links';
 import { JANUS_LIB_DIR } from './janus-config';
 import { MediaEngine, type RtspMount } from './engine';
+import { Recordings } from './recording';
 import { SfuRooms } from './sfu';
 import { JanusSupervisor } from './supervisor';
 
@@ -91,7 +95,38 @@ export function openMedia(deps: CapabilityDeps, options: MediaOptions, links: Me
     last = key;
     bus.emit('media.healthChanged', h);
   };
-  const sfu = new SfuRooms({ log, connections: deps.connections, consultations: links.consultations, now });
+  // Recording (recording.ts): the switch per consultation is kept in the store (it survives a hub restart).
+  const recordingKey = (id: string): string => `media.recording:${id}`;
+  const RecordingFlag = z.object({ on: z.boolean() });
+  const recordings = new Recordings({
+    root: join(deps.dataDir, 'recordings'),
+    log,
+    consultations: links.consultations,
+    changed: (consultationId) => bus.emit('media.recordingsChanged', { consultationId }),
+  });
+  const recordingWanted = (id: string): boolean => readKv(deps.store, recordingKey(id), RecordingFlag, { on: false }).on;
+  const sfu = new SfuRooms({
+    log,
+    connections: deps.connections,
+    consultations: links.consultations,
+    now,
+    recordings: {
+      wanted: recordingWanted,
+      folder: (id) => recordings.folder(id),
+      roomGone: (id) => void recordings.process(id),
+    },
+  });
+  // A hub that died mid-call left .mjr files of consultations since ended: made playable now.
+  recordings.recover();
+  const liveSfu = (consultationId: string) => {
+    const c = links.consultations.get(consultationId);
+    if (!c || c.mode !== 'sfu' || !c.live)
+      throw new RefusedError({
+        zh: `consultationId：${consultationId} 不是进行中的全区（SFU）会商`,
+        en: `consultationId: ${consultationId} is not a live sfu consultation`,
+      });
+    return c;
+  };
   const engine = new MediaEngine(
     log,
     changed,
@@ -151,11 +186,26 @@ export function openMedia(deps: CapabilityDeps, options: MediaOptions, links: Me
         return { ok: true as const };
       },
       'media.getSfuRoom': ({ consultationId }) => sfu.view(consultationId),
+      'media.setRecording': async ({ consultationId, recording }) => {
+        liveSfu(consultationId);
+        await deps.store.write((tx) => writeKv(tx, recordingKey(consultationId), { on: recording }, now()));
+        await sfu.setRecording(consultationId, recording);
+        bus.emit('media.recordingsChanged', { consultationId });
+        return { consultationId, recording };
+      },
+      'media.listRecordings': ({ consultationId }, ctx) => {
+        // A street machine lists only its own street's recordings.
+        const own = ctx.street === undefined ? undefined : STREET_PARTICIPANTS.find((s) => s.name === ctx.street || s.id === ctx.street)?.id;
+        const items = recordings.list(consultationId).filter((r) => ctx.street === undefined || r.participantId === own);
+        return { consultationId, recording: recordingWanted(consultationId), items };
+      },
+      'media.sfuMute': async ({ consultationId, site, muted }) => ({ consultationId, muted: await sfu.mute(consultationId, site, muted) }),
     },
     async close() {
       stopListening();
       stopHearing();
       await supervisor?.stop();
+      await recordings.close();
     },
   };
 }

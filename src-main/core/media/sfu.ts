@@ -26,6 +26,18 @@ const MAX_SUBSCRIPTIONS_PER_CONNECTION = 2 * SFU_MAX_SITES;
 const PUBLISHER_BITRATE = 1_500_000;
 
 const HANDLE_GONE = ['handle_hangup', 'handle_detached'] as const;
+/** janode's VideoRoom event for Janus's talking / stopped-talking (audiolevel_event). */
+const TALKING = 'videoroom_talking';
+/** Janus's talking judgement: the average level (dBov, 0 loud … 127 silent) over this many audio packets (20 ms each) … */
+const AUDIO_ACTIVE_PACKETS = 25;
+/** … below this is talking. */
+const AUDIO_LEVEL_AVERAGE = 40;
+
+/** The mid of a publisher offer's audio section, if it has one (the stream the host's mute names). */
+function audioMid(sdp: string): string | null {
+  const section = sdp.split(/\r?\n(?=m=)/).find((x) => x.startsWith('m=audio'));
+  return section ? (/\na=mid:(\S+)/.exec(section)?.[1] ?? null) : null;
+}
 
 export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -46,6 +58,8 @@ interface Publisher extends SfuFeed {
   connectionId: string;
   /** Its PeerConnection with Janus is up: only then can it be subscribed to (before, Janus says "no such feed"). */
   live: boolean;
+  /** Its audio stream's mid (for the host's mute); null: it sends no sound. */
+  audioMid: string | null;
 }
 
 interface Room {
@@ -56,6 +70,12 @@ interface Room {
   ready: boolean;
   making: Promise<void> | null;
   publishers: Map<string, Publisher>;
+  /** Feeds Janus says are talking, with their average level (dBov: lower is louder). */
+  talking: Map<string, number>;
+  /** Participants the host muted (applied again to every new publisher of theirs). */
+  muted: Set<string>;
+  /** The active speaker last pushed (a push only when it changes). */
+  speaker: string | null;
 }
 
 interface Subscription {
@@ -73,6 +93,12 @@ export interface SfuDeps {
   connections: ConnectionRegistry;
   consultations: ConsultationsView;
   now: () => number;
+  /** Recording (recording.ts, index.ts): whether a consultation's room records, where, and its end (the files then made playable). */
+  recordings?: {
+    wanted(consultationId: string): boolean;
+    folder(consultationId: string): string;
+    roomGone(consultationId: string): void;
+  };
 }
 
 /** The participant a street machine may act as (CallContext.street is the street's name). */
@@ -120,6 +146,7 @@ export class SfuRooms {
       room.ready = false;
       room.making = null;
       room.publishers.clear();
+      room.talking.clear();
       this.push(room);
     }
   }
@@ -151,7 +178,15 @@ export class SfuRooms {
     const room = this.rooms.get(consultationId);
     const feeds = room ? [...room.publishers.values()].filter((p) => p.live).map(({ feed, participantId, link }) => ({ feed, participantId, link })) : [];
     feeds.sort((a, b) => a.feed.localeCompare(b.feed));
-    return { consultationId, epoch: room?.epoch ?? 0, ready: room?.ready ?? false, feeds };
+    return {
+      consultationId,
+      epoch: room?.epoch ?? 0,
+      ready: room?.ready ?? false,
+      feeds,
+      activeSpeaker: room ? this.speaker(room) : null,
+      muted: [...(room?.muted ?? [])].sort(),
+      recording: this.deps.recordings?.wanted(consultationId) ?? false,
+    };
   }
 
   /** Checks the invitation (and a street machine's own street), binds the connection to the room's pushes. */
@@ -200,16 +235,22 @@ export class SfuRooms {
       );
       if (r.jsep?.type !== 'answer') throw new Error('Janus answered the offer without an answer');
       if (this.rooms.get(room.id) !== room || !room.ready) throw new Error('the room was made again meanwhile: publish again');
-      const pub: Publisher = { feed, participantId: p.participantId, link: p.link, handle, connectionId: conn, live: false };
+      const pub: Publisher = { feed, participantId: p.participantId, link: p.link, handle, connectionId: conn, live: false, audioMid: audioMid(p.offer.sdp) };
       room.publishers.set(feed, pub);
       handle.once('handle_webrtcup', () => {
         if (room.publishers.get(feed) !== pub) return;
         pub.live = true;
+        // A muted site stays muted through a new publisher of its own.
+        if (room.muted.has(pub.participantId))
+          void this.moderate(room, pub, true).catch((err: Error) => this.deps.log.warn(`[media] muting ${feed}: ${err.message}`));
         this.push(room);
       });
+      // Janus tells every publisher of the room (the hub holds them all): the same change arrives once per publisher.
+      handle.on(TALKING, (d: { feed?: string | number; talking?: boolean; audio_level?: number }) => this.heard(room, d));
       const gone = (): void => {
         if (room.publishers.get(feed) !== pub) return;
         room.publishers.delete(feed);
+        room.talking.delete(feed);
         for (const s of [...this.subs.values()]) {
           if (s.consultationId !== room.id || !s.feeds.delete(feed)) continue;
           if (s.feeds.size === 0) this.endSub(s.id);
@@ -330,7 +371,19 @@ export class SfuRooms {
     const admin = this.admin;
     const key = this.adminKey;
     if (!admin || !key) return Promise.reject(new RefusedError('the media engine (Janus) is not running on this hub'));
-    const room: Room = existing ?? { id: consultationId, secret: '', pin: '', epoch: 0, ready: false, making: null, publishers: new Map() };
+    const room: Room = existing ?? {
+      id: consultationId,
+      secret: '',
+      pin: '',
+      epoch: 0,
+      ready: false,
+      making: null,
+      publishers: new Map(),
+      talking: new Map(),
+      muted: new Set(),
+      speaker: null,
+    };
+    const rec = this.deps.recordings;
     this.rooms.set(consultationId, room);
     room.secret = secret();
     room.pin = secret();
@@ -352,6 +405,12 @@ export class SfuRooms {
             fir_freq: 10,
             videocodec: 'vp8,h264',
             audiocodec: 'opus',
+            // Active speaker: Janus judges each publisher's audio-level extension.
+            audiolevel_event: true,
+            audio_active_packets: AUDIO_ACTIVE_PACKETS,
+            audio_level_average: AUDIO_LEVEL_AVERAGE,
+            // Recording: every publisher's streams as .mjr in the consultation's folder (switched with enable_recording).
+            ...(rec ? { record: rec.wanted(consultationId), rec_dir: rec.folder(consultationId) } : {}),
           }),
           STEP_TIMEOUT_MS,
           'making the room',
@@ -360,6 +419,7 @@ export class SfuRooms {
         room.epoch = this.epochs = Math.max(this.epochs + 1, this.deps.now());
         room.ready = true;
         room.publishers.clear();
+        room.talking.clear();
         this.deps.log.info(`[media] room ${consultationId} made (epoch ${room.epoch})`);
         this.push(room);
       } finally {
@@ -380,6 +440,69 @@ export class SfuRooms {
         (err: Error) => this.deps.log.warn(`[media] destroying room ${consultationId}: ${err.message}`),
       );
     }
+    // Janus has closed the room's recorders: its files can be made playable.
+    this.deps.recordings?.roomGone(consultationId);
+  }
+
+  /** The room records from now on (or stops); a room not made yet takes it when made. */
+  async setRecording(consultationId: string, recording: boolean): Promise<void> {
+    const room = this.rooms.get(consultationId);
+    const admin = this.admin;
+    if (room?.ready && admin) {
+      await withTimeout(
+        admin.message({ request: 'enable_recording', room: consultationId, secret: room.secret, record: recording }),
+        STEP_TIMEOUT_MS,
+        'media.setRecording',
+      );
+    }
+    if (room) this.push(room);
+  }
+
+  /** The host mutes (or unmutes) a site: Janus's `moderate` on the audio stream of each of its publishers. */
+  async mute(consultationId: string, participantId: string, muted: boolean): Promise<string[]> {
+    const c = this.deps.consultations.get(consultationId);
+    if (!c?.live || c.mode !== 'sfu')
+      throw new RefusedError({ zh: `会商 ${consultationId} 不是进行中的全区会商`, en: `consultation ${consultationId} is not a live sfu consultation` });
+    if (!c.participants.includes(participantId))
+      throw new RefusedError({
+        zh: `site：${participantId} 不是会商 ${consultationId} 的参会方`,
+        en: `site: ${participantId} is not a participant of consultation ${consultationId}`,
+      });
+    const room = await this.readyRoom(consultationId);
+    if (muted) room.muted.add(participantId);
+    else room.muted.delete(participantId);
+    const pubs = [...room.publishers.values()].filter((p) => p.participantId === participantId && p.live);
+    await Promise.all(pubs.map((p) => this.moderate(room, p, muted)));
+    if (muted) for (const p of pubs) room.talking.delete(p.feed);
+    this.push(room);
+    return [...room.muted].sort();
+  }
+
+  private async moderate(room: Room, p: Publisher, mute: boolean): Promise<void> {
+    const admin = this.admin;
+    if (!admin || !p.audioMid) return;
+    await withTimeout(
+      admin.message({ request: 'moderate', room: room.id, secret: room.secret, id: p.feed, mid: p.audioMid, mute }),
+      STEP_TIMEOUT_MS,
+      'media.sfuMute',
+    );
+  }
+
+  /** A talking / stopped-talking event: pushed only when the room's active speaker changes. */
+  private heard(room: Room, d: { feed?: string | number; talking?: boolean; audio_level?: number }): void {
+    if (this.rooms.get(room.id) !== room || d.feed === undefined) return;
+    const feed = String(d.feed);
+    const pub = room.publishers.get(feed);
+    if (d.talking && pub && !room.muted.has(pub.participantId)) room.talking.set(feed, typeof d.audio_level === 'number' ? d.audio_level : 127);
+    else room.talking.delete(feed);
+    if (this.speaker(room) !== room.speaker) this.push(room);
+  }
+
+  /** The loudest talking site (lowest average dBov), or null. */
+  private speaker(room: Room): string | null {
+    let best: [string, number] | null = null;
+    for (const [feed, level] of room.talking) if (!best || level < best[1]) best = [feed, level];
+    return best ? (room.publishers.get(best[0])?.participantId ?? null) : null;
   }
 
   private forget(consultationId: string): void {
@@ -401,6 +524,7 @@ export class SfuRooms {
   }
 
   private push(room: Room): void {
+    room.speaker = this.speaker(room);
     this.deps.connections.pushTo(sfuKey(room.id), 'media.sfuFeeds', this.view(room.id));
   }
 }

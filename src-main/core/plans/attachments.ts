@@ -66,9 +66,18 @@ export async function readAttachment(dataDir: string, sha256: string): Promise<B
   try {
     bytes = await readFile(path);
   } catch {
-    throw new RefusedError(`attachment ${sha256} is missing from ${attachmentsDir(dataDir)}`);
+    throw new RefusedError(
+      { zh: `附件文件（${sha256.slice(0, 12)}…）不在 ${attachmentsDir(dataDir)} 中`, en: `attachment ${sha256} is missing from ${attachmentsDir(dataDir)}` },
+      { field: 'sha256' },
+    );
   }
   if (sha256Hex(bytes) !== sha256)
-    throw new RefusedError(`attachment ${sha256} in ${attachmentsDir(dataDir)} is damaged: its content no longer matches its hash`);
+    throw new RefusedError(
+      {
+        zh: `${attachmentsDir(dataDir)} 中的附件文件（${sha256.slice(0, 12)}…）已损坏：内容与其哈希不符`,
+        en: `attachment ${sha256} in ${attachmentsDir(dataDir)} is damaged: its content no longer matches its hash`,
+      },
+      { field: 'sha256' },
+    );
   return bytes;
 }

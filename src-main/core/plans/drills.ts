@@ -61,10 +61,14 @@ function drillFromRow(r: DrillRow, today: string): Drill {
 export function putDrill(tx: Tx, d: DrillData, by: PersonRef, now: number, demo = false): string {
   planRow(tx, d.planId);
   if (d.heldOn !== null && d.heldOn > localDateString(now))
-    throw new RefusedError(`heldOn ${d.heldOn} lies in the future: record a drill as held once it has been`);
+    throw new RefusedError(
+      { zh: `演练日期 ${d.heldOn} 晚于今天：演练举行后再登记`, en: `heldOn ${d.heldOn} lies in the future: record a drill as held once it has been` },
+      { field: 'heldOn' },
+    );
   const values: SqlValue[] = [d.planId, d.title, d.plannedOn, d.heldOn, d.participants, d.participantCount, d.findings, now, by.id, by.name, by.role];
   if (d.id) {
-    if (!tx.get('SELECT 1 AS one FROM plan_drill WHERE id = ?', [d.id])) throw new RefusedError(`no drill with id ${d.id}`);
+    if (!tx.get('SELECT 1 AS one FROM plan_drill WHERE id = ?', [d.id]))
+      throw new RefusedError({ zh: `没有编号为 ${d.id} 的演练记录`, en: `no drill with id ${d.id}` }, { field: 'id' });
     tx.run(
       'UPDATE plan_drill SET plan_id = ?, title = ?, planned_on = ?, held_on = ?, participants = ?, participant_count = ?, findings = ?, updated_at = ?, by_id = ?, by_name = ?, by_role = ? WHERE id = ?',
       [...values, d.id],
@@ -81,7 +85,7 @@ export function putDrill(tx: Tx, d: DrillData, by: PersonRef, now: number, demo 
 
 export function getDrill(db: Reader, id: string, now: number): Drill {
   const r = db.get<DrillRow>(`${SELECT} WHERE d.id = ?`, [id]);
-  if (!r) throw new RefusedError(`no drill with id ${id}`);
+  if (!r) throw new RefusedError({ zh: `没有编号为 ${id} 的演练记录`, en: `no drill with id ${id}` }, { field: 'id' });
   return drillFromRow(r, localDateString(now));
 }
 

@@ -3,19 +3,27 @@
 // The duty log is reached only through `links.reports` (given by app.ts from duty); plans gives
 // back its demo set for duty's demo loader.
 import type { Capability, CapabilityDeps } from '../capability';
-import type { planMethods } from '../contract/plans';
+import type { planMethods, Response } from '../contract/plans';
 import type { PlanKpis, PlansDemo, ReportLinks, TaskResponseLinks } from '../shared/links';
 import { seedPlansDemo } from './demo-plans';
 import { DrillService } from './drills';
 import { computeKpis } from './kpis';
 import { PlanLibrary } from './library';
-import { ResponseService } from './responses';
+import { ResponseService, responsesDuring } from './responses';
 import { noteTaskOnTimeline, planAttachmentForTask, responseForTask } from './task-links';
 
 export async function openPlans(
   deps: CapabilityDeps,
   links: { reports: ReportLinks },
-): Promise<Capability<typeof planMethods> & { demo: PlansDemo; kpis: PlanKpis; taskLinks: TaskResponseLinks }> {
+): Promise<
+  Capability<typeof planMethods> & {
+    demo: PlansDemo;
+    kpis: PlanKpis;
+    taskLinks: TaskResponseLinks;
+    /** Responses running in a period, for duty's handover and shift report (read-only; app.ts hands it over). */
+    responsesDuring: (from: number, to: number, asOf: number) => Response[];
+  }
+> {
   const { store, bus, now } = deps;
   const library = new PlanLibrary(store, bus, deps.dataDir, now);
   const responses = new ResponseService(store, bus, now, links.reports);
@@ -40,6 +48,7 @@ export async function openPlans(
   return {
     demo,
     taskLinks,
+    responsesDuring: (from, to, asOf) => responsesDuring(store, from, to, asOf),
     kpis: (at) => computeKpis(store, at),
     handlers: {
       'plans.list': (f) => library.list(f),
@@ -70,3 +79,5 @@ export async function openPlans(
     },
   };
 }
+// What replay (复盘) folds of this capability's history at a moment (handed over by app.ts).
+export { responsesAtMoment } from './at-moment';

@@ -81,7 +81,7 @@ function attachmentsOf(db: Reader, planId: string): Attachment[] {
 
 export function planRow(db: Reader, id: string): PlanRow {
   const r = db.get<PlanRow>('SELECT * FROM plan WHERE id = ?', [id]);
-  if (!r) throw new RefusedError(`no plan with id ${id}`);
+  if (!r) throw new RefusedError({ zh: `没有编号为 ${id} 的预案`, en: `no plan with id ${id}` }, { field: 'planId', id });
   return r;
 }
 
@@ -184,7 +184,14 @@ export class PlanLibrary {
 
   async save(p: PlanData, by: string, peer: string): Promise<Plan> {
     const now = this.now();
-    if (p.revisedOn > localDateString(now)) throw new RefusedError(`revisedOn ${p.revisedOn} lies in the future (today is ${localDateString(now)})`);
+    if (p.revisedOn > localDateString(now))
+      throw new RefusedError(
+        {
+          zh: `修订日期 ${p.revisedOn} 晚于今天（${localDateString(now)}）`,
+          en: `revisedOn ${p.revisedOn} lies in the future (today is ${localDateString(now)})`,
+        },
+        { field: 'revisedOn' },
+      );
     const id = await this.store.write((tx) => putPlan(tx, p, actorRef(tx, by), peer, now));
     return this.changed('saved', id);
   }
@@ -194,10 +201,24 @@ export class PlanLibrary {
     await this.store.write((tx) => {
       const actor = actorRef(tx, by);
       const r = planRow(tx, id);
-      if (bool(r.archived) === archived) throw new RefusedError(`plan “${r.title}” is already ${archived ? 'archived' : 'in the library'}`);
+      if (bool(r.archived) === archived)
+        throw new RefusedError(
+          {
+            zh: `预案“${r.title}”${archived ? '已归档' : '已在预案库中'}`,
+            en: `plan “${r.title}” is already ${archived ? 'archived' : 'in the library'}`,
+          },
+          { field: 'archived' },
+        );
       if (archived) {
         const active = tx.get<{ id: string }>("SELECT id FROM plan_response WHERE plan_id = ? AND status = 'active'", [id]);
-        if (active) throw new RefusedError(`plan “${r.title}” has an active response (${active.id}); close it before archiving the plan`);
+        if (active)
+          throw new RefusedError(
+            {
+              zh: `预案“${r.title}”有正在进行的响应：先结束响应，再归档预案`,
+              en: `plan “${r.title}” has an active response; close it before archiving the plan`,
+            },
+            { field: 'archived', responseId: active.id },
+          );
       }
       tx.run('UPDATE plan SET archived = ?, updated_at = ? WHERE id = ?', [archived ? 1 : 0, now, id]);
       addRevision(tx, id, archived ? 'archived' : 'restored', reason, actor, peer, now);
@@ -226,14 +247,18 @@ export class PlanLibrary {
     // Refuse early (before writing a file) what the transaction would refuse anyway.
     actorRef(this.store, by);
     planRow(this.store, planId);
-    if (bytes.byteLength === 0) throw new RefusedError('the attachment is empty');
+    if (bytes.byteLength === 0) throw new RefusedError({ zh: '附件是空文件', en: 'the attachment is empty' }, { field: 'fileBase64' });
     const { sha256, size } = await storeAttachment(this.dataDir, bytes);
     const now = this.now();
     await this.store.write((tx) => {
       const actor = actorRef(tx, by);
       planRow(tx, planId);
       const had = tx.get<{ name: string }>('SELECT name FROM plan_attachment WHERE plan_id = ? AND sha256 = ?', [planId, sha256]);
-      if (had) throw new RefusedError(`this file is already attached to the plan as “${had.name}”`);
+      if (had)
+        throw new RefusedError(
+          { zh: `这个文件已作为“${had.name}”附在该预案上`, en: `this file is already attached to the plan as “${had.name}”` },
+          { field: 'fileBase64' },
+        );
       tx.run('INSERT INTO plan_attachment (plan_id, sha256, name, media_type, size, added_at, by_id, by_name, by_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
         planId,
         sha256,
@@ -255,7 +280,7 @@ export class PlanLibrary {
       'SELECT name, media_type, size FROM plan_attachment WHERE plan_id = ? AND sha256 = ?',
       [planId, sha256],
     );
-    if (!a) throw new RefusedError(`plan ${planId} has no attachment ${sha256}`);
+    if (!a) throw new RefusedError({ zh: `该预案没有附件 ${sha256.slice(0, 12)}…`, en: `plan ${planId} has no attachment ${sha256}` }, { field: 'sha256' });
     return { name: a.name, mediaType: a.media_type, size: a.size, bytes: await readAttachment(this.dataDir, sha256) };
   }
 
@@ -264,7 +289,7 @@ export class PlanLibrary {
     await this.store.write((tx) => {
       const actor = actorRef(tx, by);
       const a = tx.get<{ name: string }>('SELECT name FROM plan_attachment WHERE plan_id = ? AND sha256 = ?', [planId, sha256]);
-      if (!a) throw new RefusedError(`plan ${planId} has no attachment ${sha256}`);
+      if (!a) throw new RefusedError({ zh: `该预案没有附件 ${sha256.slice(0, 12)}…`, en: `plan ${planId} has no attachment ${sha256}` }, { field: 'sha256' });
       tx.run('DELETE FROM plan_attachment WHERE plan_id = ? AND sha256 = ?', [planId, sha256]);
       addRevision(tx, planId, 'attachment-removed', a.name, actor, peer, now);
     });

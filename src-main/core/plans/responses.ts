@@ -6,6 +6,7 @@ import { RefusedError } from '../contract/errors';
 import {
   ACTION_STATUS_LABELS,
   RESPONSE_LEVEL_LABELS,
+  RESPONSE_LEVEL_RANK,
   type ActionStatus,
   type Response,
   type ResponseAction,
@@ -19,7 +20,8 @@ import type { ReportLinks } from '../shared/links';
 import { actorRef, bool, newId, refFrom, refOrNull, type Reader } from '../shared/records';
 import { planFromRow, planRow } from './library';
 
-interface ResponseRow {
+/** A row of plan_response. */
+export interface ResponseRow {
   id: string;
   plan_id: string;
   plan_title: string;
@@ -38,7 +40,8 @@ interface ResponseRow {
   demo: number;
 }
 
-interface ActionRow {
+/** A row of plan_response_action. */
+export interface ActionRow {
   id: string;
   response_id: string;
   seq: number;
@@ -59,7 +62,9 @@ interface ActionRow {
   updated_by_role: string | null;
 }
 
-interface EventRow {
+/** A row of plan_response_event. */
+export interface EventRow {
+  response_id: string;
   at: number;
   kind: string;
   text: string;
@@ -72,17 +77,22 @@ interface EventRow {
   peer: string;
 }
 
-const isOpen = (s: string): boolean => s === 'pending' || s === 'in_progress';
+/** An action still to do (pending or in progress). */
+export const isOpen = (s: string): boolean => s === 'pending' || s === 'in_progress';
 
 function responseRow(db: Reader, id: string): ResponseRow {
   const r = db.get<ResponseRow>('SELECT * FROM plan_response WHERE id = ?', [id]);
-  if (!r) throw new RefusedError(`no response with id ${id}`);
+  if (!r) throw new RefusedError({ zh: `没有编号为 ${id} 的预案响应`, en: `no response with id ${id}` }, { field: 'responseId', id });
   return r;
 }
 
 function activeRow(db: Reader, id: string): ResponseRow {
   const r = responseRow(db, id);
-  if (r.status !== 'active') throw new RefusedError(`the response to “${r.plan_title}” (${id}) is closed and no longer changes`);
+  if (r.status !== 'active')
+    throw new RefusedError(
+      { zh: `“${r.plan_title}”的响应已结束，不再变更`, en: `the response to “${r.plan_title}” is closed and no longer changes` },
+      { field: 'responseId', id },
+    );
   return r;
 }
 
@@ -136,6 +146,14 @@ export function responseView(db: Reader, id: string, asOf: number): Response {
   };
 }
 
+/** Every response running at some moment in [from, to) (activated before `to`, not closed before `from`), most severe first. */
+export function responsesDuring(db: Reader, from: number, to: number, asOf: number): Response[] {
+  return db
+    .all<{ id: string }>('SELECT id FROM plan_response WHERE activated_at < ? AND (closed_at IS NULL OR closed_at >= ?) ORDER BY activated_at', [to, from])
+    .map((x) => responseView(db, x.id, asOf))
+    .sort((a, b) => RESPONSE_LEVEL_RANK[b.level] - RESPONSE_LEVEL_RANK[a.level] || a.activatedAt - b.activatedAt);
+}
+
 function timeline(db: Reader, id: string): TimelineEntry[] {
   return db.all<EventRow>('SELECT * FROM plan_response_event WHERE response_id = ? ORDER BY seq', [id]).map(entryFromRow);
 }
@@ -177,7 +195,11 @@ function levelActions(db: Reader, planId: string, level: ResponseLevel, now: num
   const spec = plan.responseLevels.find((l) => l.level === level);
   if (!spec)
     throw new RefusedError(
-      `plan “${plan.title}” has no ${RESPONSE_LEVEL_LABELS[level].zh} response; it defines ${plan.responseLevels.map((l) => RESPONSE_LEVEL_LABELS[l.level].zh).join('、')}`,
+      {
+        zh: `预案“${plan.title}”没有${RESPONSE_LEVEL_LABELS[level].zh}响应；它设有 ${plan.responseLevels.map((l) => RESPONSE_LEVEL_LABELS[l.level].zh).join('、')}`,
+        en: `plan “${plan.title}” has no ${RESPONSE_LEVEL_LABELS[level].en} response; it defines ${plan.responseLevels.map((l) => RESPONSE_LEVEL_LABELS[l.level].en).join(', ')}`,
+      },
+      { field: 'level' },
     );
   return { plan, actions: spec.actions };
 }
@@ -205,11 +227,19 @@ function addActions(
 /** Starts a response inside a transaction (used by the service and by the demo set). */
 export function createResponse(tx: Tx, planId: string, level: ResponseLevel, s: Stamp, note: string, demo = false): string {
   const { plan, actions } = levelActions(tx, planId, level, s.now);
-  if (plan.archived) throw new RefusedError(`plan “${plan.title}” is archived; restore it before activating it`);
+  if (plan.archived)
+    throw new RefusedError(
+      { zh: `预案“${plan.title}”已归档：先恢复到预案库，再启动`, en: `plan “${plan.title}” is archived; restore it before activating it` },
+      { field: 'planId' },
+    );
   const active = tx.get<{ id: string; level: string }>("SELECT id, level FROM plan_response WHERE plan_id = ? AND status = 'active'", [planId]);
   if (active)
     throw new RefusedError(
-      `plan “${plan.title}” already has an active ${RESPONSE_LEVEL_LABELS[active.level as ResponseLevel].zh} response (${active.id}); change its level or link the report to it instead`,
+      {
+        zh: `预案“${plan.title}”已有正在进行的${RESPONSE_LEVEL_LABELS[active.level as ResponseLevel].zh}响应：请调整其级别，或把接报并入该响应`,
+        en: `plan “${plan.title}” already has an active ${RESPONSE_LEVEL_LABELS[active.level as ResponseLevel].en} response; change its level or link the report to it instead`,
+      },
+      { field: 'planId', responseId: active.id },
     );
   const id = newId('rsp');
   tx.run(
@@ -231,13 +261,24 @@ export function attachReport(tx: Tx, reports: ReportLinks, responseId: string, r
 /** Sets an item's status, owner and/or note (used by the service and the demo set). */
 export function updateAction(tx: Tx, responseId: string, actionId: string, p: { status?: ActionStatus; owner?: string; note?: string }, s: Stamp): void {
   const a = tx.get<ActionRow>('SELECT * FROM plan_response_action WHERE id = ? AND response_id = ?', [actionId, responseId]);
-  if (!a) throw new RefusedError(`response ${responseId} has no checklist item ${actionId}`);
+  if (!a)
+    throw new RefusedError(
+      { zh: `该预案响应的行动清单中没有编号为 ${actionId} 的事项`, en: `the response has no checklist item ${actionId}` },
+      { field: 'actionId', responseId },
+    );
   const status = p.status ?? (a.status as ActionStatus);
   const owner = p.owner ?? a.owner;
   const note = p.note ?? a.note;
-  if (status === a.status && owner === a.owner && note === a.note) throw new RefusedError(`nothing changes for “${a.text.slice(0, 40)}”`);
+  if (status === a.status && owner === a.owner && note === a.note)
+    throw new RefusedError({ zh: `“${a.text.slice(0, 40)}”没有任何改动`, en: `nothing changes for “${a.text.slice(0, 40)}”` }, { field: 'status' });
   if (status === 'na' && a.status !== 'na' && (p.note ?? '').trim() === '')
-    throw new RefusedError(`say why “${a.text.slice(0, 40)}” does not apply: setting ${ACTION_STATUS_LABELS.na.zh} needs a note`);
+    throw new RefusedError(
+      {
+        zh: `请说明“${a.text.slice(0, 40)}”为何不适用：设为“${ACTION_STATUS_LABELS.na.zh}”需要填写备注`,
+        en: `say why “${a.text.slice(0, 40)}” does not apply: setting ${ACTION_STATUS_LABELS.na.en} needs a note`,
+      },
+      { field: 'note' },
+    );
   const startedAt = status === 'in_progress' || status === 'done' ? (a.started_at ?? s.now) : status === 'pending' ? null : a.started_at;
   const doneAt = status === 'done' || status === 'na' ? (a.status === status ? a.done_at : s.now) : null;
   tx.run(
@@ -255,7 +296,14 @@ export function updateAction(tx: Tx, responseId: string, actionId: string, p: { 
  */
 export function changeLevel(tx: Tx, responseId: string, level: ResponseLevel, reason: string, s: Stamp): void {
   const r = activeRow(tx, responseId);
-  if (r.level === level) throw new RefusedError(`the response to “${r.plan_title}” is already at ${RESPONSE_LEVEL_LABELS[level].zh}`);
+  if (r.level === level)
+    throw new RefusedError(
+      {
+        zh: `“${r.plan_title}”的响应已是${RESPONSE_LEVEL_LABELS[level].zh}`,
+        en: `the response to “${r.plan_title}” is already at ${RESPONSE_LEVEL_LABELS[level].en}`,
+      },
+      { field: 'level' },
+    );
   const { actions } = levelActions(tx, r.plan_id, level, s.now);
   const key = (a: { text: string; unit: string }): string => `${a.text}\u0000${a.unit}`;
   const have = new Set(tx.all<{ text: string; unit: string }>('SELECT text, unit FROM plan_response_action WHERE response_id = ?', [r.id]).map(key));

@@ -10,7 +10,7 @@ import { append } from './responses';
 /** The response a task names (refused, naming the id, if there is none). */
 export function responseForTask(db: Reader, id: string): { id: string; title: string; active: boolean } {
   const r = db.get<{ id: string; plan_title: string; status: string }>('SELECT id, plan_title, status FROM plan_response WHERE id = ?', [id]);
-  if (!r) throw new RefusedError(`没有此响应 (no response with id ${id})`);
+  if (!r) throw new RefusedError({ zh: `没有编号为 ${id} 的预案响应`, en: `no response with id ${id}` }, { field: 'responseId', id });
   return { id: r.id, title: r.plan_title, active: r.status === 'active' };
 }
 
@@ -31,6 +31,6 @@ export function planAttachmentForTask(db: Reader, planId: string, sha256: string
     planId,
     sha256,
   ]);
-  if (!a) throw new RefusedError(`预案 ${planId} 没有附件 ${sha256} (plan ${planId} has no attachment ${sha256})`);
+  if (!a) throw new RefusedError({ zh: `预案 ${planId} 没有附件 ${sha256}`, en: `plan ${planId} has no attachment ${sha256}` }, { field: 'sha256' });
   return { name: a.name, mediaType: a.media_type, size: a.size };
 }

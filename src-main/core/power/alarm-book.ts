@@ -141,7 +141,11 @@ export class AlarmBook {
     const params: (string | number)[] = [];
     if (before !== undefined) {
       const at = this.store.get<{ raised_at: number; r: number }>('SELECT raised_at, rowid AS r FROM power_alarm WHERE id = ?', [before]);
-      if (!at) throw new RefusedError(`no power alarm with id ${before} to page back from`);
+      if (!at)
+        throw new RefusedError(
+          { zh: `没有编号为 ${before} 的供电告警，无法从它往前翻页`, en: `no power alarm with id ${before} to page back from` },
+          { field: 'before' },
+        );
       // Alarms raised in the same evaluation share a time: the row order breaks the tie.
       where.push('(raised_at < ? OR (raised_at = ? AND rowid < ?))');
       params.push(at.raised_at, at.raised_at, at.r);
@@ -165,9 +169,12 @@ export class AlarmBook {
     const at = this.now();
     return this.store.write((tx) => {
       const a = this.getIn(tx, id);
-      if (!a) throw new RefusedError(`no power alarm with id ${id}`);
+      if (!a) throw new RefusedError({ zh: `没有编号为 ${id} 的供电告警`, en: `no power alarm with id ${id}` });
       if (a.acknowledgedAt !== null)
-        throw new RefusedError(`alarm ${id} was already acknowledged by ${a.acknowledgedBy} at ${new Date(a.acknowledgedAt).toISOString()}`);
+        throw new RefusedError({
+          zh: `该供电告警已由 ${a.acknowledgedBy} 于 ${new Date(a.acknowledgedAt).toISOString()} 确认，无需再确认`,
+          en: `alarm ${id} was already acknowledged by ${a.acknowledgedBy} at ${new Date(a.acknowledgedAt).toISOString()}`,
+        });
       tx.run('UPDATE power_alarm SET acknowledged_at = ?, acknowledged_by = ?, acknowledged_peer = ? WHERE id = ?', [at, by, peer, id]);
       return this.getIn(tx, id)!;
     });
@@ -177,7 +184,7 @@ export class AlarmBook {
     const at = this.now();
     return this.store.write((tx) => {
       const a = this.getIn(tx, id);
-      if (!a) throw new RefusedError(`no power alarm with id ${id}`);
+      if (!a) throw new RefusedError({ zh: `没有编号为 ${id} 的供电告警`, en: `no power alarm with id ${id}` });
       if (a.muted === muted) return { alarm: a, changed: false };
       tx.run('UPDATE power_alarm SET muted = ?, muted_by = ?, muted_at = ? WHERE id = ?', [muted ? 1 : 0, by, at, id]);
       return { alarm: this.getIn(tx, id)!, changed: true };

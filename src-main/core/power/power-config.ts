@@ -88,12 +88,23 @@ export class PowerConfigStore {
     const existing = this.source(parsed.id);
     const all = this.sources();
     const clash = all.find((s) => s.name === parsed.name && s.id !== parsed.id);
-    if (clash) throw new RefusedError(`a power source named “${parsed.name}” already exists (id ${clash.id})`);
-    if (!existing && all.length >= MAX_SOURCES) throw new RefusedError(`at most ${MAX_SOURCES} power sources; delete one first`);
+    if (clash)
+      throw new RefusedError(
+        { zh: `已有名为“${parsed.name}”的电源：请换一个名称`, en: `a power source named “${parsed.name}” already exists (id ${clash.id})` },
+        { field: 'name' },
+      );
+    if (!existing && all.length >= MAX_SOURCES)
+      throw new RefusedError({ zh: `电源最多 ${MAX_SOURCES} 个：请先删除一个`, en: `at most ${MAX_SOURCES} power sources; delete one first` });
     if (parsed.kind === 'modbus' && !knownModels.includes(parsed.model))
-      throw new RefusedError(`no register map for controller model “${parsed.model}” (known: ${knownModels.join(', ')})`);
+      throw new RefusedError(
+        {
+          zh: `没有控制器型号“${parsed.model}”的寄存器表（可选：${knownModels.join('、')}）`,
+          en: `no register map for controller model “${parsed.model}” (known: ${knownModels.join(', ')})`,
+        },
+        { field: 'model' },
+      );
     if (parsed.kind === 'nut' && parsed.password !== undefined && parsed.password !== '' && !parsed.username)
-      throw new RefusedError('a NUT password needs a username');
+      throw new RefusedError({ zh: 'NUT 填了密码就要填用户名', en: 'a NUT password needs a username' }, { field: 'username' });
     let config: PowerSourceConfig = parsed;
     let dropped: DroppedSecret | null = null;
     const samePlace = existing !== undefined && secretDestination(existing) === secretDestination(parsed);
@@ -119,7 +130,7 @@ export class PowerConfigStore {
   }
 
   async remove(id: string): Promise<void> {
-    if (!this.source(id)) throw new RefusedError(`no power source with id ${id}`);
+    if (!this.source(id)) throw new RefusedError({ zh: `没有编号为 ${id} 的电源（可能已被删除）`, en: `no power source with id ${id}` });
     await this.store.write((tx) => tx.run('DELETE FROM power_source WHERE id = ?', [id]));
   }
 

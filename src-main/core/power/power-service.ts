@@ -188,7 +188,10 @@ export class PowerService {
   /** The Electron shell's powerMonitor: the app machine's own supply joins the state machine. */
   reportHostPower(onBattery: boolean, ctx: CallContext): { state: PowerState } {
     if (ctx.transport !== 'local')
-      throw new RefusedError('only the app’s own shell reports the host machine’s power (power.reportHostPower is not for IPC or hub clients)');
+      throw new RefusedError({
+        zh: '只有本应用的外壳程序能上报本机供电状态（power.reportHostPower 不对 IPC 或大屏服务的客户端开放）',
+        en: 'only the app’s own shell reports the host machine’s power (power.reportHostPower is not for IPC or hub clients)',
+      });
     this.host = { onBattery, at: this.deps.now() };
     this.evaluate();
     return { state: this.sm.state };

@@ -34,3 +34,5 @@ export function openReporting(deps: CapabilityDeps, links: ReportingLinks): Capa
     close: async () => reporting.close(),
   };
 }
+// What replay (复盘) folds of this capability's history at a moment (handed over by app.ts).
+export { filingsAtMoment } from './at-moment';

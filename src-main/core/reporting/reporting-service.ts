@@ -24,6 +24,7 @@ import {
 import type { EventBus } from '../events';
 import type { Store, Tx } from '../store';
 import { actorRef, refFrom, type Reader } from '../shared/records';
+import { CrossingWatch } from '../shared/crossing-watch';
 import { ALL_PAIRS, CLASS_OF_CATEGORY, DEADLINE_SOURCES, defaultRule, LEVEL_OF_SEVERITY } from './deadlines';
 import type { ReportingLinks } from './links';
 
@@ -188,9 +189,9 @@ export interface Caller {
 }
 
 export class ReportingService {
-  private readonly timer: NodeJS.Timeout;
-  /** The clock at the last crossing check: due times after it and up to now are pushed. */
-  private checkedAt: number;
+  /** Wakes when a report's next version falls due. Reports come from the duty log, which this
+   *  service does not hear, so it also looks once a tick while nothing is due. */
+  private readonly watch: CrossingWatch;
   /** Due times of the reports with a clock, as of one state of the store. */
   private dues: { seq: number; list: { reportId: string; dueAt: number }[] } | null = null;
 
@@ -200,9 +201,14 @@ export class ReportingService {
     private readonly now: () => number,
     private readonly links: ReportingLinks,
   ) {
-    this.checkedAt = now();
-    this.timer = setInterval(() => this.check(), TICK_MS);
-    this.timer.unref();
+    this.watch = new CrossingWatch({
+      now,
+      nextAfter: (from) => this.nextDue(from),
+      crossed: (from, to) => this.pushDue(from, to),
+      maxWakeMs: TICK_MS,
+      idleWakeMs: TICK_MS,
+    });
+    this.watch.schedule();
   }
 
   get(reportId: string): ReportFilings {
@@ -235,17 +241,23 @@ export class ReportingService {
       const versions = versionsOf(tx, reportId);
       const last = versions.at(-1);
       if (last?.kind === 'final')
-        throw new RefusedError(`该事件已于终报后结束报送，不能再报 (report ${reportId} has its final report (终报): no further version)`, { kind: input.kind });
+        throw new RefusedError(
+          { zh: '该事件已于终报后结束报送，不能再报', en: `report ${reportId} has its final report (终报): no further version` },
+          { kind: input.kind },
+        );
       if (input.kind === 'first' && last)
         throw new RefusedError(
-          `该事件已有首报，请报续报或终报 (report ${reportId} has its first report already: params.filing.kind must be followup or final)`,
+          { zh: '该事件已有首报，请报续报或终报', en: `report ${reportId} has its first report already: params.filing.kind must be followup or final` },
           {
             kind: input.kind,
           },
         );
       if (input.kind !== 'first' && !last)
         throw new RefusedError(
-          `该事件尚无首报，${FILING_KIND_LABELS[input.kind].zh}之前须先报首报 (report ${reportId} has no first report yet: params.filing.kind must be first)`,
+          {
+            zh: `该事件尚无首报，${FILING_KIND_LABELS[input.kind].zh}之前须先报首报`,
+            en: `report ${reportId} has no first report yet: params.filing.kind must be first`,
+          },
           { kind: input.kind },
         );
       const seq = (last?.seq ?? 0) + 1;
@@ -309,12 +321,13 @@ export class ReportingService {
     for (const r of [...rules, ...reset]) {
       const key = `${r.eventClass}:${r.level}`;
       if (keys.has(key))
-        throw new RefusedError(
-          `${EVENT_CLASS_LABELS[r.eventClass].zh}·${EVENT_LEVEL_LABELS[r.level].zh}出现了两次 (the pair ${key} is given twice: params.rules / params.reset)`,
-        );
+        throw new RefusedError({
+          zh: `${EVENT_CLASS_LABELS[r.eventClass].zh}·${EVENT_LEVEL_LABELS[r.level].zh}出现了两次`,
+          en: `the pair ${key} is given twice: params.rules / params.reset`,
+        });
       keys.add(key);
     }
-    if (keys.size === 0) throw new RefusedError('没有要修改的时限 (nothing to change: give params.rules or params.reset)');
+    if (keys.size === 0) throw new RefusedError({ zh: '没有要修改的时限', en: 'nothing to change: give params.rules or params.reset' });
     await this.store.write((tx: Tx) => {
       const actor: PersonRef = actorRef(tx, by);
       for (const p of reset) tx.run('DELETE FROM report_deadline WHERE event_class = ? AND level = ?', [p.eventClass, p.level]);
@@ -336,17 +349,19 @@ export class ReportingService {
   document(reportId: string, seq?: number): { report: Report; filing: Filing } {
     const report = this.links.reports.report(this.store, reportId);
     const versions = versionsOf(this.store, reportId);
-    if (versions.length === 0) throw new RefusedError(`该事件尚无报告，请先报首报 (report ${reportId} has no version yet: submit the first report)`);
+    if (versions.length === 0)
+      throw new RefusedError({ zh: '该事件尚无报告，请先报首报', en: `report ${reportId} has no version yet: submit the first report` });
     const filing = seq === undefined ? versions.at(-1) : versions.find((v) => v.seq === seq);
     if (!filing)
-      throw new RefusedError(
-        `该事件没有第 ${seq} 版报告（共 ${versions.length} 版） (report ${reportId} has no version ${seq}: params.seq is 1–${versions.length})`,
-      );
+      throw new RefusedError({
+        zh: `该事件没有第 ${seq} 版报告（共 ${versions.length} 版）`,
+        en: `report ${reportId} has no version ${seq}: params.seq is 1–${versions.length}`,
+      });
     return { report, filing };
   }
 
   close(): void {
-    clearInterval(this.timer);
+    this.watch.close();
   }
 
   /** Every clock still owing a version. The candidates are read from the duty log's table. */
@@ -367,17 +382,25 @@ export class ReportingService {
   }
 
   /** Pushes every clock whose due time passed since the last check. */
-  private check(): void {
-    const from = this.checkedAt;
-    const to = this.now();
-    if (to <= from) return;
-    this.checkedAt = to;
+  /** Due times of the open clocks, read again only when the store has changed. */
+  private dueList(): { reportId: string; dueAt: number }[] {
     if (this.dues?.seq !== this.store.seq)
       this.dues = {
         seq: this.store.seq,
-        list: this.openClocks(this.store, to).flatMap((c) => (c.dueAt === null ? [] : [{ reportId: c.reportId, dueAt: c.dueAt }])),
+        list: this.openClocks(this.store, this.now()).flatMap((c) => (c.dueAt === null ? [] : [{ reportId: c.reportId, dueAt: c.dueAt }])),
       };
-    for (const d of this.dues.list) {
+    return this.dues.list;
+  }
+
+  private nextDue(from: number): number | null {
+    let next: number | null = null;
+    for (const d of this.dueList()) if (d.dueAt >= from && (next === null || d.dueAt < next)) next = d.dueAt;
+    return next;
+  }
+
+  /** Pushes every clock that fell due in [from, to). */
+  private pushDue(from: number, to: number): void {
+    for (const d of this.dueList()) {
       if (d.dueAt < from || d.dueAt >= to) continue;
       const clock = this.get(d.reportId).clock;
       this.bus.emit('reporting.changed', { change: 'alarm', reportId: d.reportId, clock, filing: null });

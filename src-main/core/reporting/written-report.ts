@@ -3,18 +3,14 @@
 // figures as a table, 一、事件概况 二、事件原因 三、已采取措施, and 签发人. One model, two writers:
 // .docx with the `docx` library, PDF with `pdfkit` embedding the WenQuanYi Micro Hei font (the
 // system package fonts-wqy-microhei; without it the PDF is refused, naming the missing file).
-import { existsSync } from 'node:fs';
 import { REPORT_CATEGORY_LABELS, type Report } from '../contract/duty';
-import { RefusedError } from '../contract/errors';
 import { EVENT_CLASS_LABELS, EVENT_LEVEL_LABELS, FIGURE_KEYS, FIGURE_LABELS, type Filing } from '../contract/reporting';
 import { formatLocal, localParts } from '../contract/yuexiu';
+import { docxKit } from '../shared/docx';
+import { CJK_FONT_FILE, openCjkPdf } from '../shared/pdf';
 import { filingTitle } from './reporting-service';
 
 export const REPORT_TITLE = '突发事件信息报告';
-/** The offline CJK font the PDF embeds (Debian's fonts-wqy-microhei). */
-export const CJK_FONT_FILE = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
-/** The face inside the collection (its PostScript name). */
-const CJK_FONT_FAMILY = 'WenQuanYiMicroHei';
 
 interface Model {
   title: string;
@@ -66,31 +62,10 @@ export function fileBaseName(report: Report, filing: Filing): string {
 
 // ---- .docx -----------------------------------------------------------------------------
 export async function writeDocx(report: Report, filing: Filing): Promise<Buffer> {
-  // Loaded on first use, as exceljs is: a restarting hub should not wait for it.
-  const { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import('docx');
+  const { docx, run, para, table } = await docxKit();
+  const { Document, Packer, Paragraph } = docx;
   const m = model(report, filing);
-  const font = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋' };
-  const run = (text: string, opts: { bold?: boolean; size?: number; font?: typeof font } = {}) =>
-    new TextRun({ text, bold: opts.bold, size: opts.size ?? 28, font: opts.font ?? font });
-  const para = (text: string, opts: { bold?: boolean; size?: number; center?: boolean; indent?: boolean } = {}) =>
-    new Paragraph({
-      alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-      indent: opts.indent ? { firstLine: 560 } : undefined,
-      spacing: { after: 120 },
-      children: [run(text, opts)],
-    });
-  const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  const borders = { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
-  const cell = (text: string, bold = false) =>
-    new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, { bold, size: 24 })] })] });
-  const figures = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders,
-    rows: [
-      new TableRow({ tableHeader: true, children: [cell('项目', true), cell('数量', true), cell('单位', true)] }),
-      ...m.figures.map(([label, value, unit]) => new TableRow({ children: [cell(label), cell(value), cell(unit)] })),
-    ],
-  });
+  const figures = table(['项目', '数量', '单位'], m.figures, { center: true });
   const doc = new Document({
     creator: 'Command Wall 越秀应急指挥大屏',
     title: `${m.title}${m.version}`,
@@ -115,25 +90,8 @@ export async function writeDocx(report: Report, filing: Filing): Promise<Buffer>
 
 // ---- PDF ---------------------------------------------------------------------------------
 export async function writePdf(report: Report, filing: Filing, fontFile = CJK_FONT_FILE): Promise<Buffer> {
-  if (!existsSync(fontFile))
-    throw new RefusedError(
-      `服务器缺少中文字体 ${fontFile}（请安装 fonts-wqy-microhei），无法生成 PDF (the CJK font ${fontFile} is missing: install fonts-wqy-microhei)`,
-    );
-  const { default: PDFDocument } = await import('pdfkit');
   const m = model(report, filing);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 64, bottom: 64, left: 72, right: 72 },
-    info: { Title: `${m.title}${m.version}`, Creator: 'Command Wall' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('cjk', fontFile, CJK_FONT_FAMILY);
-  doc.font('cjk');
+  const { doc, done } = await openCjkPdf({ title: `${m.title}${m.version}` }, fontFile);
   const width = doc.page.width - 144;
   const left = 72;
   doc.fontSize(22).text(m.title, { align: 'center' });

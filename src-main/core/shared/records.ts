@@ -25,8 +25,19 @@ export function newId(prefix: 'per' | 'shf' | 'hov' | 'rep' | 'pln' | 'rsp' | 'a
  */
 export function actorRef(db: Reader, id: string): PersonRef {
   const row = db.get<{ id: string; name: string; role: string; active: number }>('SELECT id, name, role, active FROM duty_person WHERE id = ?', [id]);
-  if (!row) throw new RefusedError(`no person with id ${id}: the acting person (by) must be one of duty.listPeople`);
-  if (!row.active) throw new RefusedError(`${row.name} is inactive and cannot act; reactivate them in duty.savePerson first`);
+  if (!row)
+    throw new RefusedError(
+      { zh: `没有编号为 ${id} 的人员：经办人须是值班人员名册中的人`, en: `no person with id ${id}: the acting person (by) must be one of duty.listPeople` },
+      { field: 'by' },
+    );
+  if (!row.active)
+    throw new RefusedError(
+      {
+        zh: `${row.name} 已停用，不能经办：请先在值班人员名册中重新启用`,
+        en: `${row.name} is inactive and cannot act; reactivate them in duty.savePerson first`,
+      },
+      { field: 'by' },
+    );
   return { id: row.id, name: row.name, role: row.role as DutyRole };
 }
 

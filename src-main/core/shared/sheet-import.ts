@@ -4,7 +4,7 @@
 // English in any case), a missing required column refused on the header row; data rows below it,
 // blank ones skipped; and the refusal names every bad row, column and reason (the first 30 in the
 // message, all of them in its data). What a row means stays with its capability.
-import { RefusedError } from '../contract/errors';
+import { RefusedError, type Bilingual } from '../contract/errors';
 import { localDateString } from '../contract/yuexiu';
 
 export interface RowProblem {
@@ -104,11 +104,21 @@ export function sheetRows<K extends string>(
   return { headerRow, rows };
 }
 
-/** Refuses the import: `what` says which workbook was not imported; every problem goes in the error's data. */
-export function refuseRows(what: string, problems: RowProblem[]): never {
+/**
+ * Refuses the import: `what` says which workbook was not imported, in both languages; every
+ * problem goes in the error's data.
+ */
+export function refuseRows(said: Bilingual, problems: RowProblem[]): never {
   const describe = (p: RowProblem): string =>
     p.row === 0 ? p.reason : p.column ? `row ${p.row}, column ${p.column}: ${p.reason}` : `row ${p.row}: ${p.reason}`;
   const shown = problems.slice(0, 30).map(describe);
   const more = problems.length > shown.length ? `; and ${problems.length - shown.length} more` : '';
-  throw new RefusedError(`${what}: ${shown.join('; ')}${more}`, { problems });
+  const shownZh = problems
+    .slice(0, 30)
+    .map((p) => (p.row === 0 ? p.reason : p.column ? `第 ${p.row} 行“${p.column}”列：${p.reason}` : `第 ${p.row} 行：${p.reason}`));
+  const moreZh = problems.length > shown.length ? `；另有 ${problems.length - shown.length} 处` : '';
+  throw new RefusedError(
+    { zh: `${said.zh}，共 ${problems.length} 处问题：${shownZh.join('；')}${moreZh}`, en: `${said.en}: ${shown.join('; ')}${more}` },
+    { problems },
+  );
 }

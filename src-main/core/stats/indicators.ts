@@ -90,9 +90,10 @@ export class IndicatorService {
   async save(id: IndicatorId, value: number | null, asOf: string, note: string): Promise<IndicatorValue[]> {
     if (isLive(id)) {
       const def = INDICATORS.find((d) => d.id === id)!;
-      throw new RefusedError(
-        `indicator ${def.n} (${def.label.zh}) is computed live from ${def.live === 'map-shelters' ? 'the map’s shelters' : 'the plan library'}; change those instead`,
-      );
+      throw new RefusedError({
+        zh: `指标 ${def.n}（${def.label.zh}）由${def.live === 'map-shelters' ? '“一张图”上的避护场所' : '预案库'}实时计算，不能手工填写：请修改${def.live === 'map-shelters' ? '避护场所' : '预案库'}`,
+        en: `indicator ${def.n} (${def.label.zh}) is computed live from ${def.live === 'map-shelters' ? 'the map’s shelters' : 'the plan library'}; change those instead`,
+      });
     }
     const at = this.now();
     await this.store.write((tx) =>

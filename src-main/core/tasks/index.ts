@@ -26,3 +26,5 @@ export function openTasks(deps: CapabilityDeps, links: TaskLinks): Capability<ty
     close: async () => tasks.close(),
   };
 }
+// What replay (复盘) folds of this capability's history at a moment (handed over by app.ts).
+export { tasksAtMoment } from './at-moment';

@@ -22,6 +22,7 @@ import { formatLocal } from '../contract/yuexiu';
 import type { EventBus } from '../events';
 import type { SqlValue, Store, Tx } from '../store';
 import { actorRef, newId, refFrom, type Reader, type StateEventRow } from '../shared/records';
+import { CrossingWatch } from '../shared/crossing-watch';
 import type { TaskLinks } from './links';
 
 /** The parsed form of TaskInput (defaults applied). */
@@ -62,9 +63,6 @@ interface TaskRow {
   finished_at: number | null;
   updated_at: number;
 }
-
-/** Longest a crossing may go unnoticed when the clock jumps (a fake clock in tests, an NTP step). */
-const MAX_WAKE_MS = 1000;
 
 /** A new task id, "tsk_…" (made here and passed to SQL, so the journal replays the same id). */
 const OPEN_STATES: TaskState[] = ['issued', 'received', 'in_progress'];
@@ -118,7 +116,7 @@ function entryFromRow(e: StateEventRow): TaskHistoryEntry {
 
 function taskRow(db: Reader, id: string): TaskRow {
   const r = db.get<TaskRow>('SELECT * FROM task WHERE id = ?', [id]);
-  if (!r) throw new RefusedError(`没有此指令 (no task with id ${id})`);
+  if (!r) throw new RefusedError({ zh: '没有此指令（可能已被删除）', en: `no task with id ${id}` });
   return r;
 }
 
@@ -138,17 +136,17 @@ export function transitionError(r: { id: string; title: string; state: string },
   const state = r.state as TaskState;
   const allowed = m.from.map((s) => TASK_STATE_LABELS[s].zh).join('、');
   return new RefusedError(
-    `指令「${r.title}」当前为“${TASK_STATE_LABELS[state].zh}”，不能${m.zh}（仅${allowed}的指令可以） ` +
-      `(task ${r.id} is ${TASK_STATE_LABELS[state].en.toLowerCase()}: it cannot be ${m.en}; only a task ${m.from.map((s) => TASK_STATE_LABELS[s].en.toLowerCase()).join(' or ')} can)`,
+    {
+      zh: `指令「${r.title}」当前为“${TASK_STATE_LABELS[state].zh}”，不能${m.zh}（仅${allowed}的指令可以）`,
+      en: `task ${r.id} is ${TASK_STATE_LABELS[state].en.toLowerCase()}: it cannot be ${m.en}; only a task ${m.from.map((s) => TASK_STATE_LABELS[s].en.toLowerCase()).join(' or ')} can`,
+    },
     { state, move },
   );
 }
 
 export class TaskService {
-  private timer: NodeJS.Timeout | null = null;
-  /** The clock at the last crossing check: crossings after it and up to now are pushed. */
-  private checkedAt: number;
-  private closed = false;
+  /** Wakes when a task crosses its acknowledgement window or its deadline. */
+  private readonly watch: CrossingWatch;
 
   constructor(
     private readonly store: Store,
@@ -156,20 +154,30 @@ export class TaskService {
     private readonly now: () => number,
     private readonly links: TaskLinks,
   ) {
-    this.checkedAt = now();
+    this.watch = new CrossingWatch({ now, nextAfter: (from) => this.nextCrossing(from), crossed: (from, to) => this.pushCrossed(from, to) });
     this.schedule();
   }
 
   async issue(input: TaskData, by: string, caller: Caller): Promise<TaskDetail> {
     const now = this.now();
     if (input.deadline <= now)
-      throw new RefusedError(`时限 ${formatLocal(input.deadline)} 已过（服务器时间 ${formatLocal(now)}） (deadline lies in the past: params.task.deadline)`);
+      throw new RefusedError(
+        {
+          zh: `时限 ${formatLocal(input.deadline)} 已过（服务器时间 ${formatLocal(now)}）：请选一个将来的时间`,
+          en: 'deadline lies in the past: params.task.deadline',
+        },
+        { field: 'task.deadline' },
+      );
     const { responseId, reportId } = input.source;
     const id = await this.store.write((tx) => {
       const actor = actorRef(tx, by);
       if (responseId !== undefined) {
         const r = this.links.responses.response(tx, responseId);
-        if (!r.active) throw new RefusedError(`响应“${r.title}”已结束，不能再下达指令 (response ${responseId} is closed: issue the task on its own)`);
+        if (!r.active)
+          throw new RefusedError({
+            zh: `响应“${r.title}”已结束，不能再下达指令：请单独下达`,
+            en: `response ${responseId} is closed: issue the task on its own`,
+          });
       }
       if (reportId !== undefined) this.links.reports.report(tx, reportId);
       const attachments: TaskAttachment[] = input.attachments.map((a) => ({ ...a, ...this.links.responses.attachment(tx, a.planId, a.sha256) }));
@@ -226,7 +234,10 @@ export class TaskService {
       const from = r.state as TaskState;
       if (!(m.from as readonly TaskState[]).includes(from)) throw transitionError(r, move);
       if (move === 'progress' && from === 'in_progress' && text === '')
-        throw new RefusedError(`指令「${r.title}」已在处置中：报告进展需填写进展说明 (task ${id} is in progress already: a progress report needs a note)`);
+        throw new RefusedError(
+          { zh: `指令「${r.title}」已在处置中：报告进展需填写进展说明`, en: `task ${id} is in progress already: a progress report needs a note` },
+          { field: 'note' },
+        );
       const cols: Record<string, SqlValue> = { state: m.to, updated_at: now };
       if (m.to === 'received') cols.received_at = now;
       if (m.to === 'in_progress' && r.started_at === null) cols.started_at = now;
@@ -265,9 +276,7 @@ export class TaskService {
   }
 
   close(): void {
-    this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.watch.close();
   }
 
   /** A street centre's caller answers only its own street's tasks (refused -32003, naming both). */
@@ -307,42 +316,33 @@ export class TaskService {
   }
 
   // ---- the alarm clock -------------------------------------------------------------------
-  /** Wakes at the next crossing (at most MAX_WAKE_MS away, in case the clock jumps); none while nothing is open. */
   private schedule(): void {
-    if (this.closed) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const now = this.now();
-    const next = this.store.get<{ at: number | null }>(
-      `SELECT MIN(at) AS at FROM (
-         SELECT ack_due_at AS at FROM task WHERE state = 'issued' AND ack_due_at >= ?
-         UNION ALL SELECT deadline AS at FROM task WHERE ${OPEN_SQL} AND deadline >= ?)`,
-      [this.checkedAt, this.checkedAt],
-    )?.at;
-    if (next === null || next === undefined) return;
-    this.timer = setTimeout(() => this.check(), Math.min(Math.max(0, next - now + 1), MAX_WAKE_MS));
-    this.timer.unref();
+    this.watch.schedule();
   }
 
-  /** Pushes every task that crossed its window or deadline since the last check. */
-  private check(): void {
-    this.timer = null;
-    if (this.closed) return;
-    const from = this.checkedAt;
-    const to = this.now();
-    if (to > from) {
-      const crossed = this.store.all<{ id: string }>(
-        `SELECT id FROM task WHERE (state = 'issued' AND ack_due_at >= ? AND ack_due_at < ?) OR (${OPEN_SQL} AND deadline >= ? AND deadline < ?)
-         ORDER BY issued_at`,
-        [from, to, from, to],
-      );
-      this.checkedAt = to;
-      const asOf = this.now();
-      for (const { id } of crossed) {
-        const task = taskFromRow(taskRow(this.store, id), asOf);
-        this.bus.emit('tasks.changed', { change: 'alarm', task, entry: null });
-      }
+  /** The next acknowledgement window or deadline of an open task, at or after `from`. */
+  private nextCrossing(from: number): number | null {
+    return (
+      this.store.get<{ at: number | null }>(
+        `SELECT MIN(at) AS at FROM (
+           SELECT ack_due_at AS at FROM task WHERE state = 'issued' AND ack_due_at >= ?
+           UNION ALL SELECT deadline AS at FROM task WHERE ${OPEN_SQL} AND deadline >= ?)`,
+        [from, from],
+      )?.at ?? null
+    );
+  }
+
+  /** Pushes every task that crossed its window or deadline in [from, to). */
+  private pushCrossed(from: number, to: number): void {
+    const crossed = this.store.all<{ id: string }>(
+      `SELECT id FROM task WHERE (state = 'issued' AND ack_due_at >= ? AND ack_due_at < ?) OR (${OPEN_SQL} AND deadline >= ? AND deadline < ?)
+       ORDER BY issued_at`,
+      [from, to, from, to],
+    );
+    const asOf = this.now();
+    for (const { id } of crossed) {
+      const task = taskFromRow(taskRow(this.store, id), asOf);
+      this.bus.emit('tasks.changed', { change: 'alarm', task, entry: null });
     }
-    this.schedule();
   }
 }

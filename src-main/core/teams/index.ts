@@ -25,3 +25,5 @@ export async function openTeams(deps: CapabilityDeps, links: TeamLinks): Promise
     close: () => teams.close(),
   };
 }
+// What replay (复盘) folds of this capability's history at a moment (handed over by app.ts).
+export { teamsAtMoment } from './at-moment';

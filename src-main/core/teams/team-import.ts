@@ -79,7 +79,7 @@ export function readTeamSheet(sheet: SheetCells, existing: ReadonlyMap<string, M
 }
 
 export function refuseTeamImport(problems: TeamImportProblem[]): never {
-  refuseRows('队伍表未导入（未写入任何内容） (the team workbook was not imported, nothing was written)', problems);
+  refuseRows({ zh: '队伍表未导入（未写入任何内容）', en: 'the team workbook was not imported, nothing was written' }, problems);
 }
 
 /** The workbook's rows, checked: refused (naming every bad row) unless every one is good. */

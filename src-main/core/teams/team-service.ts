@@ -115,10 +115,12 @@ function moveError(s: TeamState, to: TeamStatus): RefusedError {
   const from = TEAM_STATUS_LABELS[s.status];
   const allowed = TEAM_STATUS_MOVES[s.status];
   return new RefusedError(
-    `队伍“${s.name}”当前为“${from.zh}”，不能改为“${TEAM_STATUS_LABELS[to].zh}”（可改为：${allowed.map((a) => TEAM_STATUS_LABELS[a].zh).join('、')}） ` +
-      `(team ${s.id} is ${from.en.toLowerCase()}: it cannot become ${TEAM_STATUS_LABELS[to].en.toLowerCase()}; it can become ${allowed
+    {
+      zh: `队伍“${s.name}”当前为“${from.zh}”，不能改为“${TEAM_STATUS_LABELS[to].zh}”（可改为：${allowed.map((a) => TEAM_STATUS_LABELS[a].zh).join('、')}）`,
+      en: `team ${s.id} is ${from.en.toLowerCase()}: it cannot become ${TEAM_STATUS_LABELS[to].en.toLowerCase()}; it can become ${allowed
         .map((a) => TEAM_STATUS_LABELS[a].en.toLowerCase())
-        .join(' or ')})`,
+        .join(' or ')}`,
+    },
     { status: s.status, to },
   );
 }
@@ -194,7 +196,8 @@ export class TeamService {
 
   async get(id: string): Promise<TeamDetail> {
     const s = this.state(this.store, id);
-    if (!s) throw new RefusedError(`没有此队伍 (no team with id ${id}: a team is a map object of kind team)`);
+    if (!s)
+      throw new RefusedError({ zh: '没有此队伍：队伍须是“一张图”上类型为救援队伍的对象', en: `no team with id ${id}: a team is a map object of kind team` });
     const history = this.store.all<EventRow>('SELECT * FROM team_status_event WHERE team_id = ? ORDER BY seq DESC LIMIT 200', [id]).map(entryFromRow);
     return { ...teamFrom(s, await this.links.map.team(id)), history };
   }
@@ -244,9 +247,10 @@ export class TeamService {
     await this.queue;
     const s = this.state(this.store, teamId);
     if (!s || s.taskId !== task.id)
-      throw new RefusedError(
-        `指令已下达（${task.id}），但队伍“${object.name}”未能标记为已出动 (task ${task.id} was issued, but team ${teamId} could not be marked dispatched)`,
-      );
+      throw new RefusedError({
+        zh: `指令“${task.title}”已下达，但队伍“${object.name}”未能标记为已出动`,
+        en: `task ${task.id} was issued, but team ${teamId} could not be marked dispatched`,
+      });
     return { team: teamFrom(s, await this.links.map.team(teamId)), task };
   }
 
@@ -375,7 +379,8 @@ export class TeamService {
   // ---- the one write ------------------------------------------------------------------------
   private async mapTeam(id: string): Promise<MapTeam> {
     const object = await this.links.map.team(id);
-    if (!object) throw new RefusedError(`没有此队伍 (no team with id ${id}: a team is a map object of kind team)`);
+    if (!object)
+      throw new RefusedError({ zh: '没有此队伍：队伍须是“一张图”上类型为救援队伍的对象', en: `no team with id ${id}: a team is a map object of kind team` });
     return object;
   }
 

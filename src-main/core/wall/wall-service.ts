@@ -139,7 +139,11 @@ export class WallService {
       await this.catchUp();
       const next = WallSettings.parse({ ...this.settings(), ...patch });
       for (const [kind, id] of Object.entries(next.alarmPresets)) {
-        if (!this.exists(id)) throw new RefusedError(`alarmPresets.${kind}: no preset with id ${id}`);
+        if (!this.exists(id))
+          throw new RefusedError(
+            { zh: `告警切换预案（${kind}）所选的预案不存在：${id}`, en: `alarmPresets.${kind}: no preset with id ${id}` },
+            { field: `alarmPresets.${kind}` },
+          );
       }
       this.checkSchedules(next.schedules ?? []);
       await this.store.write((tx) => writeKv(tx, SETTINGS_KEY, next, this.now()));
@@ -153,15 +157,27 @@ export class WallService {
   private checkSchedules(schedules: readonly WallSchedule[]): void {
     const ids = new Set<string>();
     schedules.forEach((s, i) => {
-      if (ids.has(s.id)) throw new RefusedError(`schedules.${i}.id: a schedule with id ${s.id} is given twice`);
+      if (ids.has(s.id))
+        throw new RefusedError(
+          { zh: `第 ${i + 1} 条时间表与前面的重复（编号 ${s.id}）`, en: `schedules.${i}.id: a schedule with id ${s.id} is given twice` },
+          { field: `schedules.${i}.id` },
+        );
       ids.add(s.id);
-      if (!this.exists(s.presetId)) throw new RefusedError(`schedules.${i}.presetId: no preset with id ${s.presetId}`);
+      if (!this.exists(s.presetId))
+        throw new RefusedError(
+          { zh: `第 ${i + 1} 条时间表“${s.name}”所选的预案不存在：请重新选择预案`, en: `schedules.${i}.presetId: no preset with id ${s.presetId}` },
+          { field: `schedules.${i}.presetId` },
+        );
     });
     const clash = firstOverlap(schedules);
     if (clash) {
       const [a, b] = clash.map((i) => schedules[i]);
       throw new RefusedError(
-        `schedules.${clash[1]}: “${b.name}” (${b.from}–${b.to}) overlaps “${a.name}” (${a.from}–${a.to}) on the same display; a display follows one schedule at a time`,
+        {
+          zh: `时间表“${b.name}”（${b.from}–${b.to}）与同一屏的“${a.name}”（${a.from}–${a.to}）时间重叠：一块屏同一时间只能按一条时间表`,
+          en: `schedules.${clash[1]}: “${b.name}” (${b.from}–${b.to}) overlaps “${a.name}” (${a.from}–${a.to}) on the same display; a display follows one schedule at a time`,
+        },
+        { field: `schedules.${clash[1]}` },
       );
     }
   }
@@ -302,7 +318,11 @@ export class WallService {
 
   private async savePresetNow(preset: WallPreset): Promise<WallState> {
     const clash = this.store.get<{ id: string }>('SELECT id FROM wall_preset WHERE name = ? AND id <> ?', [preset.name, preset.id]);
-    if (clash) throw new RefusedError(`a preset named “${preset.name}” already exists (id ${clash.id})`);
+    if (clash)
+      throw new RefusedError(
+        { zh: `已有名为“${preset.name}”的预案：请换一个名称`, en: `a preset named “${preset.name}” already exists (id ${clash.id})` },
+        { field: 'name' },
+      );
     await this.store.write((tx) => this.put(tx, preset));
     return this.changed();
   }
@@ -315,15 +335,22 @@ export class WallService {
     this.mustExist(id);
     const kinds = Object.entries(this.settings().alarmPresets).filter(([, p]) => p === id);
     if (kinds.length > 0)
-      throw new RefusedError(`preset ${id} is the preset for ${kinds.map(([k]) => k).join(', ')} (alarmPresets); choose another preset for it first`);
+      throw new RefusedError({
+        zh: `该预案是告警切换预案（${kinds.map(([k]) => k).join('、')}）：请先为它另选一个预案`,
+        en: `preset ${id} is the preset for ${kinds.map(([k]) => k).join(', ')} (alarmPresets); choose another preset for it first`,
+      });
     const scheduled = this.schedules().filter((s) => s.presetId === id);
     if (scheduled.length > 0)
-      throw new RefusedError(
-        `preset ${id} is on a schedule (${scheduled.map((s) => `“${s.name}” ${s.from}–${s.to}`).join(', ')}); remove it from the schedule first`,
-      );
+      throw new RefusedError({
+        zh: `该预案在时间表中（${scheduled.map((s) => `“${s.name}” ${s.from}–${s.to}`).join('、')}）：请先从时间表中移除`,
+        en: `preset ${id} is on a schedule (${scheduled.map((s) => `“${s.name}” ${s.from}–${s.to}`).join(', ')}); remove it from the schedule first`,
+      });
     const shown = this.store.all<{ display: number }>('SELECT display FROM wall_active WHERE preset_id = ?', [id]);
     if (shown.length > 0)
-      throw new RefusedError(`preset ${id} is showing on display ${shown.map((r) => r.display + 1).join(', ')}; switch that display to another preset first`);
+      throw new RefusedError({
+        zh: `该预案正在第 ${shown.map((r) => r.display + 1).join('、')} 屏上显示：请先把该屏切换到其他预案`,
+        en: `preset ${id} is showing on display ${shown.map((r) => r.display + 1).join(', ')}; switch that display to another preset first`,
+      });
     await this.store.write((tx) => tx.run('DELETE FROM wall_preset WHERE id = ?', [id]));
     return this.changed();
   }
@@ -361,7 +388,7 @@ export class WallService {
   }
 
   private mustExist(id: string): void {
-    if (!this.exists(id)) throw new RefusedError(`no preset with id ${id}`);
+    if (!this.exists(id)) throw new RefusedError({ zh: `没有编号为 ${id} 的预案（可能已被删除）`, en: `no preset with id ${id}` });
   }
 
   private changed(): WallState {

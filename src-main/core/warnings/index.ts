@@ -36,7 +36,7 @@ export async function openWarnings(deps: CapabilityDeps): Promise<Capability<typ
         try {
           alerts = readCap(xml);
         } catch (err) {
-          if (err instanceof CapError) throw new RefusedError(`${fileName}: ${err.message}`);
+          if (err instanceof CapError) throw new RefusedError({ zh: `${fileName}：${err.zh}`, en: `${fileName}: ${err.message}` }, { field: 'xml' });
           throw err;
         }
         const outcomes = await service.apply(alerts, fileName, 'file', ctx.peer);
@@ -45,7 +45,8 @@ export async function openWarnings(deps: CapabilityDeps): Promise<Capability<typ
       'warnings.cancel': ({ id, reason }, ctx) => service.cancel(id, reason, ctx.peer),
       'warnings.setFeed': ({ feed: config }) => feed!.set(config),
       'warnings.pollNow': async () => {
-        if (!feed!.config()) throw new RefusedError('no feed URL is set: set one with warnings.setFeed first');
+        if (!feed!.config())
+          throw new RefusedError({ zh: '尚未设置预警订阅地址：请先在预警设置中填写订阅地址', en: 'no feed URL is set: set one with warnings.setFeed first' });
         await feed!.poll();
         return feed!.view();
       },
@@ -56,3 +57,5 @@ export async function openWarnings(deps: CapabilityDeps): Promise<Capability<typ
     },
   };
 }
+// What replay (复盘) folds of this capability's history at a moment (handed over by app.ts).
+export { warningsAtMoment } from './at-moment';

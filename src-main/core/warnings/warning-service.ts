@@ -19,6 +19,8 @@ import type { EventBus } from '../events';
 import type { Store, Tx } from '../store';
 import type { CapAlert } from './cap';
 
+const WARNING_STATUS_ZH: Record<string, string> = { cancelled: '解除', expired: '过期' };
+
 interface Row {
   id: string;
   type: string;
@@ -145,8 +147,15 @@ export class WarningService {
 
   async cancel(id: string, reason: string, peer: string): Promise<WarningsState> {
     const row = this.store.get<Row>('SELECT * FROM warning WHERE id = ?', [id]);
-    if (!row) throw new RefusedError(`no warning with id ${id}`);
-    if (row.status !== 'active') throw new RefusedError(`warning ${id} (${row.headline}) is already ${row.status}`);
+    if (!row) throw new RefusedError({ zh: `没有编号为 ${id} 的预警（可能已被删除）`, en: `no warning with id ${id}` });
+    if (row.status !== 'active')
+      throw new RefusedError(
+        {
+          zh: `预警“${row.headline}”已${WARNING_STATUS_ZH[row.status] ?? row.status}，无需再解除`,
+          en: `warning ${id} (${row.headline}) is already ${row.status}`,
+        },
+        { status: row.status },
+      );
     const at = this.now();
     await this.store.write((tx) => this.end(tx, row, 'cancelled', at, `operator: ${reason}`, row.cap_identifier, peer));
     return this.emit([{ warningId: id, change: 'cancelled', level: row.level as SignalLevel, type: row.type as SignalType }]);

@@ -21,7 +21,20 @@ export interface XmlElement {
   text: string;
 }
 
-export class XmlError extends Error {}
+/** An error of warnings' file readers said in both languages: `message` in English, `zh` the same for the page in Chinese. */
+export class ReadError extends Error {
+  constructor(
+    message: string,
+    readonly zh: string = message,
+  ) {
+    super(message);
+  }
+}
+
+/** Not well-formed XML. */
+export class XmlError extends ReadError {
+  override name = 'XmlError';
+}
 
 // Every cost below is linear in the document: a CAP import or feed is read on the hub's event
 // loop, so one quadratic step lets a 512 KiB message stall every console (issue 12: 75k
@@ -52,7 +65,10 @@ function charRef(digits: string, radix: number, src: string, at: number): string
   const code = parseInt(digits, radix);
   // Not a Unicode scalar value, or NUL: String.fromCodePoint would throw or embed it unnamed.
   if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff))
-    throw new XmlError(`line ${lineOf(src, at)}: &#${radix === 16 ? 'x' : ''}${digits}; is not a character`);
+    throw new XmlError(
+      `line ${lineOf(src, at)}: &#${radix === 16 ? 'x' : ''}${digits}; is not a character`,
+      `第 ${lineOf(src, at)} 行：&#${radix === 16 ? 'x' : ''}${digits}; 不是有效字符`,
+    );
   return String.fromCodePoint(code);
 }
 
@@ -62,11 +78,15 @@ function decode(src: string, from: number, to: number): string {
   if (!s.includes('&')) return s;
   return s.replace(REFERENCE, (whole: string, ref: string | undefined, offset: number) => {
     const at = from + offset;
-    if (ref === undefined) throw new XmlError(`line ${lineOf(src, at)}: a bare & (write &amp;)`);
+    if (ref === undefined) throw new XmlError(`line ${lineOf(src, at)}: a bare & (write &amp;)`, `第 ${lineOf(src, at)} 行：单独的 &（应写作 &amp;）`);
     if (ref.startsWith('#x')) return charRef(ref.slice(2), 16, src, at);
     if (ref.startsWith('#')) return charRef(ref.slice(1), 10, src, at);
     const v = PREDEFINED[ref];
-    if (v === undefined) throw new XmlError(`line ${lineOf(src, at)}: unknown entity ${whole} (only the five XML entities are allowed)`);
+    if (v === undefined)
+      throw new XmlError(
+        `line ${lineOf(src, at)}: unknown entity ${whole} (only the five XML entities are allowed)`,
+        `第 ${lineOf(src, at)} 行：未知实体 ${whole}（只允许 XML 的五个实体）`,
+      );
     return v;
   });
 }
@@ -92,7 +112,8 @@ function resolve(qname: string, scope: Scope | null, attr: boolean, src: string,
   const prefix = qname.slice(0, colon);
   if (prefix === 'xml') return { name: qname.slice(colon + 1), ns: XML_NS };
   const ns = lookup(scope, prefix);
-  if (ns === undefined) throw new XmlError(`line ${lineOf(src, at)}: namespace prefix ${prefix}: is not declared`);
+  if (ns === undefined)
+    throw new XmlError(`line ${lineOf(src, at)}: namespace prefix ${prefix}: is not declared`, `第 ${lineOf(src, at)} 行：命名空间前缀 ${prefix}: 未声明`);
   return { name: qname.slice(colon + 1), ns };
 }
 
@@ -116,21 +137,26 @@ interface StartTag {
 function readStartTag(src: string, i: number): StartTag {
   START_TAG.lastIndex = i;
   const m = START_TAG.exec(src);
-  if (!m || !NAME.test(m[1])) throw new XmlError(`line ${lineOf(src, i)}: a malformed tag`);
+  if (!m || !NAME.test(m[1])) throw new XmlError(`line ${lineOf(src, i)}: a malformed tag`, `第 ${lineOf(src, i)} 行：标签格式错误`);
   const qname = m[1];
   let j = START_TAG.lastIndex;
   const rawAttrs: [string, string][] = [];
   const seen = new Set<string>();
   for (;;) {
     while (j < src.length && isSpace(src.charCodeAt(j))) j++;
-    if (j >= src.length) throw new XmlError(`line ${lineOf(src, i)}: <${qname}> is never closed`);
+    if (j >= src.length) throw new XmlError(`line ${lineOf(src, i)}: <${qname}> is never closed`, `第 ${lineOf(src, i)} 行：<${qname}> 没有闭合`);
     if (src[j] === '>') return { qname, rawAttrs, selfClosing: false, end: j + 1 };
     if (src.startsWith('/>', j)) return { qname, rawAttrs, selfClosing: true, end: j + 2 };
     ATTRIBUTE.lastIndex = j;
     const am = ATTRIBUTE.exec(src);
-    if (!am || !NAME.test(am[1])) throw new XmlError(`line ${lineOf(src, j)}: a malformed attribute in <${qname}>`);
-    if (seen.has(am[1])) throw new XmlError(`line ${lineOf(src, j)}: attribute ${am[1]} is given twice`);
-    if (seen.size >= MAX_ATTRS) throw new XmlError(`line ${lineOf(src, i)}: <${qname}> has more than ${MAX_ATTRS} attributes: not a CAP document`);
+    if (!am || !NAME.test(am[1]))
+      throw new XmlError(`line ${lineOf(src, j)}: a malformed attribute in <${qname}>`, `第 ${lineOf(src, j)} 行：<${qname}> 中有格式错误的属性`);
+    if (seen.has(am[1])) throw new XmlError(`line ${lineOf(src, j)}: attribute ${am[1]} is given twice`, `第 ${lineOf(src, j)} 行：属性 ${am[1]} 重复`);
+    if (seen.size >= MAX_ATTRS)
+      throw new XmlError(
+        `line ${lineOf(src, i)}: <${qname}> has more than ${MAX_ATTRS} attributes: not a CAP document`,
+        `第 ${lineOf(src, i)} 行：<${qname}> 的属性超过 ${MAX_ATTRS} 个，不是 CAP 文件`,
+      );
     seen.add(am[1]);
     // The value's own offset, so an error inside it names its line.
     const valueAt = ATTRIBUTE.lastIndex - 1 - (am[2] ?? am[3] ?? '').length;
@@ -150,37 +176,42 @@ export function parseXml(src: string): XmlElement {
     const textEnd = lt < 0 ? src.length : lt;
     if (textEnd > i) {
       if (stack.length > 0) stack[stack.length - 1].el.text += decode(src, i, textEnd);
-      else if (src.slice(i, textEnd).trim() !== '') throw new XmlError(`line ${lineOf(src, i)}: text outside the root element`);
+      else if (src.slice(i, textEnd).trim() !== '')
+        throw new XmlError(`line ${lineOf(src, i)}: text outside the root element`, `第 ${lineOf(src, i)} 行：根元素之外有文字`);
       i = textEnd;
       continue;
     }
     if (src.startsWith('<!--', i)) {
       const end = src.indexOf('-->', i + 4);
-      if (end < 0) throw new XmlError(`line ${lineOf(src, i)}: a comment is never closed`);
+      if (end < 0) throw new XmlError(`line ${lineOf(src, i)}: a comment is never closed`, `第 ${lineOf(src, i)} 行：注释没有闭合`);
       i = end + 3;
     } else if (src.startsWith('<![CDATA[', i)) {
       const end = src.indexOf(']]>', i + 9);
-      if (end < 0) throw new XmlError(`line ${lineOf(src, i)}: a CDATA section is never closed`);
-      if (stack.length === 0) throw new XmlError(`line ${lineOf(src, i)}: CDATA outside the root element`);
+      if (end < 0) throw new XmlError(`line ${lineOf(src, i)}: a CDATA section is never closed`, `第 ${lineOf(src, i)} 行：CDATA 段没有闭合`);
+      if (stack.length === 0) throw new XmlError(`line ${lineOf(src, i)}: CDATA outside the root element`, `第 ${lineOf(src, i)} 行：根元素之外有 CDATA`);
       stack[stack.length - 1].el.text += src.slice(i + 9, end);
       i = end + 3;
     } else if (src.startsWith('<!', i)) {
       // DOCTYPE, ENTITY and friends: the door to entity expansion and external entities.
-      throw new XmlError(`line ${lineOf(src, i)}: DOCTYPE and entity declarations are refused in a CAP document`);
+      throw new XmlError(
+        `line ${lineOf(src, i)}: DOCTYPE and entity declarations are refused in a CAP document`,
+        `第 ${lineOf(src, i)} 行：CAP 文件中不允许 DOCTYPE 和实体声明`,
+      );
     } else if (src.startsWith('<?', i)) {
       const end = src.indexOf('?>', i + 2);
-      if (end < 0) throw new XmlError(`line ${lineOf(src, i)}: a processing instruction is never closed`);
+      if (end < 0) throw new XmlError(`line ${lineOf(src, i)}: a processing instruction is never closed`, `第 ${lineOf(src, i)} 行：处理指令没有闭合`);
       i = end + 2;
     } else if (src.startsWith('</', i)) {
       const end = src.indexOf('>', i);
-      if (end < 0) throw new XmlError(`line ${lineOf(src, i)}: an end tag is never closed`);
+      if (end < 0) throw new XmlError(`line ${lineOf(src, i)}: an end tag is never closed`, `第 ${lineOf(src, i)} 行：结束标签没有闭合`);
       const qname = src.slice(i + 2, end).trim();
       const open = stack.pop();
-      if (!open) throw new XmlError(`line ${lineOf(src, i)}: </${qname}> closes nothing`);
-      if (open.qname !== qname) throw new XmlError(`line ${lineOf(src, i)}: </${qname}> closes <${open.qname}>`);
+      if (!open) throw new XmlError(`line ${lineOf(src, i)}: </${qname}> closes nothing`, `第 ${lineOf(src, i)} 行：</${qname}> 没有对应的开始标签`);
+      if (open.qname !== qname)
+        throw new XmlError(`line ${lineOf(src, i)}: </${qname}> closes <${open.qname}>`, `第 ${lineOf(src, i)} 行：</${qname}> 与 <${open.qname}> 不匹配`);
       i = end + 1;
     } else {
-      if (++nodes > MAX_NODES) throw new XmlError(`more than ${MAX_NODES} elements: not a CAP document`);
+      if (++nodes > MAX_NODES) throw new XmlError(`more than ${MAX_NODES} elements: not a CAP document`, `元素超过 ${MAX_NODES} 个，不是 CAP 文件`);
       const { qname, rawAttrs, selfClosing, end } = readStartTag(src, i);
       const parentScope = stack.length > 0 ? stack[stack.length - 1].scope : null;
       const decl = new Map<string, string>();
@@ -195,17 +226,18 @@ export function parseXml(src: string): XmlElement {
       const { name, ns } = resolve(qname, scope, false, src, i);
       const el: XmlElement = { name, ns, attrs, children: [], text: '' };
       if (stack.length > 0) stack[stack.length - 1].el.children.push(el);
-      else if (root) throw new XmlError(`line ${lineOf(src, i)}: a second root element <${qname}>`);
+      else if (root) throw new XmlError(`line ${lineOf(src, i)}: a second root element <${qname}>`, `第 ${lineOf(src, i)} 行：出现第二个根元素 <${qname}>`);
       else root = el;
       if (!selfClosing) {
-        if (stack.length >= MAX_DEPTH) throw new XmlError(`line ${lineOf(src, i)}: elements nested deeper than ${MAX_DEPTH}`);
+        if (stack.length >= MAX_DEPTH)
+          throw new XmlError(`line ${lineOf(src, i)}: elements nested deeper than ${MAX_DEPTH}`, `第 ${lineOf(src, i)} 行：元素嵌套超过 ${MAX_DEPTH} 层`);
         stack.push({ el, qname, scope });
       }
       i = end;
     }
   }
-  if (stack.length > 0) throw new XmlError(`<${stack[stack.length - 1].qname}> is never closed`);
-  if (!root) throw new XmlError('no root element: the document is empty');
+  if (stack.length > 0) throw new XmlError(`<${stack[stack.length - 1].qname}> is never closed`, `<${stack[stack.length - 1].qname}> 没有闭合`);
+  if (!root) throw new XmlError('no root element: the document is empty', '没有根元素：文件是空的');
   return root;
 }
 

@@ -20,6 +20,7 @@ import { SignInBox } from './identity/SignInBox';
 import { PlansConsole } from './plans/PlansConsole';
 import { TasksConsole } from './tasks/TasksConsole';
 import { MaterialsConsole } from './materials/MaterialsConsole';
+import { ReplayConsole } from './replay/ReplayConsole';
 import { TeamsConsole } from './teams/TeamsConsole';
 import { DisplayPicker } from './DisplayPicker';
 import { LanguageToggle } from './LanguageToggle';
@@ -113,6 +114,7 @@ export function ConsolePage() {
       {tab === 'tasks' && <TasksConsole />}
       {tab === 'teams' && <TeamsConsole />}
       {tab === 'materials' && <MaterialsConsole />}
+      {tab === 'replay' && <ReplayConsole />}
       {tab === 'admin' && <AdminConsole />}
     </div>
   );

@@ -11,6 +11,7 @@ import { CommandStatus } from './CommandStatus';
 import { displayChoices } from './console-choices';
 import { Field } from './Field';
 import { useCommand } from './use-command';
+import { DisplaySchedule } from './wall-schedule/DisplaySchedule';
 
 export function DisplayPicker({ display, onChange }: { display: number; onChange(display: number): void }) {
   const t = useT();
@@ -36,6 +37,7 @@ export function DisplayPicker({ display, onChange }: { display: number; onChange
           {active ? t('console.displayShows', { name: active.name }) : t('console.displayShowsNothing')}
         </span>
       </div>
+      <DisplaySchedule display={display} />
       <details className="wall-room-details">
         <summary>{t('console.wallRoom')}</summary>
         <WallRoomSettings />

@@ -9,6 +9,7 @@ import { noteAfter, type ConsoleNote } from './console-note';
 import { ConsultStartForm } from './ConsultStartForm';
 import { EndpointControls } from './EndpointControls';
 import { SocketChip } from './LinkChip';
+import { RecordingsList } from './RecordingsList';
 import './consult.css';
 
 function LiveConsultation({ c, canEnd, onEnd }: { c: Consultation; canEnd: boolean; onEnd(operator: string): void }) {
@@ -97,6 +98,7 @@ export function ConsultConsole() {
         <p data-testid="consult-none">{t('consult.noneLive')}</p>
       )}
       {isHost && !live && <ConsultStartForm onNote={setNote} />}
+      <RecordingsList consultations={live ? [live, ...recent] : recent} isHost={isHost} />
       {recent.length > 0 && (
         <details>
           <summary>{t('consult.recent')}</summary>

@@ -6,6 +6,9 @@ import type { LinkId } from './link-health';
 
 export type Phase = 'idle' | 'waiting' | 'joining' | 'in-call' | 'left' | 'error';
 
+/** What a remote's tile shows about its picture (as a camera tile does). */
+export type TileState = 'connecting' | 'playing' | 'stalled' | 'reconnecting';
+
 export interface RemoteView {
   id: string;
   name: string;
@@ -16,6 +19,8 @@ export interface RemoteView {
   firstFrameMs: number | null;
   /** Local address carrying each link's connection (in single mode: whichever network ICE chose). */
   paths: Record<LinkId, string | null>;
+  /** Set by the SFU endpoint; a mesh tile's state is read from its links (RemoteTile). */
+  state?: TileState;
 }
 
 export interface Device {
@@ -44,6 +49,8 @@ export interface EndpointView {
   micId: string | null;
   localStream: MediaStream | null;
   error: string | null;
+  /** An sfu consultation's room on the media engine as this endpoint last heard it (the SFU endpoint only). */
+  room?: { ready: boolean; epoch: number } | null;
 }
 
 export function initialView(): EndpointView {

@@ -176,6 +176,8 @@ export class ConsultEndpoint {
       this.set({ phase: 'waiting' });
       return;
     }
+    // An sfu consultation is the SFU endpoint's (state/consult/endpoint-slice.ts runs it instead).
+    if (c.mode === 'sfu') return;
     if (!c.participants.some((p) => p.id === this.me)) return;
     if (this.leftId === c.id) return this.set({ phase: 'left' });
     if (busy) return;

@@ -9,7 +9,9 @@ import {
   ratesBetween,
   rebuildDue,
   sampleStats,
+  parkedVerdict,
   shouldClose,
+  spareDue,
   SpeakerPicker,
   stallThresholdMs,
 } from './link-health';
@@ -126,6 +128,29 @@ describe('choosing the shown link', () => {
     expect(chooseShown('A', { A, B }, 3012, 0)).toBe('A');
   });
 
+  it('does not move to a lossy link for its first frame after a hiccup that stalled both pictures', () => {
+    // 15 fps. B (shown) renders every frame; A loses a third of them. At 2000 the page stalls
+    // 300 ms: both pictures stop, and A's first frame after the stall comes 10 ms before B's.
+    const A = new FrameClock();
+    const B = new FrameClock();
+    for (let i = 0; i * 66 < 2000; i++) {
+      B.frame(i * 66);
+      if (i % 3 !== 1) A.frame(i * 66 - 5); // just before B’s
+    }
+    const stallEnd = B.lastAt! + 300;
+    A.frame(stallEnd);
+    expect(chooseShown('B', { A, B }, stallEnd, 0)).toBe('B');
+    B.frame(stallEnd + 10);
+    expect(chooseShown('B', { A, B }, stallEnd + 10, 0)).toBe('B');
+    // B really gone (its link cut): A takes over once it has shown it delivers on its own.
+    for (let t = stallEnd + 76; t <= stallEnd + 10 + POLICY.stallMaxMs + 66; t += 66) A.frame(t);
+    expect(chooseShown('B', { A, B }, A.lastAt!, 0)).toBe('A');
+    // A link about as good as the shown one still takes over on its first fresher frame.
+    const C = clockWith(5, stallEnd - 300, 66);
+    C.frame(stallEnd);
+    expect(chooseShown('B', { A: C, B: clockWith(0, stallEnd - 300, 66) }, stallEnd, 0)).toBe('A');
+  });
+
   it('learns the frame rate but not from outages', () => {
     const c = clockWith(0, 2000, 40);
     expect(c.intervalMs).toBeGreaterThan(38);
@@ -182,6 +207,39 @@ describe('a connection’s state', () => {
     expect(shouldClose({ ...t, candidatesBothWays: true }, POLICY.connectTimeoutMs + 1, true)).toBe(false);
     expect(legState({ ...t, candidatesBothWays: true }, POLICY.connectPatienceMs + 1)).toBe('down');
     expect(shouldClose({ ...t, candidatesBothWays: true }, POLICY.connectPatienceMs + 1, true)).toBe(true);
+  });
+
+  it('builds a spare beside a connection still connecting on a silent link, while the other link carries the call', () => {
+    // Built while the link was down, a candidate on it at both ends: it connects when the link
+    // answers, or never. A spare every spareEveryMs gives the link's return more than one chance.
+    const t = { createdAt: 1000, lastFrameAt: null, lastBeatAt: null, candidatesBothWays: true };
+    expect(spareDue(t, 1000 + POLICY.spareEveryMs - 1, true, 1000)).toBe(false);
+    expect(spareDue(t, 1000 + POLICY.spareEveryMs, true, 1000)).toBe(true);
+    // Not when the call itself is silent, nor for a connection that can never work, nor for a live one.
+    expect(spareDue(t, 1000 + POLICY.spareEveryMs, false, 1000)).toBe(false);
+    expect(spareDue({ ...t, candidatesBothWays: false }, 1000 + POLICY.spareEveryMs, true, 1000)).toBe(false);
+    expect(spareDue({ ...t, lastFrameAt: 2400 }, 2500, true, 1000)).toBe(false);
+    expect(spareDue(t, 1000 + POLICY.connectPatienceMs + 1, true, 1000)).toBe(false); // down: replaced, not spared
+    // Spares are cheap but bounded: a few kept, each while a link may still come back.
+    expect(POLICY.maxSpares).toBeGreaterThanOrEqual(2);
+    expect(POLICY.spareEveryMs * POLICY.maxSpares).toBeLessThanOrEqual(POLICY.connectPatienceMs);
+  });
+
+  it('both ends converge on the newest parked or current connection that carries something', () => {
+    // The race, seen in the logs: the district took spare gen 7, the street its parked gen 5; each
+    // then closed the other's pick as "parked while the current one flows", leaving no connection.
+    const now = 10_000;
+    const district = parkedVerdict({ gen: 7, flowing: true }, { gen: 5, flowing: true, outrankedSince: now }, now);
+    const street = parkedVerdict({ gen: 5, flowing: true }, { gen: 7, flowing: true, outrankedSince: null }, now);
+    expect(district).toBe('keep'); // the street is still on gen 5: not closed under it
+    expect(street).toBe('take'); // the street moves up to gen 7
+    expect(parkedVerdict({ gen: 7, flowing: true }, { gen: 5, flowing: true, outrankedSince: now - POLICY.outrankGraceMs }, now)).toBe('close');
+    // Nothing on the current one: any parked one that decodes takes over; a silent parked one goes once the current carries.
+    expect(parkedVerdict({ gen: 9, flowing: false }, { gen: 5, flowing: false, outrankedSince: null }, now)).toBe('take');
+    expect(parkedVerdict(null, { gen: 5, flowing: false, outrankedSince: null }, now)).toBe('take');
+    expect(parkedVerdict({ gen: 9, flowing: true }, { gen: 5, flowing: false, outrankedSince: null }, now)).toBe('close');
+    // A newer one whose ICE has just connected carries nothing yet: kept (the street closed gen 2 so, under the district).
+    expect(parkedVerdict({ gen: 1, flowing: true }, { gen: 2, flowing: false, outrankedSince: null }, now)).toBe('keep');
   });
 
   it('ignores frames that belong to an older connection', () => {

@@ -71,6 +71,31 @@ export const POLICY = {
   addressProbeMs: 150,
   /** The initiator honours a rebuild request unless its connection is younger than this. */
   rebuildRequestGraceMs: 500,
+  /**
+   * A connection built while its link is down, with a candidate on the link at both ends, connects
+   * the moment the link answers, or never: in the cut-restore-cut race 3 of 20 such connections
+   * (Chromium 156) never left "checking" after the link came back while the one of the same
+   * street to the other remote, made 0.2 s apart, connected 20–250 ms after it. The browser lists
+   * the returned interface only 2–4 s later, so a connection built after the return is of no use
+   * in time. So while the other link carries the call, a spare is built this often and the
+   * earlier ones are kept (parked, up to maxSpares): whichever decodes pictures first stays.
+   */
+  spareEveryMs: 1500,
+  maxSpares: 3,
+  /**
+   * Both ends pick among their parked connections on their own; an older connection that carries
+   * something is kept this long after a newer one took over, so the other end, which may have
+   * picked the older, can move to the newer first (closing it at once left the race with no
+   * connection on the link at all: each end closed the one the other had picked).
+   */
+  outrankGraceMs: 1000,
+  /**
+   * Switching on a stall to a link that rendered clearly fewer frames (a lossy one) waits until
+   * it has rendered this many frames since the shown link's newest: a hiccup of this page stalls
+   * both pictures, and the worse one's first frame after it is no reason to move (that flapped up
+   * to 10 times per 20 s under 30% loss).
+   */
+  worseNeedsFrames: 2,
 } as const;
 
 /**
@@ -106,6 +131,13 @@ export class FrameClock {
 
   ageMs(now: number): number {
     return this.lastAt === null ? Infinity : now - this.lastAt;
+  }
+
+  /** Frames rendered after a time (within the last rateWindowMs). */
+  framesAfter(t: number): number {
+    let n = 0;
+    for (let i = this.recent.length - 1; i >= 0 && this.recent[i] > t; i--) n++;
+    return n;
   }
 
   /** Frames rendered within the last rateWindowMs. */
@@ -171,7 +203,9 @@ export function chooseShown(shown: LinkId | null, clocks: Partial<Record<LinkId,
     const margin = Math.max(POLICY.betterByFrames, POLICY.betterByShare * curFrames);
     const notWorse = otherFrames + margin >= curFrames;
     const stall = notWorse ? Math.min(cur.stallMs(), other.stallMs()) : Math.max(cur.stallMs(), other.stallMs());
-    if (age(shown) > stall && age(l) < age(shown)) return l;
+    // A worse link must show it is delivering while the shown one is not, not just be first after a common hiccup.
+    const delivering = notWorse || cur.lastAt === null || other.framesAfter(cur.lastAt) >= POLICY.worseNeedsFrames;
+    if (age(shown) > stall && age(l) < age(shown) && delivering) return l;
     if (now - shownSince < POLICY.holdShownMs || age(l) > other.stallMs()) continue;
     const more = otherFrames >= curFrames + margin;
     const lessLate =
@@ -233,6 +267,37 @@ export function flowing(t: LegTimes, now: number): boolean {
   if (t.createdAt === null) return false;
   const last = Math.max(t.lastFrameAt ?? -Infinity, t.lastBeatAt ?? -Infinity);
   return last >= t.createdAt && now - last <= POLICY.flowingWithinMs;
+}
+
+/**
+ * A spare is due (see POLICY.spareEveryMs): the link's connection is still connecting with a
+ * candidate on the link at both ends, while another link carries the call (the silence is this
+ * link's), and no connection was built on it for spareEveryMs.
+ */
+export function spareDue(t: LegTimes, now: number, otherLinkAlive: boolean, lastBuildAt: number | null): boolean {
+  if (!otherLinkAlive || !t.candidatesBothWays || t.createdAt === null || legState(t, now) !== 'connecting') return false;
+  return lastBuildAt === null || now - lastBuildAt >= POLICY.spareEveryMs;
+}
+
+/**
+ * What to do with a parked connection. Both ends decide on their own, so they must converge on
+ * the same connection: the newest generation that carries something (frames or heartbeats).
+ * - take (once it decodes pictures): the current connection carries nothing, or this one is
+ *   newer and carries something;
+ * - close: it is older than a current one that carries, and carries nothing itself, or has
+ *   been outranked for outrankGraceMs (the other end may still be on it);
+ * - keep: otherwise (a newer one that does not carry yet may just be connecting).
+ */
+export function parkedVerdict(
+  cur: { gen: number; flowing: boolean } | null,
+  p: { gen: number; flowing: boolean; outrankedSince: number | null },
+  now: number,
+): 'take' | 'close' | 'keep' {
+  if (!cur || !cur.flowing) return 'take';
+  // A newer one may just be connecting (ICE up, nothing through yet), and the other end may take it.
+  if (p.gen > cur.gen) return p.flowing ? 'take' : 'keep';
+  if (!p.flowing) return 'close';
+  return p.outrankedSince !== null && now - p.outrankedSince >= POLICY.outrankGraceMs ? 'close' : 'keep';
 }
 
 /** A link with no connection gets a new one once the retry interval since the last build has passed. */

@@ -34,6 +34,8 @@ export interface PeerLegOptions {
    * address): this connection can never carry anything, even once the link is back.
    */
   onAddressless?(): void;
+  /** Diagnostics: ICE and gathering as they change (the endpoint's log). */
+  log?(msg: string): void;
 }
 
 export class PeerLeg {
@@ -78,6 +80,10 @@ export class PeerLeg {
     this.peer.on('error', (err: Error) => this.close(`error: ${err.message}`));
     this.peer.on('close', () => this.close('closed by the remote or the browser'));
     this.pc()?.addEventListener('icegatheringstatechange', () => this.gathered());
+    this.pc()?.addEventListener('iceconnectionstatechange', () => {
+      const pc = this.pc();
+      if (pc && !this.closed) opts.log?.(`ice ${pc.iceConnectionState} after ${Math.round(opts.now() - this.createdAt)} ms`);
+    });
     this.beat = setInterval(() => {
       if (!this.peer.connected) return;
       try {
@@ -181,7 +187,9 @@ export class PeerLeg {
 
   private gathered(): void {
     const pc = this.pc();
-    if (this.closed || !pc || pc.iceGatheringState !== 'complete' || this.usableCandidates > 0 || this.addressless) return;
+    if (this.closed || !pc || pc.iceGatheringState !== 'complete') return;
+    this.opts.log?.(`gathered ${this.usableCandidates} candidates on the link, ${this.remoteCandidates} from the remote so far`);
+    if (this.usableCandidates > 0 || this.addressless) return;
     this.addressless = true;
     this.opts.onAddressless?.();
   }
@@ -201,6 +209,11 @@ export class PeerLeg {
     } catch (err) {
       console.warn('[consult] could not set the video encoding', err);
     }
+  }
+
+  /** The ICE connection state (for the log). */
+  iceState(): string {
+    return this.pc()?.iceConnectionState ?? 'none';
   }
 
   /** simple-peer keeps its RTCPeerConnection in `_pc`; stats and senders need it. */

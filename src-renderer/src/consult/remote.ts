@@ -4,7 +4,10 @@
 //   of the other (within about one frame interval);
 // - close a connection that has shown nothing for deadAfterMs; the initiator builds a new one
 //   (every retryEveryMs while the link stays dead), the other side asks it to. One that has
-//   carried media is parked rather than closed, and comes back if its link does first;
+//   carried media is parked rather than closed, and comes back if its link does first; while
+//   the other link carries the call, a spare is built every spareEveryMs beside one still
+//   connecting, and parked too (one of them connects when the link answers, or none does);
+//   both ends converge on the newest connection that carries something (parkedVerdict);
 // - react to a link's return (its address back, its socket reconnected) at once.
 // In "single" mode there is one connection with every candidate (the plain baseline): it is only
 // rebuilt once the browser itself gives it up.
@@ -18,7 +21,9 @@ import {
   POLICY,
   ratesBetween,
   rebuildDue,
+  parkedVerdict,
   shouldClose,
+  spareDue,
   type LegTimes,
   type LinkId,
   type LinkRates,
@@ -72,7 +77,21 @@ interface Slot {
    * its pair), while a connection built during a link-down may never work (see link-health).
    * Whichever of the two carries media first stays.
    */
-  parked: { leg: PeerLeg; at: number; frames: number | null; checking: boolean } | null;
+  parked: Parked[];
+}
+
+/**
+ * A connection kept aside for its link's return: one replaced while its link was silent after it
+ * had carried media, or a spare built during the outage (see POLICY.spareEveryMs).
+ */
+interface Parked {
+  leg: PeerLeg;
+  at: number;
+  /** Frames decoded when it was parked (null until known). */
+  frames: number | null;
+  checking: boolean;
+  /** Since when a newer current connection carries the link while this one carries something too. */
+  outrankedSince: number | null;
 }
 
 /** A replaced connection that carried media is kept this long for its link's return. */
@@ -137,8 +156,12 @@ export class RemoteParticipant {
       const dead = s.leg === null || (this.deps.mode === 'dual' && shouldClose(t, now, otherFlowing));
       if (this.deps.initiator) {
         if (judge && s.leg && dead) {
-          this.deps.log?.(`${this.id} link ${s.link}: gen ${s.gen} shows nothing, replacing it`);
+          this.deps.log?.(`${this.id} link ${s.link}: gen ${s.gen} shows nothing (${this.legNote(s.leg)}), replacing it`);
           this.retire(s, 'no frames');
+        } else if (judge && s.leg && this.deps.mode === 'dual' && spareDue(t, now, otherFlowing, s.lastBuildAt)) {
+          this.deps.log?.(`${this.id} link ${s.link}: gen ${s.gen} still connecting (${this.legNote(s.leg)}), building a spare`);
+          this.retire(s, 'a spare is built beside it');
+          this.build(s);
         }
         if (!s.leg && rebuildDue(s.lastBuildAt, now) && !this.holdBack(s, now)) this.build(s);
       } else if (judge && dead && now - this.since >= POLICY.retryEveryMs && rebuildDue(s.lastAskAt, now)) {
@@ -167,18 +190,25 @@ export class RemoteParticipant {
     if (!s || this.destroyed) return;
     if (this.deps.initiator) {
       // Answers and candidates for connections we offered.
-      if (pc.session !== this.deps.mySession() || !s.leg || s.leg.ref.gen !== pc.gen) return;
+      if (pc.session !== this.deps.mySession()) return;
+      const spare = s.parked.find((p) => p.leg.ref.gen === pc.gen);
+      if (spare && (!s.leg || s.leg.ref.gen !== pc.gen)) return spare.leg.signal(data);
+      if (!s.leg || s.leg.ref.gen !== pc.gen) return;
+      if (data.type === 'answer') this.deps.log?.(`${this.id} link ${s.link} gen ${pc.gen}: answer received`);
       s.leg.signal(data);
       return;
     }
     if (pc.session !== this.session) return; // from a session that has been replaced
     if (s.leg && s.leg.ref.gen === pc.gen) return s.leg.signal(data);
+    const spare = s.parked.find((p) => p.leg.ref.gen === pc.gen && p.leg.ref.session === pc.session);
+    if (spare) return spare.leg.signal(data);
     if (pc.gen <= s.gen) return; // late news about an older connection
     if (data.type !== 'offer') {
       s.early = s.early.filter((e) => this.deps.now() - e.at < 5000).slice(-40);
       s.early.push({ pc, data, at: this.deps.now() });
       return;
     }
+    this.deps.log?.(`${this.id} link ${s.link} gen ${pc.gen}: offer received`);
     this.retire(s, 'replaced by a newer connection');
     this.attach(s, pc, false);
     s.leg!.signal(data);
@@ -301,6 +331,11 @@ export class RemoteParticipant {
     this.element.remove();
   }
 
+  /** Diagnostics of a connection for the log: candidates each way, ICE. */
+  private legNote(leg: PeerLeg): string {
+    return `${leg.usableCandidates} local / ${leg.remoteCandidates} remote candidates${leg.addressless ? ', no address' : ''}, ice ${leg.iceState()}`;
+  }
+
   private times(s: Slot): LegTimes {
     const leg = s.leg;
     return {
@@ -334,7 +369,7 @@ export class RemoteParticipant {
       stream: null,
       streamLeg: null,
       early: [],
-      parked: null,
+      parked: [],
     };
     const onFrame = (): void => {
       if (this.destroyed) return;
@@ -363,7 +398,11 @@ export class RemoteParticipant {
       iceServers: this.deps.iceServers,
       quality: this.deps.quality(this, s.link),
       now: this.deps.now,
-      onSignal: (data) => this.deps.send({ kind: 'peer', pc: ref, data }),
+      onSignal: (data) => {
+        if (data.type !== 'candidate') this.deps.log?.(`${this.id} link ${s.link} gen ${ref.gen}: ${data.type} sent`);
+        this.deps.send({ kind: 'peer', pc: ref, data });
+      },
+      log: (msg) => this.deps.log?.(`${this.id} link ${s.link} gen ${ref.gen}: ${msg}`),
       onAddressless: () => {
         if (s.leg !== leg) return;
         this.deps.log?.(`${this.id} link ${s.link} gen ${ref.gen}: no address on this link; watching for its return`);
@@ -379,7 +418,7 @@ export class RemoteParticipant {
         if (this.shown === s.link) this.playAudio(stream);
       },
       onClose: (why) => {
-        if (s.parked?.leg === leg) s.parked = null;
+        s.parked = s.parked.filter((p) => p.leg !== leg);
         if (s.leg !== leg) return;
         this.deps.log?.(`${this.id} link ${s.link} gen ${ref.gen} closed: ${why}`);
         s.leg = null;
@@ -391,69 +430,106 @@ export class RemoteParticipant {
   }
 
   /**
-   * The slot's connection goes: one that has carried media (in dual mode) is parked for its
-   * link's return, replacing any parked before; one that never did is closed.
+   * The slot's connection goes. In dual mode it is parked (up to POLICY.maxSpares, the oldest
+   * closed first) if it has carried media, or if it is still connecting with a candidate on the
+   * link at both ends (it connects when the link answers, or never); any other is closed.
    */
   private retire(s: Slot, why: string): void {
     const leg = s.leg;
     if (!leg) return;
     s.leg = null;
     const now = this.deps.now();
-    // Only a silent one: one still carrying media is replaced because the remote receives nothing on it.
-    const silent = !flowing({ createdAt: leg.createdAt, lastFrameAt: leg.lastFrameAt, lastBeatAt: leg.lastBeatAt }, now);
-    if (this.deps.mode !== 'dual' || leg.lastFrameAt === null || leg.closed || !silent) {
+    // One still carrying media is kept too (replaced because the remote receives nothing on it, or
+    // offered anew by a starved initiator): it goes back to work if the new one does not carry,
+    // and is closed once a newer one does (parkedVerdict).
+    const pending = leg.lastFrameAt === null && leg.connectedAt === null && !leg.addressless && leg.usableCandidates > 0 && leg.remoteCandidates > 0;
+    if (this.deps.mode !== 'dual' || (leg.lastFrameAt === null && !pending) || leg.closed) {
       leg.close(why);
       return;
     }
-    this.dropParked(s, 'a newer one was parked');
-    s.parked = { leg, at: now, frames: null, checking: false };
-    void leg.framesDecoded().then((n) => s.parked?.leg === leg && s.parked.frames === null && (s.parked.frames = n ?? 0));
+    while (s.parked.length >= POLICY.maxSpares) s.parked.shift()!.leg.close('a newer one was parked');
+    const p: Parked = { leg, at: now, frames: null, checking: false, outrankedSince: null };
+    s.parked.push(p);
+    void leg.framesDecoded().then((n) => p.frames === null && (p.frames = n ?? 0));
     this.deps.log?.(`${this.id} link ${s.link} gen ${leg.ref.gen} parked: ${why}`);
   }
 
   private dropParked(s: Slot, why: string): void {
-    const p = s.parked;
-    s.parked = null;
-    p?.leg.close(why);
+    for (const p of s.parked.splice(0)) p.leg.close(why);
   }
 
-  /** A parked connection: back to work once it decodes pictures again (and the current one carries nothing); closed after PARK_MS. */
+  /** Whether the current connection of a slot carries something, and its generation. */
+  private current(s: Slot, now: number): { gen: number; flowing: boolean } | null {
+    return s.leg ? { gen: s.leg.ref.gen, flowing: flowing(this.times(s), now) } : null;
+  }
+
+  private parkedFlowing(p: Parked, now: number): boolean {
+    return flowing({ createdAt: p.leg.createdAt, lastFrameAt: null, lastBeatAt: p.leg.lastBeatAt }, now);
+  }
+
+  /**
+   * Parked connections (see parkedVerdict): one goes back to work once it decodes pictures, if
+   * the current one carries nothing or it is newer; one that carries nothing while the current
+   * does, or an outranked one, is closed; each is closed after PARK_MS.
+   */
   private checkParked(s: Slot, now: number): void {
-    const p = s.parked;
-    if (!p || p.checking) return;
-    if (now - p.at > PARK_MS || (s.leg && flowing(this.times(s), now))) {
-      this.dropParked(s, now - p.at > PARK_MS ? 'its link did not come back in time' : 'the new connection carries the link');
-      return;
+    for (const p of [...s.parked]) {
+      const cur = this.current(s, now);
+      const pf = this.parkedFlowing(p, now);
+      p.outrankedSince = cur?.flowing && pf && p.leg.ref.gen < cur.gen ? (p.outrankedSince ?? now) : null;
+      const verdict = parkedVerdict(cur, { gen: p.leg.ref.gen, flowing: pf, outrankedSince: p.outrankedSince }, now);
+      if (verdict === 'close' || now - p.at > PARK_MS) {
+        s.parked = s.parked.filter((x) => x !== p);
+        p.leg.close(verdict === 'close' ? `gen ${s.leg?.ref.gen ?? '?'} carries the link` : 'its link did not come back in time');
+      } else if (verdict === 'take' && pf) {
+        // Heartbeats through it while the current one carries nothing (or it is newer): take it
+        // now, its pictures follow (waiting for getStats to show decoded frames cost a poll).
+        this.takeParked(s, p, 'carries heartbeats');
+      } else if (verdict === 'take') this.checkOneParked(s, p);
     }
-    if (p.frames === null) return;
+  }
+
+  private checkOneParked(s: Slot, p: Parked): void {
+    if (p.checking || p.frames === null) return;
     p.checking = true;
     void p.leg
       .framesDecoded()
       .then((n) => {
         p.checking = false;
-        if (s.parked !== p || n === null || n <= p.frames!) return;
-        if (s.leg && flowing(this.times(s), this.deps.now())) return;
-        // Pictures again on the old connection: it is the link's connection again.
-        const cur = s.leg;
-        s.parked = null;
-        s.leg = p.leg;
-        s.gen = Math.max(s.gen, p.leg.ref.gen);
-        cur?.close('the earlier connection came back');
-        const stream = this.streams.get(p.leg) ?? null;
-        s.stream = stream;
-        s.streamLeg = p.leg;
-        s.video.srcObject = stream;
-        void s.video.play().catch(() => undefined);
-        if (this.shown === s.link && stream) this.playAudio(stream);
-        this.deps.log?.(`${this.id} link ${s.link}: gen ${p.leg.ref.gen} decodes pictures again ${Math.round(this.deps.now() - p.at)} ms after it was parked`);
-        this.deps.changed();
+        if (!s.parked.includes(p) || n === null || n <= p.frames!) return;
+        const now = this.deps.now();
+        if (parkedVerdict(this.current(s, now), { gen: p.leg.ref.gen, flowing: this.parkedFlowing(p, now), outrankedSince: null }, now) !== 'take') return;
+        this.takeParked(s, p, 'decodes pictures');
       })
       .catch(() => (p.checking = false));
+  }
+
+  /** A parked connection becomes the link's connection (again). */
+  private takeParked(s: Slot, p: Parked, why: string): void {
+    const now = this.deps.now();
+    const cur = s.leg;
+    s.parked = s.parked.filter((x) => x !== p);
+    s.leg = p.leg;
+    s.gen = Math.max(s.gen, p.leg.ref.gen);
+    // An older one that still carries something stays a moment: the other end may be on it.
+    if (cur && flowing({ createdAt: cur.createdAt, lastFrameAt: cur.lastFrameAt, lastBeatAt: cur.lastBeatAt }, now))
+      s.parked.push({ leg: cur, at: now, frames: null, checking: false, outrankedSince: now });
+    else cur?.close(`gen ${p.leg.ref.gen} carries the link`);
+    const stream = this.streams.get(p.leg) ?? null;
+    s.stream = stream;
+    s.streamLeg = p.leg;
+    s.video.srcObject = stream;
+    void s.video.play().catch(() => undefined);
+    if (this.shown === s.link && stream) this.playAudio(stream);
+    this.deps.log?.(`${this.id} link ${s.link}: gen ${p.leg.ref.gen} ${why} ${Math.round(now - p.at)} ms after it was parked, taken`);
+    this.deps.changed();
   }
 
   private frame(s: Slot, at: number): void {
     // Only frames of the current connection's own stream count (for the picture and its health).
     if (!s.leg || s.streamLeg !== s.leg) return;
+    if (s.leg.lastFrameAt === null)
+      this.deps.log?.(`${this.id} link ${s.link} gen ${s.leg.ref.gen}: first frame ${Math.round(at - s.leg.createdAt)} ms after it was made`);
     s.clock.frame(at);
     s.leg.lastFrameAt = at;
     if (this.firstFrameAt === null) {

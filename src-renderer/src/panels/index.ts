@@ -15,6 +15,7 @@ import { tasksPanel } from './tasks';
 import { resourcesPanel } from './resources';
 import { teamsPanel } from './teams';
 import { reportClockPanel } from './report-clock';
+import { eventsBoardPanel } from './events-board';
 import { createPanelRegistry } from './registry';
 
 export type { PanelDefinition, PanelProps, PanelRegistry } from './registry';
@@ -36,4 +37,5 @@ export const panels = createPanelRegistry([
   resourcesPanel,
   teamsPanel,
   reportClockPanel,
+  eventsBoardPanel,
 ]);

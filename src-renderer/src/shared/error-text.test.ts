@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PersonInput } from '@contract/duty';
-import { RpcCode } from '@contract/errors';
+import { RefusedError, RpcCode } from '@contract/errors';
 import { translator } from '../i18n';
 import { errorText, fieldErrors, type Issue } from './error-text';
 
@@ -52,5 +52,16 @@ describe('a refusal, in words', () => {
       text: '没有此响应 (no response with id x)',
       detail: '',
     });
+  });
+
+  it('says a refusal given in both languages in the page’s language, keeping the whole text as the detail', () => {
+    const refused = new RefusedError({ zh: '响应已结束，不能再改', en: 'the response has ended and cannot change' }, { id: 'rsp_1' });
+    const wire = JSON.parse(JSON.stringify(refused)) as { code: number; message: string; data: unknown };
+    expect(errorText(zh, 'zh-CN', wire)).toEqual({
+      text: '响应已结束，不能再改',
+      detail: '响应已结束，不能再改 (the response has ended and cannot change)',
+    });
+    expect(errorText(en, 'en', wire).text).toBe('the response has ended and cannot change');
+    expect((wire.data as { id: string }).id).toBe('rsp_1');
   });
 });

@@ -2,10 +2,11 @@
 // own text. The hub's refusals carry what the page needs to say it: InvalidParams names each
 // field with its problem (data.issues), Forbidden names the right (data.right), a transport
 // failure says why (data.transport). A domain refusal (Refused, or Unauthorized from a sign-in)
-// is said as the hub said it.
+// is said as the hub said it: in the page's language when the hub gave both (data.text, from
+// `new RefusedError({ zh, en })`), else its one text.
 // The hub's text stays available to an engineer as `detail`.
 import { RIGHT_LABELS, type Right } from '@contract/rights';
-import { RpcCode } from '@contract/errors';
+import { RpcCode, refusalText } from '@contract/errors';
 import type { Translate } from '../i18n';
 
 export interface Issue {
@@ -89,7 +90,9 @@ export function errorText(t: Translate, lang: 'zh-CN' | 'en', error: ErrorLike):
       if (data.transport === 'timeout') return { text: t('error.timeout'), detail };
       if (typeof data.transport === 'string') return { text: t('error.noConnection'), detail };
       return { text: t('error.internal'), detail };
-    default:
-      return { text: error.message, detail: '' };
+    default: {
+      const said = refusalText(error.data, lang);
+      return said ? { text: said, detail } : { text: error.message, detail: '' };
+    }
   }
 }

@@ -76,6 +76,34 @@ export const LINKS: Record<LinkName, Swatch> = {
 export const NEUTRAL: Swatch = { colour: '#dbe4ee', ink: DARK_INK, shape: '○', word: { zh: '其他', en: 'Other' } };
 /** Light text on a dark fill: for the few fills dark enough to need it. */
 export const INK_ON_DARK = LIGHT_INK;
+/** Dark text on a light fill (a badge in a state or level colour): every swatch's ink. */
+export const INK_ON_LIGHT = DARK_INK;
+
+/**
+ * Charts (statistics): a count or a year is neither a state nor a level, so its series take the
+ * neutrals, told apart by lightness (and by the legend's words), never a state or level colour.
+ */
+export const DATA = {
+  /** Series colours, most prominent first. */
+  series: [NEUTRAL.colour, STATES.offline.colour] as readonly string[],
+  /** Axis labels and values (base.css --muted). */
+  label: STATES.stale.colour,
+  /** Grid and axis lines (base.css --line). */
+  grid: '#22344d',
+} as const;
+
+/**
+ * Every literal colour a panel may write (panels otherwise use base.css's custom properties):
+ * the swatches, their inks, the surfaces, and black and white (video, shadows).
+ */
+export function allowedLiterals(): Set<string> {
+  const out = new Set<string>(['#000', '#000000', '#fff', '#ffffff', DARK_INK, LIGHT_INK, DATA.grid, ...Object.values(SURFACES)]);
+  for (const s of [...Object.values(STATES), ...Object.values(LEVELS), ...Object.values(LINKS), NEUTRAL]) {
+    out.add(s.colour);
+    out.add(s.ink);
+  }
+  return new Set([...out].map((c) => c.toLowerCase()));
+}
 
 /** Every swatch by its CSS custom property name (base.css declares the same, checked by the test). */
 export function cssVariables(): Record<string, string> {

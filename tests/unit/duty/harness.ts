@@ -1,5 +1,7 @@
 // Duty and plans fixtures on the shared core harness (tests/support/core-harness.ts): the duty
 // room's clock and times, and a small staff.
+import { afterEach, beforeEach } from 'vitest';
+import type { ReportInput } from '@contract/duty';
 import { localTime } from '@contract/yuexiu';
 import { openCoreHarness, type CoreHarness } from '../../support/core-harness';
 
@@ -31,3 +33,30 @@ export async function staff(h: Harness): Promise<Record<string, string>> {
   for (const p of people) ids[p.name] = (await h.call('duty.savePerson', { person: p })).id;
   return ids;
 }
+
+/**
+ * Before each test of the file, a fresh duty room (the harness at T0 and its small staff), closed
+ * after the test; `use` receives them: `eachDutyRoom((hh, ii) => ((h = hh), (ids = ii)));`.
+ */
+export function eachDutyRoom(use: (h: Harness, ids: Record<string, string>) => void, opts: { now?: number; demo?: boolean } = {}): void {
+  let h: Harness | undefined;
+  beforeEach(async () => {
+    h = await openHarness(opts);
+    use(h, await staff(h));
+  });
+  afterEach(() => h?.close());
+}
+
+/** A flood report from the 12345 hotline at 北京街, received five minutes before T0; `over` replaces any field. */
+export const floodReport = (over: Record<string, unknown> = {}): ReportInput =>
+  ({
+    receivedAt: T0 - 5 * 60_000,
+    source: 'hotline-12345',
+    category: 'flood',
+    street: '北京街',
+    location: '北京路与文明路交界',
+    coordinates: { lat: 23.1255, lng: 113.2705 },
+    summary: '路段积水约30厘米',
+    severity: 'medium',
+    ...over,
+  }) as ReportInput;

@@ -1,32 +1,13 @@
 // The duty log through the contract: validation at the boundary, status transitions, every
 // change time-stamped and attributed, events for the wall.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReportInput } from '@contract/duty';
+import { describe, expect, it } from 'vitest';
 import { RpcCode } from '@contract/errors';
 import { YUEXIU_STREETS } from '@contract/yuexiu';
-import { H, openHarness, staff, T0, type Harness } from './harness';
+import { eachDutyRoom, floodReport as report, H, T0, type Harness } from './harness';
 
 let h: Harness;
 let ids: Record<string, string>;
-
-beforeEach(async () => {
-  h = await openHarness();
-  ids = await staff(h);
-});
-afterEach(() => h.close());
-
-const report = (over: Record<string, unknown> = {}): ReportInput =>
-  ({
-    receivedAt: T0 - 5 * 60_000,
-    source: 'hotline-12345',
-    category: 'flood',
-    street: '北京街',
-    location: '北京路与文明路交界',
-    coordinates: { lat: 23.1255, lng: 113.2705 },
-    summary: '路段积水约30厘米',
-    severity: 'medium',
-    ...over,
-  }) as ReportInput;
+eachDutyRoom((hh, ii) => ((h = hh), (ids = ii)));
 
 describe('the district reference data', () => {
   it('has Yuexiu’s 18 streets, each once', () => {
@@ -104,7 +85,13 @@ describe('status', () => {
     const r = await h.call('duty.recordReport', { report: report(), by: ids['周杰'] });
     const e = await h.refusal('duty.setReportStatus', { id: r.id, status: 'handling', by: ids['周杰'] });
     expect(e.code).toBe(RpcCode.Refused);
-    expect(e.message).toContain('is new (新接报) and cannot become handling (处置中); from new it can become verifying');
+    expect(e.data).toMatchObject({
+      field: 'status',
+      text: {
+        zh: '接报（北京街，2025-06-10 09:55）现为“新接报”，不能改为“处置中”；可改为“核实中”',
+        en: 'the report (北京街, 2025-06-10 09:55) is new and cannot become handling; from here it can become verifying',
+      },
+    });
     await h.call('duty.setReportStatus', { id: r.id, status: 'verifying', by: ids['周杰'] });
     // Found false while verifying: closed directly.
     await h.call('duty.setReportStatus', { id: r.id, status: 'closed', by: ids['周杰'], note: '误报' });
@@ -144,7 +131,7 @@ describe('handover', () => {
   it('the outgoing officer hands over with notes and open items; only the incoming confirms; both times recorded', async () => {
     const r = await h.call('duty.recordReport', { report: report(), by: ids['周杰'] });
     const draft = await h.call('duty.getHandoverDraft', { outgoingId: ids['周杰'] });
-    expect(draft.openItems).toEqual([{ text: '北京街：路段积水约30厘米', reportId: r.id }]);
+    expect(draft.openItems).toEqual([{ kind: 'report', text: '北京街：路段积水约30厘米', reportId: r.id }]);
 
     const ho = await h.call('duty.handOver', { outgoingId: ids['周杰'], incomingId: ids['吴婷'], notes: '设备正常', openItems: draft.openItems });
     expect(ho).toMatchObject({ status: 'pending', handedOverAt: T0, confirmedAt: null, outgoing: { name: '周杰' }, incoming: { name: '吴婷' } });
@@ -161,7 +148,7 @@ describe('handover', () => {
 
     // What 吴婷 received is carried on in her own handover, and not twice.
     const next = await h.call('duty.getHandoverDraft', { outgoingId: ids['吴婷'] });
-    expect(next.openItems).toEqual([{ text: '北京街：路段积水约30厘米', reportId: r.id }]);
+    expect(next.openItems).toEqual([{ kind: 'report', text: '北京街：路段积水约30厘米', reportId: r.id }]);
     expect((await h.call('duty.listHandovers', {})).map((x) => x.status)).toEqual(['confirmed']);
   });
 

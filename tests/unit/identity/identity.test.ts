@@ -64,27 +64,27 @@ describe('sign-in', () => {
     h = await openCoreHarness({ demo: true, now: Date.now() });
     const ids = await demoStaff(h);
     await h.call('auth.setPassword', { personId: ids['周杰'], password: PASSWORD });
-    for (let i = 0; i < 4; i++) expect((await refusal(h.call('auth.signIn', { name: '周杰', password: 'wrong password' }))).data).toBeUndefined();
+    for (let i = 0; i < 4; i++) expect((await refusal(h.call('auth.signIn', { name: '周杰', password: 'wrong password' }))).data?.retryAt).toBeUndefined();
     const fifth = await refusal(h.call('auth.signIn', { name: '周杰', password: 'wrong password' }));
-    expect(fifth.data).toEqual({ retryAt: h.clock.now + 30_000 });
+    expect(fifth.data).toMatchObject({ retryAt: h.clock.now + 30_000 });
     expect(fifth.message).toContain('30 秒后');
     expect(fifth.message).toContain('in 30 s');
     // Locked: even the right password is refused, and says when to try again.
     const locked = await refusal(h.call('auth.signIn', { name: '周杰', password: PASSWORD }));
-    expect(locked.data).toEqual({ retryAt: h.clock.now + 30_000 });
+    expect(locked.data).toMatchObject({ retryAt: h.clock.now + 30_000 });
     h.clock.now += 30_001;
     const sixth = await refusal(h.call('auth.signIn', { name: '周杰', password: 'wrong password' }));
-    expect(sixth.data).toEqual({ retryAt: h.clock.now + 60_000 });
+    expect(sixth.data).toMatchObject({ retryAt: h.clock.now + 60_000 });
     h.clock.now += 60_001;
     const seventh = await refusal(h.call('auth.signIn', { name: '周杰', password: 'wrong password' }));
-    expect(seventh.data).toEqual({ retryAt: h.clock.now + 120_000 });
+    expect(seventh.data).toMatchObject({ retryAt: h.clock.now + 120_000 });
     h.clock.now += 120_001;
     await h.call('auth.signIn', { name: '周杰', password: PASSWORD });
     // A success clears it: the next failure is a plain one again.
-    expect((await refusal(h.call('auth.signIn', { name: '周杰', password: 'wrong password' }))).data).toBeUndefined();
+    expect((await refusal(h.call('auth.signIn', { name: '周杰', password: 'wrong password' }))).data?.retryAt).toBeUndefined();
     // An unknown name is locked the same way: the refusal says nothing about whether it exists.
     for (let i = 0; i < 4; i++) await refusal(h.call('auth.signIn', { name: '无此人', password: 'x' }));
-    expect((await refusal(h.call('auth.signIn', { name: '无此人', password: 'x' }))).data).toEqual({ retryAt: h.clock.now + 30_000 });
+    expect((await refusal(h.call('auth.signIn', { name: '无此人', password: 'x' }))).data).toMatchObject({ retryAt: h.clock.now + 30_000 });
   }, 20_000);
 });
 

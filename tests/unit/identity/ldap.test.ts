@@ -193,7 +193,7 @@ describe('sign-in against the directory (LDAP)', () => {
     expect(down.error?.code).toBe(-32000);
     expect(down.error?.message).toContain('目录服务器（LDAP）无法连接');
     expect(down.error?.message).toContain('The directory (LDAP) cannot be reached');
-    expect((down.error as { data?: unknown }).data).toEqual({ directory: 'unreachable' });
+    expect((down.error as { data?: unknown }).data).toMatchObject({ directory: 'unreachable', text: { zh: expect.stringContaining('目录服务器') } });
     expect((await ok(s, 'auth.signIn', { name: '周杰', password: PASSWORD })).person.name).toBe('周杰');
     s.close();
   });

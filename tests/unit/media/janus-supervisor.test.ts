@@ -11,6 +11,7 @@ import type { CallContext } from '@contract/define';
 import type { MediaHealth } from '@contract/media';
 import { RpcError } from '@contract/errors';
 import { tempDir } from '../../support/temp-dir';
+import { until } from '../../support/until';
 import { rtspSourceMissing, startRtspSource, type RtspSource } from './rtsp-source';
 
 const JANUS = '/usr/bin/janus';
@@ -19,16 +20,6 @@ if (missing) console.warn(`[media] skipping the real-Janus tests: ${missing}`);
 
 const ctx: CallContext = { transport: 'local', peer: 'test' };
 const PASSWORD = 'rtsp-pa55-word';
-
-async function until<T>(what: string, get: () => T | Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: last ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** Asks the running Janus directly (with the secret of the config the hub wrote), as a test's own client. */
 async function askJanus<T>(dir: string, talk: (req: (msg: object) => Promise<any>) => Promise<T>): Promise<T> {

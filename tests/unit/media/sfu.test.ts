@@ -11,13 +11,14 @@
 // consultation ends.
 import { appendFileSync, existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore, type Core } from '../../../src-main/core/app';
-import { startHub, type Hub } from '../../../src-main/hub/server';
+import type { Core } from '../../../src-main/core/app';
 import type { CallContext } from '@contract/define';
 import { STREET_PARTICIPANTS, type Consultation } from '@contract/consult';
-import type { MediaHealth, SfuRoom } from '@contract/media';
+import type { SfuRoom } from '@contract/media';
 import { RpcError } from '@contract/errors';
+import { startJanusHub, type JanusHub } from '../../support/janus-hub';
 import { tempDir } from '../../support/temp-dir';
+import { until } from '../../support/until';
 import { RtpClip, SiteProcess, SyntheticSite, wsRpc } from '../../support/synthetic-site';
 
 const JANUS = '/usr/bin/janus';
@@ -27,16 +28,6 @@ if (missing) console.warn(`[sfu] skipping the real-Janus SFU tests: ${missing}`)
 const STREETS = Number(process.env.SFU_STREETS ?? 18);
 const TOKEN = 'sfu-test-token-0123456789abcdef';
 const ctx: CallContext = { transport: 'local', peer: 'test' };
-
-async function until<T>(what: string, get: () => T | Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: last ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function refusal(p: Promise<unknown>): Promise<RpcError> {
   try {
@@ -50,20 +41,18 @@ async function refusal(p: Promise<unknown>): Promise<RpcError> {
 
 describe.skipIf(missing !== null)(`the district and ${STREETS} streets in one consultation through Janus`, () => {
   const tmp = tempDir('cw-sfu-');
-  const logs: string[] = [];
+  let jh: JanusHub;
   let core: Core;
-  let hub: Hub;
   let clip: RtpClip;
   const sites: SyntheticSite[] = [];
   let district: SiteProcess | null = null;
   const streets = STREET_PARTICIPANTS.slice(0, STREETS);
-  const health = () => core.dispatch('media.getHealth', {}, ctx) as Promise<MediaHealth>;
-  const call = <T>(method: string, params: object, c: CallContext = ctx) => core.dispatch(method as never, params as never, c) as Promise<T>;
+  const health = () => jh.health();
+  const call = <T>(method: string, params: object, c?: CallContext) => jh.call<T>(method, params, c);
 
   beforeAll(async () => {
-    const log = { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
-    core = await openCore({ dataDir: tmp.dir, host: 'hub', log, media: { janus: true } });
-    hub = await startHub({ core, token: TOKEN, hosts: ['127.0.0.1'], port: 0, log });
+    jh = await startJanusHub({ dir: tmp.dir, token: TOKEN });
+    ({ core } = jh);
     [clip] = await Promise.all([RtpClip.start(), until('Janus running', health, (h) => h.state === 'running')]);
   }, 60_000);
 
@@ -71,8 +60,7 @@ describe.skipIf(missing !== null)(`the district and ${STREETS} streets in one co
     await Promise.all(sites.map((s) => s.stop().catch(() => undefined)));
     await district?.stop();
     await clip?.stop();
-    await hub?.close();
-    await core?.close();
+    await jh?.close();
     tmp.remove();
   });
 
@@ -86,7 +74,7 @@ describe.skipIf(missing !== null)(`the district and ${STREETS} streets in one co
   });
 
   it(`every street receives the district and the district every street; Janus killed mid-call, all back within 5 s`, async () => {
-    const url = `ws://127.0.0.1:${hub.port}/rpc?token=${TOKEN}`;
+    const url = jh.url;
     const problems: string[] = [];
     const t0 = performance.now();
     const trace = process.env.SFU_TRACE ? (who: string, step: string) => appendFileSync(process.env.SFU_TRACE!, `${Date.now()} ${who} ${step}\n`) : undefined;

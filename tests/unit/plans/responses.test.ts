@@ -52,7 +52,8 @@ describe('activation', () => {
     ]);
     expect((await h.call('plans.get', { id: planId })).activeResponseId).toBe(r.id);
     const e = await h.refusal('plans.activate', { planId, level: 'III', by: ids['陈志强'] });
-    expect(e.message).toContain('already has an active Ⅳ级（一般） response');
+    expect(e.message).toContain('已有正在进行的Ⅳ级（一般）响应');
+    expect(e.message).toContain('already has an active Level IV (general) response');
     expect(
       (
         await h.refusal('plans.activate', {
@@ -61,7 +62,7 @@ describe('activation', () => {
           by: ids['陈志强'],
         })
       ).message,
-    ).toContain('has no Ⅰ级（特别重大） response');
+    ).toContain('没有Ⅰ级（特别重大）响应');
   });
 
   it('escalates a duty report into an activation, linked both ways; the report moves to handling', async () => {
@@ -166,7 +167,7 @@ describe('level changes and closing', () => {
     ]);
     const down = await h.call('plans.changeLevel', { responseId: r.id, level: 'IV', reason: '雨势减弱', by: ids['陈志强'] });
     expect(down.actions).toHaveLength(2);
-    expect((await h.refusal('plans.changeLevel', { responseId: r.id, level: 'IV', reason: '再次', by: ids['陈志强'] })).message).toContain('already at Ⅳ级');
+    expect((await h.refusal('plans.changeLevel', { responseId: r.id, level: 'IV', reason: '再次', by: ids['陈志强'] })).message).toContain('已是Ⅳ级（一般）');
     expect((await h.refusal('plans.changeLevel', { responseId: r.id, level: 'III', reason: '', by: ids['陈志强'] })).code).toBe(RpcCode.InvalidParams);
     const tl = (await h.call('plans.getResponse', { id: r.id })).timeline.filter((t) => t.kind === 'level');
     expect(tl.map((t) => [t.from, t.to, t.text])).toEqual([

@@ -65,9 +65,12 @@ describe('sources and thresholds', () => {
     });
     const { username: _u, ...noUser } = nut;
     expect(await refused('power.saveSource', { source: { ...noUser, id: 'ups-c', name: 'UPS C' } })).toMatchObject({
-      message: 'a NUT password needs a username',
+      data: { field: 'username', text: { zh: 'NUT 填了密码就要填用户名', en: 'a NUT password needs a username' } },
     });
-    expect(await refused('power.removeSource', { id: 'nope' })).toMatchObject({ code: RpcCode.Refused, message: 'no power source with id nope' });
+    expect(await refused('power.removeSource', { id: 'nope' })).toMatchObject({
+      code: RpcCode.Refused,
+      data: { text: { zh: '没有编号为 nope 的电源（可能已被删除）', en: 'no power source with id nope' } },
+    });
   });
 
   it('changes thresholds by patch, within their bounds', async () => {

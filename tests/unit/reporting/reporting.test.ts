@@ -4,14 +4,14 @@
 // the server clock with the configurable deadlines, the alarm pushed on crossing a due time, and the
 // written report as .docx (read back with yauzl) and PDF.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inflateSync } from 'node:zlib';
-import yauzl from 'yauzl';
 import type { ReportInput } from '@contract/duty';
 import { mayHear } from '@contract/dispatch';
 import { RpcCode } from '@contract/errors';
 import type { FilingInput } from '@contract/reporting';
 import { openHarness, staff, T0, type Harness } from '../duty/harness';
 import { sanfang } from '../plans/fixtures';
+import { docText, documentXml } from '../../support/docx-text';
+import { pdfText } from '../../support/pdf-text';
 
 let h: Harness;
 let ids: Record<string, string>;
@@ -220,67 +220,6 @@ describe('the clock', () => {
   });
 });
 
-async function entries(zip: Buffer): Promise<Map<string, string>> {
-  const zipfile = await new Promise<yauzl.ZipFile>((res, rej) => yauzl.fromBuffer(zip, { lazyEntries: true }, (e, z) => (e ? rej(e) : res(z))));
-  const files = new Map<string, string>();
-  await new Promise<void>((res, rej) => {
-    zipfile.on('entry', (entry: yauzl.Entry) => {
-      zipfile.openReadStream(entry, (e, stream) => {
-        if (e) return rej(e);
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-          zipfile.readEntry();
-        });
-      });
-    });
-    zipfile.on('end', res);
-    zipfile.on('error', rej);
-    zipfile.readEntry();
-  });
-  return files;
-}
-
-/** The text of a document.xml: its runs joined, so a figure split across runs is still found. */
-const docText = (xml: string): string => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
-
-/**
- * The text of a PDF as pdfkit writes it: every stream inflated, the embedded font's ToUnicode map
- * (bfrange arrays) read, and each TJ's glyph ids mapped back to characters (one TJ per "|").
- */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const streams: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
-    const start = m.index + m[0].length;
-    try {
-      streams.push(inflateSync(pdf.subarray(start, raw.indexOf('endstream', start))).toString('latin1'));
-    } catch {
-      // not deflated (none expected): skipped
-    }
-  }
-  const glyphs = new Map<number, string>();
-  for (const s of streams)
-    for (const r of s.matchAll(/<([0-9a-f]{4})>\s*<([0-9a-f]{4})>\s*\[([^\]]*)\]/gi))
-      [...r[3].matchAll(/<([0-9a-f]+)>/gi)].forEach((u, i) =>
-        glyphs.set(parseInt(r[1], 16) + i, String.fromCharCode(...u[1].match(/.{4}/g)!.map((h) => parseInt(h, 16)))),
-      );
-  const runs = streams.flatMap((s) => [...s.matchAll(/\[([^\]]*)\]\s*TJ/g)]);
-  return runs
-    .map((tj) =>
-      [...tj[1].matchAll(/<([0-9a-f]+)>/gi)]
-        .map((h) =>
-          h[1]
-            .match(/.{4}/g)!
-            .map((g) => glyphs.get(parseInt(g, 16)) ?? '?')
-            .join(''),
-        )
-        .join(''),
-    )
-    .join('|');
-}
-
 describe('the written report', () => {
   it('is a .docx in the standard layout holding the figures entered', async () => {
     const r = await record();
@@ -293,7 +232,7 @@ describe('the written report', () => {
     const file = await h.call('reporting.exportDocx', { reportId: r.id });
     expect(file.fileName).toBe('突发事件信息报告-北京街-续报一-20250610.docx');
     expect(file.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    const text = docText((await entries(Buffer.from(file.base64, 'base64'))).get('word/document.xml')!);
+    const text = docText(await documentXml(Buffer.from(file.base64, 'base64')));
     for (const s of [
       '突发事件信息报告',
       '（续报一）',
@@ -309,9 +248,7 @@ describe('the written report', () => {
     expect(text).toContain('死亡|1|人|受伤|4|人|失踪|0|人|被困|0|人|转移疏散|212|人|安置|57|人|受灾户数|31|户|直接经济损失|93.25|万元');
     expect(text).toContain('短时强降雨，排水管网超负荷');
     // An earlier version on request: the 首报's figures.
-    const first = docText(
-      (await entries(Buffer.from((await h.call('reporting.exportDocx', { reportId: r.id, seq: 1 })).base64, 'base64'))).get('word/document.xml')!,
-    );
+    const first = docText(await documentXml(Buffer.from((await h.call('reporting.exportDocx', { reportId: r.id, seq: 1 })).base64, 'base64')));
     expect(first).toContain('（首报）');
     expect(first).toContain('转移疏散|135|人');
     expect((await h.refusal('reporting.exportDocx', { reportId: r.id, seq: 3 })).message).toMatch(/^该事件没有第 3 版报告/);

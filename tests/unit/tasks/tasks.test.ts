@@ -161,7 +161,9 @@ describe('the response timeline', () => {
     const r = await h.call('plans.activate', { planId, level: 'IV', by: ids['陈志强'], note: '' });
     await h.call('plans.close', { responseId: r.id, summary: '险情解除', by: ids['陈志强'] });
     expect((await h.refusal('tasks.issue', { task: order({ source: { responseId: r.id } }), by: ids['陈志强'] })).message).toMatch(/^响应.*已结束/);
-    expect((await h.refusal('tasks.issue', { task: order({ source: { responseId: 'rsp_nothing00' } }), by: ids['陈志强'] })).message).toMatch(/^没有此响应/);
+    expect((await h.refusal('tasks.issue', { task: order({ source: { responseId: 'rsp_nothing00' } }), by: ids['陈志强'] })).message).toMatch(
+      /^没有(此|编号为 rsp_nothing00 的预案)响应/,
+    );
     expect((await h.refusal('tasks.issue', { task: order({ source: { reportId: 'rep_nothing00' } }), by: ids['陈志强'] })).message).toContain('no report');
     expect(await h.call('tasks.list', {})).toEqual([]);
   });

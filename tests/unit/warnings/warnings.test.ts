@@ -100,7 +100,16 @@ describe('warnings from CAP files', () => {
     t = await openCoreHarness();
     const r = await refusal(t.call('warnings.importCap', { xml: '<!DOCTYPE x><x/>', fileName: 'evil.xml' }));
     expect(r.code).toBe(RpcCode.Refused);
-    expect(r.message).toMatch(/^evil\.xml: not well-formed XML: line 1: DOCTYPE/);
+    // Said in both languages: the page shows the one it is set to (data.text).
+    const text = (r.data as { text: { zh: string; en: string } }).text;
+    expect(text.en).toMatch(/^evil\.xml: not well-formed XML: line 1: DOCTYPE/);
+    expect(text.zh).toBe('evil.xml：不是格式正确的 XML 文件：第 1 行：CAP 文件中不允许 DOCTYPE 和实体声明');
+    expect((await refusal(t.call('warnings.importCap', { xml: '<feed/>', fileName: 'empty.xml' }))).data).toMatchObject({
+      text: {
+        zh: 'empty.xml：文件中没有 CAP 预警（<alert>），其根元素是 <feed>：请选择 CAP 1.2 格式的预警文件',
+        en: 'empty.xml: no CAP <alert> in the document (its root is <feed>)',
+      },
+    });
   });
 });
 

@@ -2,14 +2,18 @@
 // choice is explicit, shown on every duty and plans form, and remembered for the seat. While
 // someone is signed in (console/identity/SignInBox.tsx) it is that person and cannot be changed:
 // the hub refuses a `by` naming anyone else. Signed out it is chosen here, as before sign-in
-// existed (the bootstrap token's first set-up).
+// existed (the bootstrap token's first set-up). On a street centre's machine it lists only the
+// street's own people (contract/identity.ts actorChoices, the rule the hub enforces); on a district
+// console everyone active.
 import { DUTY_ROLE_LABELS } from '@contract/duty';
+import { actorChoices } from '@contract/identity';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
 import { appSlice } from '../../state/app/app-slice';
 import { useCommands, useSlice } from '../../state/context';
 import { dutySlice } from '../../state/duty/duty-slice';
 import { identitySlice } from '../../state/identity/identity-slice';
+import { thisMachineSlice } from '../../state/identity/this-machine-slice';
 import { ROLE_ORDER } from '../../panels/duty-now/on-duty';
 import { Field } from '../Field';
 
@@ -20,7 +24,8 @@ export function ActorPicker() {
   const actorId = useSlice(appSlice, (s) => s.actorId);
   const { setActor } = useCommands(appSlice);
   const signedIn = useSlice(identitySlice, (s) => s.session?.person ?? null);
-  const active = people.filter((p) => p.active);
+  const street = useSlice(thisMachineSlice, (s) => s.machine?.street ?? null);
+  const active = actorChoices(people, street);
   if (signedIn) {
     const unit = people.find((p) => p.id === signedIn.id)?.unit;
     return (
@@ -62,5 +67,6 @@ export function ActorPicker() {
 export function useActor(): string | null {
   const people = useSlice(dutySlice, (d) => d.people);
   const actorId = useSlice(appSlice, (s) => s.actorId);
-  return actorId !== null && people.some((p) => p.id === actorId && p.active) ? actorId : null;
+  const street = useSlice(thisMachineSlice, (s) => s.machine?.street ?? null);
+  return actorId !== null && actorChoices(people, street).some((p) => p.id === actorId) ? actorId : null;
 }

@@ -1,14 +1,14 @@
 // The console's tabs: 大屏 (the wall: displays, presets, this centre), 值守 (duty), 预案 (plans).
 // The wall tab's sections stay mounted but hidden (console.css keys on data-tab), so a display
 // or preset chosen there survives a look at the duty log.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Right } from '@contract/rights';
 import { useT } from '../../i18n/use-t';
 import { useSlice } from '../../state/context';
 import { dutySlice } from '../../state/duty/duty-slice';
 import { useMayCall } from '../../state/identity/use-rights';
 import { DemoTag } from '../../panels/duty-now/DemoTag';
-import { CONSOLE_TABS, parseConsoleTab, withConsoleTab, type ConsoleTab } from './console-tab';
+import { CONSOLE_OPEN_EVENT, CONSOLE_TABS, parseConsoleTab, withConsoleTab, type ConsoleOpen, type ConsoleTab } from './console-tab';
 import './duty-console.css';
 
 export function useConsoleTab(): [ConsoleTab, (tab: ConsoleTab) => void] {
@@ -17,6 +17,16 @@ export function useConsoleTab(): [ConsoleTab, (tab: ConsoleTab) => void] {
     setTab(next);
     window.history.replaceState(null, '', window.location.pathname + withConsoleTab(window.location.search, next) + window.location.hash);
   };
+  // Another part of the console opens a tab (openInConsole: an escalation opens its new response).
+  useEffect(() => {
+    const open = (e: Event): void => {
+      const next = (e as CustomEvent<ConsoleOpen>).detail.tab;
+      setTab(next);
+      window.history.replaceState(null, '', window.location.pathname + withConsoleTab(window.location.search, next) + window.location.hash);
+    };
+    window.addEventListener(CONSOLE_OPEN_EVENT, open);
+    return () => window.removeEventListener(CONSOLE_OPEN_EVENT, open);
+  }, []);
   return [tab, choose];
 }
 
@@ -28,6 +38,7 @@ const TAB_RIGHT: Record<ConsoleTab, Right> = {
   tasks: 'read',
   teams: 'read',
   materials: 'read',
+  replay: 'read',
   admin: 'audit.read',
 };
 

@@ -1,6 +1,6 @@
 // The console's 值守 tab: who is acting, the first-run choice, 接报 and the duty log, handover,
 // the roster and the people. Holds the duty slice while open, so it follows other seats live.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSlice } from '../../state/context';
 import { dutySlice } from '../../state/duty/duty-slice';
 import { ActorPicker } from './ActorPicker';
@@ -16,7 +16,16 @@ import { RosterSection } from './roster/RosterSection';
 
 export function DutyConsole() {
   useSlice(dutySlice, () => null);
-  const [selected, setSelected] = useState<string | null>(null);
+  // The open report is kept in the address (?report=), so it is still open after a look at 预案
+  // (an escalation opens the new response there) or a reload.
+  const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(window.location.search).get('report'));
+  useEffect(() => {
+    const q = new URLSearchParams(window.location.search);
+    if (selected) q.set('report', selected);
+    else q.delete('report');
+    const s = q.toString();
+    window.history.replaceState(null, '', window.location.pathname + (s ? `?${s}` : '') + window.location.hash);
+  }, [selected]);
   return (
     <>
       <FirstRunChoice />

@@ -1,5 +1,6 @@
 // The console's administration area for people and machines (issue 14): 终端管理 (machines), 审计日志
-// (the audit trail) and signing a person out everywhere. Each part shows only where the person
+// (the audit trail), 首次登录码 (one-time codes for people without a password) and signing a person
+// out everywhere. Each part shows only where the person
 // signed in here (or this machine) holds its right; the hub refuses the calls regardless.
 import { useState } from 'react';
 import { useT } from '../../i18n/use-t';
@@ -11,7 +12,9 @@ import { CommandStatus } from '../CommandStatus';
 import { useCommand } from '../use-command';
 import { AuditConsole } from './AuditConsole';
 import { DirectoryConsole } from './DirectoryConsole';
+import { FirstSignInCodes } from './FirstSignInCodes';
 import { MachinesConsole } from './MachinesConsole';
+import { StaleLinksConsole } from './StaleLinksConsole';
 import './admin.css';
 
 function SignOutPerson() {
@@ -56,6 +59,8 @@ export function AdminConsole() {
   return (
     <div className="admin-console" data-testid="admin-console">
       {admin && <MachinesConsole />}
+      {admin && auditRead && <StaleLinksConsole />}
+      {admin && auditRead && <FirstSignInCodes />}
       {admin && <SignOutPerson />}
       {admin && <DirectoryConsole />}
       {auditRead && <AuditConsole />}

@@ -31,7 +31,9 @@ export function MapObjectEditor() {
 
   const save = async (): Promise<void> => {
     if (!draft) return;
-    const saved = await cmd.run(() => commands.saveObject(inputFromDraft(draft)));
+    // The stock and a team's status go back as the map holds them now (they are managed elsewhere).
+    const current = objects.find((o) => o.id === draft.id);
+    const saved = await cmd.run(() => commands.saveObject(inputFromDraft(draft, current)));
     if (saved) setDraft(draftFromObject(saved));
   };
   const remove = async (): Promise<void> => {

@@ -4,6 +4,13 @@ import type { MapObject, MapObjectInput, MapObjectKind } from '@contract/map';
 
 export type Draft = Record<string, string | boolean> & { kind: MapObjectKind };
 
+/**
+ * Fields other capabilities took over (a warehouse's stock: materials; a team's status: teams).
+ * The form does not offer them; a save sends them back as the map holds them now (inputFromDraft's
+ * `current`), since the core refuses a change of either from the console.
+ */
+export const TAKEN_OVER: readonly string[] = ['stock', 'status'];
+
 const NUMBER_FIELDS = ['lat', 'lng', 'capacity', 'areaM2', 'people', 'maxDepthCm', 'threatenedPeople'];
 
 export const KIND_FIELDS: Record<MapObjectKind, string[]> = {
@@ -64,14 +71,15 @@ function parseStock(text: string): unknown[] {
     });
 }
 
-export function inputFromDraft(d: Draft): MapObjectInput {
+export function inputFromDraft(d: Draft, current?: MapObject): MapObjectInput {
   const out: Record<string, unknown> = { kind: d.kind, name: d.name, street: d.street || null, address: d.address, note: d.note };
   if (typeof d.id === 'string' && d.id) out.id = d.id;
   const num = (v: string | boolean): unknown => (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v);
   out.position = { lat: num(d.lat), lng: num(d.lng) };
   for (const f of KIND_FIELDS[d.kind]) {
     const v = d[f];
-    if (f === 'stock') out.stock = parseStock(String(v));
+    if (TAKEN_OVER.includes(f) && current && current.kind === d.kind) out[f] = (current as unknown as Record<string, unknown>)[f];
+    else if (f === 'stock') out.stock = parseStock(String(v));
     else if (v === '' && NUMBER_FIELDS.includes(f)) out[f] = f === 'areaM2' && d.kind === 'warehouse' ? null : undefined;
     else out[f] = NUMBER_FIELDS.includes(f) ? num(v) : v;
   }

@@ -4,6 +4,8 @@ import { ACTION_STATUS_LABELS, type ActionStatus, type ResponseDetail } from '@c
 import { useT } from '../../i18n/use-t';
 import { dateTime } from '../../state/duty/format';
 import { useLabel } from '../../shared/label';
+import { useSlice } from '../../state/context';
+import { dutySlice } from '../../state/duty/duty-slice';
 
 export function ResponseTimeline({ detail }: { detail: ResponseDetail }) {
   const t = useT();
@@ -11,6 +13,12 @@ export function ResponseTimeline({ detail }: { detail: ResponseDetail }) {
   const actionText = new Map(detail.actions.map((a) => [a.id, a.text]));
   const status = (s: string | null): string => (s && s in ACTION_STATUS_LABELS ? label(ACTION_STATUS_LABELS[s as ActionStatus]) : (s ?? '—'));
   const entries = [...detail.timeline].sort((a, b) => b.at - a.at);
+  // A linked report by its street and summary, never its id.
+  const reports = useSlice(dutySlice, (d) => d.reports);
+  const reportName = (id: string): string => {
+    const r = reports.find((x) => x.id === id);
+    return r ? `${r.street}：${r.summary.slice(0, 30)}` : t('response.reportUnnamed');
+  };
   return (
     <ol className="history" data-testid="response-timeline">
       {entries.map((e, i) => (
@@ -21,7 +29,7 @@ export function ResponseTimeline({ detail }: { detail: ResponseDetail }) {
             : e.kind === 'level'
               ? t('timeline.level', { from: e.from ?? '—', to: e.to ?? '—' })
               : e.kind === 'report'
-                ? t('timeline.report', { id: e.to ?? '' })
+                ? t('timeline.report', { id: reportName(e.to ?? '') })
                 : t(`timeline.${e.kind}`)}
           {e.text && <span className="history-note"> — {e.text}</span>}
         </li>

@@ -7,7 +7,16 @@ import { plansSlice } from '../../state/plans/plans-slice';
 import { ROMAN } from '../../state/duty/format';
 import { ResponseConsole } from './ResponseConsole';
 
-export function ResponsesSection({ selectedId, onSelect }: { selectedId: string | null; onSelect(id: string): void }) {
+/** `focusSelected`: the selected response was just opened from elsewhere (an escalation): its detail takes the keyboard. */
+export function ResponsesSection({
+  selectedId,
+  onSelect,
+  focusSelected = false,
+}: {
+  selectedId: string | null;
+  onSelect(id: string): void;
+  focusSelected?: boolean;
+}) {
   const t = useT();
   const responses = useSlice(plansSlice, (s) => s.responses);
   const now = useServerNow(15_000);
@@ -34,7 +43,7 @@ export function ResponsesSection({ selectedId, onSelect }: { selectedId: string 
           );
         })}
       </div>
-      {shown && <ResponseConsole key={shown.id} id={shown.id} />}
+      {shown && <ResponseConsole key={shown.id} id={shown.id} focus={focusSelected && shown.id === selectedId} />}
     </section>
   );
 }

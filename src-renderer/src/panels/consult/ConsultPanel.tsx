@@ -9,7 +9,8 @@ export function ConsultPanel() {
   const t = useT();
   const problem = useSlice(endpointSlice, (s) => s.problem);
   const view = useSlice(endpointSlice, (s) => s.view);
-  if (view && problem === null) return <ConsultStage view={view} />;
+  const me = useSlice(endpointSlice, (s) => s.me);
+  if (view && problem === null) return <ConsultStage view={view} me={me ?? ''} />;
   const shown = problem ?? 'loading';
   return (
     <div className="panel panel-waiting" data-testid="consult-stage" data-phase={shown}>

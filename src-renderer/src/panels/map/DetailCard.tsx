@@ -1,9 +1,15 @@
 // The card that opens when a marker is clicked: what the object is, and the facts that matter
-// for it (a shelter's area per person against the 1.5 m² target, a warehouse's stock, …).
+// for it (a shelter's area per person against the 1.5 m² target, a team's status from the teams
+// capability, a task's state and addressee, …).
 import type { CameraSource } from '@contract/cameras';
 import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '@contract/duty';
+import { TASK_STATE_LABELS } from '@contract/tasks';
 import type { MapObject } from '@contract/map';
 import { RESPONSE_LEVEL_LABELS, type Response } from '@contract/plans';
+import { ADDRESSEE_KIND_LABELS, TASK_PRIORITY_LABELS, type Task } from '@contract/tasks';
+import { TEAM_STATUS_LABELS, type Team } from '@contract/teams';
+import { STATES } from '../../styles/colour-language';
+import { TASK_TONE_STATE, taskTone } from './features';
 import { useT } from '../../i18n/use-t';
 import { Fact } from './Fact';
 import { ObjectFacts } from './ObjectFacts';
@@ -11,7 +17,9 @@ import { formatTime } from '../../shared/format';
 import { useLabel } from '../../shared/label';
 
 export type Selected =
-  | { type: 'object'; object: MapObject }
+  /** A team object carries its status from the teams capability (null: not registered yet) and its task. */
+  | { type: 'object'; object: MapObject; team?: Team | null; task?: Task | null }
+  | { type: 'task'; task: Task; teams: readonly Team[] }
   | { type: 'camera'; camera: CameraSource }
   | { type: 'report'; report: Report }
   | { type: 'response'; response: Response };
@@ -21,7 +29,34 @@ function CardBody({ sel }: { sel: Selected }) {
   const label = useLabel();
   switch (sel.type) {
     case 'object':
-      return <ObjectFacts object={sel.object} />;
+      return <ObjectFacts object={sel.object} team={sel.team} task={sel.task} />;
+    case 'task': {
+      const k = sel.task;
+      const { tone, word } = taskTone(k, Date.now());
+      const state = STATES[TASK_TONE_STATE[tone]];
+      return (
+        <>
+          <Fact label={t('map.card.taskState')} testId="map-card-task-state">
+            <span className={`map-op-word-inline tone-${tone}`}>
+              <span aria-hidden="true">{state.shape} </span>
+              {word === 'unacknowledged' ? t('tasks.unacknowledged') : word === 'overdue' ? t('tasks.overdue') : label(TASK_STATE_LABELS[word])}
+            </span>
+          </Fact>
+          <Fact label={t('map.card.addressee')}>
+            {label(ADDRESSEE_KIND_LABELS[k.addressee.kind])} · {k.addressee.name}
+          </Fact>
+          <Fact label={t('map.card.priority')}>{label(TASK_PRIORITY_LABELS[k.priority])}</Fact>
+          <Fact label={t('map.card.issued')}>{formatTime(k.issuedAt)}</Fact>
+          <Fact label={t('map.card.deadline')}>{formatTime(k.deadline)}</Fact>
+          {sel.teams.length > 0 && (
+            <Fact label={t('map.card.teamsOnTask')} testId="map-card-task-teams">
+              {sel.teams.map((x) => `${x.name}（${label(TEAM_STATUS_LABELS[x.status])}）`).join('、')}
+            </Fact>
+          )}
+          <p className="map-card-text">{k.content}</p>
+        </>
+      );
+    }
     case 'camera':
       return (
         <>
@@ -68,6 +103,8 @@ function titleOf(sel: Selected): string {
       return sel.report.location;
     case 'response':
       return sel.response.planTitle;
+    case 'task':
+      return sel.task.title;
   }
 }
 

@@ -1,15 +1,59 @@
 // Layers with their colours and counts; on the console's map each row toggles its layer, on the
 // wall the legend is only read (no checkboxes). Risk points break down by level, each with its
-// colour, shape and word (styles/colour-language.ts). Demo objects and responses that cannot be
-// placed are said plainly.
+// colour, shape and word (styles/colour-language.ts); tasks by their state's shape and word, teams
+// out by their status's glyph and word. Demo objects and responses that cannot be placed are said
+// plainly. It sits in the map's top-right corner, never wider than two fifths of the cell (the
+// centre of the map stays clear); on a small cell it folds to an icon (a button that opens it).
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { RISK_LEVEL_SHORT_LABELS, RISK_LEVELS, type MapCounts } from '@contract/map';
 import { LEVELS } from '../../styles/colour-language';
 import type { Response } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
-import type { countFeatures } from './features';
-import { LAYERS, type LayerId } from './layers';
+import { OPS_TONES, type countFeatures } from './features';
+import { LAYERS, type LayerDef, type LayerId } from './layers';
 import { FitList } from '../FitList';
+
+/**
+ * The legend's order: what is live first (tasks, teams out, incidents), then the risk grades the
+ * clusters are coloured by, then the rest; FitList cuts from the end when the cell is short. The
+ * wall leaves out what it does not draw (a layer, a level or a state with nothing in it).
+ */
+const LEGEND_ORDER: readonly LayerId[] = [
+  'task',
+  'sortie',
+  'report',
+  'response',
+  'risk',
+  'team',
+  'shelter',
+  'warehouse',
+  'waterlogging',
+  'geohazard',
+  'camera',
+];
+const LEGEND_LAYERS: readonly LayerDef[] = LEGEND_ORDER.map((id) => LAYERS.find((l) => l.id === id)!).filter(Boolean);
+
+/** A cell smaller than this (in its own letters) shows the legend as an icon. */
+const SMALL = { widthEm: 30, heightEm: 14 };
+
+/** Whether the map's cell is small, from its size in its own letter size; follows resizes. */
+function useSmallCell(ref: RefObject<HTMLElement | null>): boolean {
+  const [small, setSmall] = useState(false);
+  useLayoutEffect(() => {
+    const panel = ref.current?.parentElement;
+    if (!panel || typeof ResizeObserver === 'undefined') return;
+    const check = (): void => {
+      const em = parseFloat(getComputedStyle(panel).fontSize) || 16;
+      setSmall(panel.clientWidth < SMALL.widthEm * em || panel.clientHeight < SMALL.heightEm * em);
+    };
+    check();
+    const watch = new ResizeObserver(check);
+    watch.observe(panel);
+    return () => watch.disconnect();
+  }, [ref]);
+  return small;
+}
 
 interface Props {
   counts: ReturnType<typeof countFeatures>;
@@ -24,15 +68,42 @@ interface Props {
 export function MapLegend({ counts, totals, visible, onToggle, unplaced, controls }: Props) {
   const t = useT();
   const label = useLabel();
+  const box = useRef<HTMLDivElement>(null);
+  const small = useSmallCell(box);
+  const [opened, setOpened] = useState<boolean | null>(null);
+  const open = opened ?? !small;
+  const toggle = (
+    <button
+      type="button"
+      className="map-legend-toggle"
+      data-testid="map-legend-toggle"
+      aria-expanded={open}
+      aria-label={t(open ? 'map.legend.hide' : 'map.legend.show')}
+      onClick={() => setOpened(!open)}
+    >
+      <span aria-hidden="true">{open ? '×' : '☰'}</span>
+      {!open && <span className="map-legend-toggle-word">{t('map.legend.show')}</span>}
+    </button>
+  );
+  if (!open)
+    return (
+      <div ref={box} className="map-legend collapsed" data-testid="map-legend" data-collapsed="true" data-small={small}>
+        {toggle}
+      </div>
+    );
   return (
-    <div className="map-legend" data-testid="map-legend">
+    <div ref={box} className="map-legend" data-testid="map-legend" data-collapsed="false" data-small={small}>
+      {(small || opened !== null) && toggle}
       <FitList
         className="map-legend-layers"
-        items={LAYERS}
+        items={controls ? LEGEND_LAYERS : LEGEND_LAYERS.filter((l) => counts[l.id] > 0)}
         keyOf={(l) => l.id}
-        version={`${LAYERS.map((l) => counts[l.id]).join(',')}|${[...visible].join(',')}`}
+        version={`${LAYERS.map((l) => counts[l.id]).join(',')}|${Object.entries(counts.byTone).join(',')}|${[...visible].join(',')}`}
         render={(l) => {
-          const swatch = (
+          const ops = l.id === 'task' || l.id === 'sortie' ? l.id : null;
+          const swatch = ops ? (
+            <span className={`map-swatch plate ${ops}`} style={{ borderColor: l.colour }} />
+          ) : (
             <span
               className={l.id === 'response' ? 'map-swatch ring' : 'map-swatch'}
               style={{ background: l.id === 'response' ? undefined : l.colour, borderColor: l.colour }}
@@ -60,7 +131,7 @@ export function MapLegend({ counts, totals, visible, onToggle, unplaced, control
               )}
               {l.id === 'risk' && visible.has('risk') && (
                 <div className="map-legend-levels">
-                  {RISK_LEVELS.map((level) => (
+                  {RISK_LEVELS.filter((level) => controls || (counts.riskByLevel[level] ?? 0) > 0).map((level) => (
                     <span key={level} className="map-legend-level" data-testid={`map-risk-${level}`} data-count={counts.riskByLevel[level] ?? 0}>
                       <span className={`map-level-shape level-${level}`} aria-hidden="true">
                         {LEVELS[level].shape}
@@ -68,6 +139,20 @@ export function MapLegend({ counts, totals, visible, onToggle, unplaced, control
                       {label(RISK_LEVEL_SHORT_LABELS[level])} {counts.riskByLevel[level] ?? 0}
                     </span>
                   ))}
+                </div>
+              )}
+              {ops && visible.has(ops) && (
+                <div className="map-legend-levels">
+                  {OPS_TONES[ops]
+                    .filter(({ tone }) => controls || (counts.byTone[tone] ?? 0) > 0)
+                    .map(({ tone, glyph }) => (
+                      <span key={tone} className="map-legend-level" data-testid={`map-tone-${tone}`} data-count={counts.byTone[tone] ?? 0}>
+                        <span className={`map-op-shape ${tone}`} aria-hidden="true">
+                          {glyph}
+                        </span>
+                        {t(`map.ops.${tone}` as Parameters<typeof t>[0])} {counts.byTone[tone] ?? 0}
+                      </span>
+                    ))}
                 </div>
               )}
             </li>

@@ -2,15 +2,19 @@
 // and counts, and a card for the object clicked (or shown by another panel through fly-to.ts). On
 // the wall (the default) it draws no controls: points clustered into readable counts, a legend to
 // read, nothing to click on a screen nobody touches. The console's map (controls) adds search, the
-// street filter, layer checkboxes and zoom buttons (ConsoleMap.tsx).
+// street filter, layer checkboxes and zoom buttons (ConsoleMap.tsx). Both draw the open tasks
+// with a place and the teams out (from the tasks and teams slices, live through their events).
 import 'leaflet/dist/leaflet.css';
 import './map.css';
 import { useMemo, useState } from 'react';
+import { TASK_STATE_LABELS } from '@contract/tasks';
+import { TEAM_STATUS_LABELS } from '@contract/teams';
 import type { StreetName } from '@contract/yuexiu';
 import { useT } from '../../i18n/use-t';
+import { useLabel } from '../../shared/label';
 import { BasemapNote } from './BasemapNote';
 import { DetailCard } from './DetailCard';
-import { buildFeatures, countFeatures, unplacedResponses, type Feature } from './features';
+import { buildFeatures, countFeatures, unplacedResponses, type Feature, type OpsWords } from './features';
 import { focusMap } from './fly-to';
 import { LAYER_IDS, type LayerId } from './layers';
 import { LeafletView } from './LeafletView';
@@ -21,25 +25,50 @@ import { resolveSelection } from './select';
 import { markOnce } from '../../shared/startup-marks';
 import { useSlice } from '../../state/context';
 import { MAP_LOAD, mapSlice } from '../../state/map/map-slice';
+import { tasksSlice } from '../../state/tasks/tasks-slice';
+import { teamsSlice } from '../../state/teams/teams-slice';
 
 export function MapPanel({ controls = false }: { controls?: boolean }) {
   markOnce('cw.map.code');
   const t = useT();
+  const label = useLabel();
   const data = useSlice(mapSlice, (s) => s);
+  const tasks = useSlice(tasksSlice, (s) => s.tasks);
+  const teams = useSlice(teamsSlice, (s) => s.teams);
   // The panel says when the map could not be read; a console's refused command is its form's.
   const error = data.error?.command === MAP_LOAD ? data.error.message : null;
   const [street, setStreet] = useState<StreetName | null>(null);
   const [visible, setVisible] = useState<ReadonlySet<LayerId>>(() => new Set(LAYER_IDS));
   const [selected, setSelected] = useState<string | null>(null);
 
+  const words = useMemo<OpsWords>(
+    () => ({
+      task: (s) => (s === 'unacknowledged' ? t('tasks.unacknowledged') : s === 'overdue' ? t('tasks.overdue') : label(TASK_STATE_LABELS[s])),
+      team: (s) => label(TEAM_STATUS_LABELS[s]),
+    }),
+    [t, label],
+  );
+  // A task crossing its window or deadline is pushed (tasks.changed 'alarm'): the clock is read
+  // when the data changes, not every second (50,000 features are not rebuilt on a tick).
   const features = useMemo(
-    () => buildFeatures({ objects: data.objects, cameras: data.cameras, reports: data.reports, responses: data.responses, street }),
-    [data.objects, data.cameras, data.reports, data.responses, street],
+    () =>
+      buildFeatures({
+        objects: data.objects,
+        cameras: data.cameras,
+        reports: data.reports,
+        responses: data.responses,
+        street,
+        tasks,
+        teams,
+        words,
+        now: Date.now(),
+      }),
+    [data.objects, data.cameras, data.reports, data.responses, street, tasks, teams, words],
   );
   const counts = useMemo(() => countFeatures(features), [features]);
   const unplaced = useMemo(() => unplacedResponses(data.responses, features), [data.responses, features]);
   const basemap = data.sources?.sources.find((s) => s.id === data.sources?.activeId) ?? null;
-  const sel = resolveSelection(selected, data);
+  const sel = resolveSelection(selected, data, { tasks, teams });
 
   const toggle = (id: LayerId): void => {
     const next = new Set(visible);

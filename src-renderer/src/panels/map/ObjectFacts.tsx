@@ -1,19 +1,23 @@
-// The facts of one map object in its card, by kind.
-import {
-  GEOHAZARD_TYPE_LABELS,
-  RISK_CATEGORY_LABELS,
-  RISK_LEVEL_SHORT_LABELS,
-  SHELTER_AREA_TARGET_M2,
-  TEAM_STATUS_LABELS,
-  type MapObject,
-} from '@contract/map';
+// The facts of one map object in its card, by kind. A team's status is the teams capability's
+// (standby, dispatched, on scene, returning, resting; since when; which task), never the map
+// object's coarse copy of it.
+import { GEOHAZARD_TYPE_LABELS, RISK_CATEGORY_LABELS, RISK_LEVEL_SHORT_LABELS, SHELTER_AREA_TARGET_M2, type MapObject } from '@contract/map';
+import type { Task } from '@contract/tasks';
+import { TEAM_STATUS_LABELS, type Team } from '@contract/teams';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { Fact } from './Fact';
-import { formatNumber } from '../../shared/format';
+import { formatNumber, formatTime } from '../../shared/format';
 import { useLabel } from '../../shared/label';
 import { LEVELS, STATES } from '../../styles/colour-language';
 
-function KindFacts({ o }: { o: MapObject }) {
+interface TeamOps {
+  /** The team as the teams capability has it (null: not registered yet; undefined: not asked). */
+  team?: Team | null;
+  /** Its current task. */
+  task?: Task | null;
+}
+
+function KindFacts({ o, team, task }: { o: MapObject } & TeamOps) {
   const t = useT();
   const lang = useLanguage();
   const label = useLabel();
@@ -76,7 +80,25 @@ function KindFacts({ o }: { o: MapObject }) {
         <>
           <Fact label={t('map.card.teamPeople')}>{t('map.card.people', { n: n(o.people) })}</Fact>
           <Fact label={t('map.card.teamType')}>{t(o.professional ? 'map.card.professional' : 'map.card.partTime')}</Fact>
-          <Fact label={t('map.card.status')}>{label(TEAM_STATUS_LABELS[o.status])}</Fact>
+          <Fact label={t('map.card.status')} testId="map-card-team-status">
+            {team ? (
+              <span data-status={team.status}>{label(TEAM_STATUS_LABELS[team.status])}</span>
+            ) : (
+              <span className="unset" data-status="unknown">
+                {STATES.stale.shape} {label(STATES.stale.word)}
+              </span>
+            )}
+          </Fact>
+          {team && (
+            <Fact label={t('map.card.since')} testId="map-card-team-since">
+              {formatTime(team.since)}
+            </Fact>
+          )}
+          {team?.taskId && (
+            <Fact label={t('map.card.task')} testId="map-card-team-task">
+              {task ? task.title : team.taskId}
+            </Fact>
+          )}
           {o.equipment && <Fact label={t('map.card.equipment')}>{o.equipment}</Fact>}
           {o.contact && <Fact label={t('map.card.contact')}>{o.contact}</Fact>}
         </>
@@ -99,11 +121,11 @@ function KindFacts({ o }: { o: MapObject }) {
   }
 }
 
-export function ObjectFacts({ object: o }: { object: MapObject }) {
+export function ObjectFacts({ object: o, team, task }: { object: MapObject } & TeamOps) {
   const t = useT();
   return (
     <>
-      <KindFacts o={o} />
+      <KindFacts o={o} team={team} task={task} />
       {o.street && <Fact label={t('map.card.street')}>{o.street}</Fact>}
       {o.address && <Fact label={t('map.card.address')}>{o.address}</Fact>}
       {o.note && <p className="map-card-text">{o.note}</p>}

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { LEVELS } from '../../styles/colour-language';
 import { buildFeatures, countFeatures, unplacedResponses } from './features';
 import { anyObject as obj } from '../../state/map/test-fixtures';
+import { task } from '../../state/tasks/test-fixtures';
+import { team } from '../../state/teams/test-fixtures';
+import { STATES } from '../../styles/colour-language';
 
 describe('map features', () => {
   const objects = [
@@ -51,5 +54,75 @@ describe('map features', () => {
   it('filters by street', () => {
     const f = buildFeatures({ objects, cameras: [camera], reports: [report], responses: [], street: '大塘街' });
     expect(f.map((x) => x.layer)).toEqual(['risk']);
+  });
+
+  it('draws open tasks with a place by their state, and teams out from the teams status with a line to their task', () => {
+    const T = 1_000_000;
+    const scene = { lat: 23.1255, lng: 113.2705 };
+    const squad = obj({
+      kind: 'team',
+      name: '区排水抢险队',
+      people: 30,
+      professional: true,
+      equipment: '',
+      status: 'standby',
+      contact: '',
+      street: '北京街',
+    } as never);
+    const idle = obj({
+      kind: 'team',
+      name: '区消防大队',
+      people: 20,
+      professional: true,
+      equipment: '',
+      status: 'deployed',
+      contact: '',
+      street: '北京街',
+    } as never);
+    const tasks = [
+      task('tsk_open1', T, { position: scene }),
+      task('tsk_late1', T - 600_000, { position: { lat: 23.13, lng: 113.28 } }),
+      task('tsk_work1', T, { position: { lat: 23.12, lng: 113.27 }, state: 'in_progress' }),
+      task('tsk_done1', T, { position: scene, state: 'done' }),
+      task('tsk_nopos', T),
+    ];
+    // The map object says standby, the teams capability says dispatched: the teams status wins.
+    const teams = [
+      team(squad.id, '区排水抢险队', { status: 'dispatched', taskId: 'tsk_open1', position: { lat: 23.13, lng: 113.26 } }),
+      team(idle.id, '区消防大队', { status: 'standby' }),
+    ];
+    const words = { task: (s: string) => `T:${s}`, team: (s: string) => `S:${s}` };
+    const f = buildFeatures({ objects: [squad, idle], cameras: [], reports: [], responses: [], street: null, tasks, teams, words, now: T + 1000 });
+    // The team out is not a standing team's dot any more; the one standing by still is.
+    expect(f.filter((x) => x.layer === 'team').map((x) => x.key)).toEqual([idle.id]);
+    const ops = f.filter((x) => x.mark);
+    expect(ops.map((x) => [x.key, x.mark!.tone, x.mark!.word])).toEqual([
+      ['task:tsk_open1', 'task-issued', 'T:issued'],
+      ['task:tsk_late1', 'task-late', 'T:unacknowledged'],
+      ['task:tsk_work1', 'task-working', 'T:in_progress'],
+      [squad.id, 'sortie-dispatched', 'S:dispatched'],
+    ]);
+    // States by the state colours and shapes, never a level's.
+    expect(ops[0]).toMatchObject({ colour: STATES.attention.colour, mark: { glyph: STATES.attention.shape } });
+    expect(ops[1]).toMatchObject({ colour: STATES.alarm.colour, mark: { glyph: STATES.alarm.shape } });
+    for (const o of ops) expect(Object.values(LEVELS).map((l) => l.colour)).not.toContain(o.colour);
+    // The team where the teams capability last saw it, its line going to its task's place.
+    expect(ops[3]).toMatchObject({ lat: 23.13, lng: 113.26, mark: { taskId: 'tsk_open1', to: scene } });
+    const c = countFeatures(f);
+    expect([c.task, c.sortie, c.byTone['task-late']]).toEqual([3, 1, 1]);
+    // On scene: no line any more.
+    const there = buildFeatures({
+      objects: [squad],
+      cameras: [],
+      reports: [],
+      responses: [],
+      street: null,
+      tasks,
+      teams: [{ ...teams[0], status: 'on_scene' }],
+      words,
+      now: T,
+    });
+    expect(there.find((x) => x.layer === 'sortie')?.mark).toMatchObject({ tone: 'sortie-on_scene', glyph: '⚑' });
+    expect(there.find((x) => x.layer === 'sortie')?.mark?.to).toBeUndefined();
   });
 });

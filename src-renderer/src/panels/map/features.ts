@@ -1,13 +1,54 @@
 // What the map draws, as plain data: one Feature per marker, from map objects, cameras, duty-log
-// reports and active plan responses, filtered by street. Pure, so it is tested without a map.
+// reports, active plan responses, open tasks with a place and teams out (from the teams
+// capability's status, never the map object's coarse copy), filtered by street. Pure, so it is
+// tested without a map.
 import type { CameraSource } from '@contract/cameras';
 import type { Report } from '@contract/duty';
 import type { MapObject, RiskLevel } from '@contract/map';
 import type { Response } from '@contract/plans';
+import { isFinalTaskState, type Task, type TaskState } from '@contract/tasks';
+import { OUT_STATUSES, type Team, type TeamStatus } from '@contract/teams';
 import type { StreetName } from '@contract/yuexiu';
 import { layerDef, RISK_RADIUS, type LayerId } from './layers';
 import { streetPoint } from './street-point';
-import { LEVELS, type LevelName } from '../../styles/colour-language';
+import { LEVELS, STATES, type LevelName, type StateName } from '../../styles/colour-language';
+
+/** A task on the map: its state said by a state's colour, shape and word (never a level colour). */
+export type TaskTone = 'issued' | 'working' | 'late';
+export const TASK_TONE_STATE: Record<TaskTone, StateName> = { issued: 'attention', working: 'normal', late: 'alarm' };
+/** A team out: its status by a glyph and a word, all in the team layer's hue. */
+export type SortieStatus = 'dispatched' | 'on_scene' | 'returning';
+export const SORTIE_GLYPHS: Record<SortieStatus, string> = { dispatched: '➤', on_scene: '⚑', returning: '↩' };
+
+/** The words of the task states and team statuses, in the page's language (the panel's i18n). */
+export interface OpsWords {
+  task(state: TaskState | 'unacknowledged' | 'overdue'): string;
+  team(status: TeamStatus): string;
+}
+
+/** A task's or a team's marker: what the ops layer writes on it. */
+export interface OpsMark {
+  /** 'task-issued' | 'task-working' | 'task-late' | 'sortie-dispatched' | …: the marker's class and the legend's row. */
+  tone: string;
+  glyph: string;
+  /** The state or status in words. */
+  word: string;
+  /** The task (a task's own id; a team's current task). */
+  taskId: string | null;
+  /** A dispatched team: its task's place, where its line goes. */
+  to?: { lat: number; lng: number };
+}
+
+/** A task's tone as of `now`: past its window or its deadline is late, whatever its state says. */
+export function taskTone(t: Task, now: number): { tone: TaskTone; word: TaskState | 'unacknowledged' | 'overdue' } {
+  const unacknowledged = t.unacknowledged || (t.state === 'issued' && now > t.ackDueAt);
+  const overdue = t.overdue || (!isFinalTaskState(t.state) && now > t.deadline);
+  if (unacknowledged) return { tone: 'late', word: 'unacknowledged' };
+  if (overdue) return { tone: 'late', word: 'overdue' };
+  return { tone: t.state === 'issued' ? 'issued' : 'working', word: t.state };
+}
+
+const isOut = (s: TeamStatus): s is SortieStatus => OUT_STATUSES.includes(s);
 
 export interface Feature {
   layer: LayerId;
@@ -24,6 +65,8 @@ export interface Feature {
   approximate?: boolean;
   /** A risk point's level (a cluster takes the colour of its worst). */
   level?: RiskLevel;
+  /** A task or a team out: a labelled marker (ops-layer.ts). */
+  mark?: OpsMark;
 }
 
 export interface FeatureInput {
@@ -32,18 +75,39 @@ export interface FeatureInput {
   reports: readonly Report[];
   responses: readonly Response[];
   street: StreetName | null;
+  /** Tasks (open ones with a place are drawn) and teams (those out are drawn where they last were). */
+  tasks?: readonly Task[];
+  teams?: readonly Team[];
+  words?: OpsWords;
+  /** The server's clock now (a task's window and deadline). */
+  now?: number;
 }
+
+const KEY_WORDS: OpsWords = { task: (s) => s, team: (s) => s };
 
 /** Response levels Ⅰ–Ⅳ in the national colours (Ⅰ red … Ⅳ blue). */
 const RESPONSE_LEVEL_COLOUR: Record<Response['level'], LevelName> = { I: 'red', II: 'orange', III: 'yellow', IV: 'blue' };
 
 const SEVERITY_COLOURS: Record<Report['severity'], string> = { low: '#ff9de9', medium: '#ff4fd8', high: '#ff2bb0', critical: '#ff0066' };
 
-export function buildFeatures({ objects, cameras, reports, responses, street }: FeatureInput): Feature[] {
+export function buildFeatures({
+  objects,
+  cameras,
+  reports,
+  responses,
+  street,
+  tasks = [],
+  teams = [],
+  words = KEY_WORDS,
+  now = Date.now(),
+}: FeatureInput): Feature[] {
   const inStreet = (s: StreetName | null): boolean => street === null || s === street;
   const out: Feature[] = [];
+  // A team out is drawn as its sortie (below), not as a standing team's dot.
+  const out_ = new Map(teams.filter((t) => isOut(t.status)).map((t) => [t.id, t]));
   for (const o of objects) {
     if (!inStreet(o.street)) continue;
+    if (o.kind === 'team' && out_.has(o.id)) continue;
     const def = layerDef(o.kind);
     const risk = o.kind === 'risk';
     out.push({
@@ -105,11 +169,52 @@ export function buildFeatures({ objects, cameras, reports, responses, street }: 
       });
     }
   }
+  const placed = new Map<string, { lat: number; lng: number }>();
+  for (const t of tasks) {
+    if (!t.position || isFinalTaskState(t.state)) continue;
+    placed.set(t.id, t.position);
+    if (street !== null && !(t.addressee.kind === 'street' && t.addressee.name === street)) continue;
+    const { tone, word } = taskTone(t, now);
+    const state = STATES[TASK_TONE_STATE[tone]];
+    out.push({
+      layer: 'task',
+      key: `task:${t.id}`,
+      name: t.title,
+      ...t.position,
+      colour: state.colour,
+      radius: layerDef('task').radius,
+      ring: false,
+      mark: { tone: `task-${tone}`, glyph: state.shape, word: words.task(word), taskId: t.id },
+    });
+  }
+  for (const team of out_.values()) {
+    if (!inStreet(team.street) || !isOut(team.status)) continue;
+    const to = team.status === 'dispatched' && team.taskId ? placed.get(team.taskId) : undefined;
+    out.push({
+      layer: 'sortie',
+      key: team.id,
+      name: team.name,
+      lat: team.position.lat,
+      lng: team.position.lng,
+      colour: layerDef('sortie').colour,
+      radius: layerDef('sortie').radius,
+      ring: false,
+      mark: { tone: `sortie-${team.status}`, glyph: SORTIE_GLYPHS[team.status], word: words.team(team.status), taskId: team.taskId, ...(to ? { to } : {}) },
+    });
+  }
   return out;
 }
 
+/** The legend's rows for tasks and teams out: each tone with its glyph (words: i18n map.ops.<tone>). */
+export const OPS_TONES: Record<'task' | 'sortie', readonly { tone: string; glyph: string }[]> = {
+  task: (['late', 'issued', 'working'] as const).map((t) => ({ tone: `task-${t}`, glyph: STATES[TASK_TONE_STATE[t]].shape })),
+  sortie: (['dispatched', 'on_scene', 'returning'] as const).map((s) => ({ tone: `sortie-${s}`, glyph: SORTIE_GLYPHS[s] })),
+};
+
 /** Markers per layer, and risk points per level, for the legend. */
-export function countFeatures(features: readonly Feature[]): Record<LayerId, number> & { riskByLevel: Partial<Record<RiskLevel, number>> } {
+export function countFeatures(
+  features: readonly Feature[],
+): Record<LayerId, number> & { riskByLevel: Partial<Record<RiskLevel, number>>; byTone: Partial<Record<string, number>> } {
   const counts = {
     risk: 0,
     shelter: 0,
@@ -120,10 +225,14 @@ export function countFeatures(features: readonly Feature[]): Record<LayerId, num
     camera: 0,
     report: 0,
     response: 0,
+    task: 0,
+    sortie: 0,
     riskByLevel: {} as Partial<Record<RiskLevel, number>>,
+    byTone: {} as Partial<Record<string, number>>,
   };
   for (const f of features) {
     counts[f.layer]++;
+    if (f.mark) counts.byTone[f.mark.tone] = (counts.byTone[f.mark.tone] ?? 0) + 1;
     if (f.level) counts.riskByLevel[f.level] = (counts.riskByLevel[f.level] ?? 0) + 1;
   }
   return counts;

@@ -5,7 +5,8 @@
 // canvas above them (points-layer.ts). The wall's map draws no controls: no zoom buttons, no
 // attribution line for the embedded outline (a tile source's own attribution stays, as its
 // licence asks), no hover cursor; the console's map (controls: true) keeps them, and draws every
-// point on its own (no clusters: it is worked close up, point by point).
+// point on its own (no clusters: it is worked close up, point by point). Open tasks and teams out
+// are labelled markers above all of it on both maps (ops-layer.ts), never clustered.
 import gcoord from 'gcoord';
 import L from 'leaflet';
 import type { TileSource } from '@contract/map';
@@ -13,7 +14,8 @@ import { DISTRICT_NAMES_EN, districtFeatures, streetLabels, YUEXIU_BOUNDS } from
 import { escapeHtml } from './escape-html';
 import type { Feature } from './features';
 import { ClusterLayer, isClustered } from './cluster-layer';
-import { LAYER_IDS, type LayerId } from './layers';
+import { LAYER_IDS, OPS_LAYERS, type LayerId } from './layers';
+import { OpsLayer } from './ops-layer';
 import { PointsLayerImpl, type PointsLayer } from './points-layer';
 import { tileLayerFor, type FetchTile } from './tile-layer';
 
@@ -37,6 +39,7 @@ export class MapController {
   private readonly renderer: L.Canvas;
   private readonly points: PointsLayer;
   private readonly clusters: ClusterLayer;
+  private readonly ops: OpsLayer;
   private features: readonly Feature[] = [];
   private outline: L.GeoJSON | null = null;
   private streetNames: L.LayerGroup | null = null;
@@ -87,6 +90,7 @@ export class MapController {
     this.points = new PointsLayerImpl({ padding: 0.3 });
     this.points.addTo(this.map);
     if (!opts.controls) this.incidentLabels.addTo(this.map);
+    this.ops = new OpsLayer({ onSelect: (key) => this.opts.onSelect(key) }).addTo(this.map);
     // One click handler for the incidents: the nearest visible one under the cursor, or none (a
     // clustered point or cluster takes its own click and does not reach the map).
     this.map.on('click', (e: L.LeafletMouseEvent) => this.opts.onSelect(this.points.hit(e.containerPoint)));
@@ -211,9 +215,15 @@ export class MapController {
     const placed = features.map((f) => ({ f, at: this.toMap(f.lat, f.lng) }));
     // The console's map is worked close up, point by point: nothing clustered there.
     const clustered = (f: Feature): boolean => !this.opts.controls && isClustered(f.layer);
+    const ops = (f: Feature): boolean => OPS_LAYERS.has(f.layer);
+    this.ops.setFeatures(
+      placed
+        .filter(({ f }) => ops(f))
+        .map(({ f, at }) => ({ ...f, lat: at.lat, lng: at.lng, ...(f.mark?.to ? { mark: { ...f.mark, to: this.toMap(f.mark.to.lat, f.mark.to.lng) } } : {}) })),
+    );
     this.points.setPoints(
       placed
-        .filter(({ f }) => !clustered(f))
+        .filter(({ f }) => !clustered(f) && !ops(f))
         .map(({ f, at }) => ({ key: f.key, lat: at.lat, lng: at.lng, colour: f.colour, radius: f.radius, ring: f.ring, layer: f.layer })),
       LAYER_IDS,
     );
@@ -228,12 +238,14 @@ export class MapController {
     this.hiddenLayers = hidden;
     this.points.setHidden(hidden);
     this.clusters.setHidden(hidden);
+    this.ops.setHidden(hidden);
   }
 
   /** Rings the selected feature (or clears the ring). */
   select(key: string | null): void {
     this.points.setSelected(key);
     this.clusters.setSelected(key);
+    this.ops.setSelected(key);
   }
 
   /**
@@ -251,13 +263,13 @@ export class MapController {
 
   /** Where a feature is drawn, in container pixels (for tests that click it). */
   pointOf(key: string): { x: number; y: number } | null {
-    const p = this.points.pointOf(key) ?? this.clusters.pointOf(key);
+    const p = this.ops.pointOf(key) ?? this.points.pointOf(key) ?? this.clusters.pointOf(key);
     return p ? { x: p.x, y: p.y } : null;
   }
 
   /** Features in the layers shown (clustered or not). */
   visibleCount(): number {
-    return this.points.visibleCount() + this.clusters.visibleCount();
+    return this.points.visibleCount() + this.clusters.visibleCount() + this.ops.visibleCount();
   }
 
   /** Clusters drawn now, with their counts and worst level (tests, and the console). */

@@ -124,7 +124,8 @@ function StockLineItem({ line: l }: { line: StockLine }) {
         {l.low || l.expired || l.expiring ? '!' : '·'}
       </span>
       <span className="stock-line-what wall-main">
-        {l.item} <span className="stock-line-place">{l.place.name}</span>
+        <span className="stock-line-item">{l.item}</span>
+        <span className="stock-line-place">{l.place.name}</span>
       </span>
       <span className="stock-line-qty tabular">
         {l.quantity}

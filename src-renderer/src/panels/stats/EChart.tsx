@@ -4,7 +4,7 @@
 // pointer's tooltips, so every value the charts carry is written on them as a label. Either
 // way the SVG reaches the page only through the sanitizer (svg-sanitize.ts), never innerHTML:
 // zrender leaves attribute values unescaped, and the remembered copy lives in the profile.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { markOnce } from '../../shared/startup-marks';
 import type { ChartOption } from './chart-svg';
 import { chartKey, rememberedSvg, rememberSvg } from './chart-cache';
@@ -21,6 +21,14 @@ export function EChart({ option, testId }: { option: ChartOption; testId: string
   const el = useRef<HTMLDivElement>(null);
   // Its box and the wall's least letter size (--wall-min-px on the wall's root): no chart text under it.
   const [size, setSize] = useState<{ width: number; height: number; minPx: number } | null>(null);
+  // The drawing wanted now, and the one whose SVG is shown and kept for a restart: when they are the
+  // same, a restart would show this chart at once (data-remembered; a test waits for it).
+  const wanted = useMemo(() => {
+    if (!size || size.width === 0 || size.height === 0) return null;
+    const scaled = withMinTextPx(option, size.minPx, size.height);
+    return { scaled, key: chartKey(CHART_RENDERER, scaled, size.width, size.height) };
+  }, [option, size]);
+  const [kept, setKept] = useState<string | null>(null);
 
   useEffect(() => {
     const div = el.current!;
@@ -38,7 +46,7 @@ export function EChart({ option, testId }: { option: ChartOption; testId: string
 
   useEffect(() => {
     const div = el.current!;
-    if (!size || size.width === 0 || size.height === 0) return;
+    if (!size || !wanted) return;
     const show = (svg: string): boolean => {
       const chart = sanitizedSvg(svg);
       if (!chart) return false;
@@ -54,11 +62,13 @@ export function EChart({ option, testId }: { option: ChartOption; testId: string
       div.dataset.rendered = 'too-small';
       return;
     }
-    const scaled = withMinTextPx(option, size.minPx, size.height);
-    const key = chartKey(CHART_RENDERER, scaled, size.width, size.height);
+    const { scaled, key } = wanted;
     const remembered = rememberedSvg(testId, key);
     // A remembered chart that is no longer one SVG document is drawn afresh (and replaced).
-    if (remembered && show(remembered)) return;
+    if (remembered && show(remembered)) {
+      setKept(key);
+      return;
+    }
     let current = true;
     void drawChart(scaled, size.width, size.height).then((reply) => {
       if (!current) return; // a newer option or size is being drawn
@@ -75,11 +85,12 @@ export function EChart({ option, testId }: { option: ChartOption; testId: string
         return;
       }
       rememberSvg(testId, key, reply.svg);
+      setKept(key);
     });
     return () => {
       current = false;
     };
-  }, [option, size, testId]);
+  }, [size, wanted, testId]);
 
-  return <div ref={el} className="stats-chart" data-testid={testId} />;
+  return <div ref={el} className="stats-chart" data-testid={testId} data-remembered={wanted !== null && kept === wanted.key} />;
 }

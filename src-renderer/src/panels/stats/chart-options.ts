@@ -5,10 +5,11 @@ import { REPORT_CATEGORY_LABELS, type Label } from '@contract/duty';
 import { TABLE1, TABLE2, type ReportCounts } from '@contract/stats';
 import { YUEXIU_STREETS } from '@contract/yuexiu';
 import type { ChartOption } from './chart-svg';
+import { DATA } from '../../styles/colour-language';
 import { pageFontFamily } from './page-font';
 
-const TEXT = '#a9b8cb';
-const LINE = '#22344d';
+const TEXT = DATA.label;
+const LINE = DATA.grid;
 const pick = (l: Label, en: boolean): string => (en ? l.en : l.zh);
 
 function base(): ChartOption {
@@ -31,14 +32,20 @@ export function table1Option(names: { accidents: string; deaths: string }): Char
     xAxis: { type: 'category', data: TABLE1.years.map(String), ...categoryAxis },
     yAxis: { type: 'value', minInterval: 1, ...axis },
     series: [
-      { name: names.accidents, type: 'bar', data: [...TABLE1.accidents], itemStyle: { color: '#58c4ff' }, label: { show: true, position: 'top', color: TEXT } },
+      {
+        name: names.accidents,
+        type: 'bar',
+        data: [...TABLE1.accidents],
+        itemStyle: { color: DATA.series[1] },
+        label: { show: true, position: 'top', color: TEXT },
+      },
       {
         name: names.deaths,
         type: 'line',
         data: [...TABLE1.deaths],
-        itemStyle: { color: '#ff5a5f' },
+        itemStyle: { color: DATA.series[0] },
         lineStyle: { width: 3 },
-        label: { show: true, position: 'top', color: '#ffb3b5' },
+        label: { show: true, position: 'top', color: DATA.series[0] },
       },
     ],
   };
@@ -53,8 +60,20 @@ export function table2Option(en: boolean): ChartOption {
     xAxis: { type: 'log', logBase: 10, min: 1, ...axis },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => pick(r.label, en)), ...categoryAxis },
     series: [
-      { name: '2019', type: 'bar', data: rows.map((r) => r.y2019), itemStyle: { color: '#5a6b82' }, label: { show: true, position: 'right', color: TEXT } },
-      { name: '2020', type: 'bar', data: rows.map((r) => r.y2020), itemStyle: { color: '#3ddc84' }, label: { show: true, position: 'right', color: TEXT } },
+      {
+        name: '2019',
+        type: 'bar',
+        data: rows.map((r) => r.y2019),
+        itemStyle: { color: DATA.series[1] },
+        label: { show: true, position: 'right', color: TEXT },
+      },
+      {
+        name: '2020',
+        type: 'bar',
+        data: rows.map((r) => r.y2020),
+        itemStyle: { color: DATA.series[0] },
+        label: { show: true, position: 'right', color: TEXT },
+      },
     ],
   };
 }
@@ -75,7 +94,7 @@ export function countsOption(counts: ReportCounts, view: CountsView, en: boolean
           name: seriesName,
           type: 'bar',
           data: counts.byDay.map((d) => d.n),
-          itemStyle: { color: '#ff4fd8' },
+          itemStyle: { color: DATA.series[0] },
           label: { show: true, position: 'top', color: TEXT },
         },
       ],
@@ -96,7 +115,7 @@ export function countsOption(counts: ReportCounts, view: CountsView, en: boolean
     },
     yAxis: { type: 'value', minInterval: 1, ...axis },
     series: [
-      { name: seriesName, type: 'bar', data: data.map((d) => d.n), itemStyle: { color: '#ff4fd8' }, label: { show: true, position: 'top', color: TEXT } },
+      { name: seriesName, type: 'bar', data: data.map((d) => d.n), itemStyle: { color: DATA.series[0] }, label: { show: true, position: 'top', color: TEXT } },
     ],
   };
 }

@@ -55,7 +55,7 @@ export const dutySlice = defineSlice({
   },
   events: {
     'duty.rosterChanged': ({ onDuty, reason }, t) => {
-      if (reason !== 'shifts' && reason !== 'publish') void refreshPeople(t);
+      if (reason !== 'shifts' && reason !== 'publish' && reason !== 'handover') void refreshPeople(t);
       return (s) => ({ onDuty, rosterVersion: s.rosterVersion + 1 });
     },
     'duty.logChanged': ({ report, change, openCounts }, t) => {
@@ -141,6 +141,8 @@ export const dutySlice = defineSlice({
       },
       exportRoster: (period: RosterPeriod) => client.call('duty.exportRoster', { period }),
       exportLog: (from: number, to: number) => client.call('duty.exportLog', { from, to }),
+      /** The printed shift report (值班记录 · 交接班报告) of a period, as PDF. */
+      exportShiftReport: (from: number, to: number) => client.call('duty.exportShiftReport', { from, to }),
       /** The browser's print dialog, or a PDF through the desktop shell. */
       printLog: (suggestedName: string) => printPage(suggestedName),
       /** A one-off read for one view; a failure shows in the banner as `read`. Call it as a DutyRead. */

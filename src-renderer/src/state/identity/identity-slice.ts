@@ -72,6 +72,19 @@ export const identitySlice = defineSlice({
       actAs(t, session, true);
       return session;
     },
+    /**
+     * First sign-in (a person without a password yet, e.g. of a data folder from before sign-in
+     * existed): sets their own password with the one-time code an administrator issued them, then
+     * signs in with it. Never signs anyone in without a password.
+     */
+    setFirstPassword: async (name: string, code: string, password: string) => {
+      await t.client.call('auth.setFirstPassword', { name, code, password });
+      const { sessionId, ...session } = await t.client.call('auth.signIn', { name, password });
+      storeSessionId(sessionId);
+      t.set((s) => ({ session, changes: s.changes + 1 }));
+      actAs(t, session, true);
+      return session;
+    },
     signOut: async () => {
       // Off this seat at once, whatever the link does: a failed call leaves the session to expire.
       const had = t.get().session !== null || storedSessionId() !== null;

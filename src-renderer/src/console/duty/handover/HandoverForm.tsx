@@ -1,6 +1,7 @@
 // 交班: the acting person (outgoing) writes notes and carries open items over to the incoming
 // person, who must then confirm. Starts from the server's draft: the next shift of the same
-// role, the items they were handed, and every report not yet closed.
+// role, the items they were handed, every report not yet closed, every active plan response with
+// its overdue actions and every warning in force.
 import { useState } from 'react';
 import type { HandoverItem, PersonRef } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
@@ -8,6 +9,7 @@ import { useCommands, useSlice } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
 import { useDutyRead } from '../../../state/duty/use-duty-read';
 import { Field } from '../../Field';
+import { HandoverItems } from './HandoverItems';
 
 interface Draft {
   incomingId: string;
@@ -38,7 +40,7 @@ export function HandoverForm({ outgoingId }: { outgoingId: string }) {
     );
 
   const submit = async (): Promise<void> => {
-    const openItems = draft.items.filter((i) => i.carry).map(({ text, reportId }) => (reportId ? { text, reportId } : { text }));
+    const openItems: HandoverItem[] = draft.items.filter((i) => i.carry).map(({ carry: _carry, ...item }) => item);
     if (await handOver({ incomingId: draft.incomingId, notes: draft.notes, openItems })) setDraft(null);
   };
   const setItem = (i: number, carry: boolean): void => setDraft({ ...draft, items: draft.items.map((x, k) => (k === i ? { ...x, carry } : x)) });
@@ -71,16 +73,15 @@ export function HandoverForm({ outgoingId }: { outgoingId: string }) {
       </div>
       <fieldset>
         <legend>{t('handover.items', { n: draft.items.filter((i) => i.carry).length })}</legend>
-        <ul className="check-list">
-          {draft.items.map((item, i) => (
-            <li key={`${item.reportId ?? ''}-${i}`}>
-              <label className="check">
-                <input type="checkbox" data-testid="handover-item" checked={item.carry} onChange={(e) => setItem(i, e.target.checked)} />
-                {item.text}
-              </label>
-            </li>
-          ))}
-        </ul>
+        <HandoverItems
+          items={draft.items}
+          render={(item, i) => (
+            <label className="check">
+              <input type="checkbox" data-testid="handover-item" checked={item.carry} onChange={(e) => setItem(i, e.target.checked)} />
+              {item.text}
+            </label>
+          )}
+        />
         <div className="form-actions">
           <input
             className="wide"
@@ -95,7 +96,7 @@ export function HandoverForm({ outgoingId }: { outgoingId: string }) {
             data-testid="handover-add-item"
             disabled={newItem.trim() === ''}
             onClick={() => {
-              setDraft({ ...draft, items: [...draft.items, { text: newItem.trim(), carry: true }] });
+              setDraft({ ...draft, items: [...draft.items, { kind: 'note', text: newItem.trim(), carry: true }] });
               setNewItem('');
             }}
           >

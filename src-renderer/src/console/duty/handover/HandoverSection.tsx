@@ -7,6 +7,7 @@ import { useSlice } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
 import { useActor } from '../ActorPicker';
 import { HandoverForm } from './HandoverForm';
+import { HandoverItems } from './HandoverItems';
 import { PendingHandover } from './PendingHandover';
 
 function Recent({ list }: { list: Handover[] }) {
@@ -20,6 +21,7 @@ function Recent({ list }: { list: Handover[] }) {
           <th>{t('handover.handedOver')}</th>
           <th>{t('handover.confirmedAt')}</th>
           <th>{t('handover.status')}</th>
+          <th>{t('handover.carried')}</th>
         </tr>
       </thead>
       <tbody>
@@ -32,6 +34,17 @@ function Recent({ list }: { list: Handover[] }) {
             <td>
               {t(`handover.status.${h.status}`)}
               {h.cancelReason && ` — ${h.cancelReason}`}
+            </td>
+            <td>
+              {h.openItems.length === 0 ? (
+                '—'
+              ) : (
+                <details data-testid="handover-record-items">
+                  <summary>{t('handover.carriedCount', { n: h.openItems.length })}</summary>
+                  {h.notes && <p className="handover-notes">{h.notes}</p>}
+                  <HandoverItems items={h.openItems} />
+                </details>
+              )}
             </td>
           </tr>
         ))}

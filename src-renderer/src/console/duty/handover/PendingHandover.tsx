@@ -7,6 +7,7 @@ import { dateTime } from '../../../state/duty/format';
 import { useCommands } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
 import { useActor } from '../ActorPicker';
+import { HandoverItems } from './HandoverItems';
 
 export function PendingHandover({ handover }: { handover: Handover }) {
   const t = useT();
@@ -22,13 +23,7 @@ export function PendingHandover({ handover }: { handover: Handover }) {
         {t('handover.handedAt', { time: dateTime(handover.handedOverAt) })}
       </p>
       {handover.notes && <p className="handover-notes">{handover.notes}</p>}
-      {handover.openItems.length > 0 && (
-        <ul className="handover-items">
-          {handover.openItems.map((i, k) => (
-            <li key={k}>{i.text}</li>
-          ))}
-        </ul>
-      )}
+      {handover.openItems.length > 0 && <HandoverItems items={handover.openItems} />}
       {incoming || outgoing ? (
         <div className="form-actions">
           <input

@@ -3,11 +3,18 @@ import { useState } from 'react';
 import { useT } from '../../../i18n/use-t';
 import { useCommands } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
-import { parsePrintRange, printLogUrl, type PrintRange } from './print-range';
+import { saveDownload } from '../file-io';
+import { parsePrintRange, printBounds, printLogUrl, type PrintRange } from './print-range';
 
 export function PrintToolbar({ range, onRange, ready }: { range: PrintRange; onRange(r: PrintRange): void; ready: boolean }) {
   const t = useT();
-  const { printLog } = useCommands(dutySlice);
+  const { printLog, exportShiftReport } = useCommands(dutySlice);
+  // The shift report as a PDF of its own: handling history, responses, warnings, page numbers.
+  const downloadPdf = async (): Promise<void> => {
+    const b = printBounds(range);
+    const file = await exportShiftReport(b.from, b.to);
+    if (file) saveDownload(file);
+  };
   const [from, setFrom] = useState(range.from);
   const [to, setTo] = useState(range.to);
   const apply = (): void => {
@@ -37,6 +44,9 @@ export function PrintToolbar({ range, onRange, ready }: { range: PrintRange; onR
         onClick={() => void printLog(`值班日志-${range.from}至${range.to}.pdf`)}
       >
         {t('printLog.print')}
+      </button>
+      <button type="button" data-testid="shift-report-pdf" onClick={() => void downloadPdf()}>
+        {t('printLog.pdf')}
       </button>
     </div>
   );

@@ -10,7 +10,9 @@ import { useCommands, useSlice } from '../../../state/context';
 import { plansSlice, type PlansRead } from '../../../state/plans/plans-slice';
 import { Field } from '../../Field';
 import { useActor } from '../ActorPicker';
+import { openInConsole } from '../console-tab';
 import { plansForReport } from './escalate';
+import { useResponseNames } from './response-names';
 
 export function EscalateForm({ report }: { report: Report }) {
   const t = useT();
@@ -35,8 +37,13 @@ export function EscalateForm({ report }: { report: Report }) {
   const chosenLevel = plan && level && plan.levels.includes(level) ? level : plan?.levels[plan.levels.length - 1];
   const running = plan ? responses.find((r) => r.planId === plan.id) : undefined;
   const linked = running ? report.responseIds.includes(running.id) : false;
+  const [runningName] = useResponseNames(running ? [running.id] : []);
+  // The new response opens in 预案 with its detail and the keyboard on it: work continues there.
   const escalate = async (): Promise<void> => {
-    if (plan && chosenLevel && (await escalateReport(report.id, plan.id, chosenLevel, note))) setNote('');
+    const started = plan && chosenLevel ? await escalateReport(report.id, plan.id, chosenLevel, note) : null;
+    if (!started) return;
+    setNote('');
+    openInConsole({ tab: 'plans', responseId: started.id });
   };
 
   return (
@@ -72,7 +79,17 @@ export function EscalateForm({ report }: { report: Report }) {
       <div className="form-actions">
         {running ? (
           linked ? (
-            <span className="saved-note">{t('escalate.alreadyLinked', { id: running.id })}</span>
+            <span className="saved-note">
+              {t('escalate.alreadyLinked', { name: runningName?.name ?? running.planTitle })}{' '}
+              <button
+                type="button"
+                className="link-button"
+                data-testid="open-running-response"
+                onClick={() => openInConsole({ tab: 'plans', responseId: running.id })}
+              >
+                {t('escalate.openResponse')}
+              </button>
+            </span>
           ) : (
             <button type="button" className="primary" data-testid="link-report" disabled={!actor} onClick={() => void linkReport(running.id, report.id)}>
               {t('escalate.link', { level: label(RESPONSE_LEVEL_LABELS[running.level]) })}

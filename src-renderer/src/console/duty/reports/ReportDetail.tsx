@@ -1,7 +1,6 @@
 // One report: its details, the status moves it allows, escalation into a plan response, and
 // its history (every change, time-stamped and attributed). Re-read whenever it changes.
 import { useEffect, useRef, useState } from 'react';
-import { RESPONSE_LEVEL_LABELS } from '@contract/plans';
 import { REPORT_CATEGORY_LABELS, REPORT_SOURCE_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type ReportDetail as Detail } from '@contract/duty';
 import { useT } from '../../../i18n/use-t';
 import { DemoTag } from '../../../panels/duty-now/DemoTag';
@@ -9,10 +8,10 @@ import { dateTime } from '../../../state/duty/format';
 import { useLabel } from '../../../shared/label';
 import { useSlice } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
-import { plansSlice } from '../../../state/plans/plans-slice';
 import { reportingSlice } from '../../../state/reporting/reporting-slice';
 import { useDutyRead } from '../../../state/duty/use-duty-read';
 import { EscalateForm } from './EscalateForm';
+import { ResponseLinks } from './ResponseLinks';
 import { FilingSection } from './FilingSection';
 import { ReportHistory } from './ReportHistory';
 import { StatusControls } from './StatusControls';
@@ -21,7 +20,6 @@ import { StatusControls } from './StatusControls';
 export function ReportDetail({ id, focus = false }: { id: string; focus?: boolean }) {
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
-  const responses = useSlice(plansSlice, (p) => p.responses);
   const label = useLabel();
   const read = useDutyRead();
   const stamp = useSlice(dutySlice, (d) => d.reports.find((r) => r.id === id)?.updatedAt ?? 0);
@@ -40,11 +38,6 @@ export function ReportDetail({ id, focus = false }: { id: string; focus?: boolea
     if (focus && shownId === id) heading.current?.focus();
   }, [focus, shownId, id]);
   if (!detail || detail.id !== id) return <p className="unset">{t('app.loading')}</p>;
-  // Responses by what they are (plan and level), not by id; a closed one no longer listed keeps its id.
-  const responseNames = detail.responseIds.map((rid) => {
-    const r = responses.find((x) => x.id === rid);
-    return r ? `${r.planTitle} ${label(RESPONSE_LEVEL_LABELS[r.level])}` : rid;
-  });
   const facts: [string, string][] = [
     [t('reportList.received'), dateTime(detail.receivedAt)],
     [t('reportForm.source'), label(REPORT_SOURCE_LABELS[detail.source])],
@@ -73,9 +66,8 @@ export function ReportDetail({ id, focus = false }: { id: string; focus?: boolea
           </div>
         ))}
       </dl>
-      {detail.responseIds.length > 0 && (
-        <p data-testid="report-responses">{t('reportDetail.responses', { ids: responseNames.join(t('form.listSeparator')) })}</p>
-      )}
+      {/* Responses by what they are (plan and level), each opening in 预案; never by id. */}
+      {detail.responseIds.length > 0 && <ResponseLinks ids={detail.responseIds} history={detail.history} testId="report-responses" />}
       <StatusControls report={detail} />
       {detail.status !== 'closed' && <EscalateForm report={detail} />}
       <FilingSection reportId={detail.id} />

@@ -9,6 +9,17 @@ import { useSlice } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
 import { Check } from '../../Check';
 import { PickTable } from '../../PickTable';
+import { useResponseLine } from './ResponseLinks';
+
+/** "预案响应 三防应急预案 Ⅲ级（较大）" under a report that started or joined a response. */
+function StartedTag({ ids }: { ids: readonly string[] }) {
+  const line = useResponseLine(ids);
+  return line ? (
+    <span className="started-tag" data-testid="report-row-started">
+      {line}
+    </span>
+  ) : null;
+}
 
 export function ReportList({ selectedId, onSelect }: { selectedId: string | null; onSelect(id: string): void }) {
   const t = useT();
@@ -44,7 +55,10 @@ export function ReportList({ selectedId, onSelect }: { selectedId: string | null
             <td className="nowrap">{label(SEVERITY_LABELS[r.severity])}</td>
             <td className="nowrap">{label(REPORT_CATEGORY_LABELS[r.category])}</td>
             <td className="nowrap">{r.street}</td>
-            <td className="ellipsis">{r.summary}</td>
+            <td className="ellipsis">
+              {r.summary}
+              {r.responseIds.length > 0 && <StartedTag ids={r.responseIds} />}
+            </td>
           </>
         )}
       />

@@ -1,0 +1,129 @@
+// The console's 复盘 tab: pick an incident (a response and its span), move the time slider or play
+// it at 1×/10×/60×, and read the district as it was at that moment (open reports, responses, tasks,
+// teams, stock, warnings) with the significant events up to it. Only this tab is put into replay:
+// the live wall never is. The after-action report (复盘报告) downloads as .docx.
+import { useEffect, useState } from 'react';
+import type { Incident } from '@contract/replay';
+import { useT } from '../../i18n/use-t';
+import { useCommands, useSlice } from '../../state/context';
+import { clampMoment, nextMoment, PLAY_TICK_MS, REPLAY_SPEEDS, type ReplaySpeed } from '../../state/replay/replay';
+import { replaySlice } from '../../state/replay/replay-slice';
+import { formatTime } from '../../shared/format';
+import { CommandStatus } from '../CommandStatus';
+import { useCommand } from '../use-command';
+import { saveDownload } from '../duty/file-io';
+import { ReplayStateView } from './ReplayStateView';
+import './replay-console.css';
+
+export function ReplayConsole() {
+  const t = useT();
+  const incidents = useSlice(replaySlice, (s) => s.incidents);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const incident = incidents.find((i) => i.responseId === chosen) ?? incidents[0] ?? null;
+  return (
+    <section className="console-section replay-section" data-testid="replay-console">
+      <h2>{t('replay.title')}</h2>
+      <p className="replay-note">{t('replay.note')}</p>
+      {incidents.length === 0 ? (
+        <p className="unset">{t('replay.noIncidents')}</p>
+      ) : (
+        <>
+          <label className="replay-incident">
+            {t('replay.incident')}
+            <select data-testid="replay-incident" value={incident?.responseId ?? ''} onChange={(e) => setChosen(e.target.value)}>
+              {incidents.map((i) => (
+                <option key={i.responseId} value={i.responseId}>
+                  {i.title}（{formatTime(i.from)}
+                  {i.active ? ` · ${t('replay.active')}` : ''}）
+                </option>
+              ))}
+            </select>
+          </label>
+          {incident && <ReplayControl key={incident.responseId} incident={incident} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ReplayControl({ incident }: { incident: Incident }) {
+  const t = useT();
+  const { seekReplay, exportAfterAction } = useCommands(replaySlice);
+  const shownAt = useSlice(replaySlice, (s) => s.at);
+  const state = useSlice(replaySlice, (s) => s.state);
+  const events = useSlice(replaySlice, (s) => s.events);
+  const span = { from: incident.from, to: incident.to };
+  const [at, setAt] = useState(incident.from);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState<ReplaySpeed>(60);
+  const report = useCommand();
+
+  // Every moment chosen (by the slider or by playback) is read from the server.
+  useEffect(() => {
+    void seekReplay(at, incident.from);
+  }, [at, incident.from, seekReplay]);
+  // Playback: the moment moves on at the speed chosen, and stops at the span's end.
+  useEffect(() => {
+    if (!playing) return;
+    const timer = setInterval(() => {
+      setAt((a) => {
+        const next = nextMoment(a, speed, PLAY_TICK_MS, span.to);
+        if (next >= span.to) setPlaying(false);
+        return next;
+      });
+    }, PLAY_TICK_MS);
+    return () => clearInterval(timer);
+  }, [playing, speed, span.to]);
+
+  const download = async (): Promise<void> => {
+    const file = await report.run(
+      () => exportAfterAction(incident.responseId),
+      (f) => f.fileName,
+    );
+    if (file) saveDownload(file);
+  };
+  return (
+    <div className="replay-control" data-testid="replay-control">
+      <div className="replay-time" data-testid="replay-time" aria-live="polite">
+        {t('replay.at', { at: formatTime(at) })}
+      </div>
+      <input
+        type="range"
+        className="replay-slider"
+        data-testid="replay-slider"
+        aria-label={t('replay.slider')}
+        min={span.from}
+        max={span.to}
+        step={1000}
+        value={at}
+        onChange={(e) => setAt(clampMoment(Number(e.target.value), span))}
+      />
+      <div className="replay-span">
+        <span>{formatTime(span.from)}</span>
+        <span>{incident.active ? t('replay.now', { at: formatTime(span.to) }) : formatTime(span.to)}</span>
+      </div>
+      <div className="replay-buttons">
+        <button
+          type="button"
+          data-testid="replay-play"
+          onClick={() => {
+            if (!playing && at >= span.to) setAt(span.from);
+            setPlaying(!playing);
+          }}
+        >
+          {playing ? t('replay.pause') : t('replay.play')}
+        </button>
+        {REPLAY_SPEEDS.map((s) => (
+          <button key={s} type="button" aria-pressed={speed === s} data-testid={`replay-speed-${s}`} onClick={() => setSpeed(s)}>
+            {s}×
+          </button>
+        ))}
+        <button type="button" data-testid="replay-export" disabled={report.busy} onClick={() => void download()}>
+          {t('replay.export')}
+        </button>
+        <CommandStatus cmd={report} testId="replay-export" />
+      </div>
+      {state && shownAt !== null && <ReplayStateView state={state} events={events} />}
+    </div>
+  );
+}
