@@ -14,6 +14,7 @@ import type { LinkId } from './link-health';
 import { LocalMedia } from './local-media';
 import { Mesh } from './mesh';
 import { Signalling } from './signalling';
+import { applyCommand } from './control-command';
 
 export interface EndpointOptions {
   me: string;
@@ -100,23 +101,18 @@ export class ConsultEndpoint {
 
   // ---- commands (from the console through the hub, or from buttons on the endpoint) -------
   async command(c: ControlCommand): Promise<void> {
-    switch (c.cmd) {
-      case 'mute':
-        this.media.mute(c.on);
-        return this.set({ muted: c.on });
-      case 'camera':
-        this.media.cameraOff(c.on);
-        return this.set({ cameraOff: c.on });
-      case 'layout':
-        return this.set({ layout: c.layout, focus: c.focus });
-      case 'devices':
-        return this.media.useDevices(c.cameraId, c.micId);
-      case 'lowBandwidth':
-        this.lowOverride = c.on;
-        return this.requalify();
-      case 'leave':
-        return this.hangUp('left');
-    }
+    return applyCommand(
+      {
+        media: this.media,
+        set: (patch) => this.set(patch),
+        lowBandwidth: (on) => {
+          this.lowOverride = on;
+          this.requalify();
+        },
+        leave: () => this.hangUp('left'),
+      },
+      c,
+    );
   }
 
   /** Back into the consultation this endpoint left (a button on the endpoint's own screen). */

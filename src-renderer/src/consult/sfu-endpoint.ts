@@ -17,6 +17,7 @@ import { LocalMedia } from './local-media';
 import type { RemoteParticipant } from './remote';
 import { SfuLink } from './sfu-link';
 import { SfuRemote } from './sfu-remote';
+import { applyCommand } from './control-command';
 
 /** A site whose feed has not been listed on any link for this long has left: its tile goes. */
 const GONE_AFTER_MS = 10_000;
@@ -129,23 +130,18 @@ export class SfuEndpoint {
   }
 
   async command(c: ControlCommand): Promise<void> {
-    switch (c.cmd) {
-      case 'mute':
-        this.media.mute(c.on);
-        return this.set({ muted: c.on });
-      case 'camera':
-        this.media.cameraOff(c.on);
-        return this.set({ cameraOff: c.on });
-      case 'layout':
-        return this.set({ layout: c.layout, focus: c.focus });
-      case 'devices':
-        return this.media.useDevices(c.cameraId, c.micId);
-      case 'lowBandwidth':
-        this.lowOverride = c.on;
-        return this.requalify();
-      case 'leave':
-        return this.hangUp('left');
-    }
+    return applyCommand(
+      {
+        media: this.media,
+        set: (patch) => this.set(patch),
+        lowBandwidth: (on) => {
+          this.lowOverride = on;
+          this.requalify();
+        },
+        leave: () => this.hangUp('left'),
+      },
+      c,
+    );
   }
 
   async rejoin(): Promise<void> {
