@@ -144,6 +144,14 @@ function probe4k(features: number): string {
 `;
 }
 
+/** Three pans of the bare Leaflet page (the baseline), then the page closed: its fps per run. */
+async function closedAfterPans(bare: Page): Promise<number[]> {
+  const runs: number[] = [];
+  for (let k = 0; k < 3; k++) runs.push(await panFps(bare, BARE_MAP));
+  await bare.close();
+  return runs;
+}
+
 /**
  * Pans the map in a slow circle for PAN_MS, one step per animation frame, as the wall's map moves
  * when it flies to an incident (the wall map is control-free: nobody drags it, and a drag could
@@ -394,9 +402,7 @@ export async function benchWall(print: (o: object) => void): Promise<void> {
       );
       await bare.waitForTimeout(1000);
       const bareIdle = await idleFps(bare);
-      const bareRuns: number[] = [];
-      for (let k = 0; k < 3; k++) bareRuns.push(await panFps(bare, BARE_MAP));
-      await bare.close();
+      const bareRuns = await closedAfterPans(bare);
       const wallFps = median(wallRuns);
       const bareFps = median(bareRuns);
       print({
@@ -639,9 +645,7 @@ async function bench4k(print: (o: object) => void, browser: Browser, ui: string,
         { pts: points, v: view },
       );
       await bare.waitForTimeout(1000);
-      const bareRuns: number[] = [];
-      for (let k = 0; k < 3; k++) bareRuns.push(await panFps(bare, BARE_MAP));
-      await bare.close();
+      const bareRuns = await closedAfterPans(bare);
       const wallFps = median(wallRuns);
       const bareFps = median(bareRuns);
       print({
