@@ -12,11 +12,36 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * Specs run one at a time, with nothing beside them (`npm run test:e2e` runs this project after the
+ * others): a latency budget of 1-2 s (a change on one page seen on another, a warning switching the
+ * wall, a camera tile starting) that a second browser and hub on a two-core machine would eat into,
+ * live video judged by its frame rate, or Janus. Every other spec starts its own hub on a free port
+ * in its own temporary folder, so two of them run at once.
+ */
+const ALONE = [
+  'cameras-rtsp.spec.ts',
+  'cameras-whep.spec.ts',
+  'consult-sfu.spec.ts',
+  'dispatch.spec.ts',
+  'duty-live.spec.ts',
+  'handover.spec.ts',
+  'map-cameras.spec.ts',
+  'map-tasks.spec.ts',
+  'power-continuity.spec.ts',
+  'wall-alarm-preset.spec.ts',
+  'wall.spec.ts',
+].map((f) => `**/${f}`);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
   timeout: 60_000,
-  workers: 1,
+  workers: 2,
+  projects: [
+    { name: 'shared', testIgnore: ALONE },
+    { name: 'alone', testMatch: ALONE, workers: 1 },
+  ],
   reporter: [['list']],
   use: {
     browserName: 'chromium',

@@ -104,7 +104,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     },
     workbook: { check: checkWorkbookZip, readSheet: (bytes, sheet) => readSheetInWorker(bytes, sheet) },
     tasks: {
-      issue: (task, by, ctx) => Promise.resolve(tasks.handlers['tasks.issue']({ task, by }, ctx)),
+      // The task and the team's dispatch in one store transaction (teams.dispatch).
+      issue: (task, by, ctx, alsoIn) => tasks.issueWith(task, by, { peer: ctx.peer, street: ctx.street }, alsoIn),
       get: (id) => Promise.resolve(tasks.handlers['tasks.get']({ id }, local('teams'))).catch(() => undefined),
       openFor: async (name) => tasks.handlers['tasks.list']({ state: 'open', addressee: { kind: 'team', name }, limit: 500 }, local('teams')),
     },
@@ -161,7 +162,12 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     store,
     handlers,
     // Every successful write is in the audit trail before it is acknowledged.
-    dispatch: createDispatcher(handlers, log, { onWrite: (entry) => identity.audit(entry), isStreetPerson: identity.isStreetPerson }),
+    dispatch: createDispatcher(handlers, log, {
+      onWrite: (entry) => identity.audit(entry),
+      isStreetPerson: identity.isStreetPerson,
+      // A street machine still joining with the district's bootstrap token is told to enrol.
+      refuseCaller: identity.staleStreetLink,
+    }),
     centre: centre.view,
     identity,
     async close() {

@@ -11,7 +11,7 @@ export function registerPrint(origins: TrustedOrigins): () => void {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null || !origins.isOurs(frame.url)) return { ok: false, error: 'refused: untrusted frame' };
     const name = typeof suggestedName === 'string' && /^[\w\u4e00-\u9fff .-]{1,80}\.pdf$/.test(suggestedName) ? suggestedName : 'command-wall.pdf';
-    const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true });
+    const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
     const owner = BrowserWindow.fromWebContents(event.sender) ?? undefined;
     const choice = owner
       ? await dialog.showSaveDialog(owner, { defaultPath: name, filters: [{ name: 'PDF', extensions: ['pdf'] }] })

@@ -4,7 +4,8 @@
 // encoder, as its machine would be, so its CPU can be read; the streets (CONSULT_SITES − 1, default
 // 18) are synthetic sites in this process sharing one encoder. Every site is armed first (socket
 // open, its publisher's offer made), as the pages of a centre are before a call: the clock starts
-// when the district's console calls consult.start.
+// when the district's console calls consult.start. Each street joins as its enrolled machine (its
+// own credential, tests/support/enrol-street.ts), never with the district's bootstrap token.
 //
 // Prints JSON lines:
 //   join     all_tiles_ms: consult.start → the district shows every street and every street shows
@@ -19,6 +20,7 @@ import { openCore } from '../../src-main/core/app';
 import { startHub } from '../../src-main/hub/server';
 import { STREET_PARTICIPANTS, type Consultation } from '@contract/consult';
 import type { MediaHealth, SfuRoom } from '@contract/media';
+import { enrolStreet } from '../support/enrol-street';
 import { tempDir } from '../support/temp-dir';
 import { RtpClip, SiteProcess, SyntheticSite, wsRpc } from '../support/synthetic-site';
 
@@ -78,7 +80,7 @@ export async function benchConsult(print: (o: object) => void): Promise<void> {
     for (const s of streetIds) {
       const trace = process.env.SFU_TRACE;
       const site = new SyntheticSite({
-        rpc: await wsRpc(url),
+        rpc: await wsRpc((await enrolStreet(url, s.id)).rpcUrl),
         consultationId: '',
         participantId: s.id,
         clip,

@@ -13,6 +13,7 @@ import { expect, test, chromium, type Browser, type Page } from '@playwright/tes
 import { standardLayout } from '@contract/layouts';
 import { STREET_PARTICIPANTS } from '@contract/consult';
 import { CHROMIUM_ARGS } from '../../playwright.config';
+import { enrolStreets, type StreetMachine } from '../support/enrol-street';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import type { TestSocket } from '../support/rpc-socket';
 import { RtpClip, SyntheticSite, wsRpc } from '../support/synthetic-site';
@@ -40,14 +41,16 @@ let browser: Browser;
 let clip: RtpClip;
 const synthetic: SyntheticSite[] = [];
 const problems: string[] = [];
+/** Each invited street's enrolled machine at the district hub (its credential's addresses). */
+const machines = new Map<string, StreetMachine>();
 
-async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, ms: number, what: string): Promise<T> {
+async function until<T>(get: () => Promise<T>, ok: (v: T) => boolean, ms: number, what: string, everyMs = 100): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await get();
     if (ok(v)) return v;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: last ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 
@@ -80,9 +83,18 @@ const FRAME_LOG = `(() => {
   new MutationObserver(() => document.querySelectorAll('.consult-videos video').forEach(watch)).observe(document, { subtree: true, childList: true });
 })();`;
 
+/** SFU_UI_LOG=file: a line with its time (the pages' endpoint logs, the synthetic sites' steps, the hub's log). */
+function uiLog(line: string): void {
+  const log = process.env.SFU_UI_LOG;
+  if (log) appendFileSync(log, `${Date.now()} ${line}\n`);
+}
+
 async function wallPage(c: Centre): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   await context.addInitScript(FRAME_LOG);
+  // The page's own time on every line it logs (console messages reach the test in batches).
+  if (process.env.SFU_UI_LOG)
+    await context.addInitScript('(() => { const i = console.info.bind(console); console.info = (...a) => i(`@${Date.now()}`, ...a); })();');
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`${c.id}: ${e.message}`));
   // SFU_UI_LOG=file: every page's endpoint log, for finding where a join or a recovery spends its time.
@@ -94,15 +106,21 @@ async function wallPage(c: Centre): Promise<Page> {
 }
 
 /** Every remote's newest frame, by the page's Date.now(), and whether its tile says playing. */
-function tiles(page: Page): Promise<{ id: string; state: string; last: number | null; frames: number[] }[]> {
-  return page.evaluate(() => {
+/**
+ * `since`: only the frames from then on (the synthetic sites publish from this test's process: a
+ * poll that copies every page's whole frame log takes the CPU their packets need).
+ */
+function tiles(page: Page, since = 0): Promise<{ id: string; state: string; last: number | null; frames: number[] }[]> {
+  return page.evaluate((since) => {
     const f = (window as unknown as { __sfuFrames: Record<string, number[]> }).__sfuFrames;
     return [...document.querySelectorAll('[data-testid="consult-remote"]')].map((t) => {
       const id = t.getAttribute('data-remote')!;
-      const frames = f[id] ?? [];
-      return { id, state: t.getAttribute('data-state') ?? '', last: frames.at(-1) ?? null, frames: frames.slice(-400) };
+      const all = f[id] ?? [];
+      let from = all.length;
+      while (from > 0 && all[from - 1] >= since && all.length - from < 400) from--;
+      return { id, state: t.getAttribute('data-state') ?? '', last: all.at(-1) ?? null, frames: all.slice(from) };
     });
-  });
+  }, since);
 }
 
 /** Waits until the page shows exactly these remotes, each playing with a frame in the last 500 ms. */
@@ -119,9 +137,18 @@ async function allPlaying(page: Page, ids: string[], ms: number, what: string): 
 }
 
 /**
- * NOT YET RELIABLE, so on demand only (CW_E2E_SFU=1 npx playwright test tests/e2e/consult-sfu.spec.ts), not in
- * CI: over three clean runs the Chromium tiles were back 1836 ms after the kill once, 6751 ms once, and once a
- * synthetic site (hongqiao) never came back at the district within 20 s. Issue 16 stays open on it.
+ * On demand only (CW_E2E_SFU=1 npx playwright test tests/e2e/consult-sfu.spec.ts), not in CI yet. Traced in s5
+ * (SFU_UI_LOG=file writes every page's endpoint log with the page's own time, the synthetic sites' steps and the
+ * district hub's log): a page tore down every subscription that had not shown a frame 3 s after it was *asked
+ * for*, and under load the engine's offer and start took 1.5–4.5 s, so subscriptions were made again in a loop
+ * and a site could stay dark (the "never came back" run). Fixed in sfu-link.ts (silence counted from the
+ * handshake's end, not while bytes still arrive, not after the page itself stalled; a failed subscription
+ * retried after 1 s). After it, on a machine at load average 13–26 from other runs (3 runs): the Chromium sites'
+ * tiles back 1.8–4.6 s after the kill every time; the synthetic sites' 2.0–2.8 s, 14.6 s, and once not within
+ * 20 s: their tiles played at 1–2 frames a second (gaps 0.4–2.7 s, i.e. keyframes only) at every page while the
+ * Chromium tiles were smooth and no handshake with Janus took over 1 s. So what is left is the synthetic sites'
+ * own media: eight werift publishers in this (Playwright) process, starved of CPU. Next step: run them in a
+ * process of their own. Issue 16 stays open on it.
  */
 test.skip(process.env.CW_E2E_SFU !== '1', 'the SFU recovery through the UI is not reliable yet (issue 16): CW_E2E_SFU=1 runs it');
 
@@ -133,11 +160,13 @@ test.beforeAll(async () => {
   test.setTimeout(60_000);
   district = await centre('district', '越秀区应急指挥中心', 'district', ['--janus'], [{ id: 'A', name: '政务外网' }]);
   const districtUrl = `${district.hub.origin}/?token=${district.hub.token}`;
+  // A street machine joins only with its own enrolled credential (identity/stale-links.ts), never the district's token.
+  for (const m of await enrolStreets(districtUrl, INVITED)) machines.set(m.participantId, m);
   streets.push(
     ...(await Promise.all(
       CHROME_STREETS.map((id) => {
         const s = STREET_PARTICIPANTS.find((x) => x.id === id)!;
-        return centre(id, `${s.name}应急指挥分中心`, 'street', [], [{ id: 'A', name: '政务外网', hubUrl: districtUrl }]);
+        return centre(id, `${s.name}应急指挥分中心`, 'street', [], [{ id: 'A', name: '政务外网', hubUrl: machines.get(id)!.pageUrl }]);
       }),
     )),
   );
@@ -157,6 +186,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  if (process.env.SFU_UI_LOG && district) appendFileSync(`${process.env.SFU_UI_LOG}.hub`, district.hub.output());
   await Promise.all(synthetic.map((s) => s.stop().catch(() => undefined)));
   await clip?.stop();
   await browser?.close();
@@ -169,16 +199,16 @@ test.afterAll(async () => {
 
 test('the district console starts a whole-district consultation; every tile plays, and plays again within 5 s of Janus being killed', async () => {
   test.setTimeout(90_000);
-  const url = `ws://127.0.0.1:${district.hub.port}/rpc?token=${district.hub.token}`;
   for (const id of SYNTHETIC) {
     const site = new SyntheticSite({
-      rpc: await wsRpc(url),
+      rpc: await wsRpc(machines.get(id)!.rpcUrl),
       consultationId: '',
       participantId: id,
       clip,
       // The load of a site; the Chromium pages are what is measured.
       wants: (f) => f.participantId === 'district',
-      log: (l) => problems.push(l),
+      log: (l) => (problems.push(l), uiLog(`${id} synth-log ${l}`)),
+      trace: process.env.SFU_UI_LOG ? (who, step) => uiLog(`${who} synth ${step}`) : undefined,
     });
     synthetic.push(site);
   }
@@ -203,6 +233,7 @@ test('the district console starts a whole-district consultation; every tile play
   await expect(consolePage.getByTestId('consult-invite')).toHaveAttribute('data-max', '18');
   for (const id of INVITED) await consolePage.getByTestId(`consult-invite-${id}`).check();
   const startedAt = Date.now();
+  uiLog('test 开始会商');
   await consolePage.getByTestId('consult-start').click();
   await consolePage.getByTestId('consult-live').waitFor({ timeout: 10_000 });
   expect(await consolePage.getByTestId('consult-live').getAttribute('data-mode')).toBe('sfu');
@@ -222,6 +253,7 @@ test('the district console starts a whole-district consultation; every tile play
     ),
   );
   const allTilesMs = Date.now() - startedAt;
+  uiLog(`test every tile playing ${allTilesMs} ms after start`);
   // The pictures move: new frames over the next second on every tile of every page.
   const before = await Promise.all(pages.map(([p]) => tiles(p)));
   await new Promise((r) => setTimeout(r, 1000));
@@ -248,7 +280,7 @@ test('the district console starts a whole-district consultation; every tile play
   await until(
     () => districtWall.locator('[data-testid="consult-remote"][data-state="playing"]').count(),
     (n) => n === INVITED.length,
-    5000,
+    15_000,
     'district tiles',
   );
 
@@ -256,10 +288,11 @@ test('the district console starts a whole-district consultation; every tile play
   const health = await must(district.sock, 'media.getHealth');
   const killedAt = Date.now();
   process.kill(health.pid, 'SIGKILL');
+  uiLog('test SIGKILL of Janus');
   // Back: on every page, every tile presents frames again after the freeze: the first frame after the kill that
   // follows a gap of at least 400 ms and is followed by a second of frames without such a gap (one late frame is no return).
   const backAt = async (p: Page): Promise<Record<string, number | null>> => {
-    const ts = await tiles(p);
+    const ts = await tiles(p, killedAt - 1000);
     return Object.fromEntries(
       ts.map((t) => {
         const f = t.frames;
@@ -273,6 +306,16 @@ test('the district console starts a whole-district consultation; every tile play
       }),
     );
   };
+  /** A tile not back: its state and the gaps between its frames since the kill (ms), to tell a stuck subscription from a stuttering one. */
+  const notBack = async (p: Page, b: Record<string, number | null>): Promise<string> =>
+    (await tiles(p))
+      .filter((t) => b[t.id] == null)
+      .map((t) => {
+        const f = t.frames.filter((x) => x > killedAt);
+        const gaps = f.slice(1).map((x, i) => x - f[i]);
+        return `${t.id} (${t.state}): ${f.length} frames since the kill, first at +${f.length ? f[0] - killedAt : '-'} ms, gaps ${gaps.slice(-30).join(' ')}`;
+      })
+      .join('; ');
   const backs = await Promise.all(
     pages.map(([p, me]) =>
       until(
@@ -280,7 +323,10 @@ test('the district console starts a whole-district consultation; every tile play
         (b) => everyone.filter((id) => id !== me).every((id) => b[id] != null),
         20_000,
         `every tile back at ${me}`,
-      ),
+        250,
+      ).catch(async (err: Error) => {
+        throw new Error(`${err.message}\nnot back at ${me}: ${await notBack(p, await backAt(p))}`);
+      }),
     ),
   );
   const worst = (ids: (id: string) => boolean) =>
@@ -297,13 +343,16 @@ test('the district console starts a whole-district consultation; every tile play
   console.log(
     `[sfu-ui] ${everyone.length} sites (3 Chromium pages, ${SYNTHETIC.length} synthetic): every tile playing on every page ${allTilesMs} ms after 开始会商; ` +
       `after SIGKILL of Janus (restarts ${janus.restarts}), on the Chromium pages: the Chromium sites' tiles playing again ${chromeBackMs} ms after the kill, ` +
-      `the synthetic sites' tiles ${syntheticBackMs} ms (per page: ${backs.map((b, i) => `${pages[i][1]} ${Math.max(...Object.values(b).map((t) => t! - killedAt))} ms`).join(', ')})`,
+      `the synthetic sites' tiles ${syntheticBackMs} ms (per page: ${backs.map((b, i) => `${pages[i][1]} ${Math.max(...Object.values(b).map((t) => t! - killedAt))} ms`).join(', ')}; ` +
+      `at the district: ${Object.entries(backs[0])
+        .map(([id, t]) => `${id} ${t! - killedAt}`)
+        .join(', ')})`,
   );
   expect(janus.restarts).toBeGreaterThanOrEqual(1);
-  // Issue 16's target is every tile back within 5 s. It is NOT YET MET reliably through the UI: the
-  // Chromium sites' tiles were back in 1836 ms in one full e2e run and 6751 ms in the next (a clean
-  // CI clone), so this prints whether the target was met and asserts only that every tile comes back
-  // within 15 s (the synthetic sites, werift peers all in this test's process, recover later still).
+  // Issue 16's target is every tile back within 5 s. The Chromium sites' tiles met it in every loaded
+  // run since the s5 fix (1.8–4.6 s); the synthetic sites' (werift peers in this test's process) did not
+  // reliably, so this prints whether the target was met and asserts that every tile comes back within
+  // 15 s (a tile never back fails at 20 s above, naming the tile and its frame gaps).
   console.log(`[sfu-ui] 5 s target for the Chromium sites' tiles after the kill: ${chromeBackMs <= 5000 ? 'met' : 'NOT met'}`);
   expect(chromeBackMs).toBeLessThanOrEqual(15_000);
   expect(syntheticBackMs).toBeLessThanOrEqual(15_000);

@@ -1,6 +1,8 @@
 // Duty and plans in Chromium against the built hub with the demo set: an officer records a
 // report, escalates it into a plan response and ticks its checklist on the console, while a
-// second page (the wall) shows each change within 1 s; a handover completes; the duty log prints.
+// second page (the wall) shows each change within 1 s; a handover completes; the duty log prints,
+// each report with its handling history, every sheet with its page number (第 n 页 共 m 页).
+import { inflateSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import type { TestSocket } from '../support/rpc-socket';
@@ -207,7 +209,19 @@ test('the duty log opens from the console as a printable page and prints', async
   // What the paper gets: the toolbar is gone, black on white, A4 landscape.
   await sheet.emulateMedia({ media: 'print' });
   await expect(sheet.getByTestId('print-toolbar')).toBeHidden();
-  await sheet.pdf({ path: `${shots}/duty-log-print.pdf`, landscape: true, format: 'A4', printBackground: true });
+  // Each report's handling history under it: who did what, when.
+  const reports = await sheet.getByTestId('print-report').count();
+  await expect(sheet.getByTestId('print-history')).toHaveCount(reports);
+  const events = await sheet.getByTestId('print-history').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-events'))));
+  expect(events.every((n) => n >= 1)).toBe(true);
+  await expect(sheet.getByTestId('print-history').first()).toContainText('登记');
+  // The sheet as the print dialog lays it out (its own @page size and margins).
+  const pdf = await sheet.pdf({ path: `${shots}/duty-log-print.pdf`, preferCSSPageSize: true, printBackground: true });
+  const pages = pdfPages(pdf);
+  console.log(`[print] ${reports} reports, ${events.reduce((a, b) => a + b, 0)} history lines, ${pages.length} pages`);
+  expect(pages.length).toBeGreaterThanOrEqual(2);
+  for (const [i, text] of pages.entries()) expect(text.replaceAll(' ', '')).toContain(`第${i + 1}页共${pages.length}页`);
+  expect(pages.join('')).toContain('登记');
   await sheet.screenshot({ path: `${shots}/duty-log-print-media.png`, fullPage: true });
   await ctx.close();
 });
@@ -243,3 +257,68 @@ test('recording the overdue drill as held lifts the drill execution rate on the 
   await expect(desk.getByTestId('activate-plan')).toBeEnabled();
   await desk.getByTestId('plan-library').screenshot({ path: `${shots}/plans-console-library.png` });
 });
+
+/**
+ * The text of each page of a PDF that Chromium (Skia) wrote: its content streams decoded through
+ * each font's ToUnicode map. Enough for our own sheets (no object streams, Identity-H fonts).
+ */
+function pdfPages(pdf: Buffer): string[] {
+  const raw = pdf.toString('latin1');
+  const objects = new Map<number, { dict: string; stream: string | null }>();
+  for (const m of raw.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
+    const body = m[2];
+    const at = body.search(/stream\r?\n/);
+    let stream: string | null = null;
+    if (at >= 0) {
+      const start = body.indexOf('\n', at) + 1;
+      try {
+        stream = inflateSync(Buffer.from(body.slice(start, body.lastIndexOf('endstream')), 'latin1')).toString('latin1');
+      } catch {
+        stream = null;
+      }
+    }
+    objects.set(Number(m[1]), { dict: at >= 0 ? body.slice(0, at) : body, stream });
+  }
+  const ref = (dict: string, key: string): number | null => {
+    const m = new RegExp(`/${key}\\s*(\\d+) 0 R`).exec(dict);
+    return m ? Number(m[1]) : null;
+  };
+  const cmap = (n: number): Map<number, string> => {
+    const out = new Map<number, string>();
+    const s = objects.get(n)?.stream ?? '';
+    const utf16 = (hex: string): string => String.fromCharCode(...hex.match(/.{4}/g)!.map((h) => parseInt(h, 16)));
+    for (const block of s.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
+      for (const [, a, b] of block[1].matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>/gi)) out.set(parseInt(a, 16), utf16(b));
+    for (const block of s.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
+      for (const [, a, b, c] of block[1].matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*<([0-9a-f]+)>/gi))
+        for (let i = parseInt(a, 16); i <= parseInt(b, 16); i++) out.set(i, String.fromCharCode(parseInt(c, 16) + i - parseInt(a, 16)));
+    return out;
+  };
+  const pages: string[] = [];
+  for (const [, { dict }] of [...objects].sort((a, b) => a[0] - b[0])) {
+    if (!/\/Type\s*\/Page\b(?!s)/.test(dict)) continue;
+    const resources = ref(dict, 'Resources');
+    const resDict = resources !== null ? objects.get(resources)!.dict : dict;
+    const fontRef = ref(resDict, 'Font');
+    const fontDict = fontRef !== null ? objects.get(fontRef)!.dict : (/\/Font\s*<<([\s\S]*?)>>/.exec(resDict)?.[1] ?? '');
+    const fonts = new Map<string, { map: Map<number, string>; width: number }>();
+    for (const [, name, n] of fontDict.matchAll(/\/(\w+)\s+(\d+) 0 R/g)) {
+      const font = objects.get(Number(n))!.dict;
+      const unicode = ref(font, 'ToUnicode');
+      fonts.set(name, { map: unicode !== null ? cmap(unicode) : new Map(), width: font.includes('/Type0') ? 4 : 2 });
+    }
+    const content = objects.get(ref(dict, 'Contents') ?? -1)?.stream ?? '';
+    let font = { map: new Map<number, string>(), width: 4 };
+    let text = '';
+    for (const t of content.matchAll(/\/(\w+)\s+[\d.]+\s+Tf|(<[0-9a-f]*>|\[[\s\S]*?\])\s*T[jJ]/gi)) {
+      if (t[1]) {
+        font = fonts.get(t[1]) ?? font;
+        continue;
+      }
+      for (const [, hex] of t[2].matchAll(/<([0-9a-f]*)>/gi))
+        for (let i = 0; i < hex.length; i += font.width) text += font.map.get(parseInt(hex.slice(i, i + font.width), 16)) ?? '?';
+    }
+    pages.push(text);
+  }
+  return pages;
+}

@@ -2,7 +2,9 @@
 // an enrolment code, each street spends it over link A from its own namespace and keeps only its
 // machine credential (no bootstrap token of the district in its link URLs, its hub's store or its
 // wall page), and a dual-link consultation between the district and two streets runs, and survives
-// a link-A cut without a visible freeze, exactly as with the token (failover.test.ts). The street's
+// a link-A cut without a visible freeze. Every harness enrols its streets so (a street may no
+// longer join with the token: failover.test.ts and faults.test.ts run enrolled too); this file
+// checks what the enrolment leaves on a street and what the credential may do. The street's
 // credential is its street's only: another street's report, plans and power are refused, naming
 // the right. Real Chromium, real hubs, network namespaces (root; run under `flock /tmp/net.lock`).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -53,7 +55,7 @@ describe.skipIf(suite.skip)('video consultation with enrolled streets (network n
 
   beforeAll(async () => {
     if (suite.why) throw new Error(`these scenarios need network namespaces: ${suite.why}`);
-    h = await NetHarness.open({ streets: 2, enrolled: true, log: (m) => process.env.CWNET_VERBOSE && console.log(`[harness] ${m}`) });
+    h = await NetHarness.open({ streets: 2, log: (m) => process.env.CWNET_VERBOSE && console.log(`[harness] ${m}`) });
   });
 
   afterAll(async () => {

@@ -4,7 +4,13 @@
 // - the race: link A down 5 s, back, link B down 0.3–1 s later: no gap over 500 ms (the old
 //   code froze 2.1–3.6 s every time: a connection built while A was down was held ~5 s); on
 //   demand only (RUN_RACE below: not reliable yet);
-// - both links carry video again within 1.5 s of a fault clearing (was 2.2–5.1 s);
+// - both links carry video again within 1.5 s of a fault clearing (was 2.2–5.1 s; after a 3 s
+//   `ip link set down` half the trials waited 2.8–3.4 s: the revived connection's heartbeats were
+//   back in 0.1–0.5 s but its picture waited for Chromium's own keyframe request, 3 s after its
+//   last decodable frame. Now a revived connection sends a keyframe and its receiver asks for one
+//   on the data channel (link-health.ts keyframeDue): 28 of 30 link-down trials (s1 and s2) within
+//   0.3–1.4 s, two over (1.52 s, 2.38 s) at load average 16–25, 6 of 10 before at 10–16;
+//   CWNET_RECOVER_TRIALS=5 repeats each recovery trial for such figures);
 // - with 30% random loss on the shown link, each wall shows at least 95% of the frames the
 //   better link renders (was 74–97%, with 1–8 switches per 20 s);
 // - signalling back within 1.5 s of a restarted hub listening, at the streets (was 4.0–4.5 s, once 8.7 s).
@@ -41,6 +47,8 @@ const RACE_MAX_FREEZE_MS = 1000;
 const RECOVER_MS = 1500;
 const LOSS_SHARE = 0.95;
 const SIGNALLING_BACK_MS = 1500;
+/** Each recovery trial this many times (CWNET_RECOVER_TRIALS=5: a local loop for figures; CI runs each once). */
+const RECOVER_TRIALS = Math.max(1, Number(process.env.CWNET_RECOVER_TRIALS ?? 1) || 1);
 const suite = namespaceSuite();
 const { note, summary } = figures();
 
@@ -51,7 +59,8 @@ describe.skipIf(suite.skip)('faults the 1+1 consultation survives (network names
 
   beforeAll(async () => {
     if (suite.why) throw new Error(`these scenarios need network namespaces: ${suite.why}`);
-    h = await NetHarness.open({ streets: 2, log: (m) => process.env.CWNET_VERBOSE && console.log(`[harness] ${m}`) });
+    // CWNET_VERBOSE=1: the harness's and the pages' logs, stamped with this process's clock (s.ms).
+    h = await NetHarness.open({ streets: 2, log: (m) => process.env.CWNET_VERBOSE && console.log(`[harness ${(performance.now() / 1000).toFixed(3)}] ${m}`) });
     [s1, s2] = h.streets;
     await h.startConsultation({ mode: 'dual' });
     await h.waitLinksUp(['A', 'B'], 20_000);
@@ -91,13 +100,16 @@ describe.skipIf(suite.skip)('faults the 1+1 consultation survives (network names
     ['s1', 'iptables-drop'],
     ['s1', 'flapping'],
   ] as [string, ClearingFault][]) {
-    it(`link A carries video again within 1.5 s of a fault clearing (${fault}, ${street})`, async () => {
-      const r = await recoveryAfter(h, street === 's1' ? s1 : s2, fault);
-      note(`recover-${fault}-${street}`, r);
-      expect(r.atDistrict, 'at the district').not.toBeNull();
-      expect(r.atStreet, 'at the street').not.toBeNull();
-      expect(r.max).toBeLessThanOrEqual(RECOVER_MS);
-    });
+    for (let trial = 1; trial <= RECOVER_TRIALS; trial++) {
+      const nth = RECOVER_TRIALS > 1 ? ` #${trial}` : '';
+      it(`link A carries video again within 1.5 s of a fault clearing (${fault}, ${street})${nth}`, async () => {
+        const r = await recoveryAfter(h, street === 's1' ? s1 : s2, fault);
+        note(`recover-${fault}-${street}${nth}`, r);
+        expect(r.atDistrict, 'at the district').not.toBeNull();
+        expect(r.atStreet, 'at the street').not.toBeNull();
+        expect(r.max).toBeLessThanOrEqual(RECOVER_MS);
+      });
+    }
   }
 
   for (const on of ['shown', 'standby'] as const) {

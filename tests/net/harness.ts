@@ -3,6 +3,10 @@
 // and relays signalling), and one Debian Chromium per namespace with a fake camera showing the
 // wall's consultation panel. Every rendered frame of every received stream is recorded with
 // requestVideoFrameCallback, with the link it came over and whether it was the one on screen.
+// Every street is enrolled with the district as issue 14 has it (a street may no longer join with
+// the district's bootstrap token): the district issues it a code, the street spends it over link A
+// from its own namespace (tests/support/enrol-street.ts), and its links hold that machine
+// credential only.
 //
 // Used by the scenarios (failover.test.ts) and the bench (tests/bench/failover.ts).
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
@@ -30,6 +34,8 @@ import {
 // __filename, not __dirname: tsx defines only the former when a .mts script imports this file.
 const HERE = dirname(__filename);
 const ROOT = join(HERE, '..', '..');
+/** Where a street's machine spends its enrolment code (run as a process in the street's namespace). */
+const ENROL_SPEND = join(ROOT, 'tests', 'support', 'enrol-spend.cjs');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HUB_PORT = 4310;
 const DISTRICT_TOKEN = 'cwnet-district-token-0001';
@@ -69,7 +75,7 @@ export interface Centre {
   id: string;
   name: string;
   token: string;
-  /** A street enrolled with the district (HarnessOptions.enrolled): its machine credential, the only key its links hold. */
+  /** A street's machine credential at the district hub (enrolled as the harness starts): the only key its links hold. */
   credential?: string;
   hub: ChildProcess | null;
   browser: Browser | null;
@@ -108,12 +114,6 @@ export interface HarnessOptions {
   /** Each wall's camera, "WxH@fps" (consultVideo); default 160x120@15, or CWNET_CAPTURE. */
   capture?: string;
   log?: (msg: string) => void;
-  /**
-   * Streets enrolled as issue 14 has it: the district issues each an enrolment code, the street
-   * spends it over link A (POST /enrol) and its links hold that machine credential, never the
-   * district's bootstrap token. Default: the token in every street's link URLs, as before.
-   */
-  enrolled?: boolean;
 }
 
 export class NetHarness {
@@ -126,7 +126,6 @@ export class NetHarness {
   private readonly log: (msg: string) => void;
   private readonly build: string;
   private readonly capture: string;
-  private readonly enrolled: boolean;
 
   private constructor(opts: HarnessOptions, dir: string, build: string, topo: Topology) {
     this.dir = dir;
@@ -134,7 +133,6 @@ export class NetHarness {
     this.topo = topo;
     this.log = opts.log ?? (() => undefined);
     this.capture = opts.capture ?? DEFAULT_CAPTURE;
-    this.enrolled = opts.enrolled ?? false;
     this.district = { ns: topo.district, id: 'district', name: '越秀区应急指挥中心', token: DISTRICT_TOKEN, hub: null, browser: null, wall: null };
     this.streets = topo.streets.map((ns, i) => ({
       ns,
@@ -176,7 +174,7 @@ export class NetHarness {
 
   private async startAll(): Promise<void> {
     await Promise.all(this.centres.map((c) => this.startHub(c)));
-    if (this.enrolled) for (const s of this.streets) this.enrol(s);
+    for (const s of this.streets) this.enrol(s);
     this.configure();
     for (const c of this.centres) await this.startBrowser(c);
     this.console = await this.district.browser!.newPage({ viewport: { width: 1280, height: 900 } });
@@ -255,23 +253,14 @@ export class NetHarness {
   }
 
   /**
-   * A street enrols with the district: the district issues a street code for it, and the street
-   * spends it at the district hub's POST /enrol over link A, from its own namespace. Keeps the
-   * credential on the Centre (its links are made with it).
+   * A street enrols with the district: the district issues a street code for it (its console, on
+   * the bootstrap token, in its namespace), and the street spends it at the district hub's POST
+   * /enrol over link A, from its own namespace (tests/support/enrol-spend.cjs, as a process there).
+   * Keeps the credential on the Centre (its links are made with it).
    */
   enrol(street: Centre): void {
     const [issued] = this.rpc(this.district, [['auth.issueEnrolCode', { kind: 'street', street: street.name }]]) as { code: string }[];
-    const script = `fetch(process.argv[1], { method: 'POST', headers: { 'content-type': 'application/json' }, body: process.argv[2] })
-      .then(async (r) => { const t = await r.text(); if (!r.ok) { console.error(r.status + ' ' + t); process.exit(1); } console.log(t); })
-      .catch((e) => { console.error(String(e)); process.exit(1); });`;
-    const out = inNs(
-      street.ns,
-      process.execPath,
-      '-e',
-      script,
-      `http://${DISTRICT_IP.A}:${HUB_PORT}/enrol`,
-      JSON.stringify({ code: issued.code, name: `${street.name} 值班电脑` }),
-    );
+    const out = inNs(street.ns, process.execPath, ENROL_SPEND, `http://${DISTRICT_IP.A}:${HUB_PORT}`, issued.code, `${street.name} 值班电脑`);
     street.credential = (JSON.parse(out) as { credential: string }).credential;
     this.log(`${street.id} enrolled over link A`);
   }
@@ -287,8 +276,8 @@ export class NetHarness {
       }));
     const preset = { id: 'consult', name: '视频会商', layout: standardLayout('1x1'), cells: ['consult'] };
     for (const c of this.centres) {
-      // An enrolled street's links hold its machine credential; the district's (and the old streets') the token.
-      const links = linksWith(c.credential ?? DISTRICT_TOKEN);
+      // A street's links hold its machine credential; the district's own the token.
+      const links = linksWith(c === this.district ? DISTRICT_TOKEN : c.credential!);
       const centre = { name: c.name, nameEn: c.id, level: c === this.district ? 'district' : 'street', links };
       this.rpc(c, [
         ['centre.save', { centre }],

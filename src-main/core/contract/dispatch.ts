@@ -5,7 +5,8 @@
 // needing a right it lacks, here and nowhere else; a caller with a street (a street centre's
 // machine) is held to its own street on every method declaring a street param, and its call marked
 // as from that street (define.ts `street`); and every successful write is handed to the audit hook
-// before it is acknowledged.
+// before it is acknowledged. Before the rights, the composer may refuse a caller by who it is and
+// how it came (DispatcherOptions.refuseCaller: a street joining with the bootstrap token).
 import type { z } from 'zod';
 import { events, isEventName, isMethodName, methods, type CallContext, type Handlers, type MethodName } from './api';
 import type { EventSpec, MethodSpec } from './define';
@@ -69,6 +70,13 @@ export interface DispatcherOptions {
    * them, never as a district person. Without it, such a caller is held to no acting person at all.
    */
   isStreetPerson?(street: string, who: string, is: 'id' | 'name'): boolean;
+  /**
+   * Asked of every call on every transport, after its params are valid and before the rights
+   * check: an RpcError refuses the call with it, null lets it on. For refusals that depend on who
+   * calls and how rather than on a right (identity.staleStreetLink: a street machine joining with
+   * the district's bootstrap token).
+   */
+  refuseCaller?(method: MethodName, params: unknown, ctx: CallContext): RpcError | null;
 }
 
 /** The right a call of `name` with these (validated) params needs. */
@@ -167,7 +175,7 @@ export function scopeToStreet(name: string, spec: MethodSpec, params: unknown, c
 }
 
 export function createDispatcher(handlers: Handlers, log: { error(msg: string): void } = console, options: DispatcherOptions = {}): Dispatcher {
-  const { onWrite, isStreetPerson } = options;
+  const { onWrite, isStreetPerson, refuseCaller } = options;
   return async (name, rawParams, ctx) => {
     if (!isMethodName(name)) throw new RpcError(RpcCode.MethodNotFound, `unknown method: ${String(name)}`);
     const spec = methods[name] as MethodSpec;
@@ -185,7 +193,10 @@ export function createDispatcher(handlers: Handlers, log: { error(msg: string): 
         issues: [{ path: bad, message }],
       });
     }
-    // Rights, after validation (rightFor reads valid params) and before the handler sees anything.
+    // Who calls and how (an old street link), then rights, after validation (rightFor reads valid
+    // params) and before the handler sees anything.
+    const refused = refuseCaller?.(name, parsed.data, ctx);
+    if (refused) throw refused;
     if (ctx.rights !== undefined) {
       const right = spec.rightFor?.(parsed.data) ?? spec.right;
       if (!mayCall(ctx.rights, right)) throw forbidden(name, right);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { event, method } from './define';
 import { LayoutSpec } from './layouts';
+import { Timestamp } from './primitives';
 
 // ---- wall presets ------------------------------------------------------------------
 export const PanelId = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'a panel id is lower-case letters, digits and dashes');
@@ -95,11 +96,43 @@ export const WallSettings = z.object({
    * (saveSettings' WallSettings.partial()) that leaves it out must keep the schedules.
    */
   schedules: z.array(WallSchedule).max(24).optional(),
+  /**
+   * How long the wall stays in replay before it goes back to live by itself (minutes; absent:
+   * DEFAULT_REPLAY_RETURN_MIN), so a replay left on never hides the live picture.
+   */
+  replayReturnMin: z
+    .number()
+    .int()
+    .min(1, 'the wall returns to live after at least 1 minute')
+    .max(720, 'the wall returns to live within 720 minutes')
+    .optional(),
 });
 export type WallSettings = z.infer<typeof WallSettings>;
 
 /** A 3.6 m-wide wall read from 8 m, no alarm switching until presets are chosen, no schedule. */
 export const DEFAULT_WALL_SETTINGS: WallSettings = { widthM: 3.6, viewingDistanceM: 8, alarmPresets: {} };
+
+/** The wall returns to live by itself this many minutes after it was put into replay, unless set otherwise. */
+export const DEFAULT_REPLAY_RETURN_MIN = 30;
+
+/**
+ * The wall in replay (复盘上墙): every display shows the district as it was at `at`
+ * (replay.getAt) in the panels that replay folds (reports, responses, tasks, teams, stock,
+ * warnings, and the map's tasks and teams); every other panel stays live and says so. Put on from
+ * the console's 复盘 tab (wall.startReplay), back to live by wall.endReplay or by itself at
+ * `until`. Stored (a restart keeps it, and a lapsed one is over), pushed in wall.changed.
+ */
+export const WallReplay = z.object({
+  /** The moment shown. */
+  at: Timestamp,
+  /** When the wall was put into replay (server clock). */
+  since: Timestamp,
+  /** When it returns to live by itself (server clock). */
+  until: Timestamp,
+  /** Who put it on, by name, when known. */
+  by: z.string().max(80).nullable(),
+});
+export type WallReplay = z.infer<typeof WallReplay>;
 
 /** An open (not yet acknowledged) event that has switched the wall. */
 export const WallAlarm = z.object({
@@ -125,6 +158,8 @@ export const WallState = z.object({
   restore: z.record(z.string(), PresetId).optional(),
   /** The schedule each display was last put on by its window (by display index); absent: none. */
   scheduled: z.record(z.string(), z.string()).optional(),
+  /** The wall in replay; null (or absent, from an older hub): live. */
+  replay: WallReplay.nullable().optional(),
 });
 export type WallState = z.infer<typeof WallState>;
 
@@ -164,6 +199,19 @@ export const wallMethods = {
     params: z.strictObject({ key: z.string().max(80).optional() }),
     result: WallState,
   }),
+  'wall.startReplay': method({
+    right: 'wall.control',
+    summary:
+      'Put the whole wall into replay at a past moment (复盘上墙): the panels replay folds show the district as it was then under a 回放 badge; it returns to live by wall.endReplay or by itself after replayReturnMin minutes (default 30).',
+    params: z.strictObject({ at: Timestamp }),
+    result: WallState,
+  }),
+  'wall.endReplay': method({
+    right: 'wall.control',
+    summary: 'Take the wall out of replay: every panel shows the live picture again.',
+    params: z.strictObject({}),
+    result: WallState,
+  }),
   'wall.activate': method({
     right: 'wall.control',
     summary: 'Show a preset on a display.',
@@ -173,5 +221,5 @@ export const wallMethods = {
 } as const;
 
 export const wallEvents = {
-  'wall.changed': event({ right: 'read', summary: 'Presets or active presets changed.', payload: WallState }),
+  'wall.changed': event({ right: 'read', summary: 'Presets, active presets, alarms or the replay (复盘上墙) changed.', payload: WallState }),
 } as const;

@@ -253,7 +253,7 @@ function seedRoster(tx: Tx, now: number, ids: string[], g: Record<'leaders' | 'c
   const gaps = coverageGaps(checked.puts, from, to);
   if (gaps.length)
     throw new RefusedError({
-      zh: `演示排班留有空缺：${gaps.map((g) => g.message).join('；')}`,
+      zh: `演示排班留有空缺：${gaps.map((g) => g.text.zh).join('；')}`,
       en: `the demo roster leaves gaps: ${gaps.map((g) => g.message).join('; ')}`,
     });
   publish(tx, month, by, now, 'demo', true);

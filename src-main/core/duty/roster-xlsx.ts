@@ -3,9 +3,11 @@
 // same rules (roster.ts) judge imported shifts and shifts entered in a form.
 import type { CellValue } from 'exceljs';
 import { DUTY_ROLE_LABELS, DutyRole, MAX_STRETCH_HOURS, PersonInput, type RosterViolation, type Shift } from '../contract/duty';
+import { RefusedError, type Bilingual } from '../contract/errors';
 import { HOUR_MS } from '../contract/yuexiu';
 import { openSheet, refuseRows, sheetRows, type RowProblem } from '../shared/sheet-import';
 import { cellText, cellTime, DATE_TIME_FORMAT, excelDate } from './xlsx-cells';
+import type { RuleViolation } from './roster-rules';
 import { checkWorkbookZip, DEFAULT_WORKER_LIMITS, readSheetInWorker, type SheetCells, type WorkerLimits } from './xlsx-guard';
 
 export const ROSTER_SHEET = '排班表';
@@ -111,25 +113,49 @@ const RULE_COLUMN: Record<RosterViolation['rule'], string> = {
   unknown: HEADER.id,
 };
 
+/** A row problem that is a broken roster rule, said in both languages (`reason` is `text.en`). */
+export type RosterProblem = RowProblem & { text?: Bilingual };
+
 /** Turns rule violations into row problems: one per workbook row a violation involves. */
-export function violationsToProblems(violations: RosterViolation[], rowOfShift: ReadonlyMap<string, number>): RowProblem[] {
-  const out: RowProblem[] = [];
+export function violationsToProblems(violations: RuleViolation[], rowOfShift: ReadonlyMap<string, number>): RosterProblem[] {
+  const out: RosterProblem[] = [];
   for (const v of violations) {
     const rows = [...new Set(v.shiftIds.map((id) => rowOfShift.get(id)).filter((r): r is number => r !== undefined))].sort((a, b) => a - b);
     if (rows.length === 0) {
-      out.push({ row: 0, column: '', reason: v.message });
+      out.push({ row: 0, column: '', reason: v.text.en, text: v.text });
       continue;
     }
     for (const r of rows) {
       const others = rows.filter((o) => o !== r);
-      out.push({ row: r, column: RULE_COLUMN[v.rule], reason: others.length ? `${v.message} (with row ${others.join(', ')})` : v.message });
+      const text = others.length ? { zh: `${v.text.zh}（与第 ${others.join('、')} 行）`, en: `${v.text.en} (with row ${others.join(', ')})` } : v.text;
+      out.push({ row: r, column: RULE_COLUMN[v.rule], reason: text.en, text });
     }
   }
   return out.sort((a, b) => a.row - b.row);
 }
 
-export function refuseImport(problems: RowProblem[]): never {
-  refuseRows({ zh: '排班表未导入（未写入任何内容）', en: 'the roster workbook was not imported (nothing was written)' }, problems);
+const NOT_IMPORTED = { zh: '排班表未导入（未写入任何内容）', en: 'the roster workbook was not imported (nothing was written)' };
+
+/**
+ * Refuses the workbook, naming every bad row, column and reason. A broken roster rule is said in
+ * Chinese in the Chinese text (sheet-import's refuseRows, given each reason in one language,
+ * builds each language's text; the data keeps the English reasons and each rule's `text`).
+ */
+export function refuseImport(problems: RosterProblem[]): never {
+  if (!problems.some((p) => p.text)) refuseRows(NOT_IMPORTED, problems);
+  const said = (lang: 'zh' | 'en'): string => {
+    try {
+      refuseRows(
+        NOT_IMPORTED,
+        problems.map((p) => ({ row: p.row, column: p.column, reason: p.text?.[lang] ?? p.reason })),
+      );
+    } catch (err) {
+      const text = (err as RefusedError).data as { text: Bilingual };
+      return text.text[lang];
+    }
+    return '';
+  };
+  throw new RefusedError({ zh: said('zh'), en: said('en') }, { problems });
 }
 
 /** The roster as a workbook that readRosterWorkbook reads back. */

@@ -7,18 +7,17 @@ import {
   type PersonRef,
   type Roster,
   type RosterPeriod,
-  type RosterViolation,
   type Shift,
   type ShiftHistoryEntry,
   type ShiftInput,
 } from '../contract/duty';
 import { RefusedError } from '../contract/errors';
-import { formatLocal, monthRange, monthsOverlapping, weekRange, type TimeRange } from '../contract/yuexiu';
+import { formatLocal, formatLocalRange, monthRange, monthsOverlapping, weekRange, type TimeRange } from '../contract/yuexiu';
 import type { EventBus } from '../events';
 import type { Store, Tx } from '../store';
 import { listPeople, getPerson } from './people';
 import { actorRef, bool, newId, refFrom, type Reader } from '../shared/records';
-import { coverageGaps, describeShift, doubleBookings, longStretches, type RuleShift } from './roster-rules';
+import { coverageGaps, describeShift, doubleBookings, longStretches, violation, type RuleShift, type RuleViolation } from './roster-rules';
 
 interface ShiftRow {
   id: string;
@@ -165,53 +164,60 @@ export interface CheckedChange {
   removes: ShiftRow[];
   /** The stored version of each put that changes an existing shift. */
   before: Map<string, ShiftRow>;
-  violations: RosterViolation[];
+  violations: RuleViolation[];
 }
 
 type PutInput = Omit<ShiftInput, 'note'> & { id?: string; note?: string };
 
 /** Checks a change against every rule inside a transaction, without writing anything. */
 export function checkShiftChange(tx: Reader, put: readonly PutInput[], remove: readonly string[], opts: ChangeOptions): CheckedChange {
-  const violations: RosterViolation[] = [];
+  const violations: RuleViolation[] = [];
   const before = new Map<string, ShiftRow>();
+  const givenTwice = (id: string): RuleViolation =>
+    violation({ zh: `班次 ${id} 在同一次修改中出现了两次`, en: `shift ${id} is given twice in one change` }, { rule: 'unknown', shiftIds: [id] });
+  const noShift = (id: string): RuleViolation =>
+    violation({ zh: `没有编号为 ${id} 的班次`, en: `no shift with id ${id}` }, { rule: 'unknown', shiftIds: [id] });
   const removes: ShiftRow[] = [];
   const puts: PlannedShift[] = [];
   const seen = new Set<string>();
   const loadShift = (id: string): ShiftRow | undefined => tx.get<ShiftRow>(`${SHIFT_SELECT} WHERE s.id = ?`, [id]);
 
   for (const id of remove) {
-    if (seen.has(id)) violations.push({ rule: 'unknown', message: `shift ${id} is given twice in one change`, shiftIds: [id] });
+    if (seen.has(id)) violations.push(givenTwice(id));
     seen.add(id);
     const row = loadShift(id);
-    if (!row) violations.push({ rule: 'unknown', message: `no shift with id ${id}`, shiftIds: [id] });
+    if (!row) violations.push(noShift(id));
     else removes.push(row);
   }
   for (const [index, p] of put.entries()) {
     let id = p.id;
     if (id !== undefined) {
-      if (seen.has(id)) violations.push({ rule: 'unknown', message: `shift ${id} is given twice in one change`, shiftIds: [id] });
+      if (seen.has(id)) violations.push(givenTwice(id));
       seen.add(id);
       const row = loadShift(id);
       if (!row) {
-        violations.push({ rule: 'unknown', message: `no shift with id ${id}`, shiftIds: [id] });
+        violations.push(noShift(id));
         continue;
       }
       before.set(id, row);
     } else id = newId('shf');
     const person = getPerson(tx, p.personId);
     if (!person) {
-      violations.push({ rule: 'unknown', message: `no person with id ${p.personId}`, shiftIds: [id], personId: p.personId });
+      violations.push(
+        violation({ zh: `没有编号为 ${p.personId} 的人员`, en: `no person with id ${p.personId}` }, { rule: 'unknown', shiftIds: [id], personId: p.personId }),
+      );
       continue;
     }
     if (!person.active)
-      violations.push({
-        rule: 'inactive',
-        message: `${person.name} is inactive and cannot be booked`,
-        shiftIds: [id],
-        personId: person.id,
-        from: p.start,
-        to: p.end,
-      });
+      violations.push(
+        violation(
+          {
+            zh: `违反“只能为在职人员排班”：${person.name} 已停用，不能排入班次 ${formatLocalRange(p.start, p.end)}`,
+            en: `${person.name} is inactive and cannot be booked (shift ${formatLocalRange(p.start, p.end)})`,
+          },
+          { rule: 'inactive', shiftIds: [id], personId: person.id, from: p.start, to: p.end },
+        ),
+      );
     puts.push({
       id,
       index,
@@ -228,32 +234,23 @@ export function checkShiftChange(tx: Reader, put: readonly PutInput[], remove: r
   // Rule 3: what has started is history.
   if (!opts.correction && opts.via !== 'demo') {
     const started = (start: number): boolean => start < opts.now;
-    const pastHint = 'shifts that have started change only as a correction with a reason';
+    const now = formatLocal(opts.now);
+    const rule = { zh: '违反“已开始的班次只能作为更正修改，并须说明原因”', en: 'shifts that have started change only as a correction with a reason' };
+    const past = (shift: RuleShift, zh: string, en: string, ids: { shiftId: string; personId: string }): RuleViolation => {
+      const d = describeShift(shift);
+      return violation(
+        { zh: `${rule.zh}：${d.zh}${zh}（现在 ${now}）`, en: `${d.en} ${en} (now ${now}): ${rule.en}` },
+        { rule: 'past', shiftIds: [ids.shiftId], personId: ids.personId },
+      );
+    };
     for (const p of puts) {
       const b = before.get(p.id);
-      if (b && started(b.start_at))
-        violations.push({
-          rule: 'past',
-          message: `${describeShift(ruleShift(b))} has started (now ${formatLocal(opts.now)}): ${pastHint}`,
-          shiftIds: [p.id],
-          personId: p.personId,
-        });
-      else if (started(p.start))
-        violations.push({
-          rule: 'past',
-          message: `${describeShift(p)} would start in the past (now ${formatLocal(opts.now)}): ${pastHint}`,
-          shiftIds: [p.id],
-          personId: p.personId,
-        });
+      if (b && started(b.start_at)) violations.push(past(ruleShift(b), ' 已开始', 'has started', { shiftId: p.id, personId: p.personId }));
+      else if (started(p.start)) violations.push(past(p, ' 的开始时间已过', 'would start in the past', { shiftId: p.id, personId: p.personId }));
     }
     for (const r of removes)
       if (started(r.start_at))
-        violations.push({
-          rule: 'past',
-          message: `${describeShift(ruleShift(r))} has started and cannot simply be removed: ${pastHint}`,
-          shiftIds: [r.id],
-          personId: r.person_id,
-        });
+        violations.push(past(ruleShift(r), ' 已开始，不能直接删除', 'has started and cannot simply be removed', { shiftId: r.id, personId: r.person_id }));
   }
 
   const changedIds = new Set([...puts.map((p) => p.id), ...removes.map((r) => r.id)]);
@@ -283,13 +280,15 @@ export function checkShiftChange(tx: Reader, put: readonly PutInput[], remove: r
       ]
         .filter((c) => c.from < g.to && c.to > g.from)
         .map((c) => c.id);
-      violations.push({
-        rule: 'coverage',
-        message: `the published roster of ${w.month} would have ${g.message}`,
-        shiftIds: [...new Set(culprits)],
-        from: g.from,
-        to: g.to,
-      });
+      violations.push(
+        violation(
+          {
+            zh: `违反“每个时段须有带班领导和值班员在岗”：已发布的 ${w.month} 排班将出现 ${g.text.zh}`,
+            en: `the published roster of ${w.month} would have ${g.message}`,
+          },
+          { rule: 'coverage', shiftIds: [...new Set(culprits)], from: g.from, to: g.to },
+        ),
+      );
     }
   }
   return { puts, removes, before, violations };
@@ -316,13 +315,13 @@ function publishedWindows(tx: Reader, spans: TimeRange[]): (TimeRange & { month:
   return out;
 }
 
-export function refuseViolations(what: { zh: string; en: string }, violations: RosterViolation[]): never {
-  const shown = violations.slice(0, 12).map((v) => v.message);
+export function refuseViolations(what: { zh: string; en: string }, violations: RuleViolation[]): never {
+  const shown = violations.slice(0, 12).map((v) => v.text);
   const rest = violations.length - shown.length;
   throw new RefusedError(
     {
-      zh: `${what.zh}未被接受：${shown.join('；')}${rest > 0 ? `；另有 ${rest} 处` : ''}`,
-      en: `${what.en} was refused: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`,
+      zh: `${what.zh}未被接受：${shown.map((t) => t.zh).join('；')}${rest > 0 ? `；另有 ${rest} 处` : ''}`,
+      en: `${what.en} was refused: ${shown.map((t) => t.en).join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`,
     },
     { violations },
   );
@@ -482,12 +481,12 @@ export class RosterService {
       const r = monthRange(month);
       const gaps = coverageGaps(tx.all<ShiftRow>(`${SHIFT_SELECT} WHERE s.end_at > ? AND s.start_at < ?`, [r.from, r.to]).map(ruleShift), r.from, r.to);
       if (gaps.length > 0) {
-        const shown = gaps.slice(0, 12).map((g) => g.message);
+        const shown = gaps.slice(0, 12).map((g) => g.text);
         const rest = gaps.length - shown.length;
         throw new RefusedError(
           {
-            zh: `${month} 的排班不能发布：有 ${gaps.length} 处无人值守：${shown.join('；')}${rest > 0 ? `；另有 ${rest} 处` : ''}`,
-            en: `the roster of ${month} cannot be published: ${gaps.length} gap(s) in coverage: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`,
+            zh: `${month} 的排班不能发布：有 ${gaps.length} 处无人值守：${shown.map((t) => t.zh).join('；')}${rest > 0 ? `；另有 ${rest} 处` : ''}`,
+            en: `the roster of ${month} cannot be published: ${gaps.length} gap(s) in coverage: ${shown.map((t) => t.en).join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`,
           },
           { field: 'month', gaps },
         );

@@ -74,7 +74,8 @@ export interface Identity extends Capability<typeof identityMethods> {
    * An old street link: a street joining a consultation (consult.join, media.sfuJoin as a street
    * participant) with the bootstrap token over the network. Returns the refusal to answer (in both
    * languages: enrol this machine), recorded in the audit trail for auth.listStaleLinks; null for
-   * every other call. Meant for the dispatcher, before the rights check.
+   * every other call. The dispatcher asks it of every call, before the rights check
+   * (DispatcherOptions.refuseCaller, given it in app.ts).
    */
   staleStreetLink(method: string, params: unknown, ctx: CallContext): RpcError | null;
 }

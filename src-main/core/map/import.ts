@@ -11,6 +11,8 @@ export interface ImportCandidate {
   index: number;
   label: string;
   object: MapObjectParsed;
+  /** The fields the feature or row gave (before the contract's defaults). */
+  given: readonly string[];
 }
 
 export interface ImportReading {
@@ -128,7 +130,7 @@ function check(index: number, label: string, raw: Record<string, unknown>, out: 
     for (const p of issuesText(parsed.error)) out.problems.push({ index, label, ...p });
     return;
   }
-  out.candidates.push({ index, label, object: parsed.data });
+  out.candidates.push({ index, label, object: parsed.data, given: Object.keys(raw) });
 }
 
 const nameOf = (props: Record<string, unknown>): string => {

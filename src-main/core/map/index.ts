@@ -34,7 +34,7 @@ export async function openMap(deps: CapabilityDeps): Promise<Capability<typeof m
         return objects.save(object, ctx.peer);
       },
       'map.removeObject': ({ id }, ctx) => objects.remove(id, ctx.peer),
-      'map.importObjects': ({ format, text, defaultKind, dryRun }, ctx) => objects.import(format, text, defaultKind, dryRun, ctx.peer),
+      'map.importObjects': ({ format, text, defaultKind, dryRun }, ctx) => objects.import(format, text, defaultKind, dryRun, ctx),
       'map.clearDemo': (_p, ctx) => objects.clearDemo(ctx.peer),
       'map.listSources': () => sources.state(),
       'map.saveSource': ({ source }) => sources.save(source),

@@ -6,6 +6,8 @@ import type { EventBus } from '../events';
 import type { Store } from '../store';
 import { demoObjects } from './demo';
 import { crossCheck, readCsv, readGeoJson, refusalMessage } from './import';
+import { keepTakenOver, takenOverImportError, takenOverInImport } from './taken-over';
+import type { CallContext } from '../contract/define';
 import { countObjects, getObject, hasAnyObject, listObjects, newObjectId, putObject, removeObject, type ObjectFilter } from './objects';
 
 /** Bulk changes carry no objects in their event: panels re-read instead. */
@@ -87,8 +89,9 @@ export class MapObjectService {
     text: string,
     defaultKind: MapObjectKind | undefined,
     dryRun: boolean,
-    peer: string,
+    ctx: Pick<CallContext, 'peer' | 'transport'>,
   ): Promise<{ created: number; updated: number; dryRun: boolean; counts: MapCounts }> {
+    const { peer } = ctx;
     const reading = format === 'geojson' ? readGeoJson(text, defaultKind) : readCsv(text, defaultKind);
     const n = reading.candidates.length;
     if (n > MAX_IMPORT_FEATURES)
@@ -122,6 +125,9 @@ export class MapObjectService {
         { problems: reading.problems },
       );
     }
+    // A warehouse's stock (materials) and a team's status (teams) are not the map's to import.
+    const taken = takenOverInImport(reading.candidates, ctx);
+    if (taken.length > 0) throw takenOverImportError(taken, format);
     if (reading.candidates.length === 0)
       throw new RefusedError(
         { zh: `导入被拒绝：文件中没有${what === 'features' ? '要素' : '数据行'}`, en: `import refused: the file holds no ${what}` },
@@ -132,7 +138,10 @@ export class MapObjectService {
     if (dryRun) return { created, updated, dryRun, counts: this.counts() };
     const at = this.now();
     const saved = await this.store.write((tx) =>
-      reading.candidates.map((c) => putObject(tx, { ...c.object, id: c.object.id ?? newObjectId() }, { at, peer, event: 'imported', demo: false })),
+      reading.candidates.map((c) => {
+        const object = ctx.transport === 'local' ? c.object : keepTakenOver(c.object, c.object.id ? getObject(tx, c.object.id) : undefined);
+        return putObject(tx, { ...object, id: c.object.id ?? newObjectId() }, { at, peer, event: 'imported', demo: false });
+      }),
     );
     const counts = this.emit('imported', saved, []);
     return { created, updated, dryRun, counts };

@@ -181,18 +181,30 @@ export class MediaEngine {
   async watch(cameraId: string, connectionId: string | undefined): Promise<{ watchId: string; offer: { type: 'offer'; sdp: string } }> {
     const session = this.session;
     const admin = this.admin;
-    if (!session || !admin || !this.modules) throw new RefusedError('the media engine (Janus) is not running on this hub: RTSP cameras cannot be watched now');
-    if (!this.wanted.has(cameraId)) throw new RefusedError(`camera ${cameraId} is not an enabled RTSP camera`);
-    if (!this.made.has(cameraId)) throw new RefusedError(`camera ${cameraId} has no mountpoint on the media engine yet`);
+    if (!session || !admin || !this.modules)
+      throw new RefusedError({
+        zh: '本 hub 的媒体引擎（Janus）未运行：暂时无法观看 RTSP 摄像机',
+        en: 'the media engine (Janus) is not running on this hub: RTSP cameras cannot be watched now',
+      });
+    if (!this.wanted.has(cameraId))
+      throw new RefusedError({ zh: `cameraId：摄像机 ${cameraId} 不是已启用的 RTSP 摄像机`, en: `cameraId: camera ${cameraId} is not an enabled RTSP camera` });
+    if (!this.made.has(cameraId))
+      throw new RefusedError({ zh: `摄像机 ${cameraId} 在媒体引擎上还没有挂载点`, en: `camera ${cameraId} has no mountpoint on the media engine yet` });
     if (connectionId && [...this.watches.values()].filter((w) => w.connectionId === connectionId).length >= MAX_WATCHES_PER_CONNECTION)
-      throw new RefusedError(`a connection may watch at most ${MAX_WATCHES_PER_CONNECTION} cameras at once`);
+      throw new RefusedError({
+        zh: `每个连接最多同时观看 ${MAX_WATCHES_PER_CONNECTION} 路摄像机`,
+        en: `a connection may watch at most ${MAX_WATCHES_PER_CONNECTION} cameras at once`,
+      });
     let handle: StreamingHandle | null = null;
     try {
       // Until Janus has heard the camera describe its stream it would offer an empty SDP.
       const info: JanusMessage = await withTimeout(admin.message({ request: 'info', id: cameraId }), WATCH_TIMEOUT_MS, 'cameras.watch');
       const media = (info.plugindata?.data.info as { media?: unknown[] } | undefined)?.media;
       if (!media || media.length === 0)
-        throw new RefusedError(`camera ${cameraId} is not sending a picture to the media engine (its RTSP server does not answer yet)`);
+        throw new RefusedError({
+          zh: `摄像机 ${cameraId} 尚未向媒体引擎发送画面（其 RTSP 服务器还没有应答）`,
+          en: `camera ${cameraId} is not sending a picture to the media engine (its RTSP server does not answer yet)`,
+        });
       const { Streaming } = await this.modules;
       handle = await session.attach(Streaming);
       const r = await withTimeout(handle.watch({ id: cameraId, audio: false, video: true, data: false }), WATCH_TIMEOUT_MS, 'cameras.watch');
@@ -202,18 +214,24 @@ export class MediaEngine {
       return { watchId, offer: { type: 'offer', sdp: r.jsep.sdp } };
     } catch (err) {
       if (handle) void handle.detach().catch(() => undefined);
-      throw err instanceof RpcError ? err : new RefusedError(`camera ${cameraId}: ${(err as Error).message}`);
+      throw err instanceof RpcError
+        ? err
+        : new RefusedError({ zh: `摄像机 ${cameraId}：${(err as Error).message}`, en: `camera ${cameraId}: ${(err as Error).message}` });
     }
   }
 
   async answer(watchId: string, sdp: string, connectionId: string | undefined): Promise<void> {
     const w = this.ownWatch(watchId, connectionId);
-    if (!w) throw new RefusedError(`no viewer session ${watchId} (it ended, or the media engine restarted): watch again`);
+    if (!w)
+      throw new RefusedError({
+        zh: `watchId：没有观看会话 ${watchId}（已结束，或媒体引擎已重启）：请重新观看`,
+        en: `watchId: no viewer session ${watchId} (it ended, or the media engine restarted): watch again`,
+      });
     try {
       await withTimeout(w.handle.start({ jsep: { type: 'answer', sdp } }), WATCH_TIMEOUT_MS, 'cameras.answerWatch');
     } catch (err) {
       this.endWatch(watchId);
-      throw new RefusedError(`viewer session ${watchId}: ${(err as Error).message}`);
+      throw new RefusedError({ zh: `观看会话 ${watchId} 失败：${(err as Error).message}`, en: `viewer session ${watchId}: ${(err as Error).message}` });
     }
   }
 

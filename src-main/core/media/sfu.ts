@@ -20,6 +20,8 @@ type VideoRoomPlugin = (typeof import('janode/plugins/videoroom'))['default'];
 
 /** How long one request to Janus may take. */
 const STEP_TIMEOUT_MS = 5000;
+/** A request to Janus slower than this is logged (where a recovery spends its time under load). */
+const SLOW_STEP_MS = 1000;
 /** Subscriptions one connection may hold (every other site on both links). */
 const MAX_SUBSCRIPTIONS_PER_CONNECTION = 2 * SFU_MAX_SITES;
 /** The publishers' bitrate cap (REMB), bits/s. */
@@ -50,6 +52,11 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
 }
 
 const secret = (): string => randomBytes(18).toString('base64url');
+/** Janus is down (restarting): every handshake is refused until the room is made again. */
+const ENGINE_DOWN_REMAKING = {
+  zh: '本 hub 的媒体引擎（Janus）未运行：会商室正在重建',
+  en: 'the media engine (Janus) is not running on this hub: the consultation’s room is being made again',
+};
 /** The registry key of the connections joined to a room. */
 export const sfuKey = (consultationId: string): string => `sfu:${consultationId}`;
 
@@ -191,19 +198,36 @@ export class SfuRooms {
 
   /** Checks the invitation (and a street machine's own street), binds the connection to the room's pushes. */
   async join(connectionId: string | undefined, street: string | undefined, consultationId: string, participantId: string): Promise<SfuRoom> {
-    if (!connectionId) throw new RefusedError('media.sfuJoin needs a live connection (a hub socket or a window): the room’s feeds are pushed to it');
+    if (!connectionId)
+      throw new RefusedError({
+        zh: 'media.sfuJoin 需要一个在线连接（hub 套接字或窗口）：会商室的视频流通过它推送',
+        en: 'media.sfuJoin needs a live connection (a hub socket or a window): the room’s feeds are pushed to it',
+      });
     const c = this.deps.consultations.get(consultationId);
-    if (!c) throw new RefusedError(`no consultation with id ${consultationId}`);
-    if (c.mode !== 'sfu') throw new RefusedError(`consultation ${consultationId} is in mode ${c.mode} (a mesh): it has no room on the media engine`);
-    if (!c.live) throw new RefusedError(`consultation ${consultationId} has ended`);
+    if (!c)
+      throw new RefusedError({ zh: `consultationId：没有编号为 ${consultationId} 的会商`, en: `consultationId: no consultation with id ${consultationId}` });
+    if (c.mode !== 'sfu')
+      throw new RefusedError({
+        zh: `会商 ${consultationId} 为 ${c.mode} 模式（点对点），在媒体引擎上没有会商室`,
+        en: `consultation ${consultationId} is in mode ${c.mode} (a mesh): it has no room on the media engine`,
+      });
+    if (!c.live) throw new RefusedError({ zh: `会商 ${consultationId} 已结束`, en: `consultation ${consultationId} has ended` });
     if (!c.participants.includes(participantId))
-      throw new RefusedError(`${participantId} is not a participant of consultation ${consultationId} (invited: ${c.participants.join(', ')})`);
+      throw new RefusedError({
+        zh: `participantId：${participantId} 不是会商 ${consultationId} 的参会方（受邀：${c.participants.join('、')}）`,
+        en: `participantId: ${participantId} is not a participant of consultation ${consultationId} (invited: ${c.participants.join(', ')})`,
+      });
     if (street !== undefined && streetParticipant(street) !== participantId)
       throw new RpcError(RpcCode.Forbidden, `forbidden: a machine of ${street} takes part only as its own street, not as ${participantId} (仅限本街道)`, {
         street,
         participantId,
+        text: {
+          zh: `禁止：${street}的终端只能以本街道身份参会，不能以 ${participantId} 身份参会（仅限本街道）`,
+          en: `forbidden: a machine of ${street} takes part only as its own street, not as ${participantId}`,
+        },
       });
-    if (!this.deps.connections.bind(connectionId, sfuKey(consultationId))) throw new RefusedError(`connection ${connectionId} is closed`);
+    if (!this.deps.connections.bind(connectionId, sfuKey(consultationId)))
+      throw new RefusedError({ zh: `连接 ${connectionId} 已关闭`, en: `connection ${connectionId} is closed` });
     const mine = this.joined.get(connectionId) ?? new Set<string>();
     mine.add(`${consultationId}\n${participantId}`);
     this.joined.set(connectionId, mine);
@@ -225,12 +249,11 @@ export class SfuRooms {
     }
     const handle = await this.attach();
     try {
-      const r: JanusMessage = await withTimeout(
+      const r: JanusMessage = await this.step(
         handle.message(
           { request: 'joinandconfigure', ptype: 'publisher', room: room.id, pin: room.pin, id: feed, display: p.participantId, bitrate: PUBLISHER_BITRATE },
           p.offer,
         ),
-        STEP_TIMEOUT_MS,
         'media.sfuPublish',
       );
       if (r.jsep?.type !== 'answer') throw new Error('Janus answered the offer without an answer');
@@ -263,7 +286,9 @@ export class SfuRooms {
       return { feed, epoch: room.epoch, answer: { type: 'answer', sdp: r.jsep.sdp } };
     } catch (err) {
       void handle.detach().catch(() => undefined);
-      throw err instanceof RpcError ? err : new RefusedError(`publishing ${feed}: ${(err as Error).message}`);
+      throw err instanceof RpcError
+        ? err
+        : new RefusedError({ zh: `发布 ${feed} 失败：${(err as Error).message}`, en: `publishing ${feed}: ${(err as Error).message}` });
     }
   }
 
@@ -275,15 +300,24 @@ export class SfuRooms {
     const room = await this.readyRoom(p.consultationId);
     const feeds = [...new Set(p.feeds)];
     const absent = feeds.filter((f) => !room.publishers.get(f)?.live);
-    if (absent.length > 0) throw new RefusedError(`feed ${absent.join(', ')} is not published in consultation ${p.consultationId} now`);
+    if (absent.length > 0)
+      throw new RefusedError(
+        {
+          zh: `feeds：${absent.join('、')} 目前未在会商 ${p.consultationId} 中发布`,
+          en: `feeds: feed ${absent.join(', ')} is not published in consultation ${p.consultationId} now`,
+        },
+        { feeds: absent },
+      );
     if ([...this.subs.values()].filter((s) => s.connectionId === conn).length >= MAX_SUBSCRIPTIONS_PER_CONNECTION)
-      throw new RefusedError(`a connection may hold at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions`);
+      throw new RefusedError({
+        zh: `每个连接最多持有 ${MAX_SUBSCRIPTIONS_PER_CONNECTION} 个订阅`,
+        en: `a connection may hold at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions`,
+      });
     const handle = await this.attach();
     try {
-      const r: JanusMessage = await withTimeout(
+      const r: JanusMessage = await this.step(
         // autoupdate off: a feed that leaves just stops (no renegotiation the site would have to answer).
         handle.message({ request: 'join', ptype: 'subscriber', room: room.id, pin: room.pin, streams: feeds.map((feed) => ({ feed })), autoupdate: false }),
-        STEP_TIMEOUT_MS,
         'media.sfuSubscribe',
       );
       if (r.jsep?.type !== 'offer') throw new Error('Janus answered without an offer');
@@ -297,19 +331,27 @@ export class SfuRooms {
       return { subscriptionId: id, epoch: room.epoch, offer: { type: 'offer', sdp: r.jsep.sdp }, streams };
     } catch (err) {
       void handle.detach().catch(() => undefined);
-      throw err instanceof RpcError ? err : new RefusedError(`subscribing to ${feeds.join(', ')}: ${(err as Error).message}`);
+      throw err instanceof RpcError
+        ? err
+        : new RefusedError({
+            zh: `订阅 ${feeds.join('、')} 失败：${(err as Error).message}`,
+            en: `subscribing to ${feeds.join(', ')}: ${(err as Error).message}`,
+          });
     }
   }
 
   async answer(connectionId: string | undefined, subscriptionId: string, answer: { type: 'answer'; sdp: string }): Promise<void> {
     const s = this.subs.get(subscriptionId);
     if (!s || s.connectionId !== connectionId)
-      throw new RefusedError(`no subscription ${subscriptionId} (it ended, or the media engine restarted): subscribe again`);
+      throw new RefusedError({
+        zh: `subscriptionId：没有订阅 ${subscriptionId}（已结束，或媒体引擎已重启）：请重新订阅`,
+        en: `subscriptionId: no subscription ${subscriptionId} (it ended, or the media engine restarted): subscribe again`,
+      });
     try {
-      await withTimeout(s.handle.message({ request: 'start' }, answer), STEP_TIMEOUT_MS, 'media.sfuAnswer');
+      await this.step(s.handle.message({ request: 'start' }, answer), 'media.sfuAnswer');
     } catch (err) {
       this.endSub(subscriptionId);
-      throw new RefusedError(`subscription ${subscriptionId}: ${(err as Error).message}`);
+      throw new RefusedError({ zh: `订阅 ${subscriptionId} 失败：${(err as Error).message}`, en: `subscription ${subscriptionId}: ${(err as Error).message}` });
     }
   }
 
@@ -341,23 +383,40 @@ export class SfuRooms {
     return this.subs.size;
   }
 
+  /** One request to Janus, bounded by STEP_TIMEOUT_MS; a slow one is logged with its time. */
+  private async step<T>(p: Promise<T>, what: string): Promise<T> {
+    const t0 = Date.now();
+    try {
+      return await withTimeout(p, STEP_TIMEOUT_MS, what);
+    } finally {
+      const ms = Date.now() - t0;
+      if (ms > SLOW_STEP_MS) this.deps.log.warn(`[media] ${what}: the media engine took ${ms} ms`);
+    }
+  }
+
   private mustHaveJoined(connectionId: string | undefined, consultationId: string, participantId: string): string {
     if (!connectionId || !this.joined.get(connectionId)?.has(`${consultationId}\n${participantId}`))
-      throw new RefusedError(`this connection has not joined consultation ${consultationId} as ${participantId}: call media.sfuJoin on it first`);
+      throw new RefusedError({
+        zh: `此连接尚未以 ${participantId} 身份加入会商 ${consultationId}：请先在此连接上调用 media.sfuJoin`,
+        en: `this connection has not joined consultation ${consultationId} as ${participantId}: call media.sfuJoin on it first`,
+      });
     return connectionId;
   }
 
   private async attach(): Promise<Handle> {
-    if (!this.session || !this.VideoRoom)
-      throw new RefusedError('the media engine (Janus) is not running on this hub: the consultation’s room is being made again');
-    return withTimeout(this.session.attach(this.VideoRoom), STEP_TIMEOUT_MS, 'attaching to the VideoRoom');
+    if (!this.session || !this.VideoRoom) throw new RefusedError(ENGINE_DOWN_REMAKING);
+    return this.step(this.session.attach(this.VideoRoom), 'attaching to the VideoRoom');
   }
 
   private async readyRoom(consultationId: string): Promise<Room> {
-    if (!this.running) throw new RefusedError('the media engine (Janus) is not running on this hub: the consultation’s room is being made again');
+    if (!this.running) throw new RefusedError(ENGINE_DOWN_REMAKING);
     await this.ensureRoom(consultationId);
     const room = this.rooms.get(consultationId);
-    if (!room?.ready) throw new RefusedError(`consultation ${consultationId} has no room on the media engine now`);
+    if (!room?.ready)
+      throw new RefusedError({
+        zh: `会商 ${consultationId} 目前在媒体引擎上没有会商室`,
+        en: `consultation ${consultationId} has no room on the media engine now`,
+      });
     return room;
   }
 
@@ -367,10 +426,14 @@ export class SfuRooms {
     if (existing?.ready) return Promise.resolve();
     if (existing?.making) return existing.making;
     const c = this.deps.consultations.get(consultationId);
-    if (!c || c.mode !== 'sfu' || !c.live) return Promise.reject(new RefusedError(`consultation ${consultationId} is not a live sfu consultation`));
+    if (!c || c.mode !== 'sfu' || !c.live)
+      return Promise.reject(
+        new RefusedError({ zh: `会商 ${consultationId} 不是进行中的全区会商`, en: `consultation ${consultationId} is not a live sfu consultation` }),
+      );
     const admin = this.admin;
     const key = this.adminKey;
-    if (!admin || !key) return Promise.reject(new RefusedError('the media engine (Janus) is not running on this hub'));
+    if (!admin || !key)
+      return Promise.reject(new RefusedError({ zh: '本 hub 的媒体引擎（Janus）未运行', en: 'the media engine (Janus) is not running on this hub' }));
     const room: Room = existing ?? {
       id: consultationId,
       secret: '',

@@ -9,7 +9,13 @@ import { TaskService } from './task-service';
 
 export type { TaskLinks } from './links';
 
-export function openTasks(deps: CapabilityDeps, links: TaskLinks): Capability<typeof tasksMethods> {
+export function openTasks(
+  deps: CapabilityDeps,
+  links: TaskLinks,
+): Capability<typeof tasksMethods> & {
+  /** tasks.issue with work of another capability in the same store transaction (teams.dispatch; app.ts hands it over). */
+  issueWith: TaskService['issue'];
+} {
   const tasks = new TaskService(deps.store, deps.bus, deps.now, links);
   const caller = (ctx: { peer: string; street?: string }) => ({ peer: ctx.peer, street: ctx.street });
   return {
@@ -24,6 +30,7 @@ export function openTasks(deps: CapabilityDeps, links: TaskLinks): Capability<ty
       'tasks.cancel': ({ id, by, reason }, ctx) => tasks.move('cancel', id, by, reason, caller(ctx)),
     },
     close: async () => tasks.close(),
+    issueWith: (input, by, c, alsoIn) => tasks.issue(input, by, c, alsoIn),
   };
 }
 // What replay (复盘) folds of this capability's history at a moment (handed over by app.ts).

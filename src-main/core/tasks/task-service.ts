@@ -144,9 +144,20 @@ export function transitionError(r: { id: string; title: string; state: string },
   );
 }
 
+/**
+ * One minute of an acknowledgement window, in ms: 60 000. COMMAND_WALL_TEST_ACK_MINUTE_S (whole
+ * seconds, 1-60) shortens it for the end-to-end test, which would otherwise wait out the contract's
+ * least window (1 min) in real time; ackDueAt carries the result, so the wall and replay follow it.
+ */
+export function ackMinuteMs(env: NodeJS.ProcessEnv = process.env): number {
+  const s = Number(env.COMMAND_WALL_TEST_ACK_MINUTE_S);
+  return Number.isInteger(s) && s >= 1 && s <= 60 ? s * 1000 : 60_000;
+}
+
 export class TaskService {
   /** Wakes when a task crosses its acknowledgement window or its deadline. */
   private readonly watch: CrossingWatch;
+  private readonly ackMinuteMs = ackMinuteMs();
 
   constructor(
     private readonly store: Store,
@@ -158,7 +169,16 @@ export class TaskService {
     this.schedule();
   }
 
-  async issue(input: TaskData, by: string, caller: Caller): Promise<TaskDetail> {
+  /**
+   * Issues a task. `alsoIn` runs inside the same store transaction, after the task is written
+   * (teams.dispatch marks its team dispatched there: one atomic write); a throw in it writes nothing.
+   */
+  async issue(
+    input: TaskData,
+    by: string,
+    caller: Caller,
+    alsoIn?: (tx: Tx, task: { id: string; title: string; issuedAt: number }) => void,
+  ): Promise<TaskDetail> {
     const now = this.now();
     if (input.deadline <= now)
       throw new RefusedError(
@@ -195,7 +215,7 @@ export class TaskService {
           input.addressee.name,
           input.deadline,
           input.ackWindowMin,
-          now + input.ackWindowMin * 60_000,
+          now + input.ackWindowMin * this.ackMinuteMs,
           input.position?.lat ?? null,
           input.position?.lng ?? null,
           responseId ?? null,
@@ -217,6 +237,7 @@ export class TaskService {
           { by: actor, peer: caller.peer, now },
           `下达指令「${input.title}」至${addresseeLabel(input.addressee)}（${text}）`,
         );
+      alsoIn?.(tx, { id, title: input.title, issuedAt: now });
       return id;
     });
     this.schedule();

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { CallContext } from '../contract/define';
 import type { MapObject } from '../contract/map';
 import type { Task, TaskDetail, TaskInput } from '../contract/tasks';
+import type { Tx } from '../store';
 
 /** A team as the map holds it. */
 export type MapTeam = Extract<MapObject, { kind: 'team' }>;
@@ -28,8 +29,16 @@ export type WorkbookLinks = SheetReader;
 export type { SheetCells };
 
 export interface TeamTaskLinks {
-  /** Issues a task exactly as tasks.issue does (its rules, its history, tasks.changed). */
-  issue(task: z.output<typeof TaskInput>, by: string, ctx: CallContext): Promise<TaskDetail>;
+  /**
+   * Issues a task exactly as tasks.issue does (its rules, its history, tasks.changed); `alsoIn`
+   * runs in the same store transaction once the task is written (a throw there writes nothing).
+   */
+  issue(
+    task: z.output<typeof TaskInput>,
+    by: string,
+    ctx: CallContext,
+    alsoIn?: (tx: Tx, task: { id: string; title: string; issuedAt: number }) => void,
+  ): Promise<TaskDetail>;
   /** One task, undefined if there is none. */
   get(id: string): Promise<Task | undefined>;
   /** The tasks addressed to a team of that name that are not final, newest first. */

@@ -8,7 +8,7 @@
 // on the map; a map save or import that set another status is put back). What a kill -9 cut off
 // between another capability's write and this one's is caught up when the service opens
 // (reconcile), so nothing acknowledged is ever lost: a status change is acknowledged only after its
-// own transaction, a dispatch only after both the task and the status.
+// own transaction, a dispatch only after its one transaction holding both the task and the status.
 import type { z } from 'zod';
 import type { CallContext } from '../contract/define';
 import type { PersonRef } from '../contract/duty';
@@ -231,27 +231,46 @@ export class TeamService {
     });
   }
 
-  /** Issues a task to the team and marks it dispatched with it. */
+  /**
+   * Issues a task to the team and marks it dispatched with it, in one store transaction (the task's
+   * own write, with the team's status event and state in it): a kill -9 leaves both or neither.
+   */
   async dispatch(teamId: string, input: z.output<typeof DispatchTaskInput>, by: string, ctx: CallContext): Promise<{ team: Team; task: TaskDetail }> {
-    const object = await this.mapTeam(teamId);
-    const current = this.state(this.store, teamId);
-    if (current && !DISPATCHABLE.includes(current.status)) throw moveError(current, 'dispatched');
-    this.expecting = { name: object.name, teamId };
-    let task: TaskDetail;
-    try {
-      task = await this.links.tasks.issue({ ...input, addressee: { kind: 'team', name: object.name } }, by, ctx);
-    } finally {
-      this.expecting = null;
-    }
-    // tasks.changed was heard while the task was issued: its dispatch is on the queue.
-    await this.queue;
-    const s = this.state(this.store, teamId);
-    if (!s || s.taskId !== task.id)
-      throw new RefusedError({
-        zh: `指令“${task.title}”已下达，但队伍“${object.name}”未能标记为已出动`,
-        en: `task ${task.id} was issued, but team ${teamId} could not be marked dispatched`,
-      });
-    return { team: teamFrom(s, await this.links.map.team(teamId)), task };
+    return this.serial(async () => {
+      const object = await this.mapTeam(teamId);
+      const current = this.state(this.store, teamId);
+      if (current && !DISPATCHABLE.includes(current.status)) throw moveError(current, 'dispatched');
+      let done: { state: TeamState | null; entry: TeamHistoryEntry } | null = null;
+      this.expecting = { name: object.name, teamId };
+      let task: TaskDetail;
+      try {
+        task = await this.links.tasks.issue({ ...input, addressee: { kind: 'team', name: object.name } }, by, ctx, (tx, t) => {
+          // Inside the task's transaction: checked again there, so a change since the check above refuses both.
+          const s = this.registered(tx, object, t.issuedAt);
+          if (!DISPATCHABLE.includes(s.status)) throw moveError(s, 'dispatched');
+          const who: Who = { by: actorRef(tx, by), peer: ctx.peer };
+          done = this.record(tx, s, object, 'status', {
+            status: 'dispatched',
+            at: t.issuedAt,
+            who,
+            note: `指令「${t.title}」`,
+            position: undefined,
+            taskId: t.id,
+          });
+        });
+      } finally {
+        this.expecting = null;
+      }
+      const written = done as { state: TeamState | null; entry: TeamHistoryEntry } | null;
+      if (!written?.state)
+        throw new RefusedError({
+          zh: `指令“${task.title}”已下达，但队伍“${object.name}”未能标记为已出动`,
+          en: `task ${task.id} was issued, but team ${teamId} could not be marked dispatched`,
+        });
+      // The map's copy and teams.changed follow the durable write (tasks.changed, heard on the queue, finds it dispatched).
+      const team = await this.after('status', object, written.state, written.entry);
+      return { team, task };
+    });
   }
 
   /** The register from a workbook, into the map (all or nothing); the map's event registers the new teams here. */

@@ -5,7 +5,9 @@ import { standardLayout } from '../contract/layouts';
 import { RefusedError } from '../contract/errors';
 import {
   ALARM_KINDS,
+  DEFAULT_REPLAY_RETURN_MIN,
   DEFAULT_WALL_SETTINGS,
+  WallReplay,
   WallAlarm,
   WallPreset,
   WallSettings,
@@ -21,6 +23,10 @@ import { firstOverlap, nextBoundary, windowAt } from './schedule';
 const SETTINGS_KEY = 'wall.settings';
 const ALARM_KEY = 'wall.alarm';
 const SCHEDULE_KEY = 'wall.schedule';
+/** The wall in replay (复盘上墙): the record, or null when live. */
+const REPLAY_KEY = 'wall.replay';
+const ReplayRecord = z.object({ replay: WallReplay.nullable() });
+const NO_REPLAY = { replay: null };
 
 /**
  * Where the schedules stand: the instant they were last applied (a boundary after it and up to
@@ -76,6 +82,8 @@ export class WallService {
   /** Read-modify-write of the active presets and the alarm record, one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
   private clock: NodeJS.Timeout | null = null;
+  /** Wakes when the replay is due to return to live by itself. */
+  private replayClock: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(
@@ -107,13 +115,83 @@ export class WallService {
       active[String(r.display)] = r.preset_id;
     const alarm = this.alarmRecord();
     const scheduled = Object.fromEntries(Object.entries(this.scheduleRecord().current).map(([d, c]) => [d, c.id]));
-    return { presets, active, settings: this.settings(), alarms: alarm.alarms, restore: alarm.restore, scheduled };
+    return { presets, active, settings: this.settings(), alarms: alarm.alarms, restore: alarm.restore, scheduled, replay: this.replay() };
+  }
+
+  // ---- the wall in replay (复盘上墙) ---------------------------------------------------------
+  /** The replay in force: one past its `until` is over, even before its clock has cleared it. */
+  replay(): WallReplay | null {
+    const { replay } = readKv(this.store, REPLAY_KEY, ReplayRecord, NO_REPLAY);
+    return replay && replay.until > this.now() ? replay : null;
+  }
+
+  /** Puts the whole wall into replay at `at` (a past moment) until the return time. */
+  startReplay(at: number, by: string | null): Promise<WallState> {
+    return this.serial(async () => {
+      const now = this.now();
+      if (at > now)
+        throw new RefusedError(
+          {
+            zh: `回放时刻（at）在将来：只能回放已经过去的时刻（服务器时间 ${new Date(now).toISOString()}）`,
+            en: `at lies in the future: only a past moment can be replayed on the wall (server time ${new Date(now).toISOString()})`,
+          },
+          { field: 'at' },
+        );
+      const minutes = this.settings().replayReturnMin ?? DEFAULT_REPLAY_RETURN_MIN;
+      const replay: WallReplay = { at, since: now, until: now + minutes * 60_000, by };
+      await this.store.write((tx) => writeKv(tx, REPLAY_KEY, { replay }, now));
+      this.armReplayClock();
+      return this.changed();
+    });
+  }
+
+  /** Takes the wall out of replay (an operator, or the return time passing). */
+  endReplay(): Promise<WallState> {
+    return this.serial(async () => {
+      await this.clearReplay();
+      return this.changed();
+    });
+  }
+
+  private async clearReplay(): Promise<void> {
+    const { replay } = readKv(this.store, REPLAY_KEY, ReplayRecord, NO_REPLAY);
+    if (replay !== null) await this.store.write((tx) => writeKv(tx, REPLAY_KEY, NO_REPLAY, this.now()));
+  }
+
+  /** Wakes at the replay's return time (at once for one that lapsed while the hub was down) and goes back to live. */
+  armReplayClock(): void {
+    if (this.replayClock) clearTimeout(this.replayClock);
+    this.replayClock = null;
+    if (this.closed) return;
+    const { replay } = readKv(this.store, REPLAY_KEY, ReplayRecord, NO_REPLAY);
+    if (!replay) return;
+    this.replayClock = setTimeout(
+      () => {
+        this.replayClock = null;
+        this.serial(async () => {
+          const rec = readKv(this.store, REPLAY_KEY, ReplayRecord, NO_REPLAY).replay;
+          if (!rec) return;
+          // Not yet (the clock woke early, or a newer replay was put on): wait again.
+          if (rec.until > this.now()) return this.armReplayClock();
+          await this.clearReplay();
+          this.changed();
+        }).catch(() => undefined);
+      },
+      // At most a minute at a time: a clock that jumps (or a test's clock) is noticed soon.
+      Math.min(Math.max(0, replay.until - this.now() + 5), MAX_SLEEP_MS),
+    );
+    this.replayClock.unref();
   }
 
   /** The state, after applying any schedule boundary passed since the last look. */
   get(): Promise<WallState> {
     return this.serial(async () => {
       await this.catchUp();
+      // A replay past its return time is over: cleared (and said) here too, not only by its clock.
+      if (readKv(this.store, REPLAY_KEY, ReplayRecord, NO_REPLAY).replay && !this.replay()) {
+        await this.clearReplay();
+        return this.changed();
+      }
       return this.state();
     });
   }
@@ -257,6 +335,8 @@ export class WallService {
     this.closed = true;
     if (this.clock) clearTimeout(this.clock);
     this.clock = null;
+    if (this.replayClock) clearTimeout(this.replayClock);
+    this.replayClock = null;
   }
 
   /**

@@ -4,10 +4,12 @@ import {
   chooseShown,
   FrameClock,
   flowing,
+  keyframeDue,
   legState,
   POLICY,
   ratesBetween,
   rebuildDue,
+  revivedBy,
   sampleStats,
   parkedVerdict,
   shouldClose,
@@ -347,5 +349,40 @@ describe('flowing', () => {
     expect(flowing({ createdAt: 0, lastFrameAt: 500, lastBeatAt: 540 }, 1000)).toBe(false);
     expect(flowing({ createdAt: 800, lastFrameAt: 700, lastBeatAt: null }, 1000)).toBe(false);
     expect(flowing({ createdAt: null, lastFrameAt: null, lastBeatAt: null }, 1000)).toBe(false);
+  });
+});
+
+describe('a connection revived by its link’s return', () => {
+  // Measured with `ip link set down` for 3 s: heartbeats back 0.2 s after the link, the first
+  // picture only 2.8–3.2 s later (Chromium's receiver asks for a keyframe after 3 s without a
+  // decodable frame). The old code had no way to ask sooner: recovery waited for that timer.
+  const revived = { revivedAt: 10_000, lastBeatAt: 10_000, lastFrameAt: 6_000, asks: 0, lastAskAt: null };
+
+  it('counts as revived when a heartbeat follows a silence of more than deadAfterMs, not at its first heartbeat', () => {
+    expect(revivedBy(null, 5000)).toBe(false);
+    expect(revivedBy(4800, 5000)).toBe(false);
+    expect(revivedBy(5000 - POLICY.deadAfterMs - 1, 5000)).toBe(true);
+    expect(revivedBy(2000, 5000)).toBe(true);
+  });
+
+  it('asks for a keyframe keyframeWaitMs after the revival while it shows no picture, well before 3 s', () => {
+    expect(keyframeDue(revived, 10_000 + POLICY.keyframeWaitMs - 1)).toBe(false);
+    const t = 10_000 + POLICY.keyframeWaitMs;
+    expect(keyframeDue({ ...revived, lastBeatAt: t - 100 }, t)).toBe(true);
+    expect(POLICY.keyframeWaitMs).toBeLessThanOrEqual(300);
+  });
+
+  it('asks again every keyframeEveryMs, at most keyframeAsks times, and stops once a picture comes', () => {
+    const t = 10_000 + POLICY.keyframeWaitMs;
+    const k = { ...revived, lastBeatAt: t, asks: 1, lastAskAt: t };
+    expect(keyframeDue(k, t + POLICY.keyframeEveryMs - 1)).toBe(false);
+    expect(keyframeDue({ ...k, lastBeatAt: t + POLICY.keyframeEveryMs }, t + POLICY.keyframeEveryMs)).toBe(true);
+    expect(keyframeDue({ ...k, lastBeatAt: t + 2000, asks: POLICY.keyframeAsks }, t + 2000)).toBe(false);
+    expect(keyframeDue({ ...k, lastBeatAt: t + 400, lastFrameAt: t + 300 }, t + 400 + POLICY.keyframeEveryMs)).toBe(false);
+  });
+
+  it('never asks for a connection that was never silent, or one that carries nothing', () => {
+    expect(keyframeDue({ ...revived, revivedAt: null }, 12_000)).toBe(false);
+    expect(keyframeDue({ ...revived, lastBeatAt: 10_000 }, 10_000 + POLICY.flowingWithinMs + 1)).toBe(false);
   });
 });

@@ -96,6 +96,23 @@ export const POLICY = {
    * to 10 times per 20 s under 30% loss).
    */
   worseNeedsFrames: 2,
+  /**
+   * A connection whose link comes back carries packets again at once, but no picture until a
+   * keyframe: what was lost cannot be retransmitted any more, and Chromium's receiver asks for a
+   * keyframe only after 3 s without a decodable frame (WebRTC's max_wait_for_frame). Measured
+   * after `ip link set down` for 3 s: heartbeats back 0.2 s after the link, NACKs for the lost
+   * packets unanswered, the first picture 2.8–3.2 s later with the receiver's first PLI (half the
+   * trials on a loaded machine; the others were lucky with that 3 s timer). So a connection whose
+   * heartbeats come back after a silence of more than deadAfterMs (it is revived) sends a
+   * keyframe at once, and its receiver, while it shows no picture over it, asks for one on the
+   * data channel keyframeWaitMs after the revival and every keyframeEveryMs, at most
+   * keyframeAsks times (a camera that is off must not be asked forever).
+   */
+  keyframeWaitMs: 150,
+  keyframeEveryMs: 400,
+  keyframeAsks: 6,
+  /** A sender makes at most one keyframe this often on request (each is a burst of bits). */
+  keyframeMinGapMs: 250,
 } as const;
 
 /**
@@ -298,6 +315,39 @@ export function parkedVerdict(
   if (p.gen > cur.gen) return p.flowing ? 'take' : 'keep';
   if (!p.flowing) return 'close';
   return p.outrankedSince !== null && now - p.outrankedSince >= POLICY.outrankGraceMs ? 'close' : 'keep';
+}
+
+/** A connection's pictures after its link came back (see POLICY.keyframeWaitMs). */
+export interface RevivalTimes {
+  /** When its heartbeats came back after a silence of more than deadAfterMs; null if never silent. */
+  revivedAt: number | null;
+  lastBeatAt: number | null;
+  /** The newest picture rendered over it (set by its owner). */
+  lastFrameAt: number | null;
+  /** Keyframes asked of the remote since the revival, and the latest ask. */
+  asks: number;
+  lastAskAt: number | null;
+}
+
+/**
+ * Whether to ask the remote for a keyframe now: the connection was revived keyframeWaitMs ago or
+ * more, carries heartbeats, and has shown no picture since; every keyframeEveryMs, at most
+ * keyframeAsks times per revival. A connection that never fell silent is never asked for one
+ * (a new connection starts with a keyframe; lossy links have RTCP's own repair).
+ */
+export function keyframeDue(k: RevivalTimes, now: number): boolean {
+  if (k.revivedAt === null || k.lastBeatAt === null || now - k.lastBeatAt > POLICY.flowingWithinMs) return false;
+  if (k.lastFrameAt !== null && k.lastFrameAt >= k.revivedAt) return false;
+  if (now - k.revivedAt < POLICY.keyframeWaitMs || k.asks >= POLICY.keyframeAsks) return false;
+  return k.lastAskAt === null || now - k.lastAskAt >= POLICY.keyframeEveryMs;
+}
+
+/**
+ * A heartbeat arrives: when the connection counts as revived (its previous heartbeat is older
+ * than deadAfterMs). The first heartbeat of a new connection is no revival.
+ */
+export function revivedBy(lastBeatAt: number | null, now: number): boolean {
+  return lastBeatAt !== null && now - lastBeatAt > POLICY.deadAfterMs;
 }
 
 /** A link with no connection gets a new one once the retry interval since the last build has passed. */

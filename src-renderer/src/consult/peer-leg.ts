@@ -1,12 +1,18 @@
 // One WebRTC connection to one remote participant over one link (a "leg"), built with
 // simple-peer. It announces only its link's candidates, beats a heartbeat on an unreliable data
 // channel (so liveness does not depend on the remote's camera), and can lower or raise its video
-// encoding (low-bandwidth mode keeps the standby link light).
+// encoding (low-bandwidth mode keeps the standby link light). When its heartbeats come back after
+// a silence (its link returned) it sends a keyframe at once, and another whenever the remote asks
+// on the data channel (POLICY.keyframeWaitMs: the receiver's own request comes only after 3 s).
 import SimplePeer from 'simple-peer/simplepeer.min.js';
 import type { Instance as PeerInstance, SignalData } from 'simple-peer';
 import type { PcRef, PeerData } from '@contract/consult';
 import { filterSdp, judgeCandidate, type Cidr } from './candidates';
-import { POLICY, sampleStats, type StatsSample } from './link-health';
+import { POLICY, revivedBy, sampleStats, type RevivalTimes, type StatsSample } from './link-health';
+
+/** Data channel messages: a heartbeat, and a request for a keyframe (both count as heartbeats). */
+const BEAT = 'h';
+const KEYFRAME_PLEASE = 'k';
 
 export type Quality = 'high' | 'low';
 
@@ -52,6 +58,14 @@ export class PeerLeg {
   remoteCandidates = 0;
   /** Gathering ended with no candidate on this link. */
   addressless = false;
+  /** When heartbeats came back after a silence of more than deadAfterMs (see POLICY.keyframeWaitMs). */
+  revivedAt: number | null = null;
+  /** Keyframes asked of the remote since the revival, and the latest ask. */
+  keyframeAsks = 0;
+  lastKeyframeAskAt: number | null = null;
+  private lastKeyframeAt = -Infinity;
+  /** setParameters calls one after the other (two at once: the second is refused). */
+  private params: Promise<void> = Promise.resolve();
   private readonly peer: PeerInstance;
   private readonly beat: ReturnType<typeof setInterval>;
   private quality: Quality;
@@ -76,7 +90,7 @@ export class PeerLeg {
       this.connectedAt = opts.now();
       void this.applyQuality();
     });
-    this.peer.on('data', () => (this.lastBeatAt = opts.now()));
+    this.peer.on('data', (data: unknown) => this.onData(data));
     this.peer.on('error', (err: Error) => this.close(`error: ${err.message}`));
     this.peer.on('close', () => this.close('closed by the remote or the browser'));
     this.pc()?.addEventListener('icegatheringstatechange', () => this.gathered());
@@ -87,7 +101,7 @@ export class PeerLeg {
     this.beat = setInterval(() => {
       if (!this.peer.connected) return;
       try {
-        this.peer.send('h');
+        this.peer.send(BEAT);
       } catch {
         /* the channel is closing; the close event follows */
       }
@@ -109,6 +123,49 @@ export class PeerLeg {
     if (q === this.quality) return;
     this.quality = q;
     void this.applyQuality();
+  }
+
+  /** What the owner needs to judge whether to ask for a keyframe (keyframeDue). */
+  revival(): RevivalTimes {
+    return {
+      revivedAt: this.revivedAt,
+      lastBeatAt: this.lastBeatAt,
+      lastFrameAt: this.lastFrameAt,
+      asks: this.keyframeAsks,
+      lastAskAt: this.lastKeyframeAskAt,
+    };
+  }
+
+  /** Asks the remote for a keyframe on the data channel (unreliable: the owner asks again). */
+  askKeyframe(): void {
+    this.keyframeAsks++;
+    this.lastKeyframeAskAt = this.opts.now();
+    if (!this.peer.connected) return;
+    try {
+      this.peer.send(KEYFRAME_PLEASE);
+    } catch {
+      /* the channel is closing */
+    }
+  }
+
+  /**
+   * Makes the encoder send a keyframe now: the one encoding made inactive and active again (the
+   * only way Chromium 156 offers a page: it has no RTCRtpSender.generateKeyFrame; a new maxBitrate
+   * or replaceTrack does not do it, measured with keyFramesEncoded). At most every keyframeMinGapMs.
+   */
+  sendKeyframe(why: string): void {
+    const now = this.opts.now();
+    if (this.closed || now - this.lastKeyframeAt < POLICY.keyframeMinGapMs) return;
+    this.lastKeyframeAt = now;
+    this.opts.log?.(`keyframe: ${why}`);
+    void this.withParams(async (sender) => {
+      for (const active of [false, true]) {
+        const p = sender.getParameters();
+        if (!p.encodings || p.encodings.length === 0) return;
+        p.encodings[0].active = active;
+        await sender.setParameters(p);
+      }
+    });
   }
 
   /** Swaps the outgoing video (camera change, screen share) without renegotiating. */
@@ -194,21 +251,47 @@ export class PeerLeg {
     this.opts.onAddressless?.();
   }
 
-  private async applyQuality(): Promise<void> {
-    const sender = this.pc()
-      ?.getSenders()
-      .find((s) => s.track?.kind === 'video');
-    if (!sender) return;
-    const params = sender.getParameters();
-    if (!params.encodings || params.encodings.length === 0) return;
-    const e = ENCODING[this.quality];
-    params.encodings[0].maxBitrate = e.maxBitrate;
-    params.encodings[0].scaleResolutionDownBy = e.scaleResolutionDownBy;
-    try {
-      await sender.setParameters(params);
-    } catch (err) {
-      console.warn('[consult] could not set the video encoding', err);
+  /** A heartbeat or a keyframe request on the data channel. */
+  private onData(data: unknown): void {
+    const now = this.opts.now();
+    if (revivedBy(this.lastBeatAt, now)) {
+      this.opts.log?.(`heartbeats back after ${Math.round(now - this.lastBeatAt!)} ms of silence`);
+      this.revivedAt = now;
+      this.keyframeAsks = 0;
+      this.lastKeyframeAskAt = null;
+      // The remote shows nothing of ours until a keyframe (what was lost is not retransmitted).
+      this.sendKeyframe('the link is back');
     }
+    this.lastBeatAt = now;
+    const first = typeof data === 'string' ? data[0] : data instanceof Uint8Array ? String.fromCharCode(data[0] ?? 0) : '';
+    if (first === KEYFRAME_PLEASE) this.sendKeyframe('the remote asked for one');
+  }
+
+  /** Runs one change of the video sender's parameters after the previous one has finished. */
+  private withParams(change: (sender: RTCRtpSender) => Promise<void>): Promise<void> {
+    this.params = this.params.then(async () => {
+      const sender = this.pc()
+        ?.getSenders()
+        .find((s) => s.track?.kind === 'video');
+      if (!sender || this.closed) return;
+      try {
+        await change(sender);
+      } catch (err) {
+        console.warn('[consult] could not set the video encoding', err);
+      }
+    });
+    return this.params;
+  }
+
+  private applyQuality(): Promise<void> {
+    return this.withParams(async (sender) => {
+      const params = sender.getParameters();
+      if (!params.encodings || params.encodings.length === 0) return;
+      const e = ENCODING[this.quality];
+      params.encodings[0].maxBitrate = e.maxBitrate;
+      params.encodings[0].scaleResolutionDownBy = e.scaleResolutionDownBy;
+      await sender.setParameters(params);
+    });
   }
 
   /** The ICE connection state (for the log). */

@@ -8,7 +8,9 @@
 //   the other link carries the call, a spare is built every spareEveryMs beside one still
 //   connecting, and parked too (one of them connects when the link answers, or none does);
 //   both ends converge on the newest connection that carries something (parkedVerdict);
-// - react to a link's return (its address back, its socket reconnected) at once.
+// - react to a link's return (its address back, its socket reconnected) at once;
+// - a connection revived by its link's return that shows no picture asks the remote for a
+//   keyframe on its data channel (keyframeDue: the browser's own request comes only after 3 s).
 // In "single" mode there is one connection with every candidate (the plain baseline): it is only
 // rebuilt once the browser itself gives it up.
 import type { LinkStats, MediaMode, PcRef, PeerData, SignalPayload } from '@contract/consult';
@@ -17,6 +19,7 @@ import {
   chooseShown,
   flowing,
   FrameClock,
+  keyframeDue,
   legState,
   POLICY,
   ratesBetween,
@@ -150,6 +153,14 @@ export class RemoteParticipant {
   tick(now: number, judge = true): void {
     if (this.destroyed || this.session === null) return;
     for (const s of this.slots.values()) this.checkParked(s, now);
+    for (const s of this.slots.values()) {
+      if (s.leg && keyframeDue(s.leg.revival(), now)) {
+        this.deps.log?.(
+          `${this.id} link ${s.link} gen ${s.leg.ref.gen}: heartbeats but no picture ${Math.round(now - s.leg.revivedAt!)} ms after they came back, asking for a keyframe`,
+        );
+        s.leg.askKeyframe();
+      }
+    }
     for (const s of this.slots.values()) {
       const t = this.times(s);
       const otherFlowing = [...this.slots.values()].some((o) => o !== s && flowing(this.times(o), now));
@@ -530,6 +541,8 @@ export class RemoteParticipant {
     if (!s.leg || s.streamLeg !== s.leg) return;
     if (s.leg.lastFrameAt === null)
       this.deps.log?.(`${this.id} link ${s.link} gen ${s.leg.ref.gen}: first frame ${Math.round(at - s.leg.createdAt)} ms after it was made`);
+    else if (s.leg.revivedAt !== null && s.leg.lastFrameAt < s.leg.revivedAt)
+      this.deps.log?.(`${this.id} link ${s.link} gen ${s.leg.ref.gen}: picture back ${Math.round(at - s.leg.revivedAt)} ms after its heartbeats`);
     s.clock.frame(at);
     s.leg.lastFrameAt = at;
     if (this.firstFrameAt === null) {

@@ -18,8 +18,18 @@ import type { SfuRemote } from './sfu-remote';
 const REPUBLISH_AFTER_MS = 5000;
 /** Feeds heard of within this long of each other are subscribed to in one connection. */
 const SUBSCRIBE_BATCH_MS = 120;
-/** A subscription that shows no picture this long is made again (at most this often per feed). */
+/**
+ * A subscription that shows no picture this long after its handshake finished is made again (at
+ * most this often per feed). The handshake itself is not counted: under load the media engine's
+ * offer and start took 1.5–4.5 s each, and a clock started at the request made every subscription
+ * of a busy room "silent" before it could show anything, so they were torn down and made again in
+ * a loop (e2e consult-sfu, s5).
+ */
 const RESUBSCRIBE_AFTER_MS = 3000;
+/** A subscription that failed (refused, timed out) is tried again after this long, not at the next tick. */
+const RETRY_FAILED_MS = 1000;
+/** A tick this late means the page itself was not running: frames may still be queued, so silence is not judged for a while. */
+const PAGE_STALL_MS = 1000;
 /** An offer or answer goes once ICE gathering is complete (no trickle through the hub), or after this long with what it has. */
 const GATHER_MAX_MS = 1500;
 /** The camera's encoding towards the engine: up to 18 sites receive it. */
@@ -53,7 +63,8 @@ interface Sub {
   pc: RTCPeerConnection | null;
   id: string | null;
   closed: boolean;
-  at: number;
+  /** When the media engine acknowledged our answer (null: the handshake is still going). */
+  startedAt: number | null;
   /** mid → feed (each feed has a video and an audio stream). */
   mids: Map<string, string>;
 }
@@ -82,6 +93,11 @@ export class SfuLink {
   private readonly subs = new Map<string, Sub>();
   private readonly pending = new Map<string, string>();
   private readonly lastTry = new Map<string, number>();
+  /** Feeds whose last subscription failed: not tried again before this time. */
+  private readonly retryAt = new Map<string, number>();
+  private lastTick: number | null = null;
+  /** Silence is judged only from this time on (after the page stalled). */
+  private judgeAfter = 0;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private feeds: SfuFeed[] = [];
   private lastRoom: SfuRoom | null = null;
@@ -151,11 +167,19 @@ export class SfuLink {
     if (!this.active || this.epoch === 0) return;
     if (this.lastRoom) this.onRoom({ ...this.lastRoom, epoch: this.epoch, ready: true, feeds: this.feeds });
     const now = this.d.now();
+    // After the page itself stalled (a busy main thread), frames that did arrive are still queued: judge nobody yet.
+    if (this.lastTick !== null && now - this.lastTick > PAGE_STALL_MS) this.judgeAfter = now + PAGE_STALL_MS;
+    this.lastTick = now;
+    if (now < this.judgeAfter) return;
     for (const [feed, sub] of this.subs) {
       if (!sub.pc || sub.closed) continue;
       const r = this.d.remote(sub.feeds.get(feed)!);
       const failed = sub.pc.connectionState === 'failed' || sub.pc.connectionState === 'closed';
-      const silent = now - sub.at > RESUBSCRIBE_AFTER_MS && !r.fresh(this.link, RESUBSCRIBE_AFTER_MS);
+      const silent =
+        sub.startedAt !== null &&
+        now - sub.startedAt > RESUBSCRIBE_AFTER_MS &&
+        !r.fresh(this.link, RESUBSCRIBE_AFTER_MS) &&
+        !r.receiving(this.link, RESUBSCRIBE_AFTER_MS);
       if ((failed || silent) && now - (this.lastTry.get(feed) ?? 0) > RESUBSCRIBE_AFTER_MS) {
         this.d.log(`link ${this.link}: ${feed} ${failed ? 'connection failed' : 'shows nothing'}: subscribing again`);
         this.dropFeed(feed);
@@ -208,6 +232,7 @@ export class SfuLink {
     this.lastRoom = room;
     this.d.room(this.link, room);
     if (!room.ready || room.epoch !== this.epoch) {
+      if (room.ready || this.epoch !== 0) this.d.log(`link ${this.link}: room ${room.ready ? `epoch ${room.epoch}` : 'gone'} (${room.feeds.length} feeds)`);
       // The room went (the engine restarting) or was made again: everything made on the old one is dead.
       if (this.epoch !== 0 || !room.ready) this.closeAll();
       this.epoch = room.ready ? room.epoch : 0;
@@ -226,8 +251,9 @@ export class SfuLink {
       (this.pub === null || state === 'failed' || state === 'closed' || this.d.now() - this.publishedAt > REPUBLISH_AFTER_MS)
     )
       void this.publish();
+    const now = this.d.now();
     for (const f of room.feeds) {
-      if (f.participantId === this.d.me || f.link !== this.link || this.subs.has(f.feed)) continue;
+      if (f.participantId === this.d.me || f.link !== this.link || this.subs.has(f.feed) || now < (this.retryAt.get(f.feed) ?? 0)) continue;
       this.pending.set(f.feed, f.participantId);
     }
     for (const feed of [...this.pending.keys()]) if (!listed.has(feed)) this.pending.delete(feed);
@@ -306,16 +332,19 @@ export class SfuLink {
 
   private async subscribe(batch: [feed: string, participant: string][]): Promise<void> {
     const now = this.d.now();
-    const sub: Sub = { feeds: new Map(batch), pc: null, id: null, closed: false, at: now, mids: new Map() };
+    const sub: Sub = { feeds: new Map(batch), pc: null, id: null, closed: false, startedAt: null, mids: new Map() };
     for (const [feed, participant] of batch) {
       this.subs.set(feed, sub);
       this.lastTry.set(feed, now);
       this.d.remote(participant).pending(this.link, true);
     }
     const feeds = batch.map(([f]) => f);
+    const epoch = this.epoch;
+    this.d.log(`link ${this.link}: subscribing ${feeds.join(',')} (epoch ${epoch})`);
     try {
       const r = await this.hub.subscribe({ consultationId: this.cid(), participantId: this.d.me, feeds });
       sub.id = r.subscriptionId;
+      this.d.log(`link ${this.link}: offer for ${feeds.join(',')} in ${Math.round(this.d.now() - now)} ms`);
       if (sub.closed || r.epoch !== this.epoch) {
         sub.closed = true;
         return void this.hub.unsubscribe(r.subscriptionId).catch(() => undefined);
@@ -336,10 +365,15 @@ export class SfuLink {
       const sdp = filterSdp(await gathered(pc), this.d.subnet);
       if (sub.closed) return;
       await this.hub.answer({ subscriptionId: r.subscriptionId, answer: { type: 'answer', sdp } });
-      sub.at = this.d.now();
+      sub.startedAt = this.d.now();
+      this.d.log(`link ${this.link}: subscribed ${feeds.join(',')} in ${Math.round(sub.startedAt - now)} ms`);
     } catch (err) {
       this.d.log(`link ${this.link}: subscribe ${feeds.join(',')}: ${String(err)}`);
-      for (const f of feeds) if (this.subs.get(f) === sub) this.dropFeed(f);
+      for (const f of feeds) {
+        if (this.subs.get(f) !== sub) continue;
+        this.retryAt.set(f, this.d.now() + RETRY_FAILED_MS);
+        this.dropFeed(f);
+      }
     }
   }
 
@@ -359,6 +393,7 @@ export class SfuLink {
   }
 
   private closeAll(): void {
+    this.retryAt.clear();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = null;
     this.pending.clear();

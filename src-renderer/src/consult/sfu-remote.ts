@@ -23,6 +23,8 @@ interface LinkSlot {
   /** A subscription of this feed is being made (or made again). */
   pending: boolean;
   prev: StatsSample | null;
+  /** When the current subscription's video bytes last grew (getStats): media arrives, even if no frame is drawn. */
+  bytesAt: number | null;
   rates: LinkRates;
   builds: number;
 }
@@ -78,6 +80,8 @@ export class SfuRemote {
     }
     s.videoTrack = track;
     s.since = this.now();
+    s.prev = null;
+    s.bytesAt = null;
     s.builds++;
     s.clock.reset();
     s.video.srcObject = new MediaStream([track]);
@@ -94,6 +98,7 @@ export class SfuRemote {
     s.video.srcObject = null;
     s.rates = EMPTY_RATES;
     s.prev = null;
+    s.bytesAt = null;
     this.changed();
   }
 
@@ -101,6 +106,16 @@ export class SfuRemote {
   fresh(link: LinkId, ms = SFU_STALL_MS): boolean {
     const s = this.slots.get(link);
     return !!s && s.since !== null && s.clock.lastAt !== null && s.clock.lastAt >= s.since && this.now() - s.clock.lastAt <= ms;
+  }
+
+  /**
+   * Whether this link's subscription received video bytes within `ms` (getStats, sampled every
+   * second): a picture that is not drawn while its bytes arrive is a busy page, not a dead
+   * subscription, and making it again would only add work.
+   */
+  receiving(link: LinkId, ms: number): boolean {
+    const s = this.slots.get(link);
+    return !!s && s.bytesAt !== null && this.now() - s.bytesAt <= ms;
   }
 
   /** When this link's current subscription delivered its track (null: none). */
@@ -128,6 +143,7 @@ export class SfuRemote {
   sample(link: LinkId, cur: StatsSample): void {
     const s = this.slots.get(link);
     if (!s) return;
+    if (s.since !== null && cur.videoBytes !== null && cur.videoBytes > 0 && (s.prev === null || cur.videoBytes !== s.prev.videoBytes)) s.bytesAt = cur.at;
     s.rates = ratesBetween(s.prev, cur);
     s.clock.lateMs = s.rates.lateMs;
     s.prev = cur;
@@ -158,6 +174,7 @@ export class SfuRemote {
       since: null,
       pending: false,
       prev: null,
+      bytesAt: null,
       rates: EMPTY_RATES,
       builds: 0,
     };

@@ -6,10 +6,13 @@ import { useT } from '../i18n/use-t';
 import { panels } from '../panels';
 import type { PanelDefinition } from '../panels/registry';
 import { formatBeijingClock } from '../shared/beijing-time';
-import { useFreshness } from '../state/context';
+import { useFreshness, useSlice } from '../state/context';
+import { wallReplaySlice } from '../state/replay/wall-replay-slice';
 import { PanelErrorBoundary } from '../shared/PanelErrorBoundary';
 import { EmptyCell, PanelCrashed, UnknownPanel } from './CellNotices';
 import { areaStyle } from './wall-layout';
+import { CellReplayMark } from './ReplayBadge';
+import { REPLAY_VIEWS, replays } from './replay-views';
 
 interface Props {
   area: CellArea;
@@ -18,16 +21,36 @@ interface Props {
   index: number;
 }
 
-function CellContent({ panelId, display, index }: Omit<Props, 'area'>) {
+/** A panel whose data replay folds, while the wall is in replay: the moment's data, not the live picture. */
+function ReplayContent({ panelId, title }: { panelId: string; title: string }) {
+  const t = useT();
+  const state = useSlice(wallReplaySlice, (s) => s.state);
+  const View = REPLAY_VIEWS[panelId];
+  return (
+    <>
+      <div className="cell-title">
+        {title}
+        <CellReplayMark replaying />
+      </div>
+      <div className="cell-body replay-cell" data-testid="replay-cell" data-at={state?.at ?? ''}>
+        {state ? <View state={state} /> : <p className="replay-cell-none">{t('app.loading')}</p>}
+      </div>
+    </>
+  );
+}
+
+function CellContent({ panelId, display, index, inReplay }: Omit<Props, 'area'> & { inReplay: boolean }) {
   const t = useT();
   if (panelId === null) return <EmptyCell />;
   const def = panels.get(panelId);
   if (!def) return <UnknownPanel id={panelId} />;
   const Panel = def.component;
+  if (inReplay && REPLAY_VIEWS[panelId]) return <ReplayContent panelId={panelId} title={t(def.title)} />;
   return (
     <>
       <div className="cell-title">
         {t(def.title)}
+        {inReplay && <CellReplayMark replaying={replays(panelId)} />}
         {def.slices && <StaleMark slices={def.slices} />}
       </div>
       <div className="cell-body">
@@ -59,7 +82,11 @@ function useCellStale(panelId: string | null): boolean {
 }
 
 export function WallCell(props: Props) {
-  const stale = useCellStale(props.panelId);
+  const notCurrent = useCellStale(props.panelId);
+  // The wall in replay (复盘上墙): a cell showing the replayed moment does not show the live slices.
+  const inReplay = useSlice(wallReplaySlice, (s) => s.replay !== null);
+  const stale = notCurrent && !(inReplay && props.panelId !== null && props.panelId in REPLAY_VIEWS);
+  const replay = !inReplay || props.panelId === null ? undefined : replays(props.panelId) ? 'moment' : 'live';
   return (
     <div
       className={stale ? 'wall-cell cell-stale' : 'wall-cell'}
@@ -67,9 +94,10 @@ export function WallCell(props: Props) {
       data-panel={props.panelId ?? ''}
       data-cell={props.index}
       data-stale={stale ? 'true' : 'false'}
+      data-replay={replay}
       style={areaStyle(props.area)}
     >
-      <CellContent panelId={props.panelId} display={props.display} index={props.index} />
+      <CellContent panelId={props.panelId} display={props.display} index={props.index} inReplay={inReplay} />
     </div>
   );
 }

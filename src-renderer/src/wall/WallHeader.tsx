@@ -10,6 +10,7 @@ import { useSlice } from '../state/context';
 import { HeaderWarningSlot } from '../panels/warnings/HeaderWarningSlot';
 import { PowerHeaderSlot } from '../panels/power/PowerHeaderSlot';
 import { DutyOfficerSlot } from '../panels/duty-now/DutyOfficerSlot';
+import { ReplayBadge } from './ReplayBadge';
 
 function CentreTitle() {
   const t = useT();
@@ -54,6 +55,7 @@ export function WallHeader() {
   return (
     <header className="wall-header" data-testid="wall-header">
       <CentreTitle />
+      <ReplayBadge />
       <div className="header-slots">
         <DutyOfficerSlot />
         <NotConnectedSlot label="wall.links" testId="slot-link-status" />

@@ -6,6 +6,7 @@ import { DEFAULT_WALL_SETTINGS } from '@contract/wall';
 import { useT } from '../i18n/use-t';
 import { useSlice } from '../state/context';
 import { wallSlice } from '../state/wall/wall-slice';
+import { wallReplaySlice } from '../state/replay/wall-replay-slice';
 import { AlertStrip } from './AlertStrip';
 import { rememberedPreset, rememberPreset } from './remembered-preset';
 import { typeScale, typeScaleVars } from './type-scale';
@@ -28,6 +29,7 @@ export function WallPage({ display }: { display: number }) {
   const wall = useSlice(wallSlice, (s) => s.wall);
   const loaded = useSlice(wallSlice, (s) => s.loaded);
   const room = useSlice(wallSlice, (s) => s.wall?.settings) ?? DEFAULT_WALL_SETTINGS;
+  const inReplay = useSlice(wallReplaySlice, (s) => s.replay !== null);
   const width = useWindowWidth();
   const scale = typeScale(room, width);
   // Read once: until the hub's wall state arrives, the display shows what it showed last.
@@ -45,6 +47,7 @@ export function WallPage({ display }: { display: number }) {
       data-preset={preset?.id ?? ''}
       data-layout={preset?.layout.kind ?? ''}
       data-live={wall ? '1' : '0'}
+      data-replay={inReplay ? '1' : '0'}
       data-min-px={scale.minPx}
       data-main-px={scale.mainPx}
       style={typeScaleVars(scale) as CSSProperties}

@@ -1,10 +1,13 @@
 // Consultation records and signalling through the real hub, over real sockets: two sockets per
 // participant (one per link), relaying to the target only, repeats dropped, presence per link.
+// The district's sockets hold the bootstrap token; a street's are its enrolled machine's (a street
+// may not join with the token: tests/support/enrol-street.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openCore, type Core } from '../../../src-main/core/app';
 import { RpcCode, type RpcError } from '@contract/errors';
 import { startHub, type Hub } from '../../../src-main/hub/server';
+import { enrolStreet } from '../../support/enrol-street';
 import { connect, type TestSocket } from '../../support/rpc-socket';
 import { tempDir } from '../../support/temp-dir';
 
@@ -18,8 +21,9 @@ const sockets: TestSocket[] = [];
 /** Every notification a socket receives, by method (the socket helper's waiters do not time out cleanly). */
 const heard = new Map<TestSocket, { method: string; params: any }[]>();
 
-async function socket(): Promise<TestSocket> {
-  const s = await connect(`${url}?token=${TOKEN}`);
+/** A socket on the hub: the district's (the bootstrap token), or a street machine's (its credential's /rpc address). */
+async function socket(rpcUrl = `${url}?token=${TOKEN}`): Promise<TestSocket> {
+  const s = await connect(rpcUrl);
   const log: { method: string; params: any }[] = [];
   s.ws.on('message', (data) => {
     const m = JSON.parse(data.toString());
@@ -123,7 +127,17 @@ describe('signalling over two sockets per participant', () => {
   });
 
   it('joins each socket as its link, and presence lists both links', async () => {
-    [dA, dB, sA, sB, other] = await Promise.all([socket(), socket(), socket(), socket(), socket()]);
+    // 流花街's machine opens one socket per link with its credential; 人民街's is not invited.
+    const [liuhua, renmin] = [await enrolStreet(url, 'liuhua', { token: TOKEN }), await enrolStreet(url, 'renmin', { token: TOKEN })];
+    let notInvitedStreet: TestSocket;
+    [dA, dB, sA, sB, other, notInvitedStreet] = await Promise.all([
+      socket(),
+      socket(),
+      socket(liuhua.rpcUrl),
+      socket(liuhua.rpcUrl),
+      socket(),
+      socket(renmin.rpcUrl),
+    ]);
     const session = 'sess-district-1';
     expect((await dA.call('consult.join', { consultationId: cid, participantId: 'district', session, link: 'A' })).error).toBeUndefined();
     expect((await dB.call('consult.join', { consultationId: cid, participantId: 'district', session, link: 'B' })).error).toBeUndefined();
@@ -135,7 +149,7 @@ describe('signalling over two sockets per participant', () => {
     ]);
     // The first join is recorded once, not per socket.
     expect(r.result.consultation.participants.find((p: { id: string }) => p.id === 'liuhua').joinedAt).toBeTypeOf('number');
-    const notInvited = await other.call('consult.join', { consultationId: cid, participantId: 'renmin', session: 'sess-renmin-1', link: 'A' });
+    const notInvited = await notInvitedStreet.call('consult.join', { consultationId: cid, participantId: 'renmin', session: 'sess-renmin-1', link: 'A' });
     expect(notInvited.error?.message).toMatch(/renmin is not a participant/);
   });
 

@@ -27,6 +27,7 @@ import { createDispatcher, type Dispatcher } from '@contract/dispatch';
 import { MAX_TIMESTAMP } from '@contract/primitives';
 import { RpcCode, RpcError } from '@contract/errors';
 import { LayoutSpec, STANDARD_LAYOUTS, standardLayout } from '@contract/layouts';
+import { DirectoryInput } from '@contract/identity';
 import { MapObjectInput } from '@contract/map';
 import { WallPreset } from '@contract/wall';
 import { Coordinates, DAY_MS, HOUR_MS, LocalDate, LocalMonth, localDateString, localMonthString, YUEXIU_BBOX } from '@contract/yuexiu';
@@ -267,6 +268,18 @@ function steerFor(method: MethodName) {
         .chain(([p, layout]) =>
           fc.array(panelIds, { minLength: layout.areas.length, maxLength: layout.areas.length }).map((cells) => ({ ...(p as object), layout, cells })),
         );
+    if (s === DirectoryInput)
+      // A directory switched on needs a DN template or a search base and filter (the refinement):
+      // plain generation rarely gives one, so most draws switch it off when it has neither.
+      return fc.oneof(
+        {
+          weight: 4,
+          arbitrary: generated().map((d) =>
+            isRecord(d) && d.bindDnTemplate === null && (d.searchBase === null || d.searchFilter === null) ? { ...d, enabled: false } : d,
+          ),
+        },
+        { weight: 1, arbitrary: generated() },
+      );
     if (isTimestamp(s)) return fc.oneof({ weight: 7, arbitrary: nearNow }, { weight: 1, arbitrary: generated() });
     if (method === 'map.saveSource' && path.join('.') === 'source.url')
       return fc.oneof({ weight: 4, arbitrary: tileUrls }, { weight: 1, arbitrary: generated() });

@@ -94,7 +94,7 @@ describe('the past', () => {
     const [s] = (await h.call('duty.changeShifts', { put: [shift('周杰', at(11, 8), at(11, 20))], by: ids['李明'] })).shifts;
     h.clock.now = at(11, 12);
     const e = await h.refusal('duty.changeShifts', { put: [{ id: s.id, personId: ids['周杰'], start: at(11, 8), end: at(11, 18) }], by: ids['李明'] });
-    expect(e.message).toContain('周杰’s 值班员 shift 2025-06-11 08:00–20:00 has started');
+    expect(e.message).toContain('周杰’s 值班员 (duty officer) shift 2025-06-11 08:00–20:00 has started');
     expect(e.message).toContain('only as a correction');
     expect((await h.refusal('duty.changeShifts', { remove: [s.id], by: ids['李明'] })).message).toContain('has started');
     expect((await h.refusal('duty.changeShifts', { put: [shift('吴婷', at(11, 8), at(11, 12))], by: ids['李明'] })).message).toContain(
@@ -196,5 +196,62 @@ describe('reading the roster', () => {
     expect(now.validUntil).toBe(at(11, 20));
     h.clock.now = at(11, 21);
     expect((await h.call('duty.getOnDuty', {})).current.map((s) => s.person.name)).toEqual(['陈志强', '吴婷']);
+  });
+});
+
+describe('violations in both languages', () => {
+  /** The refusal's Chinese and English, and its violations' own words. */
+  const said = (e: { data?: unknown }) => {
+    const d = e.data as { text: { zh: string; en: string }; violations: { rule: string; message: string; text: { zh: string; en: string } }[] };
+    return { zh: d.text.zh, en: d.text.en, violations: d.violations };
+  };
+  /** Chinese text may hold names, ids, dates and numbers, but no English words. */
+  const noEnglish = (zh: string): void => expect(zh.replace(/\b(shf|per)_\w+/g, '')).not.toMatch(/[A-Za-z]{2,}/);
+
+  it('names the person, the shift and the rule in Chinese and in English, for every rule', async () => {
+    await h.call('duty.changeShifts', { put: [shift('周杰', at(12, 8), at(12, 20))], by: ids['李明'] });
+    const double = said(await h.refusal('duty.changeShifts', { put: [shift('周杰', at(12, 14), at(12, 22))], by: ids['李明'] }));
+    expect(double.zh).toContain('违反“同一人不得同时排两个班次”：周杰 的值班员班次 2025-06-12 08:00–20:00 与值班员班次 2025-06-12 14:00–22:00 重叠');
+    expect(double.en).toContain('周杰 would be booked twice at once');
+    noEnglish(double.zh);
+    expect(double.violations[0].text.zh).toContain('周杰');
+    expect(double.violations[0].message).toBe(double.violations[0].text.en);
+
+    await h.call('duty.changeShifts', { put: [shift('周杰', at(13, 8), at(13, 20))], by: ids['李明'] });
+    const rest = said(await h.refusal('duty.changeShifts', { put: [shift('周杰', at(13, 22), at(14, 10))], by: ids['李明'] }));
+    expect(rest.zh).toContain('违反“连续工作不超过 24 小时，其间须休息至少 8 小时”：周杰 将连续工作 2025-06-13 08:00 – 2025-06-14 10:00（26 小时）');
+    noEnglish(rest.zh);
+
+    await h.call('duty.savePerson', { person: { id: ids['冯涛'], name: '冯涛', role: 'tech', phone: '13800000006', unit: '区应急指挥中心', active: false } });
+    const inactive = said(await h.refusal('duty.changeShifts', { put: [shift('冯涛', at(20, 8), at(20, 9))], by: ids['李明'] }));
+    expect(inactive.zh).toContain('冯涛 已停用，不能排入班次 2025-06-20 08:00–09:00');
+    noEnglish(inactive.zh);
+
+    const [s] = (await h.call('duty.changeShifts', { put: [shift('吴婷', at(21, 8), at(21, 20))], by: ids['李明'] })).shifts;
+    h.clock.now = at(21, 12);
+    const past = said(await h.refusal('duty.changeShifts', { remove: [s.id], by: ids['李明'] }));
+    expect(past.zh).toContain('违反“已开始的班次只能作为更正修改，并须说明原因”：吴婷 的值班员班次 2025-06-21 08:00–20:00 已开始，不能直接删除');
+    noEnglish(past.zh);
+
+    const unknown = said(await h.refusal('duty.changeShifts', { remove: ['shf_nothere'], by: ids['李明'] }));
+    expect(unknown.zh).toContain('没有编号为 shf_nothere 的班次');
+    noEnglish(unknown.zh);
+  });
+
+  it('says a coverage gap of a published month in Chinese too', async () => {
+    const { shifts } = await h.call('duty.changeShifts', { put: july(), by: ids['李明'] });
+    await h.call('duty.publishMonth', { month: '2025-07', by: ids['李明'] });
+    const leader5 = shifts.find((x) => x.start === at(5, 0, 0, 7) && x.role === 'leader')!;
+    const gap = said(await h.refusal('duty.changeShifts', { remove: [leader5.id], by: ids['李明'] }));
+    expect(gap.zh).toContain('已发布的 2025-07 排班将出现 2025-07-05 00:00 – 2025-07-06 00:00 无带班领导在岗');
+    noEnglish(gap.zh);
+  });
+
+  it('refuses an unpublishable month in Chinese without English inside', async () => {
+    await h.call('duty.changeShifts', { put: july().filter((x) => !(x.start === at(5, 0, 0, 7) && x.personId === ids['陈志强'])), by: ids['李明'] });
+    const e = await h.refusal('duty.publishMonth', { month: '2025-07', by: ids['李明'] });
+    const zh = (e.data as { text: { zh: string } }).text.zh;
+    expect(zh).toContain('2025-07-05 00:00 – 2025-07-06 00:00 无带班领导在岗');
+    noEnglish(zh);
   });
 });

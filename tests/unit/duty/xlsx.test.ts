@@ -89,7 +89,13 @@ describe('roster import', () => {
     expect(rows).toEqual(['3:开始时间', '4:开始时间', '5:开始时间']);
     expect(e.message).toContain('row 3, column 开始时间: 周杰 would be booked twice');
     expect(e.message).toContain('(with row 4)');
-    expect(e.message).toContain('row 5, column 开始时间: 吴婷’s 值班员 shift 2025-06-01 08:00–20:00 would start in the past');
+    expect(e.message).toContain('row 5, column 开始时间: 吴婷’s 值班员 (duty officer) shift 2025-06-01 08:00–20:00 would start in the past');
+    // The Chinese names each rule in Chinese, with the rows at fault.
+    const zh = (e.data as any).text.zh as string;
+    expect(zh).toContain('第 3 行“开始时间”列：违反“同一人不得同时排两个班次”：周杰 的值班员班次');
+    expect(zh).toContain('（与第 4 行）');
+    expect(zh).toContain('第 5 行“开始时间”列：违反“已开始的班次只能作为更正修改，并须说明原因”：吴婷 的值班员班次 2025-06-01 08:00–20:00 的开始时间已过');
+    expect(zh).not.toMatch(/would|booked|shift/);
     expect(await counts()).toEqual(before); // 赵新 was not added either
   });
 

@@ -199,7 +199,7 @@ describe('browser sessions', () => {
     own.close();
     await expect(connect(`ws://${base}/rpc`, { Cookie: cookie, Origin: 'http://127.0.0.1:9' })).rejects.toThrow(/403/);
     await expect(connect(`ws://${base}/rpc`, { Cookie: cookie })).rejects.toThrow(/403/);
-    // The token itself still opens a socket from anywhere: street centres use it across links.
+    // The token itself still opens a socket from anywhere (automation, the district's own pages across links; a street centre enrols).
     const street = await connect(`ws://${base}/rpc?token=${TOKEN}`, { Origin: 'http://10.9.9.9:4310' });
     street.close();
   });

@@ -19,6 +19,7 @@ import type { MediaHealth, RecordingList, SfuRoom } from '@contract/media';
 import { startJanusHub, type JanusHub } from '../../support/janus-hub';
 import { tempDir } from '../../support/temp-dir';
 import { until } from '../../support/until';
+import { enrolStreet } from '../../support/enrol-street';
 import { RtpClip, SyntheticSite, wsRpc } from '../../support/synthetic-site';
 
 const JANUS = '/usr/bin/janus';
@@ -26,6 +27,8 @@ const missing = ['/usr/bin/janus', '/usr/bin/janus-pp-rec', '/usr/bin/ffmpeg', '
 if (missing) console.warn(`[recording] skipping the real-Janus recording tests: ${missing} is not installed`);
 
 const TOKEN = 'rec-test-token-0123456789abcdef';
+/** A site's socket address: the district's with the bootstrap token, a street's with its enrolled machine's credential (a street may not use the token). */
+const siteUrl = async (hubUrl: string, id: string): Promise<string> => (id === 'district' ? hubUrl : (await enrolStreet(hubUrl, id, { token: TOKEN })).rpcUrl);
 const ctx: CallContext = { transport: 'local', peer: 'test' };
 /** How long the recorded call runs. */
 const CALL_MS = 8000;
@@ -77,7 +80,7 @@ describe.skipIf(missing !== undefined || !existsSync(JANUS))('recording, sound a
     expect(await call('media.setRecording', { consultationId: c.id, recording: true })).toEqual({ consultationId: c.id, recording: true });
     for (const id of ['district', a.id, b.id]) {
       const site = new SyntheticSite({
-        rpc: await wsRpc(url),
+        rpc: await wsRpc(await siteUrl(url, id)),
         consultationId: c.id,
         participantId: id,
         clip: video,
@@ -225,7 +228,7 @@ describe.skipIf(missing !== undefined || !existsSync(JANUS))('recording, sound a
       for (const id of ['district', a.id]) {
         pair.push(
           new SyntheticSite({
-            rpc: await wsRpc(`ws://127.0.0.1:${port}/rpc?token=${TOKEN}`),
+            rpc: await wsRpc(await siteUrl(`ws://127.0.0.1:${port}/rpc?token=${TOKEN}`, id)),
             consultationId: c.id,
             participantId: id,
             clip: video,

@@ -19,6 +19,7 @@ import { RpcError } from '@contract/errors';
 import { startJanusHub, type JanusHub } from '../../support/janus-hub';
 import { tempDir } from '../../support/temp-dir';
 import { until } from '../../support/until';
+import { enrolStreets } from '../../support/enrol-street';
 import { RtpClip, SiteProcess, SyntheticSite, wsRpc } from '../../support/synthetic-site';
 
 const JANUS = '/usr/bin/janus';
@@ -80,9 +81,15 @@ describe.skipIf(missing !== null)(`the district and ${STREETS} streets in one co
     const trace = process.env.SFU_TRACE ? (who: string, step: string) => appendFileSync(process.env.SFU_TRACE!, `${Date.now()} ${who} ${step}\n`) : undefined;
     // The district as its own machine (a process with its own encoder); the streets in this process.
     district = await SiteProcess.start(url, 'district', (l) => problems.push(`district: ${l}`));
-    for (const s of streets) {
+    // A street joins only with its own enrolled machine's credential, never the district's token (identity/stale-links.ts).
+    const machines = await enrolStreets(
+      url,
+      streets.map((s) => s.id),
+      { token: TOKEN },
+    );
+    for (const [i, s] of streets.entries()) {
       const site = new SyntheticSite({
-        rpc: await wsRpc(url),
+        rpc: await wsRpc(machines[i].rpcUrl),
         consultationId: '',
         participantId: s.id,
         clip,

@@ -1,13 +1,17 @@
 // The console's 复盘 tab: pick an incident (a response and its span), move the time slider or play
 // it at 1×/10×/60×, and read the district as it was at that moment (open reports, responses, tasks,
-// teams, stock, warnings) with the significant events up to it. Only this tab is put into replay:
-// the live wall never is. The after-action report (复盘报告) downloads as .docx.
+// teams, stock, warnings) with the significant events up to it. The tab alone is put into replay,
+// until the operator shows the moment on the wall (复盘上墙: wall.startReplay); the wall goes back to
+// live from here, or by itself after its return time. The after-action report (复盘报告) downloads
+// as .docx.
 import { useEffect, useState } from 'react';
 import type { Incident } from '@contract/replay';
 import { useT } from '../../i18n/use-t';
 import { useCommands, useSlice } from '../../state/context';
 import { clampMoment, nextMoment, PLAY_TICK_MS, REPLAY_SPEEDS, type ReplaySpeed } from '../../state/replay/replay';
 import { replaySlice } from '../../state/replay/replay-slice';
+import { wallSlice } from '../../state/wall/wall-slice';
+import { hhmm } from '../../state/duty/format';
 import { formatTime } from '../../shared/format';
 import { CommandStatus } from '../CommandStatus';
 import { useCommand } from '../use-command';
@@ -123,7 +127,36 @@ function ReplayControl({ incident }: { incident: Incident }) {
         </button>
         <CommandStatus cmd={report} testId="replay-export" />
       </div>
+      <WallReplayControl at={at} />
       {state && shownAt !== null && <ReplayStateView state={state} events={events} />}
+    </div>
+  );
+}
+
+/** 复盘上墙: show the moment chosen on the whole wall, and take the wall back to live. */
+function WallReplayControl({ at }: { at: number }) {
+  const t = useT();
+  const { startWallReplay, endWallReplay } = useCommands(wallSlice);
+  const onWall = useSlice(wallSlice, (s) => s.wall?.replay ?? null);
+  const show = useCommand();
+  const back = useCommand();
+  return (
+    <div className="replay-wall" data-testid="replay-wall" data-on-wall={onWall ? onWall.at : ''}>
+      <div className="replay-buttons">
+        <button type="button" data-testid="replay-show-on-wall" disabled={show.busy} onClick={() => void show.run(() => startWallReplay(at))}>
+          {t('replay.showOnWall', { at: hhmm(at) })}
+        </button>
+        {onWall && (
+          <button type="button" data-testid="replay-wall-live" disabled={back.busy} onClick={() => void back.run(() => endWallReplay())}>
+            {t('replay.wallBackToLive')}
+          </button>
+        )}
+        <CommandStatus cmd={show} testId="replay-show-on-wall" />
+        <CommandStatus cmd={back} testId="replay-wall-live" />
+      </div>
+      <p className="replay-wall-state" role="status" data-testid="replay-wall-state">
+        {onWall ? t('replay.wallInReplay', { at: hhmm(onWall.at), until: hhmm(onWall.until) }) : t('replay.wallLive')}
+      </p>
     </div>
   );
 }

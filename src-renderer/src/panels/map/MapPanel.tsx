@@ -27,6 +27,8 @@ import { useSlice } from '../../state/context';
 import { MAP_LOAD, mapSlice } from '../../state/map/map-slice';
 import { tasksSlice } from '../../state/tasks/tasks-slice';
 import { teamsSlice } from '../../state/teams/teams-slice';
+import { wallReplaySlice } from '../../state/replay/wall-replay-slice';
+import { replayOps } from './replay-ops';
 
 export function MapPanel({ controls = false }: { controls?: boolean }) {
   markOnce('cw.map.code');
@@ -35,6 +37,9 @@ export function MapPanel({ controls = false }: { controls?: boolean }) {
   const data = useSlice(mapSlice, (s) => s);
   const tasks = useSlice(tasksSlice, (s) => s.tasks);
   const teams = useSlice(teamsSlice, (s) => s.teams);
+  // The wall in replay (复盘上墙): the wall's map draws the moment's tasks, teams and reports; the console's stays live.
+  const replayState = useSlice(wallReplaySlice, (s) => (s.replay ? s.state : null));
+  const replay = useMemo(() => (!controls && replayState ? replayOps(replayState) : null), [controls, replayState]);
   // The panel says when the map could not be read; a console's refused command is its form's.
   const error = data.error?.command === MAP_LOAD ? data.error.message : null;
   const [street, setStreet] = useState<StreetName | null>(null);
@@ -55,18 +60,19 @@ export function MapPanel({ controls = false }: { controls?: boolean }) {
       buildFeatures({
         objects: data.objects,
         cameras: data.cameras,
-        reports: data.reports,
-        responses: data.responses,
+        reports: replay?.reports ?? data.reports,
+        // A response's reports are not in the replayed moment: its rings are left out there.
+        responses: replay ? [] : data.responses,
         street,
-        tasks,
-        teams,
+        tasks: replay?.tasks ?? tasks,
+        teams: replay?.teams ?? teams,
         words,
-        now: Date.now(),
+        now: replay?.now ?? Date.now(),
       }),
-    [data.objects, data.cameras, data.reports, data.responses, street, tasks, teams, words],
+    [data.objects, data.cameras, data.reports, data.responses, street, tasks, teams, words, replay],
   );
   const counts = useMemo(() => countFeatures(features), [features]);
-  const unplaced = useMemo(() => unplacedResponses(data.responses, features), [data.responses, features]);
+  const unplaced = useMemo(() => (replay ? [] : unplacedResponses(data.responses, features)), [data.responses, features, replay]);
   const basemap = data.sources?.sources.find((s) => s.id === data.sources?.activeId) ?? null;
   const sel = resolveSelection(selected, data, { tasks, teams });
 
@@ -88,6 +94,7 @@ export function MapPanel({ controls = false }: { controls?: boolean }) {
       data-testid="map-panel"
       data-ready={data.loaded}
       data-features={features.length}
+      data-replay-at={replay?.now ?? ''}
     >
       <LeafletView features={features} visible={visible} basemap={basemap} selected={sel ? selected : null} onSelect={setSelected} controls={controls} />
       {controls && <MapToolbar features={features} street={street} onStreet={chooseStreet} onPick={pick} />}

@@ -1,11 +1,13 @@
 // The facts of one map object in its card, by kind. A team's status is the teams capability's
 // (standby, dispatched, on scene, returning, resting; since when; which task), never the map
-// object's coarse copy of it.
+// object's coarse copy of it; a warehouse's stock is the materials ledger's (WarehouseStock.tsx), never
+// the map object's old stock lines.
 import { GEOHAZARD_TYPE_LABELS, RISK_CATEGORY_LABELS, RISK_LEVEL_SHORT_LABELS, SHELTER_AREA_TARGET_M2, type MapObject } from '@contract/map';
 import type { Task } from '@contract/tasks';
 import { TEAM_STATUS_LABELS, type Team } from '@contract/teams';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { Fact } from './Fact';
+import { WarehouseStock } from './WarehouseStock';
 import { formatNumber, formatTime } from '../../shared/format';
 import { useLabel } from '../../shared/label';
 import { LEVELS, STATES } from '../../styles/colour-language';
@@ -56,23 +58,7 @@ function KindFacts({ o, team, task }: { o: MapObject } & TeamOps) {
         <>
           {o.areaM2 !== null && <Fact label={t('map.card.area')}>{n(o.areaM2)} m²</Fact>}
           {o.manager && <Fact label={t('map.card.manager')}>{o.manager}</Fact>}
-          <div className="fact-label">{t('map.card.stock')}</div>
-          {o.stock.length === 0 ? (
-            <div className="unset">{t('map.card.noStock')}</div>
-          ) : (
-            <table className="map-stock" data-testid="map-card-stock">
-              <tbody>
-                {o.stock.map((s) => (
-                  <tr key={s.item}>
-                    <td>{s.item}</td>
-                    <td className="tabular">
-                      {n(s.quantity)} {s.unit}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <WarehouseStock warehouseId={o.id} />
         </>
       );
     case 'team':

@@ -39,8 +39,13 @@ export interface OpsMark {
   to?: { lat: number; lng: number };
 }
 
+/** What the map reads of a task, a team and a report (the live ones, or the replayed moment's). */
+export type MapTask = Pick<Task, 'id' | 'title' | 'state' | 'position' | 'addressee' | 'unacknowledged' | 'overdue' | 'ackDueAt' | 'deadline'>;
+export type MapTeam = Pick<Team, 'id' | 'name' | 'street' | 'status' | 'taskId' | 'position'>;
+export type MapReport = Pick<Report, 'id' | 'street' | 'coordinates' | 'location' | 'severity'>;
+
 /** A task's tone as of `now`: past its window or its deadline is late, whatever its state says. */
-export function taskTone(t: Task, now: number): { tone: TaskTone; word: TaskState | 'unacknowledged' | 'overdue' } {
+export function taskTone(t: MapTask, now: number): { tone: TaskTone; word: TaskState | 'unacknowledged' | 'overdue' } {
   const unacknowledged = t.unacknowledged || (t.state === 'issued' && now > t.ackDueAt);
   const overdue = t.overdue || (!isFinalTaskState(t.state) && now > t.deadline);
   if (unacknowledged) return { tone: 'late', word: 'unacknowledged' };
@@ -72,12 +77,12 @@ export interface Feature {
 export interface FeatureInput {
   objects: readonly MapObject[];
   cameras: readonly CameraSource[];
-  reports: readonly Report[];
+  reports: readonly MapReport[];
   responses: readonly Response[];
   street: StreetName | null;
   /** Tasks (open ones with a place are drawn) and teams (those out are drawn where they last were). */
-  tasks?: readonly Task[];
-  teams?: readonly Team[];
+  tasks?: readonly MapTask[];
+  teams?: readonly MapTeam[];
   words?: OpsWords;
   /** The server's clock now (a task's window and deadline). */
   now?: number;

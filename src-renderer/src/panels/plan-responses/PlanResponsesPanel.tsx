@@ -4,7 +4,7 @@
 // below a Ⅳ; at one level, the one with overdue items first), each response's heading then its
 // overdue items (and, with one response alone, the next ones due): what does not fit is counted
 // ("另有 N 项"), never cut.
-import { RESPONSE_LEVEL_RANK, type Response, type ResponseAction } from '@contract/plans';
+import { RESPONSE_LEVEL_LABELS, RESPONSE_LEVEL_RANK, type Response, type ResponseAction } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { useServerNow } from '../../shared/use-server-now';
 import { useSlice } from '../../state/context';
@@ -14,6 +14,9 @@ import { urgentFirst } from '../../wall/type-scale';
 import { FitList } from '../FitList';
 import { ActionLine } from './ActionLine';
 import { ResponseHead } from './ResponseCard';
+import { markLook, responseMarks } from './legend';
+import { Legend } from '../../shared/Legend';
+import { useLabel } from '../../shared/label';
 import './plan-responses.css';
 
 /** Upcoming items shown after the overdue ones of each response. */
@@ -42,6 +45,7 @@ export function responseLines(responses: readonly Response[], now: number): Line
 
 export function PlanResponsesPanel() {
   const t = useT();
+  const label = useLabel();
   const loaded = useSlice(plansSlice, (s) => s.loaded);
   const responses = useSlice(plansSlice, (s) => s.responses);
   const now = useServerNow(5000);
@@ -53,6 +57,11 @@ export function PlanResponsesPanel() {
       </div>
     );
   const lines = responseLines(responses, now);
+  const legend = responseMarks(lines).map((m) => ({
+    id: m.kind === 'level' ? `level-${m.level}` : m.kind,
+    ...markLook(m),
+    word: m.kind === 'level' ? label(RESPONSE_LEVEL_LABELS[m.level]) : t('legend.actionOverdue'),
+  }));
   return (
     <div className="panel plan-responses-panel" data-testid="panel-plan-responses" data-count={responses.length}>
       <FitList
@@ -68,6 +77,7 @@ export function PlanResponsesPanel() {
           )
         }
       />
+      <Legend entries={legend} label={t('legend.label')} />
     </div>
   );
 }

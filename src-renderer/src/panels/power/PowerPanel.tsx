@@ -8,6 +8,10 @@ import { AlarmList } from './AlarmList';
 import { PowerErrorNote } from './PowerErrorNote';
 import { PowerStateBanner } from './PowerStateBanner';
 import { SourceTile } from './SourceTile';
+import { Legend } from '../../shared/Legend';
+import { useLabel } from '../../shared/label';
+import { STATES } from '../../styles/colour-language';
+import { powerLooks } from './legend';
 
 function SourceTiles() {
   const sources = useSlice(powerSlice, (s) => s.sources);
@@ -25,6 +29,17 @@ function SourceTiles() {
   );
 }
 
+/** What the banner's and the tiles' colours and shapes mean, for the looks on screen. */
+function PowerLegend() {
+  const t = useT();
+  const label = useLabel();
+  const state = useSlice(powerSlice, (s) => s.state);
+  const verdicts = useSlice(powerSlice, (s) => s.sources.map((x) => x.verdict).join(','));
+  const looks = powerLooks(state, verdicts ? (verdicts.split(',') as Parameters<typeof powerLooks>[1]) : []);
+  const entries = looks.map((l) => ({ id: l, shape: STATES[l].shape, colour: STATES[l].colour, word: label(STATES[l].word) }));
+  return <Legend entries={entries} label={t('legend.label')} />;
+}
+
 export function PowerPanel() {
   const t = useT();
   const loaded = useSlice(powerSlice, (s) => s.loaded);
@@ -39,6 +54,7 @@ export function PowerPanel() {
   return (
     <div className="panel power-panel" data-testid="power-panel" data-state={state}>
       <PowerStateBanner />
+      <PowerLegend />
       <AlarmList />
       <SourceTiles />
     </div>

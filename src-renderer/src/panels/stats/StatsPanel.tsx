@@ -13,6 +13,8 @@ import { table1Option, table2Option } from './chart-options';
 import { EChart } from './EChart';
 import { IndicatorTable } from './IndicatorTable';
 import { LiveCounts } from './LiveCounts';
+import { Legend } from '../../shared/Legend';
+import { STATES } from '../../styles/colour-language';
 
 export function StatsPanel() {
   const t = useT();
@@ -35,6 +37,15 @@ export function StatsPanel() {
       <section className="stats-block stats-block-table">
         <div className="stats-block-title">{t('stats.table3')}</div>
         {indicators ? <IndicatorTable values={indicators} /> : <div className="unset">{error ?? t('app.loading')}</div>}
+        {/* The one colour of the panel: an indicator not met (▲, the attention state). */}
+        <Legend
+          entries={
+            indicators?.some((v) => v.met === false)
+              ? [{ id: 'unmet', shape: STATES.attention.shape, colour: STATES.attention.colour, word: t('legend.indicatorUnmet') }]
+              : []
+          }
+          label={t('legend.label')}
+        />
       </section>
       <LiveCounts />
       <div className="stats-source">{t('stats.source', { source: label(SEED_PLAN_SOURCE) })}</div>

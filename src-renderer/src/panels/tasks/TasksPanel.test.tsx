@@ -41,6 +41,14 @@ describe('the tasks panel', () => {
     expect(html).toMatch(/class="task-line priority-urgent overdue"/);
   });
 
+  it('says what its marks mean, only those on screen: past the window, overdue, urgent and not important', () => {
+    const legend = (html: string) => [...html.matchAll(/data-testid="legend-entry" data-key="([a-z]+)"/g)].map((m) => m[1]);
+    expect(legend(render(null))).toEqual(['unacknowledged', 'overdue', 'urgent']);
+    expect(render(null)).toContain('aria-label="图例"');
+    // The street's inbox holds only the overdue urgent task.
+    expect(legend(render('六榕街'))).toEqual(['overdue', 'urgent']);
+  });
+
   it('on a street centre’s wall: its inbox only', () => {
     const html = render('六榕街');
     expect(html).toContain('data-street="六榕街"');

@@ -2,7 +2,7 @@
 // their acknowledgement window first (marked, and the alarm sounds), then the overdue ones (red),
 // then by priority and deadline. A street centre's wall shows its own inbox the same way. The
 // server pushes an alarm when a task crosses a line; between pushes this recomputes every second.
-import { TASK_STATE_LABELS, type Task, type TaskState } from '@contract/tasks';
+import { TASK_PRIORITY_LABELS, TASK_STATE_LABELS, type Task, type TaskState } from '@contract/tasks';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
 import { useServerNow } from '../../shared/use-server-now';
@@ -11,6 +11,8 @@ import { countTasks, inboxOf, wallOrder } from '../../state/tasks/tasks';
 import { tasksSlice } from '../../state/tasks/tasks-slice';
 import { FitList } from '../FitList';
 import { TaskLine } from './TaskLine';
+import { TASK_MARKS, taskMarks } from './legend';
+import { Legend } from '../../shared/Legend';
 import { useAlarmSound, type AudioStatus } from '../../shared/use-alarm-sound';
 import './tasks-panel.css';
 
@@ -35,6 +37,11 @@ export function TasksView({ tasks, street, now, sound }: { tasks: readonly Task[
   const label = useLabel();
   const counts = countTasks(tasks, now);
   const lines = wallOrder(tasks, now);
+  const legend = taskMarks(lines, now).map((m) => ({
+    id: m,
+    ...TASK_MARKS[m],
+    word: m === 'urgent' || m === 'important' ? label(TASK_PRIORITY_LABELS[m]) : t(m === 'overdue' ? 'tasks.overdue' : 'tasks.unacknowledged'),
+  }));
   return (
     <div
       className="panel tasks-panel"
@@ -74,6 +81,7 @@ export function TasksView({ tasks, street, now, sound }: { tasks: readonly Task[
           render={(task) => <TaskLine task={task} now={now} showAddressee={street === null} />}
         />
       )}
+      <Legend entries={legend} label={t('legend.label')} />
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { tasksSlice } from '../../state/tasks/tasks-slice';
 import { minutesOut, teamsOut } from '../../state/teams/teams';
 import { teamsSlice } from '../../state/teams/teams-slice';
 import { FitList } from '../FitList';
+import { Legend } from '../../shared/Legend';
+import { teamShapes } from './legend';
 import './teams-panel.css';
 
 export function TeamsPanel() {
@@ -30,6 +32,7 @@ export function TeamsView({ teams, summary, tasks, now }: { teams: readonly Team
   const label = useLabel();
   const out = teamsOut(teams);
   const titles = new Map(tasks.map((x) => [x.id, x.title]));
+  const legend = teamShapes(out).map(({ status, shape }) => ({ id: status, shape, word: label(TEAM_STATUS_LABELS[status]) }));
   return (
     <div className="panel teams-panel" data-testid="panel-teams" data-out={out.length}>
       <div className="teams-counts">
@@ -59,6 +62,7 @@ export function TeamsView({ teams, summary, tasks, now }: { teams: readonly Team
           )}
         />
       )}
+      <Legend entries={legend} label={t('legend.label')} />
     </div>
   );
 }

@@ -14,6 +14,9 @@ import { LEVEL_NUMERALS, quietLine, type QuietLine } from './quiet-line';
 import { SanfangBadge } from './SanfangBadge';
 import { SignalIcon } from './SignalIcon';
 import { FitList } from '../FitList';
+import { Legend } from '../../shared/Legend';
+import { STATES } from '../../styles/colour-language';
+import { warningMarkLook, warningMarks } from './legend';
 
 function ActiveWarning({ w }: { w: Warning }) {
   const t = useT();
@@ -79,6 +82,22 @@ function NoneActive() {
   );
 }
 
+/** The legend of what the panel shows: the levels in force, the feed's or the quiet line's state. */
+function WarningsLegend({ active }: { active: readonly Warning[] }) {
+  const t = useT();
+  const label = useLabel();
+  const responses = useSlice(warningsSlice, (d) => d.responses);
+  const sanfang = useSlice(warningsSlice, (d) => d.sanfang);
+  const feed = useSlice(warningsSlice, (d) => d.state?.feed);
+  const quiet = active.length === 0 ? quietLine(responses, sanfang, feed) : null;
+  const entries = warningMarks(active, quiet, Boolean(feed?.config) && feed?.lastOk === false).map((m) => ({
+    id: m.kind === 'level' ? `level-${m.level}` : `state-${m.state}`,
+    ...warningMarkLook(m),
+    word: m.kind === 'level' ? t('legend.signalLevel', { level: label(SIGNAL_LEVEL_LABELS[m.level]) }) : label(STATES[m.state].word),
+  }));
+  return <Legend entries={entries} label={t('legend.label')} />;
+}
+
 export function WarningsPanel() {
   const t = useT();
   const state = useSlice(warningsSlice, (d) => d.state);
@@ -100,6 +119,7 @@ export function WarningsPanel() {
         version={state.asOf}
         render={(item, i) => ('w' in item ? <ActiveWarning w={item.w} /> : <HistoryRow h={item.h} first={i === state.active.length} />)}
       />
+      <WarningsLegend active={state.active} />
     </div>
   );
 }

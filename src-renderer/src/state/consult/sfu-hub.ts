@@ -8,6 +8,21 @@ import type { SfuRoom } from '@contract/media';
 import { SOCKET_TIMING, type SocketState } from '../../client/dual-hub';
 import { WsClient } from '../../client/ws-client';
 
+/**
+ * The sockets' timing: the consultation's (dual-hub.ts), but a probe may go unanswered longer. A
+ * socket given up takes this site's publishers and subscriptions on the hub with it (they are bound
+ * to it), so a false "dead" on a busy machine costs every picture of the site; with the 3 s of the
+ * mesh’s sockets, loaded e2e runs (load average 26 on 2 cores) lost a page’s socket mid-call. Its media shows a dead
+ * link sooner than any probe (frames, sfu-link.ts), so nothing waits on this.
+ */
+export const SFU_SOCKET_TIMING = { ...SOCKET_TIMING, probeTimeoutMs: 6000 } as const;
+/**
+ * A handshake with the media engine: the hub gives Janus 5 s per step (attach, then the request), so
+ * the page waits longer than that; giving up sooner left the hub's answer, and Janus's handle,
+ * without anyone to use them.
+ */
+const HANDSHAKE_TIMEOUT_MS = 12_000;
+
 export interface SfuHubHandlers {
   socket(state: SocketState): void;
   /** The socket opened (first time or after a reconnect): whatever was bound to the old one is gone. */
@@ -23,7 +38,7 @@ export class SfuHub {
   private readonly offs: (() => void)[] = [];
 
   constructor(url: string, on: SfuHubHandlers) {
-    this.client = new WsClient({ url, ...SOCKET_TIMING });
+    this.client = new WsClient({ url, ...SFU_SOCKET_TIMING });
     this.offs.push(
       this.client.onStatus((s) => {
         on.socket(s);
@@ -63,15 +78,15 @@ export class SfuHub {
   }
 
   publish(params: ParamsOf<'media.sfuPublish'>): Promise<ResultOf<'media.sfuPublish'>> {
-    return this.client.call('media.sfuPublish', params);
+    return this.client.call('media.sfuPublish', params, { timeoutMs: HANDSHAKE_TIMEOUT_MS });
   }
 
   subscribe(params: ParamsOf<'media.sfuSubscribe'>): Promise<ResultOf<'media.sfuSubscribe'>> {
-    return this.client.call('media.sfuSubscribe', params);
+    return this.client.call('media.sfuSubscribe', params, { timeoutMs: HANDSHAKE_TIMEOUT_MS });
   }
 
   answer(params: ParamsOf<'media.sfuAnswer'>): Promise<ResultOf<'media.sfuAnswer'>> {
-    return this.client.call('media.sfuAnswer', params);
+    return this.client.call('media.sfuAnswer', params, { timeoutMs: HANDSHAKE_TIMEOUT_MS });
   }
 
   unsubscribe(subscriptionId: string): Promise<ResultOf<'media.sfuUnsubscribe'>> {

@@ -19,6 +19,9 @@ export const wallSlice = defineSlice({
       saveWallSettings: async (patch: Partial<WallSettings>) => apply(await client.call('wall.saveSettings', { patch })),
       /** Every open alarm when no key is given; the wall goes back when none is left. */
       acknowledgeWallAlarm: async (key?: string) => apply(await client.call('wall.acknowledgeAlarm', key === undefined ? {} : { key })),
+      /** The whole wall shows the district at `at` (复盘上墙) until taken off or its return time. */
+      startWallReplay: async (at: number) => apply(await client.call('wall.startReplay', { at })),
+      endWallReplay: async () => apply(await client.call('wall.endReplay', {})),
     };
   },
 });

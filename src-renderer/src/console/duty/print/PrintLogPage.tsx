@@ -1,7 +1,8 @@
 // The printable duty log (?view=print-log&from=…&to=…): the period's people on duty and every
-// report received, oldest first, with signature lines. The toolbar does not print.
+// report received, oldest first, each with its handling history (who did what, when), with
+// signature lines and page numbers (第 n 页 共 m 页, print-log.css). The toolbar does not print.
 import { useEffect, useState } from 'react';
-import type { Report, Roster } from '@contract/duty';
+import type { Report, ReportEvent, Roster } from '@contract/duty';
 import { formatLocal, localDateString } from '@contract/yuexiu';
 import { useT } from '../../../i18n/use-t';
 import { DemoTag } from '../../../panels/duty-now/DemoTag';
@@ -12,6 +13,8 @@ import { useDutyRead } from '../../../state/duty/use-duty-read';
 import { PrintPeople } from './PrintPeople';
 import { PrintReports } from './PrintReports';
 import { PrintToolbar } from './PrintToolbar';
+import { pageNumberRule } from './page-number';
+import { readHistories } from './print-histories';
 import { parsePrintRange, printBounds, type PrintRange } from './print-range';
 import './print-log.css';
 
@@ -25,15 +28,23 @@ export function PrintLogPage() {
   const [range, setRange] = useState<PrintRange>(() => parsePrintRange(window.location.search, localDateString(Date.now())));
   const [reports, setReports] = useState<Report[] | null>(null);
   const [roster, setRoster] = useState<Roster | null>(null);
+  const [histories, setHistories] = useState<Map<string, ReportEvent[]> | null>(null);
   useEffect(() => {
     let live = true;
     const b = printBounds(range);
     setReports(null);
+    setHistories(null);
     void Promise.all([read('duty.listReports', { from: b.from, to: b.to, limit: LIMIT }), read('duty.getRoster', { period: { kind: 'range', ...b } })]).then(
-      ([r, ro]) => {
+      async ([r, ro]) => {
         if (!live) return;
-        setReports(r ? [...r.reports].reverse() : []); // a log reads oldest first
+        const list = r ? [...r.reports].reverse() : []; // a log reads oldest first
+        setReports(list);
         setRoster(ro);
+        const h = await readHistories(
+          list.map((x) => x.id),
+          (id) => read('duty.getReport', { id }),
+        );
+        if (live) setHistories(h);
       },
     );
     return () => {
@@ -44,8 +55,9 @@ export function PrintLogPage() {
   const period = range.from === range.to ? range.from : t('printLog.period', { from: range.from, to: range.to });
   const open = reports?.filter((r) => r.status !== 'closed').length ?? 0;
   return (
-    <div className="print-log" data-testid="print-log" data-state={reports ? 'ready' : 'loading'} data-count={reports?.length ?? ''}>
-      <PrintToolbar range={range} onRange={setRange} ready={reports !== null} />
+    <div className="print-log" data-testid="print-log" data-state={reports && histories ? 'ready' : 'loading'} data-count={reports?.length ?? ''}>
+      <style data-testid="print-page-numbers">{pageNumberRule((page, pages) => t('printLog.pageNumber', { page, pages }))}</style>
+      <PrintToolbar range={range} onRange={setRange} ready={reports !== null && histories !== null} />
       <article className="print-sheet">
         <header className="print-head">
           <h1>
@@ -64,7 +76,7 @@ export function PrintLogPage() {
           <>
             <p className="print-counts">{t('printLog.counts', { n: reports.length, open })}</p>
             {reports.length >= LIMIT && <p className="print-warning">{t('printLog.truncated', { n: LIMIT })}</p>}
-            <PrintReports reports={reports} />
+            <PrintReports reports={reports} histories={histories} />
           </>
         )}
         <footer className="print-sign">

@@ -1,9 +1,10 @@
 // 排班: the roster by week or month, its coverage gaps (every hour needs a 带班领导 and a
 // 值班员), whether the month is published, and the workbook import and export.
 import { useEffect, useState } from 'react';
-import type { Coverage, Roster } from '@contract/duty';
-import { localDateString } from '@contract/yuexiu';
+import { DUTY_ROLE_LABELS, type Coverage, type Roster } from '@contract/duty';
+import { formatLocalRange, localDateString } from '@contract/yuexiu';
 import { useT } from '../../../i18n/use-t';
+import { useLabel } from '../../../shared/label';
 import { useServerNow } from '../../../shared/use-server-now';
 import { useSlice } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
@@ -15,6 +16,7 @@ import { periodOf, rangeOf, rosterDays, stepDate, type RosterKind } from './rost
 
 export function RosterSection() {
   const t = useT();
+  const label = useLabel();
   const today = localDateString(useServerNow(60_000));
   const version = useSlice(dutySlice, (d) => d.rosterVersion);
   const read = useDutyRead();
@@ -73,7 +75,7 @@ export function RosterSection() {
       {coverage && !coverage.complete && (
         <ul className="coverage-gaps" data-testid="coverage-gaps">
           {coverage.gaps.slice(0, 8).map((g) => (
-            <li key={`${g.role}-${g.from}`}>{g.message}</li>
+            <li key={`${g.role}-${g.from}`}>{t('roster.gap', { role: label(DUTY_ROLE_LABELS[g.role]), range: formatLocalRange(g.from, g.to) })}</li>
           ))}
           {coverage.gaps.length > 8 && <li>{t('roster.moreGaps', { n: coverage.gaps.length - 8 })}</li>}
         </ul>

@@ -1,0 +1,38 @@
+// The wall in replay (复盘上墙), as a wall page reads it: whether the wall is in replay (the wall's
+// own state, pushed in wall.changed) and, while it is, the district at that moment
+// (replay.getAt), which the wall's replaying panels show instead of their live data. Read again
+// whenever the wall's replay changes; the live slices are untouched.
+import type { ReplayState } from '@contract/replay';
+import type { WallReplay } from '@contract/wall';
+import { defineSlice } from '../slice';
+
+export interface WallReplayState {
+  /** The wall's replay, null when live. */
+  replay: WallReplay | null;
+  /** The district at replay.at (null when live, or until it is read). */
+  state: ReplayState | null;
+}
+
+const sameReplay = (a: WallReplay | null, b: WallReplay | null): boolean => a?.at === b?.at && a?.until === b?.until;
+
+export const wallReplaySlice = defineSlice({
+  name: 'wallReplay',
+  loadAs: 'wallReplayLoad',
+  initial: (): WallReplayState => ({ replay: null, state: null }),
+  load: async (t) => {
+    const { client } = t;
+    const replay = (await client.call('wall.get', {})).replay ?? null;
+    // The badge shows at once; the moment's data follows.
+    t.set({ replay, ...(replay ? {} : { state: null }) });
+    return { replay, state: replay ? await client.call('replay.getAt', { at: replay.at }) : null };
+  },
+  events: {
+    'wall.changed': (wall, t) => {
+      const replay = wall.replay ?? null;
+      if (sameReplay(replay, t.get().replay)) return;
+      if (!replay) return { replay: null, state: null };
+      void t.reload();
+      return { replay };
+    },
+  },
+});
