@@ -4,7 +4,7 @@
 // are the last. The box must have a bounded height (a flex child with min-height 0: .fit-list).
 import { Fragment, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
-import { fitCount } from '../wall/type-scale';
+import { fitCount, fitPick } from '../wall/type-scale';
 
 interface Props<T> {
   items: readonly T[];
@@ -15,12 +15,15 @@ interface Props<T> {
   testId?: string;
   /** Changes when the items' text changes under the same keys (re-measure). */
   version?: string | number;
+  /** Items kept whatever else is cut (fitPick), e.g. each response's heading. */
+  pinned?(item: T): boolean;
 }
 
-export function FitList<T>({ items, keyOf, render, className, testId, version }: Props<T>) {
+export function FitList<T>({ items, keyOf, render, className, testId, version, pinned }: Props<T>) {
   const t = useT();
   const box = useRef<HTMLUListElement>(null);
-  const [limit, setLimit] = useState<number | null>(null);
+  /** The indices shown (null: not measured yet, all laid out). */
+  const [limit, setLimit] = useState<number[] | null>(null);
   const [size, setSize] = useState(0);
   const signature = `${items.map(keyOf).join('\u0001')}\u0002${version ?? ''}\u0002${size}`;
   const [measured, setMeasured] = useState(signature);
@@ -35,7 +38,11 @@ export function FitList<T>({ items, keyOf, render, className, testId, version }:
     const top = el.getBoundingClientRect().top;
     const bottoms = [...el.children].map((c) => c.getBoundingClientRect().bottom - top);
     const line = parseFloat(getComputedStyle(el).fontSize) || 20;
-    setLimit(fitCount(bottoms, el.clientHeight, line * 1.6));
+    const marker = line * 1.6;
+    setLimit(
+      pinned ? fitPick(bottoms, el.clientHeight, marker, items.map(pinned)) : Array.from({ length: fitCount(bottoms, el.clientHeight, marker) }, (_, i) => i),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- measured once per signature (items, version, size)
   }, [limit, signature]);
   useLayoutEffect(() => {
     const el = box.current;
@@ -44,7 +51,7 @@ export function FitList<T>({ items, keyOf, render, className, testId, version }:
     watch.observe(el);
     return () => watch.disconnect();
   }, []);
-  const shown = limit === null ? items : items.slice(0, limit);
+  const shown = limit === null ? items : limit.filter((i) => i < items.length).map((i) => items[i]);
   const more = items.length - shown.length;
   return (
     <ul ref={box} className={className ? `fit-list ${className}` : 'fit-list'} data-testid={testId} data-shown={shown.length} data-total={items.length}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WALL_SETTINGS } from '@contract/wall';
-import { fitCount, typeScale, typeScaleVars, urgentFirst } from './type-scale';
+import { fitCount, fitPick, typeScale, typeScaleVars, urgentFirst } from './type-scale';
 
 describe('the type scale from the room', () => {
   it('gives a 3.6 m-wide 4K wall read from 8 m at least 32 px for any text and 40 px for main lines', () => {
@@ -32,6 +32,17 @@ describe('fewer items rather than smaller ones', () => {
     expect(fitCount([40, 80, 120, 160, 200], 150, 30)).toBe(3);
     expect(fitCount([40, 80, 120, 160, 200], 149, 30)).toBe(2);
     expect(fitCount([300, 340], 200, 30)).toBe(0);
+  });
+  it('keeps pinned items (a response heading) whatever else is cut, the others in order', () => {
+    // Ⅲ heading, three overdue lines of it, then a Ⅳ just raised (its heading): 40 px each in 190 px.
+    const bottoms = [40, 80, 120, 160, 200];
+    const heads = [true, false, false, false, true];
+    expect(fitPick(bottoms, 190, 30, heads)).toEqual([0, 1, 2, 4]);
+    // All fit: all kept; nothing pinned: the same as fitCount.
+    expect(fitPick(bottoms, 200, 30, heads)).toEqual([0, 1, 2, 3, 4]);
+    expect(fitPick(bottoms, 150, 30, [false, false, false, false, false])).toEqual([0, 1, 2]);
+    // Not even the pinned ones all fit: those that do, in order.
+    expect(fitPick([100, 200, 300], 150, 30, [true, true, true])).toEqual([0]);
   });
   it('puts the most urgent first, stably', () => {
     const items = [

@@ -56,6 +56,35 @@ export function fitCount(bottoms: readonly number[], available: number, marker: 
   return k;
 }
 
+/**
+ * Which items of a list to keep when some must be shown whatever else is cut (a response's
+ * heading: a new response must never be hidden behind an older one's action lines). Heights come
+ * from each item's bottom (gaps included); when all fit, all are kept; otherwise the pinned ones
+ * first (in order, as many as fit), then the others in order up to the first that does not fit,
+ * leaving room for the "另有 N 项" marker. The indices kept, ascending.
+ */
+export function fitPick(bottoms: readonly number[], available: number, marker: number, pinned: readonly boolean[]): number[] {
+  const n = bottoms.length;
+  if (n === 0 || bottoms[n - 1] <= available + 0.5) return bottoms.map((_, i) => i);
+  const heights = bottoms.map((b, i) => b - (i > 0 ? bottoms[i - 1] : 0));
+  const room = available - marker + 0.5;
+  const kept = new Set<number>();
+  let used = 0;
+  for (let i = 0; i < n; i++) {
+    if (!pinned[i]) continue;
+    if (used + heights[i] > room) break;
+    kept.add(i);
+    used += heights[i];
+  }
+  for (let i = 0; i < n; i++) {
+    if (pinned[i]) continue;
+    if (used + heights[i] > room) break;
+    kept.add(i);
+    used += heights[i];
+  }
+  return [...kept].sort((a, b) => a - b);
+}
+
 /** A list in the order the wall shows it: higher `rank` first (overdue, most urgent), then as given. Stable, pure. */
 export function urgentFirst<T>(items: readonly T[], rank: (item: T) => number): T[] {
   return items

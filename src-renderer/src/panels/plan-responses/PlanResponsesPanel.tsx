@@ -3,7 +3,8 @@
 // timer from each item's dueAt. One list of lines, most severe response first (a Ⅰ never sits
 // below a Ⅳ; at one level, the one with overdue items first), each response's heading then its
 // overdue items (and, with one response alone, the next ones due): what does not fit is counted
-// ("另有 N 项"), never cut.
+// ("另有 N 项"), never cut. Every response's heading is kept whatever else is cut (FitList
+// `pinned`): a response just raised must never sit hidden behind an older one's action lines.
 import { RESPONSE_LEVEL_LABELS, RESPONSE_LEVEL_RANK, type Response, type ResponseAction } from '@contract/plans';
 import { useT } from '../../i18n/use-t';
 import { useServerNow } from '../../shared/use-server-now';
@@ -69,6 +70,7 @@ export function PlanResponsesPanel() {
         items={lines}
         keyOf={(l) => l.key}
         version={Math.floor(now / 60_000)}
+        pinned={(l) => l.kind === 'head'}
         render={(l) =>
           l.kind === 'head' ? (
             <ResponseHead response={l.response} progress={l.progress} now={now} />
