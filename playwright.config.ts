@@ -31,6 +31,7 @@ const ALONE = [
   'power-continuity.spec.ts',
   'wall-alarm-preset.spec.ts',
   'wall.spec.ts',
+  'wall-replay.spec.ts',
 ].map((f) => `**/${f}`);
 
 export default defineConfig({
