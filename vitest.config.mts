@@ -10,8 +10,12 @@ const INCLUDE = ['tests/unit/**/*.test.ts', 'src-main/**/*.test.ts', 'src-render
 /**
  * Files run one at a time, after the others (nothing else runs beside them): real servers with
  * timing targets (Janus, upsd, slapd, Modbus and SNMP within two poll intervals), time and
- * event-loop budgets of about a second a busy neighbour would eat into, and the lint test, whose
- * probe files in src-main and src-renderer the architecture tests would read.
+ * event-loop budgets of about a second a busy neighbour would eat into, and the tests that walk
+ * the source tree (import circles, English complete, refusals, the colour language; a new test
+ * that walks it goes here too): lint-rules.test.ts, in the unit group, writes probe files into
+ * src-main and src-renderer for a few seconds, and a walk listing one as it is removed would fail
+ * on a missing file. The walks take a second or so each; the lint test (13-20 s of type-aware
+ * lint) runs beside the others instead.
  */
 const ALONE = [
   'tests/unit/media/recording.test.ts',
@@ -27,7 +31,10 @@ const ALONE = [
   'tests/unit/duty/xlsx-bomb.test.ts',
   'tests/unit/warnings/xml-budget.test.ts',
   'tests/unit/warnings/cap-budget.test.ts',
-  'tests/unit/architecture/lint-rules.test.ts',
+  'tests/unit/architecture/import-circles.test.ts',
+  'tests/unit/architecture/english-complete.test.ts',
+  'tests/unit/contract/refusals.test.ts',
+  'tests/unit/wall/colour-language.test.ts',
 ];
 
 export default defineConfig({

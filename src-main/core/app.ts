@@ -46,6 +46,8 @@ export interface CoreOptions {
   sessionIdleMs?: number;
   /** The media engine (Janus): supervised only when `janus` is true (hub `--janus`, COMMAND_WALL_JANUS=1). */
   media?: MediaOptions;
+  /** One minute of a task's acknowledgement window in ms (60 000); a test hub's is shorter (hub/cli.ts, COMMAND_WALL_TEST_ACK_MINUTE_S). */
+  ackMinuteMs?: number;
 }
 
 export interface Core {
@@ -88,7 +90,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const media = openMedia(deps, opts.media ?? { janus: false }, { centre: centre.view.centre, consultations: consult.sfuView });
   const cameras = await openCameras(deps, { streams: media.streams });
   const stats = await openStats(deps, { planKpis: plans.kpis });
-  const tasks = openTasks(deps, { responses: plans.taskLinks, reports: reportLinks });
+  const tasks = openTasks(deps, { responses: plans.taskLinks, reports: reportLinks }, { ackMinuteMs: opts.ackMinuteMs });
   // Opened after the map: it takes over the stock lines of the map's warehouses as opening balances.
   const materials = await openMaterials(deps, { workbook: { check: checkWorkbookZip, readSheet: (bytes, sheet) => readSheetInWorker(bytes, sheet) } });
   // Information reporting (信息报送): writes each version in the duty report's history and on its responses' timelines.
@@ -166,11 +168,13 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       onWrite: (entry) => identity.audit(entry),
       isStreetPerson: identity.isStreetPerson,
       // A street machine still joining with the district's bootstrap token is told to enrol.
-      refuseCaller: identity.staleStreetLink,
+      // …and a desktop host's own window nobody signed in on, naming an acting person, to sign in.
+      refuseCaller: (method, params, ctx) => identity.staleStreetLink(method, params, ctx) ?? identity.unsignedActor(method, params, ctx),
     }),
     centre: centre.view,
     identity,
     async close() {
+      connections.stopListening();
       for (const c of capabilities) await c.close?.();
       await store.close();
     },

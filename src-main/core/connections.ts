@@ -26,6 +26,14 @@ export class ConnectionRegistry {
     };
   }
 
+  /**
+   * Called as the core closes: connections that close after it (a hub's sockets, closed after
+   * the core in tests and at shutdown) no longer reach services whose store is gone.
+   */
+  stopListening(): void {
+    this.closeListeners.clear();
+  }
+
   bind(connectionId: string, key: string): boolean {
     const entry = this.connections.get(connectionId);
     if (!entry) return false;

@@ -9,6 +9,15 @@ import { loadToken } from './auth';
 import { HUB_USAGE, parseHubArgs, UsageError } from './cli-args';
 import { startHub } from './server';
 
+/**
+ * COMMAND_WALL_TEST_ACK_MINUTE_S (whole seconds, 1-60): a test hub's task acknowledgement minute
+ * (tests/e2e/dispatch.spec.ts, which would otherwise wait out a real minute); unset, the core's 60 s.
+ */
+function ackMinuteFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const s = Number(env.COMMAND_WALL_TEST_ACK_MINUTE_S);
+  return Number.isInteger(s) && s >= 1 && s <= 60 ? s * 1000 : undefined;
+}
+
 async function main(): Promise<void> {
   let args;
   try {
@@ -35,7 +44,7 @@ async function main(): Promise<void> {
   const staticDir = resolve(args.staticDir ?? join(__dirname, '..', 'renderer'));
   const fromEnv = mediaOptionsFromEnv(process.env);
   const media = { ...fromEnv, janus: args.janus || fromEnv.janus, hostAddresses: args.hosts };
-  const core = await openCore({ dataDir, host: 'hub', demo: args.demo, media });
+  const core = await openCore({ dataDir, host: 'hub', demo: args.demo, media, ackMinuteMs: ackMinuteFromEnv(process.env) });
   const hub = await startHub({
     core,
     token,

@@ -1,8 +1,8 @@
 // One JSON-RPC connection at /rpc, with the budgets that keep one client from hurting the
 // others: a bounded number of messages in work at once (beyond it the socket stops being
 // read, which slows the sender through TCP), replies that wait for a client to read them
-// (a client whose unread replies pass MAX_BUFFERED_BYTES is cut off and its queued work
-// dropped), and a keepalive that ends a peer that vanished without closing.
+// (a client over MAX_BUFFERED_BYTES behind that reads nothing for STALLED_LOOKS looks is cut off
+// and its queued work dropped), and a keepalive that ends a peer that vanished without closing.
 import type { WebSocket } from 'ws';
 import type { Core } from '../core/app';
 import type { CallContext } from '../core/contract/api';
@@ -26,23 +26,62 @@ export type SocketRegistry = Map<WebSocket, { connectionId: string; admission: A
 /** The close code of a socket whose credential stopped being valid (a revoked machine, a rotated token). */
 export const CLOSE_CREDENTIAL_ENDED = 4401;
 
-/** A client with this much unread in its socket has stopped reading. */
+/**
+ * Past this much unread in its socket, a client is watched: one that reads nothing for
+ * STALLED_LOOKS looks is cut off and its queued work dropped. A client still reading is never cut for
+ * being behind: one large reply (a district's map with 50,000 objects is 11 MB) is more than this
+ * on its own, and a street on a slow link reads it for seconds.
+ */
 export const MAX_BUFFERED_BYTES = 8 << 20;
+/**
+ * A watched client whose unread replies have not gone down for this many looks, WATCH_EVERY_MS
+ * apart, has stopped reading. Counted in looks, not in time: a look means the hub's event loop
+ * ran, so the socket had its chance to drain (a hub busy for a second is no reason to cut anyone).
+ */
+export const STALLED_LOOKS = 5;
+const WATCH_EVERY_MS = 100;
 /** Messages (a batch counts once) being worked on per connection before reading pauses. */
 export const MAX_IN_FLIGHT = 4;
 /** Reading a paused client again waits until its unread replies are below this. */
 const RESUME_BELOW_BYTES = 1 << 20;
 const PING_INTERVAL_MS = 15_000;
 
-/** Sends text unless the peer has stopped reading, in which case it is closed instead. */
-export function sendOrCut(ws: WebSocket, text: string | Buffer): boolean {
-  if (ws.readyState !== ws.OPEN) return false;
-  if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-    ws.close(1008, 'client does not read its replies');
-    // A peer that does not read will not read a close frame either.
-    setTimeout(() => ws.terminate(), 1000).unref();
+/** The clients over MAX_BUFFERED_BYTES behind: the least unread seen since, and when it last went down. */
+const behind = new WeakMap<WebSocket, { lowest: number; looks: number; timer: NodeJS.Timeout }>();
+
+/** True (and the client cut off) when a client behind has read nothing for STALLED_LOOKS looks. */
+function stalled(ws: WebSocket, look = false): boolean {
+  const unread = ws.bufferedAmount;
+  const w = behind.get(ws);
+  if (ws.readyState !== ws.OPEN || unread <= MAX_BUFFERED_BYTES) {
+    if (w) clearInterval(w.timer);
+    behind.delete(ws);
     return false;
   }
+  if (!w) {
+    const timer = setInterval(() => stalled(ws, true), WATCH_EVERY_MS);
+    timer.unref();
+    behind.set(ws, { lowest: unread, looks: 0, timer });
+    return false;
+  }
+  if (unread < w.lowest) {
+    w.lowest = unread;
+    w.looks = 0;
+    return false;
+  }
+  if (look) w.looks++;
+  if (w.looks < STALLED_LOOKS) return false;
+  clearInterval(w.timer);
+  behind.delete(ws);
+  ws.close(1008, 'client does not read its replies');
+  // A peer that does not read will not read a close frame either.
+  setTimeout(() => ws.terminate(), 1000).unref();
+  return true;
+}
+
+/** Sends text unless the peer has stopped reading (stalled), in which case it is closed instead. */
+export function sendOrCut(ws: WebSocket, text: string | Buffer): boolean {
+  if (ws.readyState !== ws.OPEN || stalled(ws)) return false;
   // A pre-encoded frame is still text (JSON), never binary.
   ws.send(text, { binary: false });
   return true;
@@ -161,6 +200,7 @@ export function serveRpcSocket(
   ws.on('close', () => {
     closed = true;
     clearInterval(ping);
+    clearInterval(behind.get(ws)?.timer);
     if (recheck) clearTimeout(recheck);
     sockets.delete(ws);
     registry.delete(ws);

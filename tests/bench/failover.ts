@@ -23,8 +23,18 @@
 // `npm run bench -- failover` (as root: it creates network namespaces). FAILOVER_TRIALS=N
 // changes the number of trials per scenario (default 10). Takes about 40 minutes at 10.
 // FAILOVER_ONLY=faults runs only the fault rows (about 13 minutes at 10 trials).
+//
+// FAILOVER_ONLY=sfu runs only the SFU rows (issue 16; tests/net/sfu-scenario.ts: the district's wall in
+// Chromium, Janus supervised by its hub, SFU_NET_STREETS (default 18) synthetic streets in their
+// namespaces, two links each):
+//   {"bench":"consult","case":"join","sites":19,"all_tiles_ms":…}   the district starting the call to every tile showing on both links
+//   {"bench":"failover","mode":"sfu-dual","sites":19,"scenario":"link-down-all-streets","gap_p50_ms","gap_max_ms","n"}
+//       link A cut at every street at once, FAILOVER_TRIALS times: the longest freeze of each street's tile at the district
+//   {"bench":"failover","mode":"sfu-dual","sites":19,"scenario":"janus-killed","back_ms":…}
+// No sfu-single row yet (a single-connection sfu baseline does not exist in the page).
 import { NetHarness, sleep, type Centre } from '../net/harness';
 import { canUseNamespaces, type CutKind, type Link } from '../net/netns';
+import { cutAllStreets, killJanus, openSfuDistrict, untilWhole } from '../net/sfu-scenario';
 import {
   cutAndMeasure,
   cutRestoreCut,
@@ -67,7 +77,7 @@ function trial(mode: Mode, scenario: string, i: number, link: Link, r: GapReport
   process.stderr.write(`[failover] ${mode} ${scenario} #${i + 1} cut ${link}: ${r.max} ms (district ${r.where.atDistrict}; street ${r.where.atStreet})\n`);
 }
 
-function line(print: Print, mode: Mode, scenario: string, gaps: number[], extra: object = {}): void {
+function line(print: Print, mode: Mode | 'sfu-dual', scenario: string, gaps: number[], extra: object = {}): void {
   print({ bench: 'failover', mode, scenario, gap_p50_ms: percentile(gaps, 50), gap_max_ms: Math.max(...gaps), n: gaps.length, ...extra });
 }
 
@@ -170,6 +180,7 @@ export async function benchFailover(print: Print): Promise<void> {
   // two shared cores: a gap is counted in frame intervals of the rate centres really send.
   const capture = process.env.CWNET_CAPTURE ?? '160x120@20';
   print({ bench: 'failover', case: 'setup', capture, audio: process.env.CWNET_AUDIO === '1', trials: TRIALS });
+  if (process.env.FAILOVER_ONLY === 'sfu') return sfuRows(print);
   const h = await NetHarness.open({ streets: 1, capture });
   const street = h.streets[0];
   try {
@@ -203,5 +214,37 @@ export async function benchFailover(print: Print): Promise<void> {
     await h.endConsultation();
   } finally {
     await h.close();
+  }
+}
+
+/** The SFU rows (FAILOVER_ONLY=sfu): the whole district through Janus, link A cut at every street at once, Janus killed. */
+async function sfuRows(print: Print): Promise<void> {
+  const streets = Number(process.env.SFU_NET_STREETS ?? 18);
+  const s = await openSfuDistrict({ streets });
+  const sites = streets + 1;
+  try {
+    print({ bench: 'consult', case: 'join', sites, all_tiles_ms: s.allTilesMs });
+    const gaps: number[] = [];
+    const recovered: number[] = [];
+    for (let i = 0; i < TRIALS; i++) {
+      await untilWhole(s, 30_000);
+      await sleep(1000);
+      const r = await cutAllStreets(s, 'A', 3000);
+      gaps.push(...Object.values(r.atDistrict));
+      recovered.push(r.recoveredMs);
+      process.stderr.write(
+        `[failover] sfu-dual link-down-all-streets #${i + 1}: max ${Math.max(...Object.values(r.atDistrict))} ms, recovered ${r.recoveredMs} ms\n`,
+      );
+    }
+    line(print, 'sfu-dual', 'link-down-all-streets', gaps, {
+      sites,
+      recover_p50_ms: percentile(recovered, 50),
+      recover_max_ms: Math.max(...recovered),
+    });
+    await untilWhole(s, 30_000);
+    const k = await killJanus(s);
+    print({ bench: 'failover', mode: 'sfu-dual', sites, scenario: 'janus-killed', janus_back_ms: k.janusBackMs, back_ms: k.everySiteBackMs });
+  } finally {
+    await s.close();
   }
 }

@@ -101,6 +101,9 @@ function startFfmpeg(dir: string): ChildProcess {
  * here would add a round trip or two to the figure that the wall is not responsible for.
  */
 const PROBE = `
+  // Functions handed to page.evaluate come through the runner's transform, which names them with
+  // a helper (__name) the page does not have: the page gets one that does nothing.
+  window.__name = window.__name || ((f) => f);
   window.__cw = { longTasks: [], frames: 0, counting: false, readyAt: null };
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__cw.longTasks.push({ start: e.startTime, end: e.startTime + e.duration, ms: e.duration }); })
     .observe({ type: 'longtask', buffered: true });
@@ -124,12 +127,15 @@ const PROBE = `
  */
 function probe4k(features: number): string {
   return `
+  // Functions handed to page.evaluate come through the runner's transform, which names them with
+  // a helper (__name) the page does not have: the page gets one that does nothing.
+  window.__name = window.__name || ((f) => f);
   window.__cw = { longTasks: [], frames: 0, counting: false, readyAt: null };
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__cw.longTasks.push({ start: e.startTime, end: e.startTime + e.duration, ms: e.duration }); })
     .observe({ type: 'longtask', buffered: true });
   const complete = () => {
     const cells = document.querySelectorAll('[data-testid="wall-cell"]');
-    if (cells.length === 0 || document.querySelector('[data-testid="wall-cell"] .panel-waiting:not([data-testid])')) return false;
+    if (cells.length === 0 || document.querySelector('[data-testid="wall-cell"] [data-loading]')) return false;
     const leaflet = document.querySelector('[data-testid="map-leaflet"]');
     if (leaflet && !(Number(leaflet.dataset.features) >= ${features} && leaflet.dataset.drawn === 'true')) return false;
     const charts = [...document.querySelectorAll('[data-testid^="stats-chart-"]')].filter((c) => c.checkVisibility());
@@ -143,6 +149,30 @@ function probe4k(features: number): string {
   requestAnimationFrame(tick);
 `;
 }
+
+/** A level's marker style on the bare page: fill colour and radius (the 1080 and the 4K case each match the wall of their time). */
+interface BareMarkerStyle {
+  colours: Record<string, string>;
+  radius: Record<string, number>;
+}
+
+/**
+ * The bare Leaflet page's marker for one point, as the wall draws it: a filled canvas circle in
+ * its level's colour and size. Runs in the page (put there by BARE_MARKER), used by the 1080 and
+ * the 4K pan cases.
+ */
+function bareMarker(L: any, renderer: unknown, p: { lat: number; lng: number; level: string }, style: BareMarkerStyle): unknown {
+  return L.circleMarker([p.lat, p.lng], {
+    renderer,
+    radius: style.radius[p.level],
+    color: '#06101c',
+    weight: 1,
+    fillColor: style.colours[p.level],
+    fillOpacity: 0.95,
+  });
+}
+/** bareMarker as the bare page's `window.__bareMarker` (a script tag: functions do not cross page.evaluate). */
+const BARE_MARKER = `window.__bareMarker = ${bareMarker.toString()};`;
 
 /** Three pans of the bare Leaflet page (the baseline), then the page closed: its fps per run. */
 async function closedAfterPans(bare: Page): Promise<number[]> {
@@ -380,25 +410,21 @@ export async function benchWall(print: (o: object) => void): Promise<void> {
       await bare.addStyleTag({ path: join(ROOT, 'node_modules/leaflet/dist/leaflet.css') });
       await bare.addScriptTag({ path: join(ROOT, 'node_modules/leaflet/dist/leaflet.js') });
       await bare.addScriptTag({ content: PROBE });
+      await bare.addScriptTag({ content: BARE_MARKER });
       await bare.evaluate(
-        ({ pts, v }) => {
+        ({ pts, v, style }) => {
           const L = (window as any).L;
-          const colours: Record<string, string> = { red: '#ff1f1f', orange: '#ff8a00', yellow: '#ffe100', blue: '#1f7bff' };
-          const radius: Record<string, number> = { red: 8, orange: 7, yellow: 5, blue: 4 };
+          const marker = (window as any).__bareMarker as typeof bareMarker;
           const map = L.map('m', { preferCanvas: true, zoomSnap: 0.25 }).setView([v.lat, v.lng], v.zoom);
           (window as any).__bareMap = map;
           const renderer = L.canvas({ padding: 0.3 });
-          for (const p of pts)
-            L.circleMarker([p.lat, p.lng], {
-              renderer,
-              radius: radius[p.level],
-              color: '#06101c',
-              weight: 1,
-              fillColor: colours[p.level],
-              fillOpacity: 0.95,
-            }).addTo(map);
+          for (const p of pts) (marker(L, renderer, p, style) as any).addTo(map);
         },
-        { pts: points, v: view },
+        {
+          pts: points,
+          v: view,
+          style: { colours: { red: '#ff1f1f', orange: '#ff8a00', yellow: '#ffe100', blue: '#1f7bff' }, radius: { red: 8, orange: 7, yellow: 5, blue: 4 } },
+        },
       );
       await bare.waitForTimeout(1000);
       const bareIdle = await idleFps(bare);
@@ -449,7 +475,7 @@ async function missing(page: Page): Promise<object> {
       return {
         cells: document.querySelectorAll('[data-testid="wall-cell"]').length,
         waiting: [...document.querySelectorAll('[data-testid="wall-cell"]')]
-          .filter((c) => c.querySelector('.panel-waiting:not([data-testid])'))
+          .filter((c) => c.querySelector('[data-loading]'))
           .map((c) => (c as HTMLElement).dataset.panel),
         mapFeatures: leaflet?.dataset.features ?? null,
         mapDrawn: leaflet?.dataset.drawn ?? null,
@@ -597,13 +623,13 @@ async function bench4k(print: (o: object) => void, browser: Browser, ui: string,
       await bare.addScriptTag({ path: join(ROOT, 'node_modules/leaflet/dist/leaflet.js') });
       await bare.addScriptTag({ path: join(ROOT, 'node_modules/leaflet.markercluster/dist/leaflet.markercluster.js') });
       await bare.addScriptTag({ content: PROBE });
+      await bare.addScriptTag({ content: BARE_MARKER });
       const bareLoadMs = await bare.evaluate(
-        ({ pts, v }) =>
+        ({ pts, v, style }) =>
           new Promise<number>((done) => {
             const L = (window as any).L;
+            const marker = (window as any).__bareMarker as typeof bareMarker;
             const t0 = performance.now();
-            const colours: Record<string, string> = { red: '#ff3333', orange: '#ff8a00', yellow: '#ffe100', blue: '#4d94ff' };
-            const radius: Record<string, number> = { red: 9, orange: 8, yellow: 6, blue: 5 };
             const map = L.map('m', { preferCanvas: true, zoomSnap: 0.25, zoomControl: false, attributionControl: false }).setView([v.lat, v.lng], v.zoom);
             (window as any).__bareMap = map;
             const renderer = L.canvas({ padding: 0.3 });
@@ -629,20 +655,15 @@ async function bench4k(print: (o: object) => void, browser: Browser, ui: string,
               },
             }).addTo(map);
             group.addLayers(
-              pts.map((p: any) =>
-                L.circleMarker([p.lat, p.lng], {
-                  renderer,
-                  radius: radius[p.level],
-                  color: '#06101c',
-                  weight: 1,
-                  fillColor: colours[p.level],
-                  fillOpacity: 0.95,
-                }),
-              ),
+              pts.map((p: any) => marker(L, renderer, p, style)),
               true,
             );
           }),
-        { pts: points, v: view },
+        {
+          pts: points,
+          v: view,
+          style: { colours: { red: '#ff3333', orange: '#ff8a00', yellow: '#ffe100', blue: '#4d94ff' }, radius: { red: 9, orange: 8, yellow: 6, blue: 5 } },
+        },
       );
       await bare.waitForTimeout(1000);
       const bareRuns = await closedAfterPans(bare);

@@ -2,11 +2,13 @@
 // axe-core finds no serious or critical problem on any tab; a report is recorded, escalated and
 // closed by keyboard alone (the key presses are counted and printed); irreversible actions say
 // what they will do first and Esc takes them back; a form says what is wrong next to the field,
-// in Chinese, and cannot be sent until it is right.
+// in Chinese, and cannot be sent until it is right; a refused workbook's row problems are said in
+// the page's language.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { CONSOLE_TABS } from '../../src-renderer/src/console/duty/console-tab';
-import { closePages, consoleUrl, newPage } from './duty-support';
+import { actAs, closePages, consoleUrl, newPage } from './duty-support';
 import { hubForSpec, must, shots } from './map-support';
 
 const spec = hubForSpec('console-ops', '2x2', ['duty-log', 'plan-responses', null, null]);
@@ -48,6 +50,17 @@ class Keys {
 
   /** Tabs (backwards if it comes earlier on the page) until the element with this test id has the focus (at most 60 presses). */
   async tabTo(testId: string): Promise<void> {
+    const from = this.count;
+    try {
+      await this.tabToInner(testId);
+    } finally {
+      this.steps.push(`${testId}:${this.count - from}`);
+    }
+  }
+
+  readonly steps: string[] = [];
+
+  private async tabToInner(testId: string): Promise<void> {
     for (let i = 0; i < 60; i++) {
       const where = await this.page.evaluate((id) => {
         const target = document.querySelector(`[data-testid="${id}"]`);
@@ -96,7 +109,10 @@ test('a report is recorded, escalated and closed by keyboard alone', async ({ br
     // A new response opens on 预案 with the keyboard on it; back on 值守 the report is still open, focused.
     await expect(page.getByTestId('console')).toHaveAttribute('data-tab', 'plans');
     await expect(page.getByTestId('response-console-heading')).toBeFocused();
-    await keys.tabTo('tab-duty');
+    // The tab list is one stop (the open tab); ← moves to 值守, Enter opens it.
+    await keys.tabTo('tab-plans');
+    await keys.press('ArrowLeft');
+    await expect(page.getByTestId('tab-duty')).toBeFocused();
     await keys.press('Enter');
     await expect(detail.locator('h3').first()).toBeFocused();
   }
@@ -127,7 +143,9 @@ test('a report is recorded, escalated and closed by keyboard alone', async ({ br
   await keys.press('Enter');
   await expect(detail).toHaveAttribute('data-status', 'closed');
   expect((await must(spec.sock, 'duty.getReport', { id })).status).toBe('closed');
-  console.log(`[keyboard] a report recorded, escalated and closed in ${keys.count} key presses (typed characters included)`);
+  console.log(
+    `[keyboard] a report recorded, escalated and closed in ${keys.count} key presses (typed characters included); Tabs to each control: ${keys.steps.join(' ')}`,
+  );
 
   // The same rows are reachable from the list: ↓ moves, Enter opens.
   const rows = page.getByTestId('console-report-row');
@@ -192,4 +210,41 @@ test('the report form says what is wrong next to the field and cannot be sent un
   await expect(page.getByTestId('record-report')).toBeEnabled();
   await page.getByTestId('record-report').click();
   await expect(page.getByTestId('report-detail')).toContainText('树木倒伏');
+});
+
+test('a refused roster workbook names each row’s problem in the page’s language, Chinese or English', async ({ browser }) => {
+  const people: { id: string; role: string; active: boolean }[] = await must(spec.sock, 'duty.listPeople');
+  const chief = people.find((p) => p.active && p.role === 'chief')!;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('排班表');
+  ws.addRow(['编号', '姓名', '角色', '电话', '单位', '开始时间', '结束时间', '备注']);
+  ws.addRow([null, '王丽华', '组长', null, null, '2031-03-13 08:00', '2031-03-14 08:00', null]); // row 2: no such role
+  ws.addRow([null, '吴婷', '值班员', null, null, '2031-03-32 08:00', '2031-03-12 20:00', null]); // row 3: not a date
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const reasons = async (lang: 'zh-CN' | 'en'): Promise<string[]> => {
+    await must(spec.sock, 'settings.save', { patch: { language: lang } });
+    const page = await newPage(browser);
+    await page.goto(consoleUrl(spec.hub, 'duty'));
+    await actAs(page, chief.id);
+    await page
+      .getByTestId('roster-import-file')
+      .setInputFiles({ name: 'roster.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    const rows = page.getByTestId('import-problem');
+    await expect(rows).toHaveCount(2);
+    await page.getByTestId('roster-import-problems').screenshot({ path: `${shots}/console-roster-import-refused-${lang}.png` });
+    return rows.evaluateAll((els) => els.map((e) => e.lastElementChild?.textContent ?? ''));
+  };
+  try {
+    const zh = await reasons('zh-CN');
+    expect(zh[0]).toMatch(/^“组长”不是角色（带班领导、/);
+    expect(zh[1]).toBe('不是日期时间');
+    const en = await reasons('en');
+    expect(en[0]).toMatch(/^“组长” is not a role \(Leader on duty, /);
+    expect(en[1]).toBe('not a date');
+    // No English reason in the Chinese dialog, no Chinese one (beyond the cell quoted) in the English.
+    expect(zh.join(' ')).not.toMatch(/[a-z]{3,}/);
+    expect(en[1]).not.toMatch(/\p{Script=Han}/u);
+  } finally {
+    await must(spec.sock, 'settings.save', { patch: { language: 'zh-CN' } });
+  }
 });

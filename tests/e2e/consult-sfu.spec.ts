@@ -16,7 +16,7 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 import { enrolStreets, type StreetMachine } from '../support/enrol-street';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import type { TestSocket } from '../support/rpc-socket';
-import { RtpClip, SyntheticSite, wsRpc } from '../support/synthetic-site';
+import { SitesProcess } from '../support/synthetic-sites';
 import { tempDir } from '../support/temp-dir';
 import { must, rpc, shots } from './map-support';
 
@@ -38,8 +38,9 @@ interface Centre {
 let district: Centre;
 const streets: Centre[] = [];
 let browser: Browser;
-let clip: RtpClip;
-const synthetic: SyntheticSite[] = [];
+/** The synthetic sites' processes (SFU_SITE_PROCS, default 1: all eight in one, with one encoder). */
+const SITE_PROCS = Math.max(1, Number(process.env.SFU_SITE_PROCS ?? 1));
+const siteProcs: SitesProcess[] = [];
 const problems: string[] = [];
 /** Each invited street's enrolled machine at the district hub (its credential's addresses). */
 const machines = new Map<string, StreetMachine>();
@@ -107,8 +108,8 @@ async function wallPage(c: Centre): Promise<Page> {
 
 /** Every remote's newest frame, by the page's Date.now(), and whether its tile says playing. */
 /**
- * `since`: only the frames from then on (the synthetic sites publish from this test's process: a
- * poll that copies every page's whole frame log takes the CPU their packets need).
+ * `since`: only the frames from then on (a poll that copies every page's whole frame log takes CPU
+ * the pages and the synthetic sites' process need).
  */
 function tiles(page: Page, since = 0): Promise<{ id: string; state: string; last: number | null; frames: number[] }[]> {
   return page.evaluate((since) => {
@@ -147,8 +148,11 @@ async function allPlaying(page: Page, ids: string[], ms: number, what: string): 
  * tiles back 1.8–4.6 s after the kill every time; the synthetic sites' 2.0–2.8 s, 14.6 s, and once not within
  * 20 s: their tiles played at 1–2 frames a second (gaps 0.4–2.7 s, i.e. keyframes only) at every page while the
  * Chromium tiles were smooth and no handshake with Janus took over 1 s. So what is left is the synthetic sites'
- * own media: eight werift publishers in this (Playwright) process, starved of CPU. Next step: run them in a
- * process of their own. Issue 16 stays open on it.
+ * own media: eight werift publishers in this (Playwright) process, starved of CPU. Since s6 they run in a process of
+ * their own (tests/support/synthetic-sites.ts; SFU_SITE_PROCS=N spreads them over N processes), scheduled ahead of
+ * the rest of the machine (nice -10: they stand in for other machines). s6, first runs at load average 14–30: one
+ * run timed out before the call started (90 s test budget, now 180 s), one with the sites in one process at normal
+ * priority saw the synthetic tiles at keyframes only already at the join (see the report of s6). Still gated.
  */
 test.skip(process.env.CW_E2E_SFU !== '1', 'the SFU recovery through the UI is not reliable yet (issue 16): CW_E2E_SFU=1 runs it');
 
@@ -170,8 +174,16 @@ test.beforeAll(async () => {
       }),
     )),
   );
-  [clip] = await Promise.all([
-    RtpClip.start(),
+  await Promise.all([
+    ...Array.from({ length: SITE_PROCS }, async () =>
+      siteProcs.push(
+        await SitesProcess.start({
+          clip: 'live',
+          priority: -10,
+          log: (l) => (/^[a-z]+\.[AB]: |: join: /.test(l) ? problems.push(l) : undefined, uiLog(`synth ${l}`)),
+        }),
+      ),
+    ),
     until(
       () => must(district.sock, 'media.getHealth'),
       (h) => h.state === 'running',
@@ -187,8 +199,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   if (process.env.SFU_UI_LOG && district) appendFileSync(`${process.env.SFU_UI_LOG}.hub`, district.hub.output());
-  await Promise.all(synthetic.map((s) => s.stop().catch(() => undefined)));
-  await clip?.stop();
+  await Promise.all(siteProcs.map((s) => s.stop().catch(() => undefined)));
   await browser?.close();
   for (const c of [district, ...streets]) {
     c?.sock.close();
@@ -198,21 +209,11 @@ test.afterAll(async () => {
 });
 
 test('the district console starts a whole-district consultation; every tile plays, and plays again within 5 s of Janus being killed', async () => {
-  test.setTimeout(90_000);
-  for (const id of SYNTHETIC) {
-    const site = new SyntheticSite({
-      rpc: await wsRpc(machines.get(id)!.rpcUrl),
-      consultationId: '',
-      participantId: id,
-      clip,
-      // The load of a site; the Chromium pages are what is measured.
-      wants: (f) => f.participantId === 'district',
-      log: (l) => (problems.push(l), uiLog(`${id} synth-log ${l}`)),
-      trace: process.env.SFU_UI_LOG ? (who, step) => uiLog(`${who} synth ${step}`) : undefined,
-    });
-    synthetic.push(site);
-  }
-  const joined = synthetic.map((s) => s.awaitInvitation());
+  test.setTimeout(180_000);
+  // Each synthetic site armed in its process (the load of a site: it receives the district only; the Chromium pages are what is measured).
+  const procOf = (i: number): SitesProcess => siteProcs[i % siteProcs.length];
+  await Promise.all(SYNTHETIC.map((id, i) => procOf(i).join({ participantId: id, links: [{ link: 'A', url: machines.get(id)!.rpcUrl }], wants: 'district' })));
+  const joined = SYNTHETIC.map((id, i) => procOf(i).joinedSite(id));
   const [districtWall, ...streetWalls] = await Promise.all([district, ...streets].map((c) => wallPage(c)));
 
   // The console: mode first (the mesh takes at most 5 streets), then every street invited.
@@ -350,7 +351,7 @@ test('the district console starts a whole-district consultation; every tile play
   );
   expect(janus.restarts).toBeGreaterThanOrEqual(1);
   // Issue 16's target is every tile back within 5 s. The Chromium sites' tiles met it in every loaded
-  // run since the s5 fix (1.8–4.6 s); the synthetic sites' (werift peers in this test's process) did not
+  // run since the s5 fix (1.8–4.6 s); the synthetic sites' (werift peers, in this test's process until s6) did not
   // reliably, so this prints whether the target was met and asserts that every tile comes back within
   // 15 s (a tile never back fails at 20 s above, naming the tile and its frame gaps).
   console.log(`[sfu-ui] 5 s target for the Chromium sites' tiles after the kill: ${chromeBackMs <= 5000 ? 'met' : 'NOT met'}`);

@@ -23,7 +23,7 @@ const consoleUrl = () => `${spec.hub.origin}/?token=${spec.hub.token}&view=conso
 
 /** Waits for the demo set on the map; returns how many features it draws (objects + live reports). */
 async function ready(page: Page, risks = 146): Promise<number> {
-  await expect(page.getByTestId('map-layer-risk')).toHaveAttribute('data-count', String(risks), { timeout: 15_000 });
+  await expect(page.getByTestId('map-panel')).toHaveAttribute('data-risk', String(risks), { timeout: 15_000 });
   const total = Number(await page.getByTestId('map-panel').getAttribute('data-features'));
   expect(total).toBeGreaterThanOrEqual(234);
   await expect(page.getByTestId('map-leaflet')).toHaveAttribute('data-features', String(total));
@@ -58,16 +58,17 @@ test('the map shows the embedded outline with every demo layer, offline', async 
   // Zoomed to Yuexiu, the 18 streets are named (approximate label points).
   await expect(page.locator('.map-street-label')).toHaveCount(18);
   await expect(page.locator('.map-street-label', { hasText: '北京街' })).toHaveCount(1);
-  await expect(page.getByTestId('map-layer-risk')).toHaveAttribute('data-count', '146');
-  await expect(page.getByTestId('map-risk-orange')).toHaveAttribute('data-count', '1');
-  await expect(page.getByTestId('map-risk-yellow')).toHaveAttribute('data-count', '21');
-  await expect(page.getByTestId('map-risk-blue')).toHaveAttribute('data-count', '124');
-  await expect(page.getByTestId('map-layer-shelter')).toHaveAttribute('data-count', '35');
-  await expect(page.getByTestId('map-layer-warehouse')).toHaveAttribute('data-count', '23');
-  await expect(page.getByTestId('map-layer-team')).toHaveAttribute('data-count', '26');
-  await expect(page.getByTestId('map-layer-waterlogging')).toHaveAttribute('data-count', '3');
-  await expect(page.getByTestId('map-layer-geohazard')).toHaveAttribute('data-count', '1');
-  await expect(page.getByTestId('map-demo-note')).toContainText('演示数据');
+  // The wall's legend (shared/Legend.tsx) counts what the map draws.
+  const entry = (key: string) => page.locator(`[data-testid="map-legend"] [data-key="${key}"]`);
+  await expect(entry('risk-orange')).toHaveAttribute('data-count', '1');
+  await expect(entry('risk-yellow')).toHaveAttribute('data-count', '21');
+  await expect(entry('risk-blue')).toHaveAttribute('data-count', '124');
+  await expect(entry('shelter')).toHaveAttribute('data-count', '35');
+  await expect(entry('warehouse')).toHaveAttribute('data-count', '23');
+  await expect(entry('team')).toHaveAttribute('data-count', '26');
+  await expect(entry('waterlogging')).toHaveAttribute('data-count', '3');
+  await expect(entry('geohazard')).toHaveAttribute('data-count', '1');
+  await expect(entry('demo')).toContainText('演示数据');
   // The outline is drawn on the map's canvas: it is not blank.
   const painted = await page
     .locator('.map-leaflet canvas')

@@ -91,6 +91,10 @@ test('a 值班员 is refused a Level Ⅰ response, the 带班领导 starts it, a
   await activateLevelOne(desk);
   await expect(wall.locator('[data-testid="plan-response"][data-level="I"]')).toHaveCount(1);
   await expect(desk.getByTestId('error-banner')).toHaveCount(0);
+  // The wall's duty slot says who is signed in at which console (this page is on the token: the host),
+  // and only who is: the 值班员 signed out.
+  await expect(wall.getByTestId('slot-signed-in')).toContainText(`${leader.name}（主机）`);
+  await expect(wall.getByTestId('slot-signed-in')).not.toContainText(officer.name);
 
   // A reload resumes the session kept for this window.
   await desk.reload();

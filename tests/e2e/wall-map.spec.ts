@@ -2,8 +2,9 @@
 // demo set at 3840×2160: no controls drawn (no zoom buttons, no attribution line for the embedded
 // outline, no search, no street menu, no checkboxes); the demo's 146 risk points (and the other
 // objects) are clustered into counts written at the wall's type scale, each cluster in the colour
-// and shape of the worst risk inside; the legend says each level's shape and word; and axe finds
-// no serious or critical violation on the wall.
+// and shape of the worst risk inside; the legend is the wall's one legend (shared/Legend.tsx):
+// below the map, never over it, at the wall's least letter size, each level drawn with its shape,
+// colour and word, only what the map draws; and axe finds no serious or critical violation.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { hubForSpec, offline, shots } from './map-support';
@@ -23,7 +24,7 @@ test('the wall map is control-free and clusters its points by the worst risk ins
   await page.goto(wallUrl());
   const leaflet = page.getByTestId('map-leaflet');
   await expect(leaflet).toHaveAttribute('data-drawn', 'true', { timeout: 20_000 });
-  await expect(page.getByTestId('map-layer-risk')).toHaveAttribute('data-count', '146');
+  await expect(page.getByTestId('map-panel')).toHaveAttribute('data-risk', '146');
 
   // Nothing to operate on a screen nobody touches.
   await expect(leaflet).toHaveAttribute('data-controls', 'false');
@@ -59,18 +60,54 @@ test('the wall map is control-free and clusters its points by the worst risk ins
   }
 
   // Every live report is a marker with its place written beside it, at the wall's least size.
-  const reports = Number(await page.getByTestId('map-layer-report').getAttribute('data-count'));
+  const legend = page.getByTestId('map-legend');
+  const reports = Number(await legend.locator('[data-key="report"]').getAttribute('data-count'));
   expect(reports).toBeGreaterThan(0);
   const labels = page.locator('.map-incident-label span');
   await expect(labels).toHaveCount(Math.min(reports, 12));
   for (const px of await labels.evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)))) expect(px).toBeGreaterThanOrEqual(35);
 
-  // The legend is read, not clicked: each level with its shape and word.
-  await expect(page.getByTestId('map-risk-orange')).toContainText('▲');
-  await expect(page.getByTestId('map-risk-orange')).toContainText('橙色');
-  await expect(page.getByTestId('map-risk-blue')).toContainText('●');
+  // The legend is read, not clicked: the shared legend's look, each level with its shape and word,
+  // and only what is drawn (the demo has no red point, and no task or team out before any is sent).
+  await expect(legend).toHaveClass(/wall-legend/);
+  await expect(legend.locator('[data-key="risk-orange"]')).toContainText('▲');
+  await expect(legend.locator('[data-key="risk-orange"]')).toContainText('橙色');
+  await expect(legend.locator('[data-key="risk-blue"]')).toContainText('●');
+  const keys = await legend.locator('[data-testid="legend-entry"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.key));
+  expect(keys).not.toContain('risk-red');
+  expect(keys.filter((k) => k?.startsWith('task-') || k?.startsWith('sortie-'))).toEqual([]);
+  expect(await legend.locator('input, button').count()).toBe(0);
+  // Below the map, never over it; inside the cell; one letter size, the wall's least.
+  const stage = (await page.getByTestId('map-leaflet').boundingBox())!;
+  const box = (await legend.boundingBox())!;
+  const cell = (await page.getByTestId('map-panel').boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(stage.y + stage.height - 1);
+  expect(box.y + box.height).toBeLessThanOrEqual(cell.y + cell.height + 1);
+  const sizes = await legend.locator('.wall-legend-word, .wall-legend-shape').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+  expect(new Set(sizes).size).toBe(1);
+  expect(sizes[0]).toBeGreaterThanOrEqual(35);
+  expect(sizes[0]).toBeLessThan(37);
   await page.screenshot({ path: `${shots}/wall-map-4k.png` });
   expect(outside).toEqual([]);
+
+  // Real CJK letters, never slanted: no visible text on the wall is set in (synthetic) italics.
+  const slanted = () =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="wall"] *')]
+      .filter((e) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim()) && e.checkVisibility())
+      .filter((e) => getComputedStyle(e).fontStyle !== 'normal')
+      .map((e) => (e.textContent ?? '').trim().slice(0, 20));
+  // The check finds an italic when there is one (an <i> asking for it in its style)…
+  await page.evaluate(() => {
+    const i = document.createElement('i');
+    i.id = 'italic-probe';
+    i.style.fontStyle = 'italic';
+    i.textContent = '斜体';
+    document.querySelector('[data-testid="wall"] .panel')!.append(i);
+  });
+  expect(await page.evaluate(slanted)).toContain('斜体');
+  await page.evaluate(() => document.getElementById('italic-probe')!.remove());
+  // …and the wall has none.
+  expect(await page.evaluate(slanted)).toEqual([]);
 });
 
 test('axe finds no serious or critical violation in the wall map and the wall around the cells', async ({ page }) => {

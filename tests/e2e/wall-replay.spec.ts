@@ -2,13 +2,17 @@
 // the console's 复盘 tab a leader shows a past moment on the wall. The wall says so in a large
 // 回放 hh:mm badge (with the time it goes back to live by itself), the tasks panel and the map show
 // the tasks and teams as they were then (a task issued and a team dispatched after the moment are
-// not there), a panel replay does not fold says in grey that it is live; a reload keeps the
-// replay (it is the wall's stored state); the console's button takes the wall back to live.
+// not there), a panel replay does not fold says in grey that it is live; the significant-events
+// board, the alert strip and the header's warning slot show the moment too (a warning issued after
+// it is not in them), the header's other slots are marked live; the time the wall goes back to
+// live by itself is set on the 复盘 tab; a reload keeps the replay (it is the wall's stored
+// state); the console's button takes the wall back to live.
 import { expect, test, type Page } from '@playwright/test';
+import { capXml } from '../unit/warnings/cap-fixture';
 import { closePages, consoleUrl, newPage } from './duty-support';
 import { hubForSpec, must, shots } from './map-support';
 
-const spec = hubForSpec('wall-replay', '1+5', ['map', 'tasks', 'teams', 'duty-now', 'warnings', 'power']);
+const spec = hubForSpec('wall-replay', '1+5', ['map', 'tasks', 'teams', 'duty-now', 'warnings', 'events-board']);
 const wallUrl = () => `${spec.hub.origin}/?token=${spec.hub.token}&view=wall&display=0`;
 const POINT_A = { lat: 23.1255, lng: 113.2705 };
 const POINT_B = { lat: 23.128, lng: 113.274 };
@@ -52,6 +56,14 @@ test('a past moment shown on the wall from the 复盘 tab: badge, the tasks and 
     by: leader.id,
   });
 
+  // A warning issued after the moment: live on the strip, not in the replay.
+  await must(spec.sock, 'warnings.importCap', {
+    xml: capXml({ identifier: 'REPLAY-AFTER-1', event: '暴雨黄色预警信号', sent: `${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00` }),
+  });
+  const liveWarnings = ((await must(spec.sock, 'warnings.get')) as { active: unknown[] }).active.length;
+  const then: { warnings: unknown[] } = await must(spec.sock, 'replay.getAt', { at: moment });
+  expect(then.warnings.length).toBe(liveWarnings - 1);
+
   page.on('console', (m) => m.type() === 'error' && console.log('[wall console]', m.text()));
   // The wall, live: both tasks and the team out on the map; no badge.
   await page.goto(wallUrl());
@@ -66,6 +78,16 @@ test('a past moment shown on the wall from the 复盘 tab: badge, the tasks and 
   await desk.goto(consoleUrl(spec.hub, 'replay'));
   const slider = desk.getByTestId('replay-slider');
   await expect(slider).toBeVisible({ timeout: 15_000 });
+  // The time the wall goes back to live by itself: a wall setting, set here (1–720 min, default 30).
+  const returnMin = desk.getByTestId('replay-return-min');
+  await expect(returnMin).toHaveValue('30');
+  await returnMin.fill('0');
+  await expect(desk.locator('.field-error')).toContainText('1');
+  await expect(desk.getByTestId('replay-return-save')).toBeDisabled();
+  await returnMin.fill('45');
+  await desk.getByTestId('replay-return-save').click();
+  await expect(desk.getByTestId('replay-return')).toHaveAttribute('data-stored', '45');
+  expect(((await must(spec.sock, 'wall.get', {})) as { settings: { replayReturnMin?: number } }).settings.replayReturnMin).toBe(45);
   await slider.fill(String(moment));
   await expect(desk.getByTestId('replay-state')).toBeVisible();
   const t0 = Date.now();
@@ -77,6 +99,8 @@ test('a past moment shown on the wall from the 复盘 tab: badge, the tasks and 
   test.info().annotations.push({ type: 'replay badge on the wall', description: `${Date.now() - t0} ms` });
   const at = Number(await badge.getAttribute('data-at'));
   expect(Math.abs(at - moment)).toBeLessThanOrEqual(1000);
+  const onWall = ((await must(spec.sock, 'wall.get', {})) as { replay: { since: number; until: number } }).replay;
+  expect(onWall.until - onWall.since).toBe(45 * 60_000);
   await expect(badge).toContainText(`回放 ${hhmm(at)}`);
   await expect(badge).toContainText('自动回到实时');
   await expect(page.getByTestId('wall')).toHaveAttribute('data-replay', '1');
@@ -98,6 +122,20 @@ test('a past moment shown on the wall from the 复盘 tab: badge, the tasks and 
   const dutyCell = page.locator('[data-testid="wall-cell"][data-panel="duty-now"]');
   await expect(dutyCell).toHaveAttribute('data-replay', 'live');
   await expect(dutyCell.getByTestId('cell-replay-live')).toHaveText('回放中：本面板为实时');
+  // The events board as it stood then: the task issued before the moment, none of what came after.
+  const boardCell = page.locator('[data-testid="wall-cell"][data-panel="events-board"]');
+  await expect(boardCell).toHaveAttribute('data-replay', 'moment');
+  await expect(boardCell.getByTestId('panel-events-board')).toContainText('回放前：转移北京路低洼点群众');
+  await expect(boardCell.getByTestId('panel-events-board')).not.toContainText('回放后');
+  // The alert strip and the header's warning slot: the warnings in force then (not the one issued
+  // after), marked 回放 hh:mm; the header's other slots marked live.
+  const strip = page.getByTestId('alert-strip');
+  await expect(strip).toHaveAttribute('data-replay', 'moment');
+  await expect(strip).toHaveAttribute('data-warnings', String(then.warnings.length));
+  await expect(strip.getByTestId('strip-replay-mark')).toHaveText(`回放 ${hhmm(at)}`);
+  await expect(page.getByTestId('slot-warnings')).toHaveAttribute('data-replay', 'moment');
+  await expect(page.getByTestId('slot-warnings')).toHaveAttribute('data-active', String(then.warnings.length));
+  await expect(page.getByTestId('header-live-tag')).toHaveText('实时：');
   await page.screenshot({ path: `${shots}/wall-replay-1080.png` });
 
   // The replay is the wall's stored state: a reloaded wall is still in it.
@@ -116,4 +154,7 @@ test('a past moment shown on the wall from the 复盘 tab: badge, the tasks and 
   await expect(tasksCell.getByTestId('panel-tasks')).toBeVisible();
   await expect(dutyCell.getByTestId('cell-replay-live')).toHaveCount(0);
   await expect(desk.getByTestId('replay-wall-state')).toContainText('大屏为实时画面');
+  await expect(page.getByTestId('alert-strip')).not.toHaveAttribute('data-replay', /.*/);
+  await expect(page.getByTestId('slot-warnings')).toHaveAttribute('data-active', String(liveWarnings));
+  await expect(page.getByTestId('header-live-tag')).toHaveCount(0);
 });

@@ -10,7 +10,7 @@
 //
 // Used by the scenarios (failover.test.ts) and the bench (tests/bench/failover.ts).
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -114,6 +114,13 @@ export interface HarnessOptions {
   /** Each wall's camera, "WxH@fps" (consultVideo); default 160x120@15, or CWNET_CAPTURE. */
   capture?: string;
   log?: (msg: string) => void;
+  /** The district hub supervises Janus (`--janus`): the sfu consultations (tests/net/sfu.test.ts). */
+  janus?: boolean;
+  /**
+   * The streets are synthetic sites the scenario runs itself (tests/support/synthetic-sites.ts, in
+   * their namespaces): no hub, no browser for them; each is still enrolled (its credential on the Centre).
+   */
+  syntheticStreets?: boolean;
 }
 
 export class NetHarness {
@@ -126,6 +133,7 @@ export class NetHarness {
   private readonly log: (msg: string) => void;
   private readonly build: string;
   private readonly capture: string;
+  private readonly opts: HarnessOptions;
 
   private constructor(opts: HarnessOptions, dir: string, build: string, topo: Topology) {
     this.dir = dir;
@@ -133,6 +141,7 @@ export class NetHarness {
     this.topo = topo;
     this.log = opts.log ?? (() => undefined);
     this.capture = opts.capture ?? DEFAULT_CAPTURE;
+    this.opts = opts;
     this.district = { ns: topo.district, id: 'district', name: '越秀区应急指挥中心', token: DISTRICT_TOKEN, hub: null, browser: null, wall: null };
     this.streets = topo.streets.map((ns, i) => ({
       ns,
@@ -172,11 +181,16 @@ export class NetHarness {
     return [this.district, ...this.streets];
   }
 
+  /** The centres with a hub and a browser of their own (the district alone when the streets are synthetic). */
+  get withWall(): Centre[] {
+    return this.opts.syntheticStreets ? [this.district] : this.centres;
+  }
+
   private async startAll(): Promise<void> {
-    await Promise.all(this.centres.map((c) => this.startHub(c)));
+    await Promise.all(this.withWall.map((c) => this.startHub(c)));
     for (const s of this.streets) this.enrol(s);
     this.configure();
-    for (const c of this.centres) await this.startBrowser(c);
+    for (const c of this.withWall) await this.startBrowser(c);
     this.console = await this.district.browser!.newPage({ viewport: { width: 1280, height: 900 } });
     this.console.on('pageerror', (e) => this.log(`console page error: ${e.message}`));
     await this.console.goto(`http://127.0.0.1:${HUB_PORT}/?token=${DISTRICT_TOKEN}&view=console`);
@@ -200,6 +214,7 @@ export class NetHarness {
       c.token,
     ];
     for (const h of hosts) args.push('--host', h);
+    if (this.opts.janus && c === this.district) args.push('--janus');
     args.push('--static', join(this.build, 'renderer'));
     // The private build lives outside the tree: NODE_PATH finds its external dependencies.
     const child = spawn('ip', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } });
@@ -275,7 +290,7 @@ export class NetHarness {
         hubUrl: `http://${DISTRICT_IP[id]}:${HUB_PORT}/?token=${encodeURIComponent(key)}`,
       }));
     const preset = { id: 'consult', name: '视频会商', layout: standardLayout('1x1'), cells: ['consult'] };
-    for (const c of this.centres) {
+    for (const c of this.withWall) {
       // A street's links hold its machine credential; the district's own the token.
       const links = linksWith(c === this.district ? DISTRICT_TOKEN : c.credential!);
       const centre = { name: c.name, nameEn: c.id, level: c === this.district ? 'district' : 'street', links };
@@ -311,18 +326,19 @@ export class NetHarness {
 
   // ---- the consultation ------------------------------------------------------------------------
   /** Starts a consultation from the district console, inviting every street. Returns when each wall has joined. */
-  async startConsultation(opts: { mode: 'dual' | 'single'; lowBandwidth?: boolean; topic?: string }): Promise<string> {
+  async startConsultation(opts: { mode: 'dual' | 'single' | 'sfu'; lowBandwidth?: boolean; topic?: string }): Promise<string> {
     const page = this.console!;
     await page.getByTestId('consult-topic').fill(opts.topic ?? '防汛防台视频会商');
     await page.getByTestId('consult-operator').fill('值班员');
-    for (const s of this.streets) await page.getByTestId(`consult-invite-${s.id}`).check();
+    // The mode first: the mesh takes at most 5 streets, the sfu 18.
     await page.getByTestId('consult-mode').selectOption(opts.mode);
+    for (const s of this.streets) await page.getByTestId(`consult-invite-${s.id}`).check();
     await page.getByTestId('consult-lowbw').setChecked(opts.lowBandwidth ?? false);
     await page.getByTestId('consult-start').click();
     const live = page.getByTestId('consult-live');
     await live.waitFor({ timeout: 10_000 });
     const id = (await live.getAttribute('data-id'))!;
-    for (const c of this.centres)
+    for (const c of this.withWall)
       await c.wall!.locator(`[data-testid="consult-stage"][data-phase="in-call"][data-consultation="${id}"]`).waitFor({ timeout: 15_000 });
     return id;
   }
@@ -332,7 +348,7 @@ export class NetHarness {
     await page.getByTestId('consult-end-operator').fill('值班员');
     await page.getByTestId('consult-end').click();
     await page.getByTestId('consult-none').waitFor({ timeout: 10_000 });
-    for (const c of this.centres) await c.wall!.locator('[data-testid="consult-stage"][data-phase="waiting"]').waitFor({ timeout: 10_000 });
+    for (const c of this.withWall) await c.wall!.locator('[data-testid="consult-stage"][data-phase="waiting"]').waitFor({ timeout: 10_000 });
   }
 
   /** Milliseconds from joining to each remote's first frame, per wall. */
@@ -536,6 +552,8 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
  */
 function buildApp(dir: string): string {
   const out = join(dir, 'out');
+  // ESM dependencies (janode, loaded by import()) ignore NODE_PATH: they are found by walking up from the build.
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   try {
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--outDir', out], {
       cwd: ROOT,

@@ -13,12 +13,18 @@
 // sites keeps the CPU for the SFU and the peers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import WebSocket from 'ws';
 import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, RtpPacket, useAudioLevelIndication } from 'werift';
 
 // ---- the clip ---------------------------------------------------------------------------------
-export class RtpClip {
+/** What a site sends: RTP packets as they come (a live encoder, or a recorded clip played again). */
+export interface ClipSource {
+  subscribe(l: (packet: Buffer) => void): () => void;
+  stop(): Promise<void>;
+}
+
+export class RtpClip implements ClipSource {
   private readonly listeners = new Set<(packet: Buffer) => void>();
   packets = 0;
   private constructor(
@@ -75,6 +81,30 @@ export class RtpClip {
     return () => this.listeners.delete(l);
   }
 
+  /**
+   * Records `seconds` of a fresh encoder's RTP (from its first keyframe, whole frames) into `file`
+   * (one line per packet: ms from the start, then the packet in base64), for ReplayClip: sites
+   * that play it spend no CPU on encoding (eighteen encoders do not fit two cores).
+   */
+  static async record(file: string, seconds = 4, opts: { fps?: number; size?: string; kbps?: number } = {}): Promise<void> {
+    const clip = await RtpClip.start({ ...opts, seconds: seconds + 3 });
+    const lines: string[] = [];
+    let t0 = 0;
+    await new Promise<void>((resolve) => {
+      const stop = clip.subscribe((buf) => {
+        const p = RtpPacket.deSerialize(buf);
+        if (lines.length === 0 && !isVp8KeyframeStart(p.payload)) return;
+        const now = performance.now();
+        if (lines.length === 0) t0 = now;
+        // Ends on a frame's last packet once the time is up.
+        lines.push(`${(now - t0).toFixed(1)} ${buf.toString('base64')}`);
+        if (now - t0 >= seconds * 1000 && p.header.marker) (stop(), resolve());
+      });
+    });
+    await clip.stop();
+    writeFileSync(file, lines.join('\n') + '\n');
+  }
+
   async stop(): Promise<void> {
     this.listeners.clear();
     if (this.ffmpeg.exitCode === null && this.ffmpeg.signalCode === null) {
@@ -83,6 +113,66 @@ export class RtpClip {
       await gone;
     }
     this.sock.close();
+  }
+}
+
+/**
+ * A clip recorded by RtpClip.record, played in a loop at its own pace: sequence numbers run on,
+ * RTP timestamps continue across the loop (a receiver sees one endless stream starting on a keyframe).
+ */
+export class ReplayClip implements ClipSource {
+  private readonly listeners = new Set<(packet: Buffer) => void>();
+  private readonly packets: { at: number; raw: Buffer; ts: number }[];
+  private readonly spanMs: number;
+  private readonly tsSpan: number;
+  private timer: NodeJS.Timeout | null = null;
+  private seq = Math.floor(Math.random() * 30000);
+  sent = 0;
+
+  constructor(file: string) {
+    this.packets = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => {
+        const [at, b64] = l.split(' ');
+        const raw = Buffer.from(b64, 'base64');
+        return { at: Number(at), raw, ts: RtpPacket.deSerialize(raw).header.timestamp };
+      });
+    if (this.packets.length === 0) throw new Error(`${file}: no packets`);
+    const first = this.packets[0].ts;
+    const last = this.packets.at(-1)!.ts;
+    const frameTs = 90000 / 15;
+    this.tsSpan = (last - first + frameTs) >>> 0;
+    this.spanMs = (this.tsSpan / 90000) * 1000;
+    const start = performance.now();
+    let i = 0;
+    let loop = 0;
+    const step = (): void => {
+      const now = performance.now() - start;
+      while (loop * this.spanMs + this.packets[i].at <= now) {
+        const out = RtpPacket.deSerialize(this.packets[i].raw);
+        out.header.sequenceNumber = this.seq;
+        out.header.timestamp = (out.header.timestamp + loop * this.tsSpan) >>> 0;
+        this.seq = (this.seq + 1) & 0xffff;
+        const buf = out.serialize();
+        this.sent++;
+        for (const l of this.listeners) l(buf);
+        if (++i === this.packets.length) ((i = 0), loop++);
+      }
+      this.timer = setTimeout(step, 5);
+    };
+    step();
+  }
+
+  subscribe(l: (packet: Buffer) => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  async stop(): Promise<void> {
+    this.listeners.clear();
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.resolve();
   }
 }
 
@@ -150,13 +240,27 @@ const vp8 = (): RTCRtpCodecParameters =>
 
 const opus = (): RTCRtpCodecParameters => new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2, payloadType: 111 });
 
-/** With `audio`, Opus is offered and answered too, with the audio-level header extension (RFC 6464) Janus reads for its talking events. */
-const newPc = (audio = false): RTCPeerConnection =>
+/**
+ * With `audio`, Opus is offered and answered too, with the audio-level header extension (RFC 6464) Janus reads for its talking events.
+ * With `iceAddress`, ICE gathers on that local address only (one link's, as the page's connections announce only their link's candidates).
+ */
+const newPc = (audio = false, iceAddress?: string): RTCPeerConnection =>
   new RTCPeerConnection({
     iceServers: [],
+    ...(iceAddress ? { iceInterfaceAddresses: { udp4: iceAddress }, iceUseIpv6: false } : {}),
     codecs: { video: [vp8()], audio: audio ? [opus()] : [] },
     ...(audio ? { headerExtensions: { audio: [useAudioLevelIndication()] } } : {}),
   });
+
+/** The SDP with only the candidates whose address starts with `prefix` (the link's subnet); every candidate without one. */
+export function keepCandidates<T extends { sdp: string }>(desc: T, prefix: string | undefined): T {
+  if (!prefix) return desc;
+  const sdp = desc.sdp
+    .split('\r\n')
+    .filter((l) => !l.startsWith('a=candidate:') || (l.split(' ')[4] ?? '').startsWith(prefix))
+    .join('\r\n');
+  return { ...desc, sdp };
+}
 
 /** The id the SDP gives the audio-level extension, if any. */
 function audioLevelExtId(sdp: string): number | null {
@@ -215,17 +319,25 @@ interface Sub {
 
 export interface SiteOptions {
   rpc: SiteRpc;
+  /** The link this site publishes and subscribes on (feed `<participant>.<link>`; default A): a dual-link site is two SyntheticSites. */
+  link?: 'A' | 'B';
+  /** ICE on this local address only (the link's). */
+  iceAddress?: string;
+  /** Only the engine's candidates whose address starts with this (the link's subnet, e.g. "10.231.1.") are used. */
+  remotePrefix?: string;
   /** The consultation; empty: the site waits for one that invites it (`awaitInvitation`). */
   consultationId: string;
   participantId: string;
-  clip: RtpClip;
-  /** Which feeds to receive (default: every other site's). */
-  wants?: (feed: { feed: string; participantId: string }) => boolean;
+  clip: ClipSource;
+  /** Which feeds to receive (default: every other site's on this site's link). */
+  wants?: (feed: { feed: string; participantId: string; link?: string }) => boolean;
   log?: (line: string) => void;
   /** Each step with its time (performance.now()), for finding where a join spends its time. */
   trace?: (participantId: string, step: string) => void;
   /** An Opus clip (RtpClip.start({ kind: 'audio' })): the site publishes sound beside its picture, and subscribes to the others' sound. */
-  audioClip?: RtpClip;
+  audioClip?: ClipSource;
+  /** Every received frame's end (the marker bit) of a remote's picture, as it arrives. */
+  onFrame?: (participantId: string) => void;
   /** The level the site claims in each audio packet (RFC 6464: 0 loudest … 127 silence, dBov); read on every packet. Default 127. */
   audioLevel?: () => number;
 }
@@ -237,6 +349,8 @@ export class SyntheticSite {
   publishingSince: number | null = null;
   bytesSent = 0;
   publishes = 0;
+  /** While true, nothing is sent (the picture freezes at every receiver; to show a test sees a freeze). */
+  paused = false;
   private pub: RTCPeerConnection | null = null;
   private publishing = false;
   private readonly subs = new Map<string, Sub>();
@@ -249,7 +363,7 @@ export class SyntheticSite {
   private levelExt: number | null = null;
   audioBytesSent = 0;
   private readonly myFeed: string;
-  private lastFeeds: { feed: string; participantId: string }[] = [];
+  private lastFeeds: { feed: string; participantId: string; link?: string }[] = [];
   private retry: NodeJS.Timeout | null = null;
   private publishedAt = 0;
   private tick: NodeJS.Timeout | null = null;
@@ -259,9 +373,9 @@ export class SyntheticSite {
   private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(readonly o: SiteOptions) {
-    this.myFeed = `${o.participantId}.A`;
+    this.myFeed = `${o.participantId}.${o.link ?? 'A'}`;
     this.stopClip = o.clip.subscribe((buf) => {
-      if (this.publishingSince === null) return;
+      if (this.publishingSince === null || this.paused) return;
       this.bytesSent += buf.length;
       this.track.writeRtp(buf);
     });
@@ -322,7 +436,7 @@ export class SyntheticSite {
     this.o.rpc.close();
   }
 
-  private onRoom(room: { epoch: number; ready: boolean; feeds: { feed: string; participantId: string }[] }): void {
+  private onRoom(room: { epoch: number; ready: boolean; feeds: { feed: string; participantId: string; link?: string }[] }): void {
     if (this.closed) return;
     if (!room.ready || room.epoch !== this.epoch) {
       // The room went (Janus restarting) or was made again: everything made on the old one is dead.
@@ -341,7 +455,8 @@ export class SyntheticSite {
       (this.pub === null || pubState === 'failed' || pubState === 'closed' || performance.now() - this.publishedAt > REPUBLISH_AFTER_MS)
     )
       void this.publish();
-    const wants = this.o.wants ?? ((f) => f.participantId !== this.o.participantId);
+    const link = this.o.link ?? 'A';
+    const wants = this.o.wants ?? ((f) => f.participantId !== this.o.participantId && (f.link ?? link) === link);
     for (const f of room.feeds) if (wants(f) && !this.subs.has(f.feed)) this.pending.set(f.feed, f.participantId);
     for (const feed of [...this.pending.keys()]) if (!feeds.has(feed)) this.pending.delete(feed);
     if (this.pending.size > 0) this.flushTimer ??= setTimeout(() => this.flush(), SUBSCRIBE_BATCH_MS);
@@ -378,7 +493,7 @@ export class SyntheticSite {
       const r = await this.o.rpc.call('media.sfuPublish', {
         consultationId: this.o.consultationId,
         participantId: this.o.participantId,
-        link: 'A',
+        link: this.o.link ?? 'A',
         offer: { type: 'offer', sdp },
       });
       if (this.pub !== pc || r.epoch !== this.epoch) return void pc.close().catch(() => undefined);
@@ -388,7 +503,7 @@ export class SyntheticSite {
         if (s === 'failed' || s === 'closed') this.publishingSince = null;
       });
       this.o.trace?.(this.o.participantId, 'publish: answered');
-      await pc.setRemoteDescription(r.answer);
+      await pc.setRemoteDescription(keepCandidates(r.answer, this.o.remotePrefix));
       this.levelExt = this.o.audioClip ? audioLevelExtId(r.answer.sdp) : null;
       this.publishedAt = performance.now();
       this.publishes++;
@@ -404,7 +519,7 @@ export class SyntheticSite {
 
   /** A publisher's connection with its complete offer, not sent yet. */
   private async prepare(): Promise<{ pc: RTCPeerConnection; sdp: string }> {
-    const pc = newPc(this.o.audioClip !== undefined);
+    const pc = newPc(this.o.audioClip !== undefined, this.o.iceAddress);
     pc.addTransceiver(this.track, { direction: 'sendonly' });
     if (this.o.audioClip) pc.addTransceiver(this.audioTrack, { direction: 'sendonly' });
     await pc.setLocalDescription(await pc.createOffer());
@@ -449,7 +564,7 @@ export class SyntheticSite {
       this.o.trace?.(this.o.participantId, `subscribe ${feeds.join(',')}: offer`);
       if (sub.closed) return void this.o.rpc.call('media.sfuUnsubscribe', { subscriptionId: r.subscriptionId }).catch(() => undefined);
       const midToFeed = new Map<string, string>((r.streams as { mid: string; feed: string }[]).map((x) => [x.mid, x.feed]));
-      const pc = newPc(this.o.audioClip !== undefined);
+      const pc = newPc(this.o.audioClip !== undefined, this.o.iceAddress);
       sub.pc = pc;
       pc.ontrack = (ev) => {
         const feed = midToFeed.get(ev.transceiver.mid ?? '') ?? (feeds.length === 1 ? feeds[0] : undefined);
@@ -463,7 +578,7 @@ export class SyntheticSite {
           count.packets++;
           count.bytes += rtp.payload.length + 12;
           count.lastPacketAt = now;
-          if (rtp.header.marker) count.frames++;
+          if (rtp.header.marker) (count.frames++, this.o.onFrame?.(count.participantId));
           if (isVp8KeyframeStart(rtp.payload)) {
             count.keyframes++;
             if (count.showingSince === null) this.o.trace?.(this.o.participantId, `subscribe ${feed}: keyframe`);
@@ -471,7 +586,7 @@ export class SyntheticSite {
           }
         });
       };
-      await pc.setRemoteDescription(r.offer);
+      await pc.setRemoteDescription(keepCandidates(r.offer, this.o.remotePrefix));
       await pc.setLocalDescription(await pc.createAnswer());
       const sdp = await gathered(pc);
       if (sub.closed) return;

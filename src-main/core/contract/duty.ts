@@ -500,7 +500,7 @@ export const dutyMethods = {
     right: 'duty.write',
     actor: { param: 'by', is: 'id' },
     summary:
-      'Import shifts from an .xlsx workbook (sheet 排班表; columns 编号, 姓名, 角色, 电话, 单位, 开始时间, 结束时间, 备注, as duty.exportRoster writes them). Rows with a 编号 change that shift, rows without one add a shift; unknown names become people (电话 and 单位 needed). Times are local. Checked by the roster rules like any change. All or nothing: a refusal (-32000) names every bad row, column and reason in its message and in data.problems [{ row, column, reason }], and writes nothing.',
+      'Import shifts from an .xlsx workbook (sheet 排班表; columns 编号, 姓名, 角色, 电话, 单位, 开始时间, 结束时间, 备注, as duty.exportRoster writes them). Rows with a 编号 change that shift, rows without one add a shift; unknown names become people (电话 and 单位 needed). Times are local. Checked by the roster rules like any change. All or nothing: a refusal (-32000) names every bad row, column and reason in its message and in data.problems [{ row, column, reason: { zh, en } }], and writes nothing.',
     params: z.strictObject({ fileBase64: FileBase64, by: ActorId }),
     result: z.object({
       created: z.number().int(),

@@ -44,6 +44,33 @@ export function actorChoices<P extends { active: boolean; unit: string }>(people
   return people.filter((p) => p.active && (street === null || isStreetUnit(street, p.unit)));
 }
 
+// ---- who acts, and who is signed in where ------------------------------------------------------
+/**
+ * How a connection nobody is signed in on names the acting person of a write (auth.getActorRule):
+ * - `session`: only by signing in (an enrolled console; the desktop host's own windows once any
+ *   person has a password): the console shows no 当前操作人 choice, only the sign-in box;
+ * - `street`: a street centre's machine names one of its own street's people (actorChoices), or nobody;
+ * - `choose`: anyone (the bootstrap token: first set-up and automation; the desktop host's own
+ *   windows while nobody has a password yet).
+ * Signed in, it is always the signed-in person.
+ */
+export const ActorRule = z.enum(['session', 'street', 'choose']);
+export type ActorRule = z.infer<typeof ActorRule>;
+
+/** Where a person is signed in: the console (an enrolled machine, or a window/page of the hub itself). */
+export const SignedInConsole = z.object({
+  person: SignedInPerson,
+  /** The enrolled machine's name, or null for the hub's own window or a page on the bootstrap token. */
+  machineName: z.string().nullable(),
+  /** The machine's kind, or `host` for the hub's own window or a page on the bootstrap token. */
+  kind: z.enum(['wall', 'console', 'street', 'host']),
+  street: StreetName.nullable(),
+  /** The address the connection came from (null for a window of the desktop app). */
+  address: z.string().nullable(),
+  since: Timestamp,
+});
+export type SignedInConsole = z.infer<typeof SignedInConsole>;
+
 // ---- first sign-in (a data folder from before identity) -------------------------------------
 // People of a roster older than identity have no password. They are never signed in without one:
 // an administrator issues each a one-time code (auth.issuePasswordCode: 8 characters like an
@@ -299,6 +326,19 @@ export const identityMethods = {
     params: z.strictObject({}),
     result: Session.nullable(),
   }),
+  'auth.getActorRule': method({
+    summary:
+      'How this connection, while nobody is signed in on it, names the acting person of a write: session (sign in first), street (one of its street’s own people) or choose (the bootstrap token: first set-up and automation).',
+    right: 'public',
+    params: z.strictObject({}),
+    result: z.object({ rule: ActorRule, street: StreetName.nullable() }),
+  }),
+  'auth.listSignedIn': method({
+    summary: 'Who is signed in now, at which console (machine name and kind, street, address), since when: the wall’s duty slot shows it.',
+    right: 'read',
+    params: z.strictObject({}),
+    result: z.array(SignedInConsole),
+  }),
   'auth.setPassword': method({
     // Public at the gate because who may call it depends on the caller, which rightFor cannot
     // see: the handler refuses (RpcCode.Forbidden) unless the caller sets their own password
@@ -435,6 +475,11 @@ export const identityMethods = {
 
 export const identityEvents = {
   'auth.rolesChanged': event({ right: 'read', summary: 'The rights of a role changed.', payload: z.object({ roles: z.array(RoleInfo) }) }),
+  'auth.signedInChanged': event({
+    right: 'read',
+    summary: 'Someone signed in or out at a console, or a console closed (auth.listSignedIn has the list).',
+    payload: z.object({ count: z.number().int().min(0) }),
+  }),
   'auth.machinesChanged': event({
     right: 'audit.read',
     summary: 'A machine enrolled or was revoked (auth.listMachines has the list).',

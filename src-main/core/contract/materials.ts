@@ -28,6 +28,11 @@
 //    days before expiry to warn. Flags are computed at read time (`asOf`); crossing a line (a
 //    movement taking a line below its low mark, a lot reaching its warning day or its expiry)
 //    pushes materials.changed with change 'alarm'.
+//  - Reserve targets (储备目标) per place, item and unit: how much a place should hold. None by
+//    default: the seed (越秀区应急管理“十四五”规划) names the items to stock (铜锣, 对讲机, 移动照明灯,
+//    发电机, 救生衣, 防汛帐篷, 沙包 …) and one reserve per street plus the district's store, but no
+//    quantities, so targets are data the centre sets (materials.saveTarget). materials.listTargets
+//    sets every stock line and every target side by side: the line's target or null (未设目标).
 import { z } from 'zod';
 import { event, method } from './define';
 import { PersonRef } from './duty';
@@ -170,6 +175,40 @@ export const Threshold = z.object({
 });
 export type Threshold = z.infer<typeof Threshold>;
 
+// ---- reserve targets (储备目标) ----------------------------------------------------------
+export const ReserveTargetInput = z.strictObject({
+  place: Place,
+  item: ItemName,
+  unit: Unit,
+  /** How much the place should hold (more than 0). */
+  quantity: z.number().gt(0, 'a reserve target is more than 0').max(1e9, 'a reserve target is at most 1,000,000,000'),
+});
+export type ReserveTargetInput = z.input<typeof ReserveTargetInput>;
+
+export const ReserveTarget = z.object({
+  place: PlaceInfo,
+  item: z.string(),
+  unit: z.string(),
+  quantity: z.number(),
+  updatedAt: Timestamp,
+  /** Who set it (a person's name). */
+  by: z.string(),
+});
+export type ReserveTarget = z.infer<typeof ReserveTarget>;
+
+/** A stock line against its target: every line held and every target set (a target with no stock holds 0). */
+export const ReserveLine = z.object({
+  place: PlaceInfo,
+  item: z.string(),
+  unit: z.string(),
+  stock: z.number(),
+  /** null: no target set for this place and item (未设目标). */
+  target: z.number().nullable(),
+  /** stock / target (null without a target). */
+  ratio: z.number().nullable(),
+});
+export type ReserveLine = z.infer<typeof ReserveLine>;
+
 /** Days before expiry a lot is flagged when no threshold names its item. */
 export const DEFAULT_EXPIRY_WARN_DAYS = 30;
 
@@ -282,6 +321,8 @@ export type MaterialRequest = z.infer<typeof MaterialRequest>;
 const requestStep = <E extends z.ZodRawShape>(extra: E) => z.strictObject({ id: EntityId, by: ActorId, ...extra });
 
 // ---- methods -------------------------------------------------------------------------
+// One entry per method, each of the same shape (define.ts): the likeness between method tables is the
+// declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const materialsMethods = {
   'materials.listPlaces': method({
     right: 'read',
@@ -333,6 +374,27 @@ export const materialsMethods = {
     summary: 'Set an item’s low-stock quantity and expiry warning days, for every place or one place.',
     params: z.strictObject({ threshold: ThresholdInput, by: ActorId }),
     result: Threshold,
+  }),
+  'materials.listTargets': method({
+    right: 'read',
+    summary:
+      'Stock against the reserve targets (储备目标): every stock line and every target, by place then item, each with its target (null: none set, 未设目标) and stock / target; optionally one street’s places.',
+    params: z.strictObject({ street: StreetName.optional() }),
+    result: z.object({ lines: z.array(ReserveLine), targets: z.array(ReserveTarget), asOf: Timestamp }),
+  }),
+  'materials.saveTarget': method({
+    right: 'materials.write',
+    actor: { param: 'by', is: 'id' },
+    summary: 'Set how much of an item a place should hold (储备目标), replacing the place’s target for that item and unit.',
+    params: z.strictObject({ target: ReserveTargetInput, by: ActorId }),
+    result: ReserveTarget,
+  }),
+  'materials.removeTarget': method({
+    right: 'materials.write',
+    actor: { param: 'by', is: 'id' },
+    summary: 'Remove a place’s reserve target for an item and unit (the line then reads 未设目标).',
+    params: z.strictObject({ place: Place, item: ItemName, unit: Unit, by: ActorId }),
+    result: z.object({ removed: z.boolean() }),
   }),
   'materials.listRequests': method({
     right: 'read',
@@ -403,7 +465,7 @@ export const materialsMethods = {
     right: 'materials.write',
     actor: { param: 'by', is: 'id' },
     summary:
-      'Import stock from an .xlsx workbook (sheet 库存; columns 地点, 物资名称, 单位, 数量, 有效期, 事由): each row is a movement in (入库) to its place, named as materials.listPlaces names it (a street’s name stands for its reserve point). All or nothing: a refusal (-32000) names every bad row, column and reason in its message and in data.problems [{ row, column, reason }], and writes nothing. dryRun checks without writing.',
+      'Import stock from an .xlsx workbook (sheet 库存; columns 地点, 物资名称, 单位, 数量, 有效期, 事由): each row is a movement in (入库) to its place, named as materials.listPlaces names it (a street’s name stands for its reserve point). All or nothing: a refusal (-32000) names every bad row, column and reason in its message and in data.problems [{ row, column, reason: { zh, en } }], and writes nothing. dryRun checks without writing.',
     params: z.strictObject({ fileBase64: FileBase64, dryRun: z.boolean().default(false), by: ActorId }),
     result: z.object({ rows: z.number().int(), dryRun: z.boolean(), entries: z.array(LedgerEntry) }),
   }),
@@ -418,9 +480,9 @@ export const materialsEvents = {
   'materials.changed': event({
     right: 'read',
     summary:
-      'Stock moved, a threshold changed, a request changed state, or a stock line crossed a threshold (alarm). Carries the ledger entries just written, the request, and the alarms raised.',
+      'Stock moved, a threshold or a reserve target changed, a request changed state, or a stock line crossed a threshold (alarm). Carries the ledger entries just written, the request, and the alarms raised.',
     payload: z.object({
-      change: z.enum(['moved', 'threshold', 'requested', 'approved', 'refused', 'dispatched', 'received', 'cancelled', 'adopted', 'alarm']),
+      change: z.enum(['moved', 'threshold', 'target', 'requested', 'approved', 'refused', 'dispatched', 'received', 'cancelled', 'adopted', 'alarm']),
       entries: z.array(LedgerEntry),
       request: MaterialRequest.nullable(),
       alarms: z.array(StockAlarm),

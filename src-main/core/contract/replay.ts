@@ -160,6 +160,8 @@ export const Incident = z.object({ responseId: EntityId, title: z.string(), leve
 export type Incident = z.infer<typeof Incident>;
 
 // ---- methods -------------------------------------------------------------------------
+// One entry per method, each of the same shape (define.ts): the likeness between method tables is the
+// declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const replayMethods = {
   'replay.getAt': method({
     right: 'read',

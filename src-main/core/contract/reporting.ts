@@ -211,6 +211,8 @@ const ExportParams = z.strictObject({
 });
 
 // ---- methods -------------------------------------------------------------------------
+// One entry per method, each of the same shape (define.ts): the likeness between method tables is the
+// declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const reportingMethods = {
   'reporting.get': method({
     right: 'read',

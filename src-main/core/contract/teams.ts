@@ -158,10 +158,12 @@ export const TEAM_COLUMNS = {
 } as const;
 
 /** One refused row of an import: its row number as Excel shows it, the column's header, why. */
-export const TeamImportProblem = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
+export const TeamImportProblem = z.object({ row: z.number().int(), column: z.string(), reason: z.object({ zh: z.string(), en: z.string() }) });
 export type TeamImportProblem = z.infer<typeof TeamImportProblem>;
 
 // ---- methods -------------------------------------------------------------------------
+// One entry per method, each of the same shape (define.ts): the likeness between method tables is the
+// declaration itself, kept on purpose (the `duplicates` tool lists it as a twin).
 export const teamsMethods = {
   'teams.list': method({
     right: 'read',
@@ -211,7 +213,7 @@ export const teamsMethods = {
   'teams.importTeams': method({
     right: 'map.edit',
     summary:
-      'Import the team register from an .xlsx workbook (sheet 救援队伍; columns 编号, 队伍名称, 类型 (专业/兼职), 街道, 驻地, 人数, 装备, 联系方式, 纬度, 经度, 备注) into the map: a row with a 编号 changes that team, one without adds a team (standing by). All or nothing: a refusal (-32000) names every bad row, column and reason in its message and in data.problems [{ row, column, reason }], and writes nothing.',
+      'Import the team register from an .xlsx workbook (sheet 救援队伍; columns 编号, 队伍名称, 类型 (专业/兼职), 街道, 驻地, 人数, 装备, 联系方式, 纬度, 经度, 备注) into the map: a row with a 编号 changes that team, one without adds a team (standing by). All or nothing: a refusal (-32000) names every bad row, column and reason in its message and in data.problems [{ row, column, reason: { zh, en } }], and writes nothing.',
     params: z.strictObject({ fileBase64: FileBase64, dryRun: z.boolean().default(false) }),
     result: z.object({ created: z.number().int(), updated: z.number().int(), dryRun: z.boolean() }),
   }),

@@ -35,7 +35,12 @@ export async function importRoster(store: Store, bytes: Uint8Array, by: string, 
         continue;
       }
       const missing = [r.phone === '' ? '电话' : null, r.unit === '' ? '单位' : null].filter((c): c is string => c !== null);
-      for (const column of missing) problems.push({ row: r.row, column, reason: `needed to add ${r.name}, who is not yet in duty.listPeople` });
+      for (const column of missing)
+        problems.push({
+          row: r.row,
+          column,
+          reason: { zh: `${r.name} 尚不在人员名单中，新增此人需要填写此列`, en: `needed to add ${r.name}, who is not yet in the people list` },
+        });
       if (missing.length) continue;
       personIds.set(r.name, putPerson(tx, { name: r.name, role: r.role, phone: r.phone, unit: r.unit, active: true }, now).id);
       peopleCreated++;

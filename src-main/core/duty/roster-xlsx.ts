@@ -3,7 +3,6 @@
 // same rules (roster.ts) judge imported shifts and shifts entered in a form.
 import type { CellValue } from 'exceljs';
 import { DUTY_ROLE_LABELS, DutyRole, MAX_STRETCH_HOURS, PersonInput, type RosterViolation, type Shift } from '../contract/duty';
-import { RefusedError, type Bilingual } from '../contract/errors';
 import { HOUR_MS } from '../contract/yuexiu';
 import { openSheet, refuseRows, sheetRows, type RowProblem } from '../shared/sheet-import';
 import { cellText, cellTime, DATE_TIME_FORMAT, excelDate } from './xlsx-cells';
@@ -67,39 +66,45 @@ function readRosterSheet(sheet: SheetCells): { rows: RosterRow[]; problems: RowP
   const seenIds = new Map<string, number>();
   for (const { row: r, value, text } of read.rows) {
     const get = (k: ColumnKey): CellValue => value(k) as CellValue;
-    const bad = (k: ColumnKey, reason: string): void => void problems.push({ row: r, column: HEADER[k], reason });
+    const bad = (k: ColumnKey, zh: string, en: string): void => void problems.push({ row: r, column: HEADER[k], reason: { zh, en } });
     const before = problems.length;
 
     const id = text('id');
     if (id !== '') {
-      if (!/^shf_[A-Za-z0-9_-]{4,60}$/.test(id)) bad('id', `“${id}” is not a shift id (leave it empty for a new shift)`);
-      else if (seenIds.has(id)) bad('id', `shift ${id} is already on row ${seenIds.get(id)}`);
+      if (!/^shf_[A-Za-z0-9_-]{4,60}$/.test(id)) bad('id', `“${id}”不是班次编号（新班次请留空）`, `“${id}” is not a shift id (leave it empty for a new shift)`);
+      else if (seenIds.has(id)) bad('id', `班次 ${id} 已在第 ${seenIds.get(id)} 行`, `shift ${id} is already on row ${seenIds.get(id)}`);
       else seenIds.set(id, r);
     }
     const name = text('name');
-    if (name === '') bad('name', 'empty');
-    else if (name.length > 20) bad('name', 'longer than 20 characters');
+    if (name === '') bad('name', '为空', 'empty');
+    else if (name.length > 20) bad('name', '超过 20 个字', 'longer than 20 characters');
     const roleText = text('role');
     const role = parseRole(roleText);
     if (role === null)
-      bad('role', roleText === '' ? 'empty' : `“${roleText}” is not a role (${DutyRole.options.map((o) => DUTY_ROLE_LABELS[o].zh).join('、')})`);
+      bad(
+        'role',
+        roleText === '' ? '为空' : `“${roleText}”不是角色（${DutyRole.options.map((o) => DUTY_ROLE_LABELS[o].zh).join('、')}）`,
+        roleText === '' ? 'empty' : `“${roleText}” is not a role (${DutyRole.options.map((o) => DUTY_ROLE_LABELS[o].en).join(', ')})`,
+      );
     const phone = text('phone');
-    if (phone !== '' && !PersonInput.shape.phone.safeParse(phone).success) bad('phone', `“${phone}” is not a phone number`);
+    if (phone !== '' && !PersonInput.shape.phone.safeParse(phone).success) bad('phone', `“${phone}”不是电话号码`, `“${phone}” is not a phone number`);
     const unit = text('unit');
-    if (unit.length > 60) bad('unit', 'longer than 60 characters');
+    if (unit.length > 60) bad('unit', '超过 60 个字', 'longer than 60 characters');
     const start = cellTime(get('start'));
     const end = cellTime(get('end'));
-    if (start === null) bad('start', text('start') === '' ? 'empty' : 'not a date');
-    if (end === null) bad('end', text('end') === '' ? 'empty' : 'not a date');
+    if (start === null) bad('start', text('start') === '' ? '为空' : '不是日期时间', text('start') === '' ? 'empty' : 'not a date');
+    if (end === null) bad('end', text('end') === '' ? '为空' : '不是日期时间', text('end') === '' ? 'empty' : 'not a date');
     if (start !== null && end !== null) {
-      if (end <= start) bad('end', 'the shift ends before it starts');
-      else if (end - start > MAX_STRETCH_HOURS * HOUR_MS) bad('end', `a shift lasts at most ${MAX_STRETCH_HOURS} hours`);
+      if (end <= start) bad('end', '结束时间早于开始时间', 'the shift ends before it starts');
+      else if (end - start > MAX_STRETCH_HOURS * HOUR_MS)
+        bad('end', `一个班次至多 ${MAX_STRETCH_HOURS} 小时`, `a shift lasts at most ${MAX_STRETCH_HOURS} hours`);
     }
     const note = text('note');
-    if (note.length > 200) bad('note', 'longer than 200 characters');
+    if (note.length > 200) bad('note', '超过 200 个字', 'longer than 200 characters');
     if (problems.length === before) rows.push({ row: r, id: id === '' ? undefined : id, name, role: role!, phone, unit, start: start!, end: end!, note });
   }
-  if (rows.length === 0 && problems.length === 0) problems.push({ row: headerRow + 1, column: '', reason: 'the sheet has no shifts below its header' });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ row: headerRow + 1, column: '', reason: { zh: '表头下方没有班次', en: 'the sheet has no shifts below its header' } });
   return { rows, problems };
 }
 
@@ -113,8 +118,8 @@ const RULE_COLUMN: Record<RosterViolation['rule'], string> = {
   unknown: HEADER.id,
 };
 
-/** A row problem that is a broken roster rule, said in both languages (`reason` is `text.en`). */
-export type RosterProblem = RowProblem & { text?: Bilingual };
+/** A row problem: a bad cell, or a broken roster rule (both said in both languages). */
+export type RosterProblem = RowProblem;
 
 /** Turns rule violations into row problems: one per workbook row a violation involves. */
 export function violationsToProblems(violations: RuleViolation[], rowOfShift: ReadonlyMap<string, number>): RosterProblem[] {
@@ -122,13 +127,13 @@ export function violationsToProblems(violations: RuleViolation[], rowOfShift: Re
   for (const v of violations) {
     const rows = [...new Set(v.shiftIds.map((id) => rowOfShift.get(id)).filter((r): r is number => r !== undefined))].sort((a, b) => a - b);
     if (rows.length === 0) {
-      out.push({ row: 0, column: '', reason: v.text.en, text: v.text });
+      out.push({ row: 0, column: '', reason: v.text });
       continue;
     }
     for (const r of rows) {
       const others = rows.filter((o) => o !== r);
       const text = others.length ? { zh: `${v.text.zh}（与第 ${others.join('、')} 行）`, en: `${v.text.en} (with row ${others.join(', ')})` } : v.text;
-      out.push({ row: r, column: RULE_COLUMN[v.rule], reason: text.en, text });
+      out.push({ row: r, column: RULE_COLUMN[v.rule], reason: text });
     }
   }
   return out.sort((a, b) => a.row - b.row);
@@ -136,26 +141,9 @@ export function violationsToProblems(violations: RuleViolation[], rowOfShift: Re
 
 const NOT_IMPORTED = { zh: '排班表未导入（未写入任何内容）', en: 'the roster workbook was not imported (nothing was written)' };
 
-/**
- * Refuses the workbook, naming every bad row, column and reason. A broken roster rule is said in
- * Chinese in the Chinese text (sheet-import's refuseRows, given each reason in one language,
- * builds each language's text; the data keeps the English reasons and each rule's `text`).
- */
+/** Refuses the workbook, naming every bad row, column and reason, in both languages. */
 export function refuseImport(problems: RosterProblem[]): never {
-  if (!problems.some((p) => p.text)) refuseRows(NOT_IMPORTED, problems);
-  const said = (lang: 'zh' | 'en'): string => {
-    try {
-      refuseRows(
-        NOT_IMPORTED,
-        problems.map((p) => ({ row: p.row, column: p.column, reason: p.text?.[lang] ?? p.reason })),
-      );
-    } catch (err) {
-      const text = (err as RefusedError).data as { text: Bilingual };
-      return text.text[lang];
-    }
-    return '';
-  };
-  throw new RefusedError({ zh: said('zh'), en: said('en') }, { problems });
+  refuseRows(NOT_IMPORTED, problems);
 }
 
 /** The roster as a workbook that readRosterWorkbook reads back. */

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import yauzl from 'yauzl';
+import type { Bilingual } from '../contract/errors';
 import { XLSX_WORKER_SOURCE, type SheetCells, type XlsxWorkerReply } from './xlsx-worker-source';
 
 export type { SheetCells } from './xlsx-worker-source';
@@ -61,19 +62,29 @@ function namesOf(entry: yauzl.Entry): string[] {
 }
 
 /** Why one entry of the directory is refused, or null. */
-function judgeEntry(entry: yauzl.Entry): string | null {
+function judgeEntry(entry: yauzl.Entry): Bilingual | null {
   const names = namesOf(entry);
   const bad = names.find(leavesWorkbook);
-  if (bad !== undefined) return `entry “${bad}” has a path that leaves the workbook (.. or an absolute path)`;
+  if (bad !== undefined)
+    return { zh: `条目“${bad}”的路径指向工作簿之外（.. 或绝对路径）`, en: `entry “${bad}” has a path that leaves the workbook (.. or an absolute path)` };
   const name = names[0];
-  if (entry.isEncrypted()) return `entry ${name} is encrypted (encrypted workbooks are refused)`;
+  if (entry.isEncrypted()) return { zh: `条目 ${name} 已加密（不接受加密的工作簿）`, en: `entry ${name} is encrypted (encrypted workbooks are refused)` };
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
-    return `entry ${name} uses compression method ${entry.compressionMethod} (an .xlsx uses deflate)`;
+    return {
+      zh: `条目 ${name} 使用压缩方法 ${entry.compressionMethod}（.xlsx 应为 deflate）`,
+      en: `entry ${name} uses compression method ${entry.compressionMethod} (an .xlsx uses deflate)`,
+    };
   if (entry.uncompressedSize > XLSX_LIMITS.entryBytes)
-    return `entry ${name} would unpack to ${mib(entry.uncompressedSize)} (an entry may unpack to at most ${XLSX_LIMITS.entryBytes / MiB} MiB)`;
+    return {
+      zh: `条目 ${name} 解压后为 ${mib(entry.uncompressedSize)}（每个条目解压后至多 ${XLSX_LIMITS.entryBytes / MiB} MiB）`,
+      en: `entry ${name} would unpack to ${mib(entry.uncompressedSize)} (an entry may unpack to at most ${XLSX_LIMITS.entryBytes / MiB} MiB)`,
+    };
   const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
   if (entry.uncompressedSize > XLSX_LIMITS.ratioFloorBytes && ratio > XLSX_LIMITS.ratio)
-    return `entry ${name} is compressed ${Math.round(ratio)}:1 (more than ${XLSX_LIMITS.ratio}:1 is refused as a zip bomb)`;
+    return {
+      zh: `条目 ${name} 的压缩比为 ${Math.round(ratio)}:1（超过 ${XLSX_LIMITS.ratio}:1 视为压缩炸弹，拒绝）`,
+      en: `entry ${name} is compressed ${Math.round(ratio)}:1 (more than ${XLSX_LIMITS.ratio}:1 is refused as a zip bomb)`,
+    };
   return null;
 }
 
@@ -88,7 +99,10 @@ function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
 /** The zip's directory, entry by entry, without inflating anything; the first refusal ends it. */
 async function readDirectory(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   if (zip.entryCount > XLSX_LIMITS.entries)
-    throw new GuardRefusal(`the zip holds ${zip.entryCount} entries (a workbook may hold at most ${XLSX_LIMITS.entries})`);
+    throw new GuardRefusal({
+      zh: `压缩包含 ${zip.entryCount} 个条目（工作簿至多 ${XLSX_LIMITS.entries} 个）`,
+      en: `the zip holds ${zip.entryCount} entries (a workbook may hold at most ${XLSX_LIMITS.entries})`,
+    });
   const entries: yauzl.Entry[] = [];
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -103,7 +117,10 @@ async function readDirectory(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   });
   const total = entries.reduce((n, e) => n + e.uncompressedSize, 0);
   if (total > XLSX_LIMITS.totalBytes)
-    throw new GuardRefusal(`its entries would unpack to ${mib(total)} in all (a workbook may unpack to at most ${XLSX_LIMITS.totalBytes / MiB} MiB)`);
+    throw new GuardRefusal({
+      zh: `全部条目解压后共 ${mib(total)}（工作簿解压后至多 ${XLSX_LIMITS.totalBytes / MiB} MiB）`,
+      en: `its entries would unpack to ${mib(total)} in all (a workbook may unpack to at most ${XLSX_LIMITS.totalBytes / MiB} MiB)`,
+    });
   return entries;
 }
 
@@ -120,29 +137,39 @@ function drainEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<void> {
         stream.destroy();
         // yauzl stops the stream as soon as it yields more than declared: that is the lie.
         if (/too many bytes/.test(e.message) || bytes >= entry.uncompressedSize)
-          reject(new GuardRefusal(`entry ${name} unpacks to more than the ${entry.uncompressedSize} bytes its directory declares`));
-        else reject(new GuardRefusal(`entry ${name} is damaged (${e.message})`));
+          reject(
+            new GuardRefusal({
+              zh: `条目 ${name} 解压后超过目录声明的 ${entry.uncompressedSize} 字节`,
+              en: `entry ${name} unpacks to more than the ${entry.uncompressedSize} bytes its directory declares`,
+            }),
+          );
+        else reject(new GuardRefusal({ zh: `条目 ${name} 已损坏（${e.message}）`, en: `entry ${name} is damaged (${e.message})` }));
       });
     }),
   );
 }
 
-/** A refusal of the guard's own, worded for a person; anything else is the zip being unreadable. */
-class GuardRefusal extends Error {}
+/** A refusal of the guard's own, worded for a person in both languages; anything else is the zip being unreadable. */
+class GuardRefusal extends Error {
+  constructor(readonly text: Bilingual) {
+    super(text.en);
+  }
+}
 
 /**
  * Why this workbook must not reach exceljs, or null when it may. Reads the directory, then
  * inflates every entry once (zlib runs off the event loop) to prove the declared sizes true.
  */
-export async function checkWorkbookZip(bytes: Uint8Array): Promise<string | null> {
+export async function checkWorkbookZip(bytes: Uint8Array): Promise<Bilingual | null> {
   let zip: yauzl.ZipFile | undefined;
   try {
     zip = await openZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     for (const entry of await readDirectory(zip)) await drainEntry(zip, entry);
     return null;
   } catch (err) {
+    if (err instanceof GuardRefusal) return { zh: `工作簿在读取前被拒绝：${err.text.zh}`, en: `the workbook was refused before it was read: ${err.text.en}` };
     const text = err instanceof Error ? err.message : String(err);
-    return err instanceof GuardRefusal ? `the workbook was refused before it was read: ${text}` : `not an .xlsx workbook (${text})`;
+    return { zh: `不是 .xlsx 工作簿（${text}）`, en: `not an .xlsx workbook (${text})` };
   } finally {
     zip?.close();
   }
@@ -156,14 +183,14 @@ let exceljsEntry: string | undefined;
 /** One workbook at a time: each worker may take its whole heap cap, and two must not add up. */
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Reads the cells of one sheet (by name, else the first) in a worker; a string says why not. */
-export function readSheetInWorker(bytes: Uint8Array, sheetName: string, limits: WorkerLimits = DEFAULT_WORKER_LIMITS): Promise<SheetCells | string> {
+/** Reads the cells of one sheet (by name, else the first) in a worker; a { zh, en } says why not. */
+export function readSheetInWorker(bytes: Uint8Array, sheetName: string, limits: WorkerLimits = DEFAULT_WORKER_LIMITS): Promise<SheetCells | Bilingual> {
   const run = queue.then(() => runWorker(bytes, sheetName, limits));
   queue = run.catch(() => {});
   return run;
 }
 
-function runWorker(bytes: Uint8Array, sheetName: string, limits: WorkerLimits): Promise<SheetCells | string> {
+function runWorker(bytes: Uint8Array, sheetName: string, limits: WorkerLimits): Promise<SheetCells | Bilingual> {
   exceljsEntry ??= localRequire.resolve('exceljs');
   return new Promise((resolve) => {
     let settled = false;
@@ -177,22 +204,32 @@ function runWorker(bytes: Uint8Array, sheetName: string, limits: WorkerLimits): 
     });
     worker.stdout.resume();
     worker.stderr.resume();
-    const finish = (result: SheetCells | string): void => {
+    const finish = (result: SheetCells | Bilingual): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       void worker.terminate();
       resolve(result);
     };
-    const timer = setTimeout(() => finish(`reading the workbook took longer than ${limits.timeoutMs / 1000} s, so it was stopped`), limits.timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish({
+          zh: `读取工作簿超过 ${limits.timeoutMs / 1000} 秒，已停止`,
+          en: `reading the workbook took longer than ${limits.timeoutMs / 1000} s, so it was stopped`,
+        }),
+      limits.timeoutMs,
+    );
     worker.on('message', (m: XlsxWorkerReply) => finish(m.ok ? m.sheet : m.error));
     worker.on('error', (err: Error & { code?: string }) =>
       finish(
         err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `reading the workbook needed more than ${limits.maxHeapMb} MB of memory, so it was stopped`
-          : `the workbook reader failed (${err.message})`,
+          ? {
+              zh: `读取工作簿需要超过 ${limits.maxHeapMb} MB 内存，已停止`,
+              en: `reading the workbook needed more than ${limits.maxHeapMb} MB of memory, so it was stopped`,
+            }
+          : { zh: `工作簿读取程序出错（${err.message}）`, en: `the workbook reader failed (${err.message})` },
       ),
     );
-    worker.on('exit', (code) => finish(`the workbook reader stopped unexpectedly (exit code ${code})`));
+    worker.on('exit', (code) => finish({ zh: `工作簿读取程序意外退出（退出码 ${code}）`, en: `the workbook reader stopped unexpectedly (exit code ${code})` }));
   });
 }

@@ -12,7 +12,7 @@
  * rich text, formulas, hyperlinks and errors), which structured clone carries as they are.
  *
  * workerData: { exceljsEntry: absolute path, sheetName, bytes: Uint8Array, maxRows, maxCells }
- * Message out (one): { ok: true, sheet: SheetCells } | { ok: false, error: text for a person }
+ * Message out (one): { ok: true, sheet: SheetCells } | { ok: false, error: { zh, en } text for a person }
  */
 
 /** The cells of one sheet that hold a value: rows in order, each with its [column, value] pairs. */
@@ -21,7 +21,7 @@ export interface SheetCells {
   rows: Array<[row: number, cells: Array<[column: number, value: unknown]>]>;
 }
 
-export type XlsxWorkerReply = { ok: true; sheet: SheetCells } | { ok: false; error: string };
+export type XlsxWorkerReply = { ok: true; sheet: SheetCells } | { ok: false; error: { zh: string; en: string } };
 
 export const XLSX_WORKER_SOURCE = String.raw`
 'use strict';
@@ -38,10 +38,10 @@ async function read() {
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (e) {
-    return { ok: false, error: 'not an .xlsx workbook (' + text(e) + ')' };
+    return { ok: false, error: { zh: '不是 .xlsx 工作簿（' + text(e) + '）', en: 'not an .xlsx workbook (' + text(e) + ')' } };
   }
   const ws = wb.getWorksheet(sheetName) || wb.worksheets[0];
-  if (!ws) return { ok: false, error: 'the workbook has no sheet' };
+  if (!ws) return { ok: false, error: { zh: '工作簿中没有工作表', en: 'the workbook has no sheet' } };
   const rows = [];
   let cells = 0;
   let refusal = null;
@@ -50,8 +50,16 @@ async function read() {
     const out = [];
     row.eachCell((cell, c) => out.push([c, cell.value]));
     cells += out.length;
-    if (rows.length >= maxRows) refusal = 'the sheet ' + ws.name + ' has more than ' + maxRows + ' rows (a roster workbook has far fewer)';
-    else if (cells > maxCells) refusal = 'the sheet ' + ws.name + ' has more than ' + maxCells + ' cells (a roster workbook has far fewer)';
+    if (rows.length >= maxRows)
+      refusal = {
+        zh: '工作表“' + ws.name + '”超过 ' + maxRows + ' 行（正常的表格远少于此）',
+        en: 'the sheet ' + ws.name + ' has more than ' + maxRows + ' rows (a roster workbook has far fewer)',
+      };
+    else if (cells > maxCells)
+      refusal = {
+        zh: '工作表“' + ws.name + '”超过 ' + maxCells + ' 个单元格（正常的表格远少于此）',
+        en: 'the sheet ' + ws.name + ' has more than ' + maxCells + ' cells (a roster workbook has far fewer)',
+      };
     else rows.push([r, out]);
   });
   if (refusal) return { ok: false, error: refusal };
@@ -64,9 +72,12 @@ read().then(
       parentPort.postMessage(reply);
     } catch (e) {
       // A value structured clone cannot carry (none of exceljs's should be): say so, plainly.
-      parentPort.postMessage({ ok: false, error: 'the workbook holds a cell that cannot be read (' + text(e) + ')' });
+      parentPort.postMessage({
+        ok: false,
+        error: { zh: '工作簿中有无法读取的单元格（' + text(e) + '）', en: 'the workbook holds a cell that cannot be read (' + text(e) + ')' },
+      });
     }
   },
-  (e) => parentPort.postMessage({ ok: false, error: 'not an .xlsx workbook (' + text(e) + ')' }),
+  (e) => parentPort.postMessage({ ok: false, error: { zh: '不是 .xlsx 工作簿（' + text(e) + '）', en: 'not an .xlsx workbook (' + text(e) + ')' } }),
 );
 `;

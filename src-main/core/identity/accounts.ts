@@ -39,6 +39,16 @@ export interface BoundContext {
 
 const NOTHING: ReadonlySet<Right> = new Set<Right>();
 
+/** A connection signed in: its session, and where it is (for auth.listSignedIn). */
+interface Binding {
+  sessionId: string;
+  personName: string;
+  since: number;
+  machineId: string | null;
+  transport: CallContext['transport'];
+  peer: string;
+}
+
 const WRONG: Bilingual = {
   zh: '姓名或密码错误（尚未设置密码的人员请点“首次登录”，用管理员发放的一次性码设置密码）',
   en: 'Wrong name or password (a person without a password yet chooses “First sign-in” and sets one with the one-time code an administrator issued)',
@@ -88,7 +98,9 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
 export class AccountService {
   private readonly lockout: Lockout;
   /** connectionId → the session it is signed in with. */
-  private readonly bindings = new Map<string, { sessionId: string; personName: string }>();
+  private readonly bindings = new Map<string, Binding>();
+  /** Told whenever who is signed in where may have changed (the hub pushes auth.signedInChanged). */
+  onChange: () => void = () => {};
 
   constructor(
     private readonly store: Store,
@@ -103,7 +115,9 @@ export class AccountService {
     private readonly directory?: DirectoryService,
   ) {
     this.lockout = new Lockout(now);
-    connections.onClose((id) => this.bindings.delete(id));
+    connections.onClose((id) => {
+      if (this.bindings.delete(id)) this.onChange();
+    });
   }
 
   private person(where: 'id' | 'name', value: string): (PersonInfo & { active: boolean }) | undefined {
@@ -187,7 +201,7 @@ export class AccountService {
       return this.sessions.start(tx, person.id, person.role);
     });
     this.sessions.started(sessionId, person.id, person.role, expiresAt);
-    if (ctx.connectionId) this.bindings.set(ctx.connectionId, { sessionId, personName: person.name });
+    this.bind(ctx, sessionId, person.name);
     this.log.info(`[identity] ${person.name} signed in${local ? '' : ' through the directory'} (${ctx.transport} ${ctx.peer})`);
     return { sessionId, person: { id: person.id, name: person.name, role: person.role }, rights: [...this.roles.rightsOf(person.role)], expiresAt };
   }
@@ -198,6 +212,7 @@ export class AccountService {
     if (bound) {
       this.bindings.delete(ctx.connectionId!);
       await this.sessions.end(bound.sessionId);
+      this.onChange();
     }
     return { ok: true };
   }
@@ -216,8 +231,40 @@ export class AccountService {
     const s = this.sessions.use(sessionId);
     const person = s ? this.person('id', s.personId) : undefined;
     if (!s || !person?.active) throw unauthorized(ENDED);
-    this.bindings.set(ctx.connectionId, { sessionId, personName: person.name });
+    this.bind(ctx, sessionId, person.name);
     return this.describe(s.personId, s.role, s.expiresAt);
+  }
+
+  /** Binds the call's connection to the session, remembering where it is (machine, transport, address) for auth.listSignedIn. */
+  private bind(ctx: CallContext, sessionId: string, personName: string): void {
+    if (!ctx.connectionId) return;
+    this.bindings.set(ctx.connectionId, {
+      sessionId,
+      personName,
+      since: this.now(),
+      machineId: ctx.machineId ?? null,
+      transport: ctx.transport,
+      peer: ctx.peer,
+    });
+    this.onChange();
+  }
+
+  /** Every connection signed in now with a live session, oldest first: who, where, since when. */
+  signedIn(): { person: SignedInPerson; machineId: string | null; transport: CallContext['transport']; peer: string; since: number }[] {
+    const out = [];
+    for (const b of this.bindings.values()) {
+      const s = this.sessions.peek(b.sessionId);
+      if (!s) continue;
+      const p = this.person('id', s.personId);
+      if (!p?.active) continue;
+      out.push({ person: { id: p.id, name: p.name, role: s.role }, machineId: b.machineId, transport: b.transport, peer: b.peer, since: b.since });
+    }
+    return out.sort((a, b) => a.since - b.since);
+  }
+
+  /** Whether any active person has a password: the first set-up is over (the desktop host's own windows then act only as who signs in). */
+  anyPassword(): boolean {
+    return this.store.get('SELECT 1 AS one FROM auth_account a JOIN duty_person p ON p.id = a.person_id WHERE p.active = 1 LIMIT 1') !== undefined;
   }
 
   whoAmI(ctx: CallContext): SignedIn | null {
@@ -268,7 +315,10 @@ export class AccountService {
       );
       if (resets) this.sessions.endFor(tx, personId);
     });
-    if (resets) this.sessions.endedFor(personId);
+    if (resets) {
+      this.sessions.endedFor(personId);
+      this.onChange();
+    }
     this.lockout.succeed(person.name);
     return { ok: true };
   }
@@ -296,6 +346,7 @@ export class AccountService {
   async endSession(sessionId: string): Promise<void> {
     for (const [id, b] of this.bindings) if (b.sessionId === sessionId) this.bindings.delete(id);
     await this.sessions.end(sessionId);
+    this.onChange();
   }
 
   /** Ends every session of a person (an administrator signs them out everywhere); how many were live. */
@@ -307,6 +358,7 @@ export class AccountService {
       return n;
     });
     this.sessions.endedFor(personId);
+    this.onChange();
     this.log.info(`[identity] every session of ${personId} ended (${ended})`);
     return { ended };
   }

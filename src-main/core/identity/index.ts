@@ -6,14 +6,17 @@
 import type { Capability, CapabilityDeps } from '../capability';
 import type { CallContext } from '../contract/define';
 import type { WriteEntry } from '../contract/dispatch';
+import { methods } from '../contract/api';
+import type { MethodSpec } from '../contract/define';
 import { RefusedError, type RpcError } from '../contract/errors';
-import type { identityMethods, Machine } from '../contract/identity';
+import type { ActorRule, identityMethods, Machine, SignedInConsole } from '../contract/identity';
 import type { Right, Role } from '../contract/rights';
 import { AccountService, type BoundContext } from './accounts';
 import { AuditTrail } from './audit-trail';
 import { writeAuditWorkbook } from './audit-xlsx';
 import { DirectoryService } from './directory';
 import { addressOf, isMachineCredential, MachineService } from './machines';
+import { unauthorized } from './refusals';
 import { RoleService } from './roles';
 import { StaleLinks } from './stale-links';
 import { DEFAULT_SESSION_IDLE_MS, SessionService } from './sessions';
@@ -78,6 +81,14 @@ export interface Identity extends Capability<typeof identityMethods> {
    * (DispatcherOptions.refuseCaller, given it in app.ts).
    */
   staleStreetLink(method: string, params: unknown, ctx: CallContext): RpcError | null;
+  /**
+   * A write naming its acting person (the method's `actor` param) from one of the desktop host's
+   * own windows nobody is signed in on, once the first set-up is over (any active person has a
+   * password): refused, sign in first. The acting person of a console's write comes from its
+   * session; only the bootstrap token (first set-up, automation) names anyone. Null for every other
+   * call. Given to the dispatcher beside staleStreetLink (DispatcherOptions.refuseCaller, app.ts).
+   */
+  unsignedActor(method: string, params: unknown, ctx: CallContext): RpcError | null;
 }
 
 /** Makes and installs a new bootstrap token; resolves to it. ctx is the administrator's call. */
@@ -118,6 +129,7 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
   const accounts = new AccountService(deps.store, sessions, roles, deps.connections, deps.now, deps.log, recordRefusal, directory);
   const machines = new MachineService(deps.store, deps.bus, deps.now, deps.log, recordRefusal);
   let rotator: BootstrapRotator | null = null;
+  accounts.onChange = () => deps.bus.emit('auth.signedInChanged', { count: accounts.signedIn().length });
   const stale = new StaleLinks(deps.store, deps.now, recordRefusal, (street) => machines.streetEnrolledAt(street));
 
   const machineContext = (connectionId: string, machineId: string): MachineContext | null => {
@@ -130,8 +142,30 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
     // A console gives the person's rights; a wall or street machine never more than its own.
     return { ...person, ...base, rights: m.kind === 'console' ? person.rights : intersect(person.rights, own) };
   };
+  // Whether a caller nobody signed in on names the acting person only by signing in (ActorRule).
+  const actorRule = (ctx: CallContext): ActorRule => {
+    if (ctx.street !== undefined) return 'street';
+    if (ctx.machineId !== undefined) return 'session';
+    if (ctx.transport === 'ipc' && accounts.anyPassword()) return 'session';
+    return 'choose';
+  };
+  const signedInList = (): SignedInConsole[] =>
+    accounts.signedIn().map(({ person, machineId, transport, peer, since }) => {
+      const m = machineId !== null ? machines.get(machineId) : null;
+      return {
+        person,
+        machineName: m?.name ?? null,
+        kind: m?.kind ?? 'host',
+        street: m?.street ?? null,
+        address: transport === 'ipc' ? null : addressOf(peer),
+        since,
+      };
+    });
   return {
     handlers: {
+      // The street of a street machine's context is its machine's (a StreetName, machines.ts).
+      'auth.getActorRule': (_p, ctx) => ({ rule: actorRule(ctx), street: ctx.machineId ? (machines.get(ctx.machineId)?.street ?? null) : null }),
+      'auth.listSignedIn': () => signedInList(),
       'auth.signIn': ({ name, password }, ctx) => accounts.signIn(name, password, ctx),
       'auth.signOut': (_p, ctx) => accounts.signOut(ctx),
       'auth.resume': ({ sessionId }, ctx) => accounts.resume(sessionId, ctx),
@@ -196,6 +230,19 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
     isStreetPerson: (street, who, is) => accounts.isStreetPerson(street, who, is),
     onMachineRevoked: (listener) => machines.onRevoked(listener),
     staleStreetLink: (method, params, ctx) => stale.check(method, params, ctx),
+    unsignedActor(method, params, ctx) {
+      if (ctx.transport !== 'ipc' || ctx.personId !== undefined || ctx.rights !== undefined) return null;
+      const actor = (methods as Record<string, MethodSpec | undefined>)[method]?.actor;
+      if (!actor || params === null || typeof params !== 'object' || (params as Record<string, unknown>)[actor.param] === undefined) return null;
+      if (!accounts.anyPassword()) return null; // the first set-up: nobody could sign in yet
+      return unauthorized(
+        {
+          zh: `请先登录：本席位的操作以登录人员的身份记录，不能选择他人（${method}，params.${actor.param}）`,
+          en: `Sign in first: on this console a write is made as the signed-in person, never as someone chosen (${method}, params.${actor.param})`,
+        },
+        { param: actor.param, signIn: true },
+      );
+    },
     setBootstrapRotator(rotate) {
       rotator = rotate;
       return () => {

@@ -1,5 +1,5 @@
 // Entry of materials (物资): stock by place and item, the ledger of every movement, thresholds and
-// their alarms, and the streets' material requests. Opens the services and maps the contract's
+// their alarms, reserve targets (储备目标), and the streets' material requests. Opens the services and maps the contract's
 // methods onto them. The places are the map's warehouse objects (read, never written) and the
 // streets' reserve points; the map's old per-warehouse `stock` lines are taken over once as
 // opening balances (StockService.adopt).
@@ -9,12 +9,14 @@ import type { MaterialsLinks } from './links';
 import { listPlaces } from './places';
 import { RequestService } from './request-service';
 import { StockService } from './stock-service';
+import { TargetService } from './targets';
 
 export type { MaterialsLinks } from './links';
 
 export async function openMaterials(deps: CapabilityDeps, links: MaterialsLinks): Promise<Capability<typeof materialsMethods>> {
   const stock = new StockService(deps.store, deps.bus, deps.now, deps.log);
   const requests = new RequestService(deps.store, deps.bus, deps.now, stock);
+  const targets = new TargetService(deps.store, deps.bus, deps.now);
   await stock.adopt();
   stock.schedule();
   const caller = (ctx: { peer: string; street?: string }) => ({ peer: ctx.peer, street: ctx.street });
@@ -26,6 +28,9 @@ export async function openMaterials(deps: CapabilityDeps, links: MaterialsLinks)
       'materials.move': ({ movement, by }, ctx) => stock.move(movement, by, caller(ctx)),
       'materials.listThresholds': () => stock.listThresholds(),
       'materials.saveThreshold': ({ threshold, by }, ctx) => stock.saveThreshold(threshold, by, caller(ctx)),
+      'materials.listTargets': ({ street }) => targets.list(street),
+      'materials.saveTarget': ({ target, by }, ctx) => targets.save(target, by, caller(ctx)),
+      'materials.removeTarget': ({ place, item, unit, by }, ctx) => targets.remove(place, item, unit, by, caller(ctx)),
       'materials.listRequests': (f, ctx) => requests.list(f, caller(ctx)),
       'materials.getRequest': ({ id }, ctx) => requests.get(id, caller(ctx)),
       'materials.request': ({ request, by }, ctx) => requests.request(request, by, caller(ctx)),

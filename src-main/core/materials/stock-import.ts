@@ -4,7 +4,8 @@
 // each row, column and reason, with nothing written; otherwise every row is written in one
 // transaction.
 import { MovementInput, STOCK_COLUMNS, STOCK_SHEET, type PlaceInfo } from '../contract/materials';
-import { openSheet, refuseRows, sheetRows, type RowProblem } from '../shared/sheet-import';
+import type { Bilingual } from '../contract/errors';
+import { issueReason, openSheet, refuseRows, sheetRows, type RowProblem } from '../shared/sheet-import';
 import type { MaterialsLinks, SheetCells } from './links';
 
 export type { RowProblem } from '../shared/sheet-import';
@@ -33,8 +34,8 @@ const COLUMNS = (Object.keys(STOCK_COLUMNS) as Key[]).map((key) => ({ key, heade
 export async function readStockWorkbook(
   links: MaterialsLinks,
   bytes: Uint8Array,
-  placeOf: (cell: string) => PlaceInfo | string,
-  allowed: (place: PlaceInfo) => string | null,
+  placeOf: (cell: string) => PlaceInfo | Bilingual,
+  allowed: (place: PlaceInfo) => Bilingual | null,
 ): Promise<{ rows: StockRow[]; problems: RowProblem[] }> {
   const sheet = await openSheet(links.workbook, bytes, STOCK_SHEET);
   return Array.isArray(sheet) ? { rows: [], problems: sheet } : readStockSheet(sheet, placeOf, allowed);
@@ -42,8 +43,8 @@ export async function readStockWorkbook(
 
 export function readStockSheet(
   sheet: SheetCells,
-  placeOf: (cell: string) => PlaceInfo | string,
-  allowed: (place: PlaceInfo) => string | null,
+  placeOf: (cell: string) => PlaceInfo | Bilingual,
+  allowed: (place: PlaceInfo) => Bilingual | null,
 ): { rows: StockRow[]; problems: RowProblem[] } {
   const read = sheetRows(sheet, COLUMNS);
   if ('problems' in read) return { rows: [], problems: read.problems };
@@ -51,13 +52,14 @@ export function readStockSheet(
   const problems: RowProblem[] = [];
   const rows: StockRow[] = [];
   for (const { row: r, text: cell } of read.rows) {
-    const bad = (k: Key, reason: string): void => void problems.push({ row: r, column: STOCK_COLUMNS[k], reason });
+    const bad = (k: Key, reason: Bilingual): void => void problems.push({ row: r, column: STOCK_COLUMNS[k], reason });
     const before = problems.length;
     const placeText = cell('place');
-    const place = placeText === '' ? 'a row needs its place' : placeOf(placeText);
-    if (typeof place === 'string') bad('place', place);
+    const place = placeText === '' ? { zh: '为空（每行须填写地点）', en: 'empty (a row needs its place)' } : placeOf(placeText);
+    const placed = 'key' in place ? place : null;
+    if (!placed) bad('place', place as Bilingual);
     else {
-      const why = allowed(place);
+      const why = allowed(placed);
       if (why) bad('place', why);
     }
     const quantityText = cell('quantity');
@@ -77,13 +79,18 @@ export function readStockSheet(
         const k = issue.path[0] as Key;
         if (!(k in STOCK_COLUMNS) || seen.has(k)) continue;
         seen.add(k);
-        bad(k, k === 'quantity' && quantityText !== '' && Number.isNaN(movement.quantity) ? `${quantityText} is not a number` : issue.message);
+        bad(
+          k,
+          k === 'quantity' && quantityText !== '' && Number.isNaN(movement.quantity)
+            ? { zh: `“${quantityText}”不是数字`, en: `${quantityText} is not a number` }
+            : issueReason(issue),
+        );
       }
     }
-    if (problems.length === before && parsed.success && typeof place !== 'string')
+    if (problems.length === before && parsed.success && placed)
       rows.push({
         row: r,
-        place,
+        place: placed,
         item: parsed.data.item,
         unit: parsed.data.unit,
         quantity: parsed.data.quantity,
@@ -91,7 +98,8 @@ export function readStockSheet(
         reason: parsed.data.reason,
       });
   }
-  if (rows.length === 0 && problems.length === 0) problems.push({ row: headerRow + 1, column: '', reason: 'the sheet has no stock rows below its header' });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ row: headerRow + 1, column: '', reason: { zh: '表头下方没有库存行', en: 'the sheet has no stock rows below its header' } });
   return { rows, problems };
 }
 

@@ -4,7 +4,7 @@
 // ('alarm') when a lot reaches its warning day or its expiry.
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { RpcCode, RpcError } from '../contract/errors';
+import { RpcCode, RpcError, type Bilingual } from '../contract/errors';
 import {
   placeKey,
   type LedgerEntry,
@@ -189,17 +189,31 @@ export class StockService {
     const places = listPlaces(this.store);
     const byName = new Map<string, PlaceInfo[]>();
     for (const p of places) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
-    const placeOf = (cell: string): PlaceInfo | string => {
+    const placeOf = (cell: string): PlaceInfo | Bilingual => {
       const named = byName.get(cell) ?? [];
       if (named.length === 1) return named[0];
-      if (named.length > 1) return `${cell} names ${named.length} warehouses on the map: rename one, or give its key (warehouse:${named[0].id})`;
+      if (named.length > 1)
+        return {
+          zh: `地图上有 ${named.length} 个名为“${cell}”的仓库：请改名其一，或填写其编号（warehouse:${named[0].id}）`,
+          en: `${cell} names ${named.length} warehouses on the map: rename one, or give its key (warehouse:${named[0].id})`,
+        };
       const street = StreetName.safeParse(cell);
       if (street.success) return streetPlace(street.data);
       const byKey = places.find((p) => p.key === cell);
-      return byKey ?? `no place named ${cell}: give a name as materials.listPlaces names it (a warehouse on the map, or a street)`;
+      return (
+        byKey ?? {
+          zh: `没有名为“${cell}”的地点：请填写物资地点列表中的名称（地图上的仓库，或街道）`,
+          en: `no place named ${cell}: give a name as the list of places names it (a warehouse on the map, or a street)`,
+        }
+      );
     };
-    const allowed = (p: PlaceInfo): string | null =>
-      caller.street === undefined || p.street === caller.street ? null : `${p.name} is not a place of ${caller.street} (a street stocks its own places only)`;
+    const allowed = (p: PlaceInfo): Bilingual | null =>
+      caller.street === undefined || p.street === caller.street
+        ? null
+        : {
+            zh: `${p.name}不属于${caller.street}（街道只能为本街道的地点入库）`,
+            en: `${p.name} is not a place of ${caller.street} (a street stocks its own places only)`,
+          };
     const { rows, problems } = await readStockWorkbook(links, bytes, placeOf, allowed);
     if (problems.length) refuseImport(problems);
     const at = this.now();

@@ -49,6 +49,18 @@ describe('CrossingWatch', () => {
     watch.close();
   });
 
+  it('hands over a due time passed before it started when told where checking stopped (from)', () => {
+    vi.useFakeTimers({ now: 10_000 });
+    const { watch, pushed, spans } = watchOver([4_000, 12_000], { from: 3_000 });
+    watch.schedule();
+    vi.advanceTimersByTime(1);
+    expect(pushed).toEqual([4_000]);
+    expect(spans[0]![0]).toBe(3_000);
+    vi.advanceTimersByTime(2_000);
+    expect(pushed).toEqual([4_000, 12_000]);
+    watch.close();
+  });
+
   it('wakes every idleWakeMs when told to, for due times it cannot hear of', () => {
     vi.useFakeTimers({ now: 0 });
     const dues: number[] = [];

@@ -3,7 +3,9 @@
 // wakes at the next crossing, or at most `maxWakeMs` later in case the clock jumps, and hands the
 // owner every span of time [from, to) not yet checked, once: a crossing is pushed once, even
 // across a late wake-up. It never wakes while nothing lies ahead, unless `idleWakeMs` says to (for
-// an owner whose due times also come from another capability's writes it does not hear).
+// an owner whose due times also come from another capability's writes it does not hear). An owner
+// that keeps how far it got across restarts (the wall's schedules) says `from`: a due time passed
+// while the process was down is then handed over at the first wake-up.
 export interface CrossingWatchOptions {
   now: () => number;
   /** The earliest due time at or after `from`, or null when nothing lies ahead. */
@@ -14,6 +16,8 @@ export interface CrossingWatchOptions {
   maxWakeMs?: number;
   /** Wake this often even while nothing lies ahead; none if left out. */
   idleWakeMs?: number;
+  /** The moment already checked up to (kept by the owner across restarts); now() if left out. */
+  from?: number;
 }
 
 const DEFAULT_MAX_WAKE_MS = 1000;
@@ -24,7 +28,7 @@ export class CrossingWatch {
   private closed = false;
 
   constructor(private readonly opts: CrossingWatchOptions) {
-    this.checkedAt = opts.now();
+    this.checkedAt = opts.from ?? opts.now();
   }
 
   /** The moment checked up to: due times from it on are still to be pushed. */

@@ -5,18 +5,20 @@
 import type { Capability, CapabilityDeps } from '../capability';
 import type { tasksMethods } from '../contract/tasks';
 import type { TaskLinks } from './links';
-import { TaskService } from './task-service';
+import { TaskService, type TaskOptions } from './task-service';
 
 export type { TaskLinks } from './links';
+export type { TaskOptions } from './task-service';
 
 export function openTasks(
   deps: CapabilityDeps,
   links: TaskLinks,
+  opts: TaskOptions = {},
 ): Capability<typeof tasksMethods> & {
   /** tasks.issue with work of another capability in the same store transaction (teams.dispatch; app.ts hands it over). */
   issueWith: TaskService['issue'];
 } {
-  const tasks = new TaskService(deps.store, deps.bus, deps.now, links);
+  const tasks = new TaskService(deps.store, deps.bus, deps.now, links, opts);
   const caller = (ctx: { peer: string; street?: string }) => ({ peer: ctx.peer, street: ctx.street });
   return {
     handlers: {

@@ -144,27 +144,31 @@ export function transitionError(r: { id: string; title: string; state: string },
   );
 }
 
-/**
- * One minute of an acknowledgement window, in ms: 60 000. COMMAND_WALL_TEST_ACK_MINUTE_S (whole
- * seconds, 1-60) shortens it for the end-to-end test, which would otherwise wait out the contract's
- * least window (1 min) in real time; ackDueAt carries the result, so the wall and replay follow it.
- */
-export function ackMinuteMs(env: NodeJS.ProcessEnv = process.env): number {
-  const s = Number(env.COMMAND_WALL_TEST_ACK_MINUTE_S);
-  return Number.isInteger(s) && s >= 1 && s <= 60 ? s * 1000 : 60_000;
+export interface TaskOptions {
+  /**
+   * One minute of an acknowledgement window, in ms: 60 000 unless a test hub says less (the hub
+   * entry reads COMMAND_WALL_TEST_ACK_MINUTE_S, for the end-to-end test that would otherwise wait
+   * out the contract's least window, 1 min, in real time); ackDueAt carries the result, so the wall
+   * and replay follow it.
+   */
+  ackMinuteMs?: number;
 }
+
+const ACK_MINUTE_MS = 60_000;
 
 export class TaskService {
   /** Wakes when a task crosses its acknowledgement window or its deadline. */
   private readonly watch: CrossingWatch;
-  private readonly ackMinuteMs = ackMinuteMs();
+  private readonly ackMinuteMs: number;
 
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
     private readonly now: () => number,
     private readonly links: TaskLinks,
+    opts: TaskOptions = {},
   ) {
+    this.ackMinuteMs = opts.ackMinuteMs ?? ACK_MINUTE_MS;
     this.watch = new CrossingWatch({ now, nextAfter: (from) => this.nextCrossing(from), crossed: (from, to) => this.pushCrossed(from, to) });
     this.schedule();
   }

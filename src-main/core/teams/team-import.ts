@@ -6,8 +6,8 @@
 // changed team keeps its status, a new one stands by).
 import type { z } from 'zod';
 import { TeamDetails } from '../contract/map';
-import { TEAM_COLUMNS, TEAM_SHEET, type TeamImportProblem } from '../contract/teams';
-import { openSheet, refuseRows, sheetRows } from '../shared/sheet-import';
+import { TEAM_COLUMNS, TEAM_SHEET } from '../contract/teams';
+import { issueReason, openSheet, refuseRows, sheetRows, type RowProblem } from '../shared/sheet-import';
 import type { MapTeam, SheetCells, WorkbookLinks } from './links';
 
 type Key = keyof typeof TEAM_COLUMNS;
@@ -38,21 +38,23 @@ function columnOf(path: readonly PropertyKey[]): string {
 }
 
 /** Reads and checks every row; `existing` are the teams on the map now (a 编号 must be one of them). */
-export function readTeamSheet(sheet: SheetCells, existing: ReadonlyMap<string, MapTeam>): { rows: TeamRow[]; problems: TeamImportProblem[] } {
+export function readTeamSheet(sheet: SheetCells, existing: ReadonlyMap<string, MapTeam>): { rows: TeamRow[]; problems: RowProblem[] } {
   const read = sheetRows(sheet, COLUMNS);
   if ('problems' in read) return { rows: [], problems: read.problems };
-  const problems: TeamImportProblem[] = [];
+  const problems: RowProblem[] = [];
   const rows: TeamRow[] = [];
   const seenIds = new Map<string, number>();
   for (const { row: r, text: get } of read.rows) {
-    const bad = (column: string, reason: string): void => void problems.push({ row: r, column, reason });
+    const bad = (column: string, zh: string, en: string): void => void problems.push({ row: r, column, reason: { zh, en } });
     const id = get('id');
     const before = id ? existing.get(id) : undefined;
-    if (id && !before) bad(TEAM_COLUMNS.id.zh, `“${id}” is not a team on the map (leave 编号 empty to add a team)`);
-    if (id && seenIds.has(id)) bad(TEAM_COLUMNS.id.zh, `team ${id} is already on row ${seenIds.get(id)}`);
+    if (id && !before)
+      bad(TEAM_COLUMNS.id.zh, `“${id}”不是地图上的队伍（新增队伍请将编号留空）`, `“${id}” is not a team on the map (leave 编号 empty to add a team)`);
+    if (id && seenIds.has(id)) bad(TEAM_COLUMNS.id.zh, `队伍 ${id} 已在第 ${seenIds.get(id)} 行`, `team ${id} is already on row ${seenIds.get(id)}`);
     if (id) seenIds.set(id, r);
     const type = get('type').toLowerCase();
-    if (!PROFESSIONAL.has(type) && !PART_TIME.has(type)) bad(TEAM_COLUMNS.type.zh, `“${get('type')}” is neither 专业 nor 兼职`);
+    if (!PROFESSIONAL.has(type) && !PART_TIME.has(type))
+      bad(TEAM_COLUMNS.type.zh, `“${get('type')}”既不是“专业”也不是“兼职”`, `“${get('type')}” is neither 专业 (professional) nor 兼职 (part-time)`);
     const raw: Record<string, unknown> = {
       kind: 'team',
       ...(before ? { id: before.id } : {}),
@@ -69,7 +71,10 @@ export function readTeamSheet(sheet: SheetCells, existing: ReadonlyMap<string, M
     };
     const parsed = TeamDetails.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) bad(columnOf(issue.path), issue.message);
+      for (const issue of parsed.error.issues) {
+        const why = issueReason(issue);
+        bad(columnOf(issue.path), why.zh, why.en);
+      }
       continue;
     }
     rows.push({ row: r, object: parsed.data });
@@ -78,7 +83,7 @@ export function readTeamSheet(sheet: SheetCells, existing: ReadonlyMap<string, M
   return { rows, problems };
 }
 
-export function refuseTeamImport(problems: TeamImportProblem[]): never {
+export function refuseTeamImport(problems: RowProblem[]): never {
   refuseRows({ zh: '队伍表未导入（未写入任何内容）', en: 'the team workbook was not imported, nothing was written' }, problems);
 }
 
@@ -88,7 +93,8 @@ export async function readTeamWorkbook(workbook: WorkbookLinks, bytes: Uint8Arra
   if (Array.isArray(sheet)) refuseTeamImport(sheet);
   const { rows, problems } = readTeamSheet(sheet, existing);
   if (problems.length) refuseTeamImport(problems);
-  if (rows.length === 0) refuseTeamImport([{ row: 0, column: '', reason: `the sheet ${TEAM_SHEET} holds no team` }]);
+  if (rows.length === 0)
+    refuseTeamImport([{ row: 0, column: '', reason: { zh: `工作表“${TEAM_SHEET}”中没有队伍`, en: `the sheet ${TEAM_SHEET} holds no team` } }]);
   return rows;
 }
 

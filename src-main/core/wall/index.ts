@@ -12,8 +12,7 @@ export async function openWall(deps: CapabilityDeps): Promise<Capability<typeof 
   const svc = new WallService(deps.store, deps.bus, deps.now);
   await svc.ensureDefaults();
   const stop = startAlarmSwitch(deps.bus, svc, deps.log);
-  svc.armClock();
-  svc.armReplayClock();
+  svc.startClocks();
   return {
     handlers: {
       'wall.get': () => svc.get(),

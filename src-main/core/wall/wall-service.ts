@@ -17,6 +17,7 @@ import {
 } from '../contract/schemas';
 import type { EventBus } from '../events';
 import { readKv, writeKv } from '../kv';
+import { CrossingWatch } from '../shared/crossing-watch';
 import type { Store, Tx } from '../store';
 import { firstOverlap, nextBoundary, windowAt } from './schedule';
 
@@ -41,7 +42,7 @@ const ScheduleRecord = z.object({
 });
 type ScheduleRecord = z.infer<typeof ScheduleRecord>;
 const NO_SCHEDULE: ScheduleRecord = { appliedAt: 0, current: {}, base: {} };
-/** The schedule clock wakes at the next boundary, or after this long to notice a clock that jumped. */
+/** The wall's clocks wake at the next boundary or return time, or after this long to notice a clock that jumped. */
 const MAX_SLEEP_MS = 60_000;
 
 /** The open alarms, what to go back to, and what was acknowledged (so a repeat of it does not switch again). */
@@ -78,19 +79,57 @@ export const DEFAULT_PRESETS: WallPreset[] = [
   { id: 'quad', name: '四分屏', layout: standardLayout('2x2'), cells: ['map', 'warnings', 'plan-responses', 'power'] },
 ];
 
+export interface WallServiceOptions {
+  /** The longest sleep of the schedule and replay clocks (a clock jump is noticed within it); a minute unless a test says less. */
+  maxWakeMs?: number;
+}
+
 export class WallService {
   /** Read-modify-write of the active presets and the alarm record, one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
-  private clock: NodeJS.Timeout | null = null;
+  /** Wakes at the next schedule boundary and applies it. */
+  private readonly scheduleWatch: CrossingWatch;
   /** Wakes when the replay is due to return to live by itself. */
-  private replayClock: NodeJS.Timeout | null = null;
-  private closed = false;
+  private readonly replayWatch: CrossingWatch;
 
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
     private readonly now: () => number,
-  ) {}
+    opts: WallServiceOptions = {},
+  ) {
+    const maxWakeMs = opts.maxWakeMs ?? MAX_SLEEP_MS;
+    // From where the schedules were last applied, not from now: a boundary passed while the hub was down applies at the first wake-up.
+    this.scheduleWatch = new CrossingWatch({
+      now,
+      maxWakeMs,
+      from: this.scheduleRecord().appliedAt,
+      // Strictly after: a boundary at the very moment checked was applied by that check (catchUp reads the clock again).
+      nextAfter: (from) => nextBoundary(this.schedules(), from),
+      crossed: () => {
+        this.serial(() => this.catchUp()).catch(() => undefined);
+      },
+    });
+    // From the beginning of time: a replay whose return time passed while the hub was down goes back to live at the first wake-up.
+    this.replayWatch = new CrossingWatch({
+      now,
+      maxWakeMs,
+      from: 0,
+      nextAfter: (from) => {
+        const { replay } = readKv(this.store, REPLAY_KEY, ReplayRecord, NO_REPLAY);
+        return replay && replay.until > from ? replay.until : null;
+      },
+      crossed: () => {
+        this.serial(() => this.returnToLiveIfDue()).catch(() => undefined);
+      },
+    });
+  }
+
+  /** Starts both clocks; what fell due while the hub was down is applied at their first wake-up, just after the wall opens. */
+  startClocks(): void {
+    this.scheduleWatch.schedule();
+    this.replayWatch.schedule();
+  }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(work, work);
@@ -140,7 +179,7 @@ export class WallService {
       const minutes = this.settings().replayReturnMin ?? DEFAULT_REPLAY_RETURN_MIN;
       const replay: WallReplay = { at, since: now, until: now + minutes * 60_000, by };
       await this.store.write((tx) => writeKv(tx, REPLAY_KEY, { replay }, now));
-      this.armReplayClock();
+      this.replayWatch.schedule();
       return this.changed();
     });
   }
@@ -158,29 +197,13 @@ export class WallService {
     if (replay !== null) await this.store.write((tx) => writeKv(tx, REPLAY_KEY, NO_REPLAY, this.now()));
   }
 
-  /** Wakes at the replay's return time (at once for one that lapsed while the hub was down) and goes back to live. */
-  armReplayClock(): void {
-    if (this.replayClock) clearTimeout(this.replayClock);
-    this.replayClock = null;
-    if (this.closed) return;
-    const { replay } = readKv(this.store, REPLAY_KEY, ReplayRecord, NO_REPLAY);
-    if (!replay) return;
-    this.replayClock = setTimeout(
-      () => {
-        this.replayClock = null;
-        this.serial(async () => {
-          const rec = readKv(this.store, REPLAY_KEY, ReplayRecord, NO_REPLAY).replay;
-          if (!rec) return;
-          // Not yet (the clock woke early, or a newer replay was put on): wait again.
-          if (rec.until > this.now()) return this.armReplayClock();
-          await this.clearReplay();
-          this.changed();
-        }).catch(() => undefined);
-      },
-      // At most a minute at a time: a clock that jumps (or a test's clock) is noticed soon.
-      Math.min(Math.max(0, replay.until - this.now() + 5), MAX_SLEEP_MS),
-    );
-    this.replayClock.unref();
+  /** A replay past its return time goes back to live, and says so (inside serial). */
+  private async returnToLiveIfDue(): Promise<void> {
+    const rec = readKv(this.store, REPLAY_KEY, ReplayRecord, NO_REPLAY).replay;
+    // None, or not yet (a newer replay was put on): its own crossing is still ahead.
+    if (!rec || rec.until > this.now()) return;
+    await this.clearReplay();
+    this.changed();
   }
 
   /** The state, after applying any schedule boundary passed since the last look. */
@@ -227,7 +250,7 @@ export class WallService {
       await this.store.write((tx) => writeKv(tx, SETTINGS_KEY, next, this.now()));
       // A schedule saved (or changed) applies at once: the displays whose window it changes switch now.
       if (patch.schedules !== undefined) await this.applySchedules();
-      this.armClock();
+      this.scheduleWatch.schedule();
       return this.changed();
     });
   }
@@ -310,33 +333,9 @@ export class WallService {
     if (restoreChanged || Object.keys(switches).length > 0 || Object.keys(current).length !== Object.keys(rec.current).length) this.changed();
   }
 
-  /** Wakes at the next boundary (or within a minute, should the clock jump) and applies it. */
-  armClock(): void {
-    if (this.clock) clearTimeout(this.clock);
-    this.clock = null;
-    if (this.closed) return;
-    const now = this.now();
-    // From the last application, not from now: a boundary missed while the hub was down applies at once.
-    const next = nextBoundary(this.schedules(), this.scheduleRecord().appliedAt);
-    if (next === null) return;
-    this.clock = setTimeout(
-      () => {
-        this.clock = null;
-        this.serial(() => this.catchUp())
-          .catch(() => undefined)
-          .finally(() => this.armClock());
-      },
-      Math.min(Math.max(0, next - now + 5), MAX_SLEEP_MS),
-    );
-    this.clock.unref();
-  }
-
   close(): void {
-    this.closed = true;
-    if (this.clock) clearTimeout(this.clock);
-    this.clock = null;
-    if (this.replayClock) clearTimeout(this.replayClock);
-    this.replayClock = null;
+    this.scheduleWatch.close();
+    this.replayWatch.close();
   }
 
   /**

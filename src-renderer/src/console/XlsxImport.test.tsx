@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SliceHostProvider } from '../state/context';
 import { SliceHost } from '../state/slice';
 import { fakeClient } from '../test-kit/fake-client';
-import { ImportProblems, type ImportProblem } from './XlsxImport';
+import { ImportProblems, reasonText, type ImportProblem } from './XlsxImport';
 
 const render = (props: { problems: ImportProblem[] | null; rowTestId?: string }) =>
   renderToString(
@@ -29,6 +29,14 @@ describe('an import refusal', () => {
     expect(html.match(/data-testid="import-problem"/g)).toHaveLength(2);
     expect(html).toContain('data-row="3" data-column="姓名"');
     expect(html).toContain('<td class="tabular">—</td><td>—</td><td>not a workbook</td>');
+  });
+
+  it('says each reason in the page’s language when the hub gives both (issue 17)', () => {
+    const html = render({ problems: [{ row: 3, column: '角色', reason: { zh: '“组长”不是角色', en: '“组长” is not a role' } }] });
+    expect(html).toContain('<td>“组长”不是角色</td>');
+    expect(html).not.toContain('is not a role');
+    expect(reasonText({ zh: '为空', en: 'empty' }, 'en')).toBe('empty');
+    expect(reasonText('not a workbook', 'zh-CN')).toBe('not a workbook');
   });
 
   it('takes the caller’s row test id, and shows nothing without problems', () => {

@@ -1,8 +1,10 @@
 // The pieces every .xlsx import in the console shows alike (roster, stock, teams): the file button,
 // and a refusal's problems (the line saying nothing was imported, then each row, column and
-// reason). Each import keeps its own test ids, passed in.
+// reason, the reason in the page's language: the hub gives it as { zh, en }). Each import keeps
+// its own test ids, passed in.
 import { useRef } from 'react';
-import { useT } from '../i18n/use-t';
+import type { Bilingual } from '@contract/errors';
+import { useLanguage, useT } from '../i18n/use-t';
 
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -38,9 +40,16 @@ export function XlsxFileButton({
 export interface ImportProblem {
   /** The row as Excel shows it; 0 for the file as a whole. */
   row: number;
-  /** The column's header, or '' for the row as a whole. */
+  /** The column's header as the workbook writes it, or '' for the row as a whole. */
   column: string;
-  reason: string;
+  /** Why, in both languages (a plain text from an older hub is shown as it is). */
+  reason: Bilingual | string;
+}
+
+/** A problem's reason in the page's language. */
+export function reasonText(reason: Bilingual | string, lang: 'zh-CN' | 'en'): string {
+  if (typeof reason === 'string') return reason;
+  return (lang === 'en' ? reason.en : reason.zh) || reason.zh || reason.en;
 }
 
 /** A refused import: `refusal` says so, then a row per problem (nothing when there is none). */
@@ -56,6 +65,7 @@ export function ImportProblems({
   rowTestId?: string;
 }) {
   const t = useT();
+  const lang = useLanguage();
   if (!problems || problems.length === 0) return null;
   return (
     <div className="import-problems" role="alert" data-testid={testId}>
@@ -73,7 +83,7 @@ export function ImportProblems({
             <tr key={i} data-testid={rowTestId} data-row={p.row} data-column={p.column}>
               <td className="tabular">{p.row || '—'}</td>
               <td>{p.column || '—'}</td>
-              <td>{p.reason}</td>
+              <td>{reasonText(p.reason, lang)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,21 +1,26 @@
 // Link health: which link to show, when a connection is dead, when to rebuild, what getStats says.
 import { describe, expect, it } from 'vitest';
 import {
+  carrying,
   chooseShown,
   FrameClock,
   flowing,
   keyframeDue,
+  evictParked,
   legState,
+  offerPlacement,
   POLICY,
   ratesBetween,
   rebuildDue,
   revivedBy,
   sampleStats,
   parkedVerdict,
+  retireVerdict,
   shouldClose,
   spareDue,
   SpeakerPicker,
   stallThresholdMs,
+  withTaken,
 } from './link-health';
 
 /** A clock that has rendered frames every `every` ms from `from` to `to`. */
@@ -234,7 +239,7 @@ describe('a connection’s state', () => {
     const district = parkedVerdict({ gen: 7, flowing: true }, { gen: 5, flowing: true, outrankedSince: now }, now);
     const street = parkedVerdict({ gen: 5, flowing: true }, { gen: 7, flowing: true, outrankedSince: null }, now);
     expect(district).toBe('keep'); // the street is still on gen 5: not closed under it
-    expect(street).toBe('take'); // the street moves up to gen 7
+    expect(street).toBe('take-on-pictures'); // the street moves up to gen 7 once it shows pictures there
     expect(parkedVerdict({ gen: 7, flowing: true }, { gen: 5, flowing: true, outrankedSince: now - POLICY.outrankGraceMs }, now)).toBe('close');
     // Nothing on the current one: any parked one that decodes takes over; a silent parked one goes once the current carries.
     expect(parkedVerdict({ gen: 9, flowing: false }, { gen: 5, flowing: false, outrankedSince: null }, now)).toBe('take');
@@ -242,6 +247,81 @@ describe('a connection’s state', () => {
     expect(parkedVerdict({ gen: 9, flowing: true }, { gen: 5, flowing: false, outrankedSince: null }, now)).toBe('close');
     // A newer one whose ICE has just connected carries nothing yet: kept (the street closed gen 2 so, under the district).
     expect(parkedVerdict({ gen: 1, flowing: true }, { gen: 2, flowing: false, outrankedSince: null }, now)).toBe('keep');
+  });
+
+  it('does not swap a connection that carries the link for a newer one that has no picture yet', () => {
+    // The race (s1, link A back after 5 s): the district took its revived gen 2 on heartbeats (a
+    // keyframe on its way), then spare gen 11 0.3 s later on heartbeats alone; gen 11's first
+    // picture came 1.7 s after, while gen 2's was back at the street 0.4 s after the link.
+    const now = 10_000;
+    expect(parkedVerdict({ gen: 2, flowing: true }, { gen: 11, flowing: true, outrankedSince: null }, now)).toBe('take-on-pictures');
+    // With nothing on the current one, heartbeats are enough (the picture follows).
+    expect(parkedVerdict({ gen: 2, flowing: false }, { gen: 11, flowing: true, outrankedSince: null }, now)).toBe('take');
+    // The older one, outranked, is kept long enough for the other end to see the newer one's first picture.
+    expect(POLICY.outrankGraceMs).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('parks a replaced connection that carried heartbeats, even with no picture yet', () => {
+    // Run 9 of the race: the street took a parked spare on its heartbeats when link A returned,
+    // then closed it 0.1 s later for the district's newer offer (built while the street had no
+    // address on A: it never connected); A carried nothing for 3.5 s.
+    const base = { lastFrameAt: null, lastBeatAt: null, connectedAt: null, addressless: false, candidatesBothWays: false };
+    expect(retireVerdict({ ...base, lastBeatAt: 5000, connectedAt: 4000, candidatesBothWays: true })).toBe('park');
+    expect(retireVerdict({ ...base, lastFrameAt: 5000, connectedAt: 4000 })).toBe('park');
+    // Still connecting with a candidate on the link at both ends: it may connect when the link answers.
+    expect(retireVerdict({ ...base, candidatesBothWays: true })).toBe('park');
+    // Never carried anything: no address on the link, no candidate from the remote, or connected with nothing through.
+    expect(retireVerdict({ ...base, addressless: true, candidatesBothWays: false })).toBe('close');
+    expect(retireVerdict(base)).toBe('close');
+    expect(retireVerdict({ ...base, connectedAt: 4000, candidatesBothWays: true })).toBe('close');
+  });
+
+  it('makes room among parked connections by dropping one that never carried anything first', () => {
+    expect(evictParked([{ carried: true }, { carried: false }, { carried: false }])).toBe(1);
+    expect(evictParked([{ carried: false }, { carried: true }])).toBe(0);
+    expect(evictParked([{ carried: true }, { carried: true }])).toBe(0);
+  });
+
+  it('sets a newer offer up beside a connection that carries the link, instead of replacing it', () => {
+    const cur = { createdAt: 1000, lastFrameAt: null, lastBeatAt: 9_900 };
+    expect(offerPlacement(cur, 10_000)).toBe('beside'); // heartbeats 100 ms ago
+    expect(offerPlacement(cur, 9_900 + POLICY.flowingWithinMs + 1)).toBe('replace');
+    expect(offerPlacement({ createdAt: 9_000, lastFrameAt: null, lastBeatAt: null }, 10_000)).toBe('replace'); // still connecting
+    expect(offerPlacement({ createdAt: null, lastFrameAt: null, lastBeatAt: null }, 10_000)).toBe('replace');
+    // Taken from the parked ones a moment ago for its decoded pictures, nothing rendered yet: it carries the link.
+    expect(offerPlacement({ createdAt: 1000, lastFrameAt: null, lastBeatAt: null }, 10_000, 9_900)).toBe('beside');
+  });
+
+  it('counts a connection just taken for its decoded pictures as carrying the link, before its first rendered frame', () => {
+    // The race (run 6): the street took spare gen 2 for its pictures, then its older gen 1 0.3 s
+    // later on heartbeats (gen 2 had rendered nothing yet, so it did not count) and swapped the
+    // picture twice while link B was being cut.
+    const t = { createdAt: 1000, lastFrameAt: null, lastBeatAt: null };
+    const takenAt = 10_000;
+    expect(flowing(t, takenAt + 300)).toBe(false);
+    expect(carrying(t, takenAt + 300, takenAt)).toBe(true);
+    const older = { gen: 1, flowing: true, outrankedSince: null };
+    expect(parkedVerdict({ gen: 2, flowing: carrying(t, takenAt + 300, takenAt) }, older, takenAt + 300)).toBe('keep');
+    // Only for a moment: a taken connection that then shows nothing is no longer carrying.
+    expect(carrying(t, takenAt + POLICY.flowingWithinMs + 1, takenAt)).toBe(false);
+    expect(carrying({ ...t, createdAt: null }, takenAt + 1, takenAt)).toBe(false);
+  });
+
+  it('does not judge a connection dead, nor build a spare beside it, on the tick after it was taken for its pictures', () => {
+    // A recovery (iptables, s1): the district took gen 13 for its decoded pictures, its last frame
+    // over this page 4.6 s old; judged on that alone it was "dead" on the next tick, parked, taken
+    // again, 4 times in 0.7 s. A spare taken the same way was "still connecting" and a spare was built.
+    const takenAt = 20_000;
+    const old = { createdAt: 10_000, lastFrameAt: 15_400, lastBeatAt: 15_400 };
+    expect(shouldClose(old, takenAt + 100, true)).toBe(true);
+    expect(shouldClose(withTaken(old, takenAt), takenAt + 100, true)).toBe(false);
+    const spare = { createdAt: 17_000, lastFrameAt: null, lastBeatAt: null, candidatesBothWays: true };
+    expect(spareDue(spare, takenAt + 100, true, 17_000)).toBe(true);
+    expect(spareDue(withTaken(spare, takenAt), takenAt + 100, true, 17_000)).toBe(false);
+    // A take is one sign of life, not a lasting one: with nothing after it, it is dead deadAfterMs later.
+    expect(shouldClose(withTaken(old, takenAt), takenAt + POLICY.deadAfterMs + 1, true)).toBe(true);
+    // A take before the connection existed (another connection's) counts for nothing.
+    expect(withTaken(spare, 16_000)).toEqual(spare);
   });
 
   it('ignores frames that belong to an older connection', () => {

@@ -86,9 +86,11 @@ export const POLICY = {
    * Both ends pick among their parked connections on their own; an older connection that carries
    * something is kept this long after a newer one took over, so the other end, which may have
    * picked the older, can move to the newer first (closing it at once left the race with no
-   * connection on the link at all: each end closed the one the other had picked).
+   * connection on the link at all: each end closed the one the other had picked). Each end moves
+   * to the newer one only once it decodes pictures there (see parkedVerdict), so the grace covers
+   * the other end's wait for its first picture on it too (1 s was once too short under load).
    */
-  outrankGraceMs: 1000,
+  outrankGraceMs: 2500,
   /**
    * Switching on a stall to a link that rendered clearly fewer frames (a lossy one) waits until
    * it has rendered this many frames since the shown link's newest: a hiccup of this page stalls
@@ -287,6 +289,29 @@ export function flowing(t: LegTimes, now: number): boolean {
 }
 
 /**
+ * Whether a link's current connection carries something now: flowing, or taken from the parked
+ * ones within flowingWithinMs (one taken for its decoded pictures has rendered none yet, and its
+ * heartbeats may lag: in the race the street took its spare gen 2 for its pictures, then 0.3 s
+ * later its older gen 1 on heartbeats, as gen 2 did not count as carrying, and swapped the picture
+ * twice while link B was being cut).
+ */
+export function carrying(t: LegTimes, now: number, takenAt: number | null): boolean {
+  return flowing(withTaken(t, takenAt), now);
+}
+
+/**
+ * A connection's times with its take from the parked ones counted as a sign of life (as a
+ * heartbeat): taken for its decoded pictures, it has rendered none yet and its heartbeats may lag,
+ * while its last frame over this page may be seconds old. Judged on those alone it was found
+ * "dead" (or "still connecting": a spare was built) on the next tick and parked again, 4 times in
+ * 0.7 s in one recovery, until the other end gave it up.
+ */
+export function withTaken(t: LegTimes, takenAt: number | null): LegTimes {
+  if (takenAt === null || t.createdAt === null || takenAt < t.createdAt) return t;
+  return { ...t, lastBeatAt: Math.max(t.lastBeatAt ?? -Infinity, takenAt) };
+}
+
+/**
  * A spare is due (see POLICY.spareEveryMs): the link's connection is still connecting with a
  * candidate on the link at both ends, while another link carries the call (the silence is this
  * link's), and no connection was built on it for spareEveryMs.
@@ -299,8 +324,13 @@ export function spareDue(t: LegTimes, now: number, otherLinkAlive: boolean, last
 /**
  * What to do with a parked connection. Both ends decide on their own, so they must converge on
  * the same connection: the newest generation that carries something (frames or heartbeats).
- * - take (once it decodes pictures): the current connection carries nothing, or this one is
- *   newer and carries something;
+ * - take: the current connection carries nothing (at once if this one carries heartbeats, else
+ *   once it decodes pictures);
+ * - take-on-pictures: this one is newer and carries something, but so does the current one:
+ *   taken once it decodes pictures. Taking it on heartbeats alone swapped a picture about to come
+ *   back (a revived connection's keyframe was on its way) for one with none yet: in the race the
+ *   district showed nothing for 1.7 s after link A's return while the old connection's pictures
+ *   were already back at the street;
  * - close: it is older than a current one that carries, and carries nothing itself, or has
  *   been outranked for outrankGraceMs (the other end may still be on it);
  * - keep: otherwise (a newer one that does not carry yet may just be connecting).
@@ -309,12 +339,59 @@ export function parkedVerdict(
   cur: { gen: number; flowing: boolean } | null,
   p: { gen: number; flowing: boolean; outrankedSince: number | null },
   now: number,
-): 'take' | 'close' | 'keep' {
+): 'take' | 'take-on-pictures' | 'close' | 'keep' {
   if (!cur || !cur.flowing) return 'take';
   // A newer one may just be connecting (ICE up, nothing through yet), and the other end may take it.
-  if (p.gen > cur.gen) return p.flowing ? 'take' : 'keep';
+  if (p.gen > cur.gen) return p.flowing ? 'take-on-pictures' : 'keep';
   if (!p.flowing) return 'close';
   return p.outrankedSince !== null && now - p.outrankedSince >= POLICY.outrankGraceMs ? 'close' : 'keep';
+}
+
+/** What a replaced connection has shown of itself (see retireVerdict). */
+export interface RetiredLeg {
+  lastFrameAt: number | null;
+  lastBeatAt: number | null;
+  connectedAt: number | null;
+  addressless: boolean;
+  /** Both ends announced a candidate on the link. */
+  candidatesBothWays: boolean;
+}
+
+/**
+ * A connection being replaced (dual mode) is parked, not closed, when it may carry the link
+ * again: it has carried pictures or heartbeats (its candidate pair worked: once the link answers,
+ * it resumes), or it is still connecting with a candidate on the link at both ends (it connects
+ * when the link answers, or never). Closing one that carried heartbeats but no picture yet is
+ * what froze the race: link A back, the street took its parked spare on its heartbeats, then
+ * closed it 0.1 s later for the district's newer offer, built while the street had no address on
+ * A, which never connected; A carried nothing for 3.5 s and B's cut froze both walls.
+ */
+export function retireVerdict(leg: RetiredLeg): 'park' | 'close' {
+  if (leg.lastFrameAt !== null || leg.lastBeatAt !== null) return 'park';
+  const pending = leg.connectedAt === null && !leg.addressless && leg.candidatesBothWays;
+  return pending ? 'park' : 'close';
+}
+
+/**
+ * Which parked connection goes when one more must be parked (at most maxSpares): the oldest that
+ * never carried anything, else the oldest. One that carried the link before is the likeliest to
+ * resume when the link returns: a burst of spares during an outage must not push it out.
+ */
+export function evictParked(parked: readonly { carried: boolean }[]): number {
+  const i = parked.findIndex((p) => !p.carried);
+  return i >= 0 ? i : 0;
+}
+
+/**
+ * The non-initiating end receives a newer offer on a link: it replaces the current connection,
+ * unless that one carries something now (a frame or heartbeat within flowingWithinMs); then the
+ * new one is set up beside it (parked) and takes over by parkedVerdict once it carries pictures.
+ * The initiator offers anew when the other end asked earlier, or on its own retry; an offer made
+ * while this end had no address on the link never connects, and replacing a live connection by
+ * it left the link with nothing.
+ */
+export function offerPlacement(cur: LegTimes, now: number, takenAt: number | null = null): 'replace' | 'beside' {
+  return carrying(cur, now, takenAt) ? 'beside' : 'replace';
 }
 
 /** A connection's pictures after its link came back (see POLICY.keyframeWaitMs). */

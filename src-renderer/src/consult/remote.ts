@@ -4,10 +4,13 @@
 //   of the other (within about one frame interval);
 // - close a connection that has shown nothing for deadAfterMs; the initiator builds a new one
 //   (every retryEveryMs while the link stays dead), the other side asks it to. One that has
-//   carried media is parked rather than closed, and comes back if its link does first; while
-//   the other link carries the call, a spare is built every spareEveryMs beside one still
-//   connecting, and parked too (one of them connects when the link answers, or none does);
-//   both ends converge on the newest connection that carries something (parkedVerdict);
+//   carried pictures or heartbeats is parked rather than closed (retireVerdict), and comes back
+//   if its link does first; while the other link carries the call, a spare is built every
+//   spareEveryMs beside one still connecting, and parked too (one of them connects when the link
+//   answers, or none does); a newer offer that arrives while the link's connection carries
+//   something is set up beside it (offerPlacement), not in its place; both ends converge on the
+//   newest connection that carries something, a newer one taking over a live one only once it
+//   decodes pictures (parkedVerdict);
 // - react to a link's return (its address back, its socket reconnected) at once;
 // - a connection revived by its link's return that shows no picture asks the remote for a
 //   keyframe on its data channel (keyframeDue: the browser's own request comes only after 3 s).
@@ -20,16 +23,20 @@ import {
   flowing,
   FrameClock,
   keyframeDue,
+  evictParked,
   legState,
+  offerPlacement,
   POLICY,
   ratesBetween,
   rebuildDue,
   parkedVerdict,
+  retireVerdict,
   shouldClose,
   spareDue,
   type LegTimes,
   type LinkId,
   type LinkRates,
+  withTaken,
 } from './link-health';
 import { PeerLeg, type Quality } from './peer-leg';
 
@@ -72,6 +79,8 @@ interface Slot {
    * last frame: it must not count as a sign of life of the new connection.
    */
   streamLeg: PeerLeg | null;
+  /** When the current connection was taken from the parked ones (a sign of life, see withTaken). */
+  takenAt: number | null;
   /** Candidates that came before their offer (two links can reorder them). */
   early: { pc: PcRef; data: PeerData; at: number }[];
   /**
@@ -97,8 +106,12 @@ interface Parked {
   outrankedSince: number | null;
 }
 
-/** A replaced connection that carried media is kept this long for its link's return. */
-const PARK_MS = 8000;
+/**
+ * A replaced connection that carried media is kept this long for its link's return. Parked about
+ * 1 s into an outage, it must outlast the outage and the 0.3–3 s the link takes to carry
+ * heartbeats again on a loaded machine (8 s closed one in the race as they came back).
+ */
+const PARK_MS = 12_000;
 
 const EMPTY_RATES: LinkRates = { kbps: null, loss: null, rttMs: null, lateMs: null };
 
@@ -152,7 +165,10 @@ export class RemoteParticipant {
    */
   tick(now: number, judge = true): void {
     if (this.destroyed || this.session === null) return;
-    for (const s of this.slots.values()) this.checkParked(s, now);
+    // Right after the page itself stalled, heartbeats still queued would count as silence: parked
+    // connections are judged once they are counted (one was closed at its 8 s 0.2 s before its
+    // heartbeats, already back, were seen).
+    if (judge) for (const s of this.slots.values()) this.checkParked(s, now);
     for (const s of this.slots.values()) {
       if (s.leg && keyframeDue(s.leg.revival(), now)) {
         this.deps.log?.(
@@ -167,10 +183,10 @@ export class RemoteParticipant {
       const dead = s.leg === null || (this.deps.mode === 'dual' && shouldClose(t, now, otherFlowing));
       if (this.deps.initiator) {
         if (judge && s.leg && dead) {
-          this.deps.log?.(`${this.id} link ${s.link}: gen ${s.gen} shows nothing (${this.legNote(s.leg)}), replacing it`);
+          this.deps.log?.(`${this.id} link ${s.link}: gen ${s.leg.ref.gen} shows nothing (${this.legNote(s.leg)}), replacing it`);
           this.retire(s, 'no frames');
         } else if (judge && s.leg && this.deps.mode === 'dual' && spareDue(t, now, otherFlowing, s.lastBuildAt)) {
-          this.deps.log?.(`${this.id} link ${s.link}: gen ${s.gen} still connecting (${this.legNote(s.leg)}), building a spare`);
+          this.deps.log?.(`${this.id} link ${s.link}: gen ${s.leg.ref.gen} still connecting (${this.legNote(s.leg)}), building a spare`);
           this.retire(s, 'a spare is built beside it');
           this.build(s);
         }
@@ -219,11 +235,20 @@ export class RemoteParticipant {
       s.early.push({ pc, data, at: this.deps.now() });
       return;
     }
-    this.deps.log?.(`${this.id} link ${s.link} gen ${pc.gen}: offer received`);
-    this.retire(s, 'replaced by a newer connection');
-    this.attach(s, pc, false);
-    s.leg!.signal(data);
-    for (const e of s.early.splice(0)) if (e.pc.gen === pc.gen && e.pc.session === pc.session) s.leg!.signal(e.data);
+    const now = this.deps.now();
+    let leg: PeerLeg;
+    if (this.deps.mode === 'dual' && s.leg && offerPlacement(this.times(s), now) === 'beside') {
+      // Ours carries the link now: the new one is set up beside it and takes over once it carries pictures.
+      this.deps.log?.(`${this.id} link ${s.link} gen ${pc.gen}: offer received while gen ${s.leg.ref.gen} carries the link, set up beside it`);
+      leg = this.attach(s, pc, false, false);
+      this.park(s, leg, now, 'set up beside the current one');
+    } else {
+      this.deps.log?.(`${this.id} link ${s.link} gen ${pc.gen}: offer received`);
+      this.retire(s, 'replaced by a newer connection');
+      leg = this.attach(s, pc, false);
+    }
+    leg.signal(data);
+    for (const e of s.early.splice(0)) if (e.pc.gen === pc.gen && e.pc.session === pc.session) leg.signal(e.data);
   }
 
   /**
@@ -237,6 +262,17 @@ export class RemoteParticipant {
     if (!s || !this.deps.initiator || this.destroyed) return;
     const now = this.deps.now();
     if (s.leg && now - s.leg.createdAt < POLICY.rebuildRequestGraceMs) return;
+    if (this.deps.mode === 'dual' && s.leg && offerPlacement(this.times(s), now) === 'beside') {
+      // Ours carries the link here (the remote may still be on another of the parked ones, and
+      // moves to this one by itself): a new one is built beside it, not in its place. Retiring it
+      // swapped a revived connection's picture for nothing while link B was being cut.
+      this.deps.log?.(
+        `${this.id} link ${s.link}: the remote asked for a new connection while gen ${s.leg.ref.gen} carries the link here, building one beside it`,
+      );
+      s.gen++;
+      this.park(s, this.attach(s, { link: s.link, gen: s.gen, session: this.deps.mySession() }, true, false), now, 'built beside the current one');
+      return;
+    }
     this.retire(s, 'the remote asked for a new connection');
     this.build(s);
   }
@@ -347,14 +383,16 @@ export class RemoteParticipant {
     return `${leg.usableCandidates} local / ${leg.remoteCandidates} remote candidates${leg.addressless ? ', no address' : ''}, ice ${leg.iceState()}`;
   }
 
+  /** The current connection's times, its take from the parked ones counted as a sign of life (withTaken). */
   private times(s: Slot): LegTimes {
     const leg = s.leg;
-    return {
+    const t: LegTimes = {
       createdAt: leg?.createdAt ?? null,
       lastFrameAt: leg?.lastFrameAt ?? null,
       lastBeatAt: leg?.lastBeatAt ?? null,
       candidatesBothWays: !!leg && !leg.addressless && leg.usableCandidates > 0 && leg.remoteCandidates > 0,
     };
+    return withTaken(t, s.takenAt);
   }
 
   private makeSlot(link: LinkId, subnet: Cidr | null): Slot {
@@ -379,6 +417,7 @@ export class RemoteParticipant {
       path: null,
       stream: null,
       streamLeg: null,
+      takenAt: null,
       early: [],
       parked: [],
     };
@@ -396,7 +435,8 @@ export class RemoteParticipant {
     this.attach(s, { link: s.link, gen: s.gen, session: this.deps.mySession() }, true);
   }
 
-  private attach(s: Slot, ref: PcRef, initiator: boolean): void {
+  /** A new connection on the slot's link: its current one, or (current false) one set up beside it. */
+  private attach(s: Slot, ref: PcRef, initiator: boolean, current = true): PeerLeg {
     if (s.builds === 0) this.deps.log?.(`${this.id} link ${s.link}: first connection ${Math.round(this.deps.now() - this.since)} ms after we learned of it`);
     s.gen = ref.gen;
     s.lastBuildAt = this.deps.now();
@@ -436,29 +476,47 @@ export class RemoteParticipant {
         this.deps.changed();
       },
     });
-    s.leg = leg;
+    if (current) {
+      s.leg = leg;
+      s.takenAt = null;
+    }
     this.deps.changed();
+    return leg;
   }
 
   /**
-   * The slot's connection goes. In dual mode it is parked (up to POLICY.maxSpares, the oldest
-   * closed first) if it has carried media, or if it is still connecting with a candidate on the
-   * link at both ends (it connects when the link answers, or never); any other is closed.
+   * The slot's connection goes. In dual mode it is parked (up to POLICY.maxSpares) if it may carry
+   * the link again (retireVerdict: it has carried pictures or heartbeats, or it is still
+   * connecting with a candidate on the link at both ends); any other is closed. One still
+   * carrying is kept too (replaced because the remote receives nothing on it, or offered anew by
+   * a starved initiator): it goes back to work if the new one does not carry, and is closed once
+   * a newer one does (parkedVerdict).
    */
   private retire(s: Slot, why: string): void {
     const leg = s.leg;
     if (!leg) return;
     s.leg = null;
-    const now = this.deps.now();
-    // One still carrying media is kept too (replaced because the remote receives nothing on it, or
-    // offered anew by a starved initiator): it goes back to work if the new one does not carry,
-    // and is closed once a newer one does (parkedVerdict).
-    const pending = leg.lastFrameAt === null && leg.connectedAt === null && !leg.addressless && leg.usableCandidates > 0 && leg.remoteCandidates > 0;
-    if (this.deps.mode !== 'dual' || (leg.lastFrameAt === null && !pending) || leg.closed) {
+    const verdict = retireVerdict({
+      lastFrameAt: leg.lastFrameAt,
+      lastBeatAt: leg.lastBeatAt,
+      connectedAt: leg.connectedAt,
+      addressless: leg.addressless,
+      candidatesBothWays: leg.usableCandidates > 0 && leg.remoteCandidates > 0,
+    });
+    if (this.deps.mode !== 'dual' || verdict === 'close' || leg.closed) {
       leg.close(why);
       return;
     }
-    while (s.parked.length >= POLICY.maxSpares) s.parked.shift()!.leg.close('a newer one was parked');
+    this.park(s, leg, this.deps.now(), why);
+  }
+
+  /** Keeps a connection aside (see Parked), making room first (evictParked). */
+  private park(s: Slot, leg: PeerLeg, now: number, why: string): void {
+    while (s.parked.length >= POLICY.maxSpares) {
+      const i = evictParked(s.parked.map((p) => ({ carried: p.leg.lastFrameAt !== null || p.leg.lastBeatAt !== null })));
+      const [gone] = s.parked.splice(i, 1);
+      gone.leg.close('a newer one was parked');
+    }
     const p: Parked = { leg, at: now, frames: null, checking: false, outrankedSince: null };
     s.parked.push(p);
     void leg.framesDecoded().then((n) => p.frames === null && (p.frames = n ?? 0));
@@ -493,10 +551,10 @@ export class RemoteParticipant {
         s.parked = s.parked.filter((x) => x !== p);
         p.leg.close(verdict === 'close' ? `gen ${s.leg?.ref.gen ?? '?'} carries the link` : 'its link did not come back in time');
       } else if (verdict === 'take' && pf) {
-        // Heartbeats through it while the current one carries nothing (or it is newer): take it
-        // now, its pictures follow (waiting for getStats to show decoded frames cost a poll).
+        // Heartbeats through it while the current one carries nothing: take it now, its pictures
+        // follow (waiting for getStats to show decoded frames cost a poll).
         this.takeParked(s, p, 'carries heartbeats');
-      } else if (verdict === 'take') this.checkOneParked(s, p);
+      } else if (verdict === 'take' || verdict === 'take-on-pictures') this.checkOneParked(s, p);
     }
   }
 
@@ -509,7 +567,8 @@ export class RemoteParticipant {
         p.checking = false;
         if (!s.parked.includes(p) || n === null || n <= p.frames!) return;
         const now = this.deps.now();
-        if (parkedVerdict(this.current(s, now), { gen: p.leg.ref.gen, flowing: this.parkedFlowing(p, now), outrankedSince: null }, now) !== 'take') return;
+        const verdict = parkedVerdict(this.current(s, now), { gen: p.leg.ref.gen, flowing: this.parkedFlowing(p, now), outrankedSince: null }, now);
+        if (verdict !== 'take' && verdict !== 'take-on-pictures') return;
         this.takeParked(s, p, 'decodes pictures');
       })
       .catch(() => (p.checking = false));
@@ -519,12 +578,13 @@ export class RemoteParticipant {
   private takeParked(s: Slot, p: Parked, why: string): void {
     const now = this.deps.now();
     const cur = s.leg;
+    const curFlowing = flowing(this.times(s), now);
     s.parked = s.parked.filter((x) => x !== p);
     s.leg = p.leg;
+    s.takenAt = now;
     s.gen = Math.max(s.gen, p.leg.ref.gen);
     // An older one that still carries something stays a moment: the other end may be on it.
-    if (cur && flowing({ createdAt: cur.createdAt, lastFrameAt: cur.lastFrameAt, lastBeatAt: cur.lastBeatAt }, now))
-      s.parked.push({ leg: cur, at: now, frames: null, checking: false, outrankedSince: now });
+    if (cur && curFlowing) s.parked.push({ leg: cur, at: now, frames: null, checking: false, outrankedSince: now });
     else cur?.close(`gen ${p.leg.ref.gen} carries the link`);
     const stream = this.streams.get(p.leg) ?? null;
     s.stream = stream;

@@ -15,8 +15,10 @@ export function ReplayBadge() {
   return (
     <div className="wall-replay-badge" data-testid="wall-replay-badge" data-at={replay.at} role="status">
       <span className="wall-replay-time">{t('wallReplay.badge', { time: hhmm(replay.at) })}</span>
+      {/* Two short lines, not one long one: the header keeps room for the centre's name. */}
       <span className="wall-replay-sub">
-        {formatBeijingDate(replay.at, lang)} · {t('wallReplay.until', { time: hhmm(replay.until) })}
+        <span>{formatBeijingDate(replay.at, lang)}</span>
+        <span>{t('wallReplay.until', { time: hhmm(replay.until) })}</span>
       </span>
     </div>
   );

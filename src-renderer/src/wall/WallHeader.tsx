@@ -1,5 +1,7 @@
 // The strip across the top of every wall display: who we are, the time, and the status
-// slots. A slot without a source yet (links) says so.
+// slots. A slot without a source yet (links) says so. While the wall is in replay the warning slot
+// shows the moment replayed (HeaderWarningSlot) and the other slots, which stay live (duty now,
+// links, power, this machine's connection), are preceded by 实时：.
 import type { MessageKey } from '../i18n';
 import { useLanguage, useT } from '../i18n/use-t';
 import { formatBeijingClock, formatBeijingDate } from '../shared/beijing-time';
@@ -10,6 +12,7 @@ import { useSlice } from '../state/context';
 import { HeaderWarningSlot } from '../panels/warnings/HeaderWarningSlot';
 import { PowerHeaderSlot } from '../panels/power/PowerHeaderSlot';
 import { DutyOfficerSlot } from '../panels/duty-now/DutyOfficerSlot';
+import { wallReplaySlice } from '../state/replay/wall-replay-slice';
 import { ReplayBadge } from './ReplayBadge';
 
 function CentreTitle() {
@@ -52,11 +55,19 @@ function HeaderClock() {
 }
 
 export function WallHeader() {
+  const t = useT();
+  const inReplay = useSlice(wallReplaySlice, (s) => s.replay !== null);
+  // The slots keep their places in and out of replay (none is remounted: no sound is replayed).
   return (
     <header className="wall-header" data-testid="wall-header">
       <CentreTitle />
       <ReplayBadge />
-      <div className="header-slots">
+      <div className="header-slots" data-replay={inReplay ? 'live' : undefined}>
+        {inReplay && (
+          <span className="header-live-tag" data-testid="header-live-tag">
+            {t('wallReplay.liveSlots')}
+          </span>
+        )}
         <DutyOfficerSlot />
         <NotConnectedSlot label="wall.links" testId="slot-link-status" />
         <PowerHeaderSlot />

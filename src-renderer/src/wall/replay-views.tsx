@@ -1,8 +1,11 @@
 // The wall in replay (复盘上墙): what each cell shows while the wall is put back to a past moment.
 // The panels whose data replay.getAt folds show that moment instead of the live picture: the duty
 // log's open reports, the plan responses, the tasks, the teams, the resources (teams by status and
-// stock) and the warnings in force; the map follows the replay itself (its tasks and teams, see
-// panels/map/MapPanel.tsx). Every other panel stays live and says so in grey, never pretending.
+// stock), the warnings in force and the significant-events board (the events up to that moment);
+// the map follows the replay itself (its tasks and teams, see panels/map/MapPanel.tsx). Every other
+// panel stays live and says so in grey, never pretending. The alert strip and the header's warning
+// slot show the moment too (AlertStrip.tsx, HeaderWarningSlot.tsx); the header's other slots are
+// marked live (WallHeader.tsx).
 import type { ComponentType, ReactNode } from 'react';
 import { REPORT_STATUS_LABELS } from '@contract/duty';
 import { RESPONSE_LEVEL_LABELS } from '@contract/plans';
@@ -11,8 +14,11 @@ import { TASK_STATE_LABELS } from '@contract/tasks';
 import { TEAM_STATUS_LABELS, TEAM_STATUSES } from '@contract/teams';
 import { SIGNAL_LEVEL_LABELS } from '@contract/warnings';
 import { useT } from '../i18n/use-t';
+import { EventsBoardView } from '../panels/events-board/EventsBoardPanel';
 import { useLabel } from '../shared/label';
+import { useSlice } from '../state/context';
 import { hhmm } from '../state/duty/format';
+import { wallReplaySlice } from '../state/replay/wall-replay-slice';
 
 /** Panels whose own component shows the replayed moment (they read the wall's replay themselves). */
 export const SELF_REPLAYING: ReadonlySet<string> = new Set(['map']);
@@ -132,6 +138,14 @@ function Warnings({ state }: { state: ReplayState }) {
   );
 }
 
+/** The significant-events board as it stood at the moment: the events up to it, newest first. */
+function EventsBoard() {
+  const t = useT();
+  const events = useSlice(wallReplaySlice, (s) => s.events);
+  if (!events) return <p className="replay-cell-none">{t('app.loading')}</p>;
+  return <EventsBoardView events={events.events} total={events.total} />;
+}
+
 /** The replayed view of each panel that has one, by panel id. */
 export const REPLAY_VIEWS: Readonly<Record<string, ComponentType<{ state: ReplayState }>>> = {
   'duty-log': Reports,
@@ -140,6 +154,7 @@ export const REPLAY_VIEWS: Readonly<Record<string, ComponentType<{ state: Replay
   teams: Teams,
   resources: Resources,
   warnings: Warnings,
+  'events-board': EventsBoard,
 };
 
 /** Whether a panel shows the replayed moment (its own view here, or itself). */

@@ -88,7 +88,7 @@ describe('roster workbooks that are zip bombs', () => {
     // Random bytes do not compress: the zip itself would be too big for the contract, so
     // the test calls the reader directly.
     const r = await readRosterWorkbook(zip);
-    expect(r.problems[0].reason).toMatch(/would unpack to 1\d\.\d MiB in all \(a workbook may unpack to at most 16 MiB\)/);
+    expect(r.problems[0].reason.en).toMatch(/would unpack to 1\d\.\d MiB in all \(a workbook may unpack to at most 16 MiB\)/);
   });
 
   it('refuses more entries than a workbook has', async () => {
@@ -123,9 +123,10 @@ describe('roster workbooks that pass the zip checks but not the reader', () => {
     const rows = Array.from({ length: 5000 }, (_, k) => [null, `人员${k % 60}`, '值班员', null, null, wall(1 + (k % 28), 8), wall(1 + (k % 28), 20), '夜班']);
     const zip = writeZip(await rosterEntries(rows));
     const tight = await readRosterWorkbook(zip, { maxHeapMb: 16 });
-    expect(tight.problems[0].reason).toMatch(/reading the workbook needed more than 16 MB of memory/);
+    expect(tight.problems[0].reason.en).toMatch(/reading the workbook needed more than 16 MB of memory/);
+    expect(tight.problems[0].reason.zh).toMatch(/读取工作簿需要超过 16 MB 内存/);
     const slow = await readRosterWorkbook(zip, { timeoutMs: 50 });
-    expect(slow.problems[0].reason).toMatch(/reading the workbook took longer than 0\.05 s/);
+    expect(slow.problems[0].reason.en).toMatch(/reading the workbook took longer than 0\.05 s/);
     // With the real limits the same workbook reads.
     const fine = await readRosterWorkbook(zip);
     expect(fine.problems).toEqual([]);

@@ -73,6 +73,18 @@ describe('roster import', () => {
       [5, '开始时间'],
       [7, '结束时间'],
     ]);
+    // Each reason in both languages, so the console's dialog shows the page's (issue 17).
+    const reasons = (e.data as any).problems.map((p: any) => p.reason) as { zh: string; en: string }[];
+    expect(reasons[0].zh).toMatch(/^“巡逻员”不是角色（带班领导、值班长、值班员、技术保障）$/);
+    expect(reasons[0].en).toBe('“巡逻员” is not a role (Leader on duty, Duty chief, Duty officer, Technical support)');
+    expect(reasons.slice(1)).toEqual([
+      { zh: '不是日期时间', en: 'not a date' },
+      { zh: '结束时间早于开始时间', en: 'the shift ends before it starts' },
+    ]);
+    const zh = (e.data as any).text.zh as string;
+    expect(zh).toContain('第 3 行“角色”列：“巡逻员”不是角色');
+    expect(zh).toContain('第 5 行“开始时间”列：不是日期时间');
+    expect(zh).not.toMatch(/not a role|not a date|ends before/);
     expect(await counts()).toEqual(before);
   });
 

@@ -232,6 +232,38 @@ describe('sockets that misbehave', () => {
     expect(hub.clientCount).toBe(0);
   }, 20_000);
 
+  it('keeps a client that reads, however far behind large replies put it', async () => {
+    // A wall on a district with 50,000 map objects was cut off by its own 11 MB map reply: the
+    // next reply found more than MAX_BUFFERED_BYTES unread and closed the socket, and the wall's
+    // other panels never loaded (reconnect, reload the map, cut again). Here a client slow for a
+    // moment (200 ms, as a street on a slow link) gets three answers of ~5 MB and small ones after.
+    const ws = new WebSocket(`ws://${base}/rpc?token=${TOKEN}`);
+    await new Promise((r) => ws.once('open', r));
+    let closedWith: number | null = null;
+    ws.once('close', (code) => (closedWith = code));
+    const answered = new Set<number>();
+    let bytes = 0;
+    ws.on('message', (d) => {
+      const text = d.toString();
+      bytes += text.length;
+      const parsed = JSON.parse(text) as { id?: number } | { id?: number }[];
+      for (const m of Array.isArray(parsed) ? parsed : [parsed]) if (typeof m.id === 'number') answered.add(m.id);
+    });
+    const socket = (ws as unknown as { _socket: import('node:net').Socket })._socket;
+    socket.pause();
+    for (let b = 0; b < 3; b++)
+      ws.send(JSON.stringify(Array.from({ length: 100 }, (_, i) => ({ jsonrpc: '2.0', id: 1000 * (b + 1) + i, method: 'rpc.discover' }))));
+    for (let i = 0; i < 3; i++) ws.send(JSON.stringify({ jsonrpc: '2.0', id: i, method: 'system.info', params: {} }));
+    await new Promise((r) => setTimeout(r, 200));
+    socket.resume();
+    const until = Date.now() + 15_000;
+    while (answered.size < 303 && closedWith === null && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(closedWith).toBeNull();
+    expect(answered.size).toBe(303);
+    expect(bytes).toBeGreaterThan(8 << 20);
+    ws.close();
+  }, 30_000);
+
   it('answers a message over the limit with a JSON-RPC error naming it, and a huge frame by closing with 1009', async () => {
     const s = await connect(`ws://${base}/rpc?token=${TOKEN}`);
     const batch = JSON.stringify(Array.from({ length: 60 }, (_, i) => ({ jsonrpc: '2.0', id: i, method: 'system.info', params: {}, pad: 'x'.repeat(20_000) })));

@@ -35,3 +35,14 @@ export async function addPerson(admin: TestSocket, name: string, unit: string, r
   const p = await ok(admin, 'duty.savePerson', { person: { name, role, phone: '020-8333 0001', unit, active: true } });
   return p.id as string;
 }
+
+/** The params of a duty report from `street` (a machine's or a window's write in these tests). */
+export const reportFrom = (street: string, summary: string) => ({
+  receivedAt: Date.now() - 60_000,
+  source: 'hotline-12345',
+  category: 'other',
+  street,
+  location: '北京路 1 号',
+  summary,
+  severity: 'medium',
+});

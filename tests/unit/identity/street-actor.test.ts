@@ -4,19 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../support/rpc-socket';
 import { demoHub, ok, PASSWORD } from './demo-hub';
-import { addPerson, connectMachine, enrolMachine } from './machines-kit';
+import { addPerson, connectMachine, enrolMachine, reportFrom } from './machines-kit';
 
 const h = demoHub('test-token-street-actor');
 
-const report = (street: string) => ({
-  receivedAt: Date.now() - 60_000,
-  source: 'hotline-12345',
-  category: 'other',
-  street,
-  location: '北京路 1 号',
-  summary: '街道上报：路面积水',
-  severity: 'medium',
-});
+const report = (street: string) => reportFrom(street, '街道上报：路面积水');
 
 describe('a street machine’s acting person', () => {
   it('is one of its own street’s people: a district person or another street’s is refused, naming the param and the street', async () => {

@@ -24,6 +24,9 @@ describe('a stock movement and SIGKILL', () => {
       by: leader.id,
     });
     expect(moved.error).toBeUndefined();
+    // A reserve target (储备目标), acknowledged before the request: kept too.
+    const target = await socket.call('materials.saveTarget', { target: { place: from, item: '沙包', unit: '袋', quantity: 3000 }, by: leader.id });
+    expect(target.error).toBeUndefined();
     const asked = await socket.call('materials.request', {
       request: { street: '北京街', items: [{ item: '救生衣', unit: '件', quantity: 15 }], purpose: '转移群众（kill 测试）' },
       by: leader.id,
@@ -47,6 +50,10 @@ describe('a stock movement and SIGKILL', () => {
         ['out', '救生衣', 15, asked.result.id],
         ['out', '沙包', 40, null],
       ]);
+      const reserve = (await core.dispatch('materials.listTargets', {}, ctx)) as {
+        lines: { place: { id: string | null }; item: string; stock: number; target: number | null }[];
+      };
+      expect(reserve.lines.find((l) => l.place.id === depot.id && l.item === '沙包')).toMatchObject({ stock: 1960, target: 3000 });
       // Reopening takes nothing over twice: the opening balances are still one per line.
       const opening = ((await core.dispatch('materials.listLedger', { place: from, limit: 500 }, ctx)) as any[]).filter((e) => e.by === null);
       expect(opening).toHaveLength(7);

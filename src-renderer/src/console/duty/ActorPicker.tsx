@@ -1,10 +1,12 @@
 // Who is acting at this console. Every change the server records names this person, so the
 // choice is explicit, shown on every duty and plans form, and remembered for the seat. While
 // someone is signed in (console/identity/SignInBox.tsx) it is that person and cannot be changed:
-// the hub refuses a `by` naming anyone else. Signed out it is chosen here, as before sign-in
-// existed (the bootstrap token's first set-up). On a street centre's machine it lists only the
-// street's own people (contract/identity.ts actorChoices, the rule the hub enforces); on a district
-// console everyone active.
+// the hub refuses a `by` naming anyone else. Signed out, what the page may do depends on what it
+// is (contract/identity.ts ActorRule, thisMachineSlice.actorRule): on an enrolled console, and on
+// the desktop host's own windows once the first set-up is over, the session decides who acts, so
+// there is no choice here, only "sign in first" (the hub refuses a `by` without a session); on a
+// street centre's machine it lists only the street's own people (actorChoices, the rule the hub
+// enforces); on the bootstrap token's page (first set-up, automation) everyone active.
 import { DUTY_ROLE_LABELS } from '@contract/duty';
 import { actorChoices } from '@contract/identity';
 import { useT } from '../../i18n/use-t';
@@ -25,7 +27,22 @@ export function ActorPicker() {
   const { setActor } = useCommands(appSlice);
   const signedIn = useSlice(identitySlice, (s) => s.session?.person ?? null);
   const street = useSlice(thisMachineSlice, (s) => s.machine?.street ?? null);
+  const rule = useSlice(thisMachineSlice, (s) => s.actorRule);
   const active = actorChoices(people, street);
+  if (!signedIn && rule === 'session') {
+    return (
+      <div className="actor-picker missing" data-testid="actor-picker" data-rule="session">
+        <Field label={t('actor.label')}>
+          <select data-testid="actor-select" value="" disabled title={t('actor.signInFirst')}>
+            <option value="">{t('actor.signInFirst')}</option>
+          </select>
+        </Field>
+        <span className="actor-hint" data-testid="actor-sign-in-first">
+          {t('actor.signInFirst')}
+        </span>
+      </div>
+    );
+  }
   if (signedIn) {
     const unit = people.find((p) => p.id === signedIn.id)?.unit;
     return (
@@ -63,10 +80,14 @@ export function ActorPicker() {
   );
 }
 
-/** The acting person's id when one is chosen and still active, else null (forms disable their buttons). */
+/** The acting person's id when one is chosen (or signed in) and still active, else null (forms disable their buttons). */
 export function useActor(): string | null {
   const people = useSlice(dutySlice, (d) => d.people);
   const actorId = useSlice(appSlice, (s) => s.actorId);
   const street = useSlice(thisMachineSlice, (s) => s.machine?.street ?? null);
+  // Where the session decides who acts, nobody acts until someone signs in.
+  const needsSession = useSlice(thisMachineSlice, (s) => s.actorRule === 'session');
+  const signedIn = useSlice(identitySlice, (s) => s.session?.person.id ?? null);
+  if (needsSession && signedIn === null) return null;
   return actorId !== null && actorChoices(people, street).some((p) => p.id === actorId) ? actorId : null;
 }

@@ -1,7 +1,9 @@
 // The console's tabs: 大屏 (the wall: displays, presets, this centre), 值守 (duty), 预案 (plans).
 // The wall tab's sections stay mounted but hidden (console.css keys on data-tab), so a display
-// or preset chosen there survives a look at the duty log.
-import { useEffect, useState } from 'react';
+// or preset chosen there survives a look at the duty log. The tab list is one stop for the
+// keyboard (WAI-ARIA tabs): Tab reaches the open tab, ← → Home End move between tabs, Enter or
+// Space opens one.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Right } from '@contract/rights';
 import { useT } from '../../i18n/use-t';
 import { useSlice } from '../../state/context';
@@ -46,14 +48,26 @@ export function ConsoleTabs({ tab, onChange }: { tab: ConsoleTab; onChange(tab: 
   const t = useT();
   const demo = useSlice(dutySlice, (d) => d.dataStatus?.demo ?? false);
   const offered = useMayCall(...CONSOLE_TABS.map((id) => TAB_RIGHT[id]));
+  const list = useRef<HTMLElement>(null);
+  const shown = CONSOLE_TABS.filter((_, i) => offered[i]);
+  const move = (e: KeyboardEvent<HTMLElement>): void => {
+    const tabs = [...(list.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]') ?? [])];
+    const at = tabs.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    tabs[(to + tabs.length) % tabs.length]?.focus();
+  };
   return (
-    <nav className="console-tabs" role="tablist" data-testid="console-tabs">
-      {CONSOLE_TABS.filter((_, i) => offered[i]).map((id) => (
+    <nav ref={list} className="console-tabs" role="tablist" data-testid="console-tabs" onKeyDown={move}>
+      {shown.map((id) => (
         <button
           key={id}
           type="button"
           role="tab"
           aria-selected={tab === id}
+          tabIndex={tab === id || !shown.includes(tab) ? 0 : -1}
           className={tab === id ? 'console-tab active' : 'console-tab'}
           data-testid={`tab-${id}`}
           onClick={() => onChange(id)}

@@ -31,7 +31,6 @@ export function DutyConsole() {
       <FirstRunChoice />
       <section className="console-section tab-section tab-toolbar">
         <ActorPicker />
-        <LogTools />
       </section>
       <section className="console-section tab-section">
         <ReportForm onRecorded={setSelected} />
@@ -39,6 +38,10 @@ export function DutyConsole() {
       <section className="console-section tab-section report-pane">
         <ReportList selectedId={selected} onSelect={setSelected} />
         {selected && <ReportDetail id={selected} focus />}
+      </section>
+      {/* Printing and exporting the log come after the work of the shift: the keyboard reaches the report form first. */}
+      <section className="console-section tab-section tab-toolbar">
+        <LogTools />
       </section>
       <DeadlineSection />
       <HandoverSection />

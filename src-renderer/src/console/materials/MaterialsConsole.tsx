@@ -13,6 +13,7 @@ import { RequestsSection } from './RequestsSection';
 import { StockImport } from './StockImport';
 import { StockSection } from './StockSection';
 import { ThresholdForm } from './ThresholdForm';
+import { ReserveTargetForm } from './ReserveTargetForm';
 import './materials-console.css';
 
 export function MaterialsConsole() {
@@ -31,6 +32,7 @@ export function MaterialsConsole() {
       <MovementForm key={place} place={place} />
       <StockImport />
       {street === null && <ThresholdForm />}
+      {street === null && <ReserveTargetForm />}
       {street !== null && <RequestForm onSent={setSelectedId} />}
       <RequestsSection selectedId={selectedId} onSelect={setSelectedId} />
       <LedgerSection place={place} />

@@ -2,10 +2,11 @@
 // it at 1×/10×/60×, and read the district as it was at that moment (open reports, responses, tasks,
 // teams, stock, warnings) with the significant events up to it. The tab alone is put into replay,
 // until the operator shows the moment on the wall (复盘上墙: wall.startReplay); the wall goes back to
-// live from here, or by itself after its return time. The after-action report (复盘报告) downloads
-// as .docx.
+// live from here, or by itself after its return time (the wall setting replayReturnMin, set here).
+// The after-action report (复盘报告) downloads as .docx.
 import { useEffect, useState } from 'react';
 import type { Incident } from '@contract/replay';
+import { DEFAULT_REPLAY_RETURN_MIN, WallSettings } from '@contract/wall';
 import { useT } from '../../i18n/use-t';
 import { useCommands, useSlice } from '../../state/context';
 import { clampMoment, nextMoment, PLAY_TICK_MS, REPLAY_SPEEDS, type ReplaySpeed } from '../../state/replay/replay';
@@ -15,6 +16,8 @@ import { hhmm } from '../../state/duty/format';
 import { formatTime } from '../../shared/format';
 import { CommandStatus } from '../CommandStatus';
 import { useCommand } from '../use-command';
+import { useDraftCheck } from '../use-draft-check';
+import { TextField } from '../Field';
 import { saveDownload } from '../duty/file-io';
 import { ReplayStateView } from './ReplayStateView';
 import './replay-console.css';
@@ -157,6 +160,59 @@ function WallReplayControl({ at }: { at: number }) {
       <p className="replay-wall-state" role="status" data-testid="replay-wall-state">
         {onWall ? t('replay.wallInReplay', { at: hhmm(onWall.at), until: hhmm(onWall.until) }) : t('replay.wallLive')}
       </p>
+      <ReplayReturnSetting />
     </div>
+  );
+}
+
+const ReturnDraft = WallSettings.pick({ replayReturnMin: true }).required();
+
+/** The wall setting replayReturnMin: how many minutes a replay stays on the wall before it goes back to live by itself. */
+export function ReplayReturnSetting() {
+  const t = useT();
+  const stored = useSlice(wallSlice, (s) => s.wall?.settings?.replayReturnMin ?? null);
+  const { saveWallSettings } = useCommands(wallSlice);
+  const cmd = useCommand();
+  const [text, setText] = useState<string | null>(null);
+  const shown = text ?? String(stored ?? DEFAULT_REPLAY_RETURN_MIN);
+  const minutes = shown.trim() === '' ? Number.NaN : Number(shown);
+  const check = useDraftCheck(ReturnDraft, { replayReturnMin: minutes });
+  return (
+    <form
+      className="replay-return"
+      data-testid="replay-return"
+      data-stored={stored ?? ''}
+      onSubmit={(e) => {
+        e.preventDefault();
+        check.attempt();
+        if (!check.valid) return;
+        void cmd
+          .run(
+            () => saveWallSettings({ replayReturnMin: minutes }),
+            () => t('replay.returnMinSaved', { min: minutes }),
+          )
+          .then((r) => {
+            if (r !== undefined) setText(null);
+          });
+      }}
+    >
+      <TextField
+        type="number"
+        inputMode="numeric"
+        label={t('replay.returnMin')}
+        hint={t('replay.returnMinHint', { min: DEFAULT_REPLAY_RETURN_MIN })}
+        error={check.shown('replayReturnMin')}
+        testId="replay-return-min"
+        value={shown}
+        onChange={(v) => {
+          setText(v);
+          check.touch('replayReturnMin');
+        }}
+      />
+      <button type="submit" data-testid="replay-return-save" disabled={cmd.busy || !check.valid}>
+        {t('replay.returnMinSave')}
+      </button>
+      <CommandStatus cmd={cmd} testId="replay-return-save" />
+    </form>
   );
 }

@@ -1,6 +1,7 @@
 // The camera wall (实时监控): a grid of live tiles, paged by the running tour (or through every
 // enabled camera when there are more than fit), each tile showing its own state.
 import './cameras.css';
+import { PanelLoading } from '../../shared/PanelLoading';
 import { useEffect, useState } from 'react';
 import type { CamerasState } from '@contract/cameras';
 import { useT } from '../../i18n/use-t';
@@ -28,7 +29,7 @@ export function CamerasPanel() {
   const state = useSlice(camerasSlice, (d) => d.state);
   const error = useSlice(camerasSlice, (d) => d.error?.message);
   const page = usePage(state);
-  if (!page) return <div className="panel panel-waiting">{error ?? t('app.loading')}</div>;
+  if (!page) return <PanelLoading error={error} />;
   if (page.sources.length === 0)
     return (
       <div className="panel panel-waiting" data-testid="cameras-none">

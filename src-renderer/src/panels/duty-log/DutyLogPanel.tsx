@@ -2,6 +2,7 @@
 // recorded flashes for a few seconds. Kept live by duty.logChanged. As many as fit at the wall's
 // type scale, then "另有 N 项" (FitList).
 import { useT } from '../../i18n/use-t';
+import { PanelLoading } from '../../shared/PanelLoading';
 import { isFresh } from '../../state/duty/duty-state';
 import { localDateString } from '@contract/yuexiu';
 import { useNow } from '../../shared/use-now';
@@ -26,7 +27,7 @@ export function DutyLogPanel() {
   // Our own clock: arrivals are stamped with it when the push comes in.
   const now = useNow(1000);
   const serverNow = useServerNow(60_000);
-  if (!loaded) return <div className="panel panel-waiting">{t('app.loading')}</div>;
+  if (!loaded) return <PanelLoading />;
   const shown = reports.slice(0, SHOWN);
   return (
     <div className="panel duty-log-panel" data-testid="panel-duty-log">

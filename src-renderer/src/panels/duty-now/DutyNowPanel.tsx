@@ -1,6 +1,7 @@
 // 今日值班 on the wall: each role's people on duty now with their phones and the end of their
 // shift, and the next shift. A required role with nobody on duty is shown as a gap, in red.
 import { useT } from '../../i18n/use-t';
+import { PanelLoading } from '../../shared/PanelLoading';
 import { useServerNow } from '../../shared/use-server-now';
 import { useSlice } from '../../state/context';
 import { dutySlice } from '../../state/duty/duty-slice';
@@ -14,7 +15,7 @@ export function DutyNowPanel() {
   const t = useT();
   const onDuty = useSlice(dutySlice, (d) => d.onDuty);
   const now = useServerNow(30_000);
-  if (!onDuty) return <div className="panel panel-waiting">{t('app.loading')}</div>;
+  if (!onDuty) return <PanelLoading />;
   if (onDuty.current.length === 0 && onDuty.next.length === 0)
     return (
       <div className="panel panel-waiting duty-gap" data-testid="duty-now-empty">

@@ -1,7 +1,9 @@
-// The wall header's duty slot: the 带班领导 and the 值班员 on duty now, live from the roster.
+// The wall header's duty slot: the 带班领导 and the 值班员 on duty now, live from the roster, and
+// who is signed in at which console now (auth.listSignedIn; shown where the page may read it).
 import { useT } from '../../i18n/use-t';
 import { useSlice } from '../../state/context';
 import { dutySlice } from '../../state/duty/duty-slice';
+import { consoleName, signedInSlice } from '../../state/identity/signed-in-slice';
 import { namesOnDuty } from './on-duty';
 
 export function DutyOfficerSlot() {
@@ -9,10 +11,22 @@ export function DutyOfficerSlot() {
   const onDuty = useSlice(dutySlice, (d) => d.onDuty);
   const leaders = namesOnDuty(onDuty, 'leader');
   const officers = namesOnDuty(onDuty, 'officer');
+  const signedIn = useSlice(signedInSlice, (s) => s.list);
   const missing = <span className="duty-slot-gap">{t('duty.slotNobody')}</span>;
   return (
     <div className="header-slot duty-slot" data-testid="slot-duty-officer" data-state={onDuty ? 'live' : 'loading'}>
-      <span className="fact-label">{t('duty.slotLabel')}</span>
+      {/* On the label's row (the header keeps its height): who is signed in at which console. */}
+      <span className="duty-slot-top">
+        <span className="fact-label">{t('duty.slotLabel')}</span>
+        {signedIn && (
+          <span className="fact-label duty-slot-signed-in" data-testid="slot-signed-in" data-count={signedIn.length}>
+            {t('signedIn.slotLabel')}
+            {signedIn.length
+              ? signedIn.map((c) => t('signedIn.at', { name: c.person.name, where: consoleName(c, t('signedIn.host')) })).join('、')
+              : t('signedIn.none')}
+          </span>
+        )}
+      </span>
       {onDuty ? (
         <span className="duty-slot-names">
           <span data-testid="slot-leader">{leaders.length ? leaders.join('、') : missing}</span>

@@ -2,6 +2,7 @@
 // the wall's type scale (time, what kind, who, what, where); what does not fit ends in 另有 N 项,
 // and events beyond those read say how many there are in all.
 import { REPLAY_EVENT_LABELS, type ReplayEvent } from '@contract/replay';
+import { PanelLoading } from '../../shared/PanelLoading';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
 import { useSlice } from '../../state/context';
@@ -11,11 +12,10 @@ import { FitList } from '../FitList';
 import './events-board.css';
 
 export function EventsBoardPanel() {
-  const t = useT();
   const loaded = useSlice(eventsBoardSlice, (s) => s.loaded);
   const events = useSlice(eventsBoardSlice, (s) => s.events);
   const total = useSlice(eventsBoardSlice, (s) => s.total);
-  if (!loaded) return <div className="panel panel-waiting">{t('app.loading')}</div>;
+  if (!loaded) return <PanelLoading />;
   return <EventsBoardView events={events} total={total} />;
 }
 

@@ -1,9 +1,11 @@
-// The one map (一张图): the embedded outline or the operator's tiles, every layer with its legend
-// and counts, and a card for the object clicked (or shown by another panel through fly-to.ts). On
-// the wall (the default) it draws no controls: points clustered into readable counts, a legend to
-// read, nothing to click on a screen nobody touches. The console's map (controls) adds search, the
-// street filter, layer checkboxes and zoom buttons (ConsoleMap.tsx). Both draw the open tasks
-// with a place and the teams out (from the tasks and teams slices, live through their events).
+// The one map (一张图): the embedded outline or the operator's tiles, every layer with its counts,
+// and a card for the object clicked (or shown by another panel through fly-to.ts). On the wall (the
+// default) it draws no controls: points clustered into readable counts, and below the map the one
+// legend every wall panel uses (shared/Legend.tsx: one wrapping line at the wall's least letter
+// size, only what is drawn, giving way to the map in a small cell), nothing to click on a screen
+// nobody touches. The console's map (controls) adds search, the street filter, the layer switches
+// and zoom buttons (MapLayers.tsx, ConsoleMap.tsx). Both draw the open tasks with a place and the
+// teams out (from the tasks and teams slices, live through their events).
 import 'leaflet/dist/leaflet.css';
 import './map.css';
 import { useMemo, useState } from 'react';
@@ -18,7 +20,9 @@ import { buildFeatures, countFeatures, unplacedResponses, type Feature, type Ops
 import { focusMap } from './fly-to';
 import { LAYER_IDS, type LayerId } from './layers';
 import { LeafletView } from './LeafletView';
-import { MapLegend } from './MapLegend';
+import { MapLayers } from './MapLayers';
+import { mapLegendEntries } from './legend-entries';
+import { Legend } from '../../shared/Legend';
 import { MapToolbar } from './MapToolbar';
 import { streetPoint } from './street-point';
 import { resolveSelection } from './select';
@@ -29,6 +33,9 @@ import { tasksSlice } from '../../state/tasks/tasks-slice';
 import { teamsSlice } from '../../state/teams/teams-slice';
 import { wallReplaySlice } from '../../state/replay/wall-replay-slice';
 import { replayOps } from './replay-ops';
+
+/** The most of the wall map's cell its legend may take; a taller legend gives way to the map. */
+const MAP_LEGEND_SHARE = 0.3;
 
 export function MapPanel({ controls = false }: { controls?: boolean }) {
   markOnce('cw.map.code');
@@ -73,6 +80,10 @@ export function MapPanel({ controls = false }: { controls?: boolean }) {
   );
   const counts = useMemo(() => countFeatures(features), [features]);
   const unplaced = useMemo(() => (replay ? [] : unplacedResponses(data.responses, features)), [data.responses, features, replay]);
+  const legend = useMemo(
+    () => (controls ? [] : mapLegendEntries(counts, visible, { totals: data.counts, unplaced: unplaced.length }, { t, label })),
+    [controls, counts, visible, data.counts, unplaced.length, t, label],
+  );
   const basemap = data.sources?.sources.find((s) => s.id === data.sources?.activeId) ?? null;
   const sel = resolveSelection(selected, data, { tasks, teams });
 
@@ -94,18 +105,22 @@ export function MapPanel({ controls = false }: { controls?: boolean }) {
       data-testid="map-panel"
       data-ready={data.loaded}
       data-features={features.length}
+      data-risk={counts.risk}
       data-replay-at={replay?.now ?? ''}
     >
-      <LeafletView features={features} visible={visible} basemap={basemap} selected={sel ? selected : null} onSelect={setSelected} controls={controls} />
-      {controls && <MapToolbar features={features} street={street} onStreet={chooseStreet} onPick={pick} />}
-      <MapLegend counts={counts} totals={data.counts} visible={visible} onToggle={toggle} unplaced={unplaced} controls={controls} />
-      <BasemapNote source={basemap} />
-      {sel && <DetailCard sel={sel} onClose={() => setSelected(null)} />}
-      {error && (
-        <div className="map-error" role="alert" data-testid="map-error">
-          {t('map.loadFailed', { message: error })}
-        </div>
-      )}
+      <div className="map-stage">
+        <LeafletView features={features} visible={visible} basemap={basemap} selected={sel ? selected : null} onSelect={setSelected} controls={controls} />
+        {controls && <MapToolbar features={features} street={street} onStreet={chooseStreet} onPick={pick} />}
+        {controls && <MapLayers counts={counts} totals={data.counts} visible={visible} onToggle={toggle} unplaced={unplaced} />}
+        <BasemapNote source={basemap} />
+        {sel && <DetailCard sel={sel} onClose={() => setSelected(null)} />}
+        {error && (
+          <div className="map-error" role="alert" data-testid="map-error">
+            {t('map.loadFailed', { message: error })}
+          </div>
+        )}
+      </div>
+      {!controls && <Legend entries={legend} label={t('map.legend.label')} testId="map-legend" maxShare={MAP_LEGEND_SHARE} />}
     </div>
   );
 }

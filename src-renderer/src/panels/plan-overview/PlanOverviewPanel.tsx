@@ -3,6 +3,7 @@
 // library per category: one list, as many of its items as fit ("另有 N 项"). KPIs are quieter than live alerts:
 // the rate at the main line's size, colour only in the tile's edge. Live from plans.libraryChanged.
 import { PLAN_CATEGORY_LABELS, PlanCategory } from '@contract/plans';
+import { PanelLoading } from '../../shared/PanelLoading';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
 import { useSlice } from '../../state/context';
@@ -18,7 +19,7 @@ export function PlanOverviewPanel() {
   const t = useT();
   const label = useLabel();
   const kpis = useSlice(plansSlice, (s) => s.kpis);
-  if (!kpis) return <div className="panel panel-waiting">{t('app.loading')}</div>;
+  if (!kpis) return <PanelLoading />;
   const { revision, drills } = kpis;
   const cats = categoryCounts(kpis.plansByCategory, PlanCategory.options);
   const max = Math.max(1, ...cats.map((r) => r.count));

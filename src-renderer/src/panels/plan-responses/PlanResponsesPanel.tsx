@@ -6,6 +6,7 @@
 // ("另有 N 项"), never cut. Every response's heading is kept whatever else is cut (FitList
 // `pinned`): a response just raised must never sit hidden behind an older one's action lines.
 import { RESPONSE_LEVEL_LABELS, RESPONSE_LEVEL_RANK, type Response, type ResponseAction } from '@contract/plans';
+import { PanelLoading } from '../../shared/PanelLoading';
 import { useT } from '../../i18n/use-t';
 import { useServerNow } from '../../shared/use-server-now';
 import { useSlice } from '../../state/context';
@@ -50,7 +51,7 @@ export function PlanResponsesPanel() {
   const loaded = useSlice(plansSlice, (s) => s.loaded);
   const responses = useSlice(plansSlice, (s) => s.responses);
   const now = useServerNow(5000);
-  if (!loaded) return <div className="panel panel-waiting">{t('app.loading')}</div>;
+  if (!loaded) return <PanelLoading />;
   if (responses.length === 0)
     return (
       <div className="panel panel-waiting" data-testid="panel-plan-responses" data-count={0}>

@@ -3,6 +3,7 @@
 // The server pushes reporting.changed when a report crosses its due time; between pushes the
 // countdown runs on the server's clock as this page knows it.
 import { EVENT_LEVEL_LABELS, FILING_KIND_LABELS, type ReportClock } from '@contract/reporting';
+import { PanelLoading } from '../../shared/PanelLoading';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
 import { useServerNow } from '../../shared/use-server-now';
@@ -13,11 +14,10 @@ import { FitList } from '../FitList';
 import './report-clock.css';
 
 export function ReportClockPanel() {
-  const t = useT();
   const loaded = useSlice(reportingSlice, (s) => s.loaded);
   const clocks = useSlice(reportingSlice, (s) => s.clocks);
   const now = useServerNow(1000);
-  if (!loaded) return <div className="panel panel-waiting">{t('app.loading')}</div>;
+  if (!loaded) return <PanelLoading />;
   return <ReportClockView clocks={clocks} now={now} />;
 }
 

@@ -5,6 +5,7 @@
 // expiry) is named at the top and sounds for a minute. A street centre's wall shows its own
 // street's places and requests.
 import { REQUEST_STATE_LABELS, STOCK_ALARM_LABELS, type MaterialRequest, type StockLine } from '@contract/materials';
+import { PanelLoading } from '../../shared/PanelLoading';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
 import { useAlarmSound, type AudioStatus } from '../../shared/use-alarm-sound';
@@ -16,7 +17,6 @@ import { FitList } from '../FitList';
 import './resources-panel.css';
 
 export function ResourcesPanel() {
-  const t = useT();
   const loaded = useSlice(materialsSlice, (s) => s.loaded);
   const stock = useSlice(materialsSlice, (s) => s.stock);
   const requests = useSlice(materialsSlice, (s) => s.requests);
@@ -27,7 +27,7 @@ export function ResourcesPanel() {
   const now = useServerNow(1000);
   const fresh = freshAlarms(alarms, Date.now());
   const sound = useAlarmSound(loaded && fresh.length > 0 ? 'warning' : null, 'command-wall-materials-sound');
-  if (!loaded) return <div className="panel panel-waiting">{t('app.loading')}</div>;
+  if (!loaded) return <PanelLoading />;
   const lines = street === null ? stock : stock.filter((l) => l.place.street === street);
   return <ResourcesView lines={lines} requests={requests} alarms={fresh} street={street} sound={sound} version={Math.floor(now / 1000)} />;
 }

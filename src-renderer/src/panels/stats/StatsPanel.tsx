@@ -1,5 +1,6 @@
 // Statistics (统计分析): the seed plan's Table 1 and Table 2 as shipped series, Table 3's
-// indicators against target, and live duty-log counts. Quieter than live alerts: no colour but for
+// indicators against target, live duty-log counts, and stock against the reserve targets set
+// (ReserveTargets: 未设目标 where none is). Quieter than live alerts: no colour but for
 // an indicator not met; in a cell too small for four blocks at the wall's type scale, the shipped
 // series give way (stats.css).
 import './stats.css';
@@ -13,6 +14,7 @@ import { table1Option, table2Option } from './chart-options';
 import { EChart } from './EChart';
 import { IndicatorTable } from './IndicatorTable';
 import { LiveCounts } from './LiveCounts';
+import { ReserveTargets } from './ReserveTargets';
 import { Legend } from '../../shared/Legend';
 import { STATES } from '../../styles/colour-language';
 
@@ -48,6 +50,7 @@ export function StatsPanel() {
         />
       </section>
       <LiveCounts />
+      <ReserveTargets />
       <div className="stats-source">{t('stats.source', { source: label(SEED_PLAN_SOURCE) })}</div>
     </div>
   );

@@ -4,11 +4,12 @@
 // brings statistics onto the wall later, the cell starts as it first mounts.
 import { useEffect } from 'react';
 import { lazyCell } from '../../shared/lazy-cell';
+import { reserveSlice } from '../../state/materials/reserve-slice';
 import { statsSlice } from '../../state/stats/stats-slice';
 import { definePanel } from '../registry';
 import { startChartWorker } from './chart-worker-client';
 
-const LazyStats = lazyCell(() => import('./StatsPanel').then((m) => m.StatsPanel), [statsSlice], { prefetchOnWall: true });
+const LazyStats = lazyCell(() => import('./StatsPanel').then((m) => m.StatsPanel), [statsSlice, reserveSlice], { prefetchOnWall: true });
 
 function StatsCell() {
   useEffect(() => startChartWorker(), []);
@@ -17,7 +18,7 @@ function StatsCell() {
 
 export const statsPanel = definePanel({
   id: 'stats',
-  slices: [statsSlice],
+  slices: [statsSlice, reserveSlice],
   title: 'panel.stats',
   component: StatsCell,
   essential: false,

@@ -3,6 +3,7 @@
 // then by priority and deadline. A street centre's wall shows its own inbox the same way. The
 // server pushes an alarm when a task crosses a line; between pushes this recomputes every second.
 import { TASK_PRIORITY_LABELS, TASK_STATE_LABELS, type Task, type TaskState } from '@contract/tasks';
+import { PanelLoading } from '../../shared/PanelLoading';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
 import { useServerNow } from '../../shared/use-server-now';
@@ -19,7 +20,6 @@ import './tasks-panel.css';
 const COUNTED: TaskState[] = ['issued', 'received', 'in_progress', 'done', 'refused'];
 
 export function TasksPanel() {
-  const t = useT();
   const loaded = useSlice(tasksSlice, (s) => s.loaded);
   const all = useSlice(tasksSlice, (s) => s.tasks);
   const street = useSlice(tasksSlice, (s) => s.street);
@@ -27,7 +27,7 @@ export function TasksPanel() {
   const tasks = street === null ? all : inboxOf(all, street);
   const unacknowledged = loaded && countTasks(tasks, now).unacknowledged > 0;
   const sound = useAlarmSound(unacknowledged ? 'warning' : null, 'command-wall-task-sound');
-  if (!loaded) return <div className="panel panel-waiting">{t('app.loading')}</div>;
+  if (!loaded) return <PanelLoading />;
   return <TasksView tasks={tasks} street={street} now={now} sound={sound} />;
 }
 

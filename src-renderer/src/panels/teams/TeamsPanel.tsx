@@ -2,6 +2,7 @@
 // returning), the longest out first, each with its task and the minutes since it was dispatched
 // (recomputed every second between pushes).
 import { TEAM_STATUS_LABELS, TEAM_STATUSES, type Team, type TeamSummary } from '@contract/teams';
+import { PanelLoading } from '../../shared/PanelLoading';
 import type { Task } from '@contract/tasks';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
@@ -16,13 +17,12 @@ import { teamShapes } from './legend';
 import './teams-panel.css';
 
 export function TeamsPanel() {
-  const t = useT();
   const loaded = useSlice(teamsSlice, (s) => s.loaded);
   const teams = useSlice(teamsSlice, (s) => s.teams);
   const summary = useSlice(teamsSlice, (s) => s.summary);
   const tasks = useSlice(tasksSlice, (s) => s.tasks);
   const now = useServerNow(1000);
-  if (!loaded || summary === null) return <div className="panel panel-waiting">{t('app.loading')}</div>;
+  if (!loaded || summary === null) return <PanelLoading />;
   return <TeamsView teams={teams} summary={summary} tasks={tasks} now={now} />;
 }
 

@@ -1,6 +1,7 @@
 // Who this centre is and how it is wired: names, level, and each network link as configured.
 // The wall shows what is set; what is not set is the console's business (no set-up gaps on the wall).
 import type { LinkConfig } from '@contract/schemas';
+import { PanelLoading } from '../../shared/PanelLoading';
 import { useT } from '../../i18n/use-t';
 import { centreSlice } from '../../state/centre/centre-slice';
 import { useSlice } from '../../state/context';
@@ -29,7 +30,7 @@ function LinkRow({ link }: { link: LinkConfig }) {
 export function ThisCentrePanel() {
   const t = useT();
   const centre = useSlice(centreSlice, (s) => s.centre);
-  if (!centre) return <div className="panel panel-waiting">{t('app.loading')}</div>;
+  if (!centre) return <PanelLoading />;
   return (
     <div className="panel centre-panel">
       <div className="centre-name wall-main">{centre.name}</div>

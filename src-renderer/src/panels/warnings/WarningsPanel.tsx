@@ -3,6 +3,7 @@
 // in force it never contradicts the rest of the wall: beside a response in force it names the
 // response (neutral), and it is green only when the feed reads fine (quiet-line.ts).
 import './warnings.css';
+import { PanelLoading } from '../../shared/PanelLoading';
 import { SIGNAL_LEVEL_LABELS, SIGNALS, type Warning, type WarningHistoryEntry } from '@contract/warnings';
 import type { Translate } from '../../i18n';
 import { useT } from '../../i18n/use-t';
@@ -99,11 +100,10 @@ function WarningsLegend({ active }: { active: readonly Warning[] }) {
 }
 
 export function WarningsPanel() {
-  const t = useT();
   const state = useSlice(warningsSlice, (d) => d.state);
   const history = useSlice(warningsSlice, (d) => d.history);
   const error = useSlice(warningsSlice, (d) => d.error?.message);
-  if (!state) return <div className="panel panel-waiting">{error ?? t('app.loading')}</div>;
+  if (!state) return <PanelLoading error={error} />;
   return (
     <div className="panel warnings-panel" data-testid="warnings-panel">
       <div className="warnings-top">

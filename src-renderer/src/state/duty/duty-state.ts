@@ -9,11 +9,11 @@ export interface OpenCounts {
   handling: number;
 }
 
-/** A refused roster workbook's reasons, as the server listed them (data.problems). */
+/** A refused roster workbook's reasons, as the server listed them (data.problems; each reason in both languages). */
 export interface RowProblem {
   row: number;
   column: string;
-  reason: string;
+  reason: { zh: string; en: string } | string;
 }
 
 export interface DutyState {
@@ -88,6 +88,12 @@ export function problemsOf(err: unknown): RowProblem[] | null {
   const data = (err as { data?: { problems?: unknown } } | null)?.data;
   if (!data || !Array.isArray(data.problems)) return null;
   return data.problems.filter(
-    (p): p is RowProblem => typeof p === 'object' && p !== null && typeof p.row === 'number' && typeof p.column === 'string' && typeof p.reason === 'string',
+    (p): p is RowProblem =>
+      typeof p === 'object' &&
+      p !== null &&
+      typeof p.row === 'number' &&
+      typeof p.column === 'string' &&
+      (typeof p.reason === 'string' ||
+        (typeof p.reason === 'object' && p.reason !== null && typeof p.reason.zh === 'string' && typeof p.reason.en === 'string')),
   );
 }

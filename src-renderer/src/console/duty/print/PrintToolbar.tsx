@@ -41,7 +41,7 @@ export function PrintToolbar({ range, onRange, ready }: { range: PrintRange; onR
         className="primary"
         data-testid="print-button"
         disabled={!ready}
-        onClick={() => void printLog(`值班日志-${range.from}至${range.to}.pdf`)}
+        onClick={() => void printLog(t('printLog.fileName', { from: range.from, to: range.to }))}
       >
         {t('printLog.print')}
       </button>

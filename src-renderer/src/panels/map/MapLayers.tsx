@@ -1,9 +1,10 @@
-// Layers with their colours and counts; on the console's map each row toggles its layer, on the
-// wall the legend is only read (no checkboxes). Risk points break down by level, each with its
-// colour, shape and word (styles/colour-language.ts); tasks by their state's shape and word, teams
-// out by their status's glyph and word. Demo objects and responses that cannot be placed are said
-// plainly. It sits in the map's top-right corner, never wider than two fifths of the cell (the
-// centre of the map stays clear); on a small cell it folds to an icon (a button that opens it).
+// The console's map layers: each layer with its colour and count, a checkbox that toggles it.
+// Risk points break down by level, each with its colour, shape and word (styles/colour-language.ts);
+// tasks by their state's shape and word, teams out by their status's glyph and word. Demo objects
+// and responses that cannot be placed are said plainly. It sits in the map's top-right corner,
+// never wider than two fifths of the map (the centre stays clear); on a small map it folds to a
+// button that opens it. The wall's map has no switches: it reads the one legend every wall panel
+// uses (shared/Legend.tsx, entries from legend-entries.ts).
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { RISK_LEVEL_SHORT_LABELS, RISK_LEVELS, type MapCounts } from '@contract/map';
 import { LEVELS } from '../../styles/colour-language';
@@ -15,9 +16,8 @@ import { LAYERS, type LayerDef, type LayerId } from './layers';
 import { FitList } from '../FitList';
 
 /**
- * The legend's order: what is live first (tasks, teams out, incidents), then the risk grades the
- * clusters are coloured by, then the rest; FitList cuts from the end when the cell is short. The
- * wall leaves out what it does not draw (a layer, a level or a state with nothing in it).
+ * The list's order: what is live first (tasks, teams out, incidents), then the risk grades the
+ * clusters are coloured by, then the rest; FitList cuts from the end when the map is short.
  */
 const LEGEND_ORDER: readonly LayerId[] = [
   'task',
@@ -61,11 +61,9 @@ interface Props {
   visible: ReadonlySet<LayerId>;
   onToggle(id: LayerId): void;
   unplaced: readonly Response[];
-  /** The console's map: rows toggle their layers. */
-  controls: boolean;
 }
 
-export function MapLegend({ counts, totals, visible, onToggle, unplaced, controls }: Props) {
+export function MapLayers({ counts, totals, visible, onToggle, unplaced }: Props) {
   const t = useT();
   const label = useLabel();
   const box = useRef<HTMLDivElement>(null);
@@ -96,7 +94,7 @@ export function MapLegend({ counts, totals, visible, onToggle, unplaced, control
       {(small || opened !== null) && toggle}
       <FitList
         className="map-legend-layers"
-        items={controls ? LEGEND_LAYERS : LEGEND_LAYERS.filter((l) => counts[l.id] > 0)}
+        items={LEGEND_LAYERS}
         keyOf={(l) => l.id}
         version={`${LAYERS.map((l) => counts[l.id]).join(',')}|${Object.entries(counts.byTone).join(',')}|${[...visible].join(',')}`}
         render={(l) => {
@@ -117,21 +115,14 @@ export function MapLegend({ counts, totals, visible, onToggle, unplaced, control
           );
           return (
             <li className="map-legend-layer">
-              {controls ? (
-                <label className="map-legend-row" data-testid={`map-layer-${l.id}`} data-count={counts[l.id]} data-on={visible.has(l.id)}>
-                  <input type="checkbox" checked={visible.has(l.id)} onChange={() => onToggle(l.id)} />
-                  {swatch}
-                  {text}
-                </label>
-              ) : (
-                <div className="map-legend-row read-only" data-testid={`map-layer-${l.id}`} data-count={counts[l.id]} data-on={visible.has(l.id)}>
-                  {swatch}
-                  {text}
-                </div>
-              )}
+              <label className="map-legend-row" data-testid={`map-layer-${l.id}`} data-count={counts[l.id]} data-on={visible.has(l.id)}>
+                <input type="checkbox" checked={visible.has(l.id)} onChange={() => onToggle(l.id)} />
+                {swatch}
+                {text}
+              </label>
               {l.id === 'risk' && visible.has('risk') && (
                 <div className="map-legend-levels">
-                  {RISK_LEVELS.filter((level) => controls || (counts.riskByLevel[level] ?? 0) > 0).map((level) => (
+                  {RISK_LEVELS.map((level) => (
                     <span key={level} className="map-legend-level" data-testid={`map-risk-${level}`} data-count={counts.riskByLevel[level] ?? 0}>
                       <span className={`map-level-shape level-${level}`} aria-hidden="true">
                         {LEVELS[level].shape}
@@ -143,16 +134,14 @@ export function MapLegend({ counts, totals, visible, onToggle, unplaced, control
               )}
               {ops && visible.has(ops) && (
                 <div className="map-legend-levels">
-                  {OPS_TONES[ops]
-                    .filter(({ tone }) => controls || (counts.byTone[tone] ?? 0) > 0)
-                    .map(({ tone, glyph }) => (
-                      <span key={tone} className="map-legend-level" data-testid={`map-tone-${tone}`} data-count={counts.byTone[tone] ?? 0}>
-                        <span className={`map-op-shape ${tone}`} aria-hidden="true">
-                          {glyph}
-                        </span>
-                        {t(`map.ops.${tone}` as Parameters<typeof t>[0])} {counts.byTone[tone] ?? 0}
+                  {OPS_TONES[ops].map(({ tone, glyph }) => (
+                    <span key={tone} className="map-legend-level" data-testid={`map-tone-${tone}`} data-count={counts.byTone[tone] ?? 0}>
+                      <span className={`map-op-shape ${tone}`} aria-hidden="true">
+                        {glyph}
                       </span>
-                    ))}
+                      {t(`map.ops.${tone}` as Parameters<typeof t>[0])} {counts.byTone[tone] ?? 0}
+                    </span>
+                  ))}
                 </div>
               )}
             </li>

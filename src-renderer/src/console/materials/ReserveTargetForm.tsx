@@ -1,0 +1,122 @@
+// 储备目标: how much of an item a place (a warehouse or a street's reserve point) should hold. None
+// by default (the seed gives no per-item quantities); the statistics panel sets stock against each
+// target set and says 未设目标 for the rest. Checked with the contract's own schema as the person
+// types; the targets set are listed below, each with its stock now and a button to remove it.
+import { useMemo, useState } from 'react';
+import { placeFromKey, ReserveTargetInput } from '@contract/materials';
+import { useT } from '../../i18n/use-t';
+import { useCommands, useSlice } from '../../state/context';
+import { reserveSlice } from '../../state/materials/reserve-slice';
+import { CommandStatus } from '../CommandStatus';
+import { useActor } from '../duty/ActorPicker';
+import { Field, TextField } from '../Field';
+import { StillToFix } from '../StillToFix';
+import { useCommand } from '../use-command';
+import { useDraftCheck } from '../use-draft-check';
+import { PlaceSelect } from './PlaceSelect';
+
+interface Draft {
+  place: string;
+  item: string;
+  unit: string;
+  quantity: string;
+}
+
+const blank = (): Draft => ({ place: '', item: '', unit: '', quantity: '' });
+const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
+
+export function ReserveTargetForm() {
+  const t = useT();
+  const actor = useActor();
+  const lines = useSlice(reserveSlice, (s) => s.lines);
+  const loaded = useSlice(reserveSlice, (s) => s.loaded);
+  const { saveTarget, removeTarget } = useCommands(reserveSlice);
+  const cmd = useCommand();
+  const drop = useCommand();
+  const [d, setD] = useState<Draft>(blank);
+  const sent = useMemo(() => ({ place: placeFromKey(d.place) ?? undefined, item: d.item, unit: d.unit, quantity: num(d.quantity) }), [d]);
+  const check = useDraftCheck(ReserveTargetInput, sent);
+  const edit = (p: Partial<Draft>): void => {
+    setD((x) => ({ ...x, ...p }));
+    check.touch(...Object.keys(p));
+  };
+  const submit = async (): Promise<void> => {
+    if (!check.valid) return check.attempt();
+    const r = await cmd.run(
+      () => saveTarget(ReserveTargetInput.parse(sent)),
+      () => t('reserve.saved'),
+    );
+    if (r) {
+      setD(blank());
+      check.reset();
+    }
+  };
+  const labels: Record<string, string> = {
+    place: t('materials.place'),
+    item: t('materials.item'),
+    unit: t('materials.unit'),
+    quantity: t('reserve.quantity'),
+  };
+  const set = lines.filter((l) => l.target !== null);
+  return (
+    <section className="console-section materials-reserve" data-testid="reserve-form">
+      <h2>{t('reserve.formTitle')}</h2>
+      <p className="field-hint">{t('reserve.formNote')}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="form-row">
+          <Field label={labels.place} error={check.shown('place')}>
+            <PlaceSelect testId="reserve-place" value={d.place} onChange={(place) => edit({ place })} empty={t('reserve.choosePlace')} />
+          </Field>
+          <TextField label={labels.item} error={check.shown('item')} testId="reserve-item" value={d.item} maxLength={60} onChange={(item) => edit({ item })} />
+          <TextField label={labels.unit} error={check.shown('unit')} testId="reserve-unit" value={d.unit} maxLength={12} onChange={(unit) => edit({ unit })} />
+          <TextField
+            label={labels.quantity}
+            error={check.shown('quantity')}
+            testId="reserve-quantity"
+            type="number"
+            inputMode="decimal"
+            value={d.quantity}
+            onChange={(quantity) => edit({ quantity })}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary" data-testid="reserve-submit" disabled={!actor || cmd.busy || !check.valid}>
+            {t('reserve.save')}
+          </button>
+          {check.valid ? null : <StillToFix errors={check.errors} labels={labels} />}
+          <CommandStatus cmd={cmd} testId="reserve" />
+        </div>
+      </form>
+      {loaded && set.length === 0 ? (
+        <p className="unset" data-testid="reserve-none-set">
+          {t('reserve.noneSet')}
+        </p>
+      ) : (
+        <ul className="threshold-list" data-testid="reserve-list">
+          {set.map((l) => (
+            <li key={`${l.place.key}|${l.item}|${l.unit}`} data-testid="reserve-target" data-place={l.place.key} data-item={l.item}>
+              {l.place.name} · {l.item} · {t('reserve.against', { stock: l.stock, target: l.target ?? 0, unit: l.unit, pct: Math.floor((l.ratio ?? 0) * 100) })}{' '}
+              <button
+                type="button"
+                data-testid="reserve-remove"
+                disabled={!actor || drop.busy}
+                onClick={() => {
+                  const place = placeFromKey(l.place.key);
+                  if (place) void drop.run(() => removeTarget(place, l.item, l.unit));
+                }}
+              >
+                {t('reserve.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <CommandStatus cmd={drop} testId="reserve-remove" />
+    </section>
+  );
+}
