@@ -71,8 +71,10 @@ export function placeFromKey(key: string): Place | null {
 
 export const ItemName = z.string().trim().min(1, 'an item needs a name').max(60);
 export const Unit = z.string().trim().min(1, 'an item needs a unit').max(12);
-/** A quantity moved or asked for: more than 0, exact to 0.001 of the unit. */
-export const Quantity = z.number().positive('a quantity is more than 0').max(1e9).multipleOf(0.001, 'a quantity is exact to 0.001');
+// At least 0.001, not just positive: zod's multipleOf passes 1e-300 (a float-safe remainder), which is 0 in
+// thousandths and broke the ledger's CHECK (the contract fuzz found it: FUZZ_SEED=1879587348).
+/** A quantity moved or asked for: at least 0.001, exact to 0.001 of the unit. */
+export const Quantity = z.number().min(0.001, 'a quantity is at least 0.001').max(1e9).multipleOf(0.001, 'a quantity is exact to 0.001');
 
 export const MovementKind = z.enum(['in', 'out', 'transfer', 'writeoff']);
 export type MovementKind = z.infer<typeof MovementKind>;
@@ -181,7 +183,7 @@ export const ReserveTargetInput = z.strictObject({
   item: ItemName,
   unit: Unit,
   /** How much the place should hold (more than 0). */
-  quantity: z.number().gt(0, 'a reserve target is more than 0').max(1e9, 'a reserve target is at most 1,000,000,000'),
+  quantity: z.number().min(0.001, 'a reserve target is at least 0.001').max(1e9, 'a reserve target is at most 1,000,000,000'),
 });
 export type ReserveTargetInput = z.input<typeof ReserveTargetInput>;
 
