@@ -61,7 +61,17 @@ async function handleOne(req: unknown, dispatch: Dispatcher, ctx: CallContext): 
  * Handles one incoming text message; resolves to the text to send back, or null for none.
  * `abandoned` tells a batch that its client has gone, so the rest of it is not worked on.
  */
-export async function handleMessage(text: string, dispatch: Dispatcher, ctx: CallContext, abandoned: () => boolean = () => false): Promise<string | null> {
+/**
+ * One message (a call or a batch). `abandoned` stops a batch whose client is gone; `caughtUp`,
+ * awaited before each call of a batch, holds the rest while the client is far behind reading.
+ */
+export async function handleMessage(
+  text: string,
+  dispatch: Dispatcher,
+  ctx: CallContext,
+  abandoned: () => boolean = () => false,
+  caughtUp: () => Promise<void> = () => Promise.resolve(),
+): Promise<string | null> {
   let msg: unknown;
   try {
     msg = JSON.parse(text);
@@ -75,6 +85,7 @@ export async function handleMessage(text: string, dispatch: Dispatcher, ctx: Cal
     const replies: string[] = [];
     let bytes = 0;
     for (const req of msg) {
+      await caughtUp();
       if (abandoned()) return null;
       if (bytes > MAX_BATCH_REPLY_BYTES) {
         const id = typeof req === 'object' && req !== null && 'id' in req && validId((req as { id: unknown }).id) ? (req as { id: Id }).id : null;

@@ -47,21 +47,38 @@ const RESUME_BELOW_BYTES = 1 << 20;
 const PING_INTERVAL_MS = 15_000;
 
 /** The clients over MAX_BUFFERED_BYTES behind: the least unread seen since, and when it last went down. */
-const behind = new WeakMap<WebSocket, { lowest: number; looks: number; timer: NodeJS.Timeout }>();
+const behind = new WeakMap<WebSocket, { lowest: number; looks: number; timer: NodeJS.Timeout; waiting: (() => void)[] }>();
+
+/** Ends the watch of a client (caught up, cut or closed) and lets its held work go on (or see it is closed). */
+function endWatch(ws: WebSocket): void {
+  const w = behind.get(ws);
+  if (!w) return;
+  clearInterval(w.timer);
+  behind.delete(ws);
+  for (const go of w.waiting) go();
+}
+
+/**
+ * Resolves when the client is no longer far behind (or is gone): a batch's next call waits for it,
+ * so a client that stops reading costs no more work while it is watched.
+ */
+function caughtUp(ws: WebSocket): Promise<void> {
+  const w = behind.get(ws);
+  return w ? new Promise((go) => w.waiting.push(go)) : Promise.resolve();
+}
 
 /** True (and the client cut off) when a client behind has read nothing for STALLED_LOOKS looks. */
 function stalled(ws: WebSocket, look = false): boolean {
   const unread = ws.bufferedAmount;
   const w = behind.get(ws);
   if (ws.readyState !== ws.OPEN || unread <= MAX_BUFFERED_BYTES) {
-    if (w) clearInterval(w.timer);
-    behind.delete(ws);
+    endWatch(ws);
     return false;
   }
   if (!w) {
     const timer = setInterval(() => stalled(ws, true), WATCH_EVERY_MS);
     timer.unref();
-    behind.set(ws, { lowest: unread, looks: 0, timer });
+    behind.set(ws, { lowest: unread, looks: 0, timer, waiting: [] });
     return false;
   }
   if (unread < w.lowest) {
@@ -71,9 +88,8 @@ function stalled(ws: WebSocket, look = false): boolean {
   }
   if (look) w.looks++;
   if (w.looks < STALLED_LOOKS) return false;
-  clearInterval(w.timer);
-  behind.delete(ws);
   ws.close(1008, 'client does not read its replies');
+  endWatch(ws);
   // A peer that does not read will not read a close frame either.
   setTimeout(() => ws.terminate(), 1000).unref();
   return true;
@@ -186,7 +202,13 @@ export function serveRpcSocket(
       paused = true;
       ws.pause();
     }
-    handleMessage((data as Buffer).toString('utf8'), dispatch, ctx, () => closed)
+    handleMessage(
+      (data as Buffer).toString('utf8'),
+      dispatch,
+      ctx,
+      () => closed || ws.readyState !== ws.OPEN,
+      () => caughtUp(ws),
+    )
       .then((reply) => {
         if (reply !== null && !closed) sendOrCut(ws, reply);
       })
@@ -200,7 +222,7 @@ export function serveRpcSocket(
   ws.on('close', () => {
     closed = true;
     clearInterval(ping);
-    clearInterval(behind.get(ws)?.timer);
+    endWatch(ws);
     if (recheck) clearTimeout(recheck);
     sockets.delete(ws);
     registry.delete(ws);
