@@ -912,7 +912,6 @@ export const en: Record<MessageKey, string> = {
   'signedIn.slotLabel': 'signed in: ',
   'signedIn.at': '{name} ({where})',
   'signedIn.host': 'host',
-  'signedIn.none': 'none',
   // ---- the desktop app's first run (setup/SetupPage.tsx) ----
   'setup.title': 'First run: this machine’s role',
   'setup.noShell': 'This page is for the desktop app; in a browser, open the address your centre gave you.',

@@ -904,7 +904,6 @@ export const zhCN = {
   'signedIn.slotLabel': '在席：',
   'signedIn.at': '{name}（{where}）',
   'signedIn.host': '主机',
-  'signedIn.none': '无人',
   // ---- the desktop app's first run (setup/SetupPage.tsx) ----
   'setup.title': '首次设置：本机角色',
   'setup.noShell': '此页面仅在桌面应用中使用；浏览器访问请使用中心提供的地址。',

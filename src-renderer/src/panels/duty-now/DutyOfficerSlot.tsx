@@ -18,12 +18,12 @@ export function DutyOfficerSlot() {
       {/* On the label's row (the header keeps its height): who is signed in at which console. */}
       <span className="duty-slot-top">
         <span className="fact-label">{t('duty.slotLabel')}</span>
-        {signedIn && (
+        {/* Only when somebody is: "nobody signed in" on a line of its own squeezed the centre's name
+            into three lines at 1920 px in English, and the cells below lost their first item. */}
+        {signedIn && signedIn.length > 0 && (
           <span className="fact-label duty-slot-signed-in" data-testid="slot-signed-in" data-count={signedIn.length}>
             {t('signedIn.slotLabel')}
-            {signedIn.length
-              ? signedIn.map((c) => t('signedIn.at', { name: c.person.name, where: consoleName(c, t('signedIn.host')) })).join('、')
-              : t('signedIn.none')}
+            {signedIn.map((c) => t('signedIn.at', { name: c.person.name, where: consoleName(c, t('signedIn.host')) })).join('、')}
           </span>
         )}
       </span>

@@ -1,7 +1,7 @@
 // Stock against the reserve targets (储备对标) on the statistics panel: each place's stock of an
 // item against the target set for it (short first, in the attention colour and shape), then the
 // lines without one, which say 未设目标. The seed gives no per-item targets, so there are none until
-// the centre sets them (console 物资 → 储备目标).
+// the centre sets them (console 物资 → 储备目标); until one is set the row is not shown at all.
 import { useT } from '../../i18n/use-t';
 import { useSlice } from '../../state/context';
 import { reserveSlice, reserveSummary } from '../../state/materials/reserve-slice';
@@ -14,6 +14,9 @@ export function ReserveTargets() {
   const loaded = useSlice(reserveSlice, (s) => s.loaded);
   const lines = useSlice(reserveSlice, (s) => s.lines);
   const sum = reserveSummary(lines);
+  // Until loaded, or with no target set anywhere (the default): nothing to compare, and the charts
+  // keep the panel's room (no jump in their size when the list arrives).
+  if (!loaded || sum.set === 0) return null;
   return (
     <section className="stats-block stats-reserve" data-testid="stats-reserve" data-set={sum.set} data-short={sum.short} data-unset={sum.unset}>
       <div className="stats-block-title">
