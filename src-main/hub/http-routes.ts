@@ -102,8 +102,13 @@ export async function buildHttp(deps: HttpDeps): Promise<FastifyInstance> {
   });
 
   app.get('/rpc', { websocket: true }, (ws, req) => {
-    const admission = admissions.get(req.raw);
-    if (!admission) return ws.close(1008, 'not admitted');
+    const admitted = admissions.get(req.raw);
+    if (!admitted) return ws.close(1008, 'not admitted');
+    // A console page of the hub on the bootstrap token says so (?view=console, the renderer's
+    // rpcUrl): it names its acting person as the desktop host's own windows do (identity ActorRule).
+    // A script with the token that does not is automation; the token's holder is trusted either way.
+    const consolePage = admitted.via === 'bootstrap' && (req.query as { view?: unknown }).view === 'console';
+    const admission: Admission = consolePage ? { ...admitted, page: 'console' } : admitted;
     serveRpcSocket(ws, peerOf(req), deps.nextConnectionId(), deps.core, deps.sockets, log, admission, deps.registry);
   });
 

@@ -17,8 +17,11 @@ export interface HubLog {
   error(msg: string): void;
 }
 
-/** What let a socket in: the bootstrap token (or the session it gave a page), or an enrolled machine. */
-export type Admission = { via: 'bootstrap' } | { via: 'machine'; machineId: string };
+/**
+ * What let a socket in: the bootstrap token (or the session it gave a page), or an enrolled machine.
+ * A socket on the token may say it is a console page of the hub (`page`, CallContext.page).
+ */
+export type Admission = { via: 'bootstrap'; page?: 'console' } | { via: 'machine'; machineId: string };
 
 /** Every open /rpc socket with its connection id, what admitted it, and who it speaks for now. */
 export type SocketRegistry = Map<WebSocket, { connectionId: string; admission: Admission; caller(): CallContext | null }>;
@@ -125,7 +128,7 @@ export function serveRpcSocket(
   admission: Admission,
   registry: SocketRegistry,
 ): void {
-  const ctx: CallContext = { transport: 'ws', peer, connectionId };
+  const ctx: CallContext = { transport: 'ws', peer, connectionId, ...(admission.via === 'bootstrap' && admission.page ? { page: admission.page } : {}) };
   // A socket opened with the token or a page's session cookie may do anything, as before. Once
   // someone signs in on it (auth.signIn), identity binds this connection to the session, and each
   // later call carries that person and their rights, so the dispatcher checks it; auth.signOut

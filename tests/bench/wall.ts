@@ -31,9 +31,11 @@
 //                 50 ms in WINDOW_4K_S after load.
 // Every line carries the load average at its end (loadavg1m): the machine is shared.
 // CW_BENCH_WALL_CASES=1080,4k,four chooses the parts (default: all three).
+// CW_BENCH_PROFILE=<dir> (diagnostic): the first 4K restart and the long-task window recorded there as
+// a CPU profile (.cpuprofile) and a Chromium trace (.trace.json), with the heaviest functions printed.
 // Needs the built renderer (npx electron-vite build), /usr/bin/chromium and /usr/bin/ffmpeg.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -63,6 +65,8 @@ const FEATURES_4K = 50_000;
 const TRIALS_4K = Number(process.env.CW_BENCH_TRIALS_4K ?? 3);
 const WINDOW_4K_S = Number(process.env.CW_BENCH_WINDOW_4K_S ?? 30);
 const UHD = { width: 3840, height: 2160 };
+/** CW_BENCH_PROFILE=<dir>: a CPU profile of the first 4K restart written there (diagnostic). */
+const PROFILE_DIR = process.env.CW_BENCH_PROFILE ?? null;
 /** Pause between closing the wall and starting it again. */
 const SETTLE_MS = 1500;
 const TOKEN = 'bench-token-0123456789';
@@ -241,13 +245,27 @@ interface WallLoad {
 }
 
 /** One cold load of the wall: navigation to every panel drawn, then 500 ms with no long task. */
-async function loadWall(page: Page, url: string, probe = PROBE, timeoutMs = 60_000): Promise<WallLoad> {
+async function loadWall(page: Page, url: string, probe = PROBE, timeoutMs = 60_000, profileAs: string | null = null): Promise<WallLoad> {
   await page.addInitScript(probe);
   if (CPU_SLOWDOWN !== 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  // CW_BENCH_PROFILE=<dir>: the page's main-thread CPU profile of this load (a .cpuprofile for the
+  // browser's performance panel) and its heaviest functions by self time, printed as a line.
+  const cdp = profileAs ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const t0 = Date.now();
   await page.goto(url, { timeout: timeoutMs });
   await page.waitForFunction(() => (window as any).__cw.readyAt !== null, null, { timeout: timeoutMs, polling: 50 });
   const readyWallClockMs = Date.now() - t0;
+  if (cdp && profileAs) {
+    await page.waitForTimeout(1500);
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(profileAs, JSON.stringify(profile));
+    console.log(JSON.stringify({ bench: 'wall', case: 'profile', file: profileAs, top: heaviest(profile) }));
+  }
   const r = await page.evaluate(async () => {
     const cw = (window as any).__cw;
     const ready = cw.readyAt as number;
@@ -289,6 +307,27 @@ async function loadWall(page: Page, url: string, probe = PROBE, timeoutMs = 60_0
     longestLoadTaskMs: Math.round(r.longestLoadTaskMs),
     breakdown,
   };
+}
+
+/** The functions with the most self time in a CPU profile (ms), with where they are. */
+function heaviest(profile: {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}): string[] {
+  const self = new Map<number, number>();
+  const { samples = [], timeDeltas = [] } = profile;
+  for (let i = 0; i < samples.length; i++) self.set(samples[i], (self.get(samples[i]) ?? 0) + (timeDeltas[i] ?? 0) / 1000);
+  const byFn = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const f = n.callFrame;
+    const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    byFn.set(k, (byFn.get(k) ?? 0) + (self.get(n.id) ?? 0));
+  }
+  return [...byFn.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40)
+    .map(([k, ms]) => `${Math.round(ms)} ${k}`);
 }
 
 export async function benchWall(print: (o: object) => void): Promise<void> {
@@ -561,7 +600,14 @@ async function bench4k(print: (o: object) => void, browser: Browser, ui: string,
         await page.close();
         await new Promise((r) => setTimeout(r, SETTLE_MS));
         page = await context.newPage();
-        restarts.push(await loadWall(page, url(0), probe, 180_000));
+        const profileAs = PROFILE_DIR && i === 0 ? join(PROFILE_DIR, '4k-restart.cpuprofile') : null;
+        if (PROFILE_DIR && i === 0)
+          await browser.startTracing(page, {
+            path: join(PROFILE_DIR, '4k-restart.trace.json'),
+            categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'blink.user_timing'],
+          });
+        restarts.push(await loadWall(page, url(0), probe, 180_000, profileAs));
+        if (PROFILE_DIR && i === 0) await browser.stopTracing();
       }
       const byTti = [...restarts].sort((a, b) => a.ttiMs - b.ttiMs);
       const mid = byTti[Math.floor(byTti.length / 2)] ?? first;
@@ -587,8 +633,36 @@ async function bench4k(print: (o: object) => void, browser: Browser, ui: string,
         ...machine(),
       });
       const from = await page.evaluate(() => performance.now());
+      const windowCdp = PROFILE_DIR ? await page.context().newCDPSession(page) : null;
+      if (PROFILE_DIR)
+        await browser.startTracing(page, {
+          path: join(PROFILE_DIR, '4k-window.trace.json'),
+          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'],
+        });
+      if (windowCdp) {
+        await windowCdp.send('Profiler.enable');
+        await windowCdp.send('Profiler.setSamplingInterval', { interval: 500 });
+        await windowCdp.send('Profiler.start');
+      }
       await page.waitForTimeout(WINDOW_4K_S * 1000);
+      if (windowCdp && PROFILE_DIR) {
+        const { profile } = await windowCdp.send('Profiler.stop');
+        writeFileSync(join(PROFILE_DIR, '4k-window.cpuprofile'), JSON.stringify(profile));
+        console.log(JSON.stringify({ bench: 'wall', case: 'profile-window', top: heaviest(profile) }));
+        await browser.stopTracing();
+      }
       const after = await longTasksSince(page, from);
+      if (PROFILE_DIR)
+        console.log(
+          JSON.stringify({
+            bench: 'wall',
+            case: 'window-tasks',
+            tasks: await page.evaluate(
+              (t0) => (window as any).__cw.longTasks.filter((t: any) => t.start >= t0).map((t: any) => [Math.round(t.start), Math.round(t.ms)]),
+              from,
+            ),
+          }),
+        );
       const states = await page.$$eval('[data-testid="camera-tile"]', (ts) => ts.map((t) => (t as HTMLElement).dataset.state));
       print({
         bench: 'wall',
@@ -630,10 +704,13 @@ async function bench4k(print: (o: object) => void, browser: Browser, ui: string,
             const L = (window as any).L;
             const marker = (window as any).__bareMarker as typeof bareMarker;
             const t0 = performance.now();
-            const map = L.map('m', { preferCanvas: true, zoomSnap: 0.25, zoomControl: false, attributionControl: false }).setView([v.lat, v.lng], v.zoom);
+            const map = L.map('m', { preferCanvas: true, zoomSnap: 0.25, maxZoom: 19, zoomControl: false, attributionControl: false }).setView(
+              [v.lat, v.lng],
+              v.zoom,
+            );
             (window as any).__bareMap = map;
             const renderer = L.canvas({ padding: 0.3 });
-            // The wall's clustering (cluster-layer.ts): same radius, no animation, chunked loading.
+            // The wall's clustering (cluster-layer.ts): same radius, no animation.
             const group = L.markerClusterGroup({
               animate: false,
               animateAddingMarkers: false,
@@ -642,22 +719,22 @@ async function bench4k(print: (o: object) => void, browser: Browser, ui: string,
               removeOutsideVisibleBounds: true,
               disableClusteringAtZoom: 17,
               maxClusterRadius: Math.round(Math.max(60, v.letterPx * 3.2)),
-              chunkedLoading: true,
-              chunkInterval: 25,
-              chunkDelay: 16,
-              chunkProgress: (n: number, total: number) => {
-                if (n === total) done(Math.round(performance.now() - t0));
-              },
+              // Loaded in one go, not chunked: markercluster reports 0 of 0 done as the group is
+              // added, and the chunks after the first did not run on the bare page, which panned
+              // 200 of the 50,000 features (bareFeatures says how many it holds).
+              chunkedLoading: false,
               iconCreateFunction: (c: any) => {
                 const n = c.getChildCount();
                 const size = Math.round(v.letterPx * (String(n).length <= 2 ? 2.2 : 0.8 * String(n).length + 0.7));
                 return L.divIcon({ className: 'bare-cluster', html: `<span>${n}</span>`, iconSize: L.point(size, size) });
               },
             }).addTo(map);
+            (window as any).__bareGroup = group;
             group.addLayers(
               pts.map((p: any) => marker(L, renderer, p, style)),
               true,
             );
+            done(Math.round(performance.now() - t0));
           }),
         {
           pts: points,
@@ -666,12 +743,25 @@ async function bench4k(print: (o: object) => void, browser: Browser, ui: string,
         },
       );
       await bare.waitForTimeout(1000);
+      // The baseline is fair only if it holds every feature, clustered as on the wall at the same zoom.
+      const bareHolds = await bare.evaluate(() => {
+        const group = (window as any).__bareGroup;
+        const map = (window as any).__bareMap;
+        let clusters = 0;
+        map.eachLayer((l: any) => {
+          if (typeof l.getChildCount === 'function') clusters++;
+        });
+        return { features: group.getLayers().length as number, clusters, zoom: map.getZoom() as number };
+      });
       const bareRuns = await closedAfterPans(bare);
       const wallFps = median(wallRuns);
       const bareFps = median(bareRuns);
       print({
         bench: 'wall',
         case: '4k-pan-fps',
+        bareFeatures: bareHolds.features,
+        bareClustersDrawn: bareHolds.clusters,
+        zoom: { wall: view.zoom, bare: bareHolds.zoom },
         viewport: [UHD.width, UHD.height],
         features: FEATURES_4K,
         clustered: true,

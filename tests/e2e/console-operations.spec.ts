@@ -14,8 +14,8 @@ import { hubForSpec, must, shots } from './map-support';
 const spec = hubForSpec('console-ops', '2x2', ['duty-log', 'plan-responses', null, null]);
 test.afterEach(closePages);
 
-/** The tab's address (the wall tab is the console's default: no tab parameter). */
-const tabUrl = (tab: string): string => `${spec.hub.origin}/?token=${spec.hub.token}&view=console${tab === 'wall' ? '' : `&tab=${tab}`}`;
+/** The tab's address. */
+const tabUrl = (tab: string): string => `${spec.hub.origin}/?token=${spec.hub.token}&view=console&tab=${tab}`;
 
 for (const tab of CONSOLE_TABS) {
   test(`axe-core: the ${tab} tab has no serious or critical violation`, async ({ browser }) => {

@@ -220,7 +220,7 @@ test('the district console starts a whole-district consultation; every tile play
   const consoleCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const consolePage = await consoleCtx.newPage();
   consolePage.on('pageerror', (e) => problems.push(`console: ${e.message}`));
-  await consolePage.goto(`${district.hub.origin}/?token=${district.hub.token}&view=console`);
+  await consolePage.goto(`${district.hub.origin}/?token=${district.hub.token}&view=console&tab=consult`);
   await consolePage
     .getByTestId('consult-console')
     .waitFor({ timeout: 20_000 })

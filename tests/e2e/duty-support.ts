@@ -1,6 +1,6 @@
 // Shared by the duty and plans e2e specs: pages on the hub, the acting person, and a timer that
 // measures how long a change made on the console takes to show on another page.
-import type { Browser, Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import type { ConsoleTab } from '../../src-renderer/src/console/duty/console-tab';
 import type { HubProcess } from '../support/hub-process';
@@ -23,9 +23,23 @@ export async function closePages(): Promise<void> {
   await Promise.all(opened.splice(0).map((p) => p.context().close()));
 }
 
-/** Chooses who acts on this console (every record is signed with it). */
-export async function actAs(page: Page, personId: string): Promise<void> {
-  await page.getByTestId('actor-select').first().selectOption(personId);
+/**
+ * Makes a person the one who acts on this console (every record is signed with it). While nobody
+ * has a password (the first set-up: the demo data) the console's 当前操作人 is chosen from its
+ * drop-down; once anyone has one, a console page on the token acts only as whoever signs in
+ * (contract/identity.ts ActorRule): give the person's name and password and actAs signs them in.
+ */
+export async function actAs(page: Page, personId: string, signIn?: { name: string; password: string }): Promise<void> {
+  if (!signIn) {
+    await page.getByTestId('actor-select').first().selectOption(personId);
+    return;
+  }
+  await page.getByTestId('signin-name').fill(signIn.name);
+  await page.getByTestId('signin-password').fill(signIn.password);
+  await page.getByTestId('signin-password').press('Enter');
+  // The acting person is the signed-in one, and cannot be changed.
+  await expect(page.getByTestId('actor-select').first()).toHaveValue(personId);
+  await expect(page.getByTestId('actor-select').first()).toBeDisabled();
 }
 
 // `shown` runs in the other page with `arg` (serialised into it), hence its loose parameter type.

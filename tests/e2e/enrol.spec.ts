@@ -9,6 +9,7 @@ import { tempDir } from '../support/temp-dir';
 import { closePages, consoleUrl, newPage } from './duty-support';
 import { shots } from './map-support';
 
+// Twin in shape of plans-durability.spec.ts (and most specs): each spec starts its own demo hub in view; kept apart on purpose.
 let hub: HubProcess;
 let tmp: ReturnType<typeof tempDir>;
 

@@ -19,7 +19,7 @@ interface CwMap {
 
 const wallUrl = () => `${spec.hub.origin}/?token=${spec.hub.token}&view=wall&display=0`;
 /** The console's map has the controls (search, street filter, layer switches); the wall's has none. */
-const consoleUrl = () => `${spec.hub.origin}/?token=${spec.hub.token}&view=console`;
+const consoleUrl = () => `${spec.hub.origin}/?token=${spec.hub.token}&view=console&tab=situation`;
 
 /** Waits for the demo set on the map; returns how many features it draws (objects + live reports). */
 async function ready(page: Page, risks = 146): Promise<number> {
@@ -145,7 +145,7 @@ test('search by name flies to the object and opens it; the street filter narrows
 test('a GeoJSON with two bad features is refused naming both, and nothing changes', async ({ browser }) => {
   const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const outside = await offline(desk, spec.hub.origin);
-  await desk.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console`);
+  await desk.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console&tab=situation`);
   const doc = {
     type: 'FeatureCollection',
     features: [

@@ -29,7 +29,7 @@ test('a CAP file raises a warning on the wall with its sound', async ({ browser 
   await expect(slot).toHaveAttribute('data-sound-count', '0');
 
   const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await desk.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console`);
+  await desk.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console&tab=warnings`);
   await importCap(desk, 'rainstorm-yellow.xml', capXml({ identifier: 'GZ-E2E-1', event: '暴雨黄色预警信号' }));
   await expect(desk.getByTestId('cap-outcomes')).toContainText('GZ-E2E-1');
 
@@ -63,7 +63,7 @@ test('a CAP file raises a warning on the wall with its sound', async ({ browser 
 });
 
 test('a file that is not CAP 1.2 is refused with the reason', async ({ page }) => {
-  await page.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console`);
+  await page.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console&tab=warnings`);
   await page
     .getByTestId('cap-file')
     .setInputFiles({ name: 'evil.xml', mimeType: 'application/xml', buffer: Buffer.from('<!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]><a>&x;</a>') });

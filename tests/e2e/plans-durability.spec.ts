@@ -6,6 +6,7 @@ import { tempDir } from '../support/temp-dir';
 import { actAs, closePages, consoleUrl, newPage } from './duty-support';
 import { must, rpc, shots } from './map-support';
 
+// Twin in shape of enrol.spec.ts (and most specs): each spec starts its own demo hub in view; this one restarts it below.
 let hub: HubProcess;
 // Made in beforeAll: the test runner also loads this file (to list the tests) and would leave one behind.
 let tmp: ReturnType<typeof tempDir>;

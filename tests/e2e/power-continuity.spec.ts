@@ -55,7 +55,7 @@ test.afterAll(async () => {
 });
 
 const wallUrl = () => `${hub!.origin}/?token=${hub!.token}&view=wall&display=0`;
-const consoleUrl = () => `${hub!.origin}/?token=${hub!.token}&view=console`;
+const consoleUrl = () => `${hub!.origin}/?token=${hub!.token}&view=console&tab=power`;
 
 async function shoot(wall: Page, name: string): Promise<void> {
   await wall.getByTestId('wall-header').screenshot({ path: `${shots}/power-header-${name}.png` });

@@ -1,12 +1,13 @@
 // Signing in on the console, in Chromium against the built hub with the demo set: a signed-in
 // 值班员 is refused a Level Ⅰ response (the page-wide banner names plans.activateMajor); signed out
 // and signed in as the 带班领导, the same activation goes through and the wall shows it; a reload
-// of the console resumes the session (auth.resume).
+// of the console resumes the session (auth.resume). People have passwords here, so the console
+// page on the token acts only as whoever signs in (actAs signs in; no 当前操作人 drop-down).
 import { expect, test, type Page } from '@playwright/test';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
 import type { TestSocket } from '../support/rpc-socket';
 import { tempDir } from '../support/temp-dir';
-import { closePages, consoleUrl, newPage, wallUrl } from './duty-support';
+import { actAs, closePages, consoleUrl, newPage, wallUrl } from './duty-support';
 import { must, rpc, shots, showOnWall } from './map-support';
 
 const PASSWORD = 'e2e sign-in 1';
@@ -47,13 +48,8 @@ test.afterAll(async () => {
 });
 
 async function signIn(page: Page, who: Person): Promise<void> {
-  await page.getByTestId('signin-name').fill(who.name);
-  await page.getByTestId('signin-password').fill(PASSWORD);
-  await page.getByTestId('signin-password').press('Enter');
+  await actAs(page, who.id, { name: who.name, password: PASSWORD });
   await expect(page.getByTestId('signin-who')).toHaveText(`${who.name} · ${who.role === 'leader' ? '带班领导' : '值班员'}`);
-  // The acting person is the signed-in one, and cannot be changed.
-  await expect(page.getByTestId('actor-select').first()).toHaveValue(who.id);
-  await expect(page.getByTestId('actor-select').first()).toBeDisabled();
 }
 
 async function activateLevelOne(page: Page): Promise<void> {
@@ -69,6 +65,9 @@ test('a 值班员 is refused a Level Ⅰ response, the 带班领导 starts it, a
   await expect(wall.getByTestId('wall')).toHaveAttribute('data-preset', 'signin');
   const desk = await newPage(browser);
   await desk.goto(consoleUrl(hub, 'plans'));
+  // The first set-up is over (people have passwords): this console page on the bootstrap token
+  // (browser mode) offers no 当前操作人 to choose, only the sign-in box.
+  await expect(desk.getByTestId('actor-picker').first()).toHaveAttribute('data-rule', 'session');
 
   // A wrong password is refused beside the form.
   await desk.getByTestId('signin-name').fill(officer.name);
@@ -86,7 +85,10 @@ test('a 值班员 is refused a Level Ⅰ response, the 带班领导 starts it, a
 
   await desk.getByTestId('signout').click();
   await expect(desk.getByTestId('signin-name')).toBeVisible();
-  await expect(desk.getByTestId('actor-select').first()).toBeEnabled();
+  // People have passwords: this console page on the token acts only as whoever signs in (no
+  // 当前操作人 to choose; the hub refuses a `by` from it without a session).
+  await expect(desk.getByTestId('actor-sign-in-first').first()).toBeVisible();
+  await expect(desk.getByTestId('actor-select').first()).toBeDisabled();
   await signIn(desk, leader);
   await activateLevelOne(desk);
   await expect(wall.locator('[data-testid="plan-response"][data-level="I"]')).toHaveCount(1);

@@ -36,7 +36,7 @@ test('an orange warning switches the wall to its preset within 1 s, and acknowle
   await expect(wall.getByTestId('alert-strip')).toHaveCount(0);
 
   const desk = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await desk.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console`);
+  await desk.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console&tab=wall`);
   // The 大屏 tab: the room and the preset per alarm kind.
   await desk.locator('.wall-room-details > summary').click();
   await desk.getByTestId('alarm-preset-warning-orange').selectOption('storm');
@@ -44,6 +44,8 @@ test('an orange warning switches the wall to its preset within 1 s, and acknowle
   await expect(desk.getByTestId('wall-room-done')).toBeVisible();
   expect((await must(spec.sock, 'wall.get')).settings.alarmPresets).toEqual({ 'warning-orange': 'storm' });
 
+  // Warnings are imported on the 预警 tab; what switched the wall is said (and acknowledged) there too.
+  await desk.getByTestId('tab-warnings').click();
   // A yellow warning does not switch.
   await importCap(desk, 'yellow.xml', capXml({ identifier: 'GZ-ALARM-1', event: '暴雨黄色预警信号' }));
   await expect(wall.getByTestId('strip-warning')).toHaveAttribute('data-level', 'yellow');

@@ -5,7 +5,8 @@
 // not there), a panel replay does not fold says in grey that it is live; the significant-events
 // board, the alert strip and the header's warning slot show the moment too (a warning issued after
 // it is not in them), the header's other slots are marked live; the time the wall goes back to
-// live by itself is set on the 复盘 tab; a reload keeps the replay (it is the wall's stored
+// live by itself is set on the 复盘 tab; at 1920×1080 in replay the header keeps the centre's name
+// on one line, uncut, in both languages; a reload keeps the replay (it is the wall's stored
 // state); the console's button takes the wall back to live.
 import { expect, test, type Page } from '@playwright/test';
 import { capXml } from '../unit/warnings/cap-fixture';
@@ -24,6 +25,31 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** hh:mm in Beijing time, as the badge writes it. */
 const hhmm = (ms: number): string => new Date(ms + 8 * 3600_000).toISOString().slice(11, 16);
 
+/**
+ * The wall header at this size, as a leader reads it: the centre's name on one line and not cut,
+ * every part of the header (name, 回放 badge, slots, clock) inside the screen on one row.
+ */
+async function headerFacts(page: Page) {
+  return page.getByTestId('wall-header').evaluate((h) => {
+    const name = h.querySelector('.header-centre-name') as HTMLElement;
+    const range = document.createRange();
+    range.selectNodeContents(name);
+    const tops: number[] = [];
+    for (const r of range.getClientRects()) if (r.width > 0 && !tops.some((t) => Math.abs(t - r.top) < 6)) tops.push(r.top);
+    const box = h.getBoundingClientRect();
+    const parts = [...h.children].map((c) => c.getBoundingClientRect());
+    return {
+      name: name.textContent ?? '',
+      nameLines: tops.length,
+      nameCut: name.scrollWidth > name.clientWidth + 1,
+      outside: parts.filter((r) => r.right > box.right + 1 || r.left < box.left - 1).length,
+      // One row: every part's middle within the tallest part's span.
+      oneRow: parts.every((r) => parts.every((q) => r.top + r.height / 2 > q.top - 1 && r.top + r.height / 2 < q.bottom + 1)),
+      height: Math.round(box.height),
+    };
+  });
+}
+
 async function drawn(page: Page): Promise<void> {
   await expect(page.getByTestId('map-leaflet')).toHaveAttribute('data-drawn', 'true', { timeout: 20_000 });
 }
@@ -32,6 +58,8 @@ test('a past moment shown on the wall from the 复盘 tab: badge, the tasks and 
   page,
   browser,
 }) => {
+  // A wall, a console and the header checked in both languages: room for a loaded machine.
+  test.setTimeout(120_000);
   const people: { id: string; role: string; active: boolean }[] = await must(spec.sock, 'duty.listPeople');
   const leader = people.find((p) => p.active && p.role === 'leader')!;
   const task = (title: string, position: { lat: number; lng: number }) => ({
@@ -137,6 +165,22 @@ test('a past moment shown on the wall from the 复盘 tab: badge, the tasks and 
   await expect(page.getByTestId('slot-warnings')).toHaveAttribute('data-active', String(then.warnings.length));
   await expect(page.getByTestId('header-live-tag')).toHaveText('实时：');
   await page.screenshot({ path: `${shots}/wall-replay-1080.png` });
+  // The header in replay at 1920×1080, in both languages: the centre's name on one line, uncut, beside the badge.
+  for (const [lang, live] of [
+    ['zh-CN', '实时：'],
+    ['en', 'Live:'],
+  ] as const) {
+    await must(spec.sock, 'settings.save', { patch: { language: lang } });
+    await expect(page.getByTestId('header-live-tag')).toHaveText(live);
+    await page.screenshot({ path: `${shots}/wall-replay-header-${lang}-1080.png`, clip: { x: 0, y: 0, width: 1920, height: 160 } });
+    const facts = await headerFacts(page);
+    console.log(`[wall-replay] header ${lang} 1920×1080 in replay: ${JSON.stringify(facts)}`);
+    expect.soft(facts, `${lang}: ${JSON.stringify(facts)}`).toMatchObject({ nameLines: 1, nameCut: false, outside: 0, oneRow: true });
+    // The slots may wrap beside the badge, but the header leaves the grid the wall: at most 200 px of 1080.
+    expect.soft(facts.height, `${lang}: header height`).toBeLessThanOrEqual(200);
+  }
+  await must(spec.sock, 'settings.save', { patch: { language: 'zh-CN' } });
+  await expect(page.getByTestId('header-live-tag')).toHaveText('实时：');
 
   // The replay is the wall's stored state: a reloaded wall is still in it.
   await page.reload();

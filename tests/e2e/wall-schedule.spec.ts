@@ -9,7 +9,7 @@ const spec = hubForSpec('wall-schedule', '2x2', ['map', 'warnings', 'plan-respon
 
 test('a preset gets a daily window on the console, checked as typed, kept by the hub, and removed', async ({ page }) => {
   page.on('pageerror', (e) => console.error(`[console page error] ${e.stack ?? e.message}`));
-  await page.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console`);
+  await page.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console&tab=wall`);
   await page.getByTestId('preset-select').selectOption('quad');
   const section = page.getByTestId('preset-schedule');
   await expect(section).toContainText('定时切换');
@@ -46,7 +46,7 @@ test('a preset gets a daily window on the console, checked as typed, kept by the
 
 test('a display gets its own day / night rows on the 大屏 tab, checked per field in the page’s language, with what it shows now and next', async ({ page }) => {
   page.on('pageerror', (e) => console.error(`[console page error] ${e.stack ?? e.message}`));
-  await page.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console`);
+  await page.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=console&tab=wall`);
   const section = page.getByTestId('display-schedule');
   await expect(section.getByTestId('display-schedule-none')).toBeVisible();
   const row = (n: number) => section.getByTestId('display-schedule-row').nth(n);

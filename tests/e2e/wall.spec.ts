@@ -18,7 +18,7 @@ test.afterAll(async () => {
 });
 
 const wallUrl = (display = 0) => `${hub.origin}/?token=${hub.token}&view=wall&display=${display}`;
-const consoleUrl = () => `${hub.origin}/?token=${hub.token}&view=console`;
+const consoleUrl = () => `${hub.origin}/?token=${hub.token}&view=console&tab=wall`;
 
 async function cellPanels(page: Page): Promise<string[]> {
   return page.getByTestId('wall-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-panel') ?? ''));

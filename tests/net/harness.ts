@@ -10,7 +10,7 @@
 //
 // Used by the scenarios (failover.test.ts) and the bench (tests/bench/failover.ts).
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -193,7 +193,8 @@ export class NetHarness {
     for (const c of this.withWall) await this.startBrowser(c);
     this.console = await this.district.browser!.newPage({ viewport: { width: 1280, height: 900 } });
     this.console.on('pageerror', (e) => this.log(`console page error: ${e.message}`));
-    await this.console.goto(`http://127.0.0.1:${HUB_PORT}/?token=${DISTRICT_TOKEN}&view=console`);
+    // The 视频会商 tab (the console opens one tab at a time).
+    await this.console.goto(`http://127.0.0.1:${HUB_PORT}/?token=${DISTRICT_TOKEN}&view=console&tab=consult`);
     await this.console.getByTestId('consult-console').waitFor({ timeout: 15_000 });
   }
 
@@ -237,6 +238,13 @@ export class NetHarness {
       });
     });
     child.removeAllListeners('exit');
+    // SFU_TRACE=<file>: the hub's media lines, timed, beside the synthetic sites' steps (a recovery read phase by phase).
+    const trace = process.env.SFU_TRACE;
+    if (trace)
+      for (const s of [child.stdout!, child.stderr!])
+        s.on('data', (d: Buffer) => {
+          for (const l of d.toString().split('\n')) if (l.includes('[media]')) appendFileSync(trace, `${Date.now()} hub ${l.trim()}\n`);
+        });
     this.log(`hub up in ${c.ns}`);
   }
 
@@ -550,7 +558,10 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
  * A private build of the app (hub and renderer) for this run, so a build by someone else in
  * the shared out/ cannot change the code under a running test.
  */
-function buildApp(dir: string): string {
+export function buildApp(dir: string): string {
+  // The run's one build (tests/net/global-setup.ts), when there is one.
+  const shared = process.env.CWNET_BUILD;
+  if (shared && existsSync(join(shared, 'main', 'hub.js'))) return shared;
   const out = join(dir, 'out');
   // ESM dependencies (janode, loaded by import()) ignore NODE_PATH: they are found by walking up from the build.
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));

@@ -10,6 +10,8 @@ export default defineConfig({
   resolve: { alias: { '@contract': contract } },
   test: {
     include: ['tests/net/**/*.test.ts'],
+    // One build of the app for every file (each harness used to build its own).
+    globalSetup: ['tests/net/global-setup.ts'],
     environment: 'node',
     // One harness (three browsers) at a time, and the scenarios in order on the same call.
     fileParallelism: false,

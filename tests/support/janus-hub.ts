@@ -1,6 +1,7 @@
 // The real-Janus setup of the sfu tests (tests/unit/media/sfu.test.ts, recording.test.ts): a core
 // supervising Debian's Janus and the hub on loopback, both in this process, their log kept in
 // memory; `call` dispatches on the core as a local caller.
+import { appendFileSync } from 'node:fs';
 import { openCore, type Core } from '../../src-main/core/app';
 import { startHub, type Hub } from '../../src-main/hub/server';
 import type { CallContext } from '@contract/define';
@@ -24,7 +25,13 @@ export interface JanusHub {
 /** Opens the core (media.janus on) in `dir` and the hub with `token`; does not wait for Janus to run. */
 export async function startJanusHub(opts: { dir: string; token: string; recordingsDir?: string }): Promise<JanusHub> {
   const logs: string[] = [];
-  const log = { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
+  // SFU_TRACE=<file>: the hub's media lines go there too, timed, beside the sites' steps.
+  const trace = process.env.SFU_TRACE;
+  const keep = (m: string): void => {
+    logs.push(m);
+    if (trace && m.includes('[media]')) appendFileSync(trace, `${Date.now()} hub ${m}\n`);
+  };
+  const log = { info: keep, warn: keep, error: keep };
   const core = await openCore({ dataDir: opts.dir, host: 'hub', log, media: { janus: true } });
   const hub = await startHub({
     core,

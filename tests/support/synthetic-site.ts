@@ -438,6 +438,8 @@ export class SyntheticSite {
 
   private onRoom(room: { epoch: number; ready: boolean; feeds: { feed: string; participantId: string; link?: string }[] }): void {
     if (this.closed) return;
+    if (this.o.trace && (room.ready !== (this.epoch !== 0) || room.epoch !== this.epoch || room.feeds.length !== this.lastFeeds.length))
+      this.o.trace(this.o.participantId, `room: epoch ${room.epoch} ready ${room.ready} feeds ${room.feeds.length}`);
     if (!room.ready || room.epoch !== this.epoch) {
       // The room went (Janus restarting) or was made again: everything made on the old one is dead.
       void this.closeAll();
@@ -509,6 +511,7 @@ export class SyntheticSite {
       this.publishes++;
     } catch (err) {
       this.o.log?.(`${this.o.participantId}: publish (epoch ${epoch}): ${(err as Error).message}`);
+      this.o.trace?.(this.o.participantId, `publish: failed: ${(err as Error).message}`);
       if (this.pub === pc) this.pub = null;
       void pc.close().catch(() => undefined);
       this.later();
@@ -559,6 +562,7 @@ export class SyntheticSite {
     const byFeed = new Map(batch.map(([feed, pid]) => [feed, this.countFor(feed, pid)]));
     for (const f of feeds) this.subs.set(f, sub);
     try {
+      this.o.trace?.(this.o.participantId, `subscribe ${feeds.join(',')}: request`);
       const r = await this.o.rpc.call('media.sfuSubscribe', { consultationId: this.o.consultationId, participantId: this.o.participantId, feeds });
       sub.id = r.subscriptionId;
       this.o.trace?.(this.o.participantId, `subscribe ${feeds.join(',')}: offer`);
@@ -596,6 +600,7 @@ export class SyntheticSite {
       for (const c of byFeed.values()) c.subscriptions++;
     } catch (err) {
       this.o.log?.(`${this.o.participantId}: subscribe ${feeds.join(',')}: ${(err as Error).message}`);
+      this.o.trace?.(this.o.participantId, `subscribe ${feeds.join(',')}: failed: ${(err as Error).message}`);
       for (const f of feeds) if (this.subs.get(f) === sub) this.dropFeed(f);
       this.later();
     }

@@ -18,6 +18,7 @@
 //   await host.join({ participantId: 'beijing', links: [{ link: 'A', url: rpcUrl }], wants: 'district' });
 //   const counts = await host.counts();
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { createInterface } from 'node:readline';
 import { ReplayClip, RtpClip, SyntheticSite, wsRpc, type ClipSource } from './synthetic-site';
@@ -91,6 +92,7 @@ async function host(clipArg: string): Promise<void> {
   let markAt = performance.now();
   const send = (msg: SitesReply | SitesEvent | { ready: true; pid: number }): void => void process.stdout.write(`${JSON.stringify(msg)}\n`);
   const log = (line: string): void => send({ ev: 'log', line });
+  const traceFile = process.env.SFU_TRACE;
 
   async function join(spec: JoinSpec): Promise<void> {
     if (sites.has(spec.participantId)) throw new Error(`${spec.participantId} has joined already`);
@@ -116,6 +118,8 @@ async function host(clipArg: string): Promise<void> {
             f.participantId !== spec.participantId && (f.link ?? l.link) === l.link && (spec.wants !== 'district' || f.participantId === 'district'),
           log: (line) => log(`${spec.participantId}.${l.link}: ${line}`),
           onFrame,
+          // SFU_TRACE=<file>: every step of the site's handshakes, timed (a recovery read step by step).
+          ...(traceFile ? { trace: (who: string, step: string) => appendFileSync(traceFile, `${Date.now()} ${who}.${l.link} ${step}\n`) } : {}),
         }),
       );
     }

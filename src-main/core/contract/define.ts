@@ -35,6 +35,13 @@ export interface CallContext {
    * methods that declare a street param (MethodSpec.street) and refuses any other street.
    */
   street?: string;
+  /**
+   * What a hub socket on the bootstrap token said it is when it connected: `console`, a console
+   * page of the hub (browser mode: its socket opened with `?view=console`). Such a connection
+   * names its acting person as the desktop host's own windows do (identity ActorRule): only by
+   * signing in once any person has a password. Absent: automation (a script with the token).
+   */
+  page?: 'console';
 }
 
 export interface MethodSpec<P extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {

@@ -266,6 +266,7 @@ export const REPORT_SOURCE_LABELS: Record<ReportSource, Label> = {
   other: { zh: '其他', en: 'Other' },
 };
 
+// Twin in shape of contract/replay.ts ReplayEventKind (an enum one value a line); other values, kept apart on purpose.
 export const ReportCategory = z.enum([
   'fire',
   'flood',
@@ -279,6 +280,7 @@ export const ReportCategory = z.enum([
   'other',
 ]);
 export type ReportCategory = z.infer<typeof ReportCategory>;
+// A label table like contract/reporting.ts FILING_KIND_LABELS and EVENT_CLASS_LABELS: same shape, other words; kept apart on purpose.
 export const REPORT_CATEGORY_LABELS: Record<ReportCategory, Label> = {
   fire: { zh: '火灾', en: 'Fire' },
   flood: { zh: '洪涝内涝', en: 'Flood and waterlogging' },

@@ -47,11 +47,13 @@ export function actorChoices<P extends { active: boolean; unit: string }>(people
 // ---- who acts, and who is signed in where ------------------------------------------------------
 /**
  * How a connection nobody is signed in on names the acting person of a write (auth.getActorRule):
- * - `session`: only by signing in (an enrolled console; the desktop host's own windows once any
- *   person has a password): the console shows no 当前操作人 choice, only the sign-in box;
+ * - `session`: only by signing in (an enrolled console; the desktop host's own windows and the
+ *   console pages on the bootstrap token (browser mode, CallContext.page) once any person has a
+ *   password): the console shows no 当前操作人 choice, only the sign-in box;
  * - `street`: a street centre's machine names one of its own street's people (actorChoices), or nobody;
- * - `choose`: anyone (the bootstrap token: first set-up and automation; the desktop host's own
- *   windows while nobody has a password yet).
+ * - `choose`: anyone (automation on the bootstrap token: scripts, the tests' helpers; and the
+ *   desktop host's windows and the token's console pages while nobody has a password yet: the
+ *   first set-up). The token's holder is trusted either way: a script could claim to be a page.
  * Signed in, it is always the signed-in person.
  */
 export const ActorRule = z.enum(['session', 'street', 'choose']);
@@ -85,6 +87,7 @@ export type SignedInConsole = z.infer<typeof SignedInConsole>;
 export const PASSWORD_CODE_MS = 24 * 60 * 60_000;
 
 /** A person as an administrator sees their account: whether they have a password, and a code waiting. */
+// Account and PasswordCodeIssued: twins in shape of Machine and EnrolCodeIssued below (a record and its one-time code); different records, kept apart on purpose.
 export const Account = z.object({
   personId: EntityId,
   name: z.string(),
@@ -155,6 +158,7 @@ export const EnrolCode = z
   .regex(/^[0-9A-Za-z]{4}[- ]?[0-9A-Za-z]{4}$/, 'an enrolment code is 8 characters such as K7QF-3MZD');
 const MachineName = z.string().trim().min(1, 'give the machine a name (e.g. 华乐街 值班电脑)').max(40, 'a machine name is at most 40 characters');
 
+// Machine and EnrolCodeIssued: twins in shape of Account and PasswordCodeIssued above; different records, kept apart on purpose.
 export const Machine = z.object({
   id: z.string(),
   kind: MachineKind,

@@ -31,6 +31,7 @@ import { LocalDate, StreetName } from './yuexiu';
 // ---- vocabulary ----------------------------------------------------------------------
 // The plan library's categories (三防 first). They share words with the duty log's report categories
 // (contract/duty.ts) but not meaning: a report says what happened, a plan what it prepares for.
+// Written one value a line like contract/replay.ts ReplayEventKind: same shape, other values; kept apart on purpose.
 export const PlanCategory = z.enum([
   'sanfang',
   'fire',
@@ -59,6 +60,7 @@ export const PLAN_CATEGORY_LABELS: Record<PlanCategory, Label> = {
 
 export const PlanLevel = z.enum(['district', 'street', 'department', 'enterprise', 'community']);
 export type PlanLevel = z.infer<typeof PlanLevel>;
+// A label table like contract/reporting.ts EVENT_CLASS_LABELS: same shape, other words; kept apart on purpose.
 export const PLAN_LEVEL_LABELS: Record<PlanLevel, Label> = {
   district: { zh: '区级', en: 'District' },
   street: { zh: '街道级', en: 'Street' },

@@ -97,6 +97,7 @@ export const ReplayState = z.object({
 export type ReplayState = z.infer<typeof ReplayState>;
 
 // ---- significant events ----------------------------------------------------------------
+// An enum written one value a line, like contract/duty.ts ReportCategory and plans.ts PlanCategory: same shape, other values; kept apart on purpose.
 export const ReplayEventKind = z.enum([
   'report.received',
   'response.activated',

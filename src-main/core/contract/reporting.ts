@@ -31,6 +31,7 @@ import { ActorId, EntityId, FileDownload, Timestamp, type Label } from './primit
 // ---- vocabulary ----------------------------------------------------------------------
 export const FilingKind = z.enum(['first', 'followup', 'final']);
 export type FilingKind = z.infer<typeof FilingKind>;
+// Label tables like contract/duty.ts REPORT_CATEGORY_LABELS and plans.ts PLAN_LEVEL_LABELS: same shape, other words; kept apart on purpose.
 export const FILING_KIND_LABELS: Record<FilingKind, Label> = {
   first: { zh: '首报', en: 'First report' },
   followup: { zh: '续报', en: 'Follow-up' },

@@ -143,6 +143,7 @@ export type DispatchTaskInput = z.input<typeof DispatchTaskInput>;
 
 /** The sheet teams.importTeams reads, and its columns (Chinese headers; English ones are understood too). */
 export const TEAM_SHEET = '救援队伍';
+// Twin in shape of contract/map.ts RISK_CATEGORY_LABELS (both tables of two-language words); different facts, kept apart on purpose.
 export const TEAM_COLUMNS = {
   id: { zh: '编号', en: 'id' },
   name: { zh: '队伍名称', en: 'name' },

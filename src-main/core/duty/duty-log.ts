@@ -111,6 +111,7 @@ function appendEvent(tx: Tx, reportId: string, at: number, by: PersonRef, peer: 
 export function insertReport(tx: Tx, input: Required<ReportInput>, by: PersonRef, peer: string, now: number, demo = false): string {
   const id = newId('rep');
   tx.run(
+    // Twin in shape of materials/stock.ts record(): one row and who wrote it; another table and capability, kept apart on purpose.
     `INSERT INTO duty_report (id, received_at, source, category, street, location, lat, lng, summary, severity, caller, status,
        recorded_by_id, recorded_by_name, recorded_by_role, recorded_at, updated_at, demo)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?)`,

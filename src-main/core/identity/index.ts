@@ -83,10 +83,11 @@ export interface Identity extends Capability<typeof identityMethods> {
   staleStreetLink(method: string, params: unknown, ctx: CallContext): RpcError | null;
   /**
    * A write naming its acting person (the method's `actor` param) from one of the desktop host's
-   * own windows nobody is signed in on, once the first set-up is over (any active person has a
-   * password): refused, sign in first. The acting person of a console's write comes from its
-   * session; only the bootstrap token (first set-up, automation) names anyone. Null for every other
-   * call. Given to the dispatcher beside staleStreetLink (DispatcherOptions.refuseCaller, app.ts).
+   * own windows, or a console page on the bootstrap token (CallContext.page), nobody is signed in
+   * on, once the first set-up is over (any active person has a password): refused, sign in first.
+   * The acting person of a console's write comes from its session; only automation on the
+   * bootstrap token (and anyone during the first set-up) names anyone. Null for every other call.
+   * Given to the dispatcher beside staleStreetLink (DispatcherOptions.refuseCaller, app.ts).
    */
   unsignedActor(method: string, params: unknown, ctx: CallContext): RpcError | null;
 }
@@ -105,6 +106,14 @@ export { isMachineCredential };
 const NOTHING: ReadonlySet<Right> = new Set<Right>();
 
 const intersect = (a: ReadonlySet<Right>, b: ReadonlySet<Right>): ReadonlySet<Right> => new Set([...a].filter((r) => b.has(r)));
+
+/**
+ * A console of the hub itself, no enrolled machine: one of the desktop host's own windows (IPC), or
+ * a console page on the bootstrap token (browser mode; its socket said `?view=console`,
+ * CallContext.page). Once the first set-up is over it names its acting person only by signing in.
+ * A script on the token (automation) says no such thing and names anyone.
+ */
+const hostConsole = (ctx: CallContext): boolean => ctx.machineId === undefined && (ctx.transport === 'ipc' || ctx.page === 'console');
 
 export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): Identity {
   const sessions = new SessionService(deps.store, deps.now, opts.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS, deps.log);
@@ -146,7 +155,7 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
   const actorRule = (ctx: CallContext): ActorRule => {
     if (ctx.street !== undefined) return 'street';
     if (ctx.machineId !== undefined) return 'session';
-    if (ctx.transport === 'ipc' && accounts.anyPassword()) return 'session';
+    if (hostConsole(ctx) && accounts.anyPassword()) return 'session';
     return 'choose';
   };
   const signedInList = (): SignedInConsole[] =>
@@ -231,7 +240,7 @@ export function openIdentity(deps: CapabilityDeps, opts: IdentityOptions = {}): 
     onMachineRevoked: (listener) => machines.onRevoked(listener),
     staleStreetLink: (method, params, ctx) => stale.check(method, params, ctx),
     unsignedActor(method, params, ctx) {
-      if (ctx.transport !== 'ipc' || ctx.personId !== undefined || ctx.rights !== undefined) return null;
+      if (!hostConsole(ctx) || ctx.personId !== undefined || ctx.rights !== undefined) return null;
       const actor = (methods as Record<string, MethodSpec | undefined>)[method]?.actor;
       if (!actor || params === null || typeof params !== 'object' || (params as Record<string, unknown>)[actor.param] === undefined) return null;
       if (!accounts.anyPassword()) return null; // the first set-up: nobody could sign in yet

@@ -1,7 +1,16 @@
 // Changes to the map objects: save, remove, import (all or nothing), the demo set. Each change
 // is one durable transaction, then one map.objectsChanged event.
 import { RefusedError } from '../contract/errors';
-import { MAX_IMPORT_FEATURES, MapObjectInput, type MapCounts, type MapObject, type MapObjectKind, type MapObjectParsed } from '../contract/map';
+import {
+  MAX_IMPORT_FEATURES,
+  MapObjectInput,
+  packMapObjects,
+  type MapCounts,
+  type PackedMapObjects,
+  type MapObject,
+  type MapObjectKind,
+  type MapObjectParsed,
+} from '../contract/map';
 import type { EventBus } from '../events';
 import type { Store } from '../store';
 import { demoObjects } from './demo';
@@ -19,7 +28,7 @@ export class MapObjectService {
    * opens, and reading 5,000 rows blocks the hub's one thread for a noticeable time; only this
    * service writes map_object, so it knows exactly when the copy goes stale.
    */
-  private cache: { objects: MapObject[]; counts: MapCounts } | null = null;
+  private cache: { objects: MapObject[]; counts: MapCounts; packed?: PackedMapObjects } | null = null;
   private refill: ReturnType<typeof setImmediate> | null = null;
 
   constructor(
@@ -28,7 +37,7 @@ export class MapObjectService {
     private readonly now: () => number,
   ) {}
 
-  private current(): { objects: MapObject[]; counts: MapCounts } {
+  private current(): { objects: MapObject[]; counts: MapCounts; packed?: PackedMapObjects } {
     this.cache ??= { objects: listObjects(this.store), counts: countObjects(this.store) };
     return this.cache;
   }
@@ -49,14 +58,17 @@ export class MapObjectService {
     this.refill = null;
   }
 
-  list(f: ObjectFilter = {}): { objects: MapObject[]; counts: MapCounts } {
-    const { objects, counts } = this.current();
-    if (!f.kinds?.length && !f.street && !f.q) return { objects, counts };
+  list(f: ObjectFilter & { packed?: boolean } = {}): { objects: MapObject[]; packed?: PackedMapObjects; counts: MapCounts } {
+    const current = this.current();
+    const { objects, counts } = current;
+    if (!f.kinds?.length && !f.street && !f.q) {
+      // The whole map packed (every wall asks for it): packed once per change, like the copy.
+      if (f.packed) return { objects: [], packed: (current.packed ??= packMapObjects(objects)), counts };
+      return { objects, counts };
+    }
     const kinds = f.kinds?.length ? new Set(f.kinds) : null;
-    return {
-      objects: objects.filter((o) => (!kinds || kinds.has(o.kind)) && (!f.street || o.street === f.street) && (!f.q || o.name.includes(f.q))),
-      counts,
-    };
+    const chosen = objects.filter((o) => (!kinds || kinds.has(o.kind)) && (!f.street || o.street === f.street) && (!f.q || o.name.includes(f.q)));
+    return f.packed ? { objects: [], packed: packMapObjects(chosen), counts } : { objects: chosen, counts };
   }
 
   counts(): MapCounts {

@@ -135,6 +135,7 @@ export function record(
   const fromBalance = e.from ? balance(tx, e.from.key, e.item, e.unit) : null;
   const toBalance = e.to ? balance(tx, e.to.key, e.item, e.unit) : null;
   return tx.run(
+    // Twin in shape of duty/duty-log.ts insertReport(): one row and who wrote it; another table and capability, kept apart on purpose.
     `INSERT INTO material_ledger (movement_id, at, kind, from_key, to_key, item, unit, qty_milli, expiry, reason, task_id, request_id,
        by_id, by_name, by_role, peer, street, from_balance_milli, to_balance_milli, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [

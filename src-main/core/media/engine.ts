@@ -60,6 +60,8 @@ export class MediaEngine {
   private wanted = new Map<string, RtspMount>();
   private readonly made = new Map<string, RtspMount>();
   private readonly watches = new Map<string, Watch>();
+  /** Called when the connection to a running Janus closes unexpectedly (the supervisor starts the next at once). */
+  onLost: (() => void) | null = null;
   /** Reconciliations run one at a time, in order. */
   private chain: Promise<void> = Promise.resolve();
 
@@ -87,8 +89,12 @@ export class MediaEngine {
     });
     const { Janode, Streaming, VideoRoom } = await this.modules;
     const conn = await Janode.connect({ address: { url: endpoint.url, apisecret: endpoint.apiSecret }, retry_time_secs: 1, max_retries: 0 });
-    conn.once(Janode.EVENT.CONNECTION_CLOSED, () => this.conn === conn && this.drop());
-    conn.on(Janode.EVENT.CONNECTION_ERROR, (e: Error) => this.conn === conn && (this.log.warn(`[media] janus connection: ${e.message}`), this.drop()));
+    const lost = (): void => {
+      this.drop();
+      this.onLost?.();
+    };
+    conn.once(Janode.EVENT.CONNECTION_CLOSED, () => this.conn === conn && lost());
+    conn.on(Janode.EVENT.CONNECTION_ERROR, (e: Error) => this.conn === conn && (this.log.warn(`[media] janus connection: ${e.message}`), lost()));
     const session = await conn.create(15);
     const admin = await session.attach(Streaming);
     this.conn = conn;

@@ -156,6 +156,8 @@ export function openMedia(deps: CapabilityDeps, options: MediaOptions, links: Me
         onHealth: changed,
       })
     : null;
+  // The hub's connection to Janus lost: the next Janus starts at once (its exit can be reported a second later).
+  if (supervisor) engine.onLost = () => supervisor.lost();
   supervisor?.start();
   const stopListening = deps.connections.onClose((id) => (engine.connectionClosed(id), sfu.connectionClosed(id)));
   // A consultation started or ended (the consultation capability's event): its room is made or destroyed.

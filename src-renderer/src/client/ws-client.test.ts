@@ -211,4 +211,11 @@ describe('rpcUrl', () => {
     expect(rpcUrl({ protocol: 'http:', host: '10.0.0.5:4399', search: '?view=wall&token=a b' })).toBe('ws://10.0.0.5:4399/rpc?token=a%20b');
     expect(rpcUrl({ protocol: 'https:', host: 'hub', search: '' })).toBe('wss://hub/rpc');
   });
+
+  it('says a console page is one (the hub holds it to the sign-in rule on the token); other views say nothing', () => {
+    expect(rpcUrl({ protocol: 'http:', host: 'hub', search: '?token=t&view=console&tab=plans' })).toBe('ws://hub/rpc?token=t&view=console');
+    expect(rpcUrl({ protocol: 'http:', host: 'hub', search: '?view=console' })).toBe('ws://hub/rpc?view=console');
+    expect(rpcUrl({ protocol: 'http:', host: 'hub', search: '?view=print-log' })).toBe('ws://hub/rpc');
+    expect(rpcUrl({ protocol: 'http:', host: 'hub', search: '?token=t&view=console' }, false)).toBe('ws://hub/rpc?token=t');
+  });
 });

@@ -94,12 +94,20 @@ interface Pending {
   reject(err: Error): void;
 }
 
-/** The hub's /rpc URL on the page's own origin; the page's ?token= is passed on if present. */
-export function rpcUrl(loc: { protocol: string; host: string; search: string }): string {
-  const token = new URLSearchParams(loc.search).get('token');
-  const base = `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/rpc`;
+/**
+ * The hub's /rpc URL on the page's own origin; the page's ?token= is passed on if present, and a
+ * console page says it is one (view=console; `announce` false leaves it out): on the bootstrap
+ * token the hub then holds it to the desktop host's windows' rule, signing in to act once the first
+ * set-up is over (identity ActorRule).
+ */
+export function rpcUrl(loc: { protocol: string; host: string; search: string }, announce = true): string {
+  const page = new URLSearchParams(loc.search);
+  const token = page.get('token');
+  const query: string[] = [];
   // Without a token in the URL the HttpOnly cookie set when the page was served authenticates.
-  return token ? `${base}?token=${encodeURIComponent(token)}` : base;
+  if (token) query.push(`token=${encodeURIComponent(token)}`);
+  if (announce && page.get('view') === 'console') query.push('view=console');
+  return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/rpc${query.length ? `?${query.join('&')}` : ''}`;
 }
 
 /** Per call: a deadline other than the client's (a message that is useless when late). */

@@ -1,6 +1,8 @@
-// The operator console: pick a display, switch its preset, edit presets, set the language
-// and this centre. Holds only which display and preset are selected; all else is the slices' (state/).
-// Its 值守 and 预案 tabs (console/duty, console/plans) hold the duty room's own forms.
+// The operator console: a header (who is signed in, the links, the language), the tab list
+// (duty/console-tab.ts) and the one open tab's panel. Every part of operations has its own tab
+// (值守, 预案, 预警, 指令调度, 救援队伍, 物资, 供电, 视频会商, 态势), none a long page to scroll; 大屏
+// holds only what the wall shows (displays, presets, schedules, the room, this centre). Holds only
+// which display and preset are selected; all else is the slices' (state/).
 import { useState } from 'react';
 import { ConsultConsole } from '../consult/ConsultConsole';
 import { SituationConsole } from './situation/SituationConsole';
@@ -13,7 +15,10 @@ import { useCommands, useSlice } from '../state/context';
 import { wallSlice } from '../state/wall/wall-slice';
 import { activePresetFor } from '../wall/wall-layout';
 import { CentreEditor } from './CentreEditor';
-import { ConsoleTabs, useConsoleTab } from './duty/ConsoleTabs';
+import { ConsoleTabs, TAB_PANEL_ID, tabId, useConsoleTab, useOfferedTabs } from './duty/ConsoleTabs';
+import { WallAlarmNotice } from './DisplayPicker';
+import { WarningsConsole } from './warnings/WarningsConsole';
+import { useMayCall } from '../state/identity/use-rights';
 import { DutyConsole } from './duty/DutyConsole';
 import { AdminConsole } from './identity/AdminConsole';
 import { SignInBox } from './identity/SignInBox';
@@ -38,7 +43,11 @@ export function ConsolePage() {
   const [chosenId, setChosenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [justSaved, setJustSaved] = useState<string | null>(null);
-  const [tab, setTab] = useConsoleTab();
+  const [asked, setTab] = useConsoleTab();
+  const offered = useOfferedTabs();
+  // A tab this page may not use (a street machine sent to 大屏) opens the first it may.
+  const tab = offered.length === 0 || offered.includes(asked) ? asked : offered[0];
+  const [mayAcknowledge] = useMayCall('duty.write');
 
   const presets = wall?.presets ?? [];
   const activeId = wall?.active[String(display)];
@@ -62,60 +71,77 @@ export function ConsolePage() {
       </header>
       <ConsoleTabs tab={tab} onChange={setTab} />
       {!loaded && <p className="console-loading">{t('app.loading')}</p>}
-      {tab === 'wall' && (
-        <>
-          <section className="console-section">
-            <DisplayPicker
-              display={display}
-              onChange={(n) => {
-                setDisplay(n);
-                select(null);
-              }}
-            />
-            <PresetPicker
-              presets={presets}
-              selectedId={selected?.id}
-              activeId={activeId}
-              onSelect={select}
-              onActivate={() => selected && void activatePreset(display, selected.id)}
-              onNew={() => {
-                setCreating(true);
-                setJustSaved(null);
-              }}
-            />
-          </section>
-          {wall && (creating || selected) && (
-            <section className="console-section">
-              <PresetEditor
-                key={creating || !selected ? 'new' : selected.id}
-                initial={creating || !selected ? newDraft(takenIds) : draftFromPreset(selected)}
-                takenIds={takenIds}
-                justSaved={!creating && !!selected && justSaved === selected.id}
-                onSaved={(id) => {
-                  select(id);
-                  setJustSaved(id);
-                }}
-                onDeleted={() => select(null)}
-              />
+      {/* What switched the wall is the duty room's to acknowledge, whatever tab is open (大屏 shows it with the displays). */}
+      <main className="console-main">
+        {tab !== 'wall' && mayAcknowledge && <WallAlarmNotice />}
+        <div
+          className="console-tabpanel"
+          role="tabpanel"
+          id={TAB_PANEL_ID}
+          aria-labelledby={offered.includes(tab) ? tabId(tab) : undefined}
+          aria-label={offered.includes(tab) ? undefined : t(`consoleTab.${tab}`)}
+        >
+          {tab === 'wall' && (
+            <>
+              <section className="console-section">
+                <DisplayPicker
+                  display={display}
+                  onChange={(n) => {
+                    setDisplay(n);
+                    select(null);
+                  }}
+                />
+                <PresetPicker
+                  presets={presets}
+                  selectedId={selected?.id}
+                  activeId={activeId}
+                  onSelect={select}
+                  onActivate={() => selected && void activatePreset(display, selected.id)}
+                  onNew={() => {
+                    setCreating(true);
+                    setJustSaved(null);
+                  }}
+                />
+              </section>
+              {wall && (creating || selected) && (
+                <section className="console-section">
+                  <PresetEditor
+                    key={creating || !selected ? 'new' : selected.id}
+                    initial={creating || !selected ? newDraft(takenIds) : draftFromPreset(selected)}
+                    takenIds={takenIds}
+                    justSaved={!creating && !!selected && justSaved === selected.id}
+                    onSaved={(id) => {
+                      select(id);
+                      setJustSaved(id);
+                    }}
+                    onDeleted={() => select(null)}
+                  />
+                </section>
+              )}
+              {centre && (
+                <section className="console-section">
+                  <CentreEditor centre={centre} />
+                </section>
+              )}
+            </>
+          )}
+          {tab === 'duty' && <DutyConsole />}
+          {tab === 'plans' && <PlansConsole />}
+          {tab === 'warnings' && (
+            <section className="console-section" data-testid="warnings-tab">
+              <WarningsConsole />
             </section>
           )}
-          {centre && (
-            <section className="console-section">
-              <CentreEditor centre={centre} />
-            </section>
-          )}
-          <ConsultConsole />
-          <SituationConsole />
-          <PowerConsole />
-        </>
-      )}
-      {tab === 'duty' && <DutyConsole />}
-      {tab === 'plans' && <PlansConsole />}
-      {tab === 'tasks' && <TasksConsole />}
-      {tab === 'teams' && <TeamsConsole />}
-      {tab === 'materials' && <MaterialsConsole />}
-      {tab === 'replay' && <ReplayConsole />}
-      {tab === 'admin' && <AdminConsole />}
+          {tab === 'tasks' && <TasksConsole />}
+          {tab === 'teams' && <TeamsConsole />}
+          {tab === 'materials' && <MaterialsConsole />}
+          {tab === 'power' && <PowerConsole />}
+          {tab === 'consult' && <ConsultConsole />}
+          {tab === 'situation' && <SituationConsole />}
+          {tab === 'replay' && <ReplayConsole />}
+          {tab === 'admin' && <AdminConsole />}
+        </div>
+      </main>
     </div>
   );
 }

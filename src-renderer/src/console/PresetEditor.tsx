@@ -7,6 +7,7 @@ import { useCommands, useSlice } from '../state/context';
 import { wallSlice } from '../state/wall/wall-slice';
 import { CellPanelGrid } from './CellPanelGrid';
 import { CommandStatus } from './CommandStatus';
+import { DraftForm } from './DraftForm';
 import { Field } from './Field';
 import { StillToFix } from './StillToFix';
 import { useCommand } from './use-command';
@@ -137,10 +138,10 @@ function PresetSchedule({ presetId }: { presetId: string | null }) {
           ))}
         </ul>
       )}
-      <form
+      <DraftForm
         className="form-row"
-        onSubmit={(e) => {
-          e.preventDefault();
+        busy={cmd.busy}
+        onSubmit={() => {
           check.attempt();
           if (!check.valid) return;
           void save([...schedules, WallSchedule.parse(draft)]).then((r) => {
@@ -168,7 +169,7 @@ function PresetSchedule({ presetId }: { presetId: string | null }) {
           {!check.valid && <StillToFix errors={check.errors} labels={labels} />}
           <CommandStatus cmd={cmd} testId="schedule-status" />
         </div>
-      </form>
+      </DraftForm>
     </section>
   );
 }

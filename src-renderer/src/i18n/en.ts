@@ -902,6 +902,12 @@ export const en: Record<MessageKey, string> = {
   'consoleTab.duty': 'Duty',
   'consoleTab.plans': 'Plans',
   'consoleTab.admin': 'Administration',
+  // console tabs: every part of operations on its own tab (console/duty/console-tab.ts)
+  'consoleTab.warnings': 'Warnings',
+  'consoleTab.power': 'Power',
+  'consoleTab.consult': 'Video consultation',
+  'consoleTab.situation': 'Situation',
+  'console.tabsLabel': 'Console sections',
   'dutyForm.cancel': 'Cancel',
   'actor.label': 'Acting as',
   'actor.choose': '— choose —',

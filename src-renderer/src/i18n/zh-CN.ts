@@ -894,6 +894,12 @@ export const zhCN = {
   'consoleTab.duty': '值守',
   'consoleTab.plans': '预案',
   'consoleTab.admin': '系统管理',
+  // console tabs: every part of operations on its own tab (console/duty/console-tab.ts)
+  'consoleTab.warnings': '预警',
+  'consoleTab.power': '供电',
+  'consoleTab.consult': '视频会商',
+  'consoleTab.situation': '态势',
+  'console.tabsLabel': '控制台功能',
   'dutyForm.cancel': '取消',
   'actor.label': '当前操作人',
   'actor.choose': '— 请选择 —',

@@ -2,7 +2,8 @@
 // every write comes from the session, never from the request"), and who is signed in at which
 // console (the wall's duty slot). A real core and store, through the core's own dispatcher as the
 // desktop app's windows call it (transport ipc), and a real hub on loopback for the enrolled
-// machines and the bootstrap token (automation: it still names anyone).
+// machines and the bootstrap token: a console page on it (browser mode, its socket opened with
+// ?view=console) signs in to act as the host's windows do; automation on it still names anyone.
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '@contract/api';
 import { RpcError } from '@contract/errors';
@@ -33,9 +34,14 @@ describe('the acting person of a console nobody is signed in on', () => {
     const leader = people.find((p) => p.role === 'leader')!;
     const win = 'ipc-acting-1';
 
-    // The first set-up: nobody has a password, so nobody could sign in: the window names anyone.
+    // The first set-up: nobody has a password, so nobody could sign in: the window names anyone,
+    // and so does a console page on the bootstrap token (browser mode).
     expect((await ipc(win, 'auth.getActorRule', {})).result).toEqual({ rule: 'choose', street: null });
     expect((await ipc(win, 'duty.recordReport', { report: report('北京街'), by: officer.id })).error).toBeUndefined();
+    const page = await connect(`${h.url}&view=console`);
+    expect(await ok(page, 'auth.getActorRule')).toEqual({ rule: 'choose', street: null });
+    expect(await ok(page, 'duty.recordReport', { report: report('北京街'), by: officer.id })).toMatchObject({ street: '北京街' });
+    page.close();
 
     // Set-up over (a person has a password): the window names nobody without signing in.
     await ok(admin, 'auth.setPassword', { personId: officer.id, password: PASSWORD });
@@ -59,6 +65,50 @@ describe('the acting person of a console nobody is signed in on', () => {
     expect(await ok(admin, 'auth.getActorRule')).toEqual({ rule: 'choose', street: null });
     expect(await ok(admin, 'duty.recordReport', { report: report('六榕街'), by: leader.id })).toMatchObject({ street: '六榕街' });
     admin.close();
+  });
+
+  it('is, on a console page of the bootstrap token (browser mode), only whoever signs in once set-up is over; automation on the token names anyone', async () => {
+    const admin = await connect(h.url);
+    const people: { id: string; name: string; role: string }[] = await ok(admin, 'duty.listPeople');
+    const officer = people.find((p) => p.role === 'officer')!;
+    const leader = people.find((p) => p.role === 'leader')!;
+    await ok(admin, 'auth.setPassword', { personId: officer.id, password: PASSWORD });
+    // The page says what it is when its socket opens (the renderer's rpcUrl adds view=console).
+    const page = await connect(`${h.url}&view=console`);
+    const wall = await connect(`${h.url}&view=wall`);
+
+    expect(await ok(page, 'auth.getActorRule')).toEqual({ rule: 'session', street: null });
+    const refused = await page.call('duty.recordReport', { report: report('北京街'), by: officer.id });
+    expect(refused.error?.code).toBe(-32001);
+    expect(refused.error?.message).toContain('params.by');
+    expect((refused.error as { data?: unknown } | undefined)?.data).toMatchObject({
+      param: 'by',
+      signIn: true,
+      text: { zh: expect.stringContaining('请先登录') },
+    });
+    // A name (power's `by`, consult's startedBy) alike; refused before anything is written.
+    expect((await page.call('power.acknowledgeAlarm', { id: 'alarm-1', by: leader.name })).error?.code).toBe(-32001);
+    // A write naming nobody is no acting-person question (the token's page still issues the first codes).
+    expect((await page.call('auth.issuePasswordCode', { personId: leader.id })).error).toBeUndefined();
+
+    // Signed in on the page: the signed-in person, and nobody else.
+    await ok(page, 'auth.signIn', { name: officer.name, password: PASSWORD });
+    expect(await ok(page, 'duty.recordReport', { report: report('北京街'), by: officer.id })).toMatchObject({ street: '北京街' });
+    expect((await page.call('duty.recordReport', { report: report('北京街'), by: leader.id })).error?.code).toBe(-32003);
+    // Signed out: sign in first again.
+    await ok(page, 'auth.signOut');
+    expect((await page.call('duty.recordReport', { report: report('北京街'), by: officer.id })).error?.code).toBe(-32001);
+
+    // Automation on the token (a script, the tests' helpers) and a page that is no console: anyone.
+    expect(await ok(admin, 'auth.getActorRule')).toEqual({ rule: 'choose', street: null });
+    expect(await ok(admin, 'duty.recordReport', { report: report('六榕街'), by: leader.id })).toMatchObject({ street: '六榕街' });
+    expect(await ok(wall, 'auth.getActorRule')).toEqual({ rule: 'choose', street: null });
+    // An enrolled machine's socket is ruled by its kind, whatever it says.
+    const street = await connect(
+      `ws://127.0.0.1:${h.hub.port}/rpc?token=${encodeURIComponent(await enrolMachine(admin, 'street', '北京街 页面', '北京街'))}&view=console`,
+    );
+    expect(await ok(street, 'auth.getActorRule')).toEqual({ rule: 'street', street: '北京街' });
+    for (const s of [admin, page, wall, street]) s.close();
   });
 
   it('is said by auth.getActorRule for each kind of machine: a console signs in, a street names its own people', async () => {

@@ -2,31 +2,16 @@
 // right after the acknowledgement, with its entry in the report's history and on the response's
 // timeline: the hub runs in a child process with the demo set, the call goes over its WebSocket,
 // and the store is reopened from the same data directory once the child is dead.
-import type { ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCore } from '../../../src-main/core/app';
 import { quiet } from '../../support/core-harness';
-import { startDemoHubChild } from '../../support/demo-hub';
-import { connect } from '../../support/rpc-socket';
-import { tempDir } from '../../support/temp-dir';
+import { killableDemoHub } from '../../support/killable-demo-hub';
 
-const TOKEN = 'reporting-durability-token-0123456789';
-const tmp = tempDir('cw-reporting-kill-');
-let child: ChildProcess | undefined;
-
-afterAll(() => {
-  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  tmp.remove();
-});
+const hub = killableDemoHub('cw-reporting-kill-', 'reporting-durability-token-0123456789');
 
 describe('a report version and SIGKILL', () => {
   it('keeps the 首报 and its timeline entries when the hub is killed -9 right after acknowledging it', async () => {
-    const dataDir = join(tmp.dir, 'data');
-    const started = await startDemoHubChild(dataDir, TOKEN);
-    child = started.child;
-    const socket = await connect(`ws://127.0.0.1:${started.port}/rpc?token=${TOKEN}`);
-    const people = (await socket.call('duty.listPeople', {})).result as { id: string; role: string }[];
+    const { socket, dataDir, people, kill } = await hub.start();
     const officer = people.find((p) => p.role === 'officer')!;
     const [response] = (await socket.call('plans.listResponses', {})).result as { id: string }[];
     const detail = (await socket.call('plans.getResponse', { id: response.id })).result as { reportIds: string[] };
@@ -34,12 +19,10 @@ describe('a report version and SIGKILL', () => {
     expect(reportId).toBeTruthy();
     const figures = { deaths: 0, injured: 3, missing: 0, trapped: 5, evacuated: 321, resettled: 87, households: 42, lossWan: 66.6 };
 
-    const exited = new Promise<NodeJS.Signals | null>((r) => child!.once('exit', (_code, signal) => r(signal)));
     const submitted = await socket.call('reporting.submit', { reportId, filing: { kind: 'first', figures, signer: '带班领导' }, by: officer.id });
-    child.kill('SIGKILL'); // no grace: nothing after the acknowledgement gets a chance to run
+    const killed = kill(); // no grace: nothing after the acknowledgement gets a chance to run
     expect(submitted.error).toBeUndefined();
-    expect(await exited).toBe('SIGKILL');
-    socket.close();
+    expect(await killed).toBe('SIGKILL');
 
     const core = await openCore({ dataDir, host: 'hub', log: quiet });
     try {

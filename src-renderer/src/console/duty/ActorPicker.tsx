@@ -3,10 +3,11 @@
 // someone is signed in (console/identity/SignInBox.tsx) it is that person and cannot be changed:
 // the hub refuses a `by` naming anyone else. Signed out, what the page may do depends on what it
 // is (contract/identity.ts ActorRule, thisMachineSlice.actorRule): on an enrolled console, and on
-// the desktop host's own windows once the first set-up is over, the session decides who acts, so
-// there is no choice here, only "sign in first" (the hub refuses a `by` without a session); on a
-// street centre's machine it lists only the street's own people (actorChoices, the rule the hub
-// enforces); on the bootstrap token's page (first set-up, automation) everyone active.
+// the desktop host's own windows and the console pages on the bootstrap token (browser mode) once
+// the first set-up is over, the session decides who acts, so there is no choice here, only "sign
+// in first" (the hub refuses a `by` without a session); on a street centre's machine it lists only
+// the street's own people (actorChoices, the rule the hub enforces); during the first set-up
+// (nobody has a password yet) everyone active.
 import { DUTY_ROLE_LABELS } from '@contract/duty';
 import { actorChoices } from '@contract/identity';
 import { useT } from '../../i18n/use-t';

@@ -1,8 +1,7 @@
-// The console's tabs: 大屏 (the wall: displays, presets, this centre), 值守 (duty), 预案 (plans).
-// The wall tab's sections stay mounted but hidden (console.css keys on data-tab), so a display
-// or preset chosen there survives a look at the duty log. The tab list is one stop for the
-// keyboard (WAI-ARIA tabs): Tab reaches the open tab, ← → Home End move between tabs, Enter or
-// Space opens one.
+// The console's tabs (console-tab.ts: which, in what order). Each is offered only to a page
+// whose rights allow its work (TAB_RIGHT). The tab list is one stop for the keyboard (WAI-ARIA
+// tabs, manual activation): Tab reaches the open tab, ← → Home End move between tabs, Enter or
+// Space opens one; each tab controls the one tab panel (ConsolePage), labelled by it.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Right } from '@contract/rights';
 import { useT } from '../../i18n/use-t';
@@ -32,24 +31,42 @@ export function useConsoleTab(): [ConsoleTab, (tab: ConsoleTab) => void] {
   return [tab, choose];
 }
 
-/** The right a tab needs to be offered (the hub refuses the calls anyway; hiding is a courtesy). */
+/**
+ * The right a tab needs to be offered (the hub refuses the calls anyway; hiding is a courtesy).
+ * 视频会商 needs a part in consultations (a wall display has none); 大屏 is the set-up of what
+ * the hall sees (wall.control: a street centre or a 值班员 does not change the wall; the alarm
+ * that switched it is acknowledged on every tab, see ConsolePage).
+ */
 const TAB_RIGHT: Record<ConsoleTab, Right> = {
-  wall: 'read',
   duty: 'read',
   plans: 'read',
+  warnings: 'read',
   tasks: 'read',
   teams: 'read',
   materials: 'read',
+  power: 'read',
+  consult: 'consult.join',
+  situation: 'read',
+  wall: 'wall.control',
   replay: 'read',
   admin: 'audit.read',
 };
 
+/** The tabs this page may be offered, in order. */
+export function useOfferedTabs(): ConsoleTab[] {
+  const offered = useMayCall(...CONSOLE_TABS.map((id) => TAB_RIGHT[id]));
+  return CONSOLE_TABS.filter((_, i) => offered[i]);
+}
+
+/** The ids that tie a tab to the panel it controls (aria-controls / aria-labelledby). */
+export const TAB_PANEL_ID = 'console-tabpanel';
+export const tabId = (tab: ConsoleTab): string => `console-tab-${tab}`;
+
 export function ConsoleTabs({ tab, onChange }: { tab: ConsoleTab; onChange(tab: ConsoleTab): void }) {
   const t = useT();
   const demo = useSlice(dutySlice, (d) => d.dataStatus?.demo ?? false);
-  const offered = useMayCall(...CONSOLE_TABS.map((id) => TAB_RIGHT[id]));
+  const shown = useOfferedTabs();
   const list = useRef<HTMLElement>(null);
-  const shown = CONSOLE_TABS.filter((_, i) => offered[i]);
   const move = (e: KeyboardEvent<HTMLElement>): void => {
     const tabs = [...(list.current?.querySelectorAll<HTMLButtonElement>('[role="tab"]') ?? [])];
     const at = tabs.indexOf(document.activeElement as HTMLButtonElement);
@@ -60,13 +77,15 @@ export function ConsoleTabs({ tab, onChange }: { tab: ConsoleTab; onChange(tab: 
     tabs[(to + tabs.length) % tabs.length]?.focus();
   };
   return (
-    <nav ref={list} className="console-tabs" role="tablist" data-testid="console-tabs" onKeyDown={move}>
+    <nav ref={list} className="console-tabs" role="tablist" aria-label={t('console.tabsLabel')} data-testid="console-tabs" onKeyDown={move}>
       {shown.map((id) => (
         <button
           key={id}
+          id={tabId(id)}
           type="button"
           role="tab"
           aria-selected={tab === id}
+          aria-controls={tab === id ? TAB_PANEL_ID : undefined}
           tabIndex={tab === id || !shown.includes(tab) ? 0 : -1}
           className={tab === id ? 'console-tab active' : 'console-tab'}
           data-testid={`tab-${id}`}

@@ -1,18 +1,38 @@
-// Which part of the console is open: the wall (大屏), duty (值守), plans (预案), tasks (指令调度), teams (救援队伍), materials (物资)
-// replay (复盘: an incident at any moment, the after-action report) or administration (系统管理: machines, the audit trail). Kept in the
-// address (?tab=) so a reload, or a link from a colleague, opens the same part.
-export type ConsoleTab = 'wall' | 'duty' | 'plans' | 'tasks' | 'teams' | 'materials' | 'replay' | 'admin';
-export const CONSOLE_TABS: readonly ConsoleTab[] = ['wall', 'duty', 'plans', 'tasks', 'teams', 'materials', 'replay', 'admin'];
+// Which part of the console is open, in the order a duty officer works: 值守 (duty: the log where
+// every report comes in, the shift's home, so it is first and the default), 预案 (plans: the
+// responses an escalation starts), 预警 (warnings in force, CAP import), 指令调度 (tasks), 救援队伍
+// (teams), 物资 (materials), 供电 (power continuity: alarms to acknowledge), 视频会商 (consultation),
+// 态势 (the one map with its sources, cameras, indicators), then the set-up of what the hall sees,
+// 大屏 (displays, presets, schedules, the room, this centre), 复盘 (replay: an incident at any
+// moment, the after-action report) and 系统管理 (administration: machines, the audit trail).
+// Kept in the address (?tab=) so a reload, or a link from a colleague, opens the same part.
+export type ConsoleTab = 'duty' | 'plans' | 'warnings' | 'tasks' | 'teams' | 'materials' | 'power' | 'consult' | 'situation' | 'wall' | 'replay' | 'admin';
+export const CONSOLE_TABS: readonly ConsoleTab[] = [
+  'duty',
+  'plans',
+  'warnings',
+  'tasks',
+  'teams',
+  'materials',
+  'power',
+  'consult',
+  'situation',
+  'wall',
+  'replay',
+  'admin',
+];
+/** The tab an address without ?tab= opens. */
+export const DEFAULT_CONSOLE_TAB: ConsoleTab = 'duty';
 
 export function parseConsoleTab(search: string): ConsoleTab {
   const tab = new URLSearchParams(search).get('tab');
-  return CONSOLE_TABS.includes(tab as ConsoleTab) ? (tab as ConsoleTab) : 'wall';
+  return CONSOLE_TABS.includes(tab as ConsoleTab) ? (tab as ConsoleTab) : DEFAULT_CONSOLE_TAB;
 }
 
-/** The same address with the tab set (the wall tab is the default and leaves no parameter). */
+/** The same address with the tab set (the default tab, 值守, leaves no parameter). */
 export function withConsoleTab(search: string, tab: ConsoleTab): string {
   const q = new URLSearchParams(search);
-  if (tab === 'wall') q.delete('tab');
+  if (tab === DEFAULT_CONSOLE_TAB) q.delete('tab');
   else q.set('tab', tab);
   const s = q.toString();
   return s ? `?${s}` : '';

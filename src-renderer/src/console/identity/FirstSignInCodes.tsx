@@ -12,6 +12,7 @@ import { useCommands, useSlice } from '../../state/context';
 import { accountsSlice } from '../../state/identity/accounts-slice';
 import { CommandStatus } from '../CommandStatus';
 import { useCommand } from '../use-command';
+import { TableHead } from '../TableHead';
 
 export function FirstSignInCodes() {
   const t = useT();
@@ -42,15 +43,7 @@ export function FirstSignInCodes() {
         <input type="checkbox" data-testid="first-signin-all" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('firstSignIn.showAll')}
       </label>
       <table className="machines-table">
-        <thead>
-          <tr>
-            <th>{t('signin.name')}</th>
-            <th>{t('firstSignIn.role')}</th>
-            <th>{t('firstSignIn.unit')}</th>
-            <th>{t('firstSignIn.state')}</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead columns={['signin.name', 'firstSignIn.role', 'firstSignIn.unit', 'firstSignIn.state', null]} />
         <tbody>
           {shown.map((a) => (
             <tr key={a.personId} data-testid={`account-${a.personId}`} data-name={a.name}>

@@ -12,6 +12,7 @@ import { useCommands, useSlice } from '../../state/context';
 import { machinesSlice } from '../../state/identity/machines-slice';
 import { CommandStatus } from '../CommandStatus';
 import { useCommand } from '../use-command';
+import { TableHead } from '../TableHead';
 
 /** What the QR code says: the hub's /enrol form with the code, where the page has the hub's address; else the code alone. */
 export function enrolAddress(issued: Pick<EnrolCodeIssued, 'code'>, loc: Pick<Location, 'protocol' | 'host'> = window.location): string {
@@ -142,17 +143,7 @@ export function MachinesConsole() {
       {issued && <IssuedCode issued={issued} />}
 
       <table className="machines-table" data-testid="machines-table">
-        <thead>
-          <tr>
-            <th>{t('machines.kind')}</th>
-            <th>{t('machines.street')}</th>
-            <th>{t('machines.name')}</th>
-            <th>{t('machines.enrolledAt')}</th>
-            <th>{t('machines.lastSeen')}</th>
-            <th>{t('machines.lastAddress')}</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead columns={['machines.kind', 'machines.street', 'machines.name', 'machines.enrolledAt', 'machines.lastSeen', 'machines.lastAddress', null]} />
         <tbody>
           {machines.map((m) => (
             <MachineRow key={m.id} m={m} />

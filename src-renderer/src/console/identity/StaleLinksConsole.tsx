@@ -9,6 +9,7 @@ import { machinesSlice } from '../../state/identity/machines-slice';
 import { staleLinksSlice } from '../../state/identity/stale-links-slice';
 import { CommandStatus } from '../CommandStatus';
 import { useCommand } from '../use-command';
+import { TableHead } from '../TableHead';
 
 export function StaleLinksConsole() {
   const t = useT();
@@ -23,15 +24,7 @@ export function StaleLinksConsole() {
         <p data-testid="stale-links-none">{t('staleLinks.none')}</p>
       ) : (
         <table className="machines-table">
-          <thead>
-            <tr>
-              <th>{t('staleLinks.street')}</th>
-              <th>{t('staleLinks.address')}</th>
-              <th>{t('staleLinks.count')}</th>
-              <th>{t('staleLinks.lastAt')}</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={['staleLinks.street', 'staleLinks.address', 'staleLinks.count', 'staleLinks.lastAt', null]} />
           <tbody>
             {links.map((l) => (
               <tr key={l.street} data-testid={`stale-link-${l.street}`}>

@@ -6,6 +6,7 @@ import { useLabel } from '../../shared/label';
 import { useSlice } from '../../state/context';
 import { dateTime } from '../../state/duty/format';
 import { materialsSlice } from '../../state/materials/materials-slice';
+import { TableHead } from '../TableHead';
 
 export function LedgerSection({ place }: { place: string }) {
   const t = useT();
@@ -20,18 +21,18 @@ export function LedgerSection({ place }: { place: string }) {
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t('materials.ledgerTitle')}>
           <table className="materials-table">
-            <thead>
-              <tr>
-                <th>{t('materials.at')}</th>
-                <th>{t('materials.kind')}</th>
-                <th>{t('materials.item')}</th>
-                <th>{t('materials.quantity')}</th>
-                <th>{t('materials.from')}</th>
-                <th>{t('materials.to')}</th>
-                <th>{t('materials.by')}</th>
-                <th>{t('materials.reason')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'materials.at',
+                'materials.kind',
+                'materials.item',
+                'materials.quantity',
+                'materials.from',
+                'materials.to',
+                'materials.by',
+                'materials.reason',
+              ]}
+            />
             <tbody>
               {shown.map((e) => (
                 <tr key={e.seq} data-testid="ledger-row" data-kind={e.kind} data-request={e.requestId ?? undefined}>

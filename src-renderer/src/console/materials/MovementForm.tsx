@@ -7,13 +7,14 @@ import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
 import { useCommands, useSlice } from '../../state/context';
 import { materialsSlice } from '../../state/materials/materials-slice';
-import { CommandStatus } from '../CommandStatus';
 import { useActor } from '../duty/ActorPicker';
 import { Field, TextField } from '../Field';
-import { StillToFix } from '../StillToFix';
 import { useCommand } from '../use-command';
 import { useDraftCheck } from '../use-draft-check';
 import { emptyMovementDraft, GOES_TO, movementFrom, TAKES_FROM, type MovementDraft } from './movement-draft';
+import { DraftForm } from '../DraftForm';
+import { FormActions } from '../FormActions';
+import { draftField } from '../draft-field';
 
 export function MovementForm({ place }: { place: string }) {
   const t = useT();
@@ -70,15 +71,11 @@ export function MovementForm({ place }: { place: string }) {
       </select>
     </Field>
   );
+  const field = draftField(d, edit, check, labels);
   return (
     <section className="console-section materials-movement" data-testid="movement-form">
       <h2>{t('materials.movementTitle')}</h2>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <DraftForm busy={cmd.busy} onSubmit={() => void submit()}>
         <div className="form-row">
           <Field label={t('materials.kind')}>
             <select data-testid="movement-kind" value={d.kind} onChange={(e) => edit({ kind: e.target.value as MovementKind })}>
@@ -93,54 +90,23 @@ export function MovementForm({ place }: { place: string }) {
           {GOES_TO(d.kind) && placeSelect('to')}
         </div>
         <div className="form-row">
-          <TextField label={labels.item} error={check.shown('item')} testId="movement-item" value={d.item} maxLength={60} onChange={(item) => edit({ item })} />
-          <TextField label={labels.unit} error={check.shown('unit')} testId="movement-unit" value={d.unit} maxLength={12} onChange={(unit) => edit({ unit })} />
+          <TextField {...field('item')} testId="movement-item" maxLength={60} />
+          <TextField {...field('unit')} testId="movement-unit" maxLength={12} />
+          <TextField {...field('quantity')} testId="movement-quantity" type="number" inputMode="decimal" />
           <TextField
-            label={labels.quantity}
-            error={check.shown('quantity')}
-            testId="movement-quantity"
-            type="number"
-            inputMode="decimal"
-            value={d.quantity}
-            onChange={(quantity) => edit({ quantity })}
-          />
-          <TextField
-            label={labels.expiry}
+            {...field('expiry')}
             hint={d.kind === 'in' ? t('materials.expiryHintIn') : t('materials.expiryHintTake')}
-            error={check.shown('expiry')}
             testId="movement-expiry"
             placeholder="YYYY-MM-DD"
-            value={d.expiry}
             maxLength={10}
-            onChange={(expiry) => edit({ expiry })}
           />
         </div>
         <div className="form-row">
-          <TextField
-            label={labels.reason}
-            error={check.shown('reason')}
-            testId="movement-reason"
-            value={d.reason}
-            maxLength={500}
-            onChange={(reason) => edit({ reason })}
-          />
-          <TextField
-            label={labels.taskId}
-            error={check.shown('taskId')}
-            testId="movement-task"
-            value={d.taskId}
-            maxLength={70}
-            onChange={(taskId) => edit({ taskId })}
-          />
+          <TextField {...field('reason')} testId="movement-reason" maxLength={500} />
+          <TextField {...field('taskId')} testId="movement-task" maxLength={70} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="primary" data-testid="movement-submit" disabled={!actor || cmd.busy || !check.valid}>
-            {t('materials.record')}
-          </button>
-          {check.valid ? null : <StillToFix errors={check.errors} labels={labels} />}
-          <CommandStatus cmd={cmd} testId="movement" />
-        </div>
-      </form>
+        <FormActions testId="movement" submit={t('materials.record')} canAct={!!actor} cmd={cmd} check={check} labels={labels} />
+      </DraftForm>
     </section>
   );
 }

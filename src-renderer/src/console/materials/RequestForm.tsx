@@ -6,13 +6,14 @@ import { YUEXIU_STREETS } from '@contract/yuexiu';
 import { useT } from '../../i18n/use-t';
 import { useCommands, useSlice } from '../../state/context';
 import { materialsSlice } from '../../state/materials/materials-slice';
-import { CommandStatus } from '../CommandStatus';
 import { useActor } from '../duty/ActorPicker';
 import { Field, TextArea, TextField } from '../Field';
-import { StillToFix } from '../StillToFix';
 import { useCommand } from '../use-command';
 import { useDraftCheck } from '../use-draft-check';
 import { emptyLine, emptyRequestDraft, requestFrom, type RequestDraft } from './request-draft';
+import { DraftForm } from '../DraftForm';
+import { FormActions } from '../FormActions';
+import { draftField } from '../draft-field';
 
 export function RequestForm({ onSent }: { onSent(id: string): void }) {
   const t = useT();
@@ -41,15 +42,11 @@ export function RequestForm({ onSent }: { onSent(id: string): void }) {
     }
   };
   const labels: Record<string, string> = { street: t('materials.street'), items: t('materials.items'), purpose: t('materials.purpose') };
+  const field = draftField(d, edit, check, labels);
   return (
     <section className="console-section materials-request-form" data-testid="request-form">
       <h2>{t('materials.requestTitle')}</h2>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <DraftForm busy={cmd.busy} onSubmit={() => void submit()}>
         <div className="form-row">
           {street === null ? (
             <Field label={labels.street}>
@@ -106,22 +103,9 @@ export function RequestForm({ onSent }: { onSent(id: string): void }) {
             {t('materials.addLine')}
           </button>
         </div>
-        <TextArea
-          label={labels.purpose}
-          error={check.shown('purpose')}
-          testId="request-purpose"
-          value={d.purpose}
-          maxLength={1000}
-          onChange={(purpose) => edit({ purpose })}
-        />
-        <div className="form-actions">
-          <button type="submit" className="primary" data-testid="request-submit" disabled={!actor || cmd.busy || !check.valid}>
-            {t('materials.send')}
-          </button>
-          {check.valid ? null : <StillToFix errors={check.errors} labels={labels} />}
-          <CommandStatus cmd={cmd} testId="request" />
-        </div>
-      </form>
+        <TextArea {...field('purpose')} testId="request-purpose" maxLength={1000} />
+        <FormActions testId="request" submit={t('materials.send')} canAct={!!actor} cmd={cmd} check={check} labels={labels} />
+      </DraftForm>
     </section>
   );
 }

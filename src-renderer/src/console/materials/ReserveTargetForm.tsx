@@ -10,10 +10,12 @@ import { reserveSlice } from '../../state/materials/reserve-slice';
 import { CommandStatus } from '../CommandStatus';
 import { useActor } from '../duty/ActorPicker';
 import { Field, TextField } from '../Field';
-import { StillToFix } from '../StillToFix';
 import { useCommand } from '../use-command';
 import { useDraftCheck } from '../use-draft-check';
 import { PlaceSelect } from './PlaceSelect';
+import { DraftForm } from '../DraftForm';
+import { FormActions } from '../FormActions';
+import { draftField } from '../draft-field';
 
 interface Draft {
   place: string;
@@ -58,40 +60,22 @@ export function ReserveTargetForm() {
     quantity: t('reserve.quantity'),
   };
   const set = lines.filter((l) => l.target !== null);
+  const field = draftField(d, edit, check, labels);
   return (
     <section className="console-section materials-reserve" data-testid="reserve-form">
       <h2>{t('reserve.formTitle')}</h2>
       <p className="field-hint">{t('reserve.formNote')}</p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <DraftForm busy={cmd.busy} onSubmit={() => void submit()}>
         <div className="form-row">
           <Field label={labels.place} error={check.shown('place')}>
             <PlaceSelect testId="reserve-place" value={d.place} onChange={(place) => edit({ place })} empty={t('reserve.choosePlace')} />
           </Field>
-          <TextField label={labels.item} error={check.shown('item')} testId="reserve-item" value={d.item} maxLength={60} onChange={(item) => edit({ item })} />
-          <TextField label={labels.unit} error={check.shown('unit')} testId="reserve-unit" value={d.unit} maxLength={12} onChange={(unit) => edit({ unit })} />
-          <TextField
-            label={labels.quantity}
-            error={check.shown('quantity')}
-            testId="reserve-quantity"
-            type="number"
-            inputMode="decimal"
-            value={d.quantity}
-            onChange={(quantity) => edit({ quantity })}
-          />
+          <TextField {...field('item')} testId="reserve-item" maxLength={60} />
+          <TextField {...field('unit')} testId="reserve-unit" maxLength={12} />
+          <TextField {...field('quantity')} testId="reserve-quantity" type="number" inputMode="decimal" />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="primary" data-testid="reserve-submit" disabled={!actor || cmd.busy || !check.valid}>
-            {t('reserve.save')}
-          </button>
-          {check.valid ? null : <StillToFix errors={check.errors} labels={labels} />}
-          <CommandStatus cmd={cmd} testId="reserve" />
-        </div>
-      </form>
+        <FormActions testId="reserve" submit={t('reserve.save')} canAct={!!actor} cmd={cmd} check={check} labels={labels} />
+      </DraftForm>
       {loaded && set.length === 0 ? (
         <p className="unset" data-testid="reserve-none-set">
           {t('reserve.noneSet')}

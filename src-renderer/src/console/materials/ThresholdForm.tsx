@@ -6,13 +6,14 @@ import { placeFromKey, ThresholdInput } from '@contract/materials';
 import { useT } from '../../i18n/use-t';
 import { useCommands, useSlice } from '../../state/context';
 import { materialsSlice } from '../../state/materials/materials-slice';
-import { CommandStatus } from '../CommandStatus';
 import { useActor } from '../duty/ActorPicker';
 import { Field, TextField } from '../Field';
-import { StillToFix } from '../StillToFix';
 import { useCommand } from '../use-command';
 import { useDraftCheck } from '../use-draft-check';
 import { PlaceSelect } from './PlaceSelect';
+import { DraftForm } from '../DraftForm';
+import { FormActions } from '../FormActions';
+import { draftField } from '../draft-field';
 
 interface Draft {
   item: string;
@@ -62,62 +63,22 @@ export function ThresholdForm() {
     lowQuantity: t('materials.lowQuantity'),
     expiryWarnDays: t('materials.expiryWarnDays'),
   };
+  const field = draftField(d, edit, check, labels);
   return (
     <section className="console-section materials-thresholds" data-testid="threshold-form">
       <h2>{t('materials.thresholdTitle')}</h2>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <DraftForm busy={cmd.busy} onSubmit={() => void submit()}>
         <div className="form-row">
-          <TextField
-            label={labels.item}
-            error={check.shown('item')}
-            testId="threshold-item"
-            value={d.item}
-            maxLength={60}
-            onChange={(item) => edit({ item })}
-          />
-          <TextField
-            label={labels.unit}
-            error={check.shown('unit')}
-            testId="threshold-unit"
-            value={d.unit}
-            maxLength={12}
-            onChange={(unit) => edit({ unit })}
-          />
+          <TextField {...field('item')} testId="threshold-item" maxLength={60} />
+          <TextField {...field('unit')} testId="threshold-unit" maxLength={12} />
           <Field label={labels.place}>
             <PlaceSelect testId="threshold-place" value={d.place} onChange={(place) => edit({ place })} empty={t('materials.everyPlace')} />
           </Field>
-          <TextField
-            label={labels.lowQuantity}
-            error={check.shown('lowQuantity')}
-            testId="threshold-low"
-            type="number"
-            inputMode="decimal"
-            value={d.lowQuantity}
-            onChange={(lowQuantity) => edit({ lowQuantity })}
-          />
-          <TextField
-            label={labels.expiryWarnDays}
-            error={check.shown('expiryWarnDays')}
-            testId="threshold-days"
-            type="number"
-            inputMode="numeric"
-            value={d.expiryWarnDays}
-            onChange={(expiryWarnDays) => edit({ expiryWarnDays })}
-          />
+          <TextField {...field('lowQuantity')} testId="threshold-low" type="number" inputMode="decimal" />
+          <TextField {...field('expiryWarnDays')} testId="threshold-days" type="number" inputMode="numeric" />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="primary" data-testid="threshold-submit" disabled={!actor || cmd.busy || !check.valid}>
-            {t('materials.saveThreshold')}
-          </button>
-          {check.valid ? null : <StillToFix errors={check.errors} labels={labels} />}
-          <CommandStatus cmd={cmd} testId="threshold" />
-        </div>
-      </form>
+        <FormActions testId="threshold" submit={t('materials.saveThreshold')} canAct={!!actor} cmd={cmd} check={check} labels={labels} />
+      </DraftForm>
       {thresholds.length > 0 && (
         <ul className="threshold-list" data-testid="threshold-list">
           {thresholds.map((x) => (

@@ -76,7 +76,10 @@ export function PowerConsole() {
           key={`${editing.kind}-${editing.loadedId ?? 'new'}-${editing.id}`}
           initial={editing}
           onDone={(id) => {
-            setEditing(null);
+            // A save's reply can come after another form was opened (the list shows the saved
+            // source first, from the hub's push): close only the form that finished.
+            const finished = editing;
+            setEditing((now) => (now === finished ? null : now));
             setSavedId(id);
           }}
         />

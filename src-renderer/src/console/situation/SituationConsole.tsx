@@ -1,4 +1,5 @@
-// The console's sections for the one map (the map itself, with its controls), warnings, cameras and statistics.
+// The console's 态势 tab: the one map (the map itself, with its controls), its objects, imports and
+// tile sources, the cameras and the statistics' indicators. Warnings have their own tab (预警).
 import './situation.css';
 import { ConsoleMap } from '../../panels/map/ConsoleMap';
 import { CamerasConsole } from '../cameras/CamerasConsole';
@@ -6,7 +7,6 @@ import { MapImport } from '../map/MapImport';
 import { MapObjectEditor } from '../map/MapObjectEditor';
 import { TileSourceEditor } from '../map/TileSourceEditor';
 import { IndicatorEditor } from '../stats/IndicatorEditor';
-import { WarningsConsole } from '../warnings/WarningsConsole';
 
 export function SituationConsole() {
   return (
@@ -23,9 +23,6 @@ export function SituationConsole() {
       </section>
       <section className="console-section">
         <TileSourceEditor />
-      </section>
-      <section className="console-section">
-        <WarningsConsole />
       </section>
       <section className="console-section">
         <CamerasConsole />

@@ -10,11 +10,13 @@ import { useServerNow } from '../../shared/use-server-now';
 import { useCommands } from '../../state/context';
 import { teamsSlice } from '../../state/teams/teams-slice';
 import { CommandStatus } from '../CommandStatus';
+import { DraftForm } from '../DraftForm';
 import { useActor } from '../duty/ActorPicker';
 import { EnumSelect } from '../duty/EnumSelect';
 import { Field, TextArea, TextField } from '../Field';
 import { StillToFix } from '../StillToFix';
 import { useCommand } from '../use-command';
+import { draftField } from '../draft-field';
 import { useDraftCheck } from '../use-draft-check';
 import { blankDispatch, dispatchInput, DispatchTaskInput, DRAFT_FIELD, type DispatchDraft } from './dispatch-draft';
 
@@ -59,8 +61,14 @@ export function DispatchForm({ teams, teamId, onDispatched }: { teams: readonly 
     }
   };
   const labels = { title: t('tasks.title'), content: t('tasks.content'), deadline: t('tasks.deadlineMinutes'), position: t('tasks.lat') };
+  const field = draftField(
+    d,
+    edit,
+    { shown },
+    { title: labels.title, minutes: labels.deadline, lat: t('tasks.lat'), lng: t('tasks.lng'), content: labels.content },
+  );
   return (
-    <section className="console-section teams-dispatch" data-testid="team-dispatch-form">
+    <DraftForm className="console-section teams-dispatch" testId="team-dispatch-form" busy={cmd.busy} onSubmit={() => void submit()}>
       <h2>{t('teams.dispatchTitle')}</h2>
       <div className="form-row">
         <Field label={t('teams.name')}>
@@ -73,14 +81,7 @@ export function DispatchForm({ teams, teamId, onDispatched }: { teams: readonly 
             ))}
           </select>
         </Field>
-        <TextField
-          label={t('tasks.title')}
-          error={shown('title')}
-          testId="dispatch-title"
-          value={d.title}
-          maxLength={80}
-          onChange={(title) => edit({ title })}
-        />
+        <TextField {...field('title')} testId="dispatch-title" maxLength={80} />
         <EnumSelect
           label={t('tasks.priority')}
           testId="dispatch-priority"
@@ -89,40 +90,20 @@ export function DispatchForm({ teams, teamId, onDispatched }: { teams: readonly 
           labels={TASK_PRIORITY_LABELS}
           onChange={(priority) => edit({ priority })}
         />
-        <TextField
-          label={t('tasks.deadlineMinutes')}
-          error={shown('minutes')}
-          testId="dispatch-minutes"
-          type="number"
-          value={d.minutes}
-          onChange={(minutes) => edit({ minutes })}
-        />
+        <TextField {...field('minutes')} testId="dispatch-minutes" type="number" />
       </div>
       <div className="form-row">
-        <TextField label={t('tasks.lat')} error={shown('lat')} testId="dispatch-lat" value={d.lat} inputMode="decimal" onChange={(lat) => edit({ lat })} />
-        <TextField label={t('tasks.lng')} error={shown('lng')} testId="dispatch-lng" value={d.lng} inputMode="decimal" onChange={(lng) => edit({ lng })} />
+        <TextField {...field('lat')} testId="dispatch-lat" inputMode="decimal" />
+        <TextField {...field('lng')} testId="dispatch-lng" inputMode="decimal" />
       </div>
-      <TextArea
-        label={t('tasks.content')}
-        error={shown('content')}
-        testId="dispatch-content"
-        value={d.content}
-        maxLength={2000}
-        onChange={(content) => edit({ content })}
-      />
+      <TextArea {...field('content')} testId="dispatch-content" maxLength={2000} />
       <div className="form-actions">
-        <button
-          type="button"
-          className="primary"
-          data-testid="dispatch-submit"
-          disabled={!actor || !chosen || !check.valid || cmd.busy}
-          onClick={() => void submit()}
-        >
+        <button type="submit" className="primary" data-testid="dispatch-submit" disabled={!actor || !chosen || !check.valid || cmd.busy}>
           {t('teams.dispatch')}
         </button>
         <StillToFix errors={check.errors} labels={labels} />
         <CommandStatus cmd={cmd} testId="dispatch" />
       </div>
-    </section>
+    </DraftForm>
   );
 }

@@ -8,6 +8,7 @@ import { useCommands } from '../../state/context';
 import { dateTime } from '../../state/duty/format';
 import { teamsSlice } from '../../state/teams/teams-slice';
 import { CommandStatus } from '../CommandStatus';
+import { TableHead } from '../TableHead';
 import { useActor } from '../duty/ActorPicker';
 import { useCommand } from '../use-command';
 
@@ -25,17 +26,7 @@ export function TeamTable({ teams, selectedId, onSelect }: { teams: readonly Tea
     <>
       <CommandStatus cmd={cmd} testId="team-status" />
       <table className="pick-table teams-table" data-testid="team-list">
-        <thead>
-          <tr>
-            <th>{t('teams.name')}</th>
-            <th>{t('teams.type')}</th>
-            <th>{t('teams.street')}</th>
-            <th>{t('teams.peopleHead')}</th>
-            <th>{t('teams.status')}</th>
-            <th>{t('teams.since')}</th>
-            <th>{t('teams.actions')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={['teams.name', 'teams.type', 'teams.street', 'teams.peopleHead', 'teams.status', 'teams.since', 'teams.actions']} />
         <tbody>
           {teams.map((team) => (
             <tr

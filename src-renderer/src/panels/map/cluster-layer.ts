@@ -10,7 +10,7 @@ import 'leaflet.markercluster';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import type { RiskLevel } from '@contract/map';
 import { worstLevel } from '../../styles/colour-language';
-import type { Feature } from './features';
+import { sameMarkers, type Feature } from './features';
 import type { LayerId } from './layers';
 
 /** Layers drawn through the clusters; the others (incidents) stay unclustered on the points canvas. */
@@ -43,7 +43,7 @@ export class ClusterLayer {
   private hidden: ReadonlySet<string> = new Set();
   private markers = new Map<string, L.CircleMarker>();
   /** What is in the group now, to skip a rebuild when nothing clustered changed (a new report). */
-  private signature = '';
+  private drawn: readonly Feature[] = [];
   private loading = false;
   private pending = false;
   private selected: string | null = null;
@@ -128,9 +128,8 @@ export class ClusterLayer {
   }
 
   private rebuild(): void {
-    const shown = this.all.filter((f) => !this.hidden.has(f.layer));
-    const signature = shown.map((f) => `${f.key}|${f.lat}|${f.lng}|${f.colour}|${f.radius}|${f.level ?? ''}`).join('\n');
-    if (signature === this.signature) {
+    const shown = this.hidden.size === 0 ? this.all : this.all.filter((f) => !this.hidden.has(f.layer));
+    if (sameMarkers(shown, this.drawn)) {
       if (!this.loading) this.opts.onDrawn(this.markers.size);
       return;
     }
@@ -140,7 +139,7 @@ export class ClusterLayer {
       this.pending = true;
       return;
     }
-    this.signature = signature;
+    this.drawn = shown;
     this.group.clearLayers();
     this.markers = new Map();
     const layers: L.CircleMarker[] = [];

@@ -1,7 +1,7 @@
 // The map panel's pure parts: features from the data and legend counts.
 import { describe, expect, it } from 'vitest';
 import { LEVELS } from '../../styles/colour-language';
-import { buildFeatures, countFeatures, unplacedResponses } from './features';
+import { buildFeatures, countFeatures, sameMarkers, unplacedResponses } from './features';
 import { anyObject as obj } from '../../state/map/test-fixtures';
 import { task } from '../../state/tasks/test-fixtures';
 import { team } from '../../state/teams/test-fixtures';
@@ -124,5 +124,43 @@ describe('map features', () => {
     });
     expect(there.find((x) => x.layer === 'sortie')?.mark).toMatchObject({ tone: 'sortie-on_scene', glyph: '⚑' });
     expect(there.find((x) => x.layer === 'sortie')?.mark?.to).toBeUndefined();
+  });
+});
+
+describe('features of unchanged objects (issue 17: 50,000 of them rebuilt when a task changes)', () => {
+  const objects = [
+    obj({ kind: 'risk', level: 'red', category: 'fire', measures: '', street: '北京街' } as never),
+    obj({ kind: 'shelter', capacity: 10, areaM2: 20, areaPerPerson: 2, indoor: true, manager: '', street: '北京街' } as never),
+  ];
+  const build = () => buildFeatures({ objects, cameras: [], reports: [], responses: [], street: null });
+
+  it('are the same features, so the clusters keep what they drew', () => {
+    const a = build();
+    const b = build();
+    expect(b).not.toBe(a);
+    a.forEach((f, i) => expect(b[i]).toBe(f));
+    expect(sameMarkers(a, b)).toBe(true);
+  });
+
+  it('differ once an object moves or changes level, and the clusters see it', () => {
+    const a = build();
+    const moved = buildFeatures({
+      objects: [{ ...objects[0], position: { lat: 23.2, lng: 113.3 } }, objects[1]],
+      cameras: [],
+      reports: [],
+      responses: [],
+      street: null,
+    });
+    const graver = buildFeatures({ objects: [{ ...objects[0], level: 'blue' } as never, objects[1]], cameras: [], reports: [], responses: [], street: null });
+    expect(sameMarkers(a, moved)).toBe(false);
+    expect(sameMarkers(a, graver)).toBe(false);
+    expect(sameMarkers(a, a.slice(1))).toBe(false);
+    // Equal by value though made apart: the same markers.
+    expect(
+      sameMarkers(
+        a,
+        a.map((f) => ({ ...f })),
+      ),
+    ).toBe(true);
   });
 });

@@ -95,6 +95,50 @@ const RESPONSE_LEVEL_COLOUR: Record<Response['level'], LevelName> = { I: 'red', 
 
 const SEVERITY_COLOURS: Record<Report['severity'], string> = { low: '#ff9de9', medium: '#ff4fd8', high: '#ff2bb0', critical: '#ff0066' };
 
+/**
+ * An object's feature depends on the object alone: made once per object (the slice keeps an
+ * unchanged object's identity), so rebuilding 50,000 features when a task or a report changes
+ * allocates nothing for them, and the clusters see the same features and keep what they drew.
+ */
+const objectFeatures = new WeakMap<MapObject, Feature>();
+
+function objectFeature(o: MapObject): Feature {
+  let f = objectFeatures.get(o);
+  if (f) return f;
+  const def = layerDef(o.kind);
+  const risk = o.kind === 'risk';
+  f = {
+    layer: o.kind,
+    key: o.id,
+    name: o.name,
+    lat: o.position.lat,
+    lng: o.position.lng,
+    colour: risk ? LEVELS[o.level].colour : def.colour,
+    radius: risk ? RISK_RADIUS[o.level] : def.radius,
+    ring: false,
+    ...(risk ? { level: o.level } : {}),
+  };
+  objectFeatures.set(o, f);
+  return f;
+}
+
+/** The objects' features of the last build, reused while the objects, street and teams out stay. */
+let lastObjectPart: { objects: readonly MapObject[]; street: StreetName | null; out: string; features: Feature[] } | null = null;
+
+function objectPart(objects: readonly MapObject[], street: StreetName | null, out: ReadonlyMap<string, unknown>): Feature[] {
+  const outKey = [...out.keys()].join(',');
+  const last = lastObjectPart;
+  if (last && last.objects === objects && last.street === street && last.out === outKey) return last.features;
+  const features: Feature[] = [];
+  for (const o of objects) {
+    if (street !== null && o.street !== street) continue;
+    if (o.kind === 'team' && out.has(o.id)) continue;
+    features.push(objectFeature(o));
+  }
+  lastObjectPart = { objects, street, out: outKey, features };
+  return features;
+}
+
 export function buildFeatures({
   objects,
   cameras,
@@ -107,26 +151,9 @@ export function buildFeatures({
   now = Date.now(),
 }: FeatureInput): Feature[] {
   const inStreet = (s: StreetName | null): boolean => street === null || s === street;
-  const out: Feature[] = [];
   // A team out is drawn as its sortie (below), not as a standing team's dot.
   const out_ = new Map(teams.filter((t) => isOut(t.status)).map((t) => [t.id, t]));
-  for (const o of objects) {
-    if (!inStreet(o.street)) continue;
-    if (o.kind === 'team' && out_.has(o.id)) continue;
-    const def = layerDef(o.kind);
-    const risk = o.kind === 'risk';
-    out.push({
-      layer: o.kind,
-      key: o.id,
-      name: o.name,
-      lat: o.position.lat,
-      lng: o.position.lng,
-      colour: risk ? LEVELS[o.level].colour : def.colour,
-      radius: risk ? RISK_RADIUS[o.level] : def.radius,
-      ring: false,
-      ...(risk ? { level: o.level } : {}),
-    });
-  }
+  const out: Feature[] = objectPart(objects, street, out_).slice();
   for (const c of cameras) {
     if (!c.position || !c.enabled || !inStreet(c.street)) continue;
     out.push({
@@ -208,6 +235,22 @@ export function buildFeatures({
     });
   }
   return out;
+}
+
+/**
+ * Whether two lists draw the same markers, field by field: compared in place (50,000 features
+ * each time a report, task or team changes), never through a string of them all.
+ */
+export function sameMarkers(a: readonly Feature[], b: readonly Feature[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x.key !== y.key || x.lat !== y.lat || x.lng !== y.lng || x.colour !== y.colour || x.radius !== y.radius || x.level !== y.level) return false;
+  }
+  return true;
 }
 
 /** The legend's rows for tasks and teams out: each tone with its glyph (words: i18n map.ops.<tone>). */

@@ -15,12 +15,16 @@ import { escapeHtml } from './escape-html';
 import type { Feature } from './features';
 import { ClusterLayer, isClustered } from './cluster-layer';
 import { LAYER_IDS, OPS_LAYERS, type LayerId } from './layers';
+import { LazyCanvas } from './lazy-canvas';
 import { OpsLayer } from './ops-layer';
 import { PointsLayerImpl, type PointsLayer } from './points-layer';
 import { tileLayerFor, type FetchTile } from './tile-layer';
 
 /** Incidents labelled on the wall at most (the first, as the duty log orders them). */
 const MAX_INCIDENT_LABELS = 12;
+
+/** Canvas beyond the map's edges, in map sizes: the console's map is dragged, the wall's only moved. */
+const CANVAS_PADDING = (controls: boolean): number => (controls ? 0.3 : 0.1);
 
 /** Street labels appear from this zoom on; district names below it. */
 const LABEL_ZOOM = 13;
@@ -57,7 +61,10 @@ export class MapController {
     private readonly el: HTMLElement,
     private readonly opts: MapControllerOptions,
   ) {
-    this.renderer = L.canvas({ padding: 0.3 });
+    // Redrawn only when a move leaves the area it holds (lazy-canvas.ts), not on every step of a pan.
+    // The wall's map is not dragged: a tenth of its size around it (a 4K cell's canvas is 1.4 times
+    // the map's area, not 2.6: less to clear, draw and hand to the compositor on each redraw).
+    this.renderer = new LazyCanvas({ padding: CANVAS_PADDING(opts.controls) });
     this.map = L.map(el, {
       preferCanvas: true,
       renderer: this.renderer,
@@ -87,7 +94,7 @@ export class MapController {
       },
     });
     this.clusters.addTo(this.map);
-    this.points = new PointsLayerImpl({ padding: 0.3 });
+    this.points = new PointsLayerImpl({ padding: CANVAS_PADDING(opts.controls) });
     this.points.addTo(this.map);
     if (!opts.controls) this.incidentLabels.addTo(this.map);
     this.ops = new OpsLayer({ onSelect: (key) => this.opts.onSelect(key) }).addTo(this.map);
@@ -99,7 +106,9 @@ export class MapController {
         if ((this.map.dragging as L.Handler & { moving(): boolean }).moving()) return;
         this.el.style.cursor = this.points.hit(e.containerPoint) ? 'pointer' : '';
       });
-    this.resize = new ResizeObserver(() => this.map.invalidateSize({ pan: false }));
+    // A wall settling its cells resizes the map several times in a second: its canvases are laid
+    // out again once, 200 ms after the last (Leaflet's debounced moveend), not on each.
+    this.resize = new ResizeObserver(() => this.map.invalidateSize({ pan: false, debounceMoveend: true }));
     this.resize.observe(el);
   }
 
@@ -212,9 +221,12 @@ export class MapController {
 
   setFeatures(features: readonly Feature[]): void {
     this.features = features;
-    const placed = features.map((f) => ({ f, at: this.toMap(f.lat, f.lng) }));
     // The console's map is worked close up, point by point: nothing clustered there.
     const clustered = (f: Feature): boolean => !this.opts.controls && isClustered(f.layer);
+    const gcj = this.gcj;
+    // Placed (shifted to the basemap's datum) are the unclustered features, and the clustered ones
+    // only under a GCJ-02 basemap: otherwise those go to the clusters as they are (below).
+    const placed = (gcj ? features : features.filter((f) => !clustered(f))).map((f) => ({ f, at: this.toMap(f.lat, f.lng) }));
     const ops = (f: Feature): boolean => OPS_LAYERS.has(f.layer);
     this.ops.setFeatures(
       placed
@@ -230,7 +242,10 @@ export class MapController {
     this.el.dataset.features = String(features.length);
     this.el.dataset.drawn = 'false';
     if (!this.opts.controls) this.labelIncidents(placed);
-    this.clusters.setPoints(placed.filter(({ f }) => clustered(f)).map(({ f, at }) => ({ ...f, lat: at.lat, lng: at.lng })));
+    // Without a datum shift (the usual case) the features go in as they are: no copy of 50,000 of them.
+    this.clusters.setPoints(
+      this.gcj ? placed.filter(({ f }) => clustered(f)).map(({ f, at }) => ({ ...f, lat: at.lat, lng: at.lng })) : features.filter(clustered),
+    );
   }
 
   setVisible(layers: ReadonlySet<LayerId>): void {

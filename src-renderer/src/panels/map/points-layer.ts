@@ -3,6 +3,7 @@
 // follows zoom animations, and redraws once when a move ends: 5,000 points cost a few
 // milliseconds to draw and nothing to pan. Clicks find the nearest point under the cursor.
 import L from 'leaflet';
+import { lazyMoveEnd } from './lazy-canvas';
 
 export interface Point {
   key: string;
@@ -44,9 +45,10 @@ export interface PointsLayer extends L.Layer {
   visibleCount(): number;
 }
 
-const Base = L.Renderer as unknown as new (o?: L.RendererOptions) => L.Renderer & RendererInternals;
+/** Leaflet's renderer base, laid out again on a pan only when the view leaves it (lazy-canvas.ts). */
+const Base = (L.Renderer as unknown as { extend(p: object): new (o?: L.RendererOptions) => L.Renderer & RendererInternals }).extend(lazyMoveEnd(L.Renderer));
 
-export const PointsLayerImpl = (L.Renderer as unknown as { extend(p: object): new (o?: L.RendererOptions) => PointsLayer }).extend({
+export const PointsLayerImpl = (Base as unknown as { extend(p: object): new (o?: L.RendererOptions) => PointsLayer }).extend({
   initialize(this: Record<string, unknown>, options?: L.RendererOptions) {
     (Base.prototype as unknown as { initialize(o?: object): void }).initialize.apply(this, [options]);
     this._points = [] as Point[];

@@ -63,6 +63,7 @@ export function EChart({ option, testId }: { option: ChartOption; testId: string
       return;
     }
     const { scaled, key } = wanted;
+    markOnce('cw.stats.sized');
     const remembered = rememberedSvg(testId, key);
     // A remembered chart that is no longer one SVG document is drawn afresh (and replaced).
     if (remembered && show(remembered)) {
@@ -70,6 +71,7 @@ export function EChart({ option, testId }: { option: ChartOption; testId: string
       return;
     }
     let current = true;
+    markOnce('cw.stats.drawAsked');
     void drawChart(scaled, size.width, size.height).then((reply) => {
       if (!current) return; // a newer option or size is being drawn
       if ('error' in reply) {

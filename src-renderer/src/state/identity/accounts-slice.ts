@@ -6,6 +6,7 @@
 import type { Account, PasswordCodeIssued } from '@contract/identity';
 import { defineSlice } from '../slice';
 
+// Twin in shape of machines-slice.ts (a list and the one-time code issued last, from the one slice factory); other records, kept apart on purpose.
 export interface AccountsState {
   accounts: Account[];
   /** The code issued last on this page (shown until the next, or until the page reloads). */

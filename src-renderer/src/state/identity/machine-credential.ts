@@ -4,35 +4,21 @@
 // moves it here at once and takes it off the address. The page's requests and socket are admitted
 // by the cookie; the credential stays here to show which machine this is and to open the hub again
 // (`/?token=<credential>`) if the cookie is lost. No bootstrap token is kept anywhere on the page.
+import { keptValue } from './kept-value';
+
 export const MACHINE_STORAGE_KEY = 'command-wall.machine';
 /** The fragment key hub/enrol-route.ts puts the credential under. */
 export const MACHINE_FRAGMENT = 'cw-machine';
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
+const kept = keptValue('localStorage', MACHINE_STORAGE_KEY);
 
 export function storedMachineCredential(): string | null {
-  try {
-    return storage()?.getItem(MACHINE_STORAGE_KEY) ?? null;
-  } catch {
-    return null;
-  }
+  return kept.read();
 }
 
+/** null forgets it; a refused write is passed over (the cookie still admits this page). */
 export function storeMachineCredential(credential: string | null): void {
-  const s = storage();
-  if (!s) return;
-  try {
-    if (credential) s.setItem(MACHINE_STORAGE_KEY, credential);
-    else s.removeItem(MACHINE_STORAGE_KEY);
-  } catch {
-    // storage refused: the cookie still admits this page
-  }
+  kept.write(credential);
 }
 
 /**

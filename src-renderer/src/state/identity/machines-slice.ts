@@ -5,6 +5,7 @@ import type { EnrolCodeIssued, Machine, MachineKind } from '@contract/identity';
 import type { StreetName } from '@contract/yuexiu';
 import { defineSlice } from '../slice';
 
+// Twin in shape of accounts-slice.ts (a list and the one-time code issued last, from the one slice factory); other records, kept apart on purpose.
 export interface MachinesState {
   machines: Machine[];
   /** The code issued last on this page (shown until the next, or until it expires). */

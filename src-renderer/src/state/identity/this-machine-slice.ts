@@ -18,7 +18,10 @@ export interface ThisMachineState {
   actorRule: ActorRule;
 }
 
-/** The rule of a page that is no enrolled machine: the hub says (the desktop host's windows sign in once set-up is over). */
+/**
+ * The rule of a page that is no enrolled machine: the hub says (the desktop host's windows and the
+ * token's console pages sign in once set-up is over; the console page's socket says it is one).
+ */
 async function pageRule(call: () => Promise<{ rule: ActorRule }>): Promise<ActorRule> {
   try {
     return (await call()).rule;
@@ -47,7 +50,8 @@ export const thisMachineSlice = defineSlice({
   },
   events: {
     'auth.rolesChanged': (_p, t) => void t.reload(),
-    // Someone signed in somewhere: the first set-up is over, a desktop window's rule may now be `session`.
+    // Someone signed in somewhere: the first set-up is over, a desktop window's or the token's
+    // console page's rule may now be `session`.
     'auth.signedInChanged': (_p, t) => {
       if (t.get().machine === null) void t.reload();
     },

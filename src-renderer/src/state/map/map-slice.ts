@@ -4,7 +4,7 @@
 import type { ParamsOf } from '@contract/api';
 import type { CameraSource } from '@contract/cameras';
 import type { Report } from '@contract/duty';
-import type { MapCounts, MapObject, MapObjectInput, MapSources, TileSourceInput } from '@contract/map';
+import { unpackMapObjects, type MapCounts, type MapObject, type MapObjectInput, type MapSources, type TileSourceInput } from '@contract/map';
 import type { Response } from '@contract/plans';
 import { markOnce } from '../../shared/startup-marks';
 import { defineSlice } from '../slice';
@@ -29,10 +29,13 @@ export const mapSlice = defineSlice({
   async load({ client, set }) {
     markOnce('cw.map.asked');
     // The objects are what the wall draws first: shown as soon as they are in, not after the rest.
-    const objects = client.call('map.listObjects', {}).then((r) => {
+    // Packed (a table, half the bytes, parsed several times faster: 50,000 risk points on a 4K wall).
+    const objects = client.call('map.listObjects', { packed: true }).then((r) => {
+      markOnce('cw.map.arrived');
+      const listed = { objects: r.packed ? unpackMapObjects(r.packed) : r.objects, counts: r.counts };
       markOnce('cw.map.objects');
-      set({ objects: r.objects, counts: r.counts });
-      return r;
+      set(listed);
+      return listed;
     });
     const [listed, sources, cameras, { reports }, responses] = await Promise.all([
       objects,

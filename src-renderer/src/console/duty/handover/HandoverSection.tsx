@@ -5,6 +5,7 @@ import { useT } from '../../../i18n/use-t';
 import { dateTime } from '../../../state/duty/format';
 import { useSlice } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
+import { TableHead } from '../../TableHead';
 import { useActor } from '../ActorPicker';
 import { HandoverForm } from './HandoverForm';
 import { HandoverItems } from './HandoverItems';
@@ -14,16 +15,7 @@ function Recent({ list }: { list: Handover[] }) {
   const t = useT();
   return (
     <table className="data-table" data-testid="handover-list">
-      <thead>
-        <tr>
-          <th>{t('handover.outgoing')}</th>
-          <th>{t('handover.incoming')}</th>
-          <th>{t('handover.handedOver')}</th>
-          <th>{t('handover.confirmedAt')}</th>
-          <th>{t('handover.status')}</th>
-          <th>{t('handover.carried')}</th>
-        </tr>
-      </thead>
+      <TableHead columns={['handover.outgoing', 'handover.incoming', 'handover.handedOver', 'handover.confirmedAt', 'handover.status', 'handover.carried']} />
       <tbody>
         {list.map((h) => (
           <tr key={h.id} data-testid="handover-row" data-id={h.id} data-status={h.status}>

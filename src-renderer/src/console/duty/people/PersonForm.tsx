@@ -6,8 +6,10 @@ import { useT } from '../../../i18n/use-t';
 import { useCommands } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
 import { Check } from '../../Check';
+import { DraftForm } from '../../DraftForm';
 import { TextField } from '../../Field';
 import { StillToFix } from '../../StillToFix';
+import { draftField } from '../../draft-field';
 import { useDraftCheck } from '../../use-draft-check';
 import { EnumSelect } from '../EnumSelect';
 
@@ -25,33 +27,24 @@ export function PersonForm({ editing, onDone }: { editing: Person | null; onDone
     setD({ ...d, ...p });
     check.touch(...Object.keys(p));
   };
+  const [busy, setBusy] = useState(false);
   const save = async (): Promise<void> => {
     if (!check.valid) return check.attempt();
-    if (await savePerson(d)) {
+    setBusy(true);
+    const saved = await savePerson(d);
+    setBusy(false);
+    if (saved) {
       setD(EMPTY);
       check.reset();
       onDone();
     }
   };
   const labels = { name: t('people.name'), phone: t('people.phone'), unit: t('people.unit') };
+  const field = draftField(d, edit, check, labels);
   return (
-    <form
-      className="person-form"
-      data-testid="person-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <DraftForm className="person-form" testId="person-form" busy={busy} onSubmit={() => void save()}>
       <div className="form-row">
-        <TextField
-          label={t('people.name')}
-          error={check.shown('name')}
-          testId="person-name"
-          value={d.name}
-          maxLength={20}
-          onChange={(name) => edit({ name })}
-        />
+        <TextField {...field('name')} testId="person-name" maxLength={20} />
         <EnumSelect
           label={t('people.role')}
           testId="person-role"
@@ -60,22 +53,8 @@ export function PersonForm({ editing, onDone }: { editing: Person | null; onDone
           labels={DUTY_ROLE_LABELS}
           onChange={(role) => edit({ role })}
         />
-        <TextField
-          label={t('people.phone')}
-          error={check.shown('phone')}
-          testId="person-phone"
-          value={d.phone}
-          maxLength={20}
-          onChange={(phone) => edit({ phone })}
-        />
-        <TextField
-          label={t('people.unit')}
-          error={check.shown('unit')}
-          testId="person-unit"
-          value={d.unit}
-          maxLength={60}
-          onChange={(unit) => edit({ unit })}
-        />
+        <TextField {...field('phone')} testId="person-phone" maxLength={20} />
+        <TextField {...field('unit')} testId="person-unit" maxLength={60} />
         <Check label={t('people.active')} testId="person-active" checked={d.active} onChange={(active) => edit({ active })} />
       </div>
       <div className="form-actions">
@@ -89,6 +68,6 @@ export function PersonForm({ editing, onDone }: { editing: Person | null; onDone
           </button>
         )}
       </div>
-    </form>
+    </DraftForm>
   );
 }

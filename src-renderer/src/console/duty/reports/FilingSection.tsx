@@ -26,6 +26,7 @@ import { reportingSlice } from '../../../state/reporting/reporting-slice';
 import { ConfirmButton } from '../../ConfirmButton';
 import { Field, TextArea, TextField } from '../../Field';
 import { StillToFix } from '../../StillToFix';
+import { draftField } from '../../draft-field';
 import { useDraftCheck } from '../../use-draft-check';
 import { useActor } from '../ActorPicker';
 import { saveDownload } from '../file-io';
@@ -162,6 +163,7 @@ export function FilingForm({ reportId, versions, onSaved }: { reportId: string; 
     unit: t('filing.unit'),
     signer: t('filing.signer'),
   };
+  const field = draftField(d, edit, check, labels);
   const disabled = !actor || busy || !check.valid;
   return (
     <form
@@ -217,40 +219,12 @@ export function FilingForm({ reportId, versions, onSaved }: { reportId: string; 
           />
         ))}
       </div>
-      <TextArea label={t('filing.text')} testId="filing-text" value={d.text} maxLength={4000} error={check.shown('text')} onChange={(v) => edit({ text: v })} />
-      <TextArea
-        label={t('filing.cause')}
-        testId="filing-cause"
-        value={d.cause}
-        maxLength={2000}
-        error={check.shown('cause')}
-        onChange={(v) => edit({ cause: v })}
-      />
-      <TextArea
-        label={t('filing.measures')}
-        testId="filing-measures"
-        value={d.measures}
-        maxLength={4000}
-        error={check.shown('measures')}
-        onChange={(v) => edit({ measures: v })}
-      />
+      <TextArea {...field('text')} testId="filing-text" maxLength={4000} />
+      <TextArea {...field('cause')} testId="filing-cause" maxLength={2000} />
+      <TextArea {...field('measures')} testId="filing-measures" maxLength={4000} />
       <div className="form-row">
-        <TextField
-          label={t('filing.unit')}
-          testId="filing-unit"
-          value={d.unit}
-          maxLength={60}
-          error={check.shown('unit')}
-          onChange={(v) => edit({ unit: v })}
-        />
-        <TextField
-          label={t('filing.signer')}
-          testId="filing-signer"
-          value={d.signer}
-          maxLength={20}
-          error={check.shown('signer')}
-          onChange={(v) => edit({ signer: v })}
-        />
+        <TextField {...field('unit')} testId="filing-unit" maxLength={60} />
+        <TextField {...field('signer')} testId="filing-signer" maxLength={20} />
       </div>
       <div className="form-actions">
         {d.kind === 'final' ? (

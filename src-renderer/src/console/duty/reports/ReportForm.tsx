@@ -7,6 +7,7 @@ import { appSlice } from '../../../state/app/app-slice';
 import { useCommands, useSlice } from '../../../state/context';
 import { dutySlice } from '../../../state/duty/duty-slice';
 import { Field, TextArea, TextField } from '../../Field';
+import { draftField } from '../../draft-field';
 import { useDraftCheck } from '../../use-draft-check';
 import type { Issue } from '../../../shared/error-text';
 import { StillToFix } from '../../StillToFix';
@@ -14,6 +15,7 @@ import { useActor } from '../ActorPicker';
 import { EnumSelect } from '../EnumSelect';
 import { StreetSelect } from '../StreetSelect';
 import { emptyReportDraft, isDraftProblem, reportInputFrom, type ReportDraft } from './report-draft';
+import { DraftForm } from '../../DraftForm';
 
 const NO_ISSUES: readonly Issue[] = [];
 const BAD_TIME: readonly Issue[] = [{ path: ['receivedAt'], code: 'invalid_format', input: 'x' }];
@@ -57,9 +59,10 @@ export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
     summary: t('reportForm.summary'),
     caller: t('reportForm.caller'),
   };
+  const field = draftField(d, edit, check, labels);
 
   return (
-    <form className="report-form" data-testid="report-form" onSubmit={(e) => (e.preventDefault(), void submit())}>
+    <DraftForm className="report-form" testId="report-form" busy={busy} onSubmit={() => void submit()}>
       <h2>{t('reportForm.title')}</h2>
       <div className="form-row">
         <Field
@@ -96,15 +99,7 @@ export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
       </div>
       <div className="form-row">
         <StreetSelect testId="report-street" value={d.street} error={check.shown('street')} onChange={(street) => edit({ street })} />
-        <TextField
-          label={t('reportForm.location')}
-          error={check.shown('location')}
-          testId="report-location"
-          value={d.location}
-          className="wide"
-          maxLength={200}
-          onChange={(location) => edit({ location })}
-        />
+        <TextField {...field('location')} testId="report-location" className="wide" maxLength={200} />
         <TextField
           label={t('reportForm.lat')}
           hint={t('reportForm.coordsHint')}
@@ -126,24 +121,8 @@ export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
         />
       </div>
       <div className="form-row">
-        <TextArea
-          label={t('reportForm.summary')}
-          error={check.shown('summary')}
-          testId="report-summary"
-          value={d.summary}
-          className="wide"
-          rows={3}
-          maxLength={2000}
-          onChange={(summary) => edit({ summary })}
-        />
-        <TextField
-          label={t('reportForm.caller')}
-          error={check.shown('caller')}
-          testId="report-caller"
-          value={d.caller}
-          maxLength={100}
-          onChange={(caller) => edit({ caller })}
-        />
+        <TextArea {...field('summary')} testId="report-summary" className="wide" rows={3} maxLength={2000} />
+        <TextField {...field('caller')} testId="report-caller" maxLength={100} />
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" data-testid="record-report" disabled={!actor || busy || !check.valid}>
@@ -151,6 +130,6 @@ export function ReportForm({ onRecorded }: { onRecorded(id: string): void }) {
         </button>
         {check.valid ? <span className="field-hint">{t('reportForm.startsNew')}</span> : <StillToFix errors={check.errors} labels={labels} />}
       </div>
-    </form>
+    </DraftForm>
   );
 }
