@@ -249,10 +249,17 @@ export class AccountService {
     this.onChange();
   }
 
-  /** Every connection signed in now with a live session, oldest first: who, where, since when. */
+  /**
+   * Every live session signed in now, oldest first: who, where, since when. Once per session: a
+   * console page's further sockets (its consultation's, one per link) are bound to the page's
+   * session too, and are the same person at the same console (the first binding, the page's own, says where).
+   */
   signedIn(): { person: SignedInPerson; machineId: string | null; transport: CallContext['transport']; peer: string; since: number }[] {
     const out = [];
+    const seen = new Set<string>();
     for (const b of this.bindings.values()) {
+      if (seen.has(b.sessionId)) continue;
+      seen.add(b.sessionId);
       const s = this.sessions.peek(b.sessionId);
       if (!s) continue;
       const p = this.person('id', s.personId);

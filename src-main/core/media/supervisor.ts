@@ -16,6 +16,8 @@ import type { Log } from '../capability';
 import type { MediaHealth, MediaState } from '../contract/media';
 import { writeJanusConfig, type JanusConfigInput } from './janus-config';
 
+// Twin in shape of src-renderer/src/consult/sfu-link.ts's constants (a block of named delays): Janus's restart back-off here, other clocks
+// there (republish, resubscribe, retry), kept apart on purpose.
 const FIRST_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 30_000;
 /** Running this long resets the back-off. */

@@ -3,10 +3,14 @@
 // reconnecting holds it briefly, see callAll); what comes back arrives once per socket, so
 // repeats are dropped here: signalling and control by message id, records by revision, presence
 // by (epoch, seq). Losing one socket changes nothing.
+//
+// Both sockets act as the person signed in on the page (WsClient followSession: a sign-in or
+// sign-out on the page re-binds them at once), and on a console page they say so (view=console),
+// so the hub holds a consult.start or consult.end to the console's rule, as every other write.
 import type { MethodName, ParamsOf, ResultOf, TransportStatus } from '@contract/api';
 import { RecentIds, type Consultation, type ControlMessage, type EndpointStatus, type Presence, type SignalMessage } from '@contract/consult';
 import { LinkId as LinkIds } from '@contract/centre';
-import { TransportError, WsClient, type SocketCtor } from './ws-client';
+import { announcedUrl, isConsolePage, TransportError, WsClient, type SocketCtor } from './ws-client';
 
 type LinkId = (typeof LinkIds.options)[number];
 
@@ -51,6 +55,8 @@ export interface DualHubOptions {
   urls: Partial<Record<LinkId, string>>;
   WebSocket?: SocketCtor;
   now?: () => number;
+  /** Say view=console on each socket (default: when this page is a console page). */
+  announce?: boolean;
 }
 
 export class DualHub {
@@ -68,11 +74,13 @@ export class DualHub {
     private readonly on: DualHubHandlers,
   ) {
     this.now = opts.now ?? Date.now;
+    const announce = opts.announce ?? isConsolePage();
     for (const link of LinkIds.options) {
-      const url = opts.urls[link];
+      const given = opts.urls[link];
       this.states.set(link, 'off');
-      if (!url) continue;
-      const client = new WsClient({ url, ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}), ...SOCKET_TIMING });
+      if (!given) continue;
+      const url = announce ? announcedUrl(given) : given;
+      const client = new WsClient({ url, ...(opts.WebSocket ? { WebSocket: opts.WebSocket } : {}), ...SOCKET_TIMING, followSession: true });
       this.clients.set(link, client);
       this.offs.push(
         client.onStatus((s) => {

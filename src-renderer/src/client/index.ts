@@ -23,13 +23,12 @@ function createClient(): ApiClient {
 /**
  * The socket address of the hub this page talks to: the page's own hub in a browser, link A's on a
  * desktop client; null on a desktop host (its windows use IPC to the core beside them). For the
- * consultation's sockets (client/dual-hub.ts), which say no view=console: they resume the page's
- * session only when they open, so a person signing in after that would be refused there as
- * "sign in first" (identity ActorRule); until they follow sign-ins they act as automation does.
+ * consultation's sockets (client/dual-hub.ts): a console page's say view=console as its own does,
+ * and every one of them follows the page's sign-ins and sign-outs (WsClient followSession).
  */
 export function pageHubSocket(): string | null {
   const bridge = window.commandWall;
-  if (!bridge) return rpcUrl(window.location, false);
+  if (!bridge) return rpcUrl(window.location);
   return bridge.machine.role === 'client' ? bridge.machine.sockets[0] : null;
 }
 

@@ -10,9 +10,14 @@
 // person signs in, the first loads are made as that person rather than refused. And the client
 // tells (onIdentity) when who it acts for changes on a link that stays open (a sign-in, a sign-out,
 // another session resumed), so what was read, or refused, as the one before is read again.
+//
+// A page's other sockets (the consultation's, one per link: client/dual-hub.ts) act as the person
+// signed in on the page too (`followSession`): when the page's kept session changes (a sign-in, a
+// hand-over, a sign-out) each re-binds its open socket at once, auth.resume with the new session or
+// auth.signOut, and holds its calls until that is answered, as at open. No reconnect, no reload.
 import type { ApiClient, MethodName, ParamsOf, ResultOf } from '@contract/api';
 import { RpcCode, RpcError, rpcErrorFrom } from '@contract/errors';
-import { storedSessionId } from '../state/identity/stored-session';
+import { onStoredSession, storedSessionId } from '../state/identity/stored-session';
 import { EventListeners, StatusListeners } from './event-listeners';
 
 /** What we need of a browser WebSocket; tests inject a fake with the same shape. */
@@ -57,6 +62,11 @@ export interface WsClientOptions {
    * the one kept for this window (stored-session.ts); a client that signs nobody in gives () => null.
    */
   resumeSession?: () => string | null;
+  /**
+   * Re-bind the open socket whenever the page's kept session changes (stored-session.ts): one of
+   * a page's further sockets, which must act as whoever signs in on the page's main one.
+   */
+  followSession?: boolean;
   random?: () => number;
 }
 
@@ -110,6 +120,28 @@ export function rpcUrl(loc: { protocol: string; host: string; search: string }, 
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/rpc${query.length ? `?${query.join('&')}` : ''}`;
 }
 
+/** Whether this page is a console page (its address says view=console); false outside a browser. */
+export function isConsolePage(loc: { search: string } | undefined = (globalThis as { location?: { search: string } }).location): boolean {
+  return loc !== undefined && new URLSearchParams(loc.search).get('view') === 'console';
+}
+
+/**
+ * A further socket's address (the consultation's, client/dual-hub.ts) saying view=console, as the
+ * page's own socket does (rpcUrl): on the bootstrap token the hub then holds it to the console's
+ * rule too (sign in to act once the first set-up is over). An address that says a view keeps it.
+ */
+export function announcedUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  if (u.searchParams.has('view')) return url;
+  u.searchParams.set('view', 'console');
+  return u.toString();
+}
+
 /** Per call: a deadline other than the client's (a message that is useless when late). */
 export interface CallOptions {
   timeoutMs?: number;
@@ -136,6 +168,9 @@ export class WsClient implements ApiClient {
   private lastHeard = 0;
   private probing = false;
   private disposed = false;
+  /** The session this socket was last bound to (resumed, or signed out: null); undefined before the first. */
+  private boundTo: string | null | undefined = undefined;
+  private readonly unfollow: () => void;
 
   constructor(options: WsClientOptions) {
     this.opts = {
@@ -149,9 +184,11 @@ export class WsClient implements ApiClient {
       connectTimeoutMs: 10_000,
       otherUrls: [],
       resumeSession: storedSessionId,
+      followSession: false,
       random: Math.random,
       ...options,
     };
+    this.unfollow = this.opts.followSession ? onStoredSession(() => this.rebind()) : () => undefined;
     this.connect();
   }
 
@@ -201,6 +238,7 @@ export class WsClient implements ApiClient {
   dispose(): void {
     this.disposed = true;
     this.ready = false;
+    this.unfollow();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.clearConnectTimer();
     this.stopHeartbeat();
@@ -253,6 +291,7 @@ export class WsClient implements ApiClient {
     const sessionId = this.opts.resumeSession();
     // A new connection acts for nobody until it resumes.
     this.person = null;
+    this.boundTo = sessionId;
     if (!sessionId) return this.becomeReady();
     const s = this.socket;
     this.request('auth.resume', { sessionId }, { timeoutMs: this.opts.probeTimeoutMs }, true).then(
@@ -276,6 +315,40 @@ export class WsClient implements ApiClient {
     this.startHeartbeat();
     this.statusListeners.emit('open');
     for (const p of this.pending.values()) if (!p.sent) this.trySend(p);
+    // The page signed in or out while this socket resumed the session before.
+    if (this.opts.followSession) this.rebind();
+  }
+
+  /**
+   * A follower binds its open socket to the page's session now (auth.resume), or to nobody
+   * (auth.signOut: the page signed out; each socket signs itself out, back to what it was opened with).
+   * Calls made meanwhile wait for the answer, so none leaves as the person before. A socket not
+   * open yet resumes the page's session as its first frame anyway (handleOpen).
+   */
+  private rebind(): void {
+    const s = this.socket;
+    if (this.disposed || !s || !this.ready) return;
+    const want = this.opts.resumeSession();
+    if (want === this.boundTo) return;
+    this.boundTo = want;
+    this.ready = false;
+    const settled = (person: string | null): void => {
+      if (this.socket !== s || this.ready) return;
+      this.actFor(person);
+      this.ready = true;
+      for (const p of this.pending.values()) if (!p.sent) this.trySend(p);
+      this.rebind(); // changed again meanwhile
+    };
+    const failed = (err: unknown): void => {
+      if (this.socket !== s) return;
+      // Unanswered: give the socket up (its next open resumes the page's session); refused (an
+      // ended session): nobody, as at open.
+      if (err instanceof TransportError && err.reason === 'timeout') this.handleLost(s);
+      else if (!(err instanceof TransportError)) settled(null);
+    };
+    const opts = { timeoutMs: this.opts.probeTimeoutMs };
+    if (want) this.request('auth.resume', { sessionId: want }, opts, true).then((r) => settled(personOf(r)), failed);
+    else this.request('auth.signOut', {}, opts, true).then(() => settled(null), failed);
   }
 
   private trySend(p: Pending): void {

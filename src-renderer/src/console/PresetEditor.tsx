@@ -7,6 +7,7 @@ import { useCommands, useSlice } from '../state/context';
 import { wallSlice } from '../state/wall/wall-slice';
 import { CellPanelGrid } from './CellPanelGrid';
 import { CommandStatus } from './CommandStatus';
+import { ConfirmButton } from './ConfirmButton';
 import { DraftForm } from './DraftForm';
 import { Field } from './Field';
 import { StillToFix } from './StillToFix';
@@ -70,9 +71,16 @@ export function PresetEditor({ initial, takenIds, justSaved, onSaved, onDeleted 
           <button type="submit" className="primary" data-testid="save-preset">
             {t('console.save')}
           </button>
-          <button type="button" className="danger" data-testid="delete-preset" disabled={!draft.loadedFrom} onClick={() => void remove()}>
-            {t('console.delete')}
-          </button>
+          <ConfirmButton
+            className="danger"
+            testId="delete-preset"
+            disabled={!draft.loadedFrom}
+            label={t('console.delete')}
+            title={t('confirm.deletePresetTitle', { name: draft.name || (draft.loadedFrom ?? '') })}
+            consequence={<p>{t('confirm.deletePresetBody', { name: draft.name || (draft.loadedFrom ?? '') })}</p>}
+            confirmLabel={t('confirm.deleteAction')}
+            onConfirm={() => void remove()}
+          />
           {saved && (
             <span className="saved-note" role="status" data-testid="preset-saved">
               {t('console.saved')}

@@ -2,6 +2,7 @@
 // who is present on which link, each endpoint's links and the controls to steer it.
 import { useState } from 'react';
 import { HOST_PARTICIPANT, type Consultation } from '@contract/consult';
+import { ReportRef, ResponseRef } from '../console/consult/ConsultRefs';
 import { useT } from '../i18n/use-t';
 import { useCommands, useSlice } from '../state/context';
 import { consultSlice } from '../state/consult/consult-slice';
@@ -19,8 +20,8 @@ function LiveConsultation({ c, canEnd, onEnd }: { c: Consultation; canEnd: boole
     <div className="consult-row" data-testid="consult-live" data-id={c.id} data-mode={c.mode}>
       <b>{c.topic}</b>
       <span>{t('consult.startedBy', { name: c.startedBy })}</span>
-      {c.dutyEntryId && <span>{t('consult.dutyEntryRef', { id: c.dutyEntryId })}</span>}
-      {c.planResponseId && <span>{t('consult.planResponseRef', { id: c.planResponseId })}</span>}
+      {c.dutyEntryId && <ReportRef id={c.dutyEntryId} />}
+      {c.planResponseId && <ResponseRef id={c.planResponseId} />}
       {canEnd && (
         <>
           <label>

@@ -5,7 +5,8 @@
 // (the endpoint slice, state/consult/endpoint-slice.ts, keeps it for React).
 // Its parts, one job each: local-media.ts (camera, microphone, screen share), signalling.ts
 // (the two hubs: join, leave, signals, the early-signal queue), mesh.ts (the remotes and the
-// signals between us), link-report.ts (clocks, stats, the status report).
+// signals between us), link-report.ts (clocks, stats, the status report), control-command.ts (the
+// console's commands and low-bandwidth mode, shared with the SFU endpoint).
 import type { Consultation, ControlCommand, Presence, SignalMessage } from '@contract/consult';
 import type { Capture, EndpointLink } from './endpoint-config';
 import { initialView, type EndpointCore, type EndpointView } from './endpoint-view';
@@ -14,7 +15,7 @@ import type { LinkId } from './link-health';
 import { LocalMedia } from './local-media';
 import { Mesh } from './mesh';
 import { Signalling } from './signalling';
-import { applyCommand } from './control-command';
+import { EndpointCommands } from './control-command';
 
 export interface EndpointOptions {
   me: string;
@@ -39,7 +40,7 @@ export class ConsultEndpoint {
   private joinStartedAt: number | null = null;
   private readonly socketLost: Partial<Record<LinkId, { at: number; attempts: number }>> = {};
   private leftId: string | null = null;
-  private lowOverride: boolean | null = null;
+  private readonly commands: EndpointCommands;
   private timers: ReturnType<typeof setInterval>[] = [];
   private disposed = false;
 
@@ -56,6 +57,7 @@ export class ConsultEndpoint {
       send: (to, payload) => this.signalling.sendTo(to, payload),
       changed: () => this.refresh(),
     });
+    this.commands = new EndpointCommands({ core, media: this.media, leave: () => this.hangUp('left'), requalified: () => this.mesh.requalify() });
     // Last: its sockets tell their state at once.
     this.signalling = new Signalling(core, opts.links, {
       signal: (m) => this.onSignal(m),
@@ -95,24 +97,12 @@ export class ConsultEndpoint {
 
   /** This centre's power.conserve (the power slice's): low-bandwidth mode unless the console overrides it. */
   setConserve(active: boolean): void {
-    this.set({ conserve: active });
-    this.requalify();
+    this.commands.setConserve(active);
   }
 
   // ---- commands (from the console through the hub, or from buttons on the endpoint) -------
-  async command(c: ControlCommand): Promise<void> {
-    return applyCommand(
-      {
-        media: this.media,
-        set: (patch) => this.set(patch),
-        lowBandwidth: (on) => {
-          this.lowOverride = on;
-          this.requalify();
-        },
-        leave: () => this.hangUp('left'),
-      },
-      c,
-    );
+  command(c: ControlCommand): Promise<void> {
+    return this.commands.command(c);
   }
 
   /** Back into the consultation this endpoint left (a button on the endpoint's own screen). */
@@ -261,14 +251,7 @@ export class ConsultEndpoint {
     this.mesh.onSignal(m, c);
   }
 
-  // ---- low-bandwidth mode, clocks, stats ---------------------------------------------------
-  private requalify(): void {
-    const v = this.state;
-    const low = this.lowOverride ?? ((v.consultation?.lowBandwidth ?? false) || v.conserve);
-    if (low !== v.lowBandwidth) this.set({ lowBandwidth: low });
-    this.mesh.requalify();
-  }
-
+  // ---- clocks, stats (low-bandwidth mode: control-command.ts) -----------------------------
   private tick(): void {
     const now = this.now();
     const judge = this.stall.judge(now);
@@ -280,7 +263,7 @@ export class ConsultEndpoint {
     if (this.state.phase !== 'in-call') return;
     const activeSpeaker = await this.stats.sample(() => this.mesh.all(), this.now);
     this.set({ activeSpeaker });
-    this.requalify();
+    this.commands.requalify();
     this.refresh();
     this.report();
   }

@@ -17,7 +17,7 @@ import { LocalMedia } from './local-media';
 import type { RemoteParticipant } from './remote';
 import { SfuLink } from './sfu-link';
 import { SfuRemote } from './sfu-remote';
-import { applyCommand } from './control-command';
+import { EndpointCommands } from './control-command';
 
 /** A site whose feed has not been listed on any link for this long has left: its tile goes. */
 const GONE_AFTER_MS = 10_000;
@@ -57,7 +57,7 @@ export class SfuEndpoint {
   /** Who the media engine hears loudest (the room's own judgement, where the hub gives it). */
   private roomSpeaker: string | null = null;
   private joinStartedAt: number | null = null;
-  private lowOverride: boolean | null = null;
+  private readonly commands: EndpointCommands;
   private timers: ReturnType<typeof setInterval>[] = [];
   private ended = false;
   private disposed = false;
@@ -73,6 +73,7 @@ export class SfuEndpoint {
       replaceAudio: (t: MediaStreamTrack) => Promise.all(this.links.map((l) => l.replace(t))).then(() => undefined),
     };
     this.media = new LocalMedia(core, opts.capture, () => [publishers as unknown as RemoteParticipant]);
+    this.commands = new EndpointCommands({ core, media: this.media, leave: () => this.hangUp('left') });
     const linkIds = opts.links.filter((l) => l.url).map((l) => l.id);
     this.links = opts.links
       .filter((l) => l.url)
@@ -125,23 +126,11 @@ export class SfuEndpoint {
   }
 
   setConserve(active: boolean): void {
-    this.set({ conserve: active });
-    this.requalify();
+    this.commands.setConserve(active);
   }
 
-  async command(c: ControlCommand): Promise<void> {
-    return applyCommand(
-      {
-        media: this.media,
-        set: (patch) => this.set(patch),
-        lowBandwidth: (on) => {
-          this.lowOverride = on;
-          this.requalify();
-        },
-        leave: () => this.hangUp('left'),
-      },
-      c,
-    );
+  command(c: ControlCommand): Promise<void> {
+    return this.commands.command(c);
   }
 
   async rejoin(): Promise<void> {
@@ -276,7 +265,7 @@ export class SfuEndpoint {
     for (const r of this.remotes.values()) levels.set(r.id, r.audioLevel);
     const heard = this.speaker.update(levels, this.now());
     this.set({ activeSpeaker: this.roomSpeaker ?? heard });
-    this.requalify();
+    this.commands.requalify();
     this.refresh();
     this.report();
   }
@@ -313,12 +302,6 @@ export class SfuEndpoint {
         );
       });
     if (!same) this.set({ remotes });
-  }
-
-  private requalify(): void {
-    const v = this.state;
-    const low = this.lowOverride ?? ((v.consultation?.lowBandwidth ?? false) || v.conserve);
-    if (low !== v.lowBandwidth) this.set({ lowBandwidth: low });
   }
 
   private report(): void {

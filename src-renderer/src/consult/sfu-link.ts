@@ -14,6 +14,8 @@ import { filterSdp, type Cidr } from './candidates';
 import { sampleStats, type LinkId } from './link-health';
 import type { SfuRemote } from './sfu-remote';
 
+// Twin in shape of src-main/core/media/supervisor.ts's constants (a block of named delays): an SFU link's republish, resubscribe and retry
+// clocks here, Janus's restart back-off there, kept apart on purpose.
 /** Our feed still not listed this long after the engine answered our offer (its connection never came up): publish again. */
 const REPUBLISH_AFTER_MS = 5000;
 /** Feeds heard of within this long of each other are subscribed to in one connection. */

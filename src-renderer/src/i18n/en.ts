@@ -121,6 +121,28 @@ export const en: Record<MessageKey, string> = {
   'form.listSeparator': ', ',
   'capForm.chooseFirst': 'Choose a CAP file first',
   'confirm.cancel': 'Cancel',
+  // console confirmations and names instead of ids (issue 17, s7 console-items)
+  'confirm.deletePresetTitle': 'Delete the preset “{name}”?',
+  'confirm.deletePresetBody':
+    'The preset “{name}” cannot be restored once deleted: its layout and every cell’s panel are lost. A preset that is showing on a display, on a schedule or chosen for an alarm cannot be deleted.',
+  'confirm.deleteAction': 'Delete',
+  'confirm.cancelWarningTitle': 'End “{name}” by hand?',
+  'confirm.cancelWarningBody':
+    'The warning leaves the wall’s and every street’s warnings in force, and this cannot be undone; the reason “{reason}” is kept in the warning’s history. New warnings received later take effect as usual.',
+  'confirm.cancelWarningNeedsReason': 'Give the reason for ending it by hand first (at least 2 characters)',
+  'confirm.removeCameraTitle': 'Remove the camera “{name}”?',
+  'confirm.removeCameraBody':
+    'The camera “{name}” cannot be restored once removed: the wall and the console no longer show its picture, and its address and login are deleted. A camera still in a tour cannot be removed.',
+  'confirm.removeTourTitle': 'Delete the tour “{name}”?',
+  'confirm.removeTourBody':
+    'The tour “{name}” cannot be restored once deleted; if the wall is running it, the wall shows all cameras instead. The cameras themselves are kept.',
+  'refs.report': 'Duty-log entry: {summary}',
+  'refs.reportUnknown': 'Duty-log entry (not loaded)',
+  'refs.response': 'Plan response: {plan} {level}',
+  'refs.responseUnknown': 'Plan response (not loaded)',
+  'refs.task': 'Task: {title}',
+  'refs.taskUnknown': 'Task (not loaded)',
+  'refs.open': 'Open',
   'confirm.changeLevelTitle': 'Change the response level?',
   'confirm.changeLevelBody':
     'The response to “{plan}” goes from {from} to {to}. The new level’s actions join the checklist at once, the wall and every street see it, and the change goes on the timeline.',
@@ -146,8 +168,6 @@ export const en: Record<MessageKey, string> = {
   'consult.invite': 'Participants (at most {max})',
   'consult.dutyEntry': 'Duty-log entry id',
   'consult.planResponse': 'Plan response id',
-  'consult.dutyEntryRef': 'Duty-log entry {id}',
-  'consult.planResponseRef': 'Plan response {id}',
   'consult.modeLabel': 'Media',
   'consult.mode.dual': 'Dual links 1+1',
   'consult.mode.single': 'Single connection (baseline)',
@@ -722,7 +742,6 @@ export const en: Record<MessageKey, string> = {
   'materials.by': 'By',
   'materials.balanceAfter': '{n} left',
   'materials.openingBalance': 'Opening balance (from the map)',
-  'materials.forTask': 'task {id}',
   'materials.requestTitle': 'Request materials',
   'materials.street': 'Street',
   'materials.items': 'Items',

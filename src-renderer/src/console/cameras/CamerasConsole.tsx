@@ -9,6 +9,7 @@ import { mediaHealthSlice } from '../../state/cameras/media-health-slice';
 import { useCommands, useSlice } from '../../state/context';
 import { Field } from '../Field';
 import { CommandStatus } from '../CommandStatus';
+import { ConfirmButton } from '../ConfirmButton';
 import { useCommand } from '../use-command';
 
 interface CamDraft {
@@ -74,9 +75,13 @@ function SourceForm() {
               {s.name}
               {s.enabled ? '' : ` (${t('cameraForm.disabled')})`}
             </button>
-            <button type="button" aria-label={t('cameraForm.remove')} onClick={() => void cmd.run(() => removeSource(s.id))}>
-              ×
-            </button>
+            <RemoveButton
+              what="Camera"
+              name={s.name}
+              testId={`camera-remove-${s.id}`}
+              busy={cmd.busy}
+              onConfirm={() => void cmd.run(() => removeSource(s.id))}
+            />
           </span>
         ))}
       </div>
@@ -186,9 +191,13 @@ function TourForm() {
             >
               {t('tiles.edit')}
             </button>
-            <button type="button" onClick={() => void cmd.run(() => removeTour(tour.id))}>
-              ×
-            </button>
+            <RemoveButton
+              what="Tour"
+              name={tour.name}
+              testId={`camera-tour-remove-${tour.id}`}
+              busy={cmd.busy}
+              onConfirm={() => void cmd.run(() => removeTour(tour.id))}
+            />
           </span>
         ))}
       </div>
@@ -260,5 +269,22 @@ export function CamerasConsole() {
       <SourceForm />
       <TourForm />
     </div>
+  );
+}
+
+/** 删除 a camera source or a tour, after a confirmation that names it (their own words, one shape). */
+function RemoveButton({ what, name, testId, busy, onConfirm }: { what: 'Camera' | 'Tour'; name: string; testId: string; busy: boolean; onConfirm(): void }) {
+  const t = useT();
+  return (
+    <ConfirmButton
+      className="danger"
+      testId={testId}
+      disabled={busy}
+      label={t('confirm.deleteAction')}
+      title={t(`confirm.remove${what}Title`, { name })}
+      consequence={<p>{t(`confirm.remove${what}Body`, { name })}</p>}
+      confirmLabel={t('confirm.deleteAction')}
+      onConfirm={onConfirm}
+    />
   );
 }

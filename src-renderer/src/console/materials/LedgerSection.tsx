@@ -3,10 +3,26 @@
 import { MOVEMENT_KIND_LABELS } from '@contract/materials';
 import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
-import { useSlice } from '../../state/context';
+import { useCommands, useSlice } from '../../state/context';
+import { tasksSlice } from '../../state/tasks/tasks-slice';
+import { useLoadedOrRead } from '../consult/ConsultRefs';
 import { dateTime } from '../../state/duty/format';
 import { materialsSlice } from '../../state/materials/materials-slice';
 import { TableHead } from '../TableHead';
+
+/** The task a movement served, by its title (never its id): from the tasks loaded, else one read. */
+function TaskRef({ id }: { id: string }) {
+  const t = useT();
+  const loaded = useSlice(tasksSlice, (s) => s.tasks.find((x) => x.id === id)?.title);
+  const { readTask } = useCommands(tasksSlice);
+  const title = useLoadedOrRead(id, loaded, async (x) => (await readTask(x))?.title ?? null);
+  return (
+    <span className="field-hint" data-testid="ledger-task">
+      {' · '}
+      {title === null ? t('refs.taskUnknown') : t('refs.task', { title })}
+    </span>
+  );
+}
 
 export function LedgerSection({ place }: { place: string }) {
   const t = useT();
@@ -50,7 +66,7 @@ export function LedgerSection({ place }: { place: string }) {
                   <td>{e.by ? e.by.name : t('materials.openingBalance')}</td>
                   <td>
                     {e.reason}
-                    {e.taskId && <span className="field-hint"> · {t('materials.forTask', { id: e.taskId })}</span>}
+                    {e.taskId && <TaskRef id={e.taskId} />}
                   </td>
                 </tr>
               ))}

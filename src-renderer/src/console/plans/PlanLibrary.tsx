@@ -37,28 +37,30 @@ export function PlanLibrary({ onActivated }: { onActivated(responseId: string): 
           <input data-testid="plan-filter-q" value={q} maxLength={40} onChange={(e) => setQ(e.target.value)} />
         </Field>
       </div>
-      <PickTable
-        scrollClass="plan-scroll"
-        headers={[t('library.planTitle'), t('library.category'), t('library.level'), t('library.owner'), t('library.version'), t('library.revisionDue')]}
-        items={plans}
-        rowTestId="plan-row"
-        selectedId={selected}
-        onPick={(p) => setSelected(p.id)}
-        cells={(p) => (
-          <>
-            <td>
-              {p.title}
-              {p.activeResponseId && <b className="responding"> · {t('library.responding')}</b>}
-            </td>
-            <td className="nowrap">{label(PLAN_CATEGORY_LABELS[p.category])}</td>
-            <td className="nowrap">{label(PLAN_LEVEL_LABELS[p.level])}</td>
-            <td>{p.ownerUnit}</td>
-            <td className="nowrap">{p.version}</td>
-            <td className={p.revisionOverdue ? 'nowrap overdue-word' : 'nowrap'}>{p.revisionDueOn}</td>
-          </>
-        )}
-      />
-      {selected && <PlanDetail key={selected} id={selected} onActivated={onActivated} />}
+      <div className="list-detail">
+        <PickTable
+          scrollClass="plan-scroll"
+          headers={[t('library.planTitle'), t('library.category'), t('library.level'), t('library.owner'), t('library.version'), t('library.revisionDue')]}
+          items={plans}
+          rowTestId="plan-row"
+          selectedId={selected}
+          onPick={(p) => setSelected(p.id)}
+          cells={(p) => (
+            <>
+              <td>
+                {p.title}
+                {p.activeResponseId && <b className="responding"> · {t('library.responding')}</b>}
+              </td>
+              <td className="nowrap">{label(PLAN_CATEGORY_LABELS[p.category])}</td>
+              <td className="nowrap">{label(PLAN_LEVEL_LABELS[p.level])}</td>
+              <td>{p.ownerUnit}</td>
+              <td className="nowrap">{p.version}</td>
+              <td className={p.revisionOverdue ? 'nowrap overdue-word' : 'nowrap'}>{p.revisionDueOn}</td>
+            </>
+          )}
+        />
+        {selected && <PlanDetail key={selected} id={selected} onActivated={onActivated} />}
+      </div>
     </section>
   );
 }

@@ -25,25 +25,27 @@ export function ResponsesSection({
     <section className="console-section tab-section" data-testid="responses-section">
       <h2>{t('response.title', { n: responses.length })}</h2>
       {responses.length === 0 && <p className="unset">{t('responses.none')}</p>}
-      <div className="response-picker">
-        {responses.map((r) => {
-          const p = checklistProgress(r.actions, now);
-          return (
-            <button
-              key={r.id}
-              type="button"
-              className={r.id === shown?.id ? 'response-pick active' : 'response-pick'}
-              data-testid="console-response"
-              data-id={r.id}
-              onClick={() => onSelect(r.id)}
-            >
-              <b>{t('responses.level', { level: ROMAN[r.level] })}</b> {r.planTitle} · {t('responses.finished', { done: p.finished, total: p.total })}
-              {p.overdue.length > 0 && <span className="overdue-word"> · {t('responses.overdue', { n: p.overdue.length })}</span>}
-            </button>
-          );
-        })}
+      <div className="list-detail">
+        <div className="response-picker">
+          {responses.map((r) => {
+            const p = checklistProgress(r.actions, now);
+            return (
+              <button
+                key={r.id}
+                type="button"
+                className={r.id === shown?.id ? 'response-pick active' : 'response-pick'}
+                data-testid="console-response"
+                data-id={r.id}
+                onClick={() => onSelect(r.id)}
+              >
+                <b>{t('responses.level', { level: ROMAN[r.level] })}</b> {r.planTitle} · {t('responses.finished', { done: p.finished, total: p.total })}
+                {p.overdue.length > 0 && <span className="overdue-word"> · {t('responses.overdue', { n: p.overdue.length })}</span>}
+              </button>
+            );
+          })}
+        </div>
+        {shown && <ResponseConsole key={shown.id} id={shown.id} focus={focusSelected && shown.id === selectedId} />}
       </div>
-      {shown && <ResponseConsole key={shown.id} id={shown.id} focus={focusSelected && shown.id === selectedId} />}
     </section>
   );
 }

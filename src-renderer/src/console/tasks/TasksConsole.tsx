@@ -36,22 +36,24 @@ export function TasksConsole() {
         <ActorPicker />
       </section>
       {myStreet === null && <IssueForm onIssued={setSelectedId} />}
-      <section className="console-section tasks-list-section">
-        <h2>{t('tasks.listTitle')}</h2>
-        <Field label={t('tasks.view')}>
-          <select data-testid="task-view" value={view} onChange={(e) => setView(e.target.value)}>
-            <option value="">{t('tasks.viewAll')}</option>
-            <option value="open">{t('tasks.viewOpen')}</option>
-            {YUEXIU_STREETS.map((s) => (
-              <option key={s.name} value={s.name}>
-                {t('tasks.viewInbox', { street: s.name })}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <TaskList tasks={shown} now={now} selectedId={selectedId} onSelect={setSelectedId} />
-      </section>
-      {selected && <TaskDetail task={selected} now={now} street={myStreet} />}
+      <div className="list-detail list-detail-sections">
+        <section className="console-section tasks-list-section">
+          <h2>{t('tasks.listTitle')}</h2>
+          <Field label={t('tasks.view')}>
+            <select data-testid="task-view" value={view} onChange={(e) => setView(e.target.value)}>
+              <option value="">{t('tasks.viewAll')}</option>
+              <option value="open">{t('tasks.viewOpen')}</option>
+              {YUEXIU_STREETS.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {t('tasks.viewInbox', { street: s.name })}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <TaskList tasks={shown} now={now} selectedId={selectedId} onSelect={setSelectedId} />
+        </section>
+        {selected && <TaskDetail task={selected} now={now} street={myStreet} />}
+      </div>
     </>
   );
 }

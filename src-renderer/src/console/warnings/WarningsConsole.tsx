@@ -3,12 +3,13 @@
 import { useRef, useState } from 'react';
 import { jsonUtf8Length } from '@contract/limits';
 import { MAX_CAP_BYTES, SIGNAL_LEVEL_LABELS, SIGNALS, type CapOutcome } from '@contract/warnings';
-import { useT } from '../../i18n/use-t';
+import { useLanguage, useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
 import { useCommands, useSlice } from '../../state/context';
 import { warningsSlice } from '../../state/warnings/warnings-slice';
 import { Field } from '../Field';
 import { CommandStatus } from '../CommandStatus';
+import { ConfirmButton } from '../ConfirmButton';
 import { useCommand } from '../use-command';
 
 function CapImport() {
@@ -109,27 +110,39 @@ const NONE: readonly never[] = [];
 
 function ActiveList() {
   const t = useT();
+  const lang = useLanguage();
   const label = useLabel();
   // Select the stored array itself: a fresh [] from a selector would re-render forever.
   const active = useSlice(warningsSlice, (d) => d.state?.active) ?? NONE;
   const [reason, setReason] = useState('');
   const cmd = useCommand();
   const { cancel } = useCommands(warningsSlice);
+  // The server asks for a reason of at least 2 characters (contract/warnings.ts 'warnings.cancel').
+  const reasonOk = reason.trim().length >= 2;
   if (active.length === 0) return <p className="situation-note">{t('warnings.noneActive')}</p>;
   return (
     <div>
-      <Field label={t('capForm.cancelReason')}>
-        <input value={reason} onChange={(e) => setReason(e.target.value)} />
+      <Field label={t('capForm.cancelReason')} hint={reasonOk ? undefined : t('confirm.cancelWarningNeedsReason')}>
+        <input data-testid="warning-cancel-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
       </Field>
       <ul>
-        {active.map((w) => (
-          <li key={w.id}>
-            {label(SIGNALS[w.type])} {label(SIGNAL_LEVEL_LABELS[w.level])} · {w.headline}{' '}
-            <button type="button" onClick={() => void cmd.run(() => cancel(w.id, reason))}>
-              {t('capForm.cancel')}
-            </button>
-          </li>
-        ))}
+        {active.map((w) => {
+          const name = [label(SIGNALS[w.type]), label(SIGNAL_LEVEL_LABELS[w.level])].join(lang === 'zh-CN' ? '' : ' ');
+          return (
+            <li key={w.id} data-testid="warning-active" data-id={w.id}>
+              {label(SIGNALS[w.type])} {label(SIGNAL_LEVEL_LABELS[w.level])} · {w.headline}{' '}
+              <ConfirmButton
+                className="danger"
+                testId={`warning-cancel-${w.id}`}
+                disabled={cmd.busy || !reasonOk}
+                label={t('capForm.cancel')}
+                title={t('confirm.cancelWarningTitle', { name })}
+                consequence={<p>{t('confirm.cancelWarningBody', { reason: reason.trim() })}</p>}
+                onConfirm={() => void cmd.run(() => cancel(w.id, reason)).then((done) => done && setReason(''))}
+              />
+            </li>
+          );
+        })}
       </ul>
       <CommandStatus cmd={cmd} testId="warning-cancel" />
     </div>
