@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallContext } from '@contract/api';
 import { RpcError } from '@contract/errors';
 import { connect } from '../../support/rpc-socket';
-import { demoHub, ok, PASSWORD } from './demo-hub';
+import { demoHub, demoPeople, ok, PASSWORD } from './demo-hub';
 import { addPerson, connectMachine, enrolMachine, heard, reportFrom } from './machines-kit';
 
 const h = demoHub('test-token-acting-person');
@@ -69,10 +69,7 @@ describe('the acting person of a console nobody is signed in on', () => {
 
   it('is, on a console page of the bootstrap token (browser mode), only whoever signs in once set-up is over; automation on the token names anyone', async () => {
     const admin = await connect(h.url);
-    const people: { id: string; name: string; role: string }[] = await ok(admin, 'duty.listPeople');
-    const officer = people.find((p) => p.role === 'officer')!;
-    const leader = people.find((p) => p.role === 'leader')!;
-    await ok(admin, 'auth.setPassword', { personId: officer.id, password: PASSWORD });
+    const { officer, leader } = await demoPeople(admin, 'officer');
     // The page says what it is when its socket opens (the renderer's rpcUrl adds view=console).
     const page = await connect(`${h.url}&view=console`);
     const wall = await connect(`${h.url}&view=wall`);
@@ -126,9 +123,7 @@ describe('the acting person of a console nobody is signed in on', () => {
 describe('who is signed in at which console', () => {
   it('lists each signed-in person with the console’s name, kind and street, pushes the change, and drops them at sign-out', async () => {
     const admin = await connect(h.url);
-    const people: { id: string; name: string; role: string }[] = await ok(admin, 'duty.listPeople');
-    const leader = people.find((p) => p.role === 'leader')!;
-    await ok(admin, 'auth.setPassword', { personId: leader.id, password: PASSWORD });
+    const { leader } = await demoPeople(admin, 'leader');
     const own = await addPerson(admin, '北京街 在席员', '北京街道办事处');
     await ok(admin, 'auth.setPassword', { personId: own, password: PASSWORD });
     const wallCred = await enrolMachine(admin, 'wall', '大屏 2');

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { connect } from '../../support/rpc-socket';
-import { demoHub, ok, PASSWORD } from './demo-hub';
+import { demoHub, demoPeople, ok, PASSWORD } from './demo-hub';
 
 const h = demoHub('test-token-audit-export');
 
@@ -21,9 +21,7 @@ async function readBack(base64: string): Promise<{ header: string[]; rows: unkno
 describe('audit.export', () => {
   it('writes the records the list’s filters select, oldest first, and reads back as they are', async () => {
     const admin = await connect(h.url);
-    const people: { id: string; name: string; role: string }[] = await ok(admin, 'duty.listPeople');
-    const officer = people.find((p) => p.role === 'officer')!;
-    await ok(admin, 'auth.setPassword', { personId: officer.id, password: PASSWORD });
+    const { officer } = await demoPeople(admin, 'officer');
     const s = await connect(h.url);
     expect((await s.call('auth.signIn', { name: officer.name, password: 'wrong password' })).error?.code).toBe(-32001);
     await ok(s, 'auth.signIn', { name: officer.name, password: PASSWORD });

@@ -9,7 +9,7 @@ import { RpcCode } from '@contract/errors';
 import { WsClient, type SocketCtor } from '../../../src-renderer/src/client/ws-client';
 import { defineSlice, SliceHost, type CommandError } from '../../../src-renderer/src/state/slice';
 import { connect } from '../../support/rpc-socket';
-import { demoHub, ok, PASSWORD } from './demo-hub';
+import { demoHub, demoPeople, PASSWORD } from './demo-hub';
 import { enrolMachine, machineUrl } from './machines-kit';
 
 const h = demoHub('test-token-console-first-load');
@@ -35,9 +35,7 @@ const client = (url: string, sessionId: string | null): WsClient =>
 describe('a console machine’s first loads', () => {
   it('are refused before anyone signs in, read again by themselves after the sign-in, and never refused on a page that resumes its session', async () => {
     const admin = await connect(h.url);
-    const people: { id: string; name: string; role: string }[] = await ok(admin, 'duty.listPeople');
-    const officer = people.find((p) => p.role === 'officer')!;
-    await ok(admin, 'auth.setPassword', { personId: officer.id, password: PASSWORD });
+    const { officer } = await demoPeople(admin, 'officer');
     const url = machineUrl(h, await enrolMachine(admin, 'console', '席位 3'));
 
     // Nobody kept: the first load goes as nobody, and the console may read nothing yet.

@@ -13,7 +13,7 @@ import { rpcUrl, WsClient, type SocketCtor } from '../../../src-renderer/src/cli
 import { identitySlice } from '../../../src-renderer/src/state/identity/identity-slice';
 import { SliceHost } from '../../../src-renderer/src/state/slice';
 import { connect } from '../../support/rpc-socket';
-import { demoHub, ok, PASSWORD } from './demo-hub';
+import { demoHub, demoPeople, ok, PASSWORD } from './demo-hub';
 import { enrolMachine, machineUrl } from './machines-kit';
 
 const TOKEN = 'test-token-consult-sockets';
@@ -62,9 +62,7 @@ function consolePage(url: string, links: { A: string; B: string }) {
 describe('a console page’s consultation sockets', () => {
   it('on the bootstrap token (browser mode): refused a consult.start naming anyone while nobody is signed in, made as the signed-in person after sign-in, refused after sign-out', async () => {
     const admin = await connect(h.url);
-    const people: { id: string; name: string; role: string }[] = await ok(admin, 'duty.listPeople');
-    const leader = people.find((p) => p.role === 'leader')!;
-    await ok(admin, 'auth.setPassword', { personId: leader.id, password: PASSWORD });
+    const { leader } = await demoPeople(admin, 'leader');
 
     // Both links to the page's own hub, as the consult slice resolves a district with no hub URL.
     const own = pageHubSocket()!;
@@ -100,9 +98,7 @@ describe('a console page’s consultation sockets', () => {
 
   it('on an enrolled console machine: refused while nobody is signed in, made as the signed-in person after sign-in, refused after sign-out', async () => {
     const admin = await connect(h.url);
-    const people: { id: string; name: string; role: string }[] = await ok(admin, 'duty.listPeople');
-    const leader = people.find((p) => p.role === 'leader')!;
-    await ok(admin, 'auth.setPassword', { personId: leader.id, password: PASSWORD });
+    const { leader } = await demoPeople(admin, 'leader');
     const url = machineUrl(h, await enrolMachine(admin, 'console', '值班席位 会商'));
 
     const p = consolePage(url, { A: url, B: url.replace('127.0.0.1', 'localhost') });

@@ -38,3 +38,24 @@ export async function ok(s: TestSocket, method: string, params: unknown = {}): P
   expect(r.error, `${method}: ${JSON.stringify(r.error)}`).toBeUndefined();
   return r.result;
 }
+
+export interface DemoPerson {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/**
+ * The demo's people, its first 值班员 and 带班领导, and set-up over: `withPassword` (the officer or the
+ * leader) gets PASSWORD, so from then on a console acts only as whoever signs in.
+ */
+export async function demoPeople(
+  admin: TestSocket,
+  withPassword: 'officer' | 'leader',
+): Promise<{ people: DemoPerson[]; officer: DemoPerson; leader: DemoPerson }> {
+  const people: DemoPerson[] = await ok(admin, 'duty.listPeople');
+  const officer = people.find((p) => p.role === 'officer')!;
+  const leader = people.find((p) => p.role === 'leader')!;
+  await ok(admin, 'auth.setPassword', { personId: (withPassword === 'officer' ? officer : leader).id, password: PASSWORD });
+  return { people, officer, leader };
+}

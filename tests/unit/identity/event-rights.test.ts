@@ -8,7 +8,7 @@ import { events, type EventName } from '@contract/api';
 import type { EventSpec } from '@contract/define';
 import { Right } from '@contract/rights';
 import { connect, type TestSocket } from '../../support/rpc-socket';
-import { demoHub, ok, PASSWORD } from './demo-hub';
+import { demoHub, demoPeople, ok, PASSWORD } from './demo-hub';
 import { connectMachine, enrolMachine, heard } from './machines-kit';
 
 const h = demoHub('test-token-event-rights');
@@ -39,10 +39,7 @@ describe('events filtered by rights', () => {
 
   it('a wall, two streets and two consoles connected through the hub hear only what they may', async () => {
     const admin = await connect(h.url);
-    const people: { id: string; name: string; role: string }[] = await ok(admin, 'duty.listPeople');
-    const officer = people.find((p) => p.role === 'officer')!;
-    const leader = people.find((p) => p.role === 'leader')!;
-    await ok(admin, 'auth.setPassword', { personId: officer.id, password: PASSWORD });
+    const { officer, leader } = await demoPeople(admin, 'officer');
 
     const wall = await connectMachine(h, await enrolMachine(admin, 'wall', '大厅 大屏 1'));
     const beijing = await connectMachine(h, await enrolMachine(admin, 'street', '北京街 值班电脑', '北京街'));
