@@ -127,6 +127,8 @@ test('an officer records, escalates and ticks on the console; the wall shows eac
     const row = rows.nth(i);
     await row.getByTestId('action-status').selectOption(status);
     if (status === 'na') await row.getByTestId('action-note').fill('现场无此需要');
+    // The next row's draft begun before this tick is saved: the tick's update must not wipe it.
+    if (i === 0) await rows.nth(1).getByTestId('action-status').selectOption('in_progress');
     const ms = await latency(
       wall,
       () => row.getByTestId('action-save').click(),
@@ -139,6 +141,7 @@ test('an officer records, escalates and ticks on the console; the wall shows eac
     ticks.push([status, ms]);
     recordLatency(`checklist item → ${status} → wall`, ms);
     await expect(row).toHaveAttribute('data-status', status);
+    if (i === 0) await expect(rows.nth(1).getByTestId('action-status'), 'a neighbour’s tick kept this draft').toHaveValue('in_progress');
   }
   await expect(wall.locator(`${card} [data-testid="response-progress"]`)).toHaveAttribute('data-finished', '2');
   await desk.screenshot({ path: `${shots}/plans-console-checklist.png`, fullPage: true });

@@ -54,7 +54,11 @@ test('the charts render and the counts follow the duty log live', async ({ page 
   await page.screenshot({ path: `${shots}/stats-wall.png` });
 
   // The wall restarts: every chart comes back as it last drew it, without starting ECharts. Only
-  // once every chart has drawn the new count and kept it (a restart before that draws afresh).
+  // once every chart has drawn the new count and kept it (a restart before that draws afresh), and
+  // with the live chart on the view a restart opens on (by day): the view turns every 15 s, and a
+  // slow run had it on another view, so the restart's by-day chart was new and started the worker.
+  await page.getByTestId('stats-view-day').click();
+  await expect(live).toHaveAttribute('data-view', 'day');
   for (const id of ['stats-chart-table1', 'stats-chart-table2', 'stats-chart-live'])
     await expect(page.getByTestId(id)).toHaveAttribute('data-remembered', 'true');
   await page.reload();

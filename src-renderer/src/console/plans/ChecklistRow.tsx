@@ -15,10 +15,13 @@ export function ChecklistRow({ responseId, action, now, canEdit }: { responseId:
   const { updateAction } = useCommands(plansSlice);
   const [status, setStatus] = useState(action.status);
   const [note, setNote] = useState(action.note);
-  const [shown, setShown] = useState(action);
-  // The server's item changed (our save or another seat's): show what it holds now.
-  if (action !== shown) {
-    setShown(action);
+  // What the server held when this row's draft began. Every change to the response brings new
+  // objects for all its items, so the draft resets only when this item itself changed (our save or
+  // another seat's), never because a neighbouring item was ticked while this one was being edited.
+  const version = `${action.status}\u0000${action.note}\u0000${action.updatedAt}`;
+  const [shown, setShown] = useState(version);
+  if (version !== shown) {
+    setShown(version);
     setStatus(action.status);
     setNote(action.note);
   }

@@ -1,5 +1,5 @@
 // Duty-log reports of the last 14 days, by day, by category or by street; the view turns every
-// 15 seconds on the wall and can be picked by hand.
+// 15 seconds on the wall and can be picked by hand (then it stays 15 s from the pick).
 import { useEffect, useMemo, useState } from 'react';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useSlice } from '../../state/context';
@@ -15,10 +15,12 @@ export function LiveCounts() {
   const en = useLanguage() === 'en';
   const counts = useSlice(statsSlice, (s) => s.counts);
   const [view, setView] = useState<CountsView>('day');
+  // A view picked by hand stays its full 15 s before the turning goes on.
+  const [picked, setPicked] = useState(0);
   useEffect(() => {
     const timer = setInterval(() => setView((v) => VIEWS[(VIEWS.indexOf(v) + 1) % VIEWS.length]), TURN_MS);
     return () => clearInterval(timer);
-  }, []);
+  }, [picked]);
   const option = useMemo(() => (counts ? countsOption(counts, view, en, t('stats.reports')) : null), [counts, view, en, t]);
   return (
     <section className="stats-block" data-testid="stats-live" data-view={view}>
@@ -26,7 +28,16 @@ export function LiveCounts() {
         {t('stats.liveTitle', { n: counts?.total ?? 0 })}
         <span className="stats-views">
           {VIEWS.map((v) => (
-            <button key={v} type="button" className={v === view ? 'on' : ''} data-testid={`stats-view-${v}`} onClick={() => setView(v)}>
+            <button
+              key={v}
+              type="button"
+              className={v === view ? 'on' : ''}
+              data-testid={`stats-view-${v}`}
+              onClick={() => {
+                setView(v);
+                setPicked((n) => n + 1);
+              }}
+            >
               {t(`stats.by.${v}`)}
             </button>
           ))}
