@@ -39,7 +39,10 @@ test('a preset gets a daily window on the console, checked as typed, kept by the
   await section.getByTestId('schedule-add').click();
   await expect(section.getByTestId('schedule-row')).toContainText('22:00–次日 07:00');
 
-  await section.getByTestId('schedule-remove').click();
+  // Removing a window asks first (ConfirmButton), naming it.
+  await section.getByTestId('schedule-remove-s2').click();
+  await expect(section.getByTestId('schedule-remove-s2-confirm').locator('h3')).toHaveText('删除时段「夜间」？');
+  await section.getByTestId('schedule-remove-s2-confirm-yes').click();
   await expect(section.getByTestId('schedule-row')).toHaveCount(0);
   expect((await must(spec.sock, 'wall.get')).settings.schedules.map((s: { id: string }) => s.id)).toEqual(['s1']);
 });

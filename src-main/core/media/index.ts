@@ -154,6 +154,9 @@ export function openMedia(deps: CapabilityDeps, options: MediaOptions, links: Me
         onUp: (endpoint) => engine.connect(endpoint),
         onDown: () => engine.drop(),
         onHealth: changed,
+        // The standby's connection, session and rooms opened while it waits: taking it over is a swap.
+        onStandby: (endpoint) => engine.prepareStandby(endpoint),
+        onStandbyGone: (endpoint) => engine.dropStandby(endpoint),
       })
     : null;
   // The hub's connection to Janus lost: the next Janus starts at once (its exit can be reported a second later).

@@ -85,6 +85,26 @@ interface Room {
   speaker: string | null;
 }
 
+/** A room made in advance on the standby Janus (its secret and pin taken over with it). */
+interface SpareRoom {
+  secret: string;
+  pin: string;
+  /** Whether it was made (or since set) to record. */
+  record: boolean;
+  /** Resolves true once Janus made it, false if the request failed. */
+  made: Promise<boolean>;
+  /** The last request failed (it is made again, with the same secret, at the next chance). */
+  failed: boolean;
+}
+
+/** The hub's VideoRoom admin handle on the standby Janus and the live consultations' rooms made on it. */
+interface Spare {
+  session: Session;
+  admin: Handle;
+  adminKey: string;
+  rooms: Map<string, SpareRoom>;
+}
+
 interface Subscription {
   id: string;
   handle: Handle;
@@ -108,6 +128,19 @@ export interface SfuDeps {
   };
 }
 
+const blankRoom = (consultationId: string): Room => ({
+  id: consultationId,
+  secret: '',
+  pin: '',
+  epoch: 0,
+  ready: false,
+  making: null,
+  publishers: new Map(),
+  talking: new Map(),
+  muted: new Set(),
+  speaker: null,
+});
+
 /** The participant a street machine may act as (CallContext.street is the street's name). */
 function streetParticipant(street: string): string | undefined {
   return STREET_PARTICIPANTS.find((s) => s.name === street || s.id === street || s.nameEn === street)?.id;
@@ -123,6 +156,8 @@ export class SfuRooms {
   /** connection id → the "consultation\nparticipant" pairs it joined as. */
   private readonly joined = new Map<string, Set<string>>();
   private epochs: number;
+  /** The standby Janus, its rooms made (prepare): taken over by `up` on its session. */
+  private spare: Spare | null = null;
 
   constructor(private readonly deps: SfuDeps) {
     this.epochs = deps.now();
@@ -134,14 +169,116 @@ export class SfuRooms {
 
   /** Janus is up (the engine connected): make the room of every live sfu consultation. */
   async up(session: Session, adminKey: string, VideoRoom: VideoRoomPlugin): Promise<void> {
-    const admin = await session.attach(VideoRoom);
+    // The standby's session, pre-opened (prepare): its admin handle and rooms are taken as they are.
+    const spare = this.spare?.session === session ? this.spare : null;
+    this.spare = null;
+    const admin = spare?.admin ?? (await session.attach(VideoRoom));
     this.session = session;
     this.admin = admin;
     this.adminKey = adminKey;
     this.VideoRoom = VideoRoom;
     const live = new Set(this.deps.consultations.liveSfu().map((c) => c.id));
     for (const id of this.rooms.keys()) if (!live.has(id)) this.forget(id);
-    await Promise.all([...live].map((id) => this.ensureRoom(id).catch((err: Error) => this.deps.log.warn(`[media] room ${id}: ${err.message}`))));
+    // Rooms made on the standby for consultations that have ended since: destroyed (nobody waits on it).
+    for (const [id, pre] of spare?.rooms ?? []) if (!live.has(id)) void this.destroyOn(admin, id, pre.secret);
+    await Promise.all(
+      [...live].map((id) => {
+        const pre = spare?.rooms.get(id);
+        const made = pre ? this.adopt(id, pre, admin) : Promise.resolve(false);
+        return made
+          .then(async (ok) => {
+            if (ok) return;
+            // Not made on the standby (or its request timed out and may have made it after all): made anew.
+            if (pre) await this.destroyOn(admin, id, pre.secret, true);
+            await this.ensureRoom(id);
+          })
+          .catch((err: Error) => this.deps.log.warn(`[media] room ${id}: ${err.message}`));
+      }),
+    );
+  }
+
+  /**
+   * A standby Janus answers (the engine's connection and session on it are open): the room of
+   * every live sfu consultation is made on it now, while the running one serves the call, so that
+   * `up` on this session only swaps pointers and announces the new epoch.
+   */
+  async prepare(session: Session, adminKey: string, VideoRoom: VideoRoomPlugin): Promise<void> {
+    const admin = await session.attach(VideoRoom);
+    const spare: Spare = { session, admin, adminKey, rooms: new Map() };
+    this.spare = spare;
+    for (const c of this.deps.consultations.liveSfu()) this.spareRoom(spare, c.id);
+    await Promise.all([...spare.rooms.values()].map((r) => r.made));
+  }
+
+  /** The standby went (or its pre-opening failed): what was made on it is forgotten with it. */
+  dropSpare(session: Session): void {
+    if (this.spare?.session === session) this.spare = null;
+  }
+
+  /**
+   * Makes a consultation's room on the standby (unless made or being made). A failed one is tried
+   * again with the same secret: a request that timed out may still have made it, and only its
+   * secret can destroy it.
+   */
+  private spareRoom(spare: Spare, consultationId: string): void {
+    const known = spare.rooms.get(consultationId);
+    if (known && !known.failed) return;
+    const record = this.deps.recordings?.wanted(consultationId) ?? false;
+    const pre: SpareRoom = known ?? { secret: secret(), pin: secret(), record, made: Promise.resolve(false), failed: false };
+    pre.record = record;
+    pre.failed = false;
+    spare.rooms.set(consultationId, pre);
+    pre.made = withTimeout(
+      spare.admin.message(this.createRequest(consultationId, spare.adminKey, pre.secret, pre.pin, record)),
+      STEP_TIMEOUT_MS,
+      'making the room on the standby',
+    ).then(
+      () => true,
+      (err: Error) => {
+        this.deps.log.warn(`[media] room ${consultationId} on the standby Janus: ${err.message}`);
+        pre.failed = true;
+        return false;
+      },
+    );
+  }
+
+  /** The standby's room taken as the consultation's room on the running Janus: a new epoch, at once. */
+  private async adopt(consultationId: string, pre: SpareRoom, admin: Handle): Promise<boolean> {
+    if (!(await pre.made)) return false;
+    const wanted = this.deps.recordings?.wanted(consultationId) ?? false;
+    // The switch changed since it was made (setRecording failed on the standby): set now, before anyone publishes.
+    if (wanted !== pre.record) {
+      const set = await withTimeout(
+        admin.message({ request: 'enable_recording', room: consultationId, secret: pre.secret, record: wanted }),
+        STEP_TIMEOUT_MS,
+        'media.setRecording',
+      ).then(
+        () => true,
+        () => false,
+      );
+      if (!set) return false;
+    }
+    const c = this.deps.consultations.get(consultationId);
+    if (this.admin !== admin || !c?.live || c.mode !== 'sfu') return false;
+    const room = this.rooms.get(consultationId) ?? blankRoom(consultationId);
+    if (room.ready || room.making) return true;
+    this.rooms.set(consultationId, room);
+    room.secret = pre.secret;
+    room.pin = pre.pin;
+    room.epoch = this.epochs = Math.max(this.epochs + 1, this.deps.now());
+    room.ready = true;
+    room.publishers.clear();
+    room.talking.clear();
+    this.deps.log.info(`[media] room ${consultationId} made (epoch ${room.epoch}, made on the standby before it was taken)`);
+    this.push(room);
+    return true;
+  }
+
+  /** Destroys a room on one Janus; `quiet`: a room that is not there is no news. */
+  private async destroyOn(admin: Handle, consultationId: string, roomSecret: string, quiet = false): Promise<void> {
+    await withTimeout(admin.message({ request: 'destroy', room: consultationId, secret: roomSecret }), STEP_TIMEOUT_MS, 'destroying the room').catch(
+      (err: Error) => (quiet && /no such room/i.test(err.message)) || this.deps.log.warn(`[media] destroying room ${consultationId}: ${err.message}`),
+    );
   }
 
   /** Janus went away: its rooms, publishers and subscribers went with it (made again on the next `up`). */
@@ -161,9 +298,17 @@ export class SfuRooms {
   /** consult.changed: a new sfu consultation gets its room at once; an ended one loses it. */
   consultationChanged(c: Consultation): void {
     if (c.mode !== 'sfu') return;
-    if (c.endedAt !== null) void this.close(c.id);
-    else if (this.running && !this.rooms.get(c.id)?.ready)
+    const spare = this.spare;
+    if (c.endedAt !== null) {
+      void this.close(c.id);
+      // Its room on the standby too.
+      const pre = spare?.rooms.get(c.id);
+      if (spare && pre) (spare.rooms.delete(c.id), void pre.made.then(() => this.destroyOn(spare.admin, c.id, pre.secret, true)));
+      return;
+    }
+    if (this.running && !this.rooms.get(c.id)?.ready)
       void this.ensureRoom(c.id).catch((err: Error) => this.deps.log.warn(`[media] room ${c.id}: ${err.message}`));
+    if (spare) this.spareRoom(spare, c.id);
   }
 
   connectionClosed(connectionId: string): void {
@@ -434,50 +579,14 @@ export class SfuRooms {
     const key = this.adminKey;
     if (!admin || !key)
       return Promise.reject(new RefusedError({ zh: '本 hub 的媒体引擎（Janus）未运行', en: 'the media engine (Janus) is not running on this hub' }));
-    const room: Room = existing ?? {
-      id: consultationId,
-      secret: '',
-      pin: '',
-      epoch: 0,
-      ready: false,
-      making: null,
-      publishers: new Map(),
-      talking: new Map(),
-      muted: new Set(),
-      speaker: null,
-    };
-    const rec = this.deps.recordings;
+    const room = existing ?? blankRoom(consultationId);
     this.rooms.set(consultationId, room);
     room.secret = secret();
     room.pin = secret();
     const making = (async () => {
       try {
-        await withTimeout(
-          admin.message({
-            request: 'create',
-            admin_key: key,
-            room: consultationId,
-            description: consultationId,
-            // Every site on both links.
-            publishers: 2 * SFU_MAX_SITES,
-            secret: room.secret,
-            pin: room.pin,
-            is_private: true,
-            permanent: false,
-            bitrate: PUBLISHER_BITRATE,
-            fir_freq: 10,
-            videocodec: 'vp8,h264',
-            audiocodec: 'opus',
-            // Active speaker: Janus judges each publisher's audio-level extension.
-            audiolevel_event: true,
-            audio_active_packets: AUDIO_ACTIVE_PACKETS,
-            audio_level_average: AUDIO_LEVEL_AVERAGE,
-            // Recording: every publisher's streams as .mjr in the consultation's folder (switched with enable_recording).
-            ...(rec ? { record: rec.wanted(consultationId), rec_dir: rec.folder(consultationId) } : {}),
-          }),
-          STEP_TIMEOUT_MS,
-          'making the room',
-        );
+        const record = this.deps.recordings?.wanted(consultationId) ?? false;
+        await withTimeout(admin.message(this.createRequest(consultationId, key, room.secret, room.pin, record)), STEP_TIMEOUT_MS, 'making the room');
         if (this.admin !== admin || this.rooms.get(consultationId) !== room) return;
         room.epoch = this.epochs = Math.max(this.epochs + 1, this.deps.now());
         room.ready = true;
@@ -491,6 +600,33 @@ export class SfuRooms {
     })();
     room.making = making;
     return making;
+  }
+
+  /** Janus's request making a consultation's room (on the running Janus, or in advance on the standby). */
+  private createRequest(consultationId: string, adminKey: string, roomSecret: string, pin: string, record: boolean): Record<string, unknown> {
+    const rec = this.deps.recordings;
+    return {
+      request: 'create',
+      admin_key: adminKey,
+      room: consultationId,
+      description: consultationId,
+      // Every site on both links.
+      publishers: 2 * SFU_MAX_SITES,
+      secret: roomSecret,
+      pin,
+      is_private: true,
+      permanent: false,
+      bitrate: PUBLISHER_BITRATE,
+      fir_freq: 10,
+      videocodec: 'vp8,h264',
+      audiocodec: 'opus',
+      // Active speaker: Janus judges each publisher's audio-level extension.
+      audiolevel_event: true,
+      audio_active_packets: AUDIO_ACTIVE_PACKETS,
+      audio_level_average: AUDIO_LEVEL_AVERAGE,
+      // Recording: every publisher's streams as .mjr in the consultation's folder (switched with enable_recording).
+      ...(rec ? { record, rec_dir: rec.folder(consultationId) } : {}),
+    };
   }
 
   /** The consultation ended: its room, publishers and subscribers go, its connections are let go. */
@@ -518,6 +654,18 @@ export class SfuRooms {
         'media.setRecording',
       );
     }
+    // The standby's room follows (if it fails there, the switch is set again when it is taken over).
+    const spare = this.spare;
+    const pre = spare?.rooms.get(consultationId);
+    if (spare && pre)
+      void pre.made
+        .then(async (ok) => {
+          if (!ok) return;
+          const set = { request: 'enable_recording', room: consultationId, secret: pre.secret, record: recording };
+          await withTimeout(spare.admin.message(set), STEP_TIMEOUT_MS, 'media.setRecording');
+          pre.record = recording;
+        })
+        .catch((err: Error) => this.deps.log.warn(`[media] recording on the standby's room ${consultationId}: ${err.message}`));
     if (room) this.push(room);
   }
 

@@ -3,8 +3,10 @@
 // after a back-off (250 ms doubling to 30 s; reset once it has run 30 s; the first restart of one
 // that had come up is immediate). With a port picked per start (wsPort 0) a standby Janus is kept
 // started and answering beside the running one (its own config folder, standby-a|b): when the
-// running one dies, the hub connects to the standby at once instead of waiting for a new Janus to
-// load (1.1 s at load 19), and another standby is started. It reports its health on
+// running one dies, the hub takes the standby at once instead of waiting for a new Janus to
+// load (1.1 s at load 19); the hub's connection, session and rooms on it were opened as soon as it
+// answered (onStandby, engine.ts), so the takeover is a swap of pointers; the next standby is
+// started 5 s later (out of the sites' way while they publish again). It reports its health on
 // every change. A missing binary is a state (未安装), not an error: the rest of the app works.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,6 +29,14 @@ const FAILED_AFTER = 5;
 const ANSWER_TIMEOUT_MS = 15_000;
 const STOP_GRACE_MS = 2000;
 const LOG_LINES = 40;
+/**
+ * The next standby is started this long after a Janus came up (the first one), and this long
+ * after a standby was taken over: a Janus loading its plugins takes a core for about half a
+ * second, which the sites re-publishing to the new one need more (they are back 1.7 s after a
+ * kill at load 10).
+ */
+const STANDBY_AFTER_START_MS = 1000;
+const STANDBY_AFTER_TAKEOVER_MS = 5000;
 
 /** Where the running Janus answers, and the secrets the hub uses with it. */
 export interface JanusEndpoint {
@@ -50,6 +60,10 @@ export interface SupervisorOptions {
   /** Janus went away (or is being stopped): drop everything held on it. */
   onDown(): void;
   onHealth(): void;
+  /** A standby Janus answers: the hub may open its connection to it (and make its rooms) in advance. */
+  onStandby?(endpoint: JanusEndpoint): void;
+  /** That standby went (exited, killed, or found dead when it was to be taken): drop what was opened on it. */
+  onStandbyGone?(endpoint: JanusEndpoint): void;
 }
 
 type Health = Omit<MediaHealth, 'mountpoints'>;
@@ -146,7 +160,7 @@ export class JanusSupervisor {
     if (this.standbyTimer) clearTimeout(this.standbyTimer);
     const standby = this.standby;
     this.standby = null;
-    if (standby) ((standby.dropped = true), standby.child.kill('SIGKILL'));
+    if (standby) ((standby.dropped = true), standby.child.kill('SIGKILL'), this.opts.onStandbyGone?.(standby.endpoint));
     if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');
@@ -223,6 +237,8 @@ export class JanusSupervisor {
           const sb: Standby = { child, endpoint, dir, answering: Promise.resolve(false), dropped: false };
           this.standby = sb;
           sb.answering = this.untilAnswers(endpoint, () => !sb.dropped && !this.stopping);
+          // Answering: the hub opens its connection to it and makes the rooms on it now.
+          void sb.answering.then((ok) => ok && this.standby === sb && this.opts.onStandby?.(endpoint));
           // Its log is not kept (read and dropped, so its pipes never fill).
           child.stdout!.resume();
           child.stderr!.resume();
@@ -231,6 +247,7 @@ export class JanusSupervisor {
             sb.dropped = true;
             if (this.standby !== sb) return;
             this.standby = null;
+            this.opts.onStandbyGone?.(endpoint);
             this.opts.log.warn(`[media] the standby Janus exited (${signal ?? `code ${code}`}): another in 5 s`);
             this.writePids();
             this.startStandby(5000);
@@ -251,6 +268,7 @@ export class JanusSupervisor {
     if (!ok || this.stopping) {
       sb.dropped = true;
       sb.child.kill('SIGKILL');
+      this.opts.onStandbyGone?.(sb.endpoint);
       return null;
     }
     sb.child.removeAllListeners('exit');
@@ -335,7 +353,7 @@ export class JanusSupervisor {
     this.opts.log.info(
       `[media] Janus running: ${this.downAt === null ? '' : `started ${spawnedAt - this.downAt} ms after the last went, `}${standby ? 'the standby taken' : `answered ${answeredAt - spawnedAt} ms after its start`}, connected (rooms made) ${Date.now() - answeredAt} ms later`,
     );
-    this.startStandby(1000);
+    this.startStandby(standby ? STANDBY_AFTER_TAKEOVER_MS : STANDBY_AFTER_START_MS);
   }
 
   /** Records a failure and schedules the next start. */

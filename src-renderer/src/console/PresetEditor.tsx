@@ -95,7 +95,7 @@ export function PresetEditor({ initial, takenIds, justSaved, onSaved, onDeleted 
 
 const NO_SCHEDULES: readonly WallSchedule[] = [];
 
-/** The daily windows a saved preset is shown in: listed, removed, added (checked as typed). */
+/** The daily windows a saved preset is shown in: listed, removed (after a confirmation naming the window), added (checked as typed). */
 function PresetSchedule({ presetId }: { presetId: string | null }) {
   const t = useT();
   const schedules = useSlice(wallSlice, (s) => s.wall?.settings?.schedules) ?? NO_SCHEDULES;
@@ -113,6 +113,8 @@ function PresetSchedule({ presetId }: { presetId: string | null }) {
   const check = useDraftCheck(WallSchedule, draft);
   const labels = { name: t('console.schedule.name'), from: t('console.schedule.from'), to: t('console.schedule.to') };
   const save = (next: WallSchedule[]): Promise<unknown> => cmd.run(() => saveWallSettings({ schedules: next }));
+  const presetName = useSlice(wallSlice, (s) => s.wall?.presets.find((p) => p.id === presetId)?.name) ?? presetId ?? '';
+  const windowText = (s: WallSchedule): string => t(s.to < s.from ? 'console.schedule.overnight' : 'console.schedule.window', { from: s.from, to: s.to });
 
   if (presetId === null)
     return (
@@ -131,17 +133,23 @@ function PresetSchedule({ presetId }: { presetId: string | null }) {
         <ul className="schedule-list">
           {mine.map((s) => (
             <li key={s.id} data-testid="schedule-row" data-schedule={s.id}>
-              <span className="schedule-name">{s.name}</span>{' '}
-              <span className="tabular">{t(s.to < s.from ? 'console.schedule.overnight' : 'console.schedule.window', { from: s.from, to: s.to })}</span>
+              <span className="schedule-name">{s.name}</span> <span className="tabular">{windowText(s)}</span>
               {Object.values(scheduled ?? {}).includes(s.id) && (
                 <span className="schedule-now" data-testid="schedule-now">
                   {' '}
                   {t('console.schedule.now')}
                 </span>
               )}{' '}
-              <button type="button" data-testid="schedule-remove" disabled={cmd.busy} onClick={() => void save(schedules.filter((x) => x.id !== s.id))}>
-                {t('console.schedule.remove')}
-              </button>
+              <ConfirmButton
+                className="danger"
+                testId={`schedule-remove-${s.id}`}
+                disabled={cmd.busy}
+                label={t('console.schedule.remove')}
+                title={t('confirm.removeScheduleTitle', { name: s.name })}
+                consequence={<p>{t('confirm.removeScheduleBody', { name: s.name, window: windowText(s), preset: presetName })}</p>}
+                confirmLabel={t('confirm.deleteAction')}
+                onConfirm={() => void save(schedules.filter((x) => x.id !== s.id))}
+              />
             </li>
           ))}
         </ul>

@@ -1,12 +1,18 @@
 // The district starts a consultation: topic, who joins, the operator, and what it belongs to.
 // The media mode decides how many may join: the peer-to-peer mesh (1+1 or single) up to
-// MESH_MAX_SITES, the whole district through the media engine (sfu) up to SFU_MAX_SITES.
+// MESH_MAX_SITES, the whole district through the media engine (sfu) up to SFU_MAX_SITES. The
+// duty-log entry and the plan response it belongs to are chosen by name, never typed as ids.
 import { useState, type FormEvent } from 'react';
 import { MESH_MAX_SITES, SFU_MAX_SITES, STREET_PARTICIPANTS, type MediaMode } from '@contract/consult';
+import { RESPONSE_LEVEL_LABELS } from '@contract/plans';
 import { useT } from '../i18n/use-t';
 import { useLanguage } from '../i18n/use-t';
-import { useCommands } from '../state/context';
+import { useLabel } from '../shared/label';
+import { useCommands, useSlice } from '../state/context';
 import { consultSlice } from '../state/consult/consult-slice';
+import { dutySlice } from '../state/duty/duty-slice';
+import { shortDateTime } from '../state/duty/format';
+import { plansSlice } from '../state/plans/plans-slice';
 import { noteAfter, type ConsoleNote } from './console-note';
 
 export function ConsultStartForm({ onNote }: { onNote(note: ConsoleNote): void }) {
@@ -21,6 +27,13 @@ export function ConsultStartForm({ onNote }: { onNote(note: ConsoleNote): void }
   const [mode, setMode] = useState<MediaMode>('dual');
   const [lowBandwidth, setLowBandwidth] = useState(false);
   const [busy, setBusy] = useState(false);
+  // What it may belong to, chosen by name from the slices the console holds: the open duty-log
+  // entries (newest first, as the log lists them) and the responses in force.
+  const label = useLabel();
+  const reports = useSlice(dutySlice, (s) => s.reports);
+  const responses = useSlice(plansSlice, (s) => s.responses);
+  const openReports = reports.filter((r) => r.status !== 'closed' || r.id === dutyEntryId);
+  const activeResponses = responses.filter((r) => r.status === 'active' || r.id === planResponseId);
 
   const max = (mode === 'sfu' ? SFU_MAX_SITES : MESH_MAX_SITES) - 1;
   const tooMany = invited.length > max;
@@ -37,8 +50,8 @@ export function ConsultStartForm({ onNote }: { onNote(note: ConsoleNote): void }
       }),
       mode,
       lowBandwidth,
-      ...(dutyEntryId.trim() ? { dutyEntryId: dutyEntryId.trim() } : {}),
-      ...(planResponseId.trim() ? { planResponseId: planResponseId.trim() } : {}),
+      ...(dutyEntryId ? { dutyEntryId } : {}),
+      ...(planResponseId ? { planResponseId } : {}),
     }).then((r) => {
       onNote(noteAfter(r));
       setBusy(false);
@@ -94,11 +107,26 @@ export function ConsultStartForm({ onNote }: { onNote(note: ConsoleNote): void }
         </p>
       )}
       <label>
-        {t('consult.dutyEntry')} <input data-testid="consult-duty-entry" value={dutyEntryId} maxLength={80} onChange={(e) => setDutyEntryId(e.target.value)} />
+        {t('consult.dutyEntry')}{' '}
+        <select data-testid="consult-duty-entry" value={dutyEntryId} onChange={(e) => setDutyEntryId(e.target.value)}>
+          <option value="">{t('consult.noDutyEntry')}</option>
+          {openReports.map((r) => (
+            <option key={r.id} value={r.id}>
+              {shortDateTime(r.receivedAt)} · {r.street} · {r.summary.slice(0, 40)}
+            </option>
+          ))}
+        </select>
       </label>
       <label>
         {t('consult.planResponse')}{' '}
-        <input data-testid="consult-plan-response" value={planResponseId} maxLength={80} onChange={(e) => setPlanResponseId(e.target.value)} />
+        <select data-testid="consult-plan-response" value={planResponseId} onChange={(e) => setPlanResponseId(e.target.value)}>
+          <option value="">{t('consult.noPlanResponse')}</option>
+          {activeResponses.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.planTitle} {label(RESPONSE_LEVEL_LABELS[r.level])}
+            </option>
+          ))}
+        </select>
       </label>
       <label>
         <input type="checkbox" data-testid="consult-lowbw" checked={lowBandwidth} onChange={(e) => setLowBandwidth(e.target.checked)} />

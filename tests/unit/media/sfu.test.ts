@@ -146,8 +146,16 @@ describe.skipIf(missing !== null)(`the district and ${STREETS} streets in one co
     // Janus killed mid-call.
     const h = await health();
     const killedAt = performance.now();
+    const killedAtWall = Date.now();
     trace?.('test', 'SIGKILL');
     process.kill(h.pid!, 'SIGKILL');
+    // When the district (its own process) first heard of the new epoch: the hub's part of the recovery, as a site sees it.
+    const newEpochAtDistrict = d
+      .until((r) => r.epoch !== room0.epoch && r.epoch !== 0, 20_000, 'the new epoch at the district')
+      .then(
+        (r) => r.t - killedAtWall,
+        () => null,
+      );
     await until('Janus back', health, (x) => x.state === 'running' && x.restarts === h.restarts + 1, 10_000);
     const janusBackMs = Math.round(performance.now() - killedAt);
     await until(
@@ -160,8 +168,19 @@ describe.skipIf(missing !== null)(`the district and ${STREETS} streets in one co
     // The phases, as the hub logged them (the supervisor's: Janus answering, connected and the rooms made).
     const phases = jh.logs.filter((l) => /Janus running|Janus exited|Janus lost|room .* made/.test(l)).slice(-3);
     console.log(
-      JSON.stringify({ case: 'sfu-janus-killed', sites: STREETS + 1, janus_back_ms: janusBackMs, every_site_back_ms: backMs, hub: phases, load: loadavg()[0] }),
+      JSON.stringify({
+        case: 'sfu-janus-killed',
+        sites: STREETS + 1,
+        janus_back_ms: janusBackMs,
+        new_epoch_at_district_ms: await newEpochAtDistrict,
+        every_site_back_ms: backMs,
+        hub: phases,
+        load: loadavg()[0],
+      }),
     );
+    // The standby was taken with the hub's connection and the room already open on it (engine.ts prepareStandby): no step on Janus between the kill and the new epoch.
+    expect(phases.join('\n')).toMatch(/the standby taken/);
+    expect(phases.join('\n')).toMatch(/made on the standby before it was taken/);
     const after = await call<SfuRoom>('media.getSfuRoom', { consultationId: c.id });
     expect(after.epoch).not.toBe(room0.epoch);
     expect(after.feeds).toHaveLength(STREETS + 1);

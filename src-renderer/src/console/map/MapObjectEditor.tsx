@@ -1,5 +1,6 @@
 // Edit any map object from the console: find it by name (and kind), change its fields, save or
-// remove it; or make a new one. The server checks every field and names any that is wrong.
+// remove it (after a confirmation naming it); or make a new one. The server checks every field and
+// names any that is wrong. 清除演示数据 asks first too, saying how many objects go.
 import { useState } from 'react';
 import type { MapObjectKind } from '@contract/map';
 import { YUEXIU_STREETS } from '@contract/yuexiu';
@@ -8,6 +9,7 @@ import { useCommands, useSlice } from '../../state/context';
 import { mapSlice } from '../../state/map/map-slice';
 import { Field } from '../Field';
 import { CommandStatus } from '../CommandStatus';
+import { ConfirmButton } from '../ConfirmButton';
 import { useCommand } from '../use-command';
 import { draftFromObject, inputFromDraft, newDraft, type Draft } from './object-draft';
 import { KindOptions } from './KindOptions';
@@ -72,18 +74,21 @@ export function MapObjectEditor() {
           </select>
         </Field>
         {counts && counts.demo > 0 && (
-          <button
-            type="button"
-            data-testid="map-clear-demo"
-            onClick={() =>
+          <ConfirmButton
+            className="danger"
+            testId="map-clear-demo"
+            disabled={cmd.busy}
+            label={t('mapForm.clearDemo', { n: counts.demo })}
+            title={t('confirm.clearDemoTitle', { n: counts.demo })}
+            consequence={<p>{t('confirm.clearDemoBody', { n: counts.demo })}</p>}
+            confirmLabel={t('confirm.deleteAction')}
+            onConfirm={() =>
               void cmd.run(
                 () => commands.clearDemo(),
                 (r) => t('mapForm.demoCleared', { n: r.removed }),
               )
             }
-          >
-            {t('mapForm.clearDemo', { n: counts.demo })}
-          </button>
+          />
         )}
       </div>
       <div className="situation-list">
@@ -147,14 +152,30 @@ export function MapObjectEditor() {
               {t('mapForm.save')}
             </button>
             {typeof draft.id === 'string' && (
-              <button type="button" disabled={cmd.busy} data-testid="map-form-remove" onClick={() => void remove()}>
-                {t('mapForm.remove')}
-              </button>
+              <RemoveObject draft={draft} saved={objects.find((o) => o.id === draft.id)?.name} busy={cmd.busy} onConfirm={() => void remove()} />
             )}
           </div>
         </form>
       )}
       <CommandStatus cmd={cmd} testId="map-form" />
     </div>
+  );
+}
+
+/** 删除对象, after a confirmation naming the object as stored (the name being typed may not be saved yet). */
+function RemoveObject({ draft, saved, busy, onConfirm }: { draft: Draft; saved: string | undefined; busy: boolean; onConfirm(): void }) {
+  const t = useT();
+  const name = saved ?? String(draft.name);
+  return (
+    <ConfirmButton
+      className="danger"
+      testId="map-form-remove"
+      disabled={busy}
+      label={t('mapForm.remove')}
+      title={t('confirm.removeMapObjectTitle', { kind: t(`map.layer.${draft.kind}`), name })}
+      consequence={<p>{t('confirm.removeMapObjectBody', { name })}</p>}
+      confirmLabel={t('confirm.deleteAction')}
+      onConfirm={onConfirm}
+    />
   );
 }

@@ -1,5 +1,6 @@
 // The operator's tile sources: XYZ/TMS/WMTS templates with their datum (WGS84 or GCJ-02) and key,
 // or an .mbtiles file from the data folder; choose which lies under the map (or the outline).
+// Removing one asks first, naming it (and saying the map falls back to the outline if it is in use).
 import { useState } from 'react';
 import type { TileSourceInput } from '@contract/map';
 import { useT } from '../../i18n/use-t';
@@ -7,6 +8,7 @@ import { useCommands, useSlice } from '../../state/context';
 import { mapSlice } from '../../state/map/map-slice';
 import { Field, TextField } from '../Field';
 import { CommandStatus } from '../CommandStatus';
+import { ConfirmButton } from '../ConfirmButton';
 import { useCommand } from '../use-command';
 
 type Kind = 'xyz' | 'tms' | 'wmts' | 'mbtiles';
@@ -102,9 +104,21 @@ export function TileSourceEditor() {
                 <button type="button" onClick={() => set({ ...EMPTY, ...s, minZoom: String(s.minZoom), maxZoom: String(s.maxZoom) } as SourceDraft)}>
                   {t('tiles.edit')}
                 </button>{' '}
-                <button type="button" onClick={() => void cmd.run(() => commands.removeSource(s.id))}>
-                  {t('tiles.remove')}
-                </button>
+                <ConfirmButton
+                  className="danger"
+                  testId={`tile-source-remove-${s.id}`}
+                  disabled={cmd.busy}
+                  label={t('tiles.remove')}
+                  title={t('confirm.removeTileSourceTitle', { name: s.name })}
+                  consequence={
+                    <>
+                      <p>{t('confirm.removeTileSourceBody', { name: s.name })}</p>
+                      {sources.activeId === s.id && <p data-testid="tile-source-remove-active">{t('confirm.removeTileSourceActive')}</p>}
+                    </>
+                  }
+                  confirmLabel={t('confirm.deleteAction')}
+                  onConfirm={() => void cmd.run(() => commands.removeSource(s.id))}
+                />
               </td>
             </tr>
           ))}

@@ -1,5 +1,5 @@
 // 出入库登记: record a movement (in, out, transfer between places, write-off) with why, and the
-// task it serves if any. Checked with the contract's own schema as the person types; the server
+// task it serves if any (chosen by title among the open tasks, never typed as an id). Checked with the contract's own schema as the person types; the server
 // refuses a movement taking more than a place holds (stock never goes negative), shown beside it.
 import { useMemo, useState } from 'react';
 import { MOVEMENT_KIND_LABELS, MovementInput, MovementKind } from '@contract/materials';
@@ -7,11 +7,13 @@ import { useT } from '../../i18n/use-t';
 import { useLabel } from '../../shared/label';
 import { useCommands, useSlice } from '../../state/context';
 import { materialsSlice } from '../../state/materials/materials-slice';
+import { tasksSlice } from '../../state/tasks/tasks-slice';
+import { addresseeText } from '../tasks/addressee-text';
 import { useActor } from '../duty/ActorPicker';
 import { Field, TextField } from '../Field';
 import { useCommand } from '../use-command';
 import { useDraftCheck } from '../use-draft-check';
-import { emptyMovementDraft, GOES_TO, movementFrom, TAKES_FROM, type MovementDraft } from './movement-draft';
+import { emptyMovementDraft, GOES_TO, movementFrom, TAKES_FROM, taskChoices, type MovementDraft } from './movement-draft';
 import { DraftForm } from '../DraftForm';
 import { FormActions } from '../FormActions';
 import { draftField } from '../draft-field';
@@ -22,6 +24,7 @@ export function MovementForm({ place }: { place: string }) {
   const actor = useActor();
   const places = useSlice(materialsSlice, (s) => s.places);
   const street = useSlice(materialsSlice, (s) => s.street);
+  const tasks = useSlice(tasksSlice, (s) => s.tasks);
   const { moveStock } = useCommands(materialsSlice);
   const cmd = useCommand();
   const [d, setD] = useState<MovementDraft>(() => ({ ...emptyMovementDraft(), to: place }));
@@ -103,7 +106,21 @@ export function MovementForm({ place }: { place: string }) {
         </div>
         <div className="form-row">
           <TextField {...field('reason')} testId="movement-reason" maxLength={500} />
-          <TextField {...field('taskId')} testId="movement-task" maxLength={70} />
+          <Field label={labels.taskId} error={check.shown('taskId')}>
+            <select
+              data-testid="movement-task"
+              value={d.taskId}
+              aria-invalid={check.shown('taskId') ? true : undefined}
+              onChange={(e) => edit({ taskId: e.target.value })}
+            >
+              <option value="">{t('materials.noTask')}</option>
+              {taskChoices(tasks, d.taskId).map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.title} · {addresseeText(label, x.addressee)}
+                </option>
+              ))}
+            </select>
+          </Field>
         </div>
         <FormActions testId="movement" submit={t('materials.record')} canAct={!!actor} cmd={cmd} check={check} labels={labels} />
       </DraftForm>

@@ -1,7 +1,8 @@
 // 物资申请: every request (a street's page: its own, as the server gives them), waiting ones marked,
 // and the chosen one's detail with its history and the steps its state allows: the district
 // approves or refuses (with a reason) and dispatches from a place; the street confirms receipt or
-// withdraws. The server refuses what the caller's rights or street do not allow, and names why.
+// withdraws. Refusing and withdrawing end the request, so they ask first. The server refuses what
+// the caller's rights or street do not allow, and names why.
 import { useState } from 'react';
 import { REQUEST_STATE_LABELS, placeFromKey, type MaterialRequest, type RequestState } from '@contract/materials';
 import { useT } from '../../i18n/use-t';
@@ -11,6 +12,7 @@ import { dateTime } from '../../state/duty/format';
 import { materialsSlice } from '../../state/materials/materials-slice';
 import { WAITING_STATES } from '../../state/materials/materials';
 import { CommandStatus } from '../CommandStatus';
+import { ConfirmButton } from '../ConfirmButton';
 import { useActor } from '../duty/ActorPicker';
 import { Field, TextField } from '../Field';
 import { PickTable } from '../PickTable';
@@ -150,19 +152,41 @@ function StepBar({ request: r }: { request: MaterialRequest }) {
         )}
       </div>
       <div className="form-actions">
-        {steps.map((s) => (
-          <button
-            key={s}
-            type="button"
-            data-testid={`request-${s}`}
-            className={s === 'refuse' || s === 'cancel' ? undefined : 'primary'}
-            disabled={!actor || cmd.busy || (needsText(s) && text.trim().length < 2) || (s === 'dispatch' && from === '')}
-            title={needsText(s) && text.trim().length < 2 ? t('materials.reasonNeeded') : undefined}
-            onClick={() => void act(s)}
-          >
-            {t(`materials.step.${s}`)}
-          </button>
-        ))}
+        {steps.map((s) =>
+          s === 'refuse' || s === 'cancel' ? (
+            // Final, so they ask first, naming the request and saying who sees the reason.
+            <ConfirmButton
+              key={s}
+              className="danger"
+              testId={`request-${s}`}
+              disabled={!actor || cmd.busy || text.trim().length < 2}
+              label={t(`materials.step.${s}`)}
+              title={t(s === 'cancel' ? 'confirm.requestCancelTitle' : 'confirm.requestRefuseTitle', { items: itemsText(r), street: r.street })}
+              consequence={
+                <p>
+                  {t(s === 'cancel' ? 'confirm.requestCancelBody' : 'confirm.requestRefuseBody', { items: itemsText(r), street: r.street, text: text.trim() })}
+                </p>
+              }
+              onConfirm={() => void act(s)}
+            />
+          ) : (
+            <button
+              key={s}
+              type="button"
+              data-testid={`request-${s}`}
+              className="primary"
+              disabled={!actor || cmd.busy || (s === 'dispatch' && from === '')}
+              onClick={() => void act(s)}
+            >
+              {t(`materials.step.${s}`)}
+            </button>
+          ),
+        )}
+        {steps.some(needsText) && text.trim().length < 2 && (
+          <span className="field-hint" data-testid="request-needs-reason">
+            {t('materials.reasonNeeded')}
+          </span>
+        )}
         <CommandStatus cmd={cmd} testId="request-step" />
       </div>
     </div>

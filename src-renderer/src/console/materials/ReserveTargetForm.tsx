@@ -1,13 +1,15 @@
 // 储备目标: how much of an item a place (a warehouse or a street's reserve point) should hold. None
 // by default (the seed gives no per-item quantities); the statistics panel sets stock against each
 // target set and says 未设目标 for the rest. Checked with the contract's own schema as the person
-// types; the targets set are listed below, each with its stock now and a button to remove it.
+// types; the targets set are listed below, each with its stock now and a button to remove it
+// (after a confirmation naming the place, the item and the target).
 import { useMemo, useState } from 'react';
 import { placeFromKey, ReserveTargetInput } from '@contract/materials';
 import { useT } from '../../i18n/use-t';
 import { useCommands, useSlice } from '../../state/context';
 import { reserveSlice } from '../../state/materials/reserve-slice';
 import { CommandStatus } from '../CommandStatus';
+import { ConfirmButton } from '../ConfirmButton';
 import { useActor } from '../duty/ActorPicker';
 import { Field, TextField } from '../Field';
 import { useCommand } from '../use-command';
@@ -82,20 +84,22 @@ export function ReserveTargetForm() {
         </p>
       ) : (
         <ul className="threshold-list" data-testid="reserve-list">
-          {set.map((l) => (
+          {set.map((l, i) => (
             <li key={`${l.place.key}|${l.item}|${l.unit}`} data-testid="reserve-target" data-place={l.place.key} data-item={l.item}>
               {l.place.name} · {l.item} · {t('reserve.against', { stock: l.stock, target: l.target ?? 0, unit: l.unit, pct: Math.floor((l.ratio ?? 0) * 100) })}{' '}
-              <button
-                type="button"
-                data-testid="reserve-remove"
+              <ConfirmButton
+                className="danger"
+                testId={`reserve-remove-${i}`}
                 disabled={!actor || drop.busy}
-                onClick={() => {
+                label={t('reserve.remove')}
+                title={t('confirm.removeReserveTitle', { place: l.place.name, item: l.item })}
+                consequence={<p>{t('confirm.removeReserveBody', { place: l.place.name, item: l.item, target: l.target ?? 0, unit: l.unit })}</p>}
+                confirmLabel={t('confirm.deleteAction')}
+                onConfirm={() => {
                   const place = placeFromKey(l.place.key);
                   if (place) void drop.run(() => removeTarget(place, l.item, l.unit));
                 }}
-              >
-                {t('reserve.remove')}
-              </button>
+              />
             </li>
           ))}
         </ul>

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../i18n/zh-CN';
 import { SliceHostProvider } from '../../state/context';
 import { SliceHost } from '../../state/slice';
+import { task } from '../../state/tasks/test-fixtures';
+import { tasksSlice } from '../../state/tasks/tasks-slice';
 import { fakeClient } from '../../test-kit/fake-client';
 import { TableHead } from '../TableHead';
 import { MovementForm } from './MovementForm';
@@ -40,6 +42,27 @@ describe('the materials forms', () => {
     expect(expiry).toContain(zhCN['materials.expiry']);
     expect(expiry).toContain('placeholder="YYYY-MM-DD"');
     expect(html).toMatch(/data-testid="movement-submit" disabled="">登记</);
+  });
+
+  it('offer a movement’s task as a choice of open tasks by title and addressee, never a field for its id', () => {
+    const host = new SliceHost(fakeClient().client);
+    const store = host.get(tasksSlice).store;
+    store.setState({
+      tasks: [task('tsk_sand0001', 2000, { title: '向越秀南低洼点前置沙包' }), task('tsk_done0001', 1000, { title: '已办结的指令', state: 'done' })],
+    });
+    // Server rendering reads a store's initial state: made to serve the current one.
+    store.getInitialState = () => store.getState();
+    const html = renderToString(
+      <SliceHostProvider host={host}>
+        <MovementForm place="" />
+      </SliceHostProvider>,
+    );
+    const field = fieldOf(html, 'movement-task').replace(/<!-- -->/g, '');
+    expect(field).toContain(zhCN['materials.taskId']);
+    expect(field).toMatch(/<select[^>]*data-testid="movement-task"/);
+    expect(field).toContain('<option value="tsk_sand0001">向越秀南低洼点前置沙包 · 北京街</option>');
+    expect(field).not.toContain('已办结的指令');
+    expect(field).not.toContain('<input');
   });
 
   it('head a table with one column per key, and an empty heading for null', () => {

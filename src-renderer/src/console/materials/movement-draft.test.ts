@@ -2,7 +2,8 @@
 // each problem lands on its field.
 import { describe, expect, it } from 'vitest';
 import { MovementInput } from '@contract/materials';
-import { emptyMovementDraft, movementFrom } from './movement-draft';
+import { task } from '../../state/tasks/test-fixtures';
+import { emptyMovementDraft, movementFrom, taskChoices } from './movement-draft';
 
 const paths = (d: ReturnType<typeof emptyMovementDraft>): string[] => {
   const r = MovementInput.safeParse(movementFrom(d));
@@ -38,5 +39,17 @@ describe('the movement draft', () => {
     expect(paths({ ...d, quantity: '-3' })).toEqual(['quantity']);
     expect(paths({ ...d, quantity: 'abc' })).toEqual(['quantity']);
     expect(paths({ ...d, quantity: '3', expiry: '2025-13-01' })).toEqual(['expiry']);
+  });
+
+  it('offers the open tasks newest first (and the one chosen, even closed since), never a typed id', () => {
+    const tasks = [
+      task('tsk_old00001', 1000, { title: '旧指令' }),
+      task('tsk_done0001', 3000, { title: '已办结指令', state: 'done' }),
+      task('tsk_new00001', 2000, { title: '新指令', state: 'in_progress' }),
+    ];
+    expect(taskChoices(tasks, '').map((x) => x.title)).toEqual(['新指令', '旧指令']);
+    expect(taskChoices(tasks, 'tsk_done0001').map((x) => x.title)).toEqual(['已办结指令', '新指令', '旧指令']);
+    expect(movementFrom({ ...emptyMovementDraft(), taskId: 'tsk_new00001' }).taskId).toBe('tsk_new00001');
+    expect(movementFrom(emptyMovementDraft())).not.toHaveProperty('taskId');
   });
 });

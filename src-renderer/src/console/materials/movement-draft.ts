@@ -1,6 +1,7 @@
 // The movement form's draft and what it sends: typed text turned into materials.move's movement,
 // so the form checks it with the contract's own schema as the person types (use-draft-check.ts).
 import { placeFromKey, type MovementInput, type MovementKind } from '@contract/materials';
+import { FINAL_TASK_STATES, type Task } from '@contract/tasks';
 
 export interface MovementDraft {
   kind: MovementKind;
@@ -13,6 +14,7 @@ export interface MovementDraft {
   /** YYYY-MM-DD, '' for none. */
   expiry: string;
   reason: string;
+  /** A task chosen from the open ones (taskChoices), '' for none. */
   taskId: string;
 }
 
@@ -37,4 +39,14 @@ export function movementFrom(d: MovementDraft): MovementInput {
     reason: d.reason,
     ...(d.taskId.trim() ? { taskId: d.taskId.trim() } : {}),
   };
+}
+
+/**
+ * The tasks a movement may serve, as the form offers them by title: the open ones (not done,
+ * refused or cancelled), newest first, plus the one already chosen if it has since closed (so the
+ * choice never shows blank).
+ */
+export function taskChoices(tasks: readonly Task[], chosen: string): Task[] {
+  const open = tasks.filter((t) => !FINAL_TASK_STATES.includes(t.state) || t.id === chosen);
+  return [...open].sort((a, b) => b.issuedAt - a.issuedAt);
 }

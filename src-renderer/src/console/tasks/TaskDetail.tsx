@@ -1,7 +1,8 @@
 // One task: what was ordered, to whom, its flags, its history (who, from which street, when), and
 // the answers its state allows: acknowledge, progress, done with a result, refuse with a reason
-// (the addressee's), cancel with a reason (the district's). The server refuses what the caller's
-// rights or street do not allow, and names why.
+// (the addressee's), cancel with a reason (the district's); the three final ones ask first, naming
+// the task and who hears of it. The server refuses what the caller's rights or street do not
+// allow, and names why.
 import { useEffect, useState } from 'react';
 import { TASK_PRIORITY_LABELS, TASK_STATE_LABELS, type Task, type TaskDetail as Detail, type TaskState } from '@contract/tasks';
 import { useT } from '../../i18n/use-t';
@@ -11,6 +12,7 @@ import { dateTime } from '../../state/duty/format';
 import { flagsAt } from '../../state/tasks/tasks';
 import { tasksSlice } from '../../state/tasks/tasks-slice';
 import { CommandStatus } from '../CommandStatus';
+import { ConfirmButton } from '../ConfirmButton';
 import { useActor } from '../duty/ActorPicker';
 import { useCommand } from '../use-command';
 import { addresseeText } from './addressee-text';
@@ -95,6 +97,10 @@ export function TaskDetail({ task, now, street }: { task: Task; now: number; str
   );
 }
 
+/** The confirmation of each final answer: its question and what follows. */
+const FINAL_TITLE = { complete: 'confirm.taskCompleteTitle', refuse: 'confirm.taskRefuseTitle', cancel: 'confirm.taskCancelTitle' } as const;
+const FINAL_BODY = { complete: 'confirm.taskCompleteBody', refuse: 'confirm.taskRefuseBody', cancel: 'confirm.taskCancelBody' } as const;
+
 /** On a street centre's machine (`street`) the district's cancel is not offered: its role cannot. */
 function AnswerBar({ task, street }: { task: Task; street: string | null }) {
   const t = useT();
@@ -102,7 +108,11 @@ function AnswerBar({ task, street }: { task: Task; street: string | null }) {
   const c = useCommands(tasksSlice);
   const cmd = useCommand();
   const [text, setText] = useState('');
+  const label = useLabel();
   const answers = ANSWERS[task.state].filter((a) => street === null || a !== 'cancel');
+  // Done, refused and cancelled are final and each needs its text (contract/tasks.ts, at least 2
+  // characters): the button waits for it, then asks first, saying who hears of it.
+  const textOk = text.trim().length >= 2;
   if (answers.length === 0) return null;
   const act = async (a: Answer): Promise<void> => {
     const run = {
@@ -125,18 +135,38 @@ function AnswerBar({ task, street }: { task: Task; street: string | null }) {
         maxLength={2000}
         onChange={(e) => setText(e.target.value)}
       />
-      {answers.map((a) => (
-        <button
-          key={a}
-          type="button"
-          className={a === 'acknowledge' || a === 'complete' ? 'primary' : undefined}
-          data-testid={`task-${a}`}
-          disabled={!actor || cmd.busy}
-          onClick={() => void act(a)}
-        >
-          {t(`tasks.do.${a}`)}
-        </button>
-      ))}
+      {answers.map((a) =>
+        a === 'complete' || a === 'refuse' || a === 'cancel' ? (
+          <ConfirmButton
+            key={a}
+            className={a === 'complete' ? 'primary' : 'danger'}
+            testId={`task-${a}`}
+            disabled={!actor || cmd.busy || !textOk}
+            label={t(`tasks.do.${a}`)}
+            title={t(FINAL_TITLE[a], { title: task.title })}
+            consequence={
+              <p>{t(FINAL_BODY[a], { title: task.title, text: text.trim(), issuer: task.issuedBy.name, addressee: addresseeText(label, task.addressee) })}</p>
+            }
+            onConfirm={() => void act(a)}
+          />
+        ) : (
+          <button
+            key={a}
+            type="button"
+            className={a === 'acknowledge' ? 'primary' : undefined}
+            data-testid={`task-${a}`}
+            disabled={!actor || cmd.busy}
+            onClick={() => void act(a)}
+          >
+            {t(`tasks.do.${a}`)}
+          </button>
+        ),
+      )}
+      {!textOk && answers.some((a) => a in FINAL_TITLE) && (
+        <span className="field-hint" data-testid="task-answer-needs-text">
+          {t('confirm.taskNeedsText')}
+        </span>
+      )}
       <CommandStatus cmd={cmd} testId="task-answer" />
     </div>
   );

@@ -194,6 +194,7 @@ function ScheduleRows({ display, schedules, cmd }: { display: number; schedules:
             <span className="field-hint tabular" data-testid="row-until">
               {to === null ? '' : t('wallSchedule.until', { to })}
             </span>
+            {/* No confirmation: this edits the unsaved rows only; nothing changes until 保存 (reload or switch displays to drop it). */}
             <button type="button" data-testid="row-remove" onClick={() => (setRows(rows.filter((_, j) => j !== i)), setTouched('all'))}>
               {t('wallSchedule.removeRow')}
             </button>

@@ -1,7 +1,8 @@
 // The facts of one map object in its card, by kind. A team's status is the teams capability's
 // (standby, dispatched, on scene, returning, resting; since when; which task), never the map
 // object's coarse copy of it; a warehouse's stock is the materials ledger's (WarehouseStock.tsx), never
-// the map object's old stock lines.
+// the map object's old stock lines. A task not among those loaded is said so (「指令（未载入）」),
+// never shown by its id.
 import { GEOHAZARD_TYPE_LABELS, RISK_CATEGORY_LABELS, RISK_LEVEL_SHORT_LABELS, SHELTER_AREA_TARGET_M2, type MapObject } from '@contract/map';
 import type { Task } from '@contract/tasks';
 import { TEAM_STATUS_LABELS, type Team } from '@contract/teams';
@@ -82,7 +83,7 @@ function KindFacts({ o, team, task }: { o: MapObject } & TeamOps) {
           )}
           {team?.taskId && (
             <Fact label={t('map.card.task')} testId="map-card-team-task">
-              {task ? task.title : team.taskId}
+              {task ? task.title : <span className="unset">{t('refs.taskUnknown')}</span>}
             </Fact>
           )}
           {o.equipment && <Fact label={t('map.card.equipment')}>{o.equipment}</Fact>}

@@ -44,4 +44,20 @@ describe('the teams panel', () => {
     expect(html.indexOf('区消防救援大队')).toBeLessThan(html.indexOf('区排水抢险队'));
     expect(html).not.toContain('北京街兼职抢险队');
   });
+
+  it('says a task not among those loaded is not loaded, never showing its id', () => {
+    const host = new SliceHost(fakeClient().client);
+    const html = renderToString(
+      <SliceHostProvider host={host}>
+        <TeamsView
+          teams={[team('obj_team0001', '区消防救援大队', { status: 'on_scene', taskId: 'tsk_old00001', dispatchedAt: NOW - 42 * MIN })]}
+          summary={summary({ on_scene: 1 })}
+          tasks={[]}
+          now={NOW}
+        />
+      </SliceHostProvider>,
+    );
+    expect(html).toContain('指令（未载入）');
+    expect(html).not.toContain('tsk_old00001');
+  });
 });

@@ -1,6 +1,7 @@
 // 救援队伍 on the wall: teams and people by status, then the teams out (dispatched, on scene,
 // returning), the longest out first, each with its task and the minutes since it was dispatched
-// (recomputed every second between pushes).
+// (recomputed every second between pushes). A task not among those loaded reads 「指令（未载入）」,
+// never its id.
 import { TEAM_STATUS_LABELS, TEAM_STATUSES, type Team, type TeamSummary } from '@contract/teams';
 import { PanelLoading } from '../../shared/PanelLoading';
 import type { Task } from '@contract/tasks';
@@ -56,7 +57,7 @@ export function TeamsView({ teams, summary, tasks, now }: { teams: readonly Team
             <li className={`team-line team-status-${team.status}`} data-testid={`team-line-${team.id}`}>
               <span className="team-line-status">{label(TEAM_STATUS_LABELS[team.status])}</span>
               <span className="team-line-name">{team.name}</span>
-              <span className="team-line-task">{team.taskId ? (titles.get(team.taskId) ?? team.taskId) : t('teams.noTask')}</span>
+              <span className="team-line-task">{team.taskId ? (titles.get(team.taskId) ?? t('refs.taskUnknown')) : t('teams.noTask')}</span>
               <span className="team-line-time tabular">{t('teams.minutesOut', { n: minutesOut(team, now) })}</span>
             </li>
           )}
