@@ -23,8 +23,8 @@
 //                 task; target ≤ 2,000 ms. One cold load (the first start) and TRIALS_4K restarts.
 //   4k-long-tasks the longest task after load over WINDOW_4K_S (default 30 s); target none over 50 ms.
 //   4k-pan-fps    the 4K wall's map panned as above against a bare Leaflet page of the same size
-//                 drawing the same 50,000 features with the same clustering (leaflet.markercluster,
-//                 same radius, chunked loading); target wall ≥ 90% of bare.
+//                 drawing the same 50,000 features with the same clustering (supercluster, same
+//                 radius and zooms, the view and half a view around it drawn); target wall ≥ 90% of bare.
 //   4k-hub-map-reply  the hub's side of the 4K map's reply (dispatch, JSON text, bytes): context.
 //   4k-pan-fps-diagnostics  the 4K wall idle, and panned with its videos paused and with the camera
 //                 cell hidden: context for the figure above, not a target.
@@ -34,8 +34,8 @@
 //                 50 ms in WINDOW_4K_S after load.
 // Every line carries the load average at its end (loadavg1m): the machine is shared.
 // CW_BENCH_WALL_CASES=1080,4k,four chooses the parts (default: all three).
-// CW_BENCH_PROFILE=<dir> (diagnostic): the first 4K restart and the long-task window recorded there as
-// a CPU profile (.cpuprofile) and a Chromium trace (.trace.json), with the heaviest functions printed.
+// CW_BENCH_PROFILE=<dir> (diagnostic): the first 1080 and 4K restarts and the 4K long-task window recorded
+// there as CPU profiles (.cpuprofile) and a Chromium trace (.trace.json), with the heaviest functions printed.
 // Needs the built renderer (npx electron-vite build), /usr/bin/chromium and /usr/bin/ffmpeg.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -68,7 +68,7 @@ const FEATURES_4K = 50_000;
 const TRIALS_4K = Number(process.env.CW_BENCH_TRIALS_4K ?? 3);
 const WINDOW_4K_S = Number(process.env.CW_BENCH_WINDOW_4K_S ?? 30);
 const UHD = { width: 3840, height: 2160 };
-/** CW_BENCH_PROFILE=<dir>: a CPU profile of the first 4K restart written there (diagnostic). */
+/** CW_BENCH_PROFILE=<dir>: CPU profiles of the first 1080 and 4K restarts written there (diagnostic). */
 const PROFILE_DIR = process.env.CW_BENCH_PROFILE ?? null;
 /** Pause between closing the wall and starting it again. */
 const SETTLE_MS = 1500;
@@ -372,7 +372,7 @@ export async function benchWall(print: (o: object) => void): Promise<void> {
         // process has exited and the hub has dropped its sockets (as before the first start).
         await new Promise((r) => setTimeout(r, SETTLE_MS));
         page = await context.newPage();
-        restarts.push(await loadWall(page, url));
+        restarts.push(await loadWall(page, url, PROBE, 60_000, PROFILE_DIR && i === 0 ? join(PROFILE_DIR, '1080-restart.cpuprofile') : null));
       }
       const byTti = [...restarts].sort((a, b) => a.ttiMs - b.ttiMs);
       const mid = byTti[Math.floor(byTti.length / 2)];
@@ -730,15 +730,15 @@ async function bench4k(print: (o: object) => void, browser: Browser, ui: string,
         `<!doctype html><html><body style="margin:0;background:#050b14"><div id="m" style="position:absolute;left:${mapBox.x}px;top:${mapBox.y}px;width:${mapBox.width}px;height:${mapBox.height}px;font-size:${view.letterPx}px"></div></body></html>`,
       );
       await bare.addStyleTag({ path: join(ROOT, 'node_modules/leaflet/dist/leaflet.css') });
-      await bare.addStyleTag({ path: join(ROOT, 'node_modules/leaflet.markercluster/dist/MarkerCluster.css') });
       await bare.addScriptTag({ path: join(ROOT, 'node_modules/leaflet/dist/leaflet.js') });
-      await bare.addScriptTag({ path: join(ROOT, 'node_modules/leaflet.markercluster/dist/leaflet.markercluster.js') });
+      await bare.addScriptTag({ path: join(ROOT, 'node_modules/supercluster/dist/supercluster.js') });
       await bare.addScriptTag({ content: PROBE });
       await bare.addScriptTag({ content: BARE_MARKER });
       const bareLoadMs = await bare.evaluate(
         ({ pts, v, style }) =>
           new Promise<number>((done) => {
             const L = (window as any).L;
+            const Supercluster = (window as any).Supercluster;
             const marker = (window as any).__bareMarker as typeof bareMarker;
             const t0 = performance.now();
             const map = L.map('m', { preferCanvas: true, zoomSnap: 0.25, maxZoom: 19, zoomControl: false, attributionControl: false }).setView(
@@ -747,30 +747,34 @@ async function bench4k(print: (o: object) => void, browser: Browser, ui: string,
             );
             (window as any).__bareMap = map;
             const renderer = L.canvas({ padding: 0.3 });
-            // The wall's clustering (cluster-layer.ts): same radius, no animation.
-            const group = L.markerClusterGroup({
-              animate: false,
-              animateAddingMarkers: false,
-              showCoverageOnHover: false,
-              spiderfyOnMaxZoom: true,
-              removeOutsideVisibleBounds: true,
-              disableClusteringAtZoom: 17,
-              maxClusterRadius: Math.round(Math.max(60, v.letterPx * 3.2)),
-              // Loaded in one go, not chunked: markercluster reports 0 of 0 done as the group is
-              // added, and the chunks after the first did not run on the bare page, which panned
-              // 200 of the 50,000 features (bareFeatures says how many it holds).
-              chunkedLoading: false,
-              iconCreateFunction: (c: any) => {
-                const n = c.getChildCount();
+            // The wall's clustering (cluster-layer.ts): supercluster at the same radius and zooms,
+            // the view and half a view around it drawn, nothing drawn again while a pan stays inside.
+            const index = new Supercluster({ minZoom: 9, maxZoom: 16, extent: 256, radius: Math.round(Math.max(60, v.letterPx * 3.2)) });
+            index.load(pts.map((p: any) => ({ type: 'Feature', properties: p, geometry: { type: 'Point', coordinates: [p.lng, p.lat] } })));
+            const group = L.layerGroup().addTo(map);
+            let area: any = null;
+            let zoom = -1;
+            const draw = (): void => {
+              const z = Math.max(9, Math.round(map.getZoom()));
+              if (area && z === zoom && area.contains(map.getBounds())) return;
+              area = map.getBounds().pad(0.5);
+              zoom = z;
+              group.clearLayers();
+              for (const c of index.getClusters([area.getWest(), area.getSouth(), area.getEast(), area.getNorth()], z)) {
+                const [lng, lat] = c.geometry.coordinates;
+                if (!c.properties.cluster) {
+                  (marker(L, renderer, c.properties, style) as any).addTo(group);
+                  continue;
+                }
+                const n = c.properties.point_count;
                 const size = Math.round(v.letterPx * (String(n).length <= 2 ? 2.2 : 0.8 * String(n).length + 0.7));
-                return L.divIcon({ className: 'bare-cluster', html: `<span>${n}</span>`, iconSize: L.point(size, size) });
-              },
-            }).addTo(map);
+                L.marker([lat, lng], { icon: L.divIcon({ className: 'bare-cluster', html: `<span>${n}</span>`, iconSize: L.point(size, size) }) }).addTo(group);
+              }
+            };
+            map.on('moveend', draw);
+            draw();
+            (window as any).__bareIndex = index;
             (window as any).__bareGroup = group;
-            group.addLayers(
-              pts.map((p: any) => marker(L, renderer, p, style)),
-              true,
-            );
             done(Math.round(performance.now() - t0));
           }),
         {
@@ -782,13 +786,15 @@ async function bench4k(print: (o: object) => void, browser: Browser, ui: string,
       await bare.waitForTimeout(1000);
       // The baseline is fair only if it holds every feature, clustered as on the wall at the same zoom.
       const bareHolds = await bare.evaluate(() => {
-        const group = (window as any).__bareGroup;
-        const map = (window as any).__bareMap;
+        const L = (window as any).L;
         let clusters = 0;
-        map.eachLayer((l: any) => {
-          if (typeof l.getChildCount === 'function') clusters++;
+        (window as any).__bareGroup.eachLayer((l: any) => {
+          if (l instanceof L.Marker) clusters++;
         });
-        return { features: group.getLayers().length as number, clusters, zoom: map.getZoom() as number };
+        // Every point is in the index: the counts of the least zoom's clusters over the whole world add up to it.
+        const all = (window as any).__bareIndex.getClusters([-180, -85, 180, 85], 9) as { properties: { point_count?: number } }[];
+        const features = all.reduce((n, c) => n + (c.properties.point_count ?? 1), 0);
+        return { features, clusters, zoom: (window as any).__bareMap.getZoom() as number };
       });
       const bareRuns = await closedAfterPans(bare);
       const wallFps = median(wallRuns);

@@ -284,9 +284,19 @@ describe.skipIf(missing !== undefined || !existsSync(JANUS))('recording, sound a
       }
     } finally {
       child.kill('SIGKILL');
-      if (janusPid) {
+      // The killed hub's Janus and its standby (the pid file names both), as the next supervisor would end them.
+      let leftover: number[] = [];
+      try {
+        leftover = readFileSync(join(dataDir, 'janus', 'janus.pid'), 'utf8')
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number);
+      } catch {
+        // no pid file: nothing started
+      }
+      for (const pid of new Set([janusPid, ...leftover].filter((p) => p > 0))) {
         try {
-          process.kill(janusPid, 'SIGKILL');
+          process.kill(pid, 'SIGKILL');
         } catch {
           // gone already
         }

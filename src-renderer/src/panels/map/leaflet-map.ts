@@ -1,5 +1,5 @@
 // The Leaflet side of the map panel, kept out of React: the embedded outline, the operator's
-// tile source, the map objects and cameras clustered (cluster-layer.ts: leaflet.markercluster, so
+// tile source, the map objects and cameras clustered (cluster-layer.ts: supercluster, so
 // 5,000 risk points read as a few dozen counts at district zoom, each in the colour of the worst
 // risk inside), and the live incidents (duty-log reports, plan responses) never clustered, on one
 // canvas above them (points-layer.ts). The wall's map draws no controls: no zoom buttons, no

@@ -21,7 +21,7 @@ export interface OpsLayerOptions {
   onSelect(key: string): void;
 }
 
-/** Above the clusters (markercluster's icons are markers too): tasks on top, then teams. */
+/** Above the clusters (their counts are markers too): tasks on top, then teams. */
 const Z: Partial<Record<LayerId, number>> = { task: 20_000, sortie: 10_000 };
 
 export class OpsLayer {
