@@ -269,14 +269,20 @@ function steerFor(method: MethodName) {
           fc.array(panelIds, { minLength: layout.areas.length, maxLength: layout.areas.length }).map((cells) => ({ ...(p as object), layout, cells })),
         );
     if (s === DirectoryInput)
-      // A directory switched on needs a DN template or a search base and filter (the refinement):
-      // plain generation rarely gives one, so most draws switch it off when it has neither.
+      // A directory switched on needs a DN template or a search base and filter, and a template
+      // names the person ({name}) (the refinements): plain generation rarely gives either (a draw
+      // passed about one time in seven, and a run of 30 calls with none valid failed CI once), so
+      // most draws get a template with {name}, and are switched off when they have no way at all.
       return fc.oneof(
         {
           weight: 4,
-          arbitrary: generated().map((d) =>
-            isRecord(d) && d.bindDnTemplate === null && (d.searchBase === null || d.searchFilter === null) ? { ...d, enabled: false } : d,
-          ),
+          arbitrary: generated().map((d) => {
+            if (!isRecord(d)) return d;
+            const t = d.bindDnTemplate;
+            const template = typeof t === 'string' && !t.includes('{name}') ? `uid={name},${t}`.slice(0, 290) : t;
+            const e = { ...d, bindDnTemplate: template };
+            return (template ?? null) === null && (e.searchBase == null || e.searchFilter == null) ? { ...e, enabled: false } : e;
+          }),
         },
         { weight: 1, arbitrary: generated() },
       );
