@@ -281,7 +281,7 @@ function steerFor(method: MethodName) {
             const t = d.bindDnTemplate;
             const template = typeof t === 'string' && !t.includes('{name}') ? `uid={name},${t}`.slice(0, 290) : t;
             const e = { ...d, bindDnTemplate: template };
-            return (template ?? null) === null && (e.searchBase == null || e.searchFilter == null) ? { ...e, enabled: false } : e;
+            return (template ?? null) === null && (d.searchBase == null || d.searchFilter == null) ? { ...e, enabled: false } : e;
           }),
         },
         { weight: 1, arbitrary: generated() },
