@@ -27,7 +27,8 @@
 // FAILOVER_ONLY=sfu runs only the SFU rows (issue 16; tests/net/sfu-scenario.ts: the district's wall in
 // Chromium, Janus supervised by its hub, SFU_NET_STREETS (default 18) synthetic streets in their
 // namespaces, two links each):
-//   {"bench":"consult","case":"join","sites":19,"all_tiles_ms":…}   the district starting the call to every tile showing on both links
+//   {"bench":"consult","case":"join","sites":19,"all_tiles_ms":…,"district":{"join":{…},"call":{…}}}   the district starting the call to every
+//       tile showing on both links; the district machine's CPU (cores: 1 = one core busy) and Mbit/s in and out while joining and over 5 s of the call
 //   {"bench":"failover","mode":"sfu-dual","sites":19,"scenario":"link-down-all-streets","gap_p50_ms","gap_max_ms","n"}
 //       link A cut at every street at once, FAILOVER_TRIALS times: the longest freeze of each street's tile at the district
 //   {"bench":"failover","mode":"sfu-dual","sites":19,"scenario":"janus-killed","back_ms":…}
@@ -223,7 +224,7 @@ async function sfuRows(print: Print): Promise<void> {
   const s = await openSfuDistrict({ streets });
   const sites = streets + 1;
   try {
-    print({ bench: 'consult', case: 'join', sites, all_tiles_ms: s.allTilesMs });
+    print({ bench: 'consult', case: 'join', sites, all_tiles_ms: s.allTilesMs, district: s.districtUsage });
     const gaps: number[] = [];
     const recovered: number[] = [];
     for (let i = 0; i < TRIALS; i++) {

@@ -46,7 +46,7 @@ const streetToken = (i: number): string => `cwnet-street-token-000${i}`;
  * playout). The `capture` option, CWNET_CAPTURE and CWNET_AUDIO=1 change that.
  */
 const DEFAULT_CAPTURE = process.env.CWNET_CAPTURE ?? '160x120@15';
-const AUDIO = process.env.CWNET_AUDIO === '1' ? '' : '&consultAudio=0';
+const AUDIO = process.env.CWNET_AUDIO === '1';
 
 // Debian's Chromium, as the e2e tests run it (playwright.config.ts), plus a fake camera and
 // microphone, sound allowed to autoplay, and real local addresses in ICE candidates.
@@ -121,6 +121,8 @@ export interface HarnessOptions {
    * their namespaces): no hub, no browser for them; each is still enrolled (its credential on the Centre).
    */
   syntheticStreets?: boolean;
+  /** The walls publish sound too (Chromium's fake microphone); default off, or CWNET_AUDIO=1. */
+  audio?: boolean;
 }
 
 export class NetHarness {
@@ -327,7 +329,9 @@ export class NetHarness {
     c.wall.on('console', (m) => {
       if (m.type() === 'error' || m.text().startsWith('[consult]')) this.log(`${c.id}: ${m.text()}`);
     });
-    await c.wall.goto(`http://127.0.0.1:${HUB_PORT}/?token=${c.token}&view=wall&display=0&consultVideo=${this.capture}${AUDIO}`);
+    await c.wall.goto(
+      `http://127.0.0.1:${HUB_PORT}/?token=${c.token}&view=wall&display=0&consultVideo=${this.capture}${(this.opts.audio ?? AUDIO) ? '' : '&consultAudio=0'}`,
+    );
     await c.wall.locator('[data-testid="consult-stage"][data-phase="waiting"]').waitFor({ timeout: 20_000 });
     this.log(`browser up in ${c.ns}`);
   }

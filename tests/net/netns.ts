@@ -7,6 +7,7 @@
 // Everything lives inside namespaces named cwnet<pid>-…: nothing touches the machine's own
 // network, and removing the namespaces removes it all. Addresses are used only inside them.
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { alive } from '../../src-main/core/store/lock';
 
 /**
@@ -220,5 +221,54 @@ export function figures(): { note(name: string, value: unknown): void; summary()
       console.log(`[tests/net] ${name}: ${JSON.stringify(value)}`);
     },
     summary: () => console.log(`[tests/net] summary ${JSON.stringify(results)}`),
+  };
+}
+
+/** What a namespace's machine has used so far: CPU of every process in it (all its hub, Janus and Chromium processes), and bytes on its interfaces. */
+export interface NsUsage {
+  at: number;
+  /** CPU seconds (user + system) of the processes now in the namespace. */
+  cpuS: number;
+  /** Bytes received and sent by the namespace's own addresses (its bridges, or its link interfaces). */
+  rxBytes: number;
+  txBytes: number;
+}
+
+const CLOCK_TICKS = 100;
+
+export function nsUsage(ns: string): NsUsage {
+  const inode = statSync(`/run/netns/${ns}`).ino;
+  let ticks = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (statSync(`/proc/${d}/ns/net`).ino !== inode) continue;
+      const st = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]); // utime stime cutime cstime
+    } catch {
+      // gone meanwhile
+    }
+  }
+  // The district's addresses sit on its bridges (a street's on its link interfaces): count those, not the bridge ports too.
+  const links = JSON.parse(ip('-n', ns, '-s', '-j', 'link', 'show')) as { ifname: string; stats64?: { rx: { bytes: number }; tx: { bytes: number } } }[];
+  const own = links.filter((l) => /^br-|^eth-/.test(l.ifname));
+  return {
+    at: Date.now(),
+    cpuS: ticks / CLOCK_TICKS,
+    rxBytes: own.reduce((a, l) => a + (l.stats64?.rx.bytes ?? 0), 0),
+    txBytes: own.reduce((a, l) => a + (l.stats64?.tx.bytes ?? 0), 0),
+  };
+}
+
+/** Between two readings: CPU as a share of one core (1 = one core busy), and Mbit/s each way. */
+export function usageBetween(a: NsUsage, b: NsUsage): { cpu_cores: number; in_mbps: number; out_mbps: number; span_ms: number } {
+  const s = Math.max(0.001, (b.at - a.at) / 1000);
+  const r = (x: number, d = 2): number => Number(x.toFixed(d));
+  return {
+    cpu_cores: r((b.cpuS - a.cpuS) / s),
+    in_mbps: r(((b.rxBytes - a.rxBytes) * 8) / s / 1e6),
+    out_mbps: r(((b.txBytes - a.txBytes) * 8) / s / 1e6),
+    span_ms: b.at - a.at,
   };
 }

@@ -12,9 +12,11 @@ import { join } from 'node:path';
 import { RtpClip } from '../support/synthetic-site';
 import { SitesProcess, type SiteCounts } from '../support/synthetic-sites';
 import { NetHarness, sleep } from './harness';
-import { DISTRICT_IP, streetIp, type Link } from './netns';
+import { DISTRICT_IP, nsUsage, streetIp, usageBetween, type Link } from './netns';
 
 const HUB_PORT = 4310;
+/** How long the whole call's cost is measured for after every tile shows. */
+const STEADY_MS = 5000;
 const PREFIX: Record<Link, string> = { A: '10.231.1.', B: '10.231.2.' };
 
 export interface SfuDistrict {
@@ -23,6 +25,8 @@ export interface SfuDistrict {
   consultationId: string;
   /** ms from the district starting the call to every street showing at the district and the district at every street. */
   allTilesMs: number;
+  /** The district machine (hub, Janus, its wall's Chromium: every process in its namespace) while the call was joined, and in the whole call. */
+  districtUsage: { join: ReturnType<typeof usageBetween>; call: ReturnType<typeof usageBetween> } | null;
   close(): Promise<void>;
 }
 
@@ -92,9 +96,9 @@ export async function untilWhole(s: SfuDistrict, timeoutMs: number, links: Link[
 }
 
 /** Opens the namespaces, the district (hub + Janus + wall), the streets' site processes, and starts an sfu consultation inviting every street. */
-export async function openSfuDistrict(opts: { streets: number; log?: (m: string) => void; joinTimeoutMs?: number }): Promise<SfuDistrict> {
+export async function openSfuDistrict(opts: { streets: number; log?: (m: string) => void; joinTimeoutMs?: number; audio?: boolean }): Promise<SfuDistrict> {
   const log = opts.log ?? (() => undefined);
-  const h = await NetHarness.open({ streets: opts.streets, janus: true, syntheticStreets: true, log });
+  const h = await NetHarness.open({ streets: opts.streets, janus: true, syntheticStreets: true, audio: opts.audio, log });
   const sites = new Map<string, SitesProcess>();
   const close = async (): Promise<void> => {
     await Promise.all([...sites.values()].map((p) => p.stop().catch(() => undefined)));
@@ -135,12 +139,17 @@ export async function openSfuDistrict(opts: { streets: number; log?: (m: string)
       );
     }
     await Promise.all(started);
+    const before = nsUsage(h.district.ns);
     const startedAt = Date.now();
     const consultationId = await h.startConsultation({ mode: 'sfu', topic: '三防全区视频会商' });
     await Promise.all([...sites.entries()].map(([id, p]) => p.joinedSite(id)));
-    const s: SfuDistrict = { h, sites, consultationId, allTilesMs: 0, close };
+    const s: SfuDistrict = { h, sites, consultationId, allTilesMs: 0, districtUsage: null, close };
     await untilWhole(s, opts.joinTimeoutMs ?? 60_000, ['A', 'B'], 'every tile showing on both links');
     s.allTilesMs = Date.now() - startedAt;
+    // The district machine's cost: while every site joined, then over STEADY_MS of the whole call.
+    const whole = nsUsage(h.district.ns);
+    await sleep(STEADY_MS);
+    s.districtUsage = { join: usageBetween(before, whole), call: usageBetween(whole, nsUsage(h.district.ns)) };
     return s;
   } catch (err) {
     await close();
