@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { chromiumArgs } from '../../playwright.config';
 
 export interface WhepEndpoint {
   /** The endpoint's URL for camera `id` (any id answers). */
@@ -86,7 +86,7 @@ function body(req: IncomingMessage): Promise<string> {
 export async function startWhepEndpoint(): Promise<WhepEndpoint> {
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, '--disable-features=WebRtcHideLocalIpsWithMdns'],
+    args: chromiumArgs('WebRtcHideLocalIpsWithMdns'),
   });
   const publisher: Page = await browser.newPage();
   await publisher.setContent('<!doctype html><title>WHEP test camera</title>');
