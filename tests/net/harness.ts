@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { STREET_PARTICIPANTS } from '@contract/consult';
 import { standardLayout } from '@contract/layouts';
+import { chromiumArgs } from '../../playwright.config';
 import {
   createTopology,
   cut as cutLink,
@@ -50,20 +51,13 @@ const AUDIO = process.env.CWNET_AUDIO === '1';
 
 // Debian's Chromium, as the e2e tests run it (playwright.config.ts), plus a fake camera and
 // microphone, sound allowed to autoplay, and real local addresses in ICE candidates.
-const chromiumArgs = (fps: number): string[] => [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+const chromiumArgsAt = (fps: number): string[] => [
+  // Real local addresses in ICE candidates (no mDNS names), beside the tests' own list.
+  ...chromiumArgs('WebRtcHideLocalIpsWithMdns'),
   // The fake camera runs at 20 fps unless told otherwise; it follows the capture's rate here.
   `--use-fake-device-for-media-stream=fps=${fps}`,
   '--use-fake-ui-for-media-stream',
   '--autoplay-policy=no-user-gesture-required',
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
   '--disable-renderer-backgrounding',
   '--mute-audio',
   '--disable-background-timer-throttling',
@@ -318,7 +312,7 @@ export class NetHarness {
     const wrapper = join(this.dir, `chromium-${c.ns}.sh`);
     writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${c.ns} ${CHROMIUM} "$@"\n`);
     chmodSync(wrapper, 0o755);
-    c.browser = await chromium.launch({ executablePath: wrapper, args: chromiumArgs(Number(/@(\d+)$/.exec(this.capture)?.[1] ?? 15)), timeout: 30_000 });
+    c.browser = await chromium.launch({ executablePath: wrapper, args: chromiumArgsAt(Number(/@(\d+)$/.exec(this.capture)?.[1] ?? 15)), timeout: 30_000 });
     // The page reaches the district hub on another origin (both links) under the app's own page
     // policy (connect-src allows ws: for that): no CSP bypass here, so a policy that blocked the
     // signalling sockets would fail every scenario.
