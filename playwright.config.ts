@@ -28,7 +28,8 @@ export const PLAYWRIGHT_DISABLED_FEATURES = [
  * Chromium's own window UI (its "top chrome": the omnibox popup, preloaded for each new tab) is
  * web pages too, rendered in a renderer of their own even headless: 0.9 s of CPU during one 4K
  * wall load (a Chromium trace, s10), taken from the page on two cores. Electron, which runs the
- * wall, has none of it. Without it the 4K wall bench's restarts went from 3514–5225 ms to 2902–3787 ms.
+ * wall, has none of it. Without it the 4K wall bench's restarts took 2967–4307 ms (median 3954) against
+ * 3514–5914 ms (median 4768) with it, in the same hour.
  */
 const NO_BROWSER_UI = ['PreloadTopChromeWebUI', 'WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];
 

@@ -245,7 +245,9 @@ export function nsUsage(ns: string): NsUsage {
       if (statSync(`/proc/${d}/ns/net`).ino !== inode) continue;
       const st = readFileSync(`/proc/${d}/stat`, 'utf8');
       const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]); // utime stime cutime cstime
+      // utime + stime; a process that ends between two readings takes its last moments with it
+      // (its parent's cutime would count its whole life again).
+      ticks += Number(f[11]) + Number(f[12]);
     } catch {
       // gone meanwhile
     }
