@@ -1,7 +1,7 @@
-// map.listObjects packed (issue 17): the whole map as a table a 4K wall parses fast, the same
-// objects as the plain answer, in order, in far fewer bytes.
+// map.listObjects packed (issue 17): the whole map by column, which a 4K wall parses fast, the
+// same objects as the plain answer, in order, in far fewer bytes.
 import { afterEach, describe, expect, it } from 'vitest';
-import { packMapObjects, unpackMapObjects } from '@contract/map';
+import { packMapObjects, unpackMapObjects, type MapObject, type PackedColumn, type PackedMapObjects } from '@contract/map';
 import { openCoreHarness, type CoreHarness } from '../../support/core-harness';
 
 let t: CoreHarness;
@@ -33,8 +33,68 @@ describe('map.listObjects packed', () => {
     expect(after.find((o) => o.id === saved.id)).toEqual(saved);
   });
 
-  it('refuses a row that names no shape', () => {
-    const packed = packMapObjects([]);
-    expect(() => unpackMapObjects({ ...packed, rows: [[3, 'x']] })).toThrow(/row 0 names shape 3/);
+  it('keeps 50,000 imported risk points in well under half the bytes, each field in its cheapest form', () => {
+    const levels = ['blue', 'yellow', 'orange', 'red'] as const;
+    const objects: MapObject[] = Array.from({ length: 50_000 }, (_, i) => ({
+      kind: 'risk',
+      id: `obj_${i.toString(36).padStart(12, '0')}`,
+      name: `风险点${i}`,
+      street: i % 3 === 0 ? null : '北京街',
+      address: '',
+      position: { lat: 23.1 + (i % 997) / 1e5, lng: 113.2 + (i % 991) / 1e5 },
+      note: '',
+      demo: false,
+      updatedAt: 1_796_663_411_123,
+      level: levels[i % 4],
+      category: 'other',
+      measures: '',
+    }));
+    const packed = packMapObjects(objects);
+    expect(packed.order).toBeUndefined();
+    expect(formsOf(packed.shapes[0])).toMatchObject({ id: 'values', name: 'values', street: 'dict', level: 'dict', note: 'same', updatedAt: 'same' });
+    expect(unpackMapObjects(packed)).toEqual(objects);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(objects).length * 0.4);
+  });
+
+  it('refuses a table that does not add up, saying what is wrong', () => {
+    const packed = packMapObjects([
+      { ...demoRisk, id: 'a' },
+      { ...demoRisk, id: 'b', level: 'red' },
+    ]);
+    expect(() => unpackMapObjects({ ...packed, order: [0, 3] })).toThrow(/object 1 names shape 3/);
+    expect(() => unpackMapObjects({ ...packed, order: [0, 0, 0] })).toThrow(/order of 3 for 2 objects/);
+    const shape = packed.shapes[0];
+    expect(() => unpackMapObjects({ shapes: [{ ...shape, columns: shape.columns.slice(1) }] })).toThrow(/shape 0 has 12 columns for 13 fields/);
+    expect(() => unpackMapObjects({ shapes: [{ ...shape, n: 3 }] })).toThrow(/shape 0 column 1 has 2 values for 3 objects/);
+    const level: PackedColumn = { form: 'dict', dict: ['blue'], index: [0, 1] };
+    expect(() => unpackMapObjects({ shapes: [{ ...shape, columns: shape.columns.map((c, i) => (i === shape.columns.length - 3 ? level : c)) }] })).toThrow(
+      /column 10 points past its dictionary/,
+    );
   });
 });
+
+/** Each field's form in a packed shape (position is two columns). */
+function formsOf(shape: PackedMapObjects['shapes'][number]): Record<string, string> {
+  const out: Record<string, string> = {};
+  let j = 0;
+  for (const k of shape.keys) {
+    out[k] = shape.columns[j].form;
+    j += k === 'position' ? 2 : 1;
+  }
+  return out;
+}
+
+const demoRisk: Extract<MapObject, { kind: 'risk' }> = {
+  kind: 'risk',
+  id: 'x',
+  name: '风险点',
+  street: null,
+  address: '',
+  position: { lat: 23.12, lng: 113.27 },
+  note: '',
+  demo: false,
+  updatedAt: 1_796_663_411_123,
+  level: 'blue',
+  category: 'other',
+  measures: '',
+};
