@@ -69,17 +69,33 @@ export function Legend({
   label,
   testId = 'legend',
   maxShare,
+  reserve = false,
 }: {
   entries: readonly LegendEntry[];
   label: string;
   testId?: string;
   /** For a panel that is a picture (the map): the largest share of the panel's height the legend may take, else it gives way. */
   maxShare?: number;
+  /**
+   * The panel's data is on its way: with no entries yet, an invisible line holds the legend's place,
+   * so the picture above keeps its size when they come (a 4K wall map's canvases were laid out and
+   * drawn again when its legend appeared under them: 0.13 s of script and two 70–100 ms frames).
+   */
+  reserve?: boolean;
 }) {
   const [given, ref] = useGiveWay(
     `${entries.map((e) => `${e.id}:${e.word}`).join('|')}@${typeof window === 'undefined' ? '' : `${window.innerWidth}x${window.innerHeight}`}`,
     maxShare,
   );
+  if (entries.length === 0 && reserve)
+    return (
+      <div className="wall-legend wall-legend-reserved" aria-hidden="true">
+        <span className="wall-legend-entry">
+          <span className="wall-legend-shape">●</span>
+          <span className="wall-legend-word">{label}</span>
+        </span>
+      </div>
+    );
   if (entries.length === 0 || given) return null;
   return (
     <ul ref={ref} className="wall-legend" data-testid={testId} aria-label={label}>

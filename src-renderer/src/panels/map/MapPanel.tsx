@@ -120,7 +120,7 @@ export function MapPanel({ controls = false }: { controls?: boolean }) {
           </div>
         )}
       </div>
-      {!controls && <Legend entries={legend} label={t('map.legend.label')} testId="map-legend" maxShare={MAP_LEGEND_SHARE} />}
+      {!controls && <Legend entries={legend} label={t('map.legend.label')} testId="map-legend" maxShare={MAP_LEGEND_SHARE} reserve={!data.loaded} />}
     </div>
   );
 }
