@@ -232,12 +232,14 @@ export const PackedMapObjects = z.object({
 });
 export type PackedMapObjects = z.infer<typeof PackedMapObjects>;
 
-/** A field with at most this many values (and far fewer than objects) is sent as a dictionary. */
+/** A field of plain values with at most this many of them (and far fewer than objects) is sent as a dictionary. */
 const PACK_DICT_MAX = 256;
 
 function packColumn(values: unknown[]): PackedColumn {
   const seen = new Map<unknown, number>();
   for (const v of values) {
+    // Only plain values are shared: a list (a warehouse's stock) stays each object's own.
+    if (typeof v === 'object' && v !== null) return { form: 'values', values };
     if (!seen.has(v)) seen.set(v, seen.size);
     if (seen.size > PACK_DICT_MAX) return { form: 'values', values };
   }

@@ -56,6 +56,18 @@ describe('map.listObjects packed', () => {
     expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(objects).length * 0.4);
   });
 
+  it('never shares a list between objects, even one that was shared when packed', async () => {
+    t = await openCoreHarness({ demo: true });
+    const plain = await t.call('map.listObjects', { kinds: ['warehouse'] });
+    const stock = (plain.objects[0] as Extract<MapObject, { kind: 'warehouse' }>).stock;
+    const same = plain.objects.map((o) => ({ ...o, stock }) as MapObject);
+    const unpacked = JSON.parse(JSON.stringify(packMapObjects(same))) as PackedMapObjects;
+    const lists = unpackMapObjects(unpacked).map((o) => (o as Extract<MapObject, { kind: 'warehouse' }>).stock);
+    expect(lists.length).toBeGreaterThan(1);
+    expect(lists[1]).toEqual(lists[0]);
+    expect(lists[1]).not.toBe(lists[0]);
+  });
+
   it('refuses a table that does not add up, saying what is wrong', () => {
     const packed = packMapObjects([
       { ...demoRisk, id: 'a' },
