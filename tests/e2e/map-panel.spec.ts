@@ -102,6 +102,22 @@ test('layers toggle on and off', async ({ page }) => {
   expect(await markersOnMap(page)).toBe(total);
 });
 
+test('the points canvas leaves the page while it has nothing to draw, and comes back with what it draws', async ({ page }) => {
+  // An empty canvas still costs: the browser copies its whole bitmap whenever the page's layers
+  // are rebuilt (35–50 ms for a 4K wall map's), so the canvas is shown only with something on it.
+  await page.goto(consoleUrl());
+  await ready(page);
+  const canvas = page.locator('.map-leaflet .leaflet-overlay-pane canvas').last();
+  await expect(canvas).toBeVisible();
+  // The console's map draws every point on it: with every layer off, it has nothing to draw.
+  const on = page.locator('[data-testid^="map-layer-"][data-on="true"]');
+  while ((await on.count()) > 0) await on.first().click();
+  await expect(canvas).toBeHidden();
+  await page.getByTestId('map-layer-risk').click();
+  await expect(canvas).toBeVisible();
+  await expect.poll(() => pointsInk(page)).toBeGreaterThan(0);
+});
+
 test('clicking a shelter opens its card with the area per person against 1.5 m²', async ({ page }) => {
   await page.goto(consoleUrl());
   const leaflet = page.getByTestId('map-leaflet');

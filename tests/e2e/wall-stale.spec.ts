@@ -1,5 +1,6 @@
 // A wall never shows old data as if it were live (issue 17): with the hub gone, every data panel
-// is dimmed and says since when within 5 s; when the hub is back, every panel is current again.
+// is dimmed and says since when within 5 s, its size unchanged; when the hub is back, every panel is
+// current again.
 import { expect, test } from '@playwright/test';
 import { standardLayout } from '@contract/layouts';
 import { startHubProcess, type HubProcess } from '../support/hub-process';
@@ -34,6 +35,12 @@ test('with the hub gone every data panel says since when within 5 s, and is curr
   for (const panel of DATA_PANELS) await expect(page.locator(`[data-panel="${panel}"]`), panel).toHaveAttribute('data-stale', 'false', { timeout: 15_000 });
   await expect(page.getByTestId('cell-stale')).toHaveCount(0);
 
+  // The "数据截至" mark never changes a panel's size: a panel laid out again is a 4K map's two
+  // canvases drawn again (the mark once made the title 4 px taller).
+  const bodies = () => page.locator('.cell-body').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+  const sizesLive = await bodies();
+  const mapLive = (await page.getByTestId('map-leaflet').boundingBox())!;
+
   const { port } = hub;
   const stoppedAt = Date.now();
   await hub.stop('SIGKILL'); // gone, as a crash or a cut link leaves it
@@ -43,6 +50,8 @@ test('with the hub gone every data panel says since when within 5 s, and is curr
   expect(markedWithin).toBeLessThanOrEqual(5_000);
   await expect(page.getByTestId('cell-stale')).toHaveCount(DATA_PANELS.length);
   for (const text of await page.getByTestId('cell-stale').allInnerTexts()) expect(text).toMatch(/^数据截至 \d{2}:\d{2}:\d{2}$/);
+  expect(await bodies()).toEqual(sizesLive);
+  expect((await page.getByTestId('map-leaflet').boundingBox())!.height).toBe(mapLive.height);
   await page.screenshot({ path: 'test-results/screenshots/wall-stale.png' });
 
   hub = await startHubProcess(tmp.dir, { port, token: hub.token });
