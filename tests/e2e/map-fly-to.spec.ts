@@ -59,3 +59,32 @@ test('clicking a duty-log entry centres its report on the map and opens its card
   await page.locator(`[data-testid="duty-log-row"][data-id="${streetOnly.id}"]`).press('Enter');
   await expect(card).toContainText('六榕街某小区');
 });
+
+test("the wall asks for the map without names, and an object's card still names it", async ({ page }) => {
+  const [shelter] = (await must(spec.sock, 'map.listObjects', { kinds: ['shelter'] })).objects;
+  // What the wall asks for the whole map: without the names it never draws.
+  const asked: unknown[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framesent', (f) => {
+      const m = typeof f.payload === 'string' && f.payload.includes('map.listObjects') ? JSON.parse(f.payload) : null;
+      if (m?.method === 'map.listObjects') asked.push(m.params);
+    }),
+  );
+  await page.goto(`${spec.hub.origin}/?token=${spec.hub.token}&view=wall&display=0`);
+  const leaflet = page.getByTestId('map-leaflet');
+  await expect(leaflet).not.toHaveAttribute('data-features', '0', { timeout: 15_000 });
+  expect(asked.length).toBeGreaterThan(0);
+  for (const params of asked) expect(params).toEqual({ packed: true, names: false });
+
+  // Close in, where nothing is clustered, and click the shelter: its card asks for its name.
+  await leaflet.evaluate((el, at) => (el as any).cwMap.map.setView([at.lat, at.lng], 18, { animate: false }), shelter.position);
+  await expect.poll(() => leaflet.evaluate((el, id) => (el as any).cwMap.pointOf(id) !== null, shelter.id)).toBe(true);
+  const p = await leaflet.evaluate((el, id) => {
+    const q = (el as any).cwMap.pointOf(id);
+    return { x: q.x as number, y: q.y as number };
+  }, shelter.id);
+  const box = (await leaflet.boundingBox())!;
+  await page.mouse.click(box.x + p.x, box.y + p.y);
+  await expect(page.getByTestId('map-detail-card')).toHaveAttribute('data-kind', 'shelter');
+  await expect(page.getByTestId('map-card-title')).toHaveText(shelter.name);
+});

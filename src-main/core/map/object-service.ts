@@ -37,7 +37,7 @@ export class MapObjectService {
     private readonly now: () => number,
   ) {}
 
-  private current(): { objects: MapObject[]; counts: MapCounts; packed?: PackedMapObjects } {
+  private current(): { objects: MapObject[]; counts: MapCounts; packed?: PackedMapObjects; packedNameless?: PackedMapObjects } {
     this.cache ??= { objects: listObjects(this.store), counts: countObjects(this.store) };
     return this.cache;
   }
@@ -58,17 +58,20 @@ export class MapObjectService {
     this.refill = null;
   }
 
-  list(f: ObjectFilter & { packed?: boolean } = {}): { objects: MapObject[]; packed?: PackedMapObjects; counts: MapCounts } {
+  list(f: ObjectFilter & { packed?: boolean; names?: boolean } = {}): { objects: MapObject[]; packed?: PackedMapObjects; counts: MapCounts } {
     const current = this.current();
     const { objects, counts } = current;
+    const names = f.names !== false;
     if (!f.kinds?.length && !f.street && !f.q) {
-      // The whole map packed (every wall asks for it): packed once per change, like the copy.
-      if (f.packed) return { objects: [], packed: (current.packed ??= packMapObjects(objects)), counts };
-      return { objects, counts };
+      // The whole map packed (every wall asks for it, without names): packed once per change, like the copy.
+      if (f.packed && names) return { objects: [], packed: (current.packed ??= packMapObjects(objects)), counts };
+      if (f.packed) return { objects: [], packed: (current.packedNameless ??= packMapObjects(objects, { names })), counts };
+      return { objects: names ? objects : objects.map((o) => ({ ...o, name: '' })), counts };
     }
     const kinds = f.kinds?.length ? new Set(f.kinds) : null;
     const chosen = objects.filter((o) => (!kinds || kinds.has(o.kind)) && (!f.street || o.street === f.street) && (!f.q || o.name.includes(f.q)));
-    return f.packed ? { objects: [], packed: packMapObjects(chosen), counts } : { objects: chosen, counts };
+    if (f.packed) return { objects: [], packed: packMapObjects(chosen, { names }), counts };
+    return { objects: names ? chosen : chosen.map((o) => ({ ...o, name: '' })), counts };
   }
 
   counts(): MapCounts {

@@ -22,6 +22,23 @@ describe('map.listObjects packed', () => {
     expect(unpackMapObjects(teams.packed!)).toEqual(plain.objects.filter((o) => o.kind === 'team'));
   });
 
+  it('leaves the names out when asked (a wall draws none), and keeps everything else, packed or plain', async () => {
+    t = await openCoreHarness({ demo: true });
+    const plain = await t.call('map.listObjects', {});
+    const nameless = plain.objects.map((o) => ({ ...o, name: '' }));
+    const packed = await t.call('map.listObjects', { packed: true, names: false });
+    expect(unpackMapObjects(packed.packed!)).toEqual(nameless);
+    expect(packed.counts).toEqual(plain.counts);
+    // The names' column is one empty value, whatever the shape.
+    for (const shape of packed.packed!.shapes) expect(shape.columns[shape.keys.indexOf('name')]).toEqual({ form: 'same', value: '' });
+    expect((await t.call('map.listObjects', { names: false })).objects).toEqual(nameless);
+    const teams = await t.call('map.listObjects', { kinds: ['team'], packed: true, names: false });
+    expect(unpackMapObjects(teams.packed!)).toEqual(nameless.filter((o) => o.kind === 'team'));
+    // Asked with names again, the whole map has them (the two packed copies are kept apart).
+    expect(unpackMapObjects((await t.call('map.listObjects', { packed: true })).packed!)).toEqual(plain.objects);
+    expect(unpackMapObjects((await t.call('map.listObjects', { packed: true, names: false })).packed!)).toEqual(nameless);
+  });
+
   it('follows a change (the packed copy is not kept past it)', async () => {
     t = await openCoreHarness({ demo: true });
     const before = unpackMapObjects((await t.call('map.listObjects', { packed: true })).packed!);

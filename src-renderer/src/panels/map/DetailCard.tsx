@@ -1,6 +1,7 @@
 // The card that opens when a marker is clicked: what the object is, and the facts that matter
 // for it (a shelter's area per person against the 1.5 m² target, a team's status from the teams
 // capability, a task's state and addressee, …).
+import { useEffect, useState } from 'react';
 import type { CameraSource } from '@contract/cameras';
 import { REPORT_CATEGORY_LABELS, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Report } from '@contract/duty';
 import { TASK_STATE_LABELS } from '@contract/tasks';
@@ -15,6 +16,8 @@ import { Fact } from './Fact';
 import { ObjectFacts } from './ObjectFacts';
 import { formatTime } from '../../shared/format';
 import { useLabel } from '../../shared/label';
+import { useCommands } from '../../state/context';
+import { mapSlice } from '../../state/map/map-slice';
 
 export type Selected =
   /** A team object carries its status from the teams capability (null: not registered yet) and its task. */
@@ -108,8 +111,27 @@ function titleOf(sel: Selected): string {
   }
 }
 
+/** The card's title. A wall has its objects without their names (state/map/early-map.ts): the card asks for its one object's. */
+function useTitle(sel: Selected): string {
+  const { getObject } = useCommands(mapSlice);
+  const unnamed = sel.type === 'object' && sel.object.name === '' ? sel.object.id : null;
+  const [named, setNamed] = useState<{ id: string; name: string } | null>(null);
+  useEffect(() => {
+    if (unnamed === null) return;
+    let live = true;
+    getObject(unnamed).then(
+      (r) => live && r !== null && setNamed({ id: unnamed, name: r.object.name }),
+      () => undefined, // the card stays without a title; the map's own error line says when the hub is gone
+    );
+    return () => void (live = false);
+  }, [unnamed, getObject]);
+  if (unnamed === null) return titleOf(sel);
+  return named?.id === unnamed ? named.name : '';
+}
+
 export function DetailCard({ sel, onClose }: { sel: Selected; onClose(): void }) {
   const t = useT();
+  const title = useTitle(sel);
   const demo = (sel.type === 'object' && sel.object.demo) || (sel.type === 'report' && sel.report.demo) || (sel.type === 'response' && sel.response.demo);
   const kind = sel.type === 'object' ? t(`map.layer.${sel.object.kind}`) : t(`map.layer.${sel.type}`);
   return (
@@ -125,7 +147,9 @@ export function DetailCard({ sel, onClose }: { sel: Selected; onClose(): void })
           ×
         </button>
       </div>
-      <div className="map-card-title">{titleOf(sel)}</div>
+      <div className="map-card-title" data-testid="map-card-title">
+        {title}
+      </div>
       <CardBody sel={sel} />
     </div>
   );

@@ -21,10 +21,27 @@ interface Early {
 
 let early: Early | null = null;
 
+/** Whether this page asks for the objects' names (a console searches them; a wall draws none). */
+let withNames = true;
+
+/**
+ * A wall page asks for the map without the objects' names (app/early-start.ts, as it starts): its
+ * map draws none, and a card asks for its one object. 50,000 CJK names were a third of a 4K wall's
+ * reply and made the whole message two-byte text, three times as long to receive.
+ */
+export function leaveNamesOut(): void {
+  withNames = false;
+}
+
+/** How this page asks for the whole map: packed, and without names on a wall. */
+export function wholeMapParams(): { packed: true; names?: false } {
+  return withNames ? { packed: true } : { packed: true, names: false };
+}
+
 /** Asks for the whole map, packed, as the map slice's load does; at most once per page. */
 export function askMapEarly(client: ApiClient): void {
   if (early) return;
-  const reply = client.call('map.listObjects', { packed: true });
+  const reply = client.call('map.listObjects', wholeMapParams());
   // A failed early ask is the slice's to redo, never an unhandled rejection.
   reply.catch(() => undefined);
   const entry: Early = { client, reply, changed: false, stop: () => undefined };
@@ -50,5 +67,5 @@ export function takeEarlyMap(client: ApiClient): Promise<Listed> | null {
   early = null;
   entry.stop();
   if (entry.changed) return null;
-  return entry.reply.catch(() => client.call('map.listObjects', { packed: true }));
+  return entry.reply.catch(() => client.call('map.listObjects', wholeMapParams()));
 }

@@ -8,7 +8,7 @@ import { unpackMapObjects, type MapCounts, type MapObject, type MapObjectInput, 
 import type { Response } from '@contract/plans';
 import { markOnce } from '../../shared/startup-marks';
 import { defineSlice } from '../slice';
-import { takeEarlyMap } from './early-map';
+import { takeEarlyMap, wholeMapParams } from './early-map';
 import { mergeObjects, mergeReport, mergeResponse, OPEN_REPORT_STATUSES } from './map-merge';
 
 export interface MapState {
@@ -32,7 +32,7 @@ export const mapSlice = defineSlice({
     // The objects are what the wall draws first: shown as soon as they are in, not after the rest.
     // Packed (a table, half the bytes, parsed several times faster: 50,000 risk points on a 4K wall).
     // On a wall page the reply may be on its way already (asked as the page started: early-map.ts).
-    const objects = (takeEarlyMap(client) ?? client.call('map.listObjects', { packed: true })).then((r) => {
+    const objects = (takeEarlyMap(client) ?? client.call('map.listObjects', wholeMapParams())).then((r) => {
       markOnce('cw.map.arrived');
       const listed = { objects: r.packed ? unpackMapObjects(r.packed) : r.objects, counts: r.counts };
       markOnce('cw.map.objects');
