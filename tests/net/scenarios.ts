@@ -96,6 +96,10 @@ export interface Recovery {
   atDistrict: number | null;
   atStreet: number | null;
   max: number;
+  /** From the fault clearing to the link passing packets both ways again (harness.watchLink); null if not watched or never. */
+  linkBack?: number | null;
+  /** max less linkBack: what the consultation adds to the network's own return. */
+  afterLink?: number;
 }
 
 /** Waits for the first frame over a link in both directions after the marks; null where none came within timeoutMs. */
@@ -137,9 +141,14 @@ export async function recoveryAfter(h: NetHarness, street: Centre, fault: Cleari
     cut = h.cut(street, 'A', fault);
     await sleep(holdMs);
   }
+  const probe = await h.watchLink(street, 'A');
   const t = await marks(h, street);
+  const clearedAt = performance.timeOrigin + performance.now();
   h.restore(cut);
   const r = await firstFramesAfter(h, street, 'A', t);
+  const back = await probe.back;
+  r.linkBack = back === null ? null : Math.max(0, Math.round(back - clearedAt));
+  r.afterLink = r.linkBack === null ? Infinity : r.max - r.linkBack;
   await whole(h, street);
   return r;
 }

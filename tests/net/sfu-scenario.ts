@@ -197,7 +197,10 @@ export async function cutAllStreets(
  * site is back in the call (the district shows a frame of every street taken after the kill, and
  * every street publishes and receives the district again on the room made anew, on either link).
  */
-export async function killJanus(s: SfuDistrict, timeoutMs = 30_000): Promise<{ janusBackMs: number; everySiteBackMs: number; restarts: number }> {
+export async function killJanus(
+  s: SfuDistrict,
+  timeoutMs = 30_000,
+): Promise<{ janusBackMs: number; everySiteBackMs: number; restarts: number; timeline: [ms: number, districtMissing: number, streetsMissing: number][] }> {
   const [before] = s.h.districtRpc([['media.getHealth', {}]]) as { pid: number; restarts: number }[];
   const oldEpochs = new Map((await allCounts(s.sites)).map((c) => [c.participantId, new Set(c.links.map((l) => l.epoch))]));
   const t0 = Date.now();
@@ -207,6 +210,9 @@ export async function killJanus(s: SfuDistrict, timeoutMs = 30_000): Promise<{ j
   // second of CPU on a loaded machine, taken from the recovery it was measuring.
   let janusBackMs = -1;
   let missing: string[] = [];
+  // Where the recovery spends its time: each change of how many streets the district does not show
+  // yet, and how many streets do not publish and see the district yet.
+  const timeline: [number, number, number][] = [];
   for (;;) {
     await sleep(150);
     const [d, counts] = await Promise.all([districtFrames(s.h), allCounts(s.sites)]);
@@ -222,11 +228,18 @@ export async function killJanus(s: SfuDistrict, timeoutMs = 30_000): Promise<{ j
       const back = c?.links.some((l) => !oldEpochs.get(st.id)?.has(l.epoch) && l.epoch !== 0 && l.publishing && l.showing.includes('district'));
       if (!back) missing.push(`${st.id} publishing and seeing the district`);
     }
+    const step: [number, number, number] = [
+      Date.now() - t0,
+      missing.filter((m) => m.startsWith('district')).length,
+      missing.filter((m) => !m.startsWith('district')).length,
+    ];
+    const last = timeline.at(-1);
+    if (!last || last[1] !== step[1] || last[2] !== step[2]) timeline.push(step);
     if (missing.length === 0) break;
     if (Date.now() - t0 > timeoutMs) throw new Error(`every site back after the kill: not within ${timeoutMs} ms; missing: ${missing.slice(0, 12).join(', ')}`);
   }
   const everySiteBackMs = Date.now() - t0;
   const [after] = s.h.districtRpc([['media.getHealth', {}]]) as { state: string; restarts: number }[];
   if (after.state !== 'running' || after.restarts <= before.restarts) throw new Error(`Janus not running again after the kill: ${JSON.stringify(after)}`);
-  return { janusBackMs, everySiteBackMs, restarts: after.restarts };
+  return { janusBackMs, everySiteBackMs, restarts: after.restarts, timeline };
 }

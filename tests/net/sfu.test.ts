@@ -96,7 +96,7 @@ describe.skipIf(GATED || suite.skip || noJanus)(`the district and ${STREETS} str
   it('Janus killed mid-call: supervised back, every site back in the call within 5 s', async () => {
     await untilWhole(s, 20_000);
     const r = await killJanus(s);
-    json({ case: 'janus-killed', janus_back_ms: r.janusBackMs, every_site_back_ms: r.everySiteBackMs, restarts: r.restarts });
+    json({ case: 'janus-killed', janus_back_ms: r.janusBackMs, every_site_back_ms: r.everySiteBackMs, restarts: r.restarts, timeline: r.timeline });
     note('sfu Janus killed', r);
     expect(r.restarts).toBeGreaterThanOrEqual(1);
     expect(r.everySiteBackMs).toBeLessThanOrEqual(BACK_WITHIN_MS);

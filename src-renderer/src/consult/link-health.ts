@@ -427,6 +427,17 @@ export function revivedBy(lastBeatAt: number | null, now: number): boolean {
   return lastBeatAt !== null && now - lastBeatAt > POLICY.deadAfterMs;
 }
 
+/**
+ * How long a keyframe asked for now must wait (0: make it now): at most one every
+ * keyframeMinGapMs. One asked for sooner is made when the gap ends, not dropped: a sender sends
+ * one when its side of the link comes back, and the receiver's ask arriving just after it was
+ * dropped; when that first one never got through (the sender's packets on the returned link
+ * are held a while longer than the receiver's), the picture waited for the next ask, 400 ms on.
+ */
+export function keyframeWait(lastKeyframeAt: number, now: number): number {
+  return Math.max(0, lastKeyframeAt + POLICY.keyframeMinGapMs - now);
+}
+
 /** A link with no connection gets a new one once the retry interval since the last build has passed. */
 export function rebuildDue(lastBuildAt: number | null, now: number): boolean {
   return lastBuildAt === null || now - lastBuildAt >= POLICY.retryEveryMs;

@@ -8,7 +8,7 @@ import SimplePeer from 'simple-peer/simplepeer.min.js';
 import type { Instance as PeerInstance, SignalData } from 'simple-peer';
 import type { PcRef, PeerData } from '@contract/consult';
 import { filterSdp, judgeCandidate, type Cidr } from './candidates';
-import { POLICY, revivedBy, sampleStats, type RevivalTimes, type StatsSample } from './link-health';
+import { keyframeWait, POLICY, revivedBy, sampleStats, type RevivalTimes, type StatsSample } from './link-health';
 
 /** Data channel messages: a heartbeat, and a request for a keyframe (both count as heartbeats). */
 const BEAT = 'h';
@@ -64,6 +64,8 @@ export class PeerLeg {
   keyframeAsks = 0;
   lastKeyframeAskAt: number | null = null;
   private lastKeyframeAt = -Infinity;
+  /** A keyframe asked for within keyframeMinGapMs of the last, made when the gap ends (keyframeWait). */
+  private keyframeTimer: ReturnType<typeof setTimeout> | null = null;
   /** setParameters calls one after the other (two at once: the second is refused). */
   private params: Promise<void> = Promise.resolve();
   private readonly peer: PeerInstance;
@@ -151,11 +153,20 @@ export class PeerLeg {
   /**
    * Makes the encoder send a keyframe now: the one encoding made inactive and active again (the
    * only way Chromium 156 offers a page: it has no RTCRtpSender.generateKeyFrame; a new maxBitrate
-   * or replaceTrack does not do it, measured with keyFramesEncoded). At most every keyframeMinGapMs.
+   * or replaceTrack does not do it, measured with keyFramesEncoded). At most every keyframeMinGapMs:
+   * one asked for sooner is made when the gap ends (keyframeWait), and asks meanwhile join it.
    */
   sendKeyframe(why: string): void {
+    if (this.closed || this.keyframeTimer) return;
     const now = this.opts.now();
-    if (this.closed || now - this.lastKeyframeAt < POLICY.keyframeMinGapMs) return;
+    const wait = keyframeWait(this.lastKeyframeAt, now);
+    if (wait > 0) {
+      this.keyframeTimer = setTimeout(() => {
+        this.keyframeTimer = null;
+        this.sendKeyframe(`${why} (held ${Math.round(wait)} ms: one was just made)`);
+      }, wait);
+      return;
+    }
     this.lastKeyframeAt = now;
     this.opts.log?.(`keyframe: ${why}`);
     void this.withParams(async (sender) => {
@@ -213,6 +224,7 @@ export class PeerLeg {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.beat);
+    if (this.keyframeTimer) clearTimeout(this.keyframeTimer);
     try {
       this.peer.destroy();
     } catch {
