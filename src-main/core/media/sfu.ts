@@ -28,6 +28,14 @@ const MAX_SUBSCRIPTIONS_PER_CONNECTION = 2 * SFU_MAX_SITES;
 const PUBLISHER_BITRATE = 1_500_000;
 
 const HANDLE_GONE = ['handle_hangup', 'handle_detached'] as const;
+/**
+ * VideoRoom handles attached in advance on the standby Janus, per invited site of the live sfu
+ * consultations (a publisher and a subscription on each of two links), at most HANDLE_POOL_MAX.
+ * When Janus is killed every site publishes and subscribes again at once; each attach then waited
+ * 1.2–1.3 s on the new Janus (18 streets, load 20), before the join itself.
+ */
+const HANDLES_PER_SITE = 4;
+const HANDLE_POOL_MAX = 4 * SFU_MAX_SITES;
 /** janode's VideoRoom event for Janus's talking / stopped-talking (audiolevel_event). */
 const TALKING = 'videoroom_talking';
 /** Janus's talking judgement: the average level (dBov, 0 loud … 127 silent) over this many audio packets (20 ms each) … */
@@ -103,6 +111,11 @@ interface Spare {
   admin: Handle;
   adminKey: string;
   rooms: Map<string, SpareRoom>;
+  /** VideoRoom handles attached in advance (HANDLES_PER_SITE), taken by publishes and subscriptions after the takeover. */
+  handles: Handle[];
+  /** Handles being attached now. */
+  attaching: number;
+  VideoRoom: VideoRoomPlugin;
 }
 
 interface Subscription {
@@ -158,6 +171,8 @@ export class SfuRooms {
   private epochs: number;
   /** The standby Janus, its rooms made (prepare): taken over by `up` on its session. */
   private spare: Spare | null = null;
+  /** Handles attached in advance on the running Janus's session (the standby's, taken over with it). */
+  private pool: Handle[] = [];
 
   constructor(private readonly deps: SfuDeps) {
     this.epochs = deps.now();
@@ -177,6 +192,8 @@ export class SfuRooms {
     this.admin = admin;
     this.adminKey = adminKey;
     this.VideoRoom = VideoRoom;
+    this.pool = spare?.handles ?? [];
+    if (spare) this.deps.log.info(`[media] ${this.pool.length} VideoRoom handles taken with the standby (attached in advance)`);
     const live = new Set(this.deps.consultations.liveSfu().map((c) => c.id));
     for (const id of this.rooms.keys()) if (!live.has(id)) this.forget(id);
     // Rooms made on the standby for consultations that have ended since: destroyed (nobody waits on it).
@@ -204,10 +221,34 @@ export class SfuRooms {
    */
   async prepare(session: Session, adminKey: string, VideoRoom: VideoRoomPlugin): Promise<void> {
     const admin = await session.attach(VideoRoom);
-    const spare: Spare = { session, admin, adminKey, rooms: new Map() };
+    const spare: Spare = { session, admin, adminKey, rooms: new Map(), handles: [], attaching: 0, VideoRoom };
     this.spare = spare;
     for (const c of this.deps.consultations.liveSfu()) this.spareRoom(spare, c.id);
     await Promise.all([...spare.rooms.values()].map((r) => r.made));
+    // Not awaited: a takeover must not wait for them (one taken meanwhile gets the rest as they come).
+    void this.fillPool(spare);
+  }
+
+  /** Handles attached in advance on the standby, as many as the live sfu consultations' sites may take at once (HANDLES_PER_SITE). */
+  private async fillPool(spare: Spare): Promise<void> {
+    const sites = this.deps.consultations.liveSfu().reduce((n, c) => n + c.participants.length, 0);
+    const want = Math.min(HANDLE_POOL_MAX, sites * HANDLES_PER_SITE) - spare.handles.length - spare.attaching;
+    if (want <= 0) return;
+    spare.attaching += want;
+    await Promise.all(
+      Array.from({ length: want }, async () => {
+        try {
+          const h = await withTimeout(spare.session.attach(spare.VideoRoom), STEP_TIMEOUT_MS, 'attaching to the VideoRoom in advance');
+          if (this.spare === spare) spare.handles.push(h);
+          else if (this.session === spare.session) this.pool.push(h);
+          else void h.detach().catch(() => undefined);
+        } catch {
+          /* fewer in advance: the rest are attached when asked for */
+        } finally {
+          spare.attaching--;
+        }
+      }),
+    );
   }
 
   /** The standby went (or its pre-opening failed): what was made on it is forgotten with it. */
@@ -284,6 +325,7 @@ export class SfuRooms {
   /** Janus went away: its rooms, publishers and subscribers went with it (made again on the next `up`). */
   down(): void {
     this.session = this.admin = null;
+    this.pool = [];
     this.adminKey = null;
     this.subs.clear();
     for (const room of this.rooms.values()) {
@@ -308,7 +350,10 @@ export class SfuRooms {
     }
     if (this.running && !this.rooms.get(c.id)?.ready)
       void this.ensureRoom(c.id).catch((err: Error) => this.deps.log.warn(`[media] room ${c.id}: ${err.message}`));
-    if (spare) this.spareRoom(spare, c.id);
+    if (spare) {
+      this.spareRoom(spare, c.id);
+      void this.fillPool(spare);
+    }
   }
 
   connectionClosed(connectionId: string): void {
@@ -550,6 +595,8 @@ export class SfuRooms {
 
   private async attach(): Promise<Handle> {
     if (!this.session || !this.VideoRoom) throw new RefusedError(ENGINE_DOWN_REMAKING);
+    const ready = this.pool.pop();
+    if (ready) return ready;
     return this.step(this.session.attach(this.VideoRoom), 'attaching to the VideoRoom');
   }
 

@@ -181,6 +181,13 @@ describe.skipIf(missing !== null)(`the district and ${STREETS} streets in one co
     // The standby was taken with the hub's connection and the room already open on it (engine.ts prepareStandby): no step on Janus between the kill and the new epoch.
     expect(phases.join('\n')).toMatch(/the standby taken/);
     expect(phases.join('\n')).toMatch(/made on the standby before it was taken/);
+    // …and with VideoRoom handles attached on it in advance, one for every publish and subscription
+    // the sites make again (each attach waited 1.2–1.3 s on the new Janus with 18 streets at load 20).
+    const pooled = jh.logs
+      .map((l) => /(\d+) VideoRoom handles taken with the standby/.exec(l))
+      .filter((m) => m !== null)
+      .at(-1);
+    expect(Number(pooled?.[1] ?? 0), 'VideoRoom handles attached in advance').toBeGreaterThanOrEqual(2 * (STREETS + 1));
     const after = await call<SfuRoom>('media.getSfuRoom', { consultationId: c.id });
     expect(after.epoch).not.toBe(room0.epoch);
     expect(after.feeds).toHaveLength(STREETS + 1);
