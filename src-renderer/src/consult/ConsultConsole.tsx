@@ -39,7 +39,7 @@ function LiveConsultation({ c, canEnd, onEnd }: { c: Consultation; canEnd: boole
 export function ConsultConsole() {
   const t = useT();
   const config = useSlice(consultSlice, (s) => s.config);
-  const live = useSlice(consultSlice, (s) => s.live);
+  const live = useSlice(consultSlice, (s) => s.current);
   const recent = useSlice(consultSlice, (s) => s.recent);
   const presence = useSlice(consultSlice, (s) => s.presence);
   const status = useSlice(consultSlice, (s) => s.status);

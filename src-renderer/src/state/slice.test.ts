@@ -32,6 +32,14 @@ function gate(): { wait: Promise<void>; open(): void } {
 }
 
 describe('the slice factory', () => {
+  it('refuses a slice whose own state uses a name of the slice meta (live, loaded, asOf, error)', () => {
+    // The consultation slice's `live` (the running consultation) was overwritten with the meta's
+    // false whenever the page's socket dropped.
+    const clashing = defineSlice({ name: 'clash', initial: () => ({ live: null as string | null }) });
+    const host = new SliceHost(fakeClient({}).client, () => 0);
+    expect(() => host.get(clashing)).toThrow(/clash.*live/);
+  });
+
   it('loads when first held on an open link, again on every reopen, and stops listening on the last release', async () => {
     const fake = fakeClient(serverTable(), { status: 'open' });
     const host = new SliceHost(fake.client);

@@ -27,6 +27,8 @@ export interface CommandError {
 }
 
 /** What every slice holds besides its own state. */
+const META_NAMES = ['loaded', 'live', 'asOf', 'error'] as const satisfies readonly (keyof SliceMeta)[];
+
 export interface SliceMeta {
   /** True once a load has succeeded since the slice was made. */
   loaded: boolean;
@@ -137,7 +139,12 @@ export function toCommandError(command: string, err: unknown, at: number): Comma
 
 function makeSlice<S extends object, C extends Commands>(def: SliceDef<S, C>, host: SliceHost): SliceOf<S, C> {
   const { client, now } = host;
-  const store = createStore<S & SliceMeta>()(() => ({ ...def.initial(), loaded: false, live: false, asOf: null, error: null }));
+  const initial = def.initial();
+  // A slice's own state and SliceMeta share one store: a field of the consultation slice named
+  // `live` was overwritten with the meta's `false` whenever the page's socket dropped.
+  const clash = META_NAMES.filter((k) => k in initial);
+  if (clash.length > 0) throw new Error(`slice ${def.name}: its state may not use ${clash.join(', ')} (SliceMeta's names)`);
+  const store = createStore<S & SliceMeta>()(() => ({ ...initial, loaded: false, live: false, asOf: null, error: null }));
   const get = () => store.getState();
   const set = (change: Change<S>): void => {
     const partial = typeof change === 'function' ? change(get()) : change;

@@ -3,7 +3,12 @@ import type { Consultation, EndpointStatus } from '@contract/consult';
 import type { ResultOf } from '@contract/api';
 
 export interface ConsultView {
-  live: Consultation | null;
+  /**
+   * The consultation running now (not `live`: every slice's own `live` says whether its data is
+   * current, and a field of that name here was overwritten with `false` whenever the page's socket
+   * dropped, so after a hub restart the console showed no consultation while one ran).
+   */
+  current: Consultation | null;
   recent: Consultation[];
   status: Record<string, EndpointStatus>;
 }
@@ -11,9 +16,9 @@ export interface ConsultView {
 const RECENT = 10;
 
 /** A consultation record heard of: the live one while it runs, first among the recent ones. */
-export function withConsultation(s: Pick<ConsultView, 'live' | 'recent'>, c: Consultation): Pick<ConsultView, 'live' | 'recent'> {
+export function withConsultation(s: Pick<ConsultView, 'current' | 'recent'>, c: Consultation): Pick<ConsultView, 'current' | 'recent'> {
   return {
-    live: c.endedAt === null ? c : s.live?.id === c.id ? null : s.live,
+    current: c.endedAt === null ? c : s.current?.id === c.id ? null : s.current,
     recent: [c, ...s.recent.filter((x) => x.id !== c.id)].slice(0, RECENT),
   };
 }
@@ -24,10 +29,10 @@ export function withStatus(status: Record<string, EndpointStatus>, st: EndpointS
 }
 
 /** Everything consult.list says, as the console keeps it. */
-export function fromList(r: ResultOf<'consult.list'>): Pick<ConsultView, 'live' | 'recent' | 'status'> & { presence: ResultOf<'consult.list'>['presence'] } {
+export function fromList(r: ResultOf<'consult.list'>): Pick<ConsultView, 'current' | 'recent' | 'status'> & { presence: ResultOf<'consult.list'>['presence'] } {
   const status: Record<string, EndpointStatus> = {};
   for (const s of r.status) status[s.participantId] = s;
-  return { live: r.live, recent: r.recent, presence: r.presence, status };
+  return { current: r.live, recent: r.recent, presence: r.presence, status };
 }
 
 let seq = 0;

@@ -51,13 +51,29 @@ describe('consultSlice', () => {
     expect(list?.params).toEqual({ limit: 10 });
     b.notify('consult.changed', consultation(2));
     a.notify('consult.changed', consultation(2));
-    expect(s.store.getState().live?.rev).toBe(2);
+    expect(s.store.getState().current?.rev).toBe(2);
     a.notify('consult.changed', consultation(3, 99));
-    expect(s.store.getState().live).toBeNull();
+    expect(s.store.getState().current).toBeNull();
     expect(s.store.getState().recent.map((c) => c.endedAt)).toEqual([99]);
     release();
     expect(FakeSocket.all.every((x) => x.closed)).toBe(true);
     expect(s.store.getState().config).toBeNull();
+  });
+
+  it('keeps the running consultation while the page’s own socket is down (a hub restart)', async () => {
+    // The slice's field was named `live`, as every slice's own "data is current" flag: the page's
+    // socket dropping set it to false, and after a hub restart the console showed no consultation
+    // while one ran (starting another was refused: "still live"). Found in tests/net/failover.test.ts.
+    const { fake, s, release } = await held(district('10.231.1.1:4310', '10.231.2.1:4310'));
+    const [a] = FakeSocket.all;
+    a.open();
+    a.notify('consult.changed', consultation(2));
+    expect(s.store.getState().current?.id).toBe(CID);
+    fake.status('connecting');
+    fake.status('open');
+    fake.status('connecting');
+    expect(s.store.getState().current?.id).toBe(CID);
+    release();
   });
 
   it('connects again when the centre’s links change, not on another edit', async () => {

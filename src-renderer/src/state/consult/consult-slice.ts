@@ -20,7 +20,7 @@ export interface ConsultState extends ConsultView {
 }
 
 type Connection = Omit<ConsultState, 'config'>;
-const disconnected = (): Connection => ({ live: null, recent: [], presence: null, status: {}, sockets: { A: 'off', B: 'off' } });
+const disconnected = (): Connection => ({ current: null, recent: [], presence: null, status: {}, sockets: { A: 'off', B: 'off' } });
 
 /** The slice's hub while it is held (one per slice: the tools object is the slice's own). */
 const hubs = new WeakMap<object, { hub: DualHub | null }>();

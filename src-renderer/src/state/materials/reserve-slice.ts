@@ -9,7 +9,6 @@ export interface ReserveState {
   /** Every stock line and every target: short of target first, then met, then 未设目标. */
   lines: ReserveLine[];
   targets: ReserveTarget[];
-  loaded: boolean;
 }
 
 /** The changes that move stock or targets (a request's approval or a threshold does not). */
@@ -20,10 +19,10 @@ const read = async (t: SliceTools<ReserveState>): Promise<void> => void (await t
 export const reserveSlice = defineSlice({
   name: 'reserve',
   loadAs: 'reserveLoad',
-  initial: (): ReserveState => ({ lines: [], targets: [], loaded: false }),
+  initial: (): ReserveState => ({ lines: [], targets: [] }),
   load: async ({ client }) => {
     const { lines, targets } = await client.call('materials.listTargets', {});
-    return { lines, targets, loaded: true };
+    return { lines, targets };
   },
   events: {
     'materials.changed': (p, t) => {

@@ -36,8 +36,11 @@ export const eventsBoardSlice = defineSlice({
 
 export interface ReplayConsoleState {
   incidents: Incident[];
-  /** The server's clock when the incidents were read (the live end of an active one). */
-  asOf: number | null;
+  /**
+   * The server's clock when the incidents were read (the live end of an active one). Not `asOf`:
+   * that is every slice's own "last known current" (SliceMeta), and shares the store.
+   */
+  readAt: number | null;
   /** The moment shown, and the district then (null before the first seek). */
   at: number | null;
   state: ReplayState | null;
@@ -48,8 +51,11 @@ export interface ReplayConsoleState {
 export const replaySlice = defineSlice({
   name: 'replay',
   loadAs: 'replayLoad',
-  initial: (): ReplayConsoleState => ({ incidents: [], asOf: null, at: null, state: null, events: [] }),
-  load: ({ client }) => client.call('replay.listIncidents', { limit: 50 }),
+  initial: (): ReplayConsoleState => ({ incidents: [], readAt: null, at: null, state: null, events: [] }),
+  load: async ({ client }) => {
+    const r = await client.call('replay.listIncidents', { limit: 50 });
+    return { incidents: r.incidents, readAt: r.asOf };
+  },
   commands: (t) => {
     const { client } = t;
     let asked = 0;
