@@ -1,7 +1,7 @@
 // One link of an sfu consultation: this site's socket to the district hub on the link, its
 // publisher (the camera and microphone once, feed `<me>.<link>`) and its subscribers (every
 // other site's feed on the same link, several in one connection), all restricted to the link's
-// candidates (candidates.ts) as the mesh's connections are. The hub relays every handshake to
+// candidates (candidates.ts), ours and the engine's, as the mesh's connections are. The hub relays every handshake to
 // the media engine (Janus) and pushes the room's feeds (media.sfuFeeds): a new feed is
 // subscribed to (feeds heard of within SUBSCRIBE_BATCH_MS in one connection), a gone one
 // dropped, and a new epoch (Janus restarted, the room made again) makes everything again, the
@@ -312,7 +312,7 @@ export class SfuLink {
       const t0 = this.d.now();
       const r = await this.hub.publish({ consultationId: this.cid(), participantId: this.d.me, link: this.link, offer: { type: 'offer', sdp } });
       if (this.pub !== pc || r.epoch !== this.epoch) return void pc.close();
-      await pc.setRemoteDescription(r.answer);
+      await pc.setRemoteDescription(this.onThisLink(r.answer));
       this.publishedAt = this.d.now();
       this.d.log(`link ${this.link}: publishing ${r.feed} (epoch ${r.epoch}), answered in ${Math.round(this.publishedAt - t0)} ms`);
     } catch (err) {
@@ -322,6 +322,17 @@ export class SfuLink {
     } finally {
       this.publishing = false;
     }
+  }
+
+  /**
+   * The engine's offer or answer with only its candidates on this link: Janus lists every address
+   * it has (both links), and a connection told of the other link's address used it (ICE found the
+   * pair through our other interface), so a feed "on link A" went on over link B when A was cut
+   * and the two links were not two paths any more (namespace bench, s13: the district kept
+   * rendering a street's link-A feed through a 3 s cut of that street's link A).
+   */
+  private onThisLink<T extends { type: 'offer' | 'answer'; sdp: string }>(d: T): T {
+    return { ...d, sdp: filterSdp(d.sdp, this.d.subnet) };
   }
 
   // ---- subscribing ------------------------------------------------------------------------------
@@ -362,7 +373,7 @@ export class SfuLink {
         remote.setTrack(this.link, ev.track);
         if (ev.track.kind === 'video') remote.pending(this.link, false);
       };
-      await pc.setRemoteDescription(r.offer);
+      await pc.setRemoteDescription(this.onThisLink(r.offer));
       await pc.setLocalDescription(await pc.createAnswer());
       const sdp = filterSdp(await gathered(pc), this.d.subnet);
       if (sub.closed) return;
